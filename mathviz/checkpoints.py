@@ -1,0 +1,108 @@
+"""Checkpoint records: a value read back from the screen, the truth it must match, the verdict.
+
+Pure Python (no manim import) so that the CLI can print, serialise and compare results
+without loading the renderer.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+Number = float
+Value = float | list[float]
+
+
+def as_value(x: Any) -> Value:
+    """Normalise a number, numpy scalar/array or sequence into ``float`` or ``list[float]``."""
+    if hasattr(x, "tolist"):
+        x = x.tolist()
+    if isinstance(x, (list, tuple)):
+        flat: list[float] = []
+        for item in x:
+            item = as_value(item)
+            flat.extend(item if isinstance(item, list) else [item])
+        return flat
+    return float(x)
+
+
+def within(shown: Value, expected: Value, tol: float) -> bool:
+    """True when ``shown`` matches ``expected`` element-wise within absolute ``tol``."""
+    if isinstance(shown, list) != isinstance(expected, list):
+        return False
+    if isinstance(shown, list):
+        assert isinstance(expected, list)
+        return len(shown) == len(expected) and all(
+            within(a, b, tol) for a, b in zip(shown, expected)
+        )
+    if math.isnan(shown) or math.isnan(expected):
+        return False
+    return abs(shown - expected) <= tol
+
+
+@dataclass(frozen=True)
+class CheckpointResult:
+    """One named value a scene showed, compared with its independently computed truth."""
+
+    chapter: str
+    scene: str
+    name: str
+    shown: Value
+    expected: Value
+    tol: float
+    ok: bool
+    beat: int | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        """The public JSON shape of ``mathviz check --json`` (exactly these keys)."""
+        return {
+            "chapter": self.chapter,
+            "scene": self.scene,
+            "name": self.name,
+            "shown": self.shown,
+            "expected": self.expected,
+            "tol": self.tol,
+            "ok": self.ok,
+        }
+
+
+@dataclass(frozen=True)
+class BeatRecord:
+    """One narrated beat: its text and when it starts and ends in the scene's clock (s)."""
+
+    index: int
+    narration: str
+    start: float
+    end: float
+
+
+@dataclass
+class SceneReport:
+    """Everything one scene run produced that is not video."""
+
+    chapter: str
+    scene: str
+    beats: list[BeatRecord] = field(default_factory=list)
+    checkpoints: list[CheckpointResult] = field(default_factory=list)
+    duration: float = 0.0
+
+    @property
+    def failures(self) -> list[CheckpointResult]:
+        return [c for c in self.checkpoints if not c.ok]
+
+
+def describe_failures(failures: Sequence[CheckpointResult]) -> str:
+    """Human lines naming chapter, scene, checkpoint, shown and expected for each failure."""
+    return "\n".join(
+        f"  {c.chapter} {c.scene} {c.name}: shown {fmt(c.shown)}, expected {fmt(c.expected)}"
+        f" (tol {c.tol:g})"
+        for c in failures
+    )
+
+
+def fmt(value: Value) -> str:
+    """Compact display of a checkpoint value."""
+    if isinstance(value, list):
+        return "(" + ", ".join(f"{v:.6g}" for v in value) + ")"
+    return f"{value:.6g}"

@@ -1,0 +1,179 @@
+"""``mathviz``: list, check, render and diagnose the course's lecture videos."""
+
+from __future__ import annotations
+
+import ast
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from mathviz import course, doctor, state
+from mathviz.checkpoints import fmt
+from mathviz.render import profiles
+
+EXIT_USAGE = 2
+EXIT_FAILED = 1
+EXIT_MISSING_TOOL = 3
+
+
+def _chapters(tokens: tuple[str, ...], *, only_with_scenes: bool) -> list[course.Chapter]:
+    try:
+        return course.resolve(tokens, only_with_scenes=only_with_scenes)
+    except course.UnknownChapterError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def scene_names(chapter: course.Chapter) -> list[str]:
+    """Names in the chapter module's ``SCENES`` list, read without importing it."""
+    if not chapter.has_scenes:
+        return []
+    tree = ast.parse(chapter.module_path.read_text())
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == "SCENES" for t in node.targets):
+            if isinstance(node.value, (ast.List, ast.Tuple)):
+                return [e.id for e in node.value.elts if isinstance(e, ast.Name)]
+    return []
+
+
+def _require_scenes(chapters: list[course.Chapter]) -> None:
+    planned = [c for c in chapters if not c.has_scenes]
+    if planned:
+        with_scenes = [c.id for c in course.CHAPTERS if c.has_scenes]
+        names = ", ".join(f"{c.id} ({c.title})" for c in planned)
+        raise click.UsageError(f"planned chapter(s) without scenes yet: {names}. "
+                               f"Chapters with scenes: {', '.join(with_scenes)}")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="mathviz")
+def main() -> None:
+    """Verified, narrated lecture videos for Mathematics for Machine Learning."""
+
+
+@main.command("list")
+@click.argument("level", required=False, type=int)
+@click.option("--out", "out_root", type=click.Path(path_type=Path), default=Path("build"),
+              show_default=True, help="Build folder to look for rendered videos in.")
+def list_chapters(level: int | None, out_root: Path) -> None:
+    """List chapters (optionally of one LEVEL): id, title, scenes, status."""
+    if level is not None and not 0 <= level < len(course.LEVELS):
+        raise click.UsageError(f"level must be 0..{len(course.LEVELS) - 1}")
+    current = None
+    for chapter in course.CHAPTERS:
+        if level is not None and chapter.level.number != level:
+            continue
+        if chapter.level != current:
+            current = chapter.level
+            click.echo(click.style(f"Level {current.number}: {current.title}", bold=True))
+        scenes = ", ".join(scene_names(chapter)) or "-"
+        click.echo(f"  {chapter.id:<6}{chapter.title:<30}{scenes:<34}"
+                   f"{state.status(chapter, out_root)}")
+
+
+@main.command()
+@click.argument("ids", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print results as a JSON list.")
+def check(ids: tuple[str, ...], as_json: bool) -> None:
+    """Run chapters' scenes without drawing frames and evaluate every checkpoint.
+
+    IDS are chapter ids (6.3), levels (6: its chapters that have scenes) or 'all'.
+    """
+    from mathviz.render import runner
+
+    chapters = _chapters(ids, only_with_scenes=True)
+    _require_scenes(chapters)
+    results = []
+    errors = []
+    for chapter in chapters:
+        try:
+            reports = runner.check_chapter(chapter)
+        except doctor.MissingToolError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(EXIT_MISSING_TOOL)
+        except runner.SceneError as exc:
+            errors.append(exc)
+            click.echo(f"error: {exc}\n{exc.details}", err=True)
+            continue
+        chapter_results = [c for r in reports for c in r.checkpoints]
+        state.record_check(chapter, chapter_results)
+        results += chapter_results
+    if as_json:
+        click.echo(json.dumps([r.as_json() for r in results], indent=2))
+    else:
+        header = f"{'chapter':<8}{'scene':<26}{'name':<34}{'shown':>24}{'expected':>24}{'tol':>9}  ok"
+        click.echo(header)
+        for r in results:
+            mark = "ok" if r.ok else click.style("FAIL", fg="red")
+            click.echo(f"{r.chapter:<8}{r.scene:<26}{r.name:<34}{fmt(r.shown):>24}"
+                       f"{fmt(r.expected):>24}{r.tol:>9.1e}  {mark}")
+        failed = sum(not r.ok for r in results)
+        click.echo(f"{len(results) - failed} passed, {failed} failed")
+    if errors or any(not r.ok for r in results):
+        sys.exit(EXIT_FAILED)
+
+
+@main.command()
+@click.argument("ids", nargs=-1, required=True)
+@click.option("--profile", "profile_name", default=profiles.DEFAULT_PROFILE, show_default=True,
+              help="Render profile: a name from render_config/ or a path to a TOML file.")
+@click.option("--format", "fmt_name", type=click.Choice(profiles.FORMATS), default=None,
+              help="Output format (png: a poster frame). Default: the profile's.")
+@click.option("--out", "out_root", type=click.Path(path_type=Path), default=Path("build"),
+              show_default=True, help="Build folder.")
+def render(ids: tuple[str, ...], profile_name: str, fmt_name: str | None, out_root: Path) -> None:
+    """Render chapters to video with captions; print each output path.
+
+    IDS are chapter ids (6.3), levels (6) or 'all'. A chapter whose checkpoints fail is
+    not rendered.
+    """
+    from mathviz.render import runner
+
+    chapters = _chapters(ids, only_with_scenes=True)
+    _require_scenes(chapters)
+    try:
+        profile = profiles.load(profile_name)
+    except profiles.ProfileError as exc:
+        raise click.BadParameter(str(exc), param_hint="--profile") from None
+    output_format = fmt_name or profile.format
+    failed = 0
+    for chapter in chapters:
+        click.echo(f"rendering {chapter.id} {chapter.title} [{profile.name}, {output_format}]…",
+                   err=True)
+        try:
+            out = runner.render_chapter(chapter, profile, output_format, out_root)
+        except doctor.MissingToolError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(EXIT_MISSING_TOOL)
+        except runner.SceneError as exc:
+            failed += 1
+            click.echo(f"error: {exc}\n{exc.details}", err=True)
+            continue
+        except runner.CheckpointFailure as exc:
+            failed += 1
+            click.echo(f"error: {exc}", err=True)
+            continue
+        click.echo(str(out.video))
+        click.echo(f"  captions: {out.captions_srt.name}, {out.captions_vtt.name}; "
+                   f"{out.duration:.1f} s", err=True)
+    if failed:
+        sys.exit(EXIT_FAILED)
+
+
+@main.command(name="doctor")
+def doctor_command() -> None:
+    """Check Python packages, ffmpeg, cairo/pango, LaTeX (standalone), dvisvgm and fonts."""
+    checks = doctor.all_checks()
+    for c in checks:
+        click.echo(c.line())
+    missing = [c for c in checks if not c.ok]
+    if missing:
+        click.echo(f"\n{len(missing)} missing. {doctor.SETUP_HINT}")
+        sys.exit(EXIT_FAILED)
+    click.echo("\nall requirements found")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,116 @@
+"""What the renderer needs from the system, and the command that installs what is missing."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+from dataclasses import dataclass
+
+from mathviz import theme
+
+APT_PACKAGES = {
+    "ffmpeg": "ffmpeg",
+    "ffprobe": "ffmpeg",
+    "latex": "texlive-latex-base texlive-latex-recommended texlive-fonts-recommended",
+    "standalone.cls": "texlive-latex-extra",
+    "dvisvgm": "dvisvgm",
+    "cairo": "libcairo2-dev pkg-config",
+    "pango": "libpango1.0-dev",
+    "font": "fonts-dejavu-core",
+}
+SETUP_HINT = "or run 'bash scripts/setup.sh test', which installs everything the project needs"
+
+
+@dataclass(frozen=True)
+class Check:
+    """One requirement: whether it is met, what was found, and how to get it."""
+
+    name: str
+    ok: bool
+    detail: str
+    fix: str
+
+    def line(self) -> str:
+        mark = "ok     " if self.ok else "MISSING"
+        text = f"{mark} {self.name:<16} {self.detail}"
+        return text if self.ok else f"{text}\n        fix: {self.fix}"
+
+
+def _apt(key: str) -> str:
+    return f"sudo apt-get install -y {APT_PACKAGES[key]}"
+
+
+def _binary(name: str, key: str, what: str) -> Check:
+    path = shutil.which(name)
+    return Check(name, path is not None, path or f"{what} not found on PATH", _apt(key))
+
+
+def _python(module: str) -> Check:
+    found = importlib.util.find_spec(module) is not None
+    return Check(f"python:{module}", found, "importable" if found else "not installed",
+                 "pip install -e '.[test]' (inside .venv)")
+
+
+def _kpsewhich(filename: str, key: str) -> Check:
+    if shutil.which("kpsewhich") is None:
+        return Check(filename, False, "kpsewhich not found (no TeX installation)", _apt(key))
+    result = subprocess.run(["kpsewhich", filename], capture_output=True, text=True, check=False)
+    path = result.stdout.strip()
+    return Check(filename, bool(path), path or "LaTeX class not installed", _apt(key))
+
+
+def _pkg_config(lib: str, key: str) -> Check:
+    if shutil.which("pkg-config") is None:
+        return Check(lib, False, "pkg-config not found", _apt("cairo"))
+    result = subprocess.run(["pkg-config", "--modversion", lib], capture_output=True, text=True,
+                            check=False)
+    ok = result.returncode == 0
+    return Check(lib, ok, f"version {result.stdout.strip()}" if ok else "headers not found", _apt(key))
+
+
+def _font(family: str) -> Check:
+    if shutil.which("fc-list") is None:
+        return Check(f"font:{family}", False, "fontconfig not found", _apt("font"))
+    result = subprocess.run(["fc-list", family], capture_output=True, text=True, check=False)
+    ok = bool(result.stdout.strip())
+    return Check(f"font:{family}", ok, "installed" if ok else "not installed", _apt("font"))
+
+
+def system_checks() -> list[Check]:
+    """Binaries, libraries, LaTeX and fonts that rendering needs."""
+    return [
+        _binary("ffmpeg", "ffmpeg", "ffmpeg"),
+        _binary("ffprobe", "ffprobe", "ffprobe"),
+        _binary("latex", "latex", "LaTeX"),
+        _kpsewhich("standalone.cls", "standalone.cls"),
+        _binary("dvisvgm", "dvisvgm", "dvisvgm"),
+        _pkg_config("cairo", "cairo"),
+        _pkg_config("pangocairo", "pango"),
+        _font(theme.FONT),
+    ]
+
+
+def python_checks() -> list[Check]:
+    return [_python(m) for m in ("manim", "numpy", "scipy", "sympy", "click", "contourpy")]
+
+
+def all_checks() -> list[Check]:
+    return python_checks() + system_checks()
+
+
+class MissingToolError(RuntimeError):
+    """A tool a render or check needs is missing; the message says how to install it."""
+
+    def __init__(self, missing: list[Check]) -> None:
+        self.missing = missing
+        lines = "\n".join(c.line() for c in missing)
+        super().__init__(f"missing requirements:\n{lines}\n{SETUP_HINT}")
+
+
+def require(*names: str) -> None:
+    """Raise :class:`MissingToolError` unless every named check passes."""
+    wanted = [c for c in system_checks() if c.name in names]
+    missing = [c for c in wanted if not c.ok]
+    if missing:
+        raise MissingToolError(missing)

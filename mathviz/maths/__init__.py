@@ -1,0 +1,1 @@
+"""Pure maths behind the primitives: numpy/sympy/contourpy only, never manim."""

@@ -1,0 +1,137 @@
+"""Contour maps, gradient arrows and gradient-descent paths with live readouts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from manim import (
+    AnimationGroup,
+    Arrow,
+    Axes,
+    Create,
+    Dot,
+    GrowArrow,
+    Line,
+    Succession,
+    VGroup,
+    VMobject,
+)
+from manim.animation.animation import Animation
+from numpy.typing import ArrayLike
+
+from mathviz import theme
+from mathviz.maths.descent import ContourLine, DescentTrace, nearest_tangent
+from mathviz.primitives.readout import Readout, coords
+
+
+class ContourMap(VGroup):
+    """Level curves drawn on ``axes``; brighter for higher levels."""
+
+    def __init__(self, axes: Axes, lines: Sequence[ContourLine]) -> None:
+        super().__init__()
+        self.axes = axes
+        self.lines = list(lines)
+        levels = sorted({line.level for line in self.lines})
+        for line in self.lines:
+            shade = 0.35 + 0.65 * (levels.index(line.level) / max(len(levels) - 1, 1))
+            curve = VMobject(stroke_color=theme.CONTOUR, stroke_width=2.5, stroke_opacity=shade)
+            curve.set_points_smoothly([axes.c2p(x, y) for x, y in line.points])
+            curve.level = line.level
+            self.add(curve)
+
+    def create(self, run_time: float = 2.0) -> Animation:
+        return AnimationGroup(*(Create(c) for c in self), lag_ratio=0.15, run_time=run_time)
+
+    def tangent_shown(self, level: float, point: ArrayLike) -> np.ndarray:
+        """Unit tangent of the *drawn* level curve nearest to ``point``, in axes coordinates."""
+        curves = [c for c in self if abs(c.level - level) < 1e-9]
+        if not curves:
+            raise KeyError(f"no contour at level {level}")
+        best = min(curves, key=lambda c: np.min(np.linalg.norm(
+            c.points[::4, :2] - self.axes.c2p(*point)[:2], axis=1)))
+        anchors = np.array([coords(self.axes, p) for p in best.points[::4]])
+        return nearest_tangent(anchors, point)
+
+
+class GradientArrows(VGroup):
+    """Arrows of ∇f at given points, drawn with a common display length."""
+
+    def __init__(self, axes: Axes, points: ArrayLike, gradients: ArrayLike,
+                 length: float = 0.7) -> None:
+        super().__init__()
+        self.axes = axes
+        self.base_points = np.asarray(points, dtype=float)
+        for p, g in zip(self.base_points, np.asarray(gradients, dtype=float)):
+            direction = g / np.linalg.norm(g)
+            start = axes.c2p(*p)
+            end = axes.c2p(*(p + length * direction))
+            self.add(Arrow(start, end, buff=0, color=theme.GRADIENT, stroke_width=4,
+                           max_tip_length_to_length_ratio=0.3))
+
+    def create(self, run_time: float = 2.0) -> Animation:
+        return AnimationGroup(*(GrowArrow(a) for a in self), lag_ratio=0.1, run_time=run_time)
+
+    def direction_shown(self, index: int) -> np.ndarray:
+        """Unit direction of arrow ``index`` as drawn, in axes coordinates."""
+        arrow = self[index]
+        d = coords(self.axes, arrow.get_end()) - coords(self.axes, arrow.get_start())
+        return d / np.linalg.norm(d)
+
+
+class GradientDescentPath(VGroup):
+    """A dot walking the iterates of a :class:`DescentTrace`, leaving a trail.
+
+    Parameters
+    ----------
+    axes
+        Where to draw; each iterate is shown at ``axes.c2p(*display_point)``.
+    trace
+        The iterates.
+    display_points
+        What to plot for each iterate (defaults to the iterates themselves; a 1-D descent on
+        a curve passes ``(x_k, f(x_k))``).
+    readouts
+        Live numbers to update at each step, as ``(readout, values_per_iterate)``.
+    """
+
+    def __init__(self, axes: Axes, trace: DescentTrace, *,
+                 display_points: ArrayLike | None = None,
+                 readouts: Sequence[tuple[Readout, Sequence[float]]] = (),
+                 color=theme.PATH) -> None:
+        super().__init__()
+        self.axes = axes
+        self.trace = trace
+        pts = trace.points if display_points is None else np.asarray(display_points, dtype=float)
+        if len(pts) != trace.steps + 1:
+            raise ValueError("one display point per iterate is required")
+        self.display_points = pts
+        self.readouts = list(readouts)
+        for readout, values in self.readouts:
+            if len(values) != trace.steps + 1:
+                raise ValueError("one readout value per iterate is required")
+            readout.set(values[0])
+        self.dot = Dot(axes.c2p(*pts[0]), radius=0.09, color=theme.DOT)
+        self.trail = VGroup()
+        self.step_index = 0
+        self.color = color
+        self.add(self.trail, self.dot)
+
+    def _step(self, k: int, run_time: float) -> Animation:
+        a, b = self.axes.c2p(*self.display_points[k - 1]), self.axes.c2p(*self.display_points[k])
+        segment = Line(a, b, color=self.color, stroke_width=3)
+        self.trail.add(segment)
+        parts: list[Animation] = [Create(segment), self.dot.animate.move_to(b)]
+        parts += [readout.change_to(values[k]) for readout, values in self.readouts]
+        return AnimationGroup(*parts, run_time=run_time)
+
+    def walk(self, steps: int | None = None, seconds_per_step: float = 0.4) -> Animation:
+        """Animation of the next ``steps`` iterates (all remaining by default)."""
+        last = self.trace.steps if steps is None else min(self.step_index + steps, self.trace.steps)
+        moves = [self._step(k, seconds_per_step) for k in range(self.step_index + 1, last + 1)]
+        self.step_index = last
+        return Succession(*moves)
+
+    def position_of_dot(self) -> np.ndarray:
+        """The dot's position read back through the axes."""
+        return coords(self.axes, self.dot)

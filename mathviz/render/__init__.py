@@ -1,0 +1,1 @@
+"""Render pipeline: profiles, scene runs, captions and atomic outputs."""

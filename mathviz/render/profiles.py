@@ -1,0 +1,67 @@
+"""Render profiles: TOML files in ``render_config/`` (copy one to make your own)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from mathviz.course import PROJECT_ROOT
+
+PROFILE_DIR = PROJECT_ROOT / "render_config"
+FORMATS = ("mp4", "webm", "gif", "png")
+DEFAULT_PROFILE = "lecture"
+
+
+class ProfileError(ValueError):
+    """A profile that does not exist or does not validate."""
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Frame size, frame rate and default format of a render."""
+
+    name: str
+    width: int
+    height: int
+    fps: int
+    format: str = "mp4"
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        if self.width <= 0 or self.height <= 0 or self.width % 2 or self.height % 2:
+            raise ProfileError(f"profile {self.name!r}: width and height must be positive and even")
+        if not 1 <= self.fps <= 240:
+            raise ProfileError(f"profile {self.name!r}: fps must be within 1..240")
+        if self.format not in FORMATS:
+            raise ProfileError(f"profile {self.name!r}: format must be one of {', '.join(FORMATS)}")
+
+    @property
+    def aspect(self) -> float:
+        return self.width / self.height
+
+
+def available() -> list[str]:
+    """Names of the profiles in ``render_config/``."""
+    return sorted(p.stem for p in PROFILE_DIR.glob("*.toml"))
+
+
+def load(name_or_path: str) -> Profile:
+    """A profile by name (``preview``) or by path to a TOML file."""
+    path = Path(name_or_path)
+    if path.suffix != ".toml":
+        path = PROFILE_DIR / f"{name_or_path}.toml"
+    if not path.is_file():
+        raise ProfileError(f"unknown profile {name_or_path!r}; available: {', '.join(available())}")
+    try:
+        data = tomllib.loads(path.read_text())
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(f"{path}: {exc}") from None
+    allowed = {"width", "height", "fps", "format", "description"}
+    unknown = set(data) - allowed
+    if unknown:
+        raise ProfileError(f"{path}: unknown keys {', '.join(sorted(unknown))}")
+    try:
+        return Profile(name=path.stem, **data)
+    except TypeError as exc:
+        raise ProfileError(f"{path}: {exc}") from None

@@ -1,0 +1,56 @@
+"""What is known about each chapter without running it: last check result and outputs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from mathviz.checkpoints import CheckpointResult
+from mathviz.course import PROJECT_ROOT, Chapter
+
+STATE_DIR = PROJECT_ROOT / "build" / ".cache" / "checks"
+LIBRARY_DIR = PROJECT_ROOT / "mathviz"
+
+
+def source_hash(chapter: Chapter) -> str:
+    """Hash of everything a chapter's checks depend on: its module and the library."""
+    digest = hashlib.sha256()
+    files = [chapter.module_path, *sorted(LIBRARY_DIR.rglob("*.py"))]
+    for path in files:
+        digest.update(str(path.relative_to(PROJECT_ROOT)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def record_check(chapter: Chapter, results: list[CheckpointResult]) -> None:
+    """Remember whether the chapter's checkpoints passed for its current source."""
+    STATE_DIR.mkdir(parents=True, exist_ok=True)
+    payload = {"hash": source_hash(chapter), "ok": all(r.ok for r in results),
+               "count": len(results)}
+    tmp = STATE_DIR / f".{chapter.id}.json.tmp"
+    tmp.write_text(json.dumps(payload))
+    tmp.replace(STATE_DIR / f"{chapter.id}.json")
+
+
+def rendered_outputs(chapter: Chapter, out_root: Path) -> list[Path]:
+    """Finished videos of the chapter under ``out_root`` (any profile, any format)."""
+    if not out_root.is_dir():
+        return []
+    return sorted(p for p in out_root.glob(f"*/{chapter.level.folder}/{chapter.output_stem}.*")
+                  if p.suffix in {".mp4", ".webm", ".gif", ".png"})
+
+
+def status(chapter: Chapter, out_root: Path) -> str:
+    """``planned`` (no scenes), ``unchecked``, ``failing``, ``verified`` or ``rendered``."""
+    if not chapter.has_scenes:
+        return "planned"
+    path = STATE_DIR / f"{chapter.id}.json"
+    if not path.is_file():
+        return "unchecked"
+    data = json.loads(path.read_text())
+    if data.get("hash") != source_hash(chapter):
+        return "unchecked"
+    if not data.get("ok"):
+        return "failing"
+    return "rendered" if rendered_outputs(chapter, out_root) else "verified"

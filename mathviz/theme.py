@@ -1,0 +1,124 @@
+"""The course's one visual theme: semantic palette, fonts, sizes, title and end cards.
+
+Scenes and primitives take colours from here by *meaning* (``BASIS_I``, ``GRADIENT``,
+``HYPOTHESIS``), never by hue, so that the whole course can be re-themed in one place.
+"""
+
+from __future__ import annotations
+
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    FadeIn,
+    FadeOut,
+    Group,
+    Line,
+    ManimColor,
+    MathTex,
+    Succession,
+    Text,
+    VGroup,
+    Write,
+)
+from manim.animation.animation import Animation
+
+# --- palette ---------------------------------------------------------------------------
+BACKGROUND = ManimColor("#101318")
+TEXT = ManimColor("#ECEFF4")
+MUTED = ManimColor("#A3ADBA")
+GRID = ManimColor("#33506B")
+GRID_FAINT = ManimColor("#222B36")
+ACCENT = ManimColor("#F2C14E")
+
+# linear algebra
+BASIS_I = ManimColor("#7BD389")
+BASIS_J = ManimColor("#FF6B6B")
+VECTOR = ACCENT
+AREA = ManimColor("#5E81AC")
+
+# calculus / optimisation
+CURVE = ManimColor("#58C4DD")
+CONTOUR = ManimColor("#4A6FA5")
+GRADIENT = ManimColor("#FF8C42")
+PATH = ManimColor("#4CC9F0")
+DOT = ACCENT
+
+# probability
+HYPOTHESIS = ManimColor("#EF476F")
+NOT_HYPOTHESIS = ManimColor("#118AB2")
+EVIDENCE = ACCENT
+
+GOOD = ManimColor("#7BD389")
+BAD = ManimColor("#FF6B6B")
+
+# --- type -------------------------------------------------------------------------------
+FONT = "DejaVu Sans"
+MONO_FONT = "DejaVu Sans Mono"
+TITLE_SIZE = 52
+HEADING_SIZE = 36
+BODY_SIZE = 28
+LABEL_SIZE = 24
+SMALL_SIZE = 20
+
+#: distance kept between any text and the frame's edge (scene units; the frame is 8 tall)
+SAFE_MARGIN = 0.2
+
+
+def text(content: str, *, size: int = BODY_SIZE, color: ManimColor = TEXT, **kwargs) -> Text:
+    """Course-styled plain text."""
+    return Text(content, font=FONT, font_size=size, color=color, **kwargs)
+
+
+def code(*lines: str, size: int = 24, color: ManimColor = TEXT) -> VGroup:
+    """A block of source code, one monospaced line per argument, left-aligned."""
+    rows = [Text(line.strip() or ".", font=MONO_FONT, font_size=size, color=color)
+            for line in lines]
+    block = VGroup(*rows).arrange(DOWN, aligned_edge=LEFT, buff=0.18)
+    char = Text("x", font=MONO_FONT, font_size=size).width * 1.2
+    for row, line in zip(rows, lines):
+        row.shift(RIGHT * char * (len(line) - len(line.lstrip(" "))))
+    return block
+
+
+def tex(*parts: str, size: int = 40, color: ManimColor = TEXT, **kwargs) -> MathTex:
+    """Course-styled formula."""
+    return MathTex(*parts, font_size=size, color=color, **kwargs)
+
+
+def heading(content: str) -> Text:
+    """A heading pinned to the top edge of the frame, inside the safe margin."""
+    return text(content, size=HEADING_SIZE).to_edge(UP, buff=0.35)
+
+
+def title_card(chapter_id: str, title: str, level_title: str) -> VGroup:
+    """The chapter's opening card: level, id, title, a rule."""
+    level = text(level_title.upper(), size=SMALL_SIZE, color=MUTED)
+    number = text(chapter_id, size=HEADING_SIZE, color=ACCENT)
+    name = text(title, size=TITLE_SIZE)
+    rule = Line(stroke_color=ACCENT, stroke_width=3).set_length(max(name.width, 4.0))
+    card = VGroup(level, number, name, rule).arrange(DOWN, buff=0.35)
+    card.name = "title card"
+    return card
+
+
+def end_card(takeaway: str, next_title: str | None) -> VGroup:
+    """The closing card: one takeaway line and what comes next."""
+    parts = [text(takeaway, size=BODY_SIZE)]
+    if next_title:
+        parts.append(text(f"Next: {next_title}", size=LABEL_SIZE, color=MUTED))
+    parts.append(text("mathviz · Mathematics for Machine Learning", size=SMALL_SIZE, color=MUTED))
+    card = VGroup(*parts).arrange(DOWN, buff=0.45)
+    card.name = "end card"
+    return card
+
+
+def show_card(card: VGroup) -> Animation:
+    """Animation that brings a card in: the first line written, the rest faded in."""
+    return Succession(Write(card[0], run_time=0.8), FadeIn(VGroup(*card[1:]), shift=0.2 * UP))
+
+
+def hide(*mobjects) -> Animation:
+    """Fade mobjects out (the course's standard exit)."""
+    return FadeOut(Group(*mobjects))

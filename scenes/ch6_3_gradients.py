@@ -1,0 +1,155 @@
+"""6.3 Gradients: arrows perpendicular to level curves, and descent walking downhill."""
+
+from __future__ import annotations
+
+import numpy as np
+import sympy as sp
+from manim import DOWN, LEFT, RIGHT, UP, Axes, Create, FadeIn, FadeOut, VGroup, Write
+
+from mathviz import theme
+from mathviz.maths.descent import (
+    QuadraticBowl,
+    angle_between,
+    contour_lines,
+    gradient_descent,
+    square,
+    square_gradient,
+)
+from mathviz.primitives.descent import ContourMap, GradientArrows, GradientDescentPath
+from mathviz.primitives.readout import Readout
+from mathviz.scene import LectureScene
+
+BOWL = QuadraticBowl(a=1.0, b=3.0)
+LEVELS = (1.0, 3.0, 4.0, 7.0)
+#: points that lie on the drawn level curves (f = 4, 3, 3, 4, 7, 1, 3)
+ARROW_POINTS = np.array([[1.0, 1.0], [-1.5, 0.5], [0.0, 1.0], [-1.0, -1.0], [2.5, 0.5],
+                         [0.5, 0.5], [1.5, -0.5]])
+START_2D, LR_2D, STEPS_2D = (2.5, 1.5), 0.1, 12
+START_1D, LR_1D, STEPS_1D = 5.0, 0.1, 20
+
+
+def _sympy_gradient(point: tuple[float, float]) -> np.ndarray:
+    """∇f from symbolic differentiation: a route independent of the drawn arrows."""
+    x, y = sp.symbols("x y")
+    f = x**2 + 3 * y**2
+    grad = [sp.diff(f, v).subs({x: point[0], y: point[1]}) for v in (x, y)]
+    return np.array([float(g) for g in grad])
+
+
+class Gradients(LectureScene):
+    chapter_id = "6.3"
+
+    def construct(self) -> None:
+        self.open_chapter(
+            "A model with millions of parameters learns by asking one question at every step: "
+            "which way is uphill? The gradient answers it.")
+        axes, contours = self.contour_beat()
+        self.gradient_beat(axes, contours)
+        self.descent_beat(axes, contours)
+        self.one_dimensional_beat()
+        self.close_chapter(
+            "The gradient points uphill; training steps the other way.",
+            "Every optimizer in a deep-learning library is a variation on this loop: "
+            "compute the gradient, step against it, repeat.")
+
+    # ------------------------------------------------------------------------------------
+    def contour_beat(self) -> tuple[Axes, ContourMap]:
+        axes = Axes(x_range=(-3, 3, 1), y_range=(-2, 2, 1), x_length=7.2, y_length=4.8,
+                    axis_config={"color": theme.MUTED, "include_numbers": True,
+                                 "font_size": 22}, tips=False)
+        axes.to_edge(LEFT, buff=0.5).shift(0.35 * DOWN)
+        formula = theme.tex(r"f(x, y) = x^2 + 3y^2", size=40).to_corner(UP + RIGHT, buff=0.5)
+        contours = ContourMap(axes, contour_lines(BOWL, LEVELS, (-3, 3), (-2, 2)))
+        with self.beat("Take the loss f of x and y equals x squared plus three y squared. "
+                       "Each ring is a level curve: every point on it has the same loss, "
+                       "like a contour line on a hiking map."):
+            self.play(Create(axes), Write(formula))
+            self.play(contours.create())
+        self.formula = formula
+        return axes, contours
+
+    def gradient_beat(self, axes: Axes, contours: ContourMap) -> None:
+        gradients = np.array([BOWL.gradient(p) for p in ARROW_POINTS])
+        arrows = GradientArrows(axes, ARROW_POINTS, gradients, length=0.6)
+        grad_formula = theme.tex(r"\nabla f = (2x,\ 6y)", size=40, color=theme.GRADIENT)
+        grad_formula.next_to(self.formula, DOWN, buff=0.4, aligned_edge=LEFT)
+        with self.beat("The gradient stacks the partial derivatives into a vector, two x and "
+                       "six y. Drawn at points on the rings, every arrow points straight "
+                       "uphill, at a right angle to its level curve."):
+            self.play(Write(grad_formula))
+            self.play(arrows.create())
+            on_level = [(i, BOWL(p)) for i, p in enumerate(ARROW_POINTS)]
+            angles = [angle_between(arrows.direction_shown(i), contours.tangent_shown(level, p))
+                      for (i, level), p in zip(on_level, ARROW_POINTS)]
+            self.checkpoint("angle_to_level_curve_at_(1,1)", angles[0], expected=90.0, tol=0.5)
+            self.checkpoint("max_angle_error_all_arrows",
+                            max(abs(a - 90.0) for a in angles), expected=0.0, tol=0.5)
+            expected = _sympy_gradient((1.0, 1.0))
+            self.checkpoint("gradient_direction_at_(1,1)", arrows.direction_shown(0),
+                            expected=expected / np.linalg.norm(expected), tol=1e-6)
+        self.arrows, self.grad_formula = arrows, grad_formula
+
+    def descent_beat(self, axes: Axes, contours: ContourMap) -> None:
+        trace = gradient_descent(BOWL, BOWL.gradient, START_2D, LR_2D, STEPS_2D)
+        step = Readout("k", 0, decimals=0)
+        x_read = Readout("x", 0.0)
+        y_read = Readout("y", 0.0)
+        f_read = Readout("f", 0.0)
+        panel = VGroup(step, x_read, y_read, f_read).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        panel.next_to(self.grad_formula, DOWN, buff=0.6, aligned_edge=LEFT)
+        update = theme.tex(r"p \leftarrow p - 0.1\,\nabla f(p)", size=36, color=theme.PATH)
+        update.next_to(panel, DOWN, buff=0.5, aligned_edge=LEFT)
+        path = GradientDescentPath(axes, trace, readouts=[
+            (step, list(range(trace.steps + 1))),
+            (x_read, trace.points[:, 0]), (y_read, trace.points[:, 1]), (f_read, trace.values)])
+        with self.beat("Gradient descent starts at two and a half, one and a half and steps "
+                       "against the arrow, scaled by a learning rate of 0.1."):
+            self.play(FadeOut(self.arrows), Write(update), FadeIn(panel), FadeIn(path))
+            self.checkpoint("start_f", f_read.value, expected=2.5**2 + 3 * 1.5**2, tol=5e-4)
+        with self.beat("The steep y direction collapses fast while x creeps in: after twelve "
+                       "steps x has shrunk by 0.8 per step and y by 0.4, and the loss is "
+                       "almost gone.", hold=0.8):
+            self.play(path.walk(seconds_per_step=0.45))
+            shown = path.position_of_dot()
+            closed_form = np.array([START_2D[0] * 0.8**STEPS_2D, START_2D[1] * 0.4**STEPS_2D])
+            self.checkpoint("dot_after_12_steps", shown, expected=closed_form, tol=1e-6)
+            self.checkpoint("x_readout_after_12_steps", x_read.value, expected=closed_form[0],
+                            tol=5e-4)
+            self.checkpoint("f_readout_after_12_steps", f_read.value,
+                            expected=closed_form[0] ** 2 + 3 * closed_form[1] ** 2, tol=5e-4)
+        self.play(FadeOut(VGroup(axes, contours, path, panel, update, self.formula,
+                                 self.grad_formula)))
+
+    def one_dimensional_beat(self) -> None:
+        axes = Axes(x_range=(-1, 6, 1), y_range=(0, 26, 5), x_length=7.0, y_length=5.0,
+                    axis_config={"color": theme.MUTED, "include_numbers": True,
+                                 "font_size": 22}, tips=False)
+        axes.to_edge(LEFT, buff=0.6).shift(0.3 * DOWN)
+        curve = axes.plot(lambda x: x * x, x_range=(-1, 5.1), color=theme.CURVE, stroke_width=4)
+        trace = gradient_descent(square, square_gradient, [START_1D], LR_1D, STEPS_1D)
+        xs = trace.points[:, 0]
+        code = theme.code("x = 5.0", "for step in range(20):", "    x -= 0.1 * 2 * x")
+        code.to_corner(UP + RIGHT, buff=0.6)
+        x_read = Readout("x", START_1D, decimals=7)
+        f_read = Readout("f(x)", START_1D**2, decimals=7)
+        k_read = Readout("k", 0, decimals=0)
+        panel = VGroup(k_read, x_read, f_read).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        panel.next_to(code, DOWN, buff=0.7, aligned_edge=LEFT)
+        path = GradientDescentPath(axes, trace, display_points=np.column_stack([xs, xs**2]),
+                                   readouts=[(k_read, list(range(STEPS_1D + 1))),
+                                             (x_read, xs), (f_read, xs**2)])
+        with self.beat("In one dimension the same loop is three lines of Python. Start at "
+                       "five; the derivative of x squared is two x."):
+            self.play(Create(axes), Create(curve))
+            self.play(FadeIn(code), FadeIn(panel), FadeIn(path))
+        with self.beat("Each step multiplies x by one minus 0.1 times two, which is 0.8. "
+                       "Twenty steps later x is five times 0.8 to the twentieth, about "
+                       "0.0576.", hold=1.0):
+            self.play(path.walk(seconds_per_step=0.35))
+            expected = START_1D * 0.8**STEPS_1D
+            self.checkpoint("x_20", path.position_of_dot()[0], expected=expected, tol=1e-6)
+            self.checkpoint("x_20_readout", x_read.value, expected=expected, tol=5e-8)
+            self.checkpoint("f_x_20_readout", f_read.value, expected=expected**2, tol=5e-8)
+
+
+SCENES = [Gradients]

@@ -125,6 +125,11 @@ def check_chapter(chapter: Chapter) -> list[SceneReport]:
     return reports
 
 
+def shown_values(chapter: Chapter) -> dict[str, object]:
+    """``{checkpoint name: value shown}`` for a chapter, through the same path as ``mathviz check``."""
+    return {c.name: c.shown for r in check_chapter(chapter) for c in r.checkpoints}
+
+
 def render_chapter(chapter: Chapter, profile: Profile, fmt: str, out_root: Path) -> RenderOutput:
     """Check, then render the chapter to ``output_path(...)`` with captions and a sidecar.
 

@@ -1,0 +1,267 @@
+"""4.4 Matrix as Transformation: the grid, î, ĵ and a vector carried by a matrix.
+
+The columns of a matrix are where î and ĵ land; shear, rotation and scaling; composition is
+the product (read right to left); the unit square's area scales by the determinant.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+import sympy as sp
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UL,
+    FadeIn,
+    FadeOut,
+    Matrix,
+    MathTex,
+    Square,
+    SurroundingRectangle,
+    VGroup,
+    Write,
+)
+
+from mathviz import theme
+from mathviz.primitives.linear_map import LinearMapDiagram
+from mathviz.primitives.readout import Readout
+from mathviz.scene import LectureScene
+
+A = ((2, 1), (-1, 1))
+V = (1, 2)
+SHEAR = ((1, 1), (0, 1))
+ROTATION = ((0, -1), (1, 0))
+SCALING = ((2, 0), (0, 0.5))
+
+TOL = 1e-6
+ENTRY_SIZE = 34
+PANEL_SIZE = 34
+
+
+# --- independent routes to the expected values ----------------------------------------------
+def column(matrix, j: int) -> tuple[Fraction, Fraction]:
+    """Column ``j`` of ``matrix`` as exact fractions."""
+    return Fraction(matrix[0][j]), Fraction(matrix[1][j])
+
+
+def combination(matrix, v) -> list[float]:
+    """``v1 * col1 + v2 * col2`` in exact arithmetic: how the columns build ``A v``."""
+    (a, c), (b, d) = column(matrix, 0), column(matrix, 1)
+    v1, v2 = Fraction(v[0]), Fraction(v[1])
+    return [float(v1 * a + v2 * b), float(v1 * c + v2 * d)]
+
+
+def det_fraction(matrix) -> Fraction:
+    """``ad - bc`` in exact arithmetic."""
+    (a, b), (c, d) = ((Fraction(x) for x in row) for row in matrix)
+    return a * d - b * c
+
+
+# --- panel pieces -------------------------------------------------------------------------------
+def matrix_row(name: str, entries, *, colored: bool = True) -> VGroup:
+    """``name = [ . . ]`` with the first column in î's colour and the second in ĵ's."""
+    grid = Matrix([[str(x) for x in row] for row in entries],
+                  element_to_mobject=MathTex,
+                  element_to_mobject_config={"font_size": ENTRY_SIZE, "color": theme.TEXT},
+                  h_buff=0.9, v_buff=0.65, bracket_config={"color": theme.TEXT})
+    if colored:
+        grid.set_column_colors(theme.BASIS_I, theme.BASIS_J)
+    label = theme.tex(f"{name} =", size=PANEL_SIZE)
+    return VGroup(label, grid).arrange(RIGHT, buff=0.2)
+
+
+def area_readout(label: str = r"\text{area}") -> VGroup:
+    """A small blue swatch (the square's colour) followed by ``area = 1.000``."""
+    readout = Readout(label, 1.0, decimals=3, size=PANEL_SIZE)
+    swatch = Square(side_length=0.3, stroke_color=theme.AREA, stroke_width=2,
+                    fill_color=theme.AREA, fill_opacity=0.6)
+    row = VGroup(swatch, readout).arrange(RIGHT, buff=0.2)
+    row.readout = readout
+    return row
+
+
+def panel(*rows) -> VGroup:
+    """Rows stacked in the upper-left corner on a dark card so grid lines don't run through."""
+    content = VGroup(*rows).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+    content.to_corner(UL, buff=0.45)
+    return content
+
+
+def card_for(content: VGroup) -> SurroundingRectangle:
+    card = SurroundingRectangle(content, buff=0.22, corner_radius=0.08,
+                                stroke_color=theme.GRID, stroke_width=1.5,
+                                fill_color=theme.BACKGROUND, fill_opacity=0.88)
+    card.name = "panel card"
+    return card
+
+
+class MatrixAsTransformation(LectureScene):
+    chapter_id = "4.4"
+
+    def construct(self) -> None:
+        self.open_chapter(
+            "A matrix is a function you can store in four numbers. Watch what it does to "
+            "the whole plane, and learn to read that off the matrix at a glance.")
+        self.diagram = LinearMapDiagram(vector=V)
+        self.card = None
+        self.content = None
+        self.setup_beat()
+        self.apply_beat()
+        self.combination_beat()
+        self.determinant_beat()
+        self.tour_beat("Shear", "S", SHEAR,
+                       "A shear keeps i-hat where it is and slides j-hat over to one, one. "
+                       "The square leans, but its base and height are unchanged, so its "
+                       "area stays one.",
+                       ("shear_j_tip", "j_arrow", column(SHEAR, 1)))
+        self.tour_beat("Rotation by 90°", "R", ROTATION,
+                       "A quarter turn sends i-hat to zero, one and j-hat to minus one, zero. "
+                       "Write those two landing spots side by side and you have the matrix.",
+                       ("rotation_i_tip", "i_arrow", column(ROTATION, 0)))
+        self.tour_beat("Scaling", "D", SCALING,
+                       "Scaling stretches x by two and squashes y by half. Three very "
+                       "different motions, yet two times one half is still one: none of them "
+                       "changes area.",
+                       ("scaling_det", None, det_fraction(SCALING)))
+        self.composition_beats()
+        self.close_chapter(
+            "A matrix's columns are where î and ĵ land.",
+            "Next we run the machine backwards: given where a vector landed, find the "
+            "vector. That is solving a system of linear equations.")
+
+    # ------------------------------------------------------------------------------------
+    def show_panel(self, *rows) -> None:
+        """Replace the corner panel with ``rows`` (played as a fade)."""
+        content = panel(*rows)
+        card = card_for(content)
+        old = [m for m in (self.card, self.content) if m is not None]
+        if old:
+            self.play(FadeOut(VGroup(*old)), FadeIn(card), FadeIn(content), run_time=0.8)
+        else:
+            self.play(FadeIn(card), FadeIn(content), run_time=0.8)
+        self.card, self.content = card, content
+
+    def grow_panel(self, *rows) -> None:
+        """Add ``rows`` under what the panel shows; the card grows to hold them."""
+        old_rows = list(self.content)
+        content = panel(*old_rows, *rows)
+        card = card_for(content)
+        self.play(self.card.animate.become(card), *(FadeIn(r) for r in rows), run_time=0.8)
+        self.content = content
+
+    # ------------------------------------------------------------------------------------
+    def setup_beat(self) -> None:
+        d = self.diagram
+        legend = theme.tex(r"\hat\imath", r",\ ", r"\hat\jmath", r",\ ",
+                           r"\vec v = (1,\ 2)", size=PANEL_SIZE)
+        legend[0].set_color(theme.BASIS_I)
+        legend[2].set_color(theme.BASIS_J)
+        legend[4].set_color(theme.VECTOR)
+        self.matrix_a = matrix_row("A", A)
+        with self.beat("Here is the plane with its two basis vectors, i-hat in green and "
+                       "j-hat in red. The yellow vector v is one i-hat plus two j-hats, and "
+                       "the blue unit square sits on the two basis vectors."):
+            self.play(d.create())
+            self.show_panel(legend, self.matrix_a)
+
+    def apply_beat(self) -> None:
+        d = self.diagram
+        with self.beat("Now apply A. Grid lines stay straight, parallel and evenly spaced; "
+                       "i-hat lands exactly on A's green first column, two, minus one, and "
+                       "j-hat on the red second column, one, one."):
+            self.play(d.apply(A, run_time=2.5))
+            self.checkpoint("i_hat_tip", d.tip_shown(d.i_arrow),
+                            expected=[float(x) for x in column(A, 0)], tol=TOL)
+            self.checkpoint("j_hat_tip", d.tip_shown(d.j_arrow),
+                            expected=[float(x) for x in column(A, 1)], tol=TOL)
+
+    def combination_beat(self) -> None:
+        d = self.diagram
+        av = combination(A, V)
+        line = theme.tex(r"A\vec v", "=", "1", r"\begin{bmatrix}2\\-1\end{bmatrix}", "+", "2",
+                         r"\begin{bmatrix}1\\1\end{bmatrix}", "=",
+                         r"\begin{bmatrix}4\\1\end{bmatrix}", size=PANEL_SIZE)
+        line[0].set_color(theme.VECTOR)
+        line[3].set_color(theme.BASIS_I)
+        line[6].set_color(theme.BASIS_J)
+        line[8].set_color(theme.VECTOR)
+        with self.beat("So the columns are a lookup table: A only stores where the basis "
+                       "goes. Since v is one i-hat plus two j-hats, A v is one first column "
+                       "plus two second columns, which is four, one."):
+            self.grow_panel(line)
+            self.checkpoint("Av_tip", d.tip_shown(d.v_arrow), expected=av, tol=TOL)
+
+    def determinant_beat(self) -> None:
+        d = self.diagram
+        row = area_readout()
+        readout = row.readout
+        det_line = theme.tex(r"\det A = ad - bc = 2\cdot 1 - 1\cdot(-1) = 3", size=30,
+                             color=theme.MUTED)
+        with self.beat("The unit square became a parallelogram, and its area measured off the "
+                       "drawing is three. That factor is the determinant, a d minus b c: A "
+                       "scales every area in the plane by three."):
+            self.grow_panel(row)
+            self.play(readout.change_to(d.square_area_shown()), run_time=1.2)
+            self.grow_panel(det_line)
+            expected = det_fraction(A)
+            self.checkpoint("det_A", readout.value, expected=float(expected), tol=TOL)
+            self.checkpoint("square_area_A", d.square_area_shown(), expected=float(expected),
+                            tol=TOL)
+
+    def tour_beat(self, title: str, name: str, matrix, narration: str, check) -> None:
+        d = self.diagram
+        heading = theme.text(title, size=theme.LABEL_SIZE + 4, color=theme.ACCENT)
+        row = area_readout()
+        readout = row.readout
+        check_name, arrow_name, expected = check
+        with self.beat(narration):
+            if not np.allclose(d.matrix, np.eye(2)):
+                self.play(d.reset(run_time=1.0))
+            self.show_panel(heading, matrix_row(name, matrix), row)
+            self.play(d.apply(matrix, run_time=1.8))
+            self.play(readout.change_to(d.square_area_shown()), run_time=0.8)
+            if arrow_name is None:
+                self.checkpoint(check_name, readout.value, expected=float(expected), tol=TOL)
+            else:
+                arrow = getattr(d, arrow_name)
+                self.checkpoint(check_name, d.tip_shown(arrow),
+                                expected=[float(x) for x in expected], tol=TOL)
+
+    def composition_beats(self) -> None:
+        d = self.diagram
+        product = sp.Matrix(SHEAR) * sp.Matrix(ROTATION)  # exact, independent of numpy
+        sr = [[int(product[i, j]) for j in range(2)] for i in range(2)]
+        heading = theme.text("Rotate, then shear", size=theme.LABEL_SIZE + 4, color=theme.ACCENT)
+        r_row = matrix_row("R", ROTATION, colored=False)
+        s_row = matrix_row("S", SHEAR, colored=False)
+        pair = VGroup(r_row, s_row).arrange(RIGHT, buff=0.45)
+        with self.beat("Functions compose, and so do matrices. Rotate first, then shear: "
+                       "i-hat ends at one, one and j-hat at minus one, zero."):
+            self.play(d.reset(run_time=1.0))
+            self.show_panel(heading, pair)
+            self.play(d.apply(ROTATION, run_time=1.5))
+            self.play(d.apply(SHEAR, run_time=1.5))
+            self.checkpoint("composition_i_tip", d.tip_shown(d.i_arrow),
+                            expected=[float(x) for x in product[:, 0]], tol=TOL)
+            self.checkpoint("composition_j_tip", d.tip_shown(d.j_arrow),
+                            expected=[float(x) for x in product[:, 1]], tol=TOL)
+        product_row = matrix_row("SR", sr)
+        note = theme.text("read right to left: R acts first", size=theme.SMALL_SIZE,
+                          color=theme.MUTED)
+        with self.beat("Those spots are the columns of the single product S times R, and "
+                       "applied in one step it lands the grid in exactly the same place. "
+                       "Read it right to left, like f of g of x: R acts first, and swapping "
+                       "the order gives a different map."):
+            self.grow_panel(product_row, note)
+            self.play(d.reset(run_time=1.0))
+            self.play(d.apply(sr, run_time=1.8))
+            self.checkpoint("product_i_tip", d.tip_shown(d.i_arrow),
+                            expected=[float(x) for x in product[:, 0]], tol=TOL)
+            self.checkpoint("product_j_tip", d.tip_shown(d.j_arrow),
+                            expected=[float(x) for x in product[:, 1]], tol=TOL)
+
+
+SCENES = [MatrixAsTransformation]

@@ -1,0 +1,264 @@
+"""7.2 Conditional Probability: the Bayes area diagram, and conditioning as zooming in."""
+
+from __future__ import annotations
+
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Brace,
+    Create,
+    FadeIn,
+    FadeOut,
+    Line,
+    VGroup,
+    Write,
+)
+
+from mathviz import theme
+from mathviz.maths.bayes import BayesModel
+from mathviz.primitives.bayes import BayesAreaDiagram, legend_row
+from mathviz.primitives.readout import Readout
+from mathviz.scene import LectureScene
+
+# Server failures: the alert is "high CPU", the hypothesis is "this server is failing".
+P_FAIL, P_HIGH_GIVEN_FAIL, P_HIGH = 0.05, 0.9, 0.2
+# Friday deploys: the hypothesis is "this deploy causes an incident", the evidence "it is Friday".
+P_INCIDENT, P_FRIDAY_GIVEN_INCIDENT, P_FRIDAY = 0.08, 0.75, 0.20
+
+SIDE = 4.6
+#: centre of the square: left half of the frame, a little below the heading
+SQUARE_CENTER = 3.15 * LEFT + 0.15 * DOWN
+LEGEND_LEFT = 0.85
+LABEL_SIZE = 28
+
+
+def _bayes_by_hand(prior: float, likelihood: float, evidence: float) -> float:
+    """P(H | E) from Bayes' formula in plain floats: a route independent of the drawing."""
+    return likelihood * prior / evidence
+
+
+class ConditionalProbability(LectureScene):
+    chapter_id = "7.2"
+
+    def construct(self) -> None:
+        self.open_chapter(
+            "A high-CPU alert fires on one of your servers. How worried should you be? "
+            "Conditional probability answers that, and it is easiest to see as areas.")
+        diagram, heading = self.prior_beat()
+        legend = self.likelihood_beat(diagram)
+        self.condition_beat(diagram, legend)
+        self.play(FadeOut(VGroup(diagram, heading, *self.stage)), run_time=0.6)
+        self.friday_beat()
+        self.bayes_rule_beat()
+        self.close_chapter(
+            "Conditioning keeps the evidence column and rescales it to 1.",
+            "An alert is only as alarming as its base rate allows. Next we turn outcomes "
+            "into numbers with random variables.")
+
+    # --- server failures ----------------------------------------------------------------
+    def prior_beat(self) -> tuple[BayesAreaDiagram, VGroup]:
+        model = BayesModel.from_evidence_rate(P_FAIL, P_HIGH_GIVEN_FAIL, P_HIGH)
+        diagram = BayesAreaDiagram(model, side=SIDE, h_name="fail", e_name="high CPU")
+        diagram.move_to(SQUARE_CENTER)
+        heading = theme.heading("A high-CPU alert fires")
+        whole = theme.tex(r"\text{all servers} = 1", size=LABEL_SIZE, color=theme.MUTED)
+        whole.next_to(diagram.frame, UP, buff=0.15)
+        with self.beat("Let the square be every server in the fleet: total area one. "
+                       "Five percent are failing, so the failing column is a thin sliver "
+                       "0.05 wide; the healthy rest is 0.95."):
+            self.play(Write(heading), Create(diagram.frame), FadeIn(whole))
+            self.play(diagram.split_by_prior())
+            p = diagram.columns[0]
+            self.checkpoint("prior_fail_width", p.width / SIDE, expected=1 - 0.95, tol=1e-6)
+        self.play(FadeOut(whole), run_time=0.4)
+        self.column_names = self._column_names(diagram, "fail", "ok")
+        return diagram, heading
+
+    def _column_names(self, diagram: BayesAreaDiagram, h: str, n: str) -> VGroup:
+        """Names above the two columns (the thin one's name sits just above its sliver)."""
+        h_col, n_col = diagram.columns
+        h_name = theme.text(h, size=theme.LABEL_SIZE, color=theme.HYPOTHESIS)
+        n_name = theme.text(n, size=theme.LABEL_SIZE, color=theme.NOT_HYPOTHESIS)
+        h_name.next_to(h_col, UP, buff=0.12)
+        if h_name.get_left()[0] < diagram.frame.get_left()[0]:
+            h_name.align_to(diagram.frame, LEFT)
+        n_name.next_to(n_col, UP, buff=0.12)
+        return VGroup(h_name, n_name)
+
+    def _likelihood_braces(self, diagram: BayesAreaDiagram, left_label: str,
+                           right_label: str) -> VGroup:
+        """Braces on the square's sides: the E share of each column."""
+        h_e, n_e = diagram.regions["h_e"], diagram.regions["not_h_e"]
+        left = Brace(h_e, LEFT, buff=0.08, color=theme.HYPOTHESIS)
+        right = Brace(n_e, RIGHT, buff=0.08, color=theme.NOT_HYPOTHESIS)
+        left_tex = theme.tex(left_label, size=30, color=theme.HYPOTHESIS).next_to(left, LEFT, 0.1)
+        right_tex = theme.tex(right_label, size=30, color=theme.NOT_HYPOTHESIS)
+        right_tex.next_to(right, RIGHT, 0.1)
+        return VGroup(left, right, left_tex, right_tex)
+
+    def _legend(self, diagram: BayesAreaDiagram, h: str, n: str, e: str, not_e: str) -> VGroup:
+        """Four swatches with the areas of the drawn pieces, numbers in one column."""
+        rows = VGroup()
+        for key, (hyp, ev) in {"h_e": (h, e), "h_not_e": (h, not_e),
+                               "not_h_e": (n, e), "not_h_not_e": (n, not_e)}.items():
+            color = theme.HYPOTHESIS if key.startswith("h_") else theme.NOT_HYPOTHESIS
+            opacity = 0.9 if key.endswith("_e") and not key.endswith("not_e") else 0.25
+            swatch = legend_row(color, opacity, "", size=LABEL_SIZE)[0]
+            readout = Readout(rf"P(\text{{{hyp}}},\ \text{{{ev}}})", 0.0, size=LABEL_SIZE)
+            row = VGroup(swatch, readout).arrange(RIGHT, buff=0.2)
+            row.key = key
+            rows.add(row)
+        rows.arrange(DOWN, aligned_edge=LEFT, buff=0.32)
+        number_x = max(r[1].label.get_right()[0] for r in rows) + 0.15
+        for row in rows:
+            row[1].number.align_to([number_x, 0, 0], LEFT)
+        rows.move_to([0, 0, 0]).align_to([LEGEND_LEFT, 0, 0], LEFT)
+        rows.align_to(diagram.frame, UP)
+        return rows
+
+    def likelihood_beat(self, diagram: BayesAreaDiagram) -> VGroup:
+        anim = diagram.split_by_likelihood()
+        braces = self._likelihood_braces(diagram, "0.9", r"0.163")
+        legend = self._legend(diagram, "fail", "ok", "high CPU", "normal")
+        with self.beat("Now split each column by how often CPU runs hot. Failing servers "
+                       "show high CPU 90 percent of the time. Across the fleet 20 percent do, "
+                       "which leaves 0.2 minus 0.045, over 0.95: about 16 percent of healthy "
+                       "servers running hot anyway."):
+            self.play(anim, FadeIn(self.column_names))
+            self.play(Create(braces[:2]), FadeIn(braces[2:]))
+            self.play(FadeIn(legend))
+            self.play(*[row[1].change_to(diagram.area_shown(row.key)) for row in legend],
+                      run_time=1.2)
+            shown = {row.key: row[1].value for row in legend}
+            self.checkpoint("joint_fail_high", diagram.area_shown("h_e"),
+                            expected=0.9 * 0.05, tol=1e-6)
+            self.checkpoint("joint_fail_high_readout", shown["h_e"], expected=0.9 * 0.05,
+                            tol=5e-4)
+            self.checkpoint("false_alarm_rate",
+                            diagram.regions["not_h_e"].height / diagram.side,
+                            expected=(0.2 - 0.9 * 0.05) / 0.95, tol=1e-6)
+            self.checkpoint("legend_areas_sum_to_one", sum(shown.values()), expected=1.0,
+                            tol=5e-4)
+        evidence = Readout(r"P(\text{high CPU})", 0.0, color=theme.EVIDENCE, size=32)
+        rule = Line(LEFT, RIGHT, stroke_color=theme.MUTED, stroke_width=2)
+        rule.set_width(legend.width).next_to(legend, DOWN, buff=0.3).align_to(legend, LEFT)
+        evidence.next_to(rule, DOWN, buff=0.3).align_to(legend, LEFT)
+        with self.beat("The alert fires in both bright pieces, so its probability is their "
+                       "total area: 0.045 from failing servers plus 0.155 from healthy ones."):
+            self.play(legend[1].animate.set_opacity(0.35), legend[3].animate.set_opacity(0.35))
+            self.play(Create(rule), FadeIn(evidence))
+            self.play(evidence.change_to(diagram.area_shown("h_e") + diagram.area_shown("not_h_e")))
+            self.checkpoint("evidence_high_cpu",
+                            diagram.area_shown("h_e") + diagram.area_shown("not_h_e"),
+                            expected=P_HIGH, tol=1e-6)
+        self.stage = [braces, legend, rule, evidence, self.column_names]
+        self.braces, self.evidence, self.rule = braces, evidence, rule
+        return legend
+
+    def condition_beat(self, diagram: BayesAreaDiagram, legend: VGroup) -> None:
+        posterior = Readout(r"P(\text{fail} \mid \text{high CPU})", 0.0, color=theme.HYPOTHESIS,
+                            size=32)
+        posterior.next_to(self.evidence, DOWN, buff=0.45).align_to(self.evidence, LEFT)
+        ratio = theme.tex(r"= \frac{0.045}{0.045 + 0.155}", size=32, color=theme.MUTED)
+        ratio.next_to(posterior, DOWN, buff=0.3).align_to(posterior.number, LEFT)
+        with self.beat("Once the alert has fired, only the bright pieces are still possible. "
+                       "Conditioning throws the rest away and stretches the evidence back to "
+                       "fill the square."):
+            self.play(FadeOut(VGroup(self.braces, self.column_names, legend[1], legend[3])),
+                      diagram.condition_on_evidence(), run_time=2.0)
+        names = self._conditioned_names(diagram, "fail", "ok")
+        with self.beat("The failing share of what is left is 0.045 out of 0.2: 22.5 percent. "
+                       "The alert makes failure four and a half times likelier, yet most "
+                       "alerts still come from healthy servers.", hold=0.5):
+            self.play(FadeIn(names), FadeIn(posterior))
+            self.play(posterior.change_to(diagram.posterior_shown()), Write(ratio))
+            expected = _bayes_by_hand(P_FAIL, P_HIGH_GIVEN_FAIL, P_HIGH)
+            self.checkpoint("posterior_fail_given_high_drawn", diagram.posterior_shown(),
+                            expected=expected, tol=1e-6)
+            self.checkpoint("posterior_fail_given_high", posterior.value, expected=expected,
+                            tol=5e-4)
+        self.stage = [legend[0], legend[2], self.rule, self.evidence, posterior, ratio, names]
+
+    def _conditioned_names(self, diagram: BayesAreaDiagram, h: str, n: str) -> VGroup:
+        """Names above the two stretched evidence pieces."""
+        h_name = theme.text(h, size=theme.LABEL_SIZE, color=theme.HYPOTHESIS)
+        n_name = theme.text(n, size=theme.LABEL_SIZE, color=theme.NOT_HYPOTHESIS)
+        h_name.next_to(diagram.regions["h_e"], UP, buff=0.12)
+        n_name.next_to(diagram.regions["not_h_e"], UP, buff=0.12)
+        return VGroup(h_name, n_name)
+
+    # --- Friday deploys -----------------------------------------------------------------
+    def friday_beat(self) -> None:
+        model = BayesModel.from_evidence_rate(P_INCIDENT, P_FRIDAY_GIVEN_INCIDENT, P_FRIDAY)
+        diagram = BayesAreaDiagram(model, side=SIDE, h_name="incident", e_name="Friday")
+        diagram.move_to(SQUARE_CENTER)
+        heading = theme.heading("Should we deploy on Fridays?")
+        facts = VGroup(
+            theme.tex(r"P(\text{incident}) = 0.08", size=LABEL_SIZE, color=theme.HYPOTHESIS),
+            theme.tex(r"P(\text{Friday} \mid \text{incident}) = 0.75", size=LABEL_SIZE,
+                      color=theme.HYPOTHESIS),
+            theme.tex(r"P(\text{Friday}) = 0.20", size=LABEL_SIZE, color=theme.EVIDENCE),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        facts.align_to([LEGEND_LEFT, 0, 0], LEFT).align_to(diagram.frame, UP)
+        with self.beat("Same picture, new question. Eight percent of deploys cause an "
+                       "incident, three quarters of those went out on a Friday, and one "
+                       "deploy in five ships on a Friday."):
+            self.play(Write(heading), Create(diagram.frame), FadeIn(facts, lag_ratio=0.3))
+            self.play(diagram.split_by_prior())
+            self.play(diagram.split_by_likelihood())
+            names = self._column_names(diagram, "incident", "fine")
+            self.play(FadeIn(names))
+            self.checkpoint("joint_incident_friday", diagram.area_shown("h_e"),
+                            expected=0.75 * 0.08, tol=1e-6)
+            self.checkpoint("evidence_friday",
+                            diagram.area_shown("h_e") + diagram.area_shown("not_h_e"),
+                            expected=P_FRIDAY, tol=1e-6)
+        posterior = Readout(r"P(\text{incident} \mid \text{Friday})", 0.0, color=theme.HYPOTHESIS,
+                            size=32)
+        posterior.next_to(facts, DOWN, buff=0.6).align_to(facts, LEFT)
+        ratio = theme.tex(r"= \frac{0.06}{0.20}", size=32, color=theme.MUTED)
+        ratio.next_to(posterior, DOWN, buff=0.3).align_to(posterior.number, LEFT)
+        with self.beat("Condition on Friday and zoom in: incidents fill 0.06 of the 0.2 "
+                       "Friday column, so 30 percent of Friday deploys go wrong, almost four "
+                       "times the base rate.", hold=0.5):
+            self.play(FadeOut(names), diagram.condition_on_evidence(), run_time=2.0)
+            names = self._conditioned_names(diagram, "incident", "fine")
+            self.play(FadeIn(names), FadeIn(posterior))
+            self.play(posterior.change_to(diagram.posterior_shown()), Write(ratio))
+            expected = _bayes_by_hand(P_INCIDENT, P_FRIDAY_GIVEN_INCIDENT, P_FRIDAY)
+            self.checkpoint("posterior_incident_given_friday_drawn", diagram.posterior_shown(),
+                            expected=expected, tol=1e-6)
+            self.checkpoint("posterior_incident_given_friday", posterior.value,
+                            expected=expected, tol=5e-4)
+        self.play(FadeOut(VGroup(diagram, heading, facts, names, posterior, ratio)), run_time=0.6)
+
+    # --- Bayes' rule --------------------------------------------------------------------
+    def bayes_rule_beat(self) -> None:
+        heading = theme.heading("Bayes' rule: areas, written down")
+        rule = theme.tex(r"P(H \mid E)", "=", r"{P(E \mid H)\, P(H)", r"\over", r"P(E)}",
+                         size=54)
+        rule[0].set_color(theme.HYPOTHESIS)
+        rule[2].set_color(theme.HYPOTHESIS)
+        rule[4].set_color(theme.EVIDENCE)
+        rule.move_to(1.2 * UP)
+        server = theme.tex(r"P(\text{fail} \mid \text{high CPU})", "=",
+                           r"{0.9 \times 0.05", r"\over", r"0.2}", "=", "0.225", size=38)
+        friday = theme.tex(r"P(\text{incident} \mid \text{Friday})", "=",
+                           r"{0.75 \times 0.08", r"\over", r"0.20}", "=", "0.30", size=38)
+        for line in (server, friday):
+            line[2].set_color(theme.HYPOTHESIS)
+            line[4].set_color(theme.EVIDENCE)
+            line[6].set_color(theme.ACCENT)
+        examples = VGroup(server, friday).arrange(DOWN, buff=0.5).next_to(rule, DOWN, buff=0.8)
+        with self.beat("Written down, the picture is Bayes' rule: the piece where both "
+                       "happen, likelihood times prior, divided by the whole evidence column."):
+            self.play(Write(heading), Write(rule))
+        with self.beat("A small prior drags the answer down. It is the same instinct that "
+                       "tells you one red run of a flaky test is rarely a real regression.",
+                       hold=0.5):
+            self.play(FadeIn(examples, shift=0.2 * UP, lag_ratio=0.4))
+
+
+SCENES = [ConditionalProbability]

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# mathviz set-up: install what is missing, then act.
+#
+#   bash scripts/setup.sh demo   # system packages + .venv + mathviz, then render chapter 6.3
+#   bash scripts/setup.sh test   # system packages + .venv + mathviz, then run the tests
+#   bash scripts/setup.sh        # install only
+#
+# Needs Debian/Ubuntu with Python >= 3.11, and root or sudo for the system packages.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+APT_PACKAGES=(
+  build-essential pkg-config python3-dev python3-venv
+  libcairo2-dev libpango1.0-dev          # pycairo / manimpango
+  ffmpeg                                 # encoding, concat, ffprobe
+  texlive-latex-base texlive-latex-recommended texlive-latex-extra
+  texlive-fonts-recommended dvisvgm      # MathTex (standalone class)
+  fonts-dejavu-core fontconfig           # the course's fonts
+)
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
+
+python_bin() {
+  for candidate in "${PYTHON:-}" python3.13 python3.12 python3.11 python3; do
+    [ -n "$candidate" ] || continue
+    if command -v "$candidate" >/dev/null 2>&1 &&
+       "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+      command -v "$candidate"; return 0
+    fi
+  done
+  return 1
+}
+
+install_system_packages() {
+  local missing=()
+  for pkg in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then say "system packages: all present"; return; fi
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { say "need root or sudo to install: ${missing[*]}"; exit 1; }
+    sudo="sudo"
+  fi
+  say "installing system packages: ${missing[*]}"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+install_python_env() {
+  local py; py=$(python_bin) || { say "Python >= 3.11 not found (set PYTHON=/path/to/python3.11)"; exit 1; }
+  if [ ! -x .venv/bin/python ]; then
+    say "creating .venv with $py"
+    "$py" -m venv .venv
+  fi
+  # Re-install only when the project's requirements changed.
+  local stamp=.venv/.mathviz-installed
+  local want; want=$(sha256sum pyproject.toml | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    say "installing mathviz and its Python dependencies into .venv"
+    .venv/bin/python -m pip install -q --upgrade pip
+    .venv/bin/python -m pip install -q -e '.[test]'
+    echo "$want" > "$stamp"
+  else
+    say "python environment: up to date"
+  fi
+}
+
+install_system_packages
+install_python_env
+
+case "${1:-install}" in
+  demo)
+    say "rendering chapter 6.3 (Gradients) at preview quality"
+    .venv/bin/mathviz render 6.3 --profile preview
+    ;;
+  test)
+    say "running the tests"
+    set +e
+    .venv/bin/python -m pytest -q "${@:2}"
+    status=$?
+    set -e
+    # pytest's 5 means "no tests collected": that is a failure for this project.
+    [ $status -eq 5 ] && say "no tests were collected" && exit 1
+    exit $status
+    ;;
+  install) say "done: try .venv/bin/mathviz list" ;;
+  *) say "usage: bash scripts/setup.sh [demo|test|install]"; exit 2 ;;
+esac

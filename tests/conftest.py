@@ -1,0 +1,30 @@
+"""Shared fixtures: chapter check runs are cached per test session (no video is written)."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from mathviz.checkpoints import SceneReport
+from mathviz.course import get_chapter
+from mathviz.render import runner
+
+
+@functools.lru_cache(maxsize=None)
+def _reports(chapter_id: str) -> tuple[SceneReport, ...]:
+    return tuple(runner.check_chapter(get_chapter(chapter_id)))
+
+
+@pytest.fixture(scope="session")
+def chapter_reports():
+    """``chapter_reports("6.3")`` -> the scene reports of ``mathviz check 6.3``."""
+    return _reports
+
+
+@pytest.fixture(scope="session")
+def shown():
+    """``shown("6.3")`` -> ``{checkpoint name: value shown on screen}``."""
+    def values(chapter_id: str) -> dict:
+        return {c.name: c.shown for r in _reports(chapter_id) for c in r.checkpoints}
+    return values

@@ -1,0 +1,78 @@
+"""Every chapter's checkpoints, through the same path as ``mathviz check``, against values
+computed here independently; plus the lecture-format rules every chapter must meet."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from mathviz.course import CHAPTERS
+from mathviz.scene import LECTURE_LENGTH_RANGE
+
+IMPLEMENTED = [c.id for c in CHAPTERS if c.has_scenes]
+
+
+def test_the_three_foundation_chapters_exist():
+    assert {"4.4", "6.3", "7.2"} <= set(IMPLEMENTED)
+
+
+@pytest.mark.parametrize("chapter_id", IMPLEMENTED)
+def test_every_checkpoint_and_layout_passes(chapter_reports, chapter_id):
+    results = [c for r in chapter_reports(chapter_id) for c in r.checkpoints]
+    failures = [f"{c.name}: shown {c.shown}, expected {c.expected}" for c in results if not c.ok]
+    assert not failures, "\n".join(failures)
+    assert len([c for c in results if not c.name.startswith("layout@")]) >= 3
+
+
+@pytest.mark.parametrize("chapter_id", IMPLEMENTED)
+def test_lecture_format(chapter_reports, chapter_id):
+    reports = chapter_reports(chapter_id)
+    total = sum(r.duration for r in reports)
+    low, high = LECTURE_LENGTH_RANGE
+    assert low <= total <= high, f"{chapter_id} lasts {total:.1f} s"
+    for report in reports:
+        assert report.beats, "a scene without narrated beats"
+        for beat in report.beats:
+            sentences = [s for s in re.split(r"(?<=[.!?])\s+", beat.narration) if s]
+            assert 1 <= len(sentences) <= 3, beat.narration
+            assert beat.end > beat.start
+        starts = [b.start for b in report.beats]
+        assert starts == sorted(starts)
+
+
+# --- 6.3 Gradients --------------------------------------------------------------------------
+def test_gradients_1d_loop(shown):
+    values = shown("6.3")
+    x = 5.0
+    for _ in range(20):
+        x -= 0.1 * 2 * x
+    assert values["x_20"] == pytest.approx(x, abs=1e-6)
+    assert values["x_20"] == pytest.approx(0.0576461, abs=1e-7)
+    assert values["x_20_readout"] == pytest.approx(x, abs=5e-8)
+    assert values["f_x_20_readout"] == pytest.approx(x * x, abs=5e-8)
+
+
+def test_gradients_2d_descent(shown):
+    values = shown("6.3")
+    p = np.array([2.5, 1.5])
+    for _ in range(12):
+        p = p - 0.1 * np.array([2 * p[0], 6 * p[1]])
+    np.testing.assert_allclose(values["dot_after_12_steps"], p, atol=1e-6)
+    assert values["x_readout_after_12_steps"] == pytest.approx(p[0], abs=5e-4)
+    assert values["f_readout_after_12_steps"] == pytest.approx(p[0] ** 2 + 3 * p[1] ** 2, abs=5e-4)
+    assert values["start_f"] == pytest.approx(13.0)
+
+
+def test_gradient_arrows_are_perpendicular_to_level_curves(shown):
+    values = shown("6.3")
+    x, y = sp.symbols("x y")
+    f = x**2 + 3 * y**2
+    g = np.array([float(sp.diff(f, v).subs({x: 1, y: 1})) for v in (x, y)])
+    np.testing.assert_allclose(values["gradient_direction_at_(1,1)"], g / np.linalg.norm(g),
+                               atol=1e-6)
+    assert values["angle_to_level_curve_at_(1,1)"] == pytest.approx(90.0, abs=0.5)
+    assert values["max_angle_error_all_arrows"] < 0.5

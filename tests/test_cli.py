@@ -1,0 +1,105 @@
+"""The command line through Click's CliRunner: list, check --json, bad ids, doctor."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from mathviz import cli, doctor
+
+
+@pytest.fixture()
+def runner():
+    return CliRunner()
+
+
+def test_list_shows_every_chapter_with_status(runner, tmp_path):
+    result = runner.invoke(cli.main, ["list", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    lines = [l for l in result.output.splitlines() if l.startswith("  ")]
+    assert len(lines) == 56
+    row = next(l for l in lines if l.split()[0] == "6.3")
+    assert "Gradients" in row and row.split()[-1] in {"unchecked", "verified", "failing"}
+    assert next(l for l in lines if l.split()[0] == "0.1").split()[-1] == "planned"
+
+
+def test_list_one_level(runner, tmp_path):
+    result = runner.invoke(cli.main, ["list", "7", "--out", str(tmp_path)])
+    assert result.exit_code == 0
+    assert "7.2" in result.output and "6.3" not in result.output
+
+
+def test_check_json_reports_every_checkpoint_ok(runner):
+    result = runner.invoke(cli.main, ["check", "6.3", "--json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert len(rows) >= 3
+    for row in rows:
+        assert set(row) == {"chapter", "scene", "name", "shown", "expected", "tol", "ok"}
+        assert row["chapter"] == "6.3" and row["ok"] is True
+        assert isinstance(row["shown"], (float, list))
+
+
+def test_check_level_takes_only_chapters_with_scenes(runner):
+    result = runner.invoke(cli.main, ["check", "6"])
+    assert result.exit_code == 0, result.output
+    assert "6.3" in result.output and "passed, 0 failed" in result.output
+
+
+@pytest.mark.parametrize("args", [["render", "6.9"], ["render", "foo"], ["check", "6.9"],
+                                  ["render", "99"]])
+def test_unknown_ids_are_usage_errors_naming_nearby_ids(runner, tmp_path, args):
+    result = runner.invoke(cli.main, [*args, "--out", str(tmp_path)] if args[0] == "render"
+                           else args)
+    assert result.exit_code == 2
+    assert "unknown chapter or level" in result.output
+    if args[1] == "6.9":
+        assert "6.3" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_planned_chapter_is_a_usage_error(runner, tmp_path):
+    result = runner.invoke(cli.main, ["render", "0.1", "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "planned" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unknown_profile_lists_the_available_ones(runner, tmp_path):
+    result = runner.invoke(cli.main, ["render", "6.3", "--profile", "cinema", "--out",
+                                      str(tmp_path)])
+    assert result.exit_code == 2
+    assert "preview" in result.output and "lecture" in result.output
+
+
+def test_doctor_reports_all_found(runner):
+    result = runner.invoke(cli.main, ["doctor"])
+    assert result.exit_code == 0, result.output
+    for name in ("ffmpeg", "latex", "standalone.cls", "dvisvgm", "cairo", "pangocairo",
+                 "python:manim"):
+        assert name in result.output
+
+
+def test_missing_latex_gets_the_doctors_message_not_a_traceback(runner, monkeypatch, tmp_path):
+    real_which = shutil.which
+    monkeypatch.setattr(doctor.shutil, "which",
+                        lambda name: None if name in {"latex", "kpsewhich"} else real_which(name))
+    result = runner.invoke(cli.main, ["render", "6.3", "--profile", "preview", "--out",
+                                      str(tmp_path)])
+    assert result.exit_code == cli.EXIT_MISSING_TOOL
+    assert "MISSING latex" in result.output
+    assert "apt-get install" in result.output
+    assert "Traceback" not in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_ffmpeg_is_named(runner, monkeypatch, tmp_path):
+    real_which = shutil.which
+    monkeypatch.setattr(doctor.shutil, "which",
+                        lambda name: None if name in {"ffmpeg", "ffprobe"} else real_which(name))
+    result = runner.invoke(cli.main, ["render", "6.3", "--out", str(tmp_path)])
+    assert result.exit_code == cli.EXIT_MISSING_TOOL
+    assert "MISSING ffmpeg" in result.output and "sudo apt-get install -y ffmpeg" in result.output

@@ -1,0 +1,174 @@
+"""Real renders of short scenes at preview quality: files, ffprobe facts, captions, and the
+guarantee that a failing or interrupted render leaves nothing behind."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from manim import Circle, Create, FadeOut, Square, Transform
+
+from mathviz.course import get_chapter
+from mathviz.render import profiles, runner
+from mathviz.scene import LectureScene
+
+PLANNED = get_chapter("0.1")  # a chapter without scenes of its own, used as a test slot
+
+
+class ShortScene(LectureScene):
+    chapter_id = "0.1"
+
+    def construct(self) -> None:
+        circle = Circle()
+        with self.beat("A circle appears."):
+            self.play(Create(circle), run_time=1.0)
+            self.checkpoint("radius", circle.width / 2, expected=1.0, tol=1e-6)
+        with self.beat("It becomes a square."):
+            self.play(Transform(circle, Square()), run_time=1.0)
+        self.play(FadeOut(circle), run_time=0.5)
+
+
+class SecondScene(LectureScene):
+    chapter_id = "0.1"
+
+    def construct(self) -> None:
+        with self.beat("A second segment."):
+            self.play(Create(Square()), run_time=1.0)
+
+
+class BrokenScene(LectureScene):
+    chapter_id = "0.1"
+
+    def construct(self) -> None:
+        self.play(Create(Circle()), run_time=0.5)
+        raise ZeroDivisionError("the scene's own bug")
+
+
+class WrongMathsScene(LectureScene):
+    chapter_id = "0.1"
+
+    def construct(self) -> None:
+        with self.beat("This claims the wrong radius."):
+            self.play(Create(Circle()), run_time=0.5)
+            self.checkpoint("radius", 1.0, expected=2.0, tol=1e-6)
+
+
+class InterruptedScene(LectureScene):
+    chapter_id = "0.1"
+
+    def construct(self) -> None:
+        self.play(Create(Circle()), run_time=0.5)
+        if not self.renderer.skip_animations:  # only while frames are being written
+            raise KeyboardInterrupt
+
+
+def _use(monkeypatch, *scenes):
+    monkeypatch.setattr(runner, "load_scenes", lambda chapter: list(scenes))
+
+
+def _probe(path: Path) -> dict:
+    out = subprocess.run(["ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0",
+                          "-show_entries", "stream=width,height,nb_read_frames,r_frame_rate",
+                          "-show_entries", "format=duration", "-of", "json", str(path)],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+@pytest.fixture(scope="module")
+def preview() -> profiles.Profile:
+    return profiles.load("preview")
+
+
+def test_preview_render_writes_video_captions_and_sidecar(monkeypatch, tmp_path, preview):
+    _use(monkeypatch, ShortScene)
+    out = runner.render_chapter(PLANNED, preview, "mp4", tmp_path)
+    assert out.video == tmp_path / "preview" / "00-foundations" / "0.1-mathematical-language.mp4"
+    facts = _probe(out.video)
+    stream = facts["streams"][0]
+    assert (stream["width"], stream["height"]) == (854, 480)
+    assert stream["r_frame_rate"] == "15/1"
+    expected_seconds = out.duration
+    # two beats padded to their reading time plus a 0.5 s fade
+    assert 3.0 < expected_seconds < 8.0
+    assert int(stream["nb_read_frames"]) == pytest.approx(expected_seconds * 15, abs=1)
+    cues = re.findall(r"(\S+) --> (\S+)\n(.+)\n", out.captions_vtt.read_text())
+    assert [c[2] for c in cues] == ["A circle appears.", "It becomes a square."]
+    assert cues[0][0] == "00:00:00.000" and cues[0][1] == cues[1][0]
+    assert out.captions_srt.read_text().startswith("1\n00:00:00,000 --> ")
+    sidecar = json.loads(out.sidecar.read_text())
+    assert sidecar["checkpoints"][0]["name"] == "radius" and sidecar["checkpoints"][0]["ok"]
+    assert sorted(p.name for p in out.video.parent.iterdir()) == sorted(
+        f"0.1-mathematical-language.{ext}" for ext in ("mp4", "srt", "vtt", "json"))
+
+
+def test_segments_are_joined_frame_exact(monkeypatch, tmp_path, preview):
+    _use(monkeypatch, ShortScene, SecondScene)
+    out = runner.render_chapter(PLANNED, preview, "mp4", tmp_path)
+    frames = int(_probe(out.video)["streams"][0]["nb_read_frames"])
+    _use(monkeypatch, ShortScene)
+    first = runner.render_chapter(PLANNED, preview, "mp4", tmp_path / "a")
+    _use(monkeypatch, SecondScene)
+    second = runner.render_chapter(PLANNED, preview, "mp4", tmp_path / "b")
+    parts = [int(_probe(p.video)["streams"][0]["nb_read_frames"]) for p in (first, second)]
+    assert frames == sum(parts)
+    cues = re.findall(r"(\S+) --> (\S+)\n(.+)\n", out.captions_vtt.read_text())
+    assert cues[-1][2] == "A second segment."
+
+
+def test_png_poster_frame(monkeypatch, tmp_path, preview):
+    _use(monkeypatch, ShortScene)
+    out = runner.render_chapter(PLANNED, preview, "png", tmp_path)
+    assert out.video.suffix == ".png"
+    assert out.video.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def _leftovers(root: Path) -> list[Path]:
+    return [p for p in root.rglob("*") if p.is_file() or ".partial-" in p.name]
+
+
+def test_a_scene_that_raises_names_itself_and_leaves_nothing(monkeypatch, tmp_path, preview):
+    _use(monkeypatch, BrokenScene)
+    with pytest.raises(runner.SceneError) as info:
+        runner.render_chapter(PLANNED, preview, "mp4", tmp_path)
+    assert "chapter 0.1" in str(info.value) and "BrokenScene" in str(info.value)
+    assert "ZeroDivisionError" in str(info.value)
+    assert _leftovers(tmp_path) == []
+
+
+def test_failing_checkpoint_refuses_to_render(monkeypatch, tmp_path, preview):
+    _use(monkeypatch, WrongMathsScene)
+    with pytest.raises(runner.CheckpointFailure) as info:
+        runner.render_chapter(PLANNED, preview, "mp4", tmp_path)
+    message = str(info.value)
+    assert "0.1" in message and "WrongMathsScene" in message and "radius" in message
+    assert "shown 1" in message and "expected 2" in message
+    assert _leftovers(tmp_path) == []
+
+
+def test_interrupted_render_leaves_no_partial_video(monkeypatch, tmp_path, preview):
+    _use(monkeypatch, InterruptedScene)
+    with pytest.raises(KeyboardInterrupt):
+        runner.render_chapter(PLANNED, preview, "mp4", tmp_path)
+    assert _leftovers(tmp_path) == []
+
+
+def test_profiles_validate():
+    assert set(profiles.available()) >= {"preview", "lecture", "4k"}
+    lecture = profiles.load("lecture")
+    assert (lecture.width, lecture.height, lecture.fps) == (1920, 1080, 60)
+    assert (profiles.load("4k").width, profiles.load("4k").fps) == (3840, 60)
+    with pytest.raises(profiles.ProfileError):
+        profiles.load("nonexistent")
+
+
+def test_a_copied_profile_file_can_be_used(tmp_path):
+    custom = tmp_path / "square.toml"
+    custom.write_text('width = 640\nheight = 640\nfps = 24\nformat = "gif"\n')
+    assert profiles.load(str(custom)).format == "gif"
+    bad = tmp_path / "bad.toml"
+    bad.write_text("width = 641\nheight = 480\nfps = 24\n")
+    with pytest.raises(profiles.ProfileError, match="even"):
+        profiles.load(str(bad))

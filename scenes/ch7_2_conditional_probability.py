@@ -31,7 +31,7 @@ SIDE = 4.6
 #: centre of the square: left half of the frame, a little below the heading
 SQUARE_CENTER = 3.15 * LEFT + 0.15 * DOWN
 LEGEND_LEFT = 0.85
-LABEL_SIZE = 28
+LABEL_SIZE = 30
 
 
 def _bayes_by_hand(prior: float, likelihood: float, evidence: float) -> float:
@@ -87,10 +87,11 @@ class ConditionalProbability(LectureScene):
         n_name.next_to(n_col, UP, buff=0.12)
         return VGroup(h_name, n_name)
 
-    def _likelihood_braces(self, diagram: BayesAreaDiagram, left_label: str,
-                           right_label: str) -> VGroup:
-        """Braces on the square's sides: the E share of each column."""
+    def _likelihood_braces(self, diagram: BayesAreaDiagram) -> VGroup:
+        """Braces on the square's sides: the E share of each column, read from the drawing."""
         h_e, n_e = diagram.regions["h_e"], diagram.regions["not_h_e"]
+        left_label = f"{h_e.height / diagram.side:.3g}"
+        right_label = f"{n_e.height / diagram.side:.3f}"
         left = Brace(h_e, LEFT, buff=0.08, color=theme.HYPOTHESIS)
         right = Brace(n_e, RIGHT, buff=0.08, color=theme.NOT_HYPOTHESIS)
         left_tex = theme.tex(left_label, size=30, color=theme.HYPOTHESIS).next_to(left, LEFT, 0.1)
@@ -99,28 +100,29 @@ class ConditionalProbability(LectureScene):
         return VGroup(left, right, left_tex, right_tex)
 
     def _legend(self, diagram: BayesAreaDiagram, h: str, n: str, e: str, not_e: str) -> VGroup:
-        """Four swatches with the areas of the drawn pieces, numbers in one column."""
+        """Four swatches with the areas of the drawn pieces: a table, the "=" signs aligned."""
         rows = VGroup()
         for key, (hyp, ev) in {"h_e": (h, e), "h_not_e": (h, not_e),
                                "not_h_e": (n, e), "not_h_not_e": (n, not_e)}.items():
             color = theme.HYPOTHESIS if key.startswith("h_") else theme.NOT_HYPOTHESIS
-            opacity = 0.9 if key.endswith("_e") and not key.endswith("not_e") else 0.25
+            opacity = 0.25 if key.endswith("not_e") else 0.9
             swatch = legend_row(color, opacity, "", size=LABEL_SIZE)[0]
             readout = Readout(rf"P(\text{{{hyp}}},\ \text{{{ev}}})", 0.0, size=LABEL_SIZE)
-            row = VGroup(swatch, readout).arrange(RIGHT, buff=0.2)
+            row = VGroup(swatch, readout)
             row.key = key
             rows.add(row)
-        rows.arrange(DOWN, aligned_edge=LEFT, buff=0.32)
-        number_x = max(r[1].label.get_right()[0] for r in rows) + 0.15
-        for row in rows:
-            row[1].number.align_to([number_x, 0, 0], LEFT)
-        rows.move_to([0, 0, 0]).align_to([LEGEND_LEFT, 0, 0], LEFT)
+        label_w = max(r[1].label.width for r in rows)
+        for i, row in enumerate(rows):
+            swatch, readout = row
+            swatch.move_to([0, -i * 0.62, 0], aligned_edge=LEFT)
+            readout.next_to(swatch, RIGHT, buff=0.25 + label_w - readout.label.width)
+        rows.shift(LEGEND_LEFT * RIGHT - rows.get_left()[0] * RIGHT)
         rows.align_to(diagram.frame, UP)
         return rows
 
     def likelihood_beat(self, diagram: BayesAreaDiagram) -> VGroup:
         anim = diagram.split_by_likelihood()
-        braces = self._likelihood_braces(diagram, "0.9", r"0.163")
+        braces = self._likelihood_braces(diagram)
         legend = self._legend(diagram, "fail", "ok", "high CPU", "normal")
         with self.beat("Now split each column by how often CPU runs hot. Failing servers "
                        "show high CPU 90 percent of the time. Across the fleet 20 percent do, "
@@ -158,28 +160,52 @@ class ConditionalProbability(LectureScene):
         return legend
 
     def condition_beat(self, diagram: BayesAreaDiagram, legend: VGroup) -> None:
-        posterior = Readout(r"P(\text{fail} \mid \text{high CPU})", 0.0, color=theme.HYPOTHESIS,
-                            size=32)
-        posterior.next_to(self.evidence, DOWN, buff=0.45).align_to(self.evidence, LEFT)
-        ratio = theme.tex(r"= \frac{0.045}{0.045 + 0.155}", size=32, color=theme.MUTED)
-        ratio.next_to(posterior, DOWN, buff=0.3).align_to(posterior.number, LEFT)
+        joint, evidence = diagram.area_shown("h_e"), self.evidence.value
+        posterior = self._posterior_readout("fail", "high CPU", joint, evidence)
+        step = legend[1].get_center()[1] - legend[2].get_center()[1]
+        lift = VGroup(self.rule, self.evidence)
+        posterior.next_to(self.evidence, DOWN, buff=0.6).align_to(self.evidence, LEFT)
         with self.beat("Once the alert has fired, only the bright pieces are still possible. "
                        "Conditioning throws the rest away and stretches the evidence back to "
                        "fill the square."):
             self.play(FadeOut(VGroup(self.braces, self.column_names, legend[1], legend[3])),
                       diagram.condition_on_evidence(), run_time=2.0)
+            self.play(legend[2].animate.shift(step * UP), lift.animate.shift(2 * step * UP),
+                      run_time=0.6)
+        posterior.shift(2 * step * UP)
         names = self._conditioned_names(diagram, "fail", "ok")
+        widths = self._width_braces(diagram)
         with self.beat("The failing share of what is left is 0.045 out of 0.2: 22.5 percent. "
                        "The alert makes failure four and a half times likelier, yet most "
                        "alerts still come from healthy servers.", hold=0.5):
             self.play(FadeIn(names), FadeIn(posterior))
-            self.play(posterior.change_to(diagram.posterior_shown()), Write(ratio))
+            self.play(posterior.change_to(diagram.posterior_shown()), Create(widths[:2]),
+                      FadeIn(widths[2:]))
             expected = _bayes_by_hand(P_FAIL, P_HIGH_GIVEN_FAIL, P_HIGH)
             self.checkpoint("posterior_fail_given_high_drawn", diagram.posterior_shown(),
                             expected=expected, tol=1e-6)
             self.checkpoint("posterior_fail_given_high", posterior.value, expected=expected,
                             tol=5e-4)
-        self.stage = [legend[0], legend[2], self.rule, self.evidence, posterior, ratio, names]
+        self.stage = [legend[0], legend[2], self.rule, self.evidence, posterior, names, widths]
+
+    def _posterior_readout(self, h: str, e: str, joint: float, evidence: float) -> Readout:
+        """``P(h | e) = joint / evidence = …``, the fraction's numbers read from the drawing."""
+        return Readout(rf"P(\text{{{h}}} \mid \text{{{e}}}) = "
+                       rf"\frac{{{joint:.3f}}}{{{evidence:.3f}}}", 0.0,
+                       color=theme.HYPOTHESIS, size=34)
+
+    def _width_braces(self, diagram: BayesAreaDiagram) -> VGroup:
+        """Braces under the stretched pieces, labelled with their widths (= their areas)."""
+        parts = VGroup()
+        labels = VGroup()
+        for key, color in (("h_e", theme.HYPOTHESIS), ("not_h_e", theme.NOT_HYPOTHESIS)):
+            piece = diagram.regions[key]
+            brace = Brace(piece, DOWN, buff=0.08, color=color)
+            label = theme.tex(f"{piece.width / diagram.side:.3f}", size=30, color=color)
+            label.next_to(brace, DOWN, 0.1)
+            parts.add(brace)
+            labels.add(label)
+        return VGroup(*parts, *labels)
 
     def _conditioned_names(self, diagram: BayesAreaDiagram, h: str, n: str) -> VGroup:
         """Names above the two stretched evidence pieces."""
@@ -207,32 +233,36 @@ class ConditionalProbability(LectureScene):
                        "deploy in five ships on a Friday."):
             self.play(Write(heading), Create(diagram.frame), FadeIn(facts, lag_ratio=0.3))
             self.play(diagram.split_by_prior())
-            self.play(diagram.split_by_likelihood())
             names = self._column_names(diagram, "incident", "fine")
-            self.play(FadeIn(names))
+            self.play(diagram.split_by_likelihood(), FadeIn(names))
+            braces = self._likelihood_braces(diagram)
+            self.play(Create(braces[:2]), FadeIn(braces[2:]))
             self.checkpoint("joint_incident_friday", diagram.area_shown("h_e"),
                             expected=0.75 * 0.08, tol=1e-6)
             self.checkpoint("evidence_friday",
                             diagram.area_shown("h_e") + diagram.area_shown("not_h_e"),
                             expected=P_FRIDAY, tol=1e-6)
-        posterior = Readout(r"P(\text{incident} \mid \text{Friday})", 0.0, color=theme.HYPOTHESIS,
-                            size=32)
-        posterior.next_to(facts, DOWN, buff=0.6).align_to(facts, LEFT)
-        ratio = theme.tex(r"= \frac{0.06}{0.20}", size=32, color=theme.MUTED)
-        ratio.next_to(posterior, DOWN, buff=0.3).align_to(posterior.number, LEFT)
+        joint = diagram.area_shown("h_e")
+        posterior = self._posterior_readout("incident", "Friday", joint,
+                                            joint + diagram.area_shown("not_h_e"))
+        posterior.next_to(facts, DOWN, buff=0.7).align_to(facts, LEFT)
         with self.beat("Condition on Friday and zoom in: incidents fill 0.06 of the 0.2 "
                        "Friday column, so 30 percent of Friday deploys go wrong, almost four "
                        "times the base rate.", hold=0.5):
-            self.play(FadeOut(names), diagram.condition_on_evidence(), run_time=2.0)
+            self.play(FadeOut(VGroup(names, braces)), diagram.condition_on_evidence(),
+                      run_time=2.0)
             names = self._conditioned_names(diagram, "incident", "fine")
+            widths = self._width_braces(diagram)
             self.play(FadeIn(names), FadeIn(posterior))
-            self.play(posterior.change_to(diagram.posterior_shown()), Write(ratio))
+            self.play(posterior.change_to(diagram.posterior_shown()), Create(widths[:2]),
+                      FadeIn(widths[2:]))
             expected = _bayes_by_hand(P_INCIDENT, P_FRIDAY_GIVEN_INCIDENT, P_FRIDAY)
             self.checkpoint("posterior_incident_given_friday_drawn", diagram.posterior_shown(),
                             expected=expected, tol=1e-6)
             self.checkpoint("posterior_incident_given_friday", posterior.value,
                             expected=expected, tol=5e-4)
-        self.play(FadeOut(VGroup(diagram, heading, facts, names, posterior, ratio)), run_time=0.6)
+        self.play(FadeOut(VGroup(diagram, heading, facts, names, posterior, widths)),
+                  run_time=0.6)
 
     # --- Bayes' rule --------------------------------------------------------------------
     def bayes_rule_beat(self) -> None:

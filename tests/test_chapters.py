@@ -76,3 +76,33 @@ def test_gradient_arrows_are_perpendicular_to_level_curves(shown):
                                atol=1e-6)
     assert values["angle_to_level_curve_at_(1,1)"] == pytest.approx(90.0, abs=0.5)
     assert values["max_angle_error_all_arrows"] < 0.5
+
+
+# --- 7.2 Conditional Probability ------------------------------------------------------------
+def test_server_failure_bayes(shown):
+    values = shown("7.2")
+    p_fail, p_high_given_fail, p_high = Fraction(5, 100), Fraction(9, 10), Fraction(2, 10)
+    joint = p_fail * p_high_given_fail
+    posterior = joint / p_high
+    false_alarm = (p_high - joint) / (1 - p_fail)
+    assert posterior == Fraction(9, 40)
+    assert values["prior_fail_width"] == pytest.approx(float(p_fail), abs=1e-6)
+    assert values["joint_fail_high"] == pytest.approx(float(joint), abs=1e-6)
+    assert values["joint_fail_high_readout"] == pytest.approx(float(joint), abs=5e-4)
+    assert values["false_alarm_rate"] == pytest.approx(float(false_alarm), abs=1e-6)
+    assert values["evidence_high_cpu"] == pytest.approx(float(p_high), abs=1e-6)
+    assert values["posterior_fail_given_high_drawn"] == pytest.approx(0.225, abs=1e-6)
+    assert values["posterior_fail_given_high"] == pytest.approx(float(posterior), abs=5e-4)
+    assert values["legend_areas_sum_to_one"] == pytest.approx(1.0, abs=5e-4)
+
+
+def test_friday_deploys_bayes(shown):
+    values = shown("7.2")
+    p_incident, p_friday_given_incident, p_friday = Fraction(8, 100), Fraction(3, 4), Fraction(1, 5)
+    posterior = p_friday_given_incident * p_incident / p_friday
+    assert posterior == Fraction(3, 10)
+    assert values["joint_incident_friday"] == pytest.approx(float(p_incident * p_friday_given_incident),
+                                                            abs=1e-6)
+    assert values["evidence_friday"] == pytest.approx(float(p_friday), abs=1e-6)
+    assert values["posterior_incident_given_friday_drawn"] == pytest.approx(float(posterior), abs=1e-6)
+    assert values["posterior_incident_given_friday"] == pytest.approx(0.30, abs=5e-4)

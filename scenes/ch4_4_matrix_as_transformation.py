@@ -22,7 +22,6 @@ from manim import (
     Square,
     SurroundingRectangle,
     VGroup,
-    Write,
 )
 
 from mathviz import theme
@@ -37,6 +36,7 @@ ROTATION = ((0, -1), (1, 0))
 SCALING = ((2, 0), (0, 0.5))
 
 TOL = 1e-6
+PLANE_RANGE = (-12.0, 12.0)
 ENTRY_SIZE = 34
 PANEL_SIZE = 34
 
@@ -93,7 +93,7 @@ def panel(*rows) -> VGroup:
 def card_for(content: VGroup) -> SurroundingRectangle:
     card = SurroundingRectangle(content, buff=0.22, corner_radius=0.08,
                                 stroke_color=theme.GRID, stroke_width=1.5,
-                                fill_color=theme.BACKGROUND, fill_opacity=0.88)
+                                fill_color=theme.BACKGROUND, fill_opacity=0.92)
     card.name = "panel card"
     return card
 
@@ -103,9 +103,10 @@ class MatrixAsTransformation(LectureScene):
 
     def construct(self) -> None:
         self.open_chapter(
-            "A matrix is a function you can store in four numbers. Watch what it does to "
-            "the whole plane, and learn to read that off the matrix at a glance.")
-        self.diagram = LinearMapDiagram(vector=V)
+            "A matrix is a function you can store in four numbers. Let's watch what it "
+            "does to the whole plane, and learn to read that off the matrix.")
+        # a plane larger than the frame, so that every map here still fills the screen
+        self.diagram = LinearMapDiagram(vector=V, x_range=PLANE_RANGE, y_range=PLANE_RANGE)
         self.card = None
         self.content = None
         self.setup_beat()
@@ -113,36 +114,47 @@ class MatrixAsTransformation(LectureScene):
         self.combination_beat()
         self.determinant_beat()
         self.tour_beat("Shear", "S", SHEAR,
-                       "A shear keeps i-hat where it is and slides j-hat over to one, one. "
-                       "The square leans, but its base and height are unchanged, so its "
-                       "area stays one.",
+                       "A shear keeps i-hat and slides j-hat over to one, one. The square "
+                       "leans, but base and height are unchanged, so the area stays one.",
                        ("shear_j_tip", "j_arrow", column(SHEAR, 1)))
         self.tour_beat("Rotation by 90°", "R", ROTATION,
                        "A quarter turn sends i-hat to zero, one and j-hat to minus one, zero. "
-                       "Write those two landing spots side by side and you have the matrix.",
+                       "Those two landing spots, side by side, are the matrix.",
                        ("rotation_i_tip", "i_arrow", column(ROTATION, 0)))
         self.tour_beat("Scaling", "D", SCALING,
-                       "Scaling stretches x by two and squashes y by half. Three very "
-                       "different motions, yet two times one half is still one: none of them "
-                       "changes area.",
+                       "Scaling stretches x by two and squashes y by half. Three different "
+                       "motions, yet none changes area: the determinant is one each time.",
                        ("scaling_det", None, det_fraction(SCALING)))
         self.composition_beats()
         self.close_chapter(
             "A matrix's columns are where î and ĵ land.",
-            "Next we run the machine backwards: given where a vector landed, find the "
-            "vector. That is solving a system of linear equations.")
+            "Next, we run the machine backwards: given where a vector landed, find the "
+            "vector. That is solving a linear system.")
 
     # ------------------------------------------------------------------------------------
+    def play_map(self, animation) -> None:
+        """Play a diagram map under the corner panel.
+
+        A played animation group is added to the scene on top of everything (Manim appends
+        any animated group not yet in the scene), which would draw the grid over the panel;
+        adding it first and lifting the panel back above it keeps the panel readable.
+        """
+        self.add(animation.mobject)
+        if self.card is not None:
+            self.bring_to_front(self.card, self.content)
+        self.play(animation)
+
     def show_panel(self, *rows) -> None:
         """Replace the corner panel with ``rows`` (played as a fade)."""
         content = panel(*rows)
         card = card_for(content)
-        old = [m for m in (self.card, self.content) if m is not None]
-        if old:
-            self.play(FadeOut(VGroup(*old)), FadeIn(card), FadeIn(content), run_time=0.8)
-        else:
+        if self.card is None:
             self.play(FadeIn(card), FadeIn(content), run_time=0.8)
-        self.card, self.content = card, content
+            self.card = card
+        else:  # old rows out while the card reshapes, then new rows in: never two at once
+            self.play(FadeOut(self.content), self.card.animate.become(card), run_time=0.5)
+            self.play(FadeIn(content), run_time=0.5)
+        self.content = content
 
     def grow_panel(self, *rows) -> None:
         """Add ``rows`` under what the panel shows; the card grows to hold them."""
@@ -161,18 +173,18 @@ class MatrixAsTransformation(LectureScene):
         legend[2].set_color(theme.BASIS_J)
         legend[4].set_color(theme.VECTOR)
         self.matrix_a = matrix_row("A", A)
-        with self.beat("Here is the plane with its two basis vectors, i-hat in green and "
-                       "j-hat in red. The yellow vector v is one i-hat plus two j-hats, and "
-                       "the blue unit square sits on the two basis vectors."):
+        with self.beat("The plane, with basis vectors i-hat in green and j-hat in red. "
+                       "The yellow v is one i-hat plus two j-hats; the blue unit square "
+                       "sits on the two basis vectors."):
             self.play(d.create())
             self.show_panel(legend, self.matrix_a)
 
     def apply_beat(self) -> None:
         d = self.diagram
-        with self.beat("Now apply A. Grid lines stay straight, parallel and evenly spaced; "
-                       "i-hat lands exactly on A's green first column, two, minus one, and "
-                       "j-hat on the red second column, one, one."):
-            self.play(d.apply(A, run_time=2.5))
+        with self.beat("Now apply A. Grid lines stay straight and evenly spaced; i-hat "
+                       "lands on A's green first column, two, minus one, and j-hat on the "
+                       "red second column, one, one."):
+            self.play_map(d.apply(A, run_time=2.5))
             self.checkpoint("i_hat_tip", d.tip_shown(d.i_arrow),
                             expected=[float(x) for x in column(A, 0)], tol=TOL)
             self.checkpoint("j_hat_tip", d.tip_shown(d.j_arrow),
@@ -188,9 +200,9 @@ class MatrixAsTransformation(LectureScene):
         line[3].set_color(theme.BASIS_I)
         line[6].set_color(theme.BASIS_J)
         line[8].set_color(theme.VECTOR)
-        with self.beat("So the columns are a lookup table: A only stores where the basis "
+        with self.beat("The columns are a lookup table: A stores only where the basis "
                        "goes. Since v is one i-hat plus two j-hats, A v is one first column "
-                       "plus two second columns, which is four, one."):
+                       "plus two second columns: four, one."):
             self.grow_panel(line)
             self.checkpoint("Av_tip", d.tip_shown(d.v_arrow), expected=av, tol=TOL)
 
@@ -200,9 +212,9 @@ class MatrixAsTransformation(LectureScene):
         readout = row.readout
         det_line = theme.tex(r"\det A = ad - bc = 2\cdot 1 - 1\cdot(-1) = 3", size=30,
                              color=theme.MUTED)
-        with self.beat("The unit square became a parallelogram, and its area measured off the "
-                       "drawing is three. That factor is the determinant, a d minus b c: A "
-                       "scales every area in the plane by three."):
+        with self.beat("The unit square became a parallelogram whose area, measured off "
+                       "the drawing, is three. That factor is the determinant, a d minus b c: "
+                       "A scales every area in the plane by three."):
             self.grow_panel(row)
             self.play(readout.change_to(d.square_area_shown()), run_time=1.2)
             self.grow_panel(det_line)
@@ -219,9 +231,9 @@ class MatrixAsTransformation(LectureScene):
         check_name, arrow_name, expected = check
         with self.beat(narration):
             if not np.allclose(d.matrix, np.eye(2)):
-                self.play(d.reset(run_time=1.0))
+                self.play_map(d.reset(run_time=1.0))
             self.show_panel(heading, matrix_row(name, matrix), row)
-            self.play(d.apply(matrix, run_time=1.8))
+            self.play_map(d.apply(matrix, run_time=1.8))
             self.play(readout.change_to(d.square_area_shown()), run_time=0.8)
             if arrow_name is None:
                 self.checkpoint(check_name, readout.value, expected=float(expected), tol=TOL)
@@ -237,13 +249,12 @@ class MatrixAsTransformation(LectureScene):
         heading = theme.text("Rotate, then shear", size=theme.LABEL_SIZE + 4, color=theme.ACCENT)
         r_row = matrix_row("R", ROTATION, colored=False)
         s_row = matrix_row("S", SHEAR, colored=False)
-        pair = VGroup(r_row, s_row).arrange(RIGHT, buff=0.45)
         with self.beat("Functions compose, and so do matrices. Rotate first, then shear: "
                        "i-hat ends at one, one and j-hat at minus one, zero."):
-            self.play(d.reset(run_time=1.0))
-            self.show_panel(heading, pair)
-            self.play(d.apply(ROTATION, run_time=1.5))
-            self.play(d.apply(SHEAR, run_time=1.5))
+            self.play_map(d.reset(run_time=1.0))
+            self.show_panel(heading, r_row, s_row)
+            self.play_map(d.apply(ROTATION, run_time=1.5))
+            self.play_map(d.apply(SHEAR, run_time=1.5))
             self.checkpoint("composition_i_tip", d.tip_shown(d.i_arrow),
                             expected=[float(x) for x in product[:, 0]], tol=TOL)
             self.checkpoint("composition_j_tip", d.tip_shown(d.j_arrow),
@@ -251,13 +262,12 @@ class MatrixAsTransformation(LectureScene):
         product_row = matrix_row("SR", sr)
         note = theme.text("read right to left: R acts first", size=theme.SMALL_SIZE,
                           color=theme.MUTED)
-        with self.beat("Those spots are the columns of the single product S times R, and "
-                       "applied in one step it lands the grid in exactly the same place. "
-                       "Read it right to left, like f of g of x: R acts first, and swapping "
-                       "the order gives a different map."):
+        with self.beat("Those spots are the columns of the single product S times R, which "
+                       "lands the grid in the same place in one step. Read it right to left, "
+                       "like f of g of x: R acts first, and swapping the order changes the map."):
             self.grow_panel(product_row, note)
-            self.play(d.reset(run_time=1.0))
-            self.play(d.apply(sr, run_time=1.8))
+            self.play_map(d.reset(run_time=1.0))
+            self.play_map(d.apply(sr, run_time=1.8))
             self.checkpoint("product_i_tip", d.tip_shown(d.i_arrow),
                             expected=[float(x) for x in product[:, 0]], tol=TOL)
             self.checkpoint("product_j_tip", d.tip_shown(d.j_arrow),

@@ -106,3 +106,35 @@ def test_friday_deploys_bayes(shown):
     assert values["evidence_friday"] == pytest.approx(float(p_friday), abs=1e-6)
     assert values["posterior_incident_given_friday_drawn"] == pytest.approx(float(posterior), abs=1e-6)
     assert values["posterior_incident_given_friday"] == pytest.approx(0.30, abs=5e-4)
+
+
+# --- 4.4 Matrix as Transformation -----------------------------------------------------------
+def test_matrix_a_carries_basis_and_vector(shown):
+    values = shown("4.4")
+    a = np.array([[2.0, 1.0], [-1.0, 1.0]])
+    np.testing.assert_allclose(values["i_hat_tip"], a @ [1, 0], atol=1e-6)
+    np.testing.assert_allclose(values["j_hat_tip"], a @ [0, 1], atol=1e-6)
+    np.testing.assert_allclose(values["Av_tip"], a @ [1, 2], atol=1e-6)
+    assert values["det_A"] == pytest.approx(np.linalg.det(a), abs=5e-4)
+    assert values["square_area_A"] == pytest.approx(np.linalg.det(a), abs=1e-6)
+
+
+def test_shear_rotation_scaling(shown):
+    values = shown("4.4")
+    np.testing.assert_allclose(values["shear_j_tip"], np.array([[1, 1], [0, 1]]) @ [0, 1],
+                               atol=1e-6)
+    theta = np.pi / 2
+    np.testing.assert_allclose(values["rotation_i_tip"], [np.cos(theta), np.sin(theta)],
+                               atol=1e-6)
+    assert values["scaling_det"] == pytest.approx(np.linalg.det(np.diag([2.0, 0.5])), abs=5e-4)
+
+
+def test_composition_is_the_product(shown):
+    values = shown("4.4")
+    r = np.array([[0.0, -1.0], [1.0, 0.0]])
+    s = np.array([[1.0, 1.0], [0.0, 1.0]])
+    sr = s @ r
+    for name in ("composition", "product"):
+        np.testing.assert_allclose(values[f"{name}_i_tip"], sr[:, 0], atol=1e-6)
+        np.testing.assert_allclose(values[f"{name}_j_tip"], sr[:, 1], atol=1e-6)
+    assert not np.allclose(sr, r @ s)  # the order matters, as the lecture says

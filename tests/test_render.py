@@ -118,6 +118,15 @@ def test_segments_are_joined_frame_exact(monkeypatch, tmp_path, preview):
     assert cues[-1][2] == "A second segment."
 
 
+@pytest.mark.parametrize("fmt, magic", [("webm", b"\x1a\x45\xdf\xa3"), ("gif", b"GIF89a")])
+def test_webm_and_gif(monkeypatch, tmp_path, preview, fmt, magic):
+    _use(monkeypatch, ShortScene)
+    out = runner.render_chapter(PLANNED, preview, fmt, tmp_path)
+    assert out.video.suffix == f".{fmt}"
+    assert out.video.read_bytes()[: len(magic)] == magic
+    assert out.duration > 3.0
+
+
 def test_png_poster_frame(monkeypatch, tmp_path, preview):
     _use(monkeypatch, ShortScene)
     out = runner.render_chapter(PLANNED, preview, "png", tmp_path)

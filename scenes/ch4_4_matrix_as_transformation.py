@@ -132,18 +132,6 @@ class MatrixAsTransformation(LectureScene):
             "vector. That is solving a linear system.")
 
     # ------------------------------------------------------------------------------------
-    def play_map(self, animation) -> None:
-        """Play a diagram map under the corner panel.
-
-        A played animation group is added to the scene on top of everything (Manim appends
-        any animated group not yet in the scene), which would draw the grid over the panel;
-        adding it first and lifting the panel back above it keeps the panel readable.
-        """
-        self.add(animation.mobject)
-        if self.card is not None:
-            self.bring_to_front(self.card, self.content)
-        self.play(animation)
-
     def show_panel(self, *rows) -> None:
         """Replace the corner panel with ``rows`` (played as a fade)."""
         content = panel(*rows)
@@ -184,7 +172,7 @@ class MatrixAsTransformation(LectureScene):
         with self.beat("Now apply A. Grid lines stay straight and evenly spaced; i-hat "
                        "lands on A's green first column, two, minus one, and j-hat on the "
                        "red second column, one, one."):
-            self.play_map(d.apply(A, run_time=2.5))
+            self.play(d.apply(A, run_time=2.5))
             self.checkpoint("i_hat_tip", d.tip_shown(d.i_arrow),
                             expected=[float(x) for x in column(A, 0)], tol=TOL)
             self.checkpoint("j_hat_tip", d.tip_shown(d.j_arrow),
@@ -231,9 +219,9 @@ class MatrixAsTransformation(LectureScene):
         check_name, arrow_name, expected = check
         with self.beat(narration):
             if not np.allclose(d.matrix, np.eye(2)):
-                self.play_map(d.reset(run_time=1.0))
+                self.play(d.reset(run_time=1.0))
             self.show_panel(heading, matrix_row(name, matrix), row)
-            self.play_map(d.apply(matrix, run_time=1.8))
+            self.play(d.apply(matrix, run_time=1.8))
             self.play(readout.change_to(d.square_area_shown()), run_time=0.8)
             if arrow_name is None:
                 self.checkpoint(check_name, readout.value, expected=float(expected), tol=TOL)
@@ -251,10 +239,10 @@ class MatrixAsTransformation(LectureScene):
         s_row = matrix_row("S", SHEAR, colored=False)
         with self.beat("Functions compose, and so do matrices. Rotate first, then shear: "
                        "i-hat ends at one, one and j-hat at minus one, zero."):
-            self.play_map(d.reset(run_time=1.0))
+            self.play(d.reset(run_time=1.0))
             self.show_panel(heading, r_row, s_row)
-            self.play_map(d.apply(ROTATION, run_time=1.5))
-            self.play_map(d.apply(SHEAR, run_time=1.5))
+            self.play(d.apply(ROTATION, run_time=1.5))
+            self.play(d.apply(SHEAR, run_time=1.5))
             self.checkpoint("composition_i_tip", d.tip_shown(d.i_arrow),
                             expected=[float(x) for x in product[:, 0]], tol=TOL)
             self.checkpoint("composition_j_tip", d.tip_shown(d.j_arrow),
@@ -266,8 +254,8 @@ class MatrixAsTransformation(LectureScene):
                        "lands the grid in the same place in one step. Read it right to left, "
                        "like f of g of x: R acts first, and swapping the order changes the map."):
             self.grow_panel(product_row, note)
-            self.play_map(d.reset(run_time=1.0))
-            self.play_map(d.apply(sr, run_time=1.8))
+            self.play(d.reset(run_time=1.0))
+            self.play(d.apply(sr, run_time=1.8))
             self.checkpoint("product_i_tip", d.tip_shown(d.i_arrow),
                             expected=[float(x) for x in product[:, 0]], tol=TOL)
             self.checkpoint("product_j_tip", d.tip_shown(d.j_arrow),

@@ -105,7 +105,9 @@ class LinearMapDiagram(VGroup):
         if self.v_arrow is not None:
             moves.append(Transform(self.v_arrow,
                                    self._arrow(total.apply(self.base_vector), theme.VECTOR)))
-        return AnimationGroup(*moves, run_time=run_time)
+        # group=self: the diagram is already in the scene, so playing this does not re-add
+        # its parts on top of whatever the scene drew over them (panels, labels).
+        return AnimationGroup(*moves, group=self, run_time=run_time)
 
     def reset(self, run_time: float = 1.2) -> Animation:
         """Undo everything applied so far."""

@@ -37,6 +37,19 @@ BASIS_I = ManimColor("#7BD389")
 BASIS_J = ManimColor("#FF6B6B")
 VECTOR = ACCENT
 AREA = ManimColor("#5E81AC")
+#: the row and the column of a matrix product's entry being computed, and the entry itself
+ROW = BASIS_I
+COLUMN = BASIS_J
+PROJECTION = ManimColor("#B48EAD")
+EIGEN = ManimColor("#F2C14E")
+#: unit balls of the p-norms
+NORM_L1 = ManimColor("#FF8C42")
+NORM_L2 = ManimColor("#58C4DD")
+NORM_LINF = ManimColor("#B48EAD")
+
+# the running movie-recommender example: one colour per user, the same in every chapter
+USER_COLORS = (ManimColor("#F2C14E"), ManimColor("#58C4DD"), ManimColor("#EF476F"),
+               ManimColor("#7BD389"), ManimColor("#B48EAD"), ManimColor("#FF8C42"))
 
 # calculus / optimisation
 CURVE = ManimColor("#58C4DD")

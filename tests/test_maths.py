@@ -137,3 +137,26 @@ def test_inconsistent_evidence_is_refused():
         BayesModel.from_evidence_rate("0.5", "0.9", "0.1")
     with pytest.raises(ValueError):
         BayesModel.of("1.5", "0.5", "0.5")
+
+
+# --- the running recommender example ---------------------------------------------------------
+def test_recommender_table_is_a_ratings_matrix():
+    from mathviz.maths import recommender as rec
+
+    r = rec.ratings()
+    assert r.shape == (len(rec.USERS), len(rec.MOVIES))
+    assert set(np.unique(r)) <= {1.0, 2.0, 3.0, 4.0, 5.0}
+    r[0, 0] = 99  # a copy: the course's table cannot be changed by a scene
+    assert rec.ratings()[0, 0] == 5
+    np.testing.assert_array_equal(rec.user("Ben"), [4, 5, 4, 2, 1])
+    np.testing.assert_array_equal(rec.movie("Coco"), [1, 2, 5, 4, 4, 3])
+    with pytest.raises(KeyError, match="users are"):
+        rec.user("Zoe")
+
+
+def test_recommender_table_is_close_to_rank_two():
+    from mathviz.maths import recommender as rec
+
+    s = np.linalg.svd(rec.ratings(), compute_uv=False)
+    assert s[1] > 2.5 * s[2]  # two taste groups dominate
+    assert s[-1] > 0.1  # but the table is full rank: the quirks are real

@@ -1,0 +1,433 @@
+"""4.2 Geometry of Vectors: the dot product as a shadow, angles, cosine similarity and norms.
+
+a = (1, 3) casts a shadow on b = (4, 2): shadow length × |b| = a·b = 10, at 45°. a swings to
+a right angle (dot product 0) and beyond (−10). Then the recommender's users: Ana and Ben
+point the same way, Ana and Chloé do not, in the 2-D picture and in cos θ over all five
+movies. Finally the unit balls of the 1-, 2- and ∞-norms morph into one another while a
+boundary point's norms are read off.
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+import sympy as sp
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UL,
+    UP,
+    UR,
+    FadeIn,
+    FadeOut,
+    Line,
+    SurroundingRectangle,
+    VGroup,
+)
+
+from mathviz import theme
+from mathviz.maths import recommender
+from mathviz.maths.vectors import INF, p_norm
+from mathviz.primitives.readout import Readout
+from mathviz.primitives.vectors import (
+    FIRST_COLOR,
+    SECOND_COLOR,
+    AngleMark,
+    ColumnVector,
+    DegreesReadout,
+    NormBallMorph,
+    ProjectionDiagram,
+    RatingVector,
+    VectorPlane,
+    arrange_columns,
+    column_equation,
+)
+from mathviz.scene import LectureScene
+
+A = (1, 3)
+B = (4, 2)
+A_PERPENDICULAR = (-1, 2)
+A_OBTUSE = (-3, 1)
+#: the similar pair, the dissimilar pair, and the two movies of the 2-D picture
+SIMILAR = ("Ana", "Ben")
+DISSIMILAR = ("Ana", "Chloé")
+MOVIE_X, MOVIE_Y = "Alien", "Coco"
+#: the unit balls: boundary points, and the marked one (ray k of n: 30°)
+BALL_POINTS, MARKER_INDEX = 240, 20
+
+TOL = 1e-6
+READ_TOL = 5e-4
+PANEL_SIZE = 32
+ENTRY_SIZE = 34
+
+
+# --- independent routes to the expected values ----------------------------------------------
+def exact_dot(u, v) -> Fraction:
+    """``Σ uᵢ vᵢ`` in exact arithmetic."""
+    return sum((Fraction(a) * Fraction(b) for a, b in zip(u, v)), Fraction(0))
+
+
+def exact_projection(a, b) -> list[Fraction]:
+    """The foot of the perpendicular from ``a`` onto the line of ``b``: ``(a·b / b·b) b``."""
+    k = exact_dot(a, b) / exact_dot(b, b)
+    return [k * Fraction(x) for x in b]
+
+
+def sym_length(v) -> sp.Expr:
+    """Euclidean length, exact."""
+    return sp.sqrt(sum(sp.Integer(x) ** 2 for x in v))
+
+
+def sym_cos(u, v) -> sp.Expr:
+    """``cos θ = u·v / (|u| |v|)``, exact."""
+    return sp.nsimplify(sum(sp.Integer(a) * sp.Integer(b) for a, b in zip(u, v))) / (
+        sym_length(u) * sym_length(v))
+
+
+def sym_degrees(cos: sp.Expr) -> float:
+    return float(sp.acos(cos) * 180 / sp.pi)
+
+
+def marker_point(p: float) -> tuple[sp.Expr, sp.Expr]:
+    """The point of the p-unit circle on the 30° ray, exact: ``(cos 30°, sin 30°) / ‖·‖ₚ``."""
+    x, y = sp.sqrt(3) / 2, sp.Rational(1, 2)
+    scale = {1: x + y, 2: sp.Integer(1), INF: x}[p]
+    return x / scale, y / scale
+
+
+def sym_norms(point) -> dict[float, float]:
+    """The 1-, 2- and ∞-norms of an exact point, written out."""
+    x, y = (abs(c) for c in point)
+    return {1: float(x + y), 2: float(sp.sqrt(x**2 + y**2)), INF: float(sp.Max(x, y))}
+
+
+def table_row(name: str) -> tuple[int, ...]:
+    return tuple(recommender.TABLE[name])
+
+
+def two_movies(name: str) -> tuple[int, int]:
+    row = table_row(name)
+    return row[recommender.MOVIES.index(MOVIE_X)], row[recommender.MOVIES.index(MOVIE_Y)]
+
+
+def user_color(name: str):
+    return theme.USER_COLORS[recommender.USERS.index(name)]
+
+
+# --- panel pieces -------------------------------------------------------------------------------
+def card_for(content) -> SurroundingRectangle:
+    card = SurroundingRectangle(content, buff=0.25, corner_radius=0.08,
+                                stroke_color=theme.GRID, stroke_width=1.5,
+                                fill_color=theme.BACKGROUND, fill_opacity=0.94)
+    card.name = "panel card"
+    return card
+
+
+def pair_label(first: str, second: str) -> VGroup:
+    """``Ana, Ben`` with each name in its user's colour."""
+    return VGroup(theme.text(first, size=theme.LABEL_SIZE + 4, color=user_color(first)),
+                  theme.text("&", size=theme.LABEL_SIZE + 4, color=theme.MUTED),
+                  theme.text(second, size=theme.LABEL_SIZE + 4, color=user_color(second))
+                  ).arrange(RIGHT, buff=0.15)
+
+
+class GeometryOfVectors(LectureScene):
+    chapter_id = "4.2"
+
+    def construct(self) -> None:
+        self.open_chapter(
+            "A recommender has to decide which users are alike. The dot product answers "
+            "that, and it has a picture: one vector's shadow on another.")
+        self.card = None
+        self.shown_in_panel = VGroup()
+        self.projection_beats()
+        self.swing_beats()
+        self.clear_stage()
+        self.users_beats()
+        self.clear_stage()
+        self.norm_ball_beats()
+        self.close_chapter(
+            "a·b = shadow × length;  cos θ compares directions only.",
+            "Dot products, angles and norms are the measuring tools of machine learning. "
+            "Next, matrices: many dot products at once.")
+
+    # --- panel ----------------------------------------------------------------------------
+    def set_panel_width(self, panel) -> None:
+        """The card always spans the panel's full width (numbers may grow as they change)."""
+        self.width_guide = Line(panel.get_corner(UL), panel.get_corner(UR)).set_opacity(0)
+
+    def reveal(self, *mobjects, run_time: float = 0.8) -> None:
+        """Fade pre-placed panel pieces in; the card grows to hold everything shown."""
+        self.shown_in_panel.add(*mobjects)
+        guide = self.width_guide.copy().set_y(self.shown_in_panel.get_top()[1])
+        card = card_for(VGroup(self.shown_in_panel, guide))
+        if self.card is None:
+            self.card = card
+            self.play(FadeIn(card), *(FadeIn(m) for m in mobjects), run_time=run_time)
+        else:
+            self.play(self.card.animate.become(card), *(FadeIn(m) for m in mobjects),
+                      run_time=run_time)
+
+    def clear_stage(self) -> None:
+        self.play(FadeOut(*self.mobjects), run_time=0.8)
+        self.card = None
+        self.shown_in_panel = VGroup()
+
+    # --- part 1: the shadow -----------------------------------------------------------------
+    def projection_beats(self) -> None:
+        plane = VectorPlane((-5, 10), (-3, 7), unit=1.1, origin=(-3.0, -2.3))
+        d = ProjectionDiagram(plane, A, B, arc_radius=0.75)
+        self.plane, self.diagram = plane, d
+
+        self.col_a = ColumnVector(A, decimals=2, size=ENTRY_SIZE, color=FIRST_COLOR,
+                                  entry_width=0.95)
+        col_b = ColumnVector(B, size=ENTRY_SIZE, color=SECOND_COLOR)
+        vectors_row = column_equation(theme.tex(r"\vec a =", size=PANEL_SIZE, color=FIRST_COLOR),
+                                      self.col_a,
+                                      theme.tex(r"\vec b =", size=PANEL_SIZE, color=SECOND_COLOR),
+                                      col_b)
+        vectors_row[2].shift(0.25 * RIGHT)
+        VGroup(*vectors_row[3:]).shift(0.25 * RIGHT)
+        # laid out with their widest values, so the panel holds them all
+        self.by_entries = Readout(r"a_1 b_1 + a_2 b_2", -10.0, size=PANEL_SIZE)
+        self.shadow = Readout(r"\text{shadow}", -2.236, size=PANEL_SIZE, color=theme.PROJECTION)
+        self.b_length = Readout(r"\lVert \vec b \rVert", 4.472, size=PANEL_SIZE,
+                                color=SECOND_COLOR)
+        self.by_shadow = Readout(r"\text{shadow} \times \lVert \vec b \rVert", -10.0,
+                                 size=PANEL_SIZE)
+        self.theta = DegreesReadout(r"\theta", 135.0, size=PANEL_SIZE)
+        self.cos = Readout(r"\cos\theta", -0.707, size=PANEL_SIZE)
+        angle_row = VGroup(self.theta, self.cos).arrange(RIGHT, buff=0.5)
+        panel = VGroup(vectors_row, self.by_entries, self.shadow, self.b_length, self.by_shadow,
+                       angle_row).arrange(DOWN, aligned_edge=LEFT, buff=0.32)
+        panel.to_corner(UR, buff=0.45)
+        self.set_panel_width(panel)
+        for readout in (self.by_entries, self.shadow, self.b_length, self.by_shadow, self.theta,
+                        self.cos):
+            readout.set(0.0)
+        self.followers = [
+            (self.col_a, d.a_shown),
+            (self.by_entries, lambda: float(d.a_shown() @ d.b_shown())),
+            (self.shadow, d.shadow_length_shown),
+            (self.by_shadow, d.dot_shown),
+            (self.theta, d.angle_shown),
+            (self.cos, lambda: math.cos(math.radians(d.angle_shown()))),
+        ]
+
+        dot = exact_dot(A, B)
+        with self.beat("Take a equals one, three and b equals four, two. Multiply matching "
+                       "entries and add: a dot b is four plus six, ten."):
+            self.play(plane.create())
+            self.play(d.create())
+            self.reveal(vectors_row, self.by_entries)
+            self.play(self.by_entries.change_to(float(d.a_shown() @ d.b_shown())))
+            self.checkpoint("dot_by_entries", self.by_entries.value, expected=float(dot),
+                            tol=READ_TOL)
+
+        with self.beat("Drop a perpendicular from a's tip onto the line through b. The "
+                       "shadow runs from the origin to two, one: it is 2.236 long."):
+            self.play(d.drop())
+            self.reveal(self.shadow)
+            self.play(self.shadow.change_to(d.shadow_length_shown()))
+            self.checkpoint("shadow_foot", d.foot_shown(),
+                            expected=[float(x) for x in exact_projection(A, B)], tol=TOL)
+            self.checkpoint("drop_perpendicular_to_b", float(d.drop_shown() @ d.b_shown()),
+                            expected=0.0, tol=TOL)
+            self.checkpoint("shadow_length", self.shadow.value,
+                            expected=float(sp.sqrt(5)), tol=READ_TOL)
+
+        with self.beat("Multiply that shadow by b's own length, 4.472, and ten comes back: "
+                       "the dot product is shadow times length."):
+            self.reveal(self.b_length, self.by_shadow)
+            self.play(self.b_length.change_to(d.b_length_shown()),
+                      self.by_shadow.change_to(d.dot_shown()))
+            self.checkpoint("b_length", self.b_length.value, expected=float(sym_length(B)),
+                            tol=READ_TOL)
+            self.checkpoint("dot_by_shadow", self.by_shadow.value, expected=float(dot),
+                            tol=READ_TOL)
+
+        cos = sym_cos(A, B)
+        with self.beat("The angle between them is 45 degrees, and its cosine, the dot "
+                       "product over both lengths, is 0.707."):
+            self.play(d.show_angle())
+            self.reveal(angle_row)
+            self.play(self.theta.change_to(d.angle_shown()),
+                      self.cos.change_to(math.cos(math.radians(d.angle_shown()))))
+            self.checkpoint("angle_ab", self.theta.value, expected=sym_degrees(cos), tol=READ_TOL)
+            self.checkpoint("arc_ab", d.arc_angle_shown(), expected=sym_degrees(cos), tol=TOL)
+            self.checkpoint("cos_ab", self.cos.value, expected=float(cos), tol=READ_TOL)
+
+    def swing_beats(self) -> None:
+        d = self.diagram
+        with self.beat("Swing a round to a right angle: the shadow shrinks to a point, and "
+                       "the dot product is zero either way."):
+            self.play(d.swing_to(A_PERPENDICULAR, run_time=2.5, followers=self.followers))
+            dot = float(exact_dot(A_PERPENDICULAR, B))
+            self.checkpoint("perpendicular_a", self.col_a.values_shown(),
+                            expected=[float(x) for x in A_PERPENDICULAR], tol=READ_TOL)
+            self.checkpoint("perpendicular_dot_by_entries", self.by_entries.value,
+                            expected=dot, tol=READ_TOL)
+            self.checkpoint("perpendicular_shadow", self.shadow.value, expected=0.0,
+                            tol=READ_TOL)
+            self.checkpoint("perpendicular_dot_by_shadow", self.by_shadow.value,
+                            expected=dot, tol=READ_TOL)
+            self.checkpoint("perpendicular_angle", self.theta.value,
+                            expected=sym_degrees(sym_cos(A_PERPENDICULAR, B)), tol=READ_TOL)
+            self.checkpoint("perpendicular_cos", self.cos.value,
+                            expected=float(sym_cos(A_PERPENDICULAR, B)), tol=READ_TOL)
+        with self.beat("Past ninety degrees the shadow falls behind the origin and counts as "
+                       "negative: minus ten, cosine minus 0.707."):
+            self.play(d.swing_to(A_OBTUSE, run_time=2.5, followers=self.followers))
+            dot = float(exact_dot(A_OBTUSE, B))
+            cos = sym_cos(A_OBTUSE, B)
+            self.checkpoint("obtuse_a", self.col_a.values_shown(),
+                            expected=[float(x) for x in A_OBTUSE], tol=READ_TOL)
+            self.checkpoint("obtuse_dot_by_entries", self.by_entries.value, expected=dot,
+                            tol=READ_TOL)
+            self.checkpoint("obtuse_shadow", self.shadow.value,
+                            expected=float(sp.Integer(dot) / sym_length(B)), tol=READ_TOL)
+            self.checkpoint("obtuse_dot_by_shadow", self.by_shadow.value, expected=dot,
+                            tol=READ_TOL)
+            self.checkpoint("obtuse_angle", self.theta.value, expected=sym_degrees(cos),
+                            tol=READ_TOL)
+            self.checkpoint("obtuse_cos", self.cos.value, expected=float(cos), tol=READ_TOL)
+
+    # --- part 2: users ----------------------------------------------------------------------
+    def users_beats(self) -> None:
+        plane = VectorPlane((-0.5, 6.6), (-0.5, 6.6), unit=1.05, origin=(-6.4, -3.4),
+                            x_label=MOVIE_X, y_label=MOVIE_Y, numbers_up_to=(5, 5))
+        names = ("Ana", "Ben", "Chloé")
+        directions = {"Ana": RIGHT, "Ben": None, "Chloé": None}
+        arrows = {n: plane.arrow_to(two_movies(n), user_color(n),
+                                    theme.text(n, size=theme.LABEL_SIZE + 2, color=user_color(n)),
+                                    name=n, label_direction=directions[n]) for n in names}
+        similar = AngleMark(plane, arrows[SIMILAR[0]], arrows[SIMILAR[1]], radius=3.1,
+                            color=user_color(SIMILAR[1]), label_offset=0.45)
+        dissimilar = AngleMark(plane, arrows[DISSIMILAR[0]], arrows[DISSIMILAR[1]], radius=1.6,
+                               color=user_color(DISSIMILAR[1]), label_offset=0.5)
+
+        formula = theme.tex(r"\cos\theta = \frac{\vec a \cdot \vec b}"
+                            r"{\lVert \vec a \rVert\, \lVert \vec b \rVert}", size=36)
+        columns = arrange_columns([RatingVector(n, show_movies=(n == names[0]), size=ENTRY_SIZE)
+                                   for n in names], buff=0.45)
+        self.cos_similar = Readout(r"\cos\theta", 0.0, size=PANEL_SIZE)
+        self.cos_dissimilar = Readout(r"\cos\theta", 0.0, size=PANEL_SIZE)
+        rows = [VGroup(pair_label(*pair), readout).arrange(RIGHT, buff=0.35)
+                for pair, readout in ((SIMILAR, self.cos_similar),
+                                      (DISSIMILAR, self.cos_dissimilar))]
+        for row in rows:  # line the readouts up
+            row[1].shift(RIGHT * (rows[1][0].get_right()[0] - row[0].get_right()[0]))
+        panel = VGroup(formula, columns, *rows).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
+        panel.to_corner(UR, buff=0.45)
+        self.set_panel_width(panel)
+
+        exact_similar = sym_degrees(sym_cos(two_movies(SIMILAR[0]), two_movies(SIMILAR[1])))
+        exact_dissimilar = sym_degrees(sym_cos(two_movies(DISSIMILAR[0]),
+                                               two_movies(DISSIMILAR[1])))
+        with self.beat("Now users, on the Alien and Coco axes. Ana and Ben point almost the "
+                       "same way, 15 degrees apart; Chloé is 67 degrees from Ana."):
+            self.play(plane.create())
+            self.play(plane.grow(*arrows.values(), run_time=2.0))
+            self.play(similar.create(), dissimilar.create())
+            self.checkpoint("ana_ben_angle_2d", similar.value_shown(), expected=exact_similar,
+                            tol=0.05)
+            self.checkpoint("ana_ben_arc_2d", similar.arc_angle_shown(),
+                            expected=exact_similar, tol=TOL)
+            self.checkpoint("ana_chloe_angle_2d", dissimilar.value_shown(),
+                            expected=exact_dissimilar, tol=0.05)
+            self.checkpoint("ana_chloe_arc_2d", dissimilar.arc_angle_shown(),
+                            expected=exact_dissimilar, tol=TOL)
+
+        def cos_of_columns(i: int, j: int) -> float:
+            u, v = columns[i].values_shown(), columns[j].values_shown()
+            return float(u @ v / math.sqrt((u @ u) * (v @ v)))
+
+        with self.beat("Cosine similarity runs the same formula over all five ratings: 0.965 "
+                       "for Ana and Ben, only 0.537 for Ana and Chloé. Length drops out, so a "
+                       "harsh and a generous rater with the same taste still match."):
+            self.reveal(formula, columns)
+            self.reveal(*rows)
+            self.play(self.cos_similar.change_to(cos_of_columns(0, 1)),
+                      self.cos_dissimilar.change_to(cos_of_columns(0, 2)), run_time=1.5)
+            self.checkpoint("ana_ben_cos_5d", self.cos_similar.value,
+                            expected=float(sym_cos(table_row(SIMILAR[0]), table_row(SIMILAR[1]))),
+                            tol=READ_TOL)
+            self.checkpoint("ana_chloe_cos_5d", self.cos_dissimilar.value,
+                            expected=float(sym_cos(table_row(DISSIMILAR[0]),
+                                                   table_row(DISSIMILAR[1]))),
+                            tol=READ_TOL)
+
+    # --- part 3: unit balls -------------------------------------------------------------------
+    def norm_ball_beats(self) -> None:
+        plane = VectorPlane((-1.6, 1.6), (-1.6, 1.6), unit=2.2, origin=(-3.4, -0.1))
+        ball = NormBallMorph(plane, 1.0, n=BALL_POINTS, marker_index=MARKER_INDEX)
+        formula = theme.tex(r"\lVert x \rVert_p = \left(|x_1|^p + |x_2|^p\right)^{1/p}",
+                            size=36)
+        p_readout = Readout("p", 1.0, decimals=2, size=PANEL_SIZE + 4)
+        caption = theme.text("the marked point:", size=theme.LABEL_SIZE, color=theme.MUTED)
+        norms = {
+            1: Readout(r"\lVert x \rVert_1", 0.0, size=PANEL_SIZE + 4, color=theme.NORM_L1),
+            2: Readout(r"\lVert x \rVert_2", 0.0, size=PANEL_SIZE + 4, color=theme.NORM_L2),
+            INF: Readout(r"\lVert x \rVert_\infty", 0.0, size=PANEL_SIZE + 4,
+                         color=theme.NORM_LINF),
+        }
+        panel = VGroup(formula, p_readout, caption, *norms.values()).arrange(
+            DOWN, aligned_edge=LEFT, buff=0.4)
+        panel.to_edge(RIGHT, buff=0.6).shift(0.3 * UP)
+        self.set_panel_width(panel)
+        followers = [(p_readout, lambda: min(ball.p, 99.99))] + [
+            (readout, lambda q=q: p_norm(ball.marker_shown(), q)) for q, readout in norms.items()]
+
+        def box_around(readout) -> SurroundingRectangle:
+            return SurroundingRectangle(readout, buff=0.1, corner_radius=0.05,
+                                        stroke_color=theme.ACCENT, stroke_width=2.5)
+
+        def check_stage(stage: str, p: float) -> None:
+            point = marker_point(p)
+            expected = sym_norms(point)
+            for q, readout in norms.items():
+                self.checkpoint(f"{stage}_marker_norm_{'inf' if q == INF else q}",
+                                readout.value, expected=expected[q], tol=READ_TOL)
+            self.checkpoint(f"{stage}_marker_point", ball.marker_shown(),
+                            expected=[float(c) for c in point], tol=TOL)
+            deviation = float(max(abs(ball.norm_of_boundary_shown(p) - 1.0)))
+            self.checkpoint(f"{stage}_boundary_max_norm_error", deviation, expected=0.0,
+                            tol=1e-9)
+
+        box = box_around(norms[1])
+        with self.beat("Length itself has more than one definition. The one-norm adds "
+                       "absolute values; its unit ball is a diamond, and the marked point on "
+                       "it has one-norm exactly one."):
+            self.play(plane.create())
+            self.play(ball.create())
+            self.reveal(formula, p_readout, caption, *norms.values())
+            self.play(*(r.change_to(getter()) for r, getter in followers[1:]))
+            self.play(FadeIn(box))
+            self.checkpoint("diamond_p", p_readout.value, expected=1.0, tol=READ_TOL)
+            check_stage("diamond", 1)
+
+        with self.beat("Raise p and the diamond inflates. At p equals two, plain Euclidean "
+                       "length, the ball is a circle and the two-norm reads one."):
+            ghost = ball.ghost()
+            self.add(ghost)
+            self.play(ball.morph_to(2.0, run_time=3.0, followers=followers),
+                      box.animate.become(box_around(norms[2])))
+            self.checkpoint("circle_p", p_readout.value, expected=2.0, tol=READ_TOL)
+            check_stage("circle", 2)
+
+        infinity = theme.tex(r"\infty", size=PANEL_SIZE + 4)
+        with self.beat("As p runs to infinity only the largest coordinate counts, and the "
+                       "ball becomes a square. The one-norm's sharp corners on the axes are "
+                       "why L1 penalties push weights to exactly zero."):
+            ghost = ball.ghost()
+            self.add(ghost)
+            self.play(ball.morph_to(INF, run_time=3.0, followers=followers),
+                      box.animate.become(box_around(norms[INF])))
+            infinity.move_to(p_readout.number).align_to(p_readout.number, LEFT)
+            self.play(FadeOut(p_readout.number), FadeIn(infinity), run_time=0.5)
+            check_stage("square", INF)
+
+
+SCENES = [GeometryOfVectors]

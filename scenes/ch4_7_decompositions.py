@@ -1,0 +1,288 @@
+"""4.7 Decompositions: the SVD as rotate–scale–rotate, and low-rank approximation.
+
+The unit circle goes through Vᵀ (a rotation), Σ (stretch the axes by σ₁, σ₂) and U (a
+rotation) and lands on A applied to the circle; the ellipse's semi-axes are the singular
+values. Then the course's rating matrix ★ is replaced by its rank-1, 2, 3 approximations,
+with the Frobenius error √(sum of the dropped σ²) shrinking.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import sympy as sp
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UL,
+    UP,
+    UR,
+    Create,
+    FadeIn,
+    FadeOut,
+    Matrix,
+    MathTex,
+    NumberPlane,
+    SurroundingRectangle,
+    Transform,
+    VGroup,
+)
+
+from mathviz import theme
+from mathviz.maths.recommender import MOVIES, USERS, ratings
+from mathviz.maths.spectral import low_rank, svd_stages
+from mathviz.primitives.readout import Readout
+from mathviz.primitives.spectral import DegreeReadout, MatrixHeatmap, SingularValueBars, SVDStages
+from mathviz.scene import LectureScene
+
+A = ((2, 1), (0, sp.Rational(3, 2)))
+RANKS = (1, 2, 3)
+
+TOL = 1e-6
+PANEL_SIZE = 32
+UNIT = 1.5
+ORIGIN_AT = 2.9 * RIGHT + 0.3 * DOWN
+
+
+# --- independent routes to the expected values ---------------------------------------------------
+def a_float() -> np.ndarray:
+    return np.array([[float(x) for x in row] for row in A])
+
+
+def sympy_singular_values() -> list[float]:
+    """σ from the exact eigenvalues of AᵀA (no SVD routine)."""
+    m = sp.Matrix(A)
+    return sorted((float(sp.sqrt(ev)) for ev in (m.T * m).eigenvals()), reverse=True)
+
+
+def right_singular_vectors() -> np.ndarray:
+    """Unit eigenvectors of AᵀA as columns, largest first, each turned to lie within
+    (−90°, 90°] of the x axis (the drawing's convention): from sympy, exactly."""
+    m = sp.Matrix(A)
+    pairs = sorted((m.T * m).eigenvects(), key=lambda p: float(p[0]), reverse=True)
+    cols = []
+    for _, _, vectors in pairs:
+        v = np.array([float(x) for x in vectors[0]])
+        v /= np.linalg.norm(v)
+        cols.append(v)
+    v1 = cols[0] if cols[0][0] > 0 else -cols[0]
+    v2 = np.array([-v1[1], v1[0]])  # the rotation's second column
+    return np.column_stack([v1, v2])
+
+
+def polar_angle(v) -> float:
+    return math.degrees(math.atan2(v[1], v[0]))
+
+
+def dropped_sigma_error(m: np.ndarray, k: int) -> float:
+    """√(σ_{k+1}² + …): σ² are the eigenvalues of MᵀM (no SVD routine)."""
+    squares = np.sort(np.clip(np.linalg.eigvalsh(m.T @ m), 0.0, None))[::-1]
+    return float(math.sqrt(squares[k:].sum()))
+
+
+def projected_approximation(m: np.ndarray, k: int) -> np.ndarray:
+    """``M V_k V_kᵀ``: M projected onto its top-k right singular directions (eigenvectors
+    of MᵀM), which equals the truncated SVD."""
+    values, vectors = np.linalg.eigh(m.T @ m)
+    top = vectors[:, np.argsort(values)[::-1][:k]]
+    return m @ top @ top.T
+
+
+# --- panel pieces -----------------------------------------------------------------------------------
+def matrix_row(name: str, entries) -> VGroup:
+    grid = Matrix([[f"{float(x):g}" for x in row] for row in entries], element_to_mobject=MathTex,
+                  element_to_mobject_config={"font_size": PANEL_SIZE, "color": theme.TEXT},
+                  h_buff=0.9, v_buff=0.6, bracket_config={"color": theme.TEXT})
+    return VGroup(theme.tex(f"{name} =", size=PANEL_SIZE), grid).arrange(RIGHT, buff=0.2)
+
+
+def panel(*rows) -> VGroup:
+    content = VGroup(*rows).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+    return content.to_corner(UL, buff=0.45)
+
+
+def card_for(content: VGroup) -> SurroundingRectangle:
+    card = SurroundingRectangle(content, buff=0.22, corner_radius=0.08, stroke_color=theme.GRID,
+                                stroke_width=1.5, fill_color=theme.BACKGROUND, fill_opacity=0.92)
+    card.name = "panel card"
+    return card
+
+
+class Decompositions(LectureScene):
+    chapter_id = "4.7"
+
+    def construct(self) -> None:
+        self.open_chapter(
+            "Every matrix, however it shears and turns, is three simple moves in a row: a "
+            "rotation, a stretch along the axes, and another rotation.")
+        self.card = None
+        self.content = None
+        self.svd_beats()
+        self.play(FadeOut(VGroup(self.plane, self.stages, self.outline, self.card,
+                                 self.content)), run_time=0.8)
+        self.low_rank_beats()
+        self.close_chapter(
+            "Any matrix is rotate, stretch, rotate: A = U Σ Vᵀ.",
+            "Keeping only the biggest singular values gives the best low-rank summary. Next, "
+            "coordinates: one point described in different bases.")
+
+    # ------------------------------------------------------------------------------------
+    def show_panel(self, *rows) -> None:
+        content = panel(*rows)
+        card = card_for(content)
+        self.play(FadeIn(card), FadeIn(content), run_time=0.8)
+        self.card, self.content = card, content
+
+    def grow_panel(self, *rows) -> None:
+        content = panel(*self.content, *rows)
+        card = card_for(content)
+        self.play(self.card.animate.become(card), *(FadeIn(r) for r in rows), run_time=0.7)
+        self.content = content
+
+    # ------------------------------------------------------------------------------------
+    def svd_beats(self) -> None:
+        plane = NumberPlane(x_range=(-9, 9, 1), y_range=(-6, 6, 1), x_length=18 * UNIT,
+                            y_length=12 * UNIT,
+                            background_line_style={"stroke_color": theme.GRID,
+                                                   "stroke_width": 1, "stroke_opacity": 0.7},
+                            axis_config={"stroke_color": theme.MUTED, "stroke_width": 1.5})
+        plane.shift(ORIGIN_AT)
+        factors = svd_stages(a_float())
+        stages = SVDStages(plane, factors)
+        outline = stages.image_outline(a_float(), color=theme.TEXT)
+        self.plane, self.stages, self.outline = plane, stages, outline
+        sigma = sympy_singular_values()
+        v = right_singular_vectors()
+        a = a_float()
+
+        legend = theme.tex(r"\vec v_1", r",\ ", r"\vec v_2", r"\ \perp", size=PANEL_SIZE)
+        legend[0].set_color(theme.BASIS_I)
+        legend[2].set_color(theme.BASIS_J)
+        usv = theme.tex(r"A = U\,\Sigma\,V^{\top}", size=PANEL_SIZE + 4, color=theme.ACCENT)
+        with self.beat("Take A equals two, one, zero, one and a half, which is not symmetric. "
+                       "On the unit circle, mark two perpendicular arrows: the ones A keeps "
+                       "perpendicular."):
+            self.play(FadeIn(plane), run_time=0.8)
+            self.play(stages.create())
+            self.show_panel(matrix_row("A", A), usv, legend)
+
+        vt_read = DegreeReadout(r"V^{\top}\!:\ \theta", 0.0, decimals=1, size=PANEL_SIZE)
+        with self.beat("First V transpose, a pure rotation: minus 39.7 degrees turns the green "
+                       "and red arrows onto the axes. A rotated circle is still the same "
+                       "circle."):
+            before = stages.arrow_angle_shown(0)
+            self.play(stages.rotate_vt(run_time=2.5))
+            self.grow_panel(vt_read)
+            self.play(vt_read.change_to(stages.arrow_angle_shown(0) - before), run_time=0.8)
+            self.checkpoint("vt_turn_deg", vt_read.value, expected=-polar_angle(v[:, 0]),
+                            tol=TOL)
+            self.checkpoint("vt_tips", stages.tips_shown(), expected=[[1, 0], [0, 1]], tol=TOL)
+            self.checkpoint("vt_keeps_circle", stages.semi_axes_shown(), expected=[1, 1],
+                            tol=TOL)
+
+        s1 = Readout(r"\Sigma:\ \sigma_1", 0.0, decimals=3, size=PANEL_SIZE)
+        s2 = Readout(r"\sigma_2", 0.0, decimals=3, size=PANEL_SIZE)
+        sigma_row = VGroup(s1, s2).arrange(RIGHT, buff=0.45)
+        with self.beat("Then sigma stretches along the axes: x by sigma one, 2.38, and y by "
+                       "sigma two, 1.26. Only this step changes shape; the semi-axes of the "
+                       "ellipse are the singular values."):
+            self.play(stages.scale_sigma(run_time=2.5))
+            self.grow_panel(sigma_row)
+            axes_shown = stages.semi_axes_shown()
+            self.play(s1.change_to(axes_shown[0]), s2.change_to(axes_shown[1]), run_time=0.8)
+            self.checkpoint("sigma_1", s1.value, expected=sigma[0], tol=TOL)
+            self.checkpoint("sigma_2", s2.value, expected=sigma[1], tol=TOL)
+            self.checkpoint("sigma_tips", stages.tips_shown(),
+                            expected=[[sigma[0], 0], [0, sigma[1]]], tol=TOL)
+
+        u_read = DegreeReadout(r"U:\ \theta", 0.0, decimals=1, size=PANEL_SIZE)
+        with self.beat("Finally U rotates by 23.7 degrees, and the ellipse lands exactly on "
+                       "the dashed outline of A applied to the circle. Three simple moves "
+                       "make A."):
+            self.play(Create(outline), run_time=1.0)
+            before = stages.arrow_angle_shown(0)
+            self.play(stages.rotate_u(run_time=2.5))
+            self.grow_panel(u_read)
+            self.play(u_read.change_to(stages.arrow_angle_shown(0) - before), run_time=0.8)
+            self.checkpoint("u_turn_deg", u_read.value, expected=polar_angle(a @ v[:, 0]),
+                            tol=TOL)
+            self.checkpoint("final_tips", stages.tips_shown(), expected=(a @ v).T, tol=TOL)
+            self.checkpoint("final_semi_axes", stages.semi_axes_shown(), expected=sigma, tol=TOL)
+            # every drawn point p satisfies pᵀ (A Aᵀ)⁻¹ p = 1: it lies on A · circle
+            inverse = np.linalg.inv(a @ a.T)
+            points = stages.curve_points_shown()
+            off = np.max(np.abs(np.einsum("ni,ij,nj->n", points, inverse, points) - 1.0))
+            self.checkpoint("final_curve_off_A_circle", off, expected=0.0, tol=TOL)
+
+    # ------------------------------------------------------------------------------------
+    def low_rank_beats(self) -> None:
+        m = ratings()
+        heatmap = MatrixHeatmap(m, row_labels=USERS, col_labels=MOVIES,
+                                row_colors=theme.USER_COLORS, cell_width=1.2, cell_height=0.74,
+                                font_size=30, mid_color=theme.GRID)
+        heatmap.to_corner(UL, buff=0.4).shift(0.95 * DOWN)
+        title = theme.tex(r"M", r"\ \text{: ratings, 6 users} \times \text{5 movies}",
+                          size=PANEL_SIZE)
+        title.next_to(heatmap, UP, buff=0.3).align_to(heatmap, LEFT)
+        with self.beat("The same factorisation works for any matrix, like our table of six "
+                       "users rating five movies. Green cells are high ratings, red ones low."):
+            self.play(FadeIn(title), heatmap.create(run_time=2.0))
+            self.checkpoint("ratings_shown", heatmap.values_shown(), expected=m.tolist(),
+                            tol=0.0)
+
+        sigma_sq = np.sort(np.linalg.eigvalsh(m.T @ m))[::-1]
+        sigma = np.sqrt(np.clip(sigma_sq, 0.0, None))
+        bars = SingularValueBars(sigma, y_max=18.0, width=4.6, height=3.2)
+        bars.to_corner(UR, buff=0.5).shift(2.25 * DOWN)
+        with self.beat("Its five singular values are 17.5, 6.6 and three small ones. Two big "
+                       "values for two taste groups; the rest is individual quirks."):
+            self.play(bars.create(run_time=2.0))
+            self.checkpoint("singular_value_bar_heights", bars.heights_shown(),
+                            expected=sigma.tolist(), tol=TOL)
+            self.checkpoint("singular_value_labels", bars.values_shown(),
+                            expected=sigma.tolist(), tol=TOL)
+
+        k_read = Readout("k", 1, decimals=0, size=PANEL_SIZE)
+        err_read = Readout(r"\lVert M - M_k \rVert_F", 0.0, decimals=3, size=PANEL_SIZE,
+                           color=theme.ACCENT)
+        formula = theme.tex(r"= \sqrt{\sigma_{k+1}^2 + \dots + \sigma_5^2}", size=PANEL_SIZE,
+                            color=theme.MUTED)
+        readouts = VGroup(k_read, err_read, formula).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
+        readouts.to_corner(UR, buff=0.45)
+        narration = {
+            1: "Keep only sigma one and every row becomes one number times one shared movie "
+               "profile. It knows who rates generously but blurs taste: the error is 7.36.",
+            2: "Add sigma two and the taste groups appear, sci-fi fans against animation "
+               "fans. The error drops to 3.28, the square root of the dropped sigmas squared.",
+            3: "Rank three adds Femi's thriller habit; what is left is small noise. No rank-"
+               "three table is closer, which is why truncated SVD powers compression and "
+               "recommenders.",
+        }
+        for k in RANKS:
+            with self.beat(narration[k]):
+                new_title = theme.tex(rf"M_{k}", rf"\ \text{{: rank {k}, from }}\sigma_1"
+                                      + (rf"\dots\sigma_{k}" if k > 1 else ""),
+                                      size=PANEL_SIZE)
+                new_title.move_to(title, aligned_edge=LEFT)
+                moves = [heatmap.morph_to(low_rank(m, k), run_time=2.0), bars.keep(k),
+                         Transform(title, new_title)]
+                if k == RANKS[0]:
+                    self.play(FadeIn(readouts), *moves)
+                else:
+                    self.play(k_read.change_to(k), *moves)
+                self.play(err_read.change_to(float(np.linalg.norm(m - heatmap.values_shown()))),
+                          run_time=1.0)
+                if k == 3:  # Femi's thriller habit (Heat) comes back only now
+                    self.play(Create(heatmap.highlight_row(USERS.index("Femi"))), run_time=0.8)
+                expected_error = dropped_sigma_error(m, k)
+                self.checkpoint(f"rank_{k}_cells", heatmap.values_shown(),
+                                expected=projected_approximation(m, k).tolist(), tol=TOL)
+                self.checkpoint(f"rank_{k}_k_shown", k_read.value, expected=k, tol=0.0)
+                self.checkpoint(f"rank_{k}_bars_kept", bars.kept_shown(), expected=k, tol=0.0)
+                self.checkpoint(f"rank_{k}_frobenius_error", err_read.value,
+                                expected=expected_error, tol=TOL)
+
+
+SCENES = [Decompositions]

@@ -1,0 +1,66 @@
+"""5.1 Coordinate Systems: every checkpoint recomputed here by an independent route."""
+
+from __future__ import annotations
+
+import cmath
+import math
+from fractions import Fraction
+
+import numpy as np
+import pytest
+import sympy as sp
+
+B = np.array([[2.0, 1.0], [1.0, 2.0]])  # columns b1 = (2, 1), b2 = (1, 2)
+X = np.array([4.0, 3.0])
+
+
+@pytest.fixture(scope="module")
+def values(shown):
+    return shown("5.1")
+
+
+def test_standard_walk_is_the_coordinates_themselves(values):
+    np.testing.assert_allclose(values["standard_walk_coefficients"], np.eye(2) @ X, atol=1e-6)
+    np.testing.assert_allclose(values["standard_walk_tip"], X, atol=1e-6)
+
+
+def test_morph_lands_the_basis_vectors_and_keeps_the_point(values):
+    np.testing.assert_allclose(values["b1_tip"], B @ [1, 0], atol=1e-6)
+    np.testing.assert_allclose(values["b2_tip"], B @ [0, 1], atol=1e-6)
+    np.testing.assert_allclose(values["point_unmoved"], X, atol=1e-6)
+
+
+def test_coordinates_in_the_new_basis_are_b_inverse_x(values):
+    c = np.linalg.solve(B, X)
+    exact = sp.Matrix([[2, 1], [1, 2]]).LUsolve(sp.Matrix([4, 3]))
+    assert [Fraction(int(v.p), int(v.q)) for v in exact] == [Fraction(5, 3), Fraction(2, 3)]
+    for name in ("basis_coordinates_from_walk", "basis_coordinates_from_grid",
+                 "point_after_inverse", "walk_after_inverse"):
+        np.testing.assert_allclose(values[name], c, atol=1e-6, err_msg=name)
+    assert values["c1_readout"] == pytest.approx(5 / 3, abs=5e-4)
+    assert values["c2_readout"] == pytest.approx(2 / 3, abs=5e-4)
+    # walking c1 b1 then c2 b2 ends at x
+    np.testing.assert_allclose(values["walk_ends_at_x"], c[0] * B[:, 0] + c[1] * B[:, 1],
+                               atol=1e-6)
+    np.testing.assert_allclose(values["walk_ends_at_x"], X, atol=1e-6)
+
+
+def test_polar_coordinates_of_the_point(values):
+    r, phi = cmath.polar(complex(*X))
+    assert r == 5.0
+    for name in ("polar_r", "radius_segment_length"):
+        assert values[name] == pytest.approx(r, abs=1e-6)
+    for name in ("polar_theta_degrees", "arc_angle_degrees"):
+        assert values[name] == pytest.approx(math.degrees(phi), abs=1e-6)
+    assert values["r_readout"] == pytest.approx(r, abs=5e-4)
+    assert values["theta_readout"] == pytest.approx(36.8699, abs=5e-4)
+
+
+def test_sliding_around_the_circle_and_back(values):
+    np.testing.assert_allclose(values["polar_after_slide"], [5.0, 120.0], atol=1e-6)
+    assert values["theta_readout_after_slide"] == pytest.approx(120.0, abs=5e-4)
+    z = cmath.rect(5.0, math.radians(120))
+    np.testing.assert_allclose(values["dot_xy_after_slide"], [z.real, z.imag], atol=1e-6)
+    np.testing.assert_allclose(values["xy_readouts_after_slide"], [-2.5, 5 * math.sqrt(3) / 2],
+                               atol=5e-4)
+    np.testing.assert_allclose(values["xy_readouts_back_home"], X, atol=5e-4)

@@ -1,0 +1,99 @@
+"""5.2 Distance Metrics: every checkpoint recomputed here by an independent route (numpy norms,
+scipy.spatial.distance, the same seeded generators with scipy's cdist)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from scipy.spatial.distance import cdist, chebyshev, cityblock, cosine, euclidean
+
+from mathviz.maths.recommender import MOVIES, TABLE
+from scenes import ch5_2_distance_metrics as chapter
+
+
+def ratings(name: str, movies=MOVIES) -> np.ndarray:
+    row = dict(zip(MOVIES, TABLE[name]))
+    return np.array([row[m] for m in movies], dtype=float)
+
+
+@pytest.fixture(scope="module")
+def values(shown):
+    return shown("5.2")
+
+
+def test_two_movie_picture(values):
+    ana, chloe = ratings("Ana", ("Arrival", "Coco")), ratings("Chloé", ("Arrival", "Coco"))
+    np.testing.assert_allclose(values["difference_2d"], chloe - ana, atol=1e-6)
+    np.testing.assert_allclose(values["difference_2d"], [-2, 4], atol=1e-6)
+    for key, order in (("l1", 1), ("l2", 2), ("linf", np.inf)):
+        expected = np.linalg.norm(chloe - ana, ord=order)
+        shape = {"l1": "staircase", "l2": "segment", "linf": "gap"}[key]
+        assert values[f"{key}_2d_{shape}"] == pytest.approx(expected, abs=1e-6)
+        assert values[f"{key}_2d_readout"] == pytest.approx(expected, abs=5e-4)
+    assert values["l2_2d_segment"] == pytest.approx(math.sqrt(20))
+
+
+def test_all_five_movies(values):
+    ana, chloe = ratings("Ana"), ratings("Chloé")
+    np.testing.assert_allclose(values["difference_5d_bars"], chloe - ana, atol=1e-6)
+    assert values["l1_5d"] == pytest.approx(np.linalg.norm(chloe - ana, ord=1), abs=5e-4)
+    assert values["l2_5d"] == pytest.approx(np.linalg.norm(chloe - ana, ord=2), abs=5e-4)
+    assert values["linf_5d"] == pytest.approx(np.linalg.norm(chloe - ana, ord=np.inf), abs=5e-4)
+    assert (values["l1_5d"], values["l2_5d"], values["linf_5d"]) == pytest.approx(
+        (16, math.sqrt(56), 4), abs=5e-4)
+    assert values["l1_5d"] == pytest.approx(cityblock(ana, chloe), abs=5e-4)
+    assert values["linf_5d"] == pytest.approx(chebyshev(ana, chloe), abs=5e-4)
+
+
+def test_cosine_versus_euclidean(values):
+    movies = ("Arrival", "Amélie")
+    ana, femi, eve = (ratings(n, movies) for n in ("Ana", "Femi", "Eve"))
+    assert np.array_equal(femi * 2, ana)  # Femi: half of Ana's stars on these two movies
+    np.testing.assert_allclose(values["femi_tip"], femi, atol=1e-6)
+    for name, other in (("femi", femi), ("eve", eve)):
+        assert values[f"euclidean_ana_{name}"] == pytest.approx(euclidean(ana, other), abs=1e-6)
+        assert values[f"euclidean_ana_{name}_readout"] == pytest.approx(
+            np.linalg.norm(ana - other), abs=5e-4)
+    assert values["cosine_ana_femi"] == pytest.approx(1.0, abs=1e-6)
+    assert values["cosine_ana_femi_readout"] == pytest.approx(1 - cosine(ana, femi), abs=5e-4)
+    assert values["cosine_ana_eve_readout"] == pytest.approx(1 - cosine(ana, eve), abs=5e-4)
+    # same Euclidean distance, different direction
+    assert values["euclidean_ana_femi"] == pytest.approx(values["euclidean_ana_eve"])
+    assert values["cosine_ana_eve_readout"] < 0.99
+
+
+def test_relative_contrast_shrinks_with_dimension(values):
+    rng = np.random.default_rng(chapter.CURVE_SEED)
+    expected = []
+    for d in chapter.CURVE_DIMENSIONS:
+        trials = []
+        for _ in range(chapter.CURVE_TRIALS):
+            cloud = rng.random((chapter.CURVE_POINTS, d))
+            query = rng.random((1, d))
+            dist = cdist(cloud, query).ravel()
+            trials.append(dist.max() / dist.min() - 1)
+        expected.append(np.mean(trials))
+    np.testing.assert_allclose(values["curve_dimensions"], chapter.CURVE_DIMENSIONS, rtol=1e-9)
+    np.testing.assert_allclose(values["curve_contrasts"], expected, rtol=1e-9)
+    assert values["contrast_at_1024_readout"] == pytest.approx(expected[-1], abs=5e-4)
+    assert np.all(np.diff(values["curve_contrasts"]) < 0)
+
+
+def test_pairwise_distance_histograms_narrow(values):
+    rng = np.random.default_rng(chapter.HIST_SEED)
+    edges = chapter.HIST_EDGES
+    found = {}
+    for d in chapter.HIST_DIMENSIONS:
+        cloud = rng.random((chapter.HIST_POINTS, d))
+        full = cdist(cloud, cloud)
+        dist = full[np.triu_indices_from(full, k=1)]
+        shares = np.array([np.mean((dist / dist.mean() >= lo) & (dist / dist.mean() < hi))
+                           for lo, hi in zip(edges[:-1], edges[1:])])
+        found[d] = (shares, np.std(dist) / np.mean(dist))
+    np.testing.assert_allclose(values["hist_d2_shares"], found[2][0], atol=1e-9)
+    np.testing.assert_allclose(values["hist_d1024_shares"], found[1024][0], atol=1e-9)
+    assert values["spread_d2_readout"] == pytest.approx(found[2][1], abs=5e-4)
+    assert values["spread_d1024_readout"] == pytest.approx(found[1024][1], abs=5e-4)
+    assert max(values["hist_d1024_shares"]) > 0.9 > 0.1 > max(values["hist_d2_shares"])

@@ -1,0 +1,112 @@
+"""BasisChangeGrid and PolarGrid built and animated without rendering: what they show, read
+back through their reference planes, equals the model (numpy.linalg, complex numbers)."""
+
+from __future__ import annotations
+
+import cmath
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+from manim import Scene
+
+from mathviz.primitives.coordinates import BasisChangeGrid, PolarGrid
+from mathviz.primitives.readout import Readout
+from mathviz.render import runner
+
+B = np.array([[2.0, 1.0], [1.0, 2.0]])
+X = np.array([4.0, 3.0])
+
+
+@pytest.fixture(scope="module")
+def scene(tmp_path_factory):
+    """A scene that animations can be set up against (nothing is rendered)."""
+    with runner.manim_config(None, Path(tmp_path_factory.mktemp("media")), "mp4"):
+        yield Scene()
+
+
+def run(scene: Scene, animation) -> None:
+    """Play ``animation`` to its end state without drawing frames."""
+    animation._setup_scene(scene)
+    animation.begin()
+    animation.finish()
+
+
+def test_standard_grid_shows_the_point_and_the_standard_basis():
+    grid = BasisChangeGrid(B, X, unit=1.1)
+    np.testing.assert_allclose(grid.point_shown(), X, atol=1e-9)
+    np.testing.assert_allclose(grid.tip_shown(grid.b1_arrow), [1, 0], atol=1e-9)
+    np.testing.assert_allclose(grid.tip_shown(grid.b2_arrow), [0, 1], atol=1e-9)
+
+
+def test_walks_before_and_after_the_morph_read_back_the_coordinates(scene):
+    grid = BasisChangeGrid(B, X, unit=1.1)
+    scene.add(grid)
+    c1, c2 = Readout("c_1", 0.0), Readout("c_2", 0.0)
+    run(scene, grid.coordinates_walk(readouts=(c1, c2)))
+    np.testing.assert_allclose(grid.walk_coefficients_shown(), X, atol=1e-9)
+    assert (c1.value, c2.value) == pytest.approx(tuple(X))
+    with pytest.raises(RuntimeError, match="clear"):
+        grid.coordinates_walk()
+    run(scene, grid.clear_walk())
+    assert len(grid.legs) == 0
+    with pytest.raises(RuntimeError, match="no walk"):
+        grid.walk_tip_shown()
+
+    run(scene, grid.morph_to_basis())
+    np.testing.assert_allclose(grid.tip_shown(grid.b1_arrow), B[:, 0], atol=1e-9)
+    np.testing.assert_allclose(grid.tip_shown(grid.b2_arrow), B[:, 1], atol=1e-9)
+    np.testing.assert_allclose(grid.point_shown(), X, atol=1e-9)  # the point never moves
+    c = np.linalg.solve(B, X)
+    np.testing.assert_allclose(grid.grid_coordinates_shown(), c, atol=1e-9)
+
+    run(scene, grid.coordinates_walk(readouts=(c1, c2)))
+    np.testing.assert_allclose(grid.walk_coefficients_shown(), c, atol=1e-9)
+    np.testing.assert_allclose(grid.walk_tip_shown(), X, atol=1e-9)
+    assert (c1.value, c2.value) == pytest.approx((5 / 3, 2 / 3))
+    # the first leg ends at c1 * b1 (tip to tail)
+    np.testing.assert_allclose(grid.tip_shown(grid.legs[0]), c[0] * B[:, 0], atol=1e-9)
+
+
+def test_square_up_carries_the_point_onto_its_coordinates(scene):
+    grid = BasisChangeGrid(B, X, unit=1.1)
+    scene.add(grid)
+    run(scene, grid.morph_to_basis())
+    run(scene, grid.coordinates_walk())
+    run(scene, grid.square_up())
+    c = np.linalg.inv(B) @ X
+    np.testing.assert_allclose(grid.point_shown(), c, atol=1e-9)
+    np.testing.assert_allclose(grid.tip_shown(grid.b1_arrow), [1, 0], atol=1e-9)
+    np.testing.assert_allclose(grid.walk_coefficients_shown(), c, atol=1e-9)
+    np.testing.assert_allclose(grid.walk_tip_shown(), c, atol=1e-9)
+
+
+def test_parallel_basis_is_refused():
+    with pytest.raises(ValueError, match="parallel"):
+        BasisChangeGrid([[1, 2], [2, 4]], X)
+
+
+def test_polar_grid_reads_r_and_theta_back(scene):
+    readouts = {k: Readout(k, 0.0) for k in ("r", "theta", "x", "y")}
+    polar = PolarGrid(X, readouts=readouts)
+    r, phi = cmath.polar(complex(*X))
+    assert polar.polar_shown() == pytest.approx((r, math.degrees(phi)))
+    assert polar.radius_length_shown() == pytest.approx(r)
+    assert polar.arc_angle_shown() == pytest.approx(math.degrees(phi), abs=1e-6)
+    assert readouts["r"].value == pytest.approx(5.0)
+    assert readouts["theta"].value == pytest.approx(math.degrees(phi))
+    assert len(polar.circles) == 5 and len(polar.rays) == 12
+
+    scene.add(polar, *readouts.values())
+    run(scene, polar.move_to_angle(200))
+    z = cmath.rect(r, math.radians(200))
+    np.testing.assert_allclose(polar.cartesian_shown(), [z.real, z.imag], atol=1e-9)
+    assert polar.polar_shown() == pytest.approx((5.0, 200.0))
+    assert polar.arc_angle_shown() == pytest.approx(200.0, abs=1e-6)
+    assert (readouts["x"].value, readouts["y"].value) == pytest.approx((z.real, z.imag))
+
+
+def test_polar_grid_rejects_unknown_readouts():
+    with pytest.raises(ValueError, match="unknown readouts"):
+        PolarGrid(X, readouts={"phi": Readout("phi", 0.0)})

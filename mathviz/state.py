@@ -54,3 +54,10 @@ def status(chapter: Chapter, out_root: Path) -> str:
     if not data.get("ok"):
         return "failing"
     return "rendered" if rendered_outputs(chapter, out_root) else "verified"
+
+
+
+def record_outcome(outcome) -> None:
+    """Remember the checkpoints of a chapter a build rendered (or refused to render)."""
+    if outcome.checkpoints:
+        record_check(outcome.chapter, outcome.checkpoints)

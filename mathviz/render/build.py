@@ -29,12 +29,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from mathviz.course import SCENES_ENV, Chapter, scenes_dir
+from mathviz.course import SCENES_ENV, Chapter
 from mathviz.render import fingerprint as fp
 from mathviz.render.assemble import RenderOutput, assemble, is_unchanged, output_path
 from mathviz.render.profiles import Profile
 from mathviz.render.segments import (
-    SEGMENT_DIR,
+    segment_dir,
     SegmentJob,
     SegmentResult,
     container_for,
@@ -168,7 +168,8 @@ def build_lock(out_root: Path) -> Iterator[None]:
 def remove_stale(out_root: Path, profile: Profile) -> list[Path]:
     """Delete temporaries left by killed builds (their process is gone)."""
     removed = []
-    for root in (out_root / profile.name, SEGMENT_DIR / profile.name):
+    for root in (out_root / profile.name, segment_dir() / profile.name,
+                 segment_dir().parent / "workers"):
         for path in stale_temporaries(root):
             if path.is_dir():
                 shutil.rmtree(path, ignore_errors=True)
@@ -263,8 +264,6 @@ def _run_jobs(jobs: list[SegmentJob], workers: int, reporter: BuildReporter,
     ctx = multiprocessing.get_context("spawn")
     events = ctx.Queue()
     slots = ctx.Queue()
-    for slot in range(workers):
-        slots.put(slot)
     order = sorted(jobs, key=lambda j: -(j.expected_duration or 1e9))
     labels = {j.label: j for j in jobs}
     stop = threading.Event()
@@ -286,38 +285,42 @@ def _run_jobs(jobs: list[SegmentJob], workers: int, reporter: BuildReporter,
     listener.start()
     old_seed = os.environ.get("PYTHONHASHSEED")
     os.environ["PYTHONHASHSEED"] = HASH_SEED  # read by each spawned interpreter at start
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
-                               initializer=_init, initargs=(events, slots))
+    pool = _new_pool(ctx, workers, events, slots)
     try:
         from mathviz.render import worker
 
-        futures: dict[Future, SegmentJob] = {pool.submit(worker.render_segment, j): j
-                                             for j in order}
-        remaining = set(futures)
-        cancelled = False
-        while remaining:
-            done, remaining = wait(remaining, return_when=FIRST_COMPLETED)
+        queued = list(order)
+        futures: dict[Future, SegmentJob] = {}
+        stopping = False
+        while queued or futures:
+            # keep exactly one job per worker in flight, so --fail-fast can stop the rest
+            while queued and not stopping and len(futures) < workers:
+                job = queued.pop(0)
+                futures[pool.submit(worker.render_segment, job)] = job
+            if stopping and queued:
+                for job in queued:
+                    on_result(SegmentResult(job, False, failure="cancelled",
+                                            message="not started (--fail-fast)"))
+                queued = []
+            if not futures:
+                break
+            done, _ = wait(futures, return_when=FIRST_COMPLETED)
             for future in done:
-                job = futures[future]
+                job = futures.pop(future)
                 try:
                     result = future.result()
                 except BrokenProcessPool:
                     result = SegmentResult(job, False, failure="crashed",
                                            message="the worker process died (killed or out "
                                                    "of memory)")
-                except Exception as exc:  # noqa: BLE001 - e.g. unpicklable error
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = _new_pool(ctx, workers, events, slots)
+                except Exception as exc:  # noqa: BLE001 - e.g. an unpicklable error
                     result = SegmentResult(job, False, failure="crashed",
                                            message=f"{type(exc).__name__}: {exc}")
-                if future.cancelled():
-                    continue
                 on_result(result)
-                if not result.ok and fail_fast and not cancelled:
-                    cancelled = True
-                    for other in remaining:
-                        if other.cancel():
-                            on_result(SegmentResult(futures[other], False, failure="cancelled",
-                                                    message="not started (--fail-fast)"))
-                    remaining = {f for f in remaining if not f.cancelled()}
+                if not result.ok and fail_fast:
+                    stopping = True
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         stop.set()
@@ -326,6 +329,18 @@ def _run_jobs(jobs: list[SegmentJob], workers: int, reporter: BuildReporter,
             os.environ.pop("PYTHONHASHSEED", None)
         else:
             os.environ["PYTHONHASHSEED"] = old_seed
+
+
+def _new_pool(ctx, workers: int, events, slots) -> ProcessPoolExecutor:
+    while True:  # slots of dead workers are handed out again
+        try:
+            slots.get_nowait()
+        except queue_module.Empty:
+            break
+    for slot in range(workers):
+        slots.put(slot)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init,
+                               initargs=(events, slots))
 
 
 def _init(events, slots) -> None:  # pragma: no cover - runs in the worker

@@ -17,10 +17,24 @@ from mathviz.checkpoints import SceneReport
 from mathviz.course import PROJECT_ROOT, Chapter
 from mathviz.render.profiles import Profile
 
-CACHE_DIR = PROJECT_ROOT / "build" / ".cache"
-SEGMENT_DIR = CACHE_DIR / "segments"
-LOG_DIR = PROJECT_ROOT / "build" / "logs"
+#: environment variable moving the render cache (segments, worker TeX folders) elsewhere
+CACHE_ENV = "MATHVIZ_CACHE_DIR"
 TMP_MARK = ".tmp-"
+
+
+def cache_dir() -> Path:
+    """``$MATHVIZ_CACHE_DIR`` or ``build/.cache``: compiled TeX, segments, worker folders."""
+    override = os.environ.get(CACHE_ENV)
+    return Path(override).resolve() if override else PROJECT_ROOT / "build" / ".cache"
+
+
+def segment_dir() -> Path:
+    return cache_dir() / "segments"
+
+
+def log_dir() -> Path:
+    """Per-scene render logs (beside the cache's parent: ``build/logs``)."""
+    return cache_dir().parent / "logs"
 
 
 def container_for(fmt: str) -> str:
@@ -76,13 +90,13 @@ class SegmentResult:
 def segment_paths(chapter: Chapter, profile: Profile, scene: str, fingerprint: str,
                   container: str) -> tuple[Path, Path]:
     """``(video, report)`` cache paths of a segment."""
-    folder = SEGMENT_DIR / profile.name / chapter.output_stem
+    folder = segment_dir() / profile.name / chapter.output_stem
     stem = f"{scene}.{fingerprint[:20]}"
     return folder / f"{stem}.{container}", folder / f"{stem}.json"
 
 
 def log_path(chapter: Chapter, profile: Profile, scene: str) -> Path:
-    return LOG_DIR / profile.name / f"{chapter.output_stem}.{scene}.log"
+    return log_dir() / profile.name / f"{chapter.output_stem}.{scene}.log"
 
 
 def load_report(path: Path) -> SceneReport:
@@ -91,7 +105,7 @@ def load_report(path: Path) -> SceneReport:
 
 def previous_duration(chapter: Chapter, profile: Profile, scene: str) -> float | None:
     """The duration of the latest cached render of this scene (any fingerprint), if any."""
-    folder = SEGMENT_DIR / profile.name / chapter.output_stem
+    folder = segment_dir() / profile.name / chapter.output_stem
     reports = sorted(folder.glob(f"{scene}.*.json"), key=lambda p: p.stat().st_mtime)
     for path in reversed(reports):
         try:
@@ -122,7 +136,7 @@ def store_segment(job: SegmentJob, movie: Path, report: SceneReport) -> None:
 
 def prune_segments(chapter: Chapter, profile: Profile, keep: set[Path]) -> None:
     """Delete cached segments of the chapter that are not in ``keep`` (older fingerprints)."""
-    folder = SEGMENT_DIR / profile.name / chapter.output_stem
+    folder = segment_dir() / profile.name / chapter.output_stem
     if not folder.is_dir():
         return
     for path in folder.iterdir():
@@ -131,13 +145,18 @@ def prune_segments(chapter: Chapter, profile: Profile, keep: set[Path]) -> None:
 
 
 def pid_alive(pid: int) -> bool:
+    """Whether process ``pid`` is running (a zombie left by a killed build is not)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True
+    return stat.rsplit(")", 1)[-1].split()[0] != "Z"
 
 
 def stale_temporaries(root: Path) -> list[Path]:

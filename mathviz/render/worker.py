@@ -23,7 +23,7 @@ from mathviz import doctor
 from mathviz.course import SCENES_ENV, get_chapter, load_scenes
 from mathviz.render.profiles import Profile
 from mathviz.render.segments import (
-    CACHE_DIR,
+    cache_dir,
     TMP_MARK,
     SegmentJob,
     SegmentResult,
@@ -31,7 +31,6 @@ from mathviz.render.segments import (
 )
 
 FRAME_HEIGHT = 8.0
-WORKER_DIR = CACHE_DIR / "workers"
 
 _slot: int | None = None  # None: rendering in the calling process
 _events: Any = None
@@ -49,7 +48,7 @@ def init_worker(events: Any, slots: Any) -> None:
 
 def slot_dir(slot: int | None) -> Path:
     """A worker's own folder for TeX/text caches; in-process renders share the main cache."""
-    return CACHE_DIR if slot is None else WORKER_DIR / f"slot-{slot}"
+    return cache_dir() if slot is None else cache_dir() / "workers" / f"slot-{slot}"
 
 
 @contextmanager
@@ -60,7 +59,7 @@ def manim_config(profile: Profile | None, media_dir: Path, fmt: str,
 
     width, height, fps = (854, 480, 15) if profile is None else (profile.width, profile.height,
                                                                  profile.fps)
-    work = work_dir or CACHE_DIR
+    work = work_dir or cache_dir()
     settings = {
         "pixel_width": width,
         "pixel_height": height,

@@ -130,8 +130,11 @@ def check(ids: tuple[str, ...], as_json: bool) -> None:
 @click.option("--fail-fast", is_flag=True, help="Start no new scene after the first failure.")
 @click.option("-q", "--quiet", is_flag=True,
               help="No live display: a line per chapter (the default when not on a terminal).")
+@click.option("--report", "report_path", type=click.Path(path_type=Path), default=None,
+              help="Also write the build's summary (per scene: time, frames, memory) as JSON.")
 def render(ids: tuple[str, ...], profile_name: str, fmt_name: str | None, out_root: Path,
-           jobs: int | None, force: bool, fail_fast: bool, quiet: bool) -> None:
+           jobs: int | None, force: bool, fail_fast: bool, quiet: bool,
+           report_path: Path | None) -> None:
     """Render chapters to video with captions; print each output path.
 
     IDS are chapter ids (6.3), levels (6) or 'all'. What is unchanged since its last render
@@ -166,6 +169,8 @@ def render(ids: tuple[str, ...], profile_name: str, fmt_name: str | None, out_ro
         sys.exit(130)
     for outcome in summary.outcomes:
         state.record_outcome(outcome)
+    if report_path is not None:
+        report_path.write_text(json.dumps(summary.as_json(), indent=2))
     if any(r.failure == "missing-tool" for o in summary.failed for r in o.segments):
         sys.exit(EXIT_MISSING_TOOL)
     if summary.failed:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 from typing import Any, ClassVar
 
 import numpy as np
@@ -109,14 +110,23 @@ class LiveDecimal(DecimalNumber):
         return self
 
 
+#: ``MATHVIZ_PLAIN_NUMBERS=1`` makes readouts use Manim's own DecimalNumber (the benchmark's
+#: baseline); the pixels are the same either way
+PLAIN_NUMBERS_ENV = "MATHVIZ_PLAIN_NUMBERS"
+
+
+def live_number_class() -> type[DecimalNumber]:
+    return DecimalNumber if os.environ.get(PLAIN_NUMBERS_ENV) == "1" else LiveDecimal
+
+
 class Readout(VGroup):
     """``label = 1.234`` with the number as a :class:`DecimalNumber` that can be read back."""
 
     def __init__(self, label_tex: str, value: float = 0.0, *, decimals: int = 3,
                  color=theme.TEXT, size: int = 34) -> None:
         self.label = theme.tex(label_tex + "=", size=size, color=color)
-        self.number = LiveDecimal(value, num_decimal_places=decimals, font_size=size,
-                                  color=color, include_sign=False)
+        self.number = live_number_class()(value, num_decimal_places=decimals, font_size=size,
+                                          color=color, include_sign=False)
         self.number.next_to(self.label, RIGHT, buff=0.15)
         super().__init__(self.label, self.number)
 

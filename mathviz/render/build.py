@@ -139,6 +139,22 @@ class BuildSummary:
     def failed(self) -> list[ChapterOutcome]:
         return [o for o in self.outcomes if o.status == "failed"]
 
+    def as_json(self) -> dict:
+        """The summary as plain data (``mathviz render --report``)."""
+        return {
+            "seconds": self.seconds, "workers": self.workers,
+            "chapters": [{
+                "chapter": o.chapter.id, "status": o.status, "message": o.message,
+                "video": str(o.output.video) if o.output else None,
+                "duration": o.output.duration if o.output else None,
+                "cached_segments": o.cached_segments,
+                "segments": [{"scene": r.job.scene, "ok": r.ok, "failure": r.failure,
+                              "seconds": r.seconds, "frames": r.frames,
+                              "peak_rss_mb": r.peak_rss_mb, "log": str(r.job.log)}
+                             for r in o.segments],
+            } for o in self.outcomes],
+        }
+
 
 # --- lock and cleanup --------------------------------------------------------------------
 @contextmanager

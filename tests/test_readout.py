@@ -77,3 +77,16 @@ def test_readout_uses_the_live_number_and_keeps_its_label_in_place():
     readout.set(-12.5)
     assert readout.value == -12.5
     np.testing.assert_allclose(readout.number.get_left(), left, atol=1e-9)
+
+
+def test_same_pixels_after_fading_to_zero_and_back():
+    """``set_value`` restores the opacity the number was made with, in both classes."""
+    plain, live = pair(num_decimal_places=1, font_size=36)
+    for mob in (plain, live):
+        mob.set_opacity(0.0)
+        mob.set_value(4.5)
+    assert np.array_equal(pixels(plain), pixels(live))
+    for mob in (plain, live):
+        mob.set_fill(opacity=0.4)
+        mob.set_value(-2.5)
+    assert np.array_equal(pixels(plain), pixels(live))

@@ -56,7 +56,9 @@ class LiveDecimal(DecimalNumber):
 
     def _style_key(self) -> tuple:
         return (self.fill_rgbas.tobytes(), self.stroke_rgbas.tobytes(),
-                self.background_stroke_rgbas.tobytes(), float(self.stroke_width),
+                self.background_stroke_rgbas.tobytes(), repr(self.fill_opacity),
+                repr(self.stroke_opacity), repr(self.background_stroke_opacity),
+                float(self.stroke_width),
                 float(self.background_stroke_width), float(self.sheen_factor),
                 tuple(np.asarray(self.sheen_direction, dtype=float)))
 

@@ -91,6 +91,23 @@ class SceneReport:
     def failures(self) -> list[CheckpointResult]:
         return [c for c in self.checkpoints if not c.ok]
 
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-able form (kept beside a cached segment)."""
+        return {
+            "chapter": self.chapter, "scene": self.scene, "duration": self.duration,
+            "beats": [vars(b).copy() for b in self.beats],
+            "checkpoints": [{**c.as_json(), "beat": c.beat} for c in self.checkpoints],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "SceneReport":
+        """Inverse of :meth:`to_dict`."""
+        return cls(
+            chapter=data["chapter"], scene=data["scene"], duration=float(data["duration"]),
+            beats=[BeatRecord(**b) for b in data["beats"]],
+            checkpoints=[CheckpointResult(**c) for c in data["checkpoints"]],
+        )
+
 
 def describe_failures(failures: Sequence[CheckpointResult]) -> str:
     """Human lines naming chapter, scene, checkpoint, shown and expected for each failure."""

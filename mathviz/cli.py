@@ -16,6 +16,7 @@ from mathviz.render import profiles
 EXIT_USAGE = 2
 EXIT_FAILED = 1
 EXIT_MISSING_TOOL = 3
+EXIT_BUSY = 4
 
 
 def _chapters(tokens: tuple[str, ...], *, only_with_scenes: bool) -> list[course.Chapter]:
@@ -123,13 +124,24 @@ def check(ids: tuple[str, ...], as_json: bool) -> None:
               help="Output format (png: a poster frame). Default: the profile's.")
 @click.option("--out", "out_root", type=click.Path(path_type=Path), default=Path("build"),
               show_default=True, help="Build folder.")
-def render(ids: tuple[str, ...], profile_name: str, fmt_name: str | None, out_root: Path) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes rendering in parallel.  [default: number of CPU cores]")
+@click.option("--force", is_flag=True, help="Re-render even what is unchanged or cached.")
+@click.option("--fail-fast", is_flag=True, help="Start no new scene after the first failure.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="No live display: a line per chapter (the default when not on a terminal).")
+@click.option("--report", "report_path", type=click.Path(path_type=Path), default=None,
+              help="Also write the build's summary (per scene: time, frames, memory) as JSON.")
+def render(ids: tuple[str, ...], profile_name: str, fmt_name: str | None, out_root: Path,
+           jobs: int | None, force: bool, fail_fast: bool, quiet: bool,
+           report_path: Path | None) -> None:
     """Render chapters to video with captions; print each output path.
 
-    IDS are chapter ids (6.3), levels (6) or 'all'. A chapter whose checkpoints fail is
-    not rendered.
+    IDS are chapter ids (6.3), levels (6) or 'all'. What is unchanged since its last render
+    is skipped without starting manim; changed scenes render in parallel worker processes.
+    A chapter whose checkpoints fail is not rendered; the others still are.
     """
-    from mathviz.render import runner
+    from mathviz.render import build, progress
 
     chapters = _chapters(ids, only_with_scenes=True)
     _require_scenes(chapters)
@@ -138,27 +150,30 @@ def render(ids: tuple[str, ...], profile_name: str, fmt_name: str | None, out_ro
     except profiles.ProfileError as exc:
         raise click.BadParameter(str(exc), param_hint="--profile") from None
     output_format = fmt_name or profile.format
-    failed = 0
-    for chapter in chapters:
-        click.echo(f"rendering {chapter.id} {chapter.title} [{profile.name}, {output_format}]…",
+    try:
+        doctor.require("ffmpeg", "ffprobe", "latex", "standalone.cls", "dvisvgm")
+    except doctor.MissingToolError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_MISSING_TOOL)
+    live = not quiet and sys.stderr.isatty()
+    reporter = progress.LiveReporter() if live else progress.QuietReporter()
+    try:
+        summary = build.build(chapters, profile, output_format, out_root, reporter,
+                              jobs=jobs, force=force, fail_fast=fail_fast)
+    except build.BuildBusyError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_BUSY)
+    except KeyboardInterrupt:
+        click.echo("interrupted: finished scenes are kept; run the same command to resume",
                    err=True)
-        try:
-            out = runner.render_chapter(chapter, profile, output_format, out_root)
-        except doctor.MissingToolError as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(EXIT_MISSING_TOOL)
-        except runner.SceneError as exc:
-            failed += 1
-            click.echo(f"error: {exc}\n{exc.details}", err=True)
-            continue
-        except runner.CheckpointFailure as exc:
-            failed += 1
-            click.echo(f"error: {exc}", err=True)
-            continue
-        click.echo(str(out.video))
-        click.echo(f"  captions: {out.captions_srt.name}, {out.captions_vtt.name}; "
-                   f"{out.duration:.1f} s", err=True)
-    if failed:
+        sys.exit(130)
+    for outcome in summary.outcomes:
+        state.record_outcome(outcome)
+    if report_path is not None:
+        report_path.write_text(json.dumps(summary.as_json(), indent=2))
+    if any(r.failure == "missing-tool" for o in summary.failed for r in o.segments):
+        sys.exit(EXIT_MISSING_TOOL)
+    if summary.failed:
         sys.exit(EXIT_FAILED)
 
 

@@ -9,12 +9,23 @@ from __future__ import annotations
 
 import difflib
 import importlib
+import importlib.util
+import os
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SCENES_DIR = PROJECT_ROOT / "scenes"
+#: environment variable naming another folder of chapter modules (drafts, tests)
+SCENES_ENV = "MATHVIZ_SCENES_DIR"
+
+
+def scenes_dir() -> Path:
+    """Folder of the chapter modules: ``$MATHVIZ_SCENES_DIR`` if set, else ``scenes/``."""
+    override = os.environ.get(SCENES_ENV)
+    return Path(override).resolve() if override else SCENES_DIR
 
 
 @dataclass(frozen=True)
@@ -54,7 +65,7 @@ class Chapter:
 
     @property
     def module_path(self) -> Path:
-        return SCENES_DIR / (self.module_name.split(".")[1] + ".py")
+        return scenes_dir() / (self.module_name.split(".")[1] + ".py")
 
     @property
     def output_stem(self) -> str:
@@ -187,8 +198,17 @@ def load_scenes(chapter: Chapter) -> list[type]:
     """Import the chapter's module and return its scene classes in play order."""
     if not chapter.has_scenes:
         raise LookupError(f"chapter {chapter.id} ({chapter.title}) is planned: it has no scenes yet "
-                          f"(expected {chapter.module_path.relative_to(PROJECT_ROOT)})")
-    module = importlib.import_module(chapter.module_name)
+                          f"(expected {chapter.module_path})")
+    if scenes_dir() == SCENES_DIR:
+        module = importlib.import_module(chapter.module_name)
+    else:  # a draft folder: load the file itself under a name of its own
+        name = f"mathviz_scenes_override.{chapter.module_path.stem}"
+        module = sys.modules.get(name)
+        if module is None:
+            spec = importlib.util.spec_from_file_location(name, chapter.module_path)
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[name] = module
+            spec.loader.exec_module(module)
     scenes = list(getattr(module, "SCENES", ()))
     if not scenes:
         raise LookupError(f"{chapter.module_name} defines no SCENES list")

@@ -7,7 +7,6 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 
-from mathviz import theme
 
 APT_PACKAGES = {
     "ffmpeg": "ffmpeg",
@@ -19,6 +18,13 @@ APT_PACKAGES = {
     "pango": "libpango1.0-dev",
     "font": "fonts-dejavu-core",
 }
+def _theme_font() -> str:
+    # the theme imports manim; the doctor must work (and stay fast) without it
+    from mathviz import theme
+
+    return theme.FONT
+
+
 SETUP_HINT = "or run 'bash scripts/setup.sh test', which installs everything the project needs"
 
 
@@ -77,18 +83,21 @@ def _font(family: str) -> Check:
     return Check(f"font:{family}", ok, "installed" if ok else "not installed", _apt("font"))
 
 
-def system_checks() -> list[Check]:
-    """Binaries, libraries, LaTeX and fonts that rendering needs."""
-    return [
-        _binary("ffmpeg", "ffmpeg", "ffmpeg"),
-        _binary("ffprobe", "ffprobe", "ffprobe"),
-        _binary("latex", "latex", "LaTeX"),
-        _kpsewhich("standalone.cls", "standalone.cls"),
-        _binary("dvisvgm", "dvisvgm", "dvisvgm"),
-        _pkg_config("cairo", "cairo"),
-        _pkg_config("pangocairo", "pango"),
-        _font(theme.FONT),
-    ]
+_SYSTEM_CHECKS = {
+    "ffmpeg": lambda: _binary("ffmpeg", "ffmpeg", "ffmpeg"),
+    "ffprobe": lambda: _binary("ffprobe", "ffprobe", "ffprobe"),
+    "latex": lambda: _binary("latex", "latex", "LaTeX"),
+    "standalone.cls": lambda: _kpsewhich("standalone.cls", "standalone.cls"),
+    "dvisvgm": lambda: _binary("dvisvgm", "dvisvgm", "dvisvgm"),
+    "cairo": lambda: _pkg_config("cairo", "cairo"),
+    "pangocairo": lambda: _pkg_config("pangocairo", "pango"),
+    "font": lambda: _font(_theme_font()),
+}
+
+
+def system_checks(names: tuple[str, ...] | None = None) -> list[Check]:
+    """Binaries, libraries, LaTeX and fonts that rendering needs (all, or those ``names``)."""
+    return [check() for name, check in _SYSTEM_CHECKS.items() if names is None or name in names]
 
 
 def python_checks() -> list[Check]:
@@ -110,7 +119,7 @@ class MissingToolError(RuntimeError):
 
 def require(*names: str) -> None:
     """Raise :class:`MissingToolError` unless every named check passes."""
-    wanted = [c for c in system_checks() if c.name in names]
+    wanted = system_checks(names)
     missing = [c for c in wanted if not c.ok]
     if missing:
         raise MissingToolError(missing)

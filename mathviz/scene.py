@@ -21,7 +21,7 @@ formula may leave the frame's safe area, and no two may overlap.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
 import numpy as np
@@ -136,6 +136,8 @@ class LectureMixin:
     chapter_id: ClassVar[str] = ""
     #: set False for a scene that legitimately stacks texts (never in course chapters)
     lint_layout: ClassVar[bool] = True
+    #: called with the scene clock (s) after every play/wait; the build's workers set it
+    progress_listener: ClassVar[Callable[[float], None] | None] = None
 
     # attributes provided by manim.Scene
     renderer: Any
@@ -147,6 +149,12 @@ class LectureMixin:
         self.chapter = get_chapter(self.chapter_id)
         self.report = SceneReport(chapter=self.chapter_id, scene=type(self).__name__)
         self._beat_index: int | None = None
+
+    def play(self, *args: Any, **kwargs: Any) -> None:  # noqa: D102 - manim API
+        super().play(*args, **kwargs)  # type: ignore[misc]
+        listener = type(self).progress_listener
+        if listener is not None:
+            listener(self.clock)
 
     # --- clock --------------------------------------------------------------------------
     @property

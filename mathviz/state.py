@@ -9,7 +9,14 @@ from pathlib import Path
 from mathviz.checkpoints import CheckpointResult
 from mathviz.course import PROJECT_ROOT, Chapter
 
-STATE_DIR = PROJECT_ROOT / "build" / ".cache" / "checks"
+
+
+def state_dir() -> Path:
+    """Where check results are remembered (inside the render cache)."""
+    from mathviz.render.segments import cache_dir
+
+    return cache_dir() / "checks"
+
 LIBRARY_DIR = PROJECT_ROOT / "mathviz"
 
 
@@ -18,19 +25,20 @@ def source_hash(chapter: Chapter) -> str:
     digest = hashlib.sha256()
     files = [chapter.module_path, *sorted(LIBRARY_DIR.rglob("*.py"))]
     for path in files:
-        digest.update(str(path.relative_to(PROJECT_ROOT)).encode())
+        name = path.relative_to(PROJECT_ROOT) if path.is_relative_to(PROJECT_ROOT) else path
+        digest.update(str(name).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
 def record_check(chapter: Chapter, results: list[CheckpointResult]) -> None:
     """Remember whether the chapter's checkpoints passed for its current source."""
-    STATE_DIR.mkdir(parents=True, exist_ok=True)
+    state_dir().mkdir(parents=True, exist_ok=True)
     payload = {"hash": source_hash(chapter), "ok": all(r.ok for r in results),
                "count": len(results)}
-    tmp = STATE_DIR / f".{chapter.id}.json.tmp"
+    tmp = state_dir() / f".{chapter.id}.json.tmp"
     tmp.write_text(json.dumps(payload))
-    tmp.replace(STATE_DIR / f"{chapter.id}.json")
+    tmp.replace(state_dir() / f"{chapter.id}.json")
 
 
 def rendered_outputs(chapter: Chapter, out_root: Path) -> list[Path]:
@@ -45,7 +53,7 @@ def status(chapter: Chapter, out_root: Path) -> str:
     """``planned`` (no scenes), ``unchecked``, ``failing``, ``verified`` or ``rendered``."""
     if not chapter.has_scenes:
         return "planned"
-    path = STATE_DIR / f"{chapter.id}.json"
+    path = state_dir() / f"{chapter.id}.json"
     if not path.is_file():
         return "unchecked"
     data = json.loads(path.read_text())
@@ -54,3 +62,10 @@ def status(chapter: Chapter, out_root: Path) -> str:
     if not data.get("ok"):
         return "failing"
     return "rendered" if rendered_outputs(chapter, out_root) else "verified"
+
+
+
+def record_outcome(outcome) -> None:
+    """Remember the checkpoints of a chapter a build rendered (or refused to render)."""
+    if outcome.checkpoints:
+        record_check(outcome.chapter, outcome.checkpoints)

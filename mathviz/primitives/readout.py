@@ -2,12 +2,123 @@
 
 from __future__ import annotations
 
+import copy
+import os
+from typing import Any, ClassVar
+
 import numpy as np
-from manim import RIGHT, Axes, DecimalNumber, Mobject, NumberPlane, VGroup
+from manim import DOWN, ORIGIN, RIGHT, UP, Axes, DecimalNumber, Mobject, NumberPlane, VGroup, config
+from manim.constants import RendererType
 from manim.animation.animation import Animation
 from manim.animation.numbers import ChangeDecimalToValue
 
 from mathviz import theme
+
+
+def light_clone(mob: Mobject) -> Mobject:
+    """A copy of ``mob``'s drawable tree that owns its points and colours and shares the rest.
+
+    ``Mobject.copy`` deep-copies every attribute; for a TeX glyph that includes its TeX
+    template and SVG bookkeeping, ~2 ms per character. A glyph shown in a live number only
+    needs its own points (moved and scaled) and colour arrays (restyled); everything else is
+    read-only and can be shared with the cached template.
+    """
+    clone = copy.copy(mob)
+    for name, value in mob.__dict__.items():
+        if isinstance(value, np.ndarray):
+            setattr(clone, name, value.copy())
+    clone.updaters = []
+    clone.submobjects = [light_clone(sub) for sub in mob.submobjects]
+    return clone
+
+
+class LiveDecimal(DecimalNumber):
+    """A :class:`~manim.DecimalNumber` that is cheap to change every frame, with the same pixels.
+
+    Manim rebuilds the number on every ``set_value``: it deep-copies each glyph from its TeX
+    cache (~2 ms per character), restyles the glyphs and recolours the whole family, ~12 ms
+    for a six-character number. Here each glyph is cached once per character, font size and
+    style, already scaled and coloured, and handed out as a :func:`light_clone`; only the
+    layout is redone. A value that shows the same digits as before costs nothing at all.
+    Units, ellipses, background rectangles and complex values take Manim's own path.
+    """
+
+    _glyphs: ClassVar[dict[tuple, Mobject]] = {}
+
+    def _string_to_mob(self, string: str, mob_class: type | None = None, **kwargs: Any) -> Mobject:
+        key = ("raw", string, mob_class or self.mob_class, round(float(self._font_size), 6),
+               tuple(sorted((k, repr(v)) for k, v in kwargs.items())))
+        template = LiveDecimal._glyphs.get(key)
+        if template is None:
+            template = super()._string_to_mob(string, mob_class, **kwargs)
+            LiveDecimal._glyphs[key] = template
+        return light_clone(template)
+
+    def _style_key(self) -> tuple:
+        return (self.fill_rgbas.tobytes(), self.stroke_rgbas.tobytes(),
+                self.background_stroke_rgbas.tobytes(), repr(self.fill_opacity),
+                repr(self.stroke_opacity), repr(self.background_stroke_opacity),
+                float(self.stroke_width),
+                float(self.background_stroke_width), float(self.sheen_factor),
+                tuple(np.asarray(self.sheen_direction, dtype=float)))
+
+    def _styled_glyph(self, char: str, style: tuple) -> Mobject:
+        key = ("styled", char, self.mob_class, round(float(self._font_size), 6), style)
+        template = LiveDecimal._glyphs.get(key)
+        if template is None:
+            template = self._string_to_mob(char)
+            # exactly what DecimalNumber.init_colors does to the family after a rebuild
+            template.set_fill(color=self.fill_color, opacity=self.fill_opacity, family=True)
+            template.set_stroke(color=self.stroke_color, width=self.stroke_width,
+                                opacity=self.stroke_opacity, family=True)
+            template.set_background_stroke(color=self.background_stroke_color,
+                                           width=self.background_stroke_width,
+                                           opacity=self.background_stroke_opacity, family=True)
+            template.set_sheen(factor=self.sheen_factor, direction=self.sheen_direction,
+                               family=True)
+            LiveDecimal._glyphs[key] = template
+        return light_clone(template)
+
+    def set_value(self, number: float) -> "LiveDecimal":
+        """Show ``number``; same result as :meth:`DecimalNumber.set_value`, far cheaper."""
+        if (isinstance(number, complex) or self.unit is not None or self.show_ellipsis
+                or self.include_background_rectangle or config.renderer != RendererType.CAIRO):
+            return super().set_value(number)
+        string = self._get_num_string(number)
+        if string == getattr(self, "_shown", None) and len(self.submobjects) == len(string):
+            self.number = number
+            return self
+        old_family = self.get_family()
+        old_font_size = self.font_size
+        anchor = self.get_edge_center(self.edge_to_fix)
+        style = self._style_key()
+        self.number = number
+        self.submobjects = [self._styled_glyph(c, style) for c in string]
+        self.arrange(buff=self.digit_buff_per_font_unit * self._font_size, aligned_edge=DOWN)
+        self.move_to(ORIGIN)
+        for i, c in enumerate(string):
+            if c == "-" and len(string) > i + 1:
+                self[i].align_to(self[i + 1], UP)
+                self[i].shift(self[i + 1].height * DOWN / 2)
+            elif c == ",":
+                self[i].shift(self[i].height * DOWN / 2)
+        self.initial_height = self.height
+        self.font_size = old_font_size
+        self.move_to(anchor, self.edge_to_fix)
+        for mob in old_family:  # as Manim does: the old glyphs must not linger in a frame
+            if mob is not self:
+                mob.points[:] = 0
+        self._shown = string
+        return self
+
+
+#: ``MATHVIZ_PLAIN_NUMBERS=1`` makes readouts use Manim's own DecimalNumber (the benchmark's
+#: baseline); the pixels are the same either way
+PLAIN_NUMBERS_ENV = "MATHVIZ_PLAIN_NUMBERS"
+
+
+def live_number_class() -> type[DecimalNumber]:
+    return DecimalNumber if os.environ.get(PLAIN_NUMBERS_ENV) == "1" else LiveDecimal
 
 
 class Readout(VGroup):
@@ -16,8 +127,8 @@ class Readout(VGroup):
     def __init__(self, label_tex: str, value: float = 0.0, *, decimals: int = 3,
                  color=theme.TEXT, size: int = 34) -> None:
         self.label = theme.tex(label_tex + "=", size=size, color=color)
-        self.number = DecimalNumber(value, num_decimal_places=decimals, font_size=size,
-                                    color=color, include_sign=False)
+        self.number = live_number_class()(value, num_decimal_places=decimals, font_size=size,
+                                          color=color, include_sign=False)
         self.number.next_to(self.label, RIGHT, buff=0.15)
         super().__init__(self.label, self.number)
 

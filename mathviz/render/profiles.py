@@ -11,6 +11,8 @@ from mathviz.course import PROJECT_ROOT
 PROFILE_DIR = PROJECT_ROOT / "render_config"
 FORMATS = ("mp4", "webm", "gif", "png")
 DEFAULT_PROFILE = "lecture"
+#: codec options a profile may set (x264: preset/crf/tune; vp9: crf, deadline, cpu-used, b)
+ENCODER_KEYS = frozenset({"preset", "crf", "tune", "deadline", "cpu-used", "b", "row-mt"})
 
 
 class ProfileError(ValueError):
@@ -27,6 +29,10 @@ class Profile:
     fps: int
     format: str = "mp4"
     description: str = ""
+    #: x264 options for mp4 output (``preset``, ``crf``, ``tune``), as strings
+    encoder: tuple[tuple[str, str], ...] = ()
+    #: libvpx-vp9 options for webm output
+    encoder_webm: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         if self.width <= 0 or self.height <= 0 or self.width % 2 or self.height % 2:
@@ -39,6 +45,15 @@ class Profile:
     @property
     def aspect(self) -> float:
         return self.width / self.height
+
+    def encoder_options(self, container: str) -> dict[str, str]:
+        """Codec options for a segment in ``container`` (``mp4`` or ``webm``)."""
+        return dict(self.encoder_webm if container == "webm" else self.encoder)
+
+    def settings_key(self, container: str) -> str:
+        """Everything about this profile that changes a rendered segment's bytes."""
+        options = ",".join(f"{k}={v}" for k, v in sorted(self.encoder_options(container).items()))
+        return f"{self.width}x{self.height}@{self.fps};{container};{options}"
 
 
 def available() -> list[str]:
@@ -57,10 +72,19 @@ def load(name_or_path: str) -> Profile:
         data = tomllib.loads(path.read_text())
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(f"{path}: {exc}") from None
-    allowed = {"width", "height", "fps", "format", "description"}
+    allowed = {"width", "height", "fps", "format", "description", "encoder", "encoder_webm"}
     unknown = set(data) - allowed
     if unknown:
         raise ProfileError(f"{path}: unknown keys {', '.join(sorted(unknown))}")
+    for table in ("encoder", "encoder_webm"):
+        options = data.get(table, {})
+        if not isinstance(options, dict):
+            raise ProfileError(f"{path}: [{table}] must be a table of codec options")
+        bad = sorted(set(options) - ENCODER_KEYS)
+        if bad:
+            raise ProfileError(f"{path}: unknown [{table}] option(s) {', '.join(bad)}; "
+                               f"allowed: {', '.join(sorted(ENCODER_KEYS))}")
+        data[table] = tuple(sorted((k, str(v)) for k, v in options.items()))
     try:
         return Profile(name=path.stem, **data)
     except TypeError as exc:

@@ -1,4 +1,5 @@
-"""Run chapter scenes: quickly for checks (no frames drawn), fully for videos.
+"""Run one chapter's scenes in this process: quickly for checks (no frames drawn), fully for
+videos. Whole-course builds with caching and parallel workers live in :mod:`mathviz.render.build`.
 
 Every output is written into a temporary folder beside its final place and moved into place
 only when complete, so an interrupted or failed render never leaves a partial file where a
@@ -7,38 +8,42 @@ finished one is expected.
 
 from __future__ import annotations
 
-import json
-import logging
 import os
 import shutil
-import subprocess
 import tempfile
 import traceback
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from mathviz import doctor
-from mathviz.checkpoints import BeatRecord, CheckpointResult, SceneReport, describe_failures
-from mathviz.course import PROJECT_ROOT, Chapter, load_scenes
-from mathviz.render import captions
+from mathviz.checkpoints import CheckpointResult, SceneReport, describe_failures
+from mathviz.course import Chapter, load_scenes
+from mathviz.render.assemble import (  # noqa: F401 - the public names of a render
+    RenderOutput,
+    assemble,
+    concat,
+    output_path,
+    poster_frame,
+    poster_time,
+    probe_duration,
+    to_gif,
+)
 from mathviz.render.profiles import Profile
-
-#: shared cache of compiled LaTeX (safe to delete)
-CACHE_DIR = PROJECT_ROOT / "build" / ".cache"
-FRAME_HEIGHT = 8.0
+from mathviz.render.segments import SegmentJob, SegmentResult, container_for, log_path
+from mathviz.render.worker import manim_config, render_segment
 
 
 class SceneError(RuntimeError):
     """A chapter's scene raised; names the chapter and scene and keeps the traceback."""
 
-    def __init__(self, chapter: Chapter, scene: str, exc: BaseException) -> None:
-        self.chapter, self.scene, self.original = chapter, scene, exc
-        tb = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)[-6:])
-        self.details = tb
-        super().__init__(f"chapter {chapter.id} ({chapter.title}), scene {scene} failed: "
-                         f"{type(exc).__name__}: {exc}")
+    def __init__(self, chapter: Chapter, scene: str, exc: BaseException | str,
+                 details: str = "") -> None:
+        self.chapter, self.scene = chapter, scene
+        if isinstance(exc, BaseException):
+            self.original = exc
+            details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)[-6:])
+            exc = f"{type(exc).__name__}: {exc}"
+        self.details = details
+        super().__init__(f"chapter {chapter.id} ({chapter.title}), scene {scene} failed: {exc}")
 
 
 class CheckpointFailure(RuntimeError):
@@ -48,49 +53,6 @@ class CheckpointFailure(RuntimeError):
         self.chapter, self.failures = chapter, failures
         super().__init__(f"chapter {chapter.id} not rendered: {len(failures)} checkpoint(s) "
                          f"failed\n{describe_failures(failures)}")
-
-
-@dataclass(frozen=True)
-class RenderOutput:
-    """Files a chapter render wrote, and the lecture's length."""
-
-    chapter: str
-    video: Path
-    captions_srt: Path
-    captions_vtt: Path
-    sidecar: Path
-    duration: float
-
-
-def output_path(chapter: Chapter, profile: Profile, fmt: str, out_root: Path) -> Path:
-    """``<out>/<profile>/<NN-level>/<id>-<slug>.<fmt>``, e.g. ``build/lecture/06-calculus/6.3-gradients.mp4``."""
-    return out_root / profile.name / chapter.level.folder / f"{chapter.output_stem}.{fmt}"
-
-
-@contextmanager
-def manim_config(profile: Profile | None, media_dir: Path, fmt: str) -> Iterator[None]:
-    """Manim's global config set for one run (restored afterwards)."""
-    from manim import tempconfig
-
-    width, height, fps = (854, 480, 15) if profile is None else (profile.width, profile.height,
-                                                                 profile.fps)
-    settings = {
-        "pixel_width": width,
-        "pixel_height": height,
-        "frame_rate": fps,
-        "frame_height": FRAME_HEIGHT,
-        "frame_width": FRAME_HEIGHT * width / height,
-        "format": fmt,
-        "media_dir": str(media_dir),
-        "tex_dir": str(CACHE_DIR / "Tex"),
-        "text_dir": str(CACHE_DIR / "texts"),
-        "progress_bar": "none",
-        "verbosity": "ERROR",
-        "disable_caching": True,
-    }
-    logging.getLogger("manim").setLevel(logging.ERROR)
-    with tempconfig(settings):
-        yield
 
 
 def run_scene(chapter: Chapter, scene_cls: type, *, skip: bool) -> tuple[SceneReport, object]:
@@ -130,8 +92,21 @@ def shown_values(chapter: Chapter) -> dict[str, object]:
     return {c.name: c.shown for r in check_chapter(chapter) for c in r.checkpoints}
 
 
+def raise_for(chapter: Chapter, result: SegmentResult) -> None:
+    """Turn a failed segment result into the exception a caller of one chapter expects."""
+    if result.failure == "missing-tool":
+        doctor.require("ffmpeg", "ffprobe", "latex", "standalone.cls", "dvisvgm")
+        raise RuntimeError(result.message)
+    if result.failure == "checkpoints" and result.report is not None:
+        raise CheckpointFailure(chapter, result.report.failures)
+    raise SceneError(chapter, result.job.scene, result.message, result.details)
+
+
 def render_chapter(chapter: Chapter, profile: Profile, fmt: str, out_root: Path) -> RenderOutput:
-    """Check, then render the chapter to ``output_path(...)`` with captions and a sidecar.
+    """Render every scene of the chapter in this process, then join them into its output.
+
+    No cache is used or written: this is the plain, always-fresh path (the build uses the
+    cache). A scene's report is checked as it finishes; any failure stops the render.
 
     Raises
     ------
@@ -141,103 +116,24 @@ def render_chapter(chapter: Chapter, profile: Profile, fmt: str, out_root: Path)
         When a scene raises; nothing is written.
     """
     doctor.require("ffmpeg", "ffprobe", "latex", "standalone.cls", "dvisvgm")
-    checked = check_chapter(chapter)
-    failures = [c for r in checked for c in r.failures]
-    if failures:
-        raise CheckpointFailure(chapter, failures)
-
+    container = container_for(fmt)
     final = output_path(chapter, profile, fmt, out_root)
     final.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{chapter.output_stem}.partial-", dir=final.parent))
+    work = Path(tempfile.mkdtemp(prefix=f".{chapter.output_stem}.partial-{os.getpid()}-",
+                                 dir=final.parent))
     try:
-        video_fmt = "webm" if fmt == "webm" else "mp4"
         segments: list[Path] = []
         reports: list[SceneReport] = []
-        with manim_config(profile, work / "media", video_fmt):
-            for scene_cls in load_scenes(chapter):
-                report, scene = run_scene(chapter, scene_cls, skip=False)
-                if report.failures:
-                    raise CheckpointFailure(chapter, report.failures)
-                segments.append(Path(scene.renderer.file_writer.movie_file_path))
-                reports.append(report)
-        joined = work / f"joined.{video_fmt}"
-        concat(segments, joined)
-        beats = _timeline(reports)
-        duration = probe_duration(joined)
-        produced = work / final.name
-        if fmt in ("mp4", "webm"):
-            joined.replace(produced)
-        elif fmt == "gif":
-            to_gif(joined, produced, profile.fps)
-        else:  # png poster
-            poster_frame(joined, produced, poster_time(beats, duration))
-        srt, vtt, side = (final.parent / f"{chapter.output_stem}.{ext}"
-                          for ext in ("srt", "vtt", "json"))
-        (work / srt.name).write_text(captions.to_srt(beats), encoding="utf-8")
-        (work / vtt.name).write_text(captions.to_vtt(beats), encoding="utf-8")
-        sidecar = {
-            "chapter": chapter.id, "title": chapter.title, "level": chapter.level.number,
-            "profile": profile.name, "format": fmt, "duration": duration,
-            "video": final.name, "captions": [srt.name, vtt.name],
-            "beats": [asdict(b) for b in beats],
-            "checkpoints": [c.as_json() for r in reports for c in r.checkpoints],
-        }
-        (work / side.name).write_text(json.dumps(sidecar, indent=2), encoding="utf-8")
-        for path in (srt, vtt, side, final):  # the video last: its presence means "complete"
-            os.replace(work / path.name, path)
-        return RenderOutput(chapter.id, final, srt, vtt, side, duration)
+        for index, scene_cls in enumerate(load_scenes(chapter)):
+            name = scene_cls.__name__
+            job = SegmentJob(chapter.id, name, "uncached", profile, container,
+                             work / f"{index:02d}-{name}.{container}",
+                             work / f"{index:02d}-{name}.json", log_path(chapter, profile, name))
+            result = render_segment(job, load=lambda _c, cls=scene_cls: [cls])
+            if not result.ok:
+                raise_for(chapter, result)
+            segments.append(job.video)
+            reports.append(result.report)
+        return assemble(chapter, profile, fmt, out_root, segments, reports)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-
-
-def _timeline(reports: list[SceneReport]) -> list[BeatRecord]:
-    beats: list[BeatRecord] = []
-    offset = 0.0
-    for report in reports:
-        beats += captions.shifted(report.beats, offset, len(beats))
-        offset += report.duration
-    return beats
-
-
-def poster_time(beats: list[BeatRecord], duration: float) -> float:
-    """Where the poster frame is taken: the end of the last beat before the end card."""
-    if len(beats) >= 2:
-        return max(0.0, beats[-2].end - 0.1)
-    return duration / 2
-
-
-def _ffmpeg(*args: str) -> None:
-    result = subprocess.run(["ffmpeg", "-v", "error", "-y", *args], capture_output=True, text=True)
-    if result.returncode:
-        raise RuntimeError(f"ffmpeg {' '.join(args)} failed: {result.stderr.strip()[-800:]}")
-
-
-def concat(segments: list[Path], target: Path) -> None:
-    """Join video segments without re-encoding (one segment is simply moved)."""
-    if len(segments) == 1:
-        shutil.move(segments[0], target)
-        return
-    listing = target.with_suffix(".txt")
-    listing.write_text("".join(f"file '{s.resolve()}'\n" for s in segments))
-    _ffmpeg("-f", "concat", "-safe", "0", "-i", str(listing), "-c", "copy", str(target))
-
-
-def to_gif(video: Path, target: Path, fps: int) -> None:
-    """A palette-optimised GIF of the video at no more than 15 fps."""
-    rate = min(fps, 15)
-    _ffmpeg("-i", str(video), "-vf",
-            f"fps={rate},split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse",
-            str(target))
-
-
-def poster_frame(video: Path, target: Path, at: float) -> None:
-    """One PNG frame of the video at ``at`` seconds."""
-    _ffmpeg("-ss", f"{at:.3f}", "-i", str(video), "-frames:v", "1", str(target))
-
-
-def probe_duration(video: Path) -> float:
-    """Container duration in seconds, from ffprobe."""
-    result = subprocess.run(
-        ["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "json", str(video)],
-        capture_output=True, text=True, check=True)
-    return float(json.loads(result.stdout)["format"]["duration"])

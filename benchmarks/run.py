@@ -1,0 +1,378 @@
+"""Measure mathviz against plain Manim, side by side in one run, and write RESULTS.md.
+
+Run from a checkout (after ``bash scripts/setup.sh test``)::
+
+    .venv/bin/python benchmarks/run.py                 # everything (~30–40 min on 2 cores)
+    .venv/bin/python benchmarks/run.py --only noop,check
+
+Sections (``--only`` takes a comma list):
+
+``encoder``  x264 presets/crf/tune on a lossless excerpt of a lecture (1080p60 and 4K60):
+             encode time, file size, SSIM against the lossless frames; picks the fastest
+             setting with SSIM ≥ 0.98 and size ≤ 110 % of Manim's default (medium, crf 23).
+``chapter``  one chapter through ``mathviz render`` vs plain ``manim render`` of the same
+             scene file, lecture quality (1080p60), both from cold caches; and the end-to-end
+             frame rate against an ffmpeg-only encode of the same frames.
+``parallel`` ``mathviz render all -j 2`` vs ``-j 1`` at preview, from cold caches.
+``noop``     no-op rebuild of every rendered chapter vs Manim's cached re-render of the same
+             scenes.
+``check``    ``mathviz check all`` wall time.
+
+Peak memory per worker comes from the builds' ``--report`` files. Only public tools are used
+(manim, ffmpeg, ffprobe); every figure is printed and written with its goal.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+MATHVIZ = str(BIN / "mathviz")
+MANIM = str(BIN / "manim")
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+CHAPTER = "6.3"
+CHAPTER_FILE = ROOT / "scenes" / "ch6_3_gradients.py"
+CHAPTER_SCENE = "Gradients"
+EXCERPT = (30.0, 20.0)  # start, length (s) of the lecture excerpt the encoder is tuned on
+EXCERPT_4K = 8.0  # seconds of the same excerpt rendered at 4K
+CANDIDATES = [
+    ("medium", "23", None),  # Manim's default: the baseline
+    ("ultrafast", "23", None), ("superfast", "23", None), ("veryfast", "23", None),
+    ("veryfast", "21", None), ("veryfast", "23", "animation"), ("faster", "23", None),
+    ("fast", "23", None), ("superfast", "20", None), ("veryfast", "20", "animation"),
+]
+
+
+# --- helpers ---------------------------------------------------------------------------------
+def run(cmd: list[str], *, env: dict | None = None, cwd: Path | None = None) -> float:
+    """Run ``cmd``; return its wall time. Raise with its stderr tail if it fails."""
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if proc.returncode:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
+    return seconds
+
+
+def env_with(**extra: str) -> dict:
+    env = os.environ.copy()
+    env.update(extra)
+    return env
+
+
+def probe(path: Path) -> dict:
+    out = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "v:0", "-count_packets",
+                          "-show_entries", "stream=nb_read_packets,width,height,r_frame_rate",
+                          "-show_entries", "format=duration", "-of", "json", str(path)],
+                         capture_output=True, text=True, check=True)
+    data = json.loads(out.stdout)
+    stream = data["streams"][0]
+    return {"frames": int(stream["nb_read_packets"]), "width": stream["width"],
+            "height": stream["height"], "duration": float(data["format"]["duration"])}
+
+
+def ssim(candidate: Path, raw: Path, size: str, fps: int) -> float:
+    out = subprocess.run(
+        ["ffmpeg", "-v", "info", "-i", str(candidate), "-f", "rawvideo", "-pix_fmt", "yuv420p",
+         "-s", size, "-r", str(fps), "-i", str(raw), "-lavfi", "ssim", "-f", "null", "-"],
+        capture_output=True, text=True, check=True)
+    match = re.search(r"All:([0-9.]+)", out.stderr)
+    if not match:
+        raise RuntimeError(f"no SSIM in ffmpeg output:\n{out.stderr[-800:]}")
+    return float(match.group(1))
+
+
+def play_range(start: float, end: float) -> tuple[int, int]:
+    """Indices of the chapter's plays covering ``start``–``end`` seconds of its video."""
+    code = (
+        "import json, sys\n"
+        "from mathviz.course import get_chapter\n"
+        "from mathviz.render import runner\n"
+        "from mathviz.scene import LectureMixin\n"
+        "clocks = []\n"
+        "LectureMixin.progress_listener = clocks.append\n"
+        f"runner.check_chapter(get_chapter({CHAPTER!r}))\n"
+        "print(json.dumps(clocks))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    clocks = json.loads(out.stdout.strip().splitlines()[-1])
+    first = next(i for i, c in enumerate(clocks) if c > start)
+    last = next((i for i, c in enumerate(clocks) if c >= end), len(clocks) - 1)
+    return first, last
+
+
+def machine() -> list[str]:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+        mem = f"{kb / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, AttributeError):
+        pass
+    ffmpeg = subprocess.run(["ffmpeg", "-version"], capture_output=True, text=True).stdout
+    manim = subprocess.run([sys.executable, "-c", "import importlib.metadata as m;"
+                            "print(m.version('manim'))"], capture_output=True, text=True)
+    return [
+        f"- CPU: {cpu}, {os.cpu_count()} logical cores; {mem}; no GPU",
+        f"- OS: {platform.platform()}",
+        f"- Python {platform.python_version()}, manim {manim.stdout.strip()}, "
+        f"{ffmpeg.splitlines()[0] if ffmpeg else 'ffmpeg ?'}",
+        f"- run: {time.strftime('%Y-%m-%d %H:%M')}",
+    ]
+
+
+@dataclass
+class Figure:
+    name: str
+    value: str
+    goal: str
+    met: bool | None
+    note: str = ""
+
+
+@dataclass
+class Report:
+    figures: list[Figure] = field(default_factory=list)
+    sections: list[str] = field(default_factory=list)
+
+    def add(self, *args, **kwargs) -> None:
+        fig = Figure(*args, **kwargs)
+        self.figures.append(fig)
+        mark = {True: "met", False: "NOT met", None: ""}[fig.met]
+        print(f"{fig.name}: {fig.value}   (goal {fig.goal}) {mark} {fig.note}", flush=True)
+
+    def write(self, path: Path) -> None:
+        lines = ["# Benchmark results", "",
+                 "Written by `benchmarks/run.py`; every figure below was measured in the same run,",
+                 "side by side, on this machine:", "", *machine(), "",
+                 "| figure | measured | goal | met |", "|---|---|---|---|"]
+        for f in self.figures:
+            met = {True: "yes", False: "**no**", None: "–"}[f.met]
+            value = f"{f.value} ({f.note})" if f.note else f.value
+            lines.append(f"| {f.name} | {value} | {f.goal} | {met} |")
+        lines += ["", *self.sections]
+        path.write_text("\n".join(lines) + "\n")
+        print(f"wrote {path}")
+
+
+# --- sections --------------------------------------------------------------------------------
+def lossless_profile(folder: Path, width: int, height: int) -> Path:
+    path = folder / f"lossless{width}.toml"
+    path.write_text(f'width = {width}\nheight = {height}\nfps = 60\nformat = "mp4"\n'
+                    '[encoder]\npreset = "ultrafast"\ncrf = 0\n')
+    return path
+
+
+def encoder_section(report: Report, work: Path) -> None:
+    rows = ["## Encoder settings", "",
+            f"Excerpt: {EXCERPT[1]:.0f} s of chapter {CHAPTER} from {EXCERPT[0]:.0f} s, rendered "
+            "losslessly (x264 crf 0), decoded once to raw yuv420p; each candidate encodes the "
+            "raw frames with ffmpeg (wall time), SSIM is measured against the raw frames.", ""]
+    for label, width, height, cache_name in (("1080p60", 1920, 1080, "c1080"),
+                                              ("4K60", 3840, 2160, "c4k")):
+        out = work / f"lossless-{label}"
+        profile = lossless_profile(work, width, height)
+        cache = work / cache_name
+        if label == "4K60":
+            # render only the excerpt's animations at 4K: plain manim, lossless via manim.cfg
+            src = work / "lossless-4k-src"
+            src.mkdir(exist_ok=True)
+            (src / "manim.cfg").write_text("[CLI]\n[video_encoder.options]\ncrf = 0\n"
+                                           "preset = ultrafast\n")
+            first, last = play_range(EXCERPT[0], EXCERPT[0] + EXCERPT_4K)
+            run([MANIM, "render", "-r", f"{width},{height}", "--fps", "60", "--disable_caching",
+                 "-n", f"{first},{last}", "--media_dir", str(src / "media"), str(CHAPTER_FILE),
+                 CHAPTER_SCENE], cwd=src, env=env_with(MATHVIZ_CACHE_DIR=str(cache)))
+            video = next((src / "media").rglob(f"{CHAPTER_SCENE}.mp4"))
+        else:
+            run([MATHVIZ, "render", CHAPTER, "--profile", str(profile), "--out", str(out),
+                 "--force", "-q", "-j", "1"], env=env_with(MATHVIZ_CACHE_DIR=str(cache)))
+            video = next(out.rglob("*.mp4"))
+        raw = work / f"excerpt-{label}.yuv"
+        start, length = EXCERPT if label != "4K60" else (0.0, EXCERPT_4K)
+        run(["ffmpeg", "-v", "error", "-y", "-ss", str(start), "-t", str(length), "-i",
+             str(video), "-f", "rawvideo", "-pix_fmt", "yuv420p", str(raw)])
+        size = f"{width}x{height}"
+        frames = raw.stat().st_size // (width * height * 3 // 2)
+        results = []
+        for preset, crf, tune in CANDIDATES:
+            target = work / f"cand-{label}-{preset}-{crf}-{tune}.mp4"
+            cmd = ["ffmpeg", "-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", "yuv420p", "-s",
+                   size, "-r", "60", "-i", str(raw), "-c:v", "libx264", "-preset", preset,
+                   "-crf", crf, "-pix_fmt", "yuv420p"]
+            if tune:
+                cmd += ["-tune", tune]
+            seconds = run(cmd + [str(target)])
+            results.append({"preset": preset, "crf": crf, "tune": tune or "–",
+                            "seconds": seconds, "fps": frames / seconds,
+                            "bytes": target.stat().st_size, "ssim": ssim(target, raw, size, 60)})
+            target.unlink()
+        base = results[0]
+        ok = [r for r in results if r["ssim"] >= 0.98 and r["bytes"] <= 1.10 * base["bytes"]]
+        best = min(ok, key=lambda r: r["seconds"]) if ok else base
+        rows += [f"### {label} ({frames} frames)", "",
+                 "| preset | crf | tune | encode s | fps | size vs medium/23 | SSIM | eligible |",
+                 "|---|---|---|---|---|---|---|---|"]
+        for r in results:
+            eligible = "yes" if r in ok else "no"
+            chosen = " **chosen**" if r is best else ""
+            rows.append(f"| {r['preset']} | {r['crf']} | {r['tune']} | {r['seconds']:.1f} | "
+                        f"{r['fps']:.0f} | {r['bytes'] / base['bytes']:.0%} | {r['ssim']:.4f} | "
+                        f"{eligible}{chosen} |")
+        rows.append("")
+        report.add(f"encoder {label}: chosen setting", f"{best['preset']}, crf {best['crf']}, "
+                   f"tune {best['tune']}", "fastest with SSIM ≥ 0.98 and size ≤ 110 %", bool(ok),
+                   note=f"{base['seconds'] / best['seconds']:.2f}× faster than medium, "
+                        f"SSIM {best['ssim']:.4f}, size {best['bytes'] / base['bytes']:.0%}")
+        raw.unlink()
+    report.sections += rows
+
+
+def chapter_section(report: Report, work: Path) -> None:
+    # plain manim: the same scene file, Manim's DecimalNumber, default encoder, cold cache
+    plain_dir = work / "plain"
+    plain_dir.mkdir()
+    plain = run([MANIM, "render", "-r", "1920,1080", "--fps", "60", "--media_dir",
+                 str(plain_dir / "media"), str(CHAPTER_FILE), CHAPTER_SCENE],
+                cwd=plain_dir, env=env_with(MATHVIZ_PLAIN_NUMBERS="1",
+                                            MATHVIZ_CACHE_DIR=str(work / "plain-cache")))
+    plain_video = next((plain_dir / "media").rglob(f"{CHAPTER_SCENE}.mp4"))
+    ours_out = work / "ours"
+    report_file = work / "chapter-report.json"
+    ours = run([MATHVIZ, "render", CHAPTER, "--profile", "lecture", "--out", str(ours_out),
+                "-q", "-j", "1", "--report", str(report_file)],
+               env=env_with(MATHVIZ_CACHE_DIR=str(work / "ours-cache")))
+    ours_video = next(ours_out.rglob("*.mp4"))
+    facts = probe(ours_video)
+    report.add(f"chapter {CHAPTER} at 1080p60: mathviz / plain manim wall time",
+               f"{ours / plain:.2f}", "≤ 0.70", ours / plain <= 0.70,
+               note=f"{ours:.1f} s vs {plain:.1f} s, {facts['frames']} frames")
+    # encode limit: ffmpeg alone encoding the same frames with the profile's settings
+    from mathviz.render import profiles  # noqa: PLC0415 - the venv's package
+
+    options = profiles.load("lecture").encoder_options("mp4")
+    decode = run(["ffmpeg", "-v", "error", "-i", str(ours_video), "-f", "null", "-"])
+    both = run(["ffmpeg", "-v", "error", "-y", "-i", str(ours_video), "-c:v", "libx264",
+                *[a for k, v in sorted(options.items()) for a in (f"-{k}", v)],
+                "-pix_fmt", "yuv420p", "-f", "mp4", str(work / "reencode.mp4")])
+    encode_only = max(both - decode, 1e-6)
+    limit_fps = facts["frames"] / encode_only
+    ours_fps = facts["frames"] / ours
+    report.add("end-to-end fps / ffmpeg-only encode fps (same frames, same settings)",
+               f"{ours_fps / limit_fps:.0%}", "as close to 100 % as drawing allows", None,
+               note=f"{ours_fps:.1f} fps vs {limit_fps:.1f} fps encode-only")
+    plain_facts = probe(plain_video)
+    report.sections += [
+        "## One chapter, side by side", "",
+        f"`manim render -r 1920,1080 --fps 60 {CHAPTER_FILE.relative_to(ROOT)} {CHAPTER_SCENE}` "
+        f"(Manim's DecimalNumber via `MATHVIZ_PLAIN_NUMBERS=1`, Manim's default x264 medium/23, "
+        f"cold media folder) took {plain:.1f} s for {plain_facts['frames']} frames; "
+        f"`mathviz render {CHAPTER} --profile lecture` (cold cache; LiveDecimal readouts, the "
+        f"profile's encoder {options}) took {ours:.1f} s for {facts['frames']} frames, "
+        "captions and sidecar included.", ""]
+    peak = max(s["peak_rss_mb"] for c in json.loads(report_file.read_text())["chapters"]
+               for s in c["segments"])
+    report.add("peak memory of a worker (chapter render at 1080p60)", f"{peak:.0f} MiB",
+               "fits 2 workers in RAM", peak * 2 < 0.8 * os.sysconf("SC_PHYS_PAGES")
+               * os.sysconf("SC_PAGE_SIZE") / 2**20)
+
+
+def parallel_section(report: Report, work: Path) -> None:
+    times = {}
+    peaks = {}
+    for jobs in (1, 2):
+        out = work / f"par{jobs}"
+        rep = work / f"par{jobs}.json"
+        times[jobs] = run([MATHVIZ, "render", "all", "--profile", "preview", "--out", str(out),
+                           "-q", "-j", str(jobs), "--report", str(rep)],
+                          env=env_with(MATHVIZ_CACHE_DIR=str(work / f"par{jobs}-cache")))
+        data = json.loads(rep.read_text())
+        peaks[jobs] = max(s["peak_rss_mb"] for c in data["chapters"] for s in c["segments"])
+    count = len(list((work / "par2").rglob("*.mp4")))
+    report.add("render all at preview: -j 2 speed-up over -j 1", f"{times[1] / times[2]:.2f}×",
+               "close to 2× on 2 cores", times[1] / times[2] >= 1.5,
+               note=f"{times[1]:.1f} s vs {times[2]:.1f} s for {count} chapters")
+    report.add("peak memory per worker (preview build, -j 2)", f"{peaks[2]:.0f} MiB", "–", None)
+
+
+def noop_section(report: Report, work: Path) -> None:
+    out = work / "noop"
+    cache = env_with(MATHVIZ_CACHE_DIR=str(work / "noop-cache"))
+    run([MATHVIZ, "render", "all", "--profile", "preview", "--out", str(out), "-q"], env=cache)
+    ours = run([MATHVIZ, "render", "all", "--profile", "preview", "--out", str(out), "-q"],
+               env=cache)
+    # Manim: each scene rendered once to fill its cache, then the cached re-render is timed
+    plain_total = 0.0
+    scenes = []
+    for module in sorted((ROOT / "scenes").glob("ch*.py")):
+        names = re.search(r"^SCENES = \[(.*)\]", module.read_text(), re.M)
+        for name in [n.strip() for n in names.group(1).split(",") if n.strip()] if names else []:
+            scenes.append((module, name))
+    media = work / "manim-noop"
+    media.mkdir()
+    for module, name in scenes:
+        args = [MANIM, "render", "-ql", "--media_dir", str(media / "media"), str(module), name]
+        run(args, cwd=media, env=env_with(MATHVIZ_CACHE_DIR=str(work / "noop-plain-cache")))
+        plain_total += run(args, cwd=media,
+                           env=env_with(MATHVIZ_CACHE_DIR=str(work / "noop-plain-cache")))
+    report.add("no-op rebuild of the course (all rendered chapters)", f"{ours:.2f} s", "< 1 s",
+               ours < 1.0, note=f"{len(scenes)} scenes")
+    report.add("no-op rebuild / Manim's cached re-render of the same scenes",
+               f"{ours / plain_total:.3f}", "≪ 1", ours < plain_total / 5,
+               note=f"{ours:.2f} s vs {plain_total:.1f} s")
+
+
+def check_section(report: Report, work: Path) -> None:
+    seconds = run([MATHVIZ, "check", "all"], env=env_with(MATHVIZ_CACHE_DIR=str(work / "chk")))
+    report.add("mathviz check all (cold TeX cache)", f"{seconds:.1f} s", "–", None)
+    seconds = run([MATHVIZ, "check", "all"], env=env_with(MATHVIZ_CACHE_DIR=str(work / "chk")))
+    report.add("mathviz check all (warm TeX cache)", f"{seconds:.1f} s", "–", None)
+
+
+SECTIONS = {"encoder": encoder_section, "chapter": chapter_section,
+            "parallel": parallel_section, "noop": noop_section, "check": check_section}
+
+
+def main(argv: list[str]) -> int:
+    only = list(SECTIONS)
+    if "--only" in argv:
+        only = argv[argv.index("--only") + 1].split(",")
+    unknown = set(only) - set(SECTIONS)
+    if unknown:
+        print(f"unknown section(s): {', '.join(sorted(unknown))}; known: {', '.join(SECTIONS)}")
+        return 2
+    for tool in ("ffmpeg", "ffprobe"):
+        if shutil.which(tool) is None:
+            print(f"{tool} is missing: run 'bash scripts/setup.sh test' first")
+            return 3
+    report = Report()
+    work = Path(tempfile.mkdtemp(prefix="mathviz-bench-"))
+    try:
+        for name in only:
+            print(f"== {name}", flush=True)
+            SECTIONS[name](report, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    report.write(RESULTS)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

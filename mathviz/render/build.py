@@ -1,0 +1,365 @@
+"""Build many chapters: skip what is unchanged, render the rest in persistent workers.
+
+The plan is made without importing manim (:mod:`mathviz.render.fingerprint`): a chapter
+whose output carries the fingerprint of its current inputs is *unchanged*; otherwise each of
+its segments is either found in the segment cache or becomes a job. Jobs run in ``-j``
+long-lived worker processes, each of which imports manim once. When all of a chapter's
+segments exist, the chapter is assembled by stream copy (no re-encoding).
+
+A build holds a lock on its output folder; a second build into the same folder refuses.
+Temporary files of builds that were killed are removed when the next build starts; the
+segments they finished are kept, so the next build resumes where they stopped.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import multiprocessing
+import os
+import queue as queue_module
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from mathviz.course import SCENES_ENV, Chapter
+from mathviz.render import fingerprint as fp
+from mathviz.render.assemble import RenderOutput, assemble, is_unchanged, output_path
+from mathviz.render.profiles import Profile
+from mathviz.render.segments import (
+    segment_dir,
+    SegmentJob,
+    SegmentResult,
+    container_for,
+    load_report,
+    log_path,
+    previous_duration,
+    prune_segments,
+    segment_paths,
+    stale_temporaries,
+)
+
+LOCK_NAME = ".mathviz-build.lock"
+#: fixed so Manim's per-animation hashes are the same in every worker process
+HASH_SEED = "0"
+
+
+class BuildBusyError(RuntimeError):
+    """Another build holds the lock on the output folder."""
+
+
+# --- plan --------------------------------------------------------------------------------
+@dataclass
+class ChapterPlan:
+    """What a build does for one chapter."""
+
+    chapter: Chapter
+    final: Path
+    fingerprint: str
+    unchanged: bool
+    segments: list[tuple[Path, Path]]  # (video, report) per scene, in play order
+    jobs: list[SegmentJob] = field(default_factory=list)
+
+
+def chapter_fingerprint(keys: list[fp.SegmentKey], fmt: str) -> str:
+    h = hashlib.sha256(f"{fp.RENDER_SCHEMA};{fmt}".encode())
+    for key in keys:
+        h.update(f";{key.scene}={key.fingerprint}".encode())
+    return h.hexdigest()
+
+
+def plan_build(chapters: list[Chapter], profile: Profile, fmt: str, out_root: Path, *,
+               force: bool = False) -> list[ChapterPlan]:
+    """Decide, without importing manim, what each chapter needs."""
+    container = container_for(fmt)
+    settings = profile.settings_key(container)
+    override = os.environ.get(SCENES_ENV, "")
+    plans = []
+    for chapter in chapters:
+        keys = fp.segment_fingerprints(chapter, settings)
+        if not keys:
+            raise LookupError(f"{chapter.module_path.name} lists no scenes in SCENES")
+        final = output_path(chapter, profile, fmt, out_root)
+        chapter_fp = chapter_fingerprint(keys, fmt)
+        unchanged = not force and is_unchanged(final, chapter_fp)
+        segments, jobs = [], []
+        for key in keys:
+            video, report = segment_paths(chapter, profile, key.scene, key.fingerprint, container)
+            segments.append((video, report))
+            if unchanged or (not force and video.is_file() and report.is_file()):
+                continue
+            jobs.append(SegmentJob(
+                chapter.id, key.scene, key.fingerprint, profile, container, video, report,
+                log_path(chapter, profile, key.scene), scenes_dir=override,
+                expected_duration=previous_duration(chapter, profile, key.scene)))
+        plans.append(ChapterPlan(chapter, final, chapter_fp, unchanged, segments, jobs))
+    return plans
+
+
+# --- events ------------------------------------------------------------------------------
+class BuildReporter(Protocol):
+    """What a display is told while a build runs."""
+
+    def planned(self, plans: list[ChapterPlan], workers: int) -> None: ...
+    def segment_started(self, job: SegmentJob) -> None: ...
+    def segment_progress(self, label: str, clock: float) -> None: ...
+    def segment_finished(self, result: SegmentResult) -> None: ...
+    def chapter_finished(self, outcome: "ChapterOutcome") -> None: ...
+    def finished(self, summary: "BuildSummary") -> None: ...
+
+
+@dataclass
+class ChapterOutcome:
+    """How one chapter ended: ``rendered``, ``unchanged`` or ``failed``."""
+
+    chapter: Chapter
+    status: str
+    output: RenderOutput | None = None
+    segments: list[SegmentResult] = field(default_factory=list)
+    cached_segments: int = 0
+    message: str = ""
+    #: every checkpoint of the chapter's scenes (empty when unchanged)
+    checkpoints: list = field(default_factory=list)
+
+
+@dataclass
+class BuildSummary:
+    outcomes: list[ChapterOutcome]
+    seconds: float
+    workers: int
+
+    @property
+    def failed(self) -> list[ChapterOutcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+    def as_json(self) -> dict:
+        """The summary as plain data (``mathviz render --report``)."""
+        return {
+            "seconds": self.seconds, "workers": self.workers,
+            "chapters": [{
+                "chapter": o.chapter.id, "status": o.status, "message": o.message,
+                "video": str(o.output.video) if o.output else None,
+                "duration": o.output.duration if o.output else None,
+                "cached_segments": o.cached_segments,
+                "segments": [{"scene": r.job.scene, "ok": r.ok, "failure": r.failure,
+                              "seconds": r.seconds, "frames": r.frames,
+                              "peak_rss_mb": r.peak_rss_mb, "log": str(r.job.log)}
+                             for r in o.segments],
+            } for o in self.outcomes],
+        }
+
+
+# --- lock and cleanup --------------------------------------------------------------------
+@contextmanager
+def build_lock(out_root: Path) -> Iterator[None]:
+    """Hold the output folder's lock, or raise :class:`BuildBusyError` naming the holder."""
+    out_root.mkdir(parents=True, exist_ok=True)
+    path = out_root / LOCK_NAME
+    handle = open(path, "a+")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise BuildBusyError(
+                f"another mathviz build ({holder}) is writing into {out_root}; wait for it to "
+                f"finish or build into another folder with --out") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}, started {time.strftime('%H:%M:%S')}")
+        handle.flush()
+        yield
+    finally:
+        handle.close()
+
+
+def remove_stale(out_root: Path, profile: Profile) -> list[Path]:
+    """Delete temporaries left by killed builds (their process is gone)."""
+    removed = []
+    for root in (out_root / profile.name, segment_dir() / profile.name,
+                 segment_dir().parent / "workers"):
+        for path in stale_temporaries(root):
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
+# --- run ---------------------------------------------------------------------------------
+def build(chapters: list[Chapter], profile: Profile, fmt: str, out_root: Path,
+          reporter: BuildReporter, *, jobs: int | None = None, force: bool = False,
+          fail_fast: bool = False) -> BuildSummary:
+    """Build the chapters' outputs; see the module docstring.
+
+    Parameters
+    ----------
+    jobs
+        Worker processes (default: the number of CPU cores).
+    force
+        Re-render every segment even when cached or unchanged.
+    fail_fast
+        Stop starting new segments after the first failure.
+    """
+    started = time.perf_counter()
+    with build_lock(out_root):
+        remove_stale(out_root, profile)
+        plans = plan_build(chapters, profile, fmt, out_root, force=force)
+        all_jobs = [j for p in plans for j in p.jobs]
+        workers = max(1, min(jobs or os.cpu_count() or 1, len(all_jobs) or 1))
+        reporter.planned(plans, workers if all_jobs else 0)
+        outcomes: dict[str, ChapterOutcome] = {}
+        results: dict[str, list[SegmentResult]] = {p.chapter.id: [] for p in plans}
+
+        def finish_chapter(plan: ChapterPlan) -> None:
+            done = results[plan.chapter.id]
+            failed = [r for r in done if not r.ok]
+            cached = len(plan.segments) - len(plan.jobs)
+            if failed:
+                outcome = ChapterOutcome(plan.chapter, "failed", segments=done,
+                                         cached_segments=cached,
+                                         message="; ".join(f"{r.job.scene}: {r.message}"
+                                                           for r in failed),
+                                         checkpoints=[c for r in done if r.report
+                                                      for c in r.report.checkpoints])
+            else:
+                try:
+                    reports = [load_report(report) for _, report in plan.segments]
+                    output = assemble(plan.chapter, profile, fmt, out_root,
+                                      [video for video, _ in plan.segments], reports,
+                                      fingerprint=plan.fingerprint)
+                    prune_segments(plan.chapter, profile,
+                                   {p for pair in plan.segments for p in pair})
+                    outcome = ChapterOutcome(plan.chapter, "rendered", output, done, cached,
+                                             checkpoints=[c for r in reports
+                                                          for c in r.checkpoints])
+                except Exception as exc:  # noqa: BLE001 - one chapter's assembly failing
+                    outcome = ChapterOutcome(plan.chapter, "failed", segments=done,
+                                             cached_segments=cached,
+                                             message=f"joining segments failed: {exc}")
+            outcomes[plan.chapter.id] = outcome
+            reporter.chapter_finished(outcome)
+
+        for plan in plans:
+            if plan.unchanged:
+                outcome = ChapterOutcome(plan.chapter, "unchanged")
+                outcomes[plan.chapter.id] = outcome
+                reporter.chapter_finished(outcome)
+            elif not plan.jobs:
+                finish_chapter(plan)
+        if all_jobs:
+            pending_by_chapter = {p.chapter.id: len(p.jobs) for p in plans}
+            by_id = {p.chapter.id: p for p in plans}
+
+            def on_result(result: SegmentResult) -> None:
+                results[result.job.chapter_id].append(result)
+                reporter.segment_finished(result)
+                pending_by_chapter[result.job.chapter_id] -= 1
+                if pending_by_chapter[result.job.chapter_id] == 0:
+                    finish_chapter(by_id[result.job.chapter_id])
+
+            _run_jobs(all_jobs, workers, reporter, on_result, fail_fast)
+        ordered = [outcomes[p.chapter.id] for p in plans if p.chapter.id in outcomes]
+    summary = BuildSummary(ordered, time.perf_counter() - started, workers if all_jobs else 0)
+    reporter.finished(summary)
+    return summary
+
+
+def _run_jobs(jobs: list[SegmentJob], workers: int, reporter: BuildReporter,
+              on_result: Callable[[SegmentResult], None], fail_fast: bool) -> None:
+    """Run jobs in a pool of persistent workers, longest expected first."""
+    ctx = multiprocessing.get_context("spawn")
+    events = ctx.Queue()
+    slots = ctx.Queue()
+    order = sorted(jobs, key=lambda j: -(j.expected_duration or 1e9))
+    labels = {j.label: j for j in jobs}
+    stop = threading.Event()
+
+    def pump() -> None:
+        while not stop.is_set():
+            try:
+                kind, label, value = events.get(timeout=0.1)
+            except queue_module.Empty:
+                continue
+            except (EOFError, OSError):
+                return
+            if kind == "start":
+                reporter.segment_started(labels[label])
+            elif kind == "progress":
+                reporter.segment_progress(label, value)
+
+    listener = threading.Thread(target=pump, daemon=True)
+    listener.start()
+    old_seed = os.environ.get("PYTHONHASHSEED")
+    os.environ["PYTHONHASHSEED"] = HASH_SEED  # read by each spawned interpreter at start
+    pool = _new_pool(ctx, workers, events, slots)
+    try:
+        from mathviz.render import worker
+
+        queued = list(order)
+        futures: dict[Future, SegmentJob] = {}
+        stopping = False
+        while queued or futures:
+            # keep exactly one job per worker in flight, so --fail-fast can stop the rest
+            while queued and not stopping and len(futures) < workers:
+                job = queued.pop(0)
+                futures[pool.submit(worker.render_segment, job)] = job
+            if stopping and queued:
+                for job in queued:
+                    on_result(SegmentResult(job, False, failure="cancelled",
+                                            message="not started (--fail-fast)"))
+                queued = []
+            if not futures:
+                break
+            done, _ = wait(futures, return_when=FIRST_COMPLETED)
+            for future in done:
+                job = futures.pop(future)
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    result = SegmentResult(job, False, failure="crashed",
+                                           message="the worker process died (killed or out "
+                                                   "of memory)")
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = _new_pool(ctx, workers, events, slots)
+                except Exception as exc:  # noqa: BLE001 - e.g. an unpicklable error
+                    result = SegmentResult(job, False, failure="crashed",
+                                           message=f"{type(exc).__name__}: {exc}")
+                on_result(result)
+                if not result.ok and fail_fast:
+                    stopping = True
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        stop.set()
+        listener.join(timeout=2)
+        if old_seed is None:
+            os.environ.pop("PYTHONHASHSEED", None)
+        else:
+            os.environ["PYTHONHASHSEED"] = old_seed
+
+
+def _new_pool(ctx, workers: int, events, slots) -> ProcessPoolExecutor:
+    while True:  # slots of dead workers are handed out again
+        try:
+            slots.get_nowait()
+        except queue_module.Empty:
+            break
+    for slot in range(workers):
+        slots.put(slot)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init,
+                               initargs=(events, slots))
+
+
+def _init(events, slots) -> None:  # pragma: no cover - runs in the worker
+    from mathviz.render import worker
+
+    worker.init_worker(events, slots)

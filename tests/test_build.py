@@ -1,0 +1,258 @@
+"""Whole builds: unchanged chapters skipped without manim, parallel workers, segments re-used,
+failures isolated, a lock against concurrent builds, and resuming after kill -9.
+
+The chapters built here are tiny drafts in a temporary scenes folder
+(``MATHVIZ_SCENES_DIR``), with their own cache (``MATHVIZ_CACHE_DIR``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from mathviz.course import get_chapter
+from mathviz.render import build, fingerprint, profiles
+
+SCENE_TEMPLATE = '''
+from manim import Circle, Create, FadeOut, Square, Transform
+from mathviz.scene import LectureScene
+
+
+class Opening(LectureScene):
+    chapter_id = "{cid}"
+
+    def construct(self) -> None:
+        circle = Circle()
+        with self.beat("{first}"):
+            self.play(Create(circle), run_time={seconds})
+            self.checkpoint("radius", circle.width / 2, expected=1.0, tol=1e-6)
+        self.play(FadeOut(circle), run_time=0.2)
+
+
+class Closing(LectureScene):
+    chapter_id = "{cid}"
+
+    def construct(self) -> None:
+        with self.beat("{second}"):
+            self.play(Create(Square()), run_time={seconds})
+            {extra}
+
+
+SCENES = [Opening, Closing]
+'''
+
+CHAPTERS = {"0.1": "ch0_1_mathematical_language.py", "0.2": "ch0_2_sets_and_logic.py"}
+
+
+def write_chapter(folder: Path, cid: str, *, first: str = "A circle.", second: str = "A square.",
+                  extra: str = "pass", seconds: float = 0.5) -> Path:
+    path = folder / CHAPTERS[cid]
+    path.write_text(SCENE_TEMPLATE.format(cid=cid, first=first, second=second, extra=extra,
+                                          seconds=seconds))
+    return path
+
+
+@pytest.fixture()
+def drafts(tmp_path, monkeypatch):
+    scenes = tmp_path / "scenes"
+    scenes.mkdir()
+    monkeypatch.setenv("MATHVIZ_SCENES_DIR", str(scenes))
+    monkeypatch.setenv("MATHVIZ_CACHE_DIR", str(tmp_path / "cache"))
+    write_chapter(scenes, "0.1")
+    write_chapter(scenes, "0.2")
+    return scenes
+
+
+@pytest.fixture(scope="module")
+def preview():
+    return profiles.load("preview")
+
+
+class Recorder:
+    """A build reporter that remembers what it was told."""
+
+    def __init__(self) -> None:
+        self.workers = None
+        self.jobs: list[str] = []
+        self.results = []
+        self.outcomes = []
+
+    def planned(self, plans, workers):
+        self.workers = workers
+        self.jobs = [j.label for p in plans for j in p.jobs]
+
+    def segment_started(self, job):
+        pass
+
+    def segment_progress(self, label, clock):
+        pass
+
+    def segment_finished(self, result):
+        self.results.append(result)
+
+    def chapter_finished(self, outcome):
+        self.outcomes.append(outcome)
+
+    def finished(self, summary):
+        self.summary = summary
+
+
+def run_build(ids, preview, out, **kwargs) -> Recorder:
+    rec = Recorder()
+    build.build([get_chapter(i) for i in ids], preview, "mp4", out, rec, **kwargs)
+    return rec
+
+
+def frames(path: Path) -> int:
+    out = subprocess.run(["ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0",
+                          "-show_entries", "stream=nb_read_frames", "-of", "json", str(path)],
+                         capture_output=True, text=True, check=True)
+    return int(json.loads(out.stdout)["streams"][0]["nb_read_frames"])
+
+
+def stray(root: Path) -> list[Path]:
+    return [p for p in root.rglob("*") if ".partial-" in p.name or ".tmp-" in p.name]
+
+
+# --- fingerprints --------------------------------------------------------------------------
+def test_a_scene_edit_changes_only_its_own_segment(drafts):
+    chapter = get_chapter("0.1")
+    before = {k.scene: k.fingerprint for k in fingerprint.segment_fingerprints(chapter, "p")}
+    write_chapter(drafts, "0.1", second="A square, reworded.")
+    after = {k.scene: k.fingerprint for k in fingerprint.segment_fingerprints(chapter, "p")}
+    assert before["Opening"] == after["Opening"]
+    assert before["Closing"] != after["Closing"]
+    other = {k.scene: k.fingerprint for k in fingerprint.segment_fingerprints(chapter, "q")}
+    assert other["Opening"] != after["Opening"]  # render settings are part of it
+
+
+def test_library_modules_a_chapter_imports_are_its_dependencies():
+    deps = {p.name for p in fingerprint.dependencies(get_chapter("6.3").module_path)}
+    assert {"scene.py", "theme.py", "descent.py", "readout.py", "checkpoints.py"} <= deps
+    assert "bayes.py" not in deps  # 6.3 draws no Bayes diagram
+
+
+def test_planning_does_not_import_manim(drafts, tmp_path):
+    code = ("import sys; from mathviz.course import get_chapter; "
+            "from mathviz.render import build, profiles; "
+            "build.plan_build([get_chapter('0.1')], profiles.load('preview'), 'mp4', "
+            f"__import__('pathlib').Path({str(tmp_path / 'out')!r})); "
+            "print('manim' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env=os.environ.copy())
+    assert out.stdout.strip() == "False"
+
+
+# --- builds --------------------------------------------------------------------------------
+def test_build_skip_and_segment_reuse(drafts, tmp_path, preview):
+    out = tmp_path / "out"
+    first = run_build(["0.1", "0.2"], preview, out, jobs=2)
+    assert first.workers == 2 and len(first.jobs) == 4
+    assert [o.status for o in first.outcomes if o.chapter.id == "0.1"] == ["rendered"]
+    video = out / "preview" / "00-foundations" / "0.1-mathematical-language.mp4"
+    parts = {r.job.scene: r.frames for r in first.results if r.job.chapter_id == "0.1"}
+    assert frames(video) == sum(parts.values())  # joined by stream copy, frame-exact
+
+    again = run_build(["0.1", "0.2"], preview, out, jobs=2)
+    assert again.jobs == [] and again.workers == 0
+    assert {o.status for o in again.outcomes} == {"unchanged"}
+
+    write_chapter(drafts, "0.1", second="The square, said differently.")
+    edited = run_build(["0.1", "0.2"], preview, out, jobs=2)
+    assert edited.jobs == ["0.1 Closing"]  # the other segment comes from the cache
+    assert {o.chapter.id: o.status for o in edited.outcomes} == {"0.1": "rendered",
+                                                                 "0.2": "unchanged"}
+    cues = (video.with_suffix(".vtt")).read_text()
+    assert "The square, said differently." in cues
+    assert frames(video) == parts["Opening"] + edited.results[0].frames
+    assert stray(tmp_path) == []
+
+    forced = run_build(["0.2"], preview, out, jobs=1, force=True)
+    assert len(forced.jobs) == 2
+
+
+def test_one_failing_scene_does_not_stop_the_others(drafts, tmp_path, preview):
+    write_chapter(drafts, "0.1", extra='raise ValueError("the draft is broken")')
+    rec = run_build(["0.1", "0.2"], preview, tmp_path / "out", jobs=2)
+    status = {o.chapter.id: o.status for o in rec.outcomes}
+    assert status == {"0.1": "failed", "0.2": "rendered"}
+    failed = [r for r in rec.results if not r.ok]
+    assert len(failed) == 1 and failed[0].failure == "scene"
+    assert "the draft is broken" in failed[0].message
+    assert "ValueError" in failed[0].details
+    assert failed[0].job.log.is_file()
+    assert "the draft is broken" in failed[0].job.log.read_text()
+    assert not (tmp_path / "out" / "preview" / "00-foundations"
+                / "0.1-mathematical-language.mp4").exists()
+
+
+def test_fail_fast_starts_nothing_after_a_failure(drafts, tmp_path, preview):
+    write_chapter(drafts, "0.1", extra='raise ValueError("broken")', seconds=0.2)
+    rec = run_build(["0.1", "0.2"], preview, tmp_path / "out", jobs=1, fail_fast=True)
+    kinds = [r.failure for r in rec.results]
+    assert "scene" in kinds and "cancelled" in kinds
+
+
+def test_a_wrong_checkpoint_is_a_failure_and_nothing_is_cached(drafts, tmp_path, preview):
+    write_chapter(drafts, "0.2", extra='self.checkpoint("side", 2.0, expected=3.0)')
+    rec = run_build(["0.2"], preview, tmp_path / "out", jobs=1)
+    bad = [r for r in rec.results if not r.ok]
+    assert [r.failure for r in bad] == ["checkpoints"]
+    assert "side: shown 2.0, expected 3.0" in bad[0].details
+    assert not bad[0].job.video.exists()
+
+
+def test_a_second_build_into_the_same_folder_is_refused(drafts, tmp_path, preview):
+    out = tmp_path / "out"
+    with build.build_lock(out):
+        with pytest.raises(build.BuildBusyError, match="another mathviz build"):
+            run_build(["0.1"], preview, out)
+        from click.testing import CliRunner
+
+        from mathviz import cli
+        result = CliRunner().invoke(cli.main, ["render", "0.1", "--profile", "preview",
+                                               "--out", str(out), "-q"])
+        assert result.exit_code == cli.EXIT_BUSY
+        assert "--out" in result.output
+
+
+def test_kill_9_then_resume(drafts, tmp_path):
+    """Kill a build mid-way; the next run keeps finished segments and completes."""
+    write_chapter(drafts, "0.1", seconds=0.3)
+    write_chapter(drafts, "0.2", seconds=4.0)  # long enough to be killed while rendering
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "mathviz.cli", "render", "0.1", "0.2", "--profile", "preview",
+           "--out", str(out), "-j", "1", "-q"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True, env=os.environ.copy())
+    cache = tmp_path / "cache" / "segments" / "preview"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        done = list(cache.glob("0.1-*/*.mp4"))
+        if len(done) == 2 and list(cache.glob("0.2-*/*.mp4*")) == []:
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("the first chapter's segments never appeared")
+    time.sleep(0.5)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    finals = list((out / "preview").rglob("*.mp4"))
+    for video in finals:  # whatever is at a final path is complete
+        assert frames(video) > 0
+
+    result = subprocess.run(cmd, capture_output=True, text=True, env=os.environ.copy())
+    assert result.returncode == 0, result.stderr
+    assert "rendered   0.2 Sets & Logic" in result.stderr
+    assert "unchanged  0.1" in result.stderr or "rendered   0.1" in result.stderr
+    for cid, stem in (("0.1", "0.1-mathematical-language"), ("0.2", "0.2-sets-and-logic")):
+        assert frames(out / "preview" / "00-foundations" / f"{stem}.mp4") > 0
+    assert stray(tmp_path) == []

@@ -1,0 +1,92 @@
+"""Live numbers: LiveDecimal draws exactly the pixels of Manim's DecimalNumber."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from manim import DecimalNumber, ManimColor
+from manim.animation.numbers import ChangeDecimalToValue
+from manim.camera.camera import Camera
+
+from mathviz.primitives.readout import LiveDecimal, Readout, light_clone
+
+
+def pixels(*mobjects) -> np.ndarray:
+    camera = Camera(pixel_width=640, pixel_height=360)
+    camera.capture_mobjects(list(mobjects))
+    return camera.pixel_array.copy()
+
+
+def pair(**kwargs):
+    return DecimalNumber(0.0, **kwargs), LiveDecimal(0.0, **kwargs)
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"num_decimal_places": 3, "font_size": 34},
+    {"num_decimal_places": 1, "font_size": 48, "include_sign": True},
+    {"num_decimal_places": 2, "font_size": 28, "color": ManimColor("#F2C14E")},
+])
+def test_same_pixels_for_a_sequence_of_values(kwargs):
+    plain, live = pair(**kwargs)
+    for mob in (plain, live):
+        mob.move_to([1.2, -0.7, 0]).scale(1.3)
+    frames = []
+    for value in (3.25, -7.125, 0.0, 1234.5678, -0.0004, 42.0):
+        plain.set_value(value)
+        live.set_value(value)
+        a, b = pixels(plain), pixels(live)
+        assert np.array_equal(a, b), f"pixels differ at {value}"
+        assert live.get_value() == value
+        frames.append(a)
+    assert not np.array_equal(frames[0], frames[1])  # the comparison can fail
+
+
+def test_same_pixels_after_a_colour_change_and_during_an_animation():
+    plain, live = pair(num_decimal_places=2, font_size=40)
+    for mob in (plain, live):
+        mob.set_value(1.0)
+        mob.set_color(ManimColor("#58C4DD"))
+    anims = [ChangeDecimalToValue(m, 9.87) for m in (plain, live)]
+    for anim in anims:
+        anim.begin()
+    for alpha in (0.1, 0.5, 0.93, 1.0):
+        for anim in anims:
+            anim.interpolate(alpha)
+        assert np.array_equal(pixels(plain), pixels(live)), alpha
+
+
+def test_unchanged_digits_rebuild_nothing():
+    live = LiveDecimal(1.0, num_decimal_places=2)
+    live.set_value(2.001)
+    glyphs = list(live.submobjects)
+    live.set_value(2.0049)  # shows 2.00 as before
+    assert live.submobjects == glyphs and live.get_value() == 2.0049
+
+
+def test_light_clone_owns_its_points():
+    live = LiveDecimal(5.0, num_decimal_places=0)
+    clone = light_clone(live)
+    clone.shift([1, 0, 0])
+    assert not np.allclose(clone.get_center(), live.get_center())
+
+
+def test_readout_uses_the_live_number_and_keeps_its_label_in_place():
+    readout = Readout(r"x", 1.0, decimals=3)
+    assert isinstance(readout.number, LiveDecimal)
+    left = readout.number.get_left().copy()
+    readout.set(-12.5)
+    assert readout.value == -12.5
+    np.testing.assert_allclose(readout.number.get_left(), left, atol=1e-9)
+
+
+def test_same_pixels_after_fading_to_zero_and_back():
+    """``set_value`` restores the opacity the number was made with, in both classes."""
+    plain, live = pair(num_decimal_places=1, font_size=36)
+    for mob in (plain, live):
+        mob.set_opacity(0.0)
+        mob.set_value(4.5)
+    assert np.array_equal(pixels(plain), pixels(live))
+    for mob in (plain, live):
+        mob.set_fill(opacity=0.4)
+        mob.set_value(-2.5)
+    assert np.array_equal(pixels(plain), pixels(live))

@@ -20,7 +20,6 @@ from manim import (
     UR,
     FadeIn,
     FadeOut,
-    SurroundingRectangle,
     VGroup,
 )
 
@@ -39,6 +38,7 @@ from mathviz.primitives.vectors import (
     arrange_columns,
     column_equation,
 )
+from mathviz.primitives.panel import Panel
 from mathviz.scene import LectureScene
 
 V = (1, 2)
@@ -97,12 +97,6 @@ def symbol(tex: str) -> VGroup:
     return theme.tex(tex, size=SYMBOL_SIZE)
 
 
-def card_for(content) -> SurroundingRectangle:
-    card = SurroundingRectangle(content, buff=0.25, corner_radius=0.08,
-                                stroke_color=theme.GRID, stroke_width=1.5,
-                                fill_color=theme.BACKGROUND, fill_opacity=0.94)
-    card.name = "panel card"
-    return card
 
 
 class Vectors(LectureScene):
@@ -113,8 +107,7 @@ class Vectors(LectureScene):
             "In machine learning everything becomes a vector: a user, an image, a sentence. "
             "A vector is a list of numbers, and it is also an arrow, and each view explains "
             "the other.")
-        self.card = None
-        self.shown_in_panel = VGroup()
+        self.panel = Panel()
         self.arrow_and_list_beat()
         self.addition_beats()
         self.scaling_beat()
@@ -127,21 +120,9 @@ class Vectors(LectureScene):
             "and angles, and how alike two users really are.")
 
     # --- panel ----------------------------------------------------------------------------
-    def reveal(self, *mobjects, run_time: float = 0.8) -> None:
-        """Fade pre-placed panel pieces in; the card grows to hold everything shown."""
-        self.shown_in_panel.add(*mobjects)
-        card = card_for(self.shown_in_panel)
-        if self.card is None:
-            self.card = card
-            self.play(FadeIn(card), *(FadeIn(m) for m in mobjects), run_time=run_time)
-        else:
-            self.play(self.card.animate.become(card), *(FadeIn(m) for m in mobjects),
-                      run_time=run_time)
-
     def clear_stage(self) -> None:
         self.play(FadeOut(*self.mobjects), run_time=0.8)
-        self.card = None
-        self.shown_in_panel = VGroup()
+        self.panel.forget()
 
     # --- part 1: arrows and lists ---------------------------------------------------------
     def arrow_and_list_beat(self) -> None:
@@ -168,7 +149,7 @@ class Vectors(LectureScene):
                        "the same information."):
             self.play(self.plane.create())
             self.play(self.total.show_first())
-            self.reveal(self.col_v)
+            self.play(self.panel.reveal(self.col_v))
             self.checkpoint("v_tip", self.plane.tip_shown(self.total.first),
                             expected=as_floats(V), tol=TOL)
             self.checkpoint("v_list", self.col_v.values_shown(), expected=as_floats(V), tol=TOL)
@@ -178,7 +159,7 @@ class Vectors(LectureScene):
         with self.beat("A second vector, w, is three, one. To add them, slide w without "
                        "turning it until its tail sits on v's tip: walk v, then walk w."):
             self.play(total.show_second())
-            self.reveal(self.plus, self.col_w)
+            self.play(self.panel.reveal(self.plus, self.col_w))
             self.play(total.slide(run_time=2.0))
             self.checkpoint("w_after_slide", total.second_shown(), expected=as_floats(W),
                             tol=TOL)
@@ -187,7 +168,7 @@ class Vectors(LectureScene):
                        "three. On the list side it is plain element-wise addition, one plus "
                        "three and two plus one."):
             self.play(total.resultant())
-            self.reveal(self.equals, self.col_sum)
+            self.play(self.panel.reveal(self.equals, self.col_sum))
             self.play(self.col_sum.change_to(total.sum_shown()))
             self.checkpoint("sum_tip", total.sum_shown(), expected=expected, tol=TOL)
             self.checkpoint("sum_walk_end", total.walk_end_shown(), expected=expected, tol=TOL)
@@ -202,7 +183,7 @@ class Vectors(LectureScene):
                        "entry of the list doubles."):
             self.play(FadeOut(self.total), run_time=0.6)
             self.play(scaling.create())
-            self.reveal(self.c_readout, self.c_dot, self.col_v2, self.equals2, self.col_cv)
+            self.play(self.panel.reveal(self.c_readout, self.c_dot, self.col_v2, self.equals2, self.col_cv))
             self.play(scaling.scale_to(C, run_time=2.5, followers=[
                 (self.c_readout, scaling.factor_shown),
                 (self.col_cv, scaling.tip_shown)]))
@@ -251,7 +232,7 @@ class Vectors(LectureScene):
                             expected=as_floats(two_movies(USER_B)), tol=TOL)
         with self.beat("The full lists have five entries, one per movie. We cannot draw five "
                        "dimensions, but the list side of every rule works unchanged."):
-            self.reveal(self.col_a, self.col_b)
+            self.play(self.panel.reveal(self.col_a, self.col_b))
             self.play(self.col_a.emphasize_rows((ix, iy), theme.TEXT),
                       self.col_b.emphasize_rows((ix, iy)),
                       plane.decorations[-2:].animate.set_color(theme.TEXT))
@@ -269,7 +250,7 @@ class Vectors(LectureScene):
                        "sum is six."):
             self.play(users.slide(run_time=2.0))
             self.play(users.resultant())
-            self.reveal(self.col_users_sum)
+            self.play(self.panel.reveal(self.col_users_sum))
             self.play(self.col_users_sum.change_to(
                 self.col_a.values_shown() + self.col_b.values_shown()))
             self.checkpoint("users_sum_tip", users.sum_shown(), expected=as_floats(sum_2),
@@ -287,7 +268,7 @@ class Vectors(LectureScene):
                        "three, the midpoint between the two tips. Opposite tastes cancel "
                        "into someone who rates every movie a three."):
             self.play(average.create(run_time=0.6))
-            self.reveal(self.col_average)
+            self.play(self.panel.reveal(self.col_average))
             self.play(average.scale_to(half, run_time=2.0, followers=[
                 (self.col_average,
                  lambda: self.col_users_sum.values_shown() * average.factor_shown())]))

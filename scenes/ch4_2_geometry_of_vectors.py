@@ -17,12 +17,10 @@ from manim import (
     DOWN,
     LEFT,
     RIGHT,
-    UL,
     UP,
     UR,
     FadeIn,
     FadeOut,
-    Line,
     SurroundingRectangle,
     VGroup,
 )
@@ -44,6 +42,7 @@ from mathviz.primitives.vectors import (
     arrange_columns,
     column_equation,
 )
+from mathviz.primitives.panel import Panel
 from mathviz.scene import LectureScene
 
 A = (1, 3)
@@ -117,12 +116,6 @@ def user_color(name: str):
 
 
 # --- panel pieces -------------------------------------------------------------------------------
-def card_for(content) -> SurroundingRectangle:
-    card = SurroundingRectangle(content, buff=0.25, corner_radius=0.08,
-                                stroke_color=theme.GRID, stroke_width=1.5,
-                                fill_color=theme.BACKGROUND, fill_opacity=0.94)
-    card.name = "panel card"
-    return card
 
 
 def pair_label(first: str, second: str) -> VGroup:
@@ -140,8 +133,7 @@ class GeometryOfVectors(LectureScene):
         self.open_chapter(
             "A recommender has to decide which users are alike. The dot product answers "
             "that, and it has a picture: one vector's shadow on another.")
-        self.card = None
-        self.shown_in_panel = VGroup()
+        self.panel = Panel()
         self.projection_beats()
         self.swing_beats()
         self.clear_stage()
@@ -156,24 +148,11 @@ class GeometryOfVectors(LectureScene):
     # --- panel ----------------------------------------------------------------------------
     def set_panel_width(self, panel) -> None:
         """The card always spans the panel's full width (numbers may grow as they change)."""
-        self.width_guide = Line(panel.get_corner(UL), panel.get_corner(UR)).set_opacity(0)
-
-    def reveal(self, *mobjects, run_time: float = 0.8) -> None:
-        """Fade pre-placed panel pieces in; the card grows to hold everything shown."""
-        self.shown_in_panel.add(*mobjects)
-        guide = self.width_guide.copy().set_y(self.shown_in_panel.get_top()[1])
-        card = card_for(VGroup(self.shown_in_panel, guide))
-        if self.card is None:
-            self.card = card
-            self.play(FadeIn(card), *(FadeIn(m) for m in mobjects), run_time=run_time)
-        else:
-            self.play(self.card.animate.become(card), *(FadeIn(m) for m in mobjects),
-                      run_time=run_time)
+        self.panel.min_width = panel.width
 
     def clear_stage(self) -> None:
         self.play(FadeOut(*self.mobjects), run_time=0.8)
-        self.card = None
-        self.shown_in_panel = VGroup()
+        self.panel.forget()
 
     # --- part 1: the shadow -----------------------------------------------------------------
     def projection_beats(self) -> None:
@@ -221,7 +200,7 @@ class GeometryOfVectors(LectureScene):
                        "entries and add: a dot b is four plus six, ten."):
             self.play(plane.create())
             self.play(d.create())
-            self.reveal(vectors_row, self.by_entries)
+            self.play(self.panel.reveal(vectors_row, self.by_entries))
             self.play(self.by_entries.change_to(float(d.a_shown() @ d.b_shown())))
             self.checkpoint("dot_by_entries", self.by_entries.value, expected=float(dot),
                             tol=READ_TOL)
@@ -229,7 +208,7 @@ class GeometryOfVectors(LectureScene):
         with self.beat("Drop a perpendicular from a's tip onto the line through b. The "
                        "shadow runs from the origin to two, one: it is 2.236 long."):
             self.play(d.drop())
-            self.reveal(self.shadow)
+            self.play(self.panel.reveal(self.shadow))
             self.play(self.shadow.change_to(d.shadow_length_shown()))
             self.checkpoint("shadow_foot", d.foot_shown(),
                             expected=[float(x) for x in exact_projection(A, B)], tol=TOL)
@@ -240,7 +219,7 @@ class GeometryOfVectors(LectureScene):
 
         with self.beat("Multiply that shadow by b's own length, 4.472, and ten comes back: "
                        "the dot product is shadow times length."):
-            self.reveal(self.b_length, self.by_shadow)
+            self.play(self.panel.reveal(self.b_length, self.by_shadow))
             self.play(self.b_length.change_to(d.b_length_shown()),
                       self.by_shadow.change_to(d.dot_shown()))
             self.checkpoint("b_length", self.b_length.value, expected=float(sym_length(B)),
@@ -252,7 +231,7 @@ class GeometryOfVectors(LectureScene):
         with self.beat("The angle between them is 45 degrees, and its cosine, the dot "
                        "product over both lengths, is 0.707."):
             self.play(d.show_angle())
-            self.reveal(angle_row)
+            self.play(self.panel.reveal(angle_row))
             self.play(self.theta.change_to(d.angle_shown()),
                       self.cos.change_to(math.cos(math.radians(d.angle_shown()))))
             self.checkpoint("angle_ab", self.theta.value, expected=sym_degrees(cos), tol=READ_TOL)
@@ -347,8 +326,8 @@ class GeometryOfVectors(LectureScene):
         with self.beat("Cosine similarity runs the same formula over all five ratings: 0.965 "
                        "for Ana and Ben, only 0.537 for Ana and Chloé. Length drops out, so a "
                        "harsh and a generous rater with the same taste still match."):
-            self.reveal(formula, columns)
-            self.reveal(*rows)
+            self.play(self.panel.reveal(formula, columns))
+            self.play(self.panel.reveal(*rows))
             self.play(self.cos_similar.change_to(cos_of_columns(0, 1)),
                       self.cos_dissimilar.change_to(cos_of_columns(0, 2)), run_time=1.5)
             self.checkpoint("ana_ben_cos_5d", self.cos_similar.value,
@@ -402,7 +381,7 @@ class GeometryOfVectors(LectureScene):
                        "it has one-norm exactly one."):
             self.play(plane.create())
             self.play(ball.create())
-            self.reveal(formula, p_readout, caption, *norms.values())
+            self.play(self.panel.reveal(formula, p_readout, caption, *norms.values()))
             self.play(*(r.change_to(getter()) for r, getter in followers[1:]))
             self.play(FadeIn(box))
             self.checkpoint("diamond_p", p_readout.value, expected=1.0, tol=READ_TOL)

@@ -11,22 +11,17 @@ from fractions import Fraction
 import numpy as np
 import sympy as sp
 from manim import (
-    DOWN,
-    LEFT,
     RIGHT,
-    UL,
-    FadeIn,
-    FadeOut,
     Matrix,
     MathTex,
     Square,
-    SurroundingRectangle,
     VGroup,
 )
 
 from mathviz import theme
 from mathviz.primitives.linear_map import LinearMapDiagram
 from mathviz.primitives.readout import Readout
+from mathviz.primitives.panel import Panel
 from mathviz.scene import LectureScene
 
 A = ((2, 1), (-1, 1))
@@ -83,21 +78,6 @@ def area_readout(label: str = r"\text{area}") -> VGroup:
     return row
 
 
-def panel(*rows) -> VGroup:
-    """Rows stacked in the upper-left corner on a dark card so grid lines don't run through."""
-    content = VGroup(*rows).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
-    content.to_corner(UL, buff=0.45)
-    return content
-
-
-def card_for(content: VGroup) -> SurroundingRectangle:
-    card = SurroundingRectangle(content, buff=0.22, corner_radius=0.08,
-                                stroke_color=theme.GRID, stroke_width=1.5,
-                                fill_color=theme.BACKGROUND, fill_opacity=0.92)
-    card.name = "panel card"
-    return card
-
-
 class MatrixAsTransformation(LectureScene):
     chapter_id = "4.4"
 
@@ -107,8 +87,7 @@ class MatrixAsTransformation(LectureScene):
             "does to the whole plane, and learn to read that off the matrix.")
         # a plane larger than the frame, so that every map here still fills the screen
         self.diagram = LinearMapDiagram(vector=V, x_range=PLANE_RANGE, y_range=PLANE_RANGE)
-        self.card = None
-        self.content = None
+        self.panel = Panel()
         self.setup_beat()
         self.apply_beat()
         self.combination_beat()
@@ -132,26 +111,6 @@ class MatrixAsTransformation(LectureScene):
             "vector. That is solving a linear system.")
 
     # ------------------------------------------------------------------------------------
-    def show_panel(self, *rows) -> None:
-        """Replace the corner panel with ``rows`` (played as a fade)."""
-        content = panel(*rows)
-        card = card_for(content)
-        if self.card is None:
-            self.play(FadeIn(card), FadeIn(content), run_time=0.8)
-            self.card = card
-        else:  # old rows out while the card reshapes, then new rows in: never two at once
-            self.play(FadeOut(self.content), self.card.animate.become(card), run_time=0.5)
-            self.play(FadeIn(content), run_time=0.5)
-        self.content = content
-
-    def grow_panel(self, *rows) -> None:
-        """Add ``rows`` under what the panel shows; the card grows to hold them."""
-        old_rows = list(self.content)
-        content = panel(*old_rows, *rows)
-        card = card_for(content)
-        self.play(self.card.animate.become(card), *(FadeIn(r) for r in rows), run_time=0.8)
-        self.content = content
-
     # ------------------------------------------------------------------------------------
     def setup_beat(self) -> None:
         d = self.diagram
@@ -165,7 +124,7 @@ class MatrixAsTransformation(LectureScene):
                        "The yellow v is one i-hat plus two j-hats; the blue unit square "
                        "sits on the two basis vectors."):
             self.play(d.create())
-            self.show_panel(legend, self.matrix_a)
+            self.play(self.panel.show(legend, self.matrix_a))
 
     def apply_beat(self) -> None:
         d = self.diagram
@@ -191,7 +150,7 @@ class MatrixAsTransformation(LectureScene):
         with self.beat("The columns are a lookup table: A stores only where the basis "
                        "goes. Since v is one i-hat plus two j-hats, A v is one first column "
                        "plus two second columns: four, one."):
-            self.grow_panel(line)
+            self.play(self.panel.grow(line))
             self.checkpoint("Av_tip", d.tip_shown(d.v_arrow), expected=av, tol=TOL)
 
     def determinant_beat(self) -> None:
@@ -203,9 +162,9 @@ class MatrixAsTransformation(LectureScene):
         with self.beat("The unit square became a parallelogram whose area, measured off "
                        "the drawing, is three. That factor is the determinant, a d minus b c: "
                        "A scales every area in the plane by three."):
-            self.grow_panel(row)
+            self.play(self.panel.grow(row))
             self.play(readout.change_to(d.square_area_shown()), run_time=1.2)
-            self.grow_panel(det_line)
+            self.play(self.panel.grow(det_line))
             expected = det_fraction(A)
             self.checkpoint("det_A", readout.value, expected=float(expected), tol=TOL)
             self.checkpoint("square_area_A", d.square_area_shown(), expected=float(expected),
@@ -220,7 +179,7 @@ class MatrixAsTransformation(LectureScene):
         with self.beat(narration):
             if not np.allclose(d.matrix, np.eye(2)):
                 self.play(d.reset(run_time=1.0))
-            self.show_panel(heading, matrix_row(name, matrix), row)
+            self.play(self.panel.show(heading, matrix_row(name, matrix), row))
             self.play(d.apply(matrix, run_time=1.8))
             self.play(readout.change_to(d.square_area_shown()), run_time=0.8)
             if arrow_name is None:
@@ -240,7 +199,7 @@ class MatrixAsTransformation(LectureScene):
         with self.beat("Functions compose, and so do matrices. Rotate first, then shear: "
                        "i-hat ends at one, one and j-hat at minus one, zero."):
             self.play(d.reset(run_time=1.0))
-            self.show_panel(heading, r_row, s_row)
+            self.play(self.panel.show(heading, r_row, s_row))
             self.play(d.apply(ROTATION, run_time=1.5))
             self.play(d.apply(SHEAR, run_time=1.5))
             self.checkpoint("composition_i_tip", d.tip_shown(d.i_arrow),
@@ -253,7 +212,7 @@ class MatrixAsTransformation(LectureScene):
         with self.beat("Those spots are the columns of the single product S times R, which "
                        "lands the grid in the same place in one step. Read it right to left, "
                        "like f of g of x: R acts first, and swapping the order changes the map."):
-            self.grow_panel(product_row, note)
+            self.play(self.panel.grow(product_row, note))
             self.play(d.reset(run_time=1.0))
             self.play(d.apply(sr, run_time=1.8))
             self.checkpoint("product_i_tip", d.tip_shown(d.i_arrow),

@@ -17,7 +17,6 @@ from manim import (
     DOWN,
     LEFT,
     RIGHT,
-    UL,
     AnimationGroup,
     Create,
     DashedLine,
@@ -37,6 +36,7 @@ from mathviz.maths.spectral import angle_between_lines, power_iteration
 from mathviz.primitives.linear_map import LinearMapDiagram
 from mathviz.primitives.readout import Readout
 from mathviz.primitives.spectral import DegreeReadout, EigenSpanDisplay, PowerIterationTrail
+from mathviz.primitives.panel import Panel
 from mathviz.scene import LectureScene
 
 A = ((2, 1), (1, 2))
@@ -129,18 +129,6 @@ class TableRow(VGroup):
             part.move_to(x * RIGHT, aligned_edge=LEFT)
 
 
-def panel(*rows) -> VGroup:
-    content = VGroup(*rows).arrange(DOWN, aligned_edge=LEFT, buff=0.28)
-    return content.to_corner(UL, buff=0.45)
-
-
-def card_for(content: VGroup) -> SurroundingRectangle:
-    card = SurroundingRectangle(content, buff=0.22, corner_radius=0.08, stroke_color=theme.GRID,
-                                stroke_width=1.5, fill_color=theme.BACKGROUND, fill_opacity=0.92)
-    card.name = "panel card"
-    return card
-
-
 class EigenvaluesAndEigenvectors(LectureScene):
     chapter_id = "4.6"
 
@@ -148,13 +136,11 @@ class EigenvaluesAndEigenvectors(LectureScene):
         self.open_chapter(
             "Most matrices turn every vector they touch. A few special directions are only "
             "stretched, and those directions explain the whole map.")
-        self.card = None
-        self.content = None
+        self.panel = Panel(row_buff=0.28)
         self.spans_beats()
         self.characteristic_beat()
-        self.play(FadeOut(VGroup(self.diagram, self.display, self.card, self.content)),
+        self.play(FadeOut(VGroup(self.diagram, self.display)), self.panel.hide(),
                   run_time=0.8)
-        self.card = None
         self.power_beats()
         self.close_chapter(
             "Eigenvectors only stretch; eigenvalues say by how much.",
@@ -162,18 +148,6 @@ class EigenvaluesAndEigenvectors(LectureScene):
             "the singular value decomposition.")
 
     # ------------------------------------------------------------------------------------
-    def show_panel(self, *rows) -> None:
-        """Replace the corner panel with ``rows``."""
-        content = panel(*rows)
-        card = card_for(content)
-        if self.card is None:
-            self.play(FadeIn(card), FadeIn(content), run_time=0.8)
-            self.card = card
-        else:
-            self.play(FadeOut(self.content), self.card.animate.become(card), run_time=0.5)
-            self.play(FadeIn(content), run_time=0.5)
-        self.content = content
-
     # ------------------------------------------------------------------------------------
     def spans_beats(self) -> None:
         diagram = LinearMapDiagram(vector=None, x_range=(-14.0, 14.0), y_range=(-14.0, 14.0))
@@ -200,7 +174,7 @@ class EigenvaluesAndEigenvectors(LectureScene):
             self.play(AnimationGroup(FadeIn(diagram.reference), Create(diagram.grid),
                                      group=diagram, run_time=1.5))
             self.play(display.create(run_time=2.0))
-            self.show_panel(matrix_row("A", A), header, *rows)
+            self.play(self.panel.show(matrix_row("A", A), header, *rows))
             self.checkpoint("before_A_off_span_deg", [r.angle.get_value() for r in rows],
                             expected=[0.0] * len(rows), tol=TOL)
             self.checkpoint("before_A_stretch", [r.stretch.get_value() for r in rows],
@@ -259,7 +233,7 @@ class EigenvaluesAndEigenvectors(LectureScene):
                        "determinant is zero. Here that is two minus lambda, squared, minus "
                        "one, giving lambda three and one."):
             self.play(FadeOut(self.highlight), run_time=0.4)
-            self.show_panel(matrix_row("A", A), title, det, row1, row2)
+            self.play(self.panel.show(matrix_row("A", A), title, det, row1, row2))
             self.play(lam1.change_to(display.stretch_shown(3)),
                       lam2.change_to(display.stretch_shown(4)), run_time=1.2)
             lam_exact = sorted(sp.Matrix(A).eigenvals(), reverse=True)
@@ -294,7 +268,7 @@ class EigenvaluesAndEigenvectors(LectureScene):
                        "matrix-vector products. Start anywhere, apply A, divide by the "
                        "length, repeat."):
             self.play(FadeIn(plane), Create(dominant), run_time=1.2)
-            self.show_panel(code, k_read, angle_read, rayleigh_read)
+            self.play(self.panel.show(code, k_read, angle_read, rayleigh_read))
             self.play(trail.create())
             self.record_power_step(angle_read, rayleigh_read, k_read, 0)
             for k in range(1, 3):

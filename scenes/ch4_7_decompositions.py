@@ -25,7 +25,6 @@ from manim import (
     Matrix,
     MathTex,
     NumberPlane,
-    SurroundingRectangle,
     Transform,
     VGroup,
 )
@@ -35,6 +34,7 @@ from mathviz.maths.recommender import MOVIES, USERS, ratings
 from mathviz.maths.spectral import low_rank, svd_stages
 from mathviz.primitives.readout import Readout
 from mathviz.primitives.spectral import DegreeReadout, MatrixHeatmap, SingularValueBars, SVDStages
+from mathviz.primitives.panel import Panel
 from mathviz.scene import LectureScene
 
 A = ((2, 1), (0, sp.Rational(3, 2)))
@@ -98,18 +98,6 @@ def matrix_row(name: str, entries) -> VGroup:
     return VGroup(theme.tex(f"{name} =", size=PANEL_SIZE), grid).arrange(RIGHT, buff=0.2)
 
 
-def panel(*rows) -> VGroup:
-    content = VGroup(*rows).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
-    return content.to_corner(UL, buff=0.45)
-
-
-def card_for(content: VGroup) -> SurroundingRectangle:
-    card = SurroundingRectangle(content, buff=0.22, corner_radius=0.08, stroke_color=theme.GRID,
-                                stroke_width=1.5, fill_color=theme.BACKGROUND, fill_opacity=0.92)
-    card.name = "panel card"
-    return card
-
-
 class Decompositions(LectureScene):
     chapter_id = "4.7"
 
@@ -117,11 +105,10 @@ class Decompositions(LectureScene):
         self.open_chapter(
             "Every matrix, however it shears and turns, is three simple moves in a row: a "
             "rotation, a stretch along the axes, and another rotation.")
-        self.card = None
-        self.content = None
+        self.panel = Panel()
         self.svd_beats()
-        self.play(FadeOut(VGroup(self.plane, self.stages, self.outline, self.card,
-                                 self.content)), run_time=0.8)
+        self.play(FadeOut(VGroup(self.plane, self.stages, self.outline)), self.panel.hide(),
+                  run_time=0.8)
         self.low_rank_beats()
         self.close_chapter(
             "Any matrix is rotate, stretch, rotate: A = U Σ Vᵀ.",
@@ -129,18 +116,6 @@ class Decompositions(LectureScene):
             "coordinates: one point described in different bases.")
 
     # ------------------------------------------------------------------------------------
-    def show_panel(self, *rows) -> None:
-        content = panel(*rows)
-        card = card_for(content)
-        self.play(FadeIn(card), FadeIn(content), run_time=0.8)
-        self.card, self.content = card, content
-
-    def grow_panel(self, *rows) -> None:
-        content = panel(*self.content, *rows)
-        card = card_for(content)
-        self.play(self.card.animate.become(card), *(FadeIn(r) for r in rows), run_time=0.7)
-        self.content = content
-
     # ------------------------------------------------------------------------------------
     def svd_beats(self) -> None:
         plane = NumberPlane(x_range=(-9, 9, 1), y_range=(-6, 6, 1), x_length=18 * UNIT,
@@ -166,7 +141,7 @@ class Decompositions(LectureScene):
                        "perpendicular."):
             self.play(FadeIn(plane), run_time=0.8)
             self.play(stages.create())
-            self.show_panel(matrix_row("A", A), usv, legend)
+            self.play(self.panel.show(matrix_row("A", A), usv, legend))
 
         vt_read = DegreeReadout(r"V^{\top}\!:\ \theta", 0.0, decimals=1, size=PANEL_SIZE)
         with self.beat("First V transpose, a pure rotation: minus 39.7 degrees turns the green "
@@ -174,7 +149,7 @@ class Decompositions(LectureScene):
                        "circle."):
             before = stages.arrow_angle_shown(0)
             self.play(stages.rotate_vt(run_time=2.5))
-            self.grow_panel(vt_read)
+            self.play(self.panel.grow(vt_read))
             self.play(vt_read.change_to(stages.arrow_angle_shown(0) - before), run_time=0.8)
             self.checkpoint("vt_turn_deg", vt_read.value, expected=-polar_angle(v[:, 0]),
                             tol=TOL)
@@ -189,7 +164,7 @@ class Decompositions(LectureScene):
                        "sigma two, 1.26. Only this step changes shape; the semi-axes of the "
                        "ellipse are the singular values."):
             self.play(stages.scale_sigma(run_time=2.5))
-            self.grow_panel(sigma_row)
+            self.play(self.panel.grow(sigma_row))
             axes_shown = stages.semi_axes_shown()
             self.play(s1.change_to(axes_shown[0]), s2.change_to(axes_shown[1]), run_time=0.8)
             self.checkpoint("sigma_1", s1.value, expected=sigma[0], tol=TOL)
@@ -204,7 +179,7 @@ class Decompositions(LectureScene):
             self.play(Create(outline), run_time=1.0)
             before = stages.arrow_angle_shown(0)
             self.play(stages.rotate_u(run_time=2.5))
-            self.grow_panel(u_read)
+            self.play(self.panel.grow(u_read))
             self.play(u_read.change_to(stages.arrow_angle_shown(0) - before), run_time=0.8)
             self.checkpoint("u_turn_deg", u_read.value, expected=polar_angle(a @ v[:, 0]),
                             tol=TOL)

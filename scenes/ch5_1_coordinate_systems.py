@@ -18,17 +18,16 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
-    UL,
     FadeIn,
     FadeOut,
     MathTex,
-    SurroundingRectangle,
     VGroup,
 )
 
 from mathviz import theme
 from mathviz.primitives.coordinates import BasisChangeGrid, PolarGrid
 from mathviz.primitives.readout import Readout
+from mathviz.primitives.panel import Panel, card_for
 from mathviz.scene import LectureScene
 
 X = (4, 3)
@@ -84,22 +83,6 @@ def label(tex: str, color, size: int = PANEL_SIZE) -> MathTex:
     return mob
 
 
-def panel(*rows) -> VGroup:
-    """Rows stacked from a fixed top-left anchor on the right half (rows added later do not
-    push earlier ones around)."""
-    content = VGroup(*rows).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
-    content.move_to(PANEL_ANCHOR, aligned_edge=UL)
-    return content
-
-
-def card_for(content: VGroup) -> SurroundingRectangle:
-    card = SurroundingRectangle(content, buff=0.22, corner_radius=0.08,
-                                stroke_color=theme.GRID, stroke_width=1.5,
-                                fill_color=theme.BACKGROUND, fill_opacity=0.94)
-    card.name = "panel card"
-    return card
-
-
 class CoordinateSystems(LectureScene):
     chapter_id = "5.1"
 
@@ -107,8 +90,7 @@ class CoordinateSystems(LectureScene):
         self.open_chapter(
             "Coordinates are not the point; they are a recipe for reaching it from a basis. "
             "Change the basis and the recipe changes while the point stays put.")
-        self.card = None
-        self.content = None
+        self.panel = Panel(anchor=PANEL_ANCHOR)
         self.standard_beat()
         self.morph_beat()
         self.walk_beat()
@@ -120,25 +102,6 @@ class CoordinateSystems(LectureScene):
             "we measure how far apart two points are, and find there is more than one way.")
 
     # ------------------------------------------------------------------------------------
-    def show_panel(self, *rows) -> None:
-        """Replace the corner panel with ``rows``."""
-        content = panel(*rows)
-        card = card_for(content)
-        if self.card is None:
-            self.play(FadeIn(card), FadeIn(content), run_time=0.8)
-            self.card = card
-        else:
-            self.play(FadeOut(self.content), self.card.animate.become(card), run_time=0.5)
-            self.play(FadeIn(content), run_time=0.5)
-        self.content = content
-
-    def grow_panel(self, *rows) -> None:
-        """Add ``rows`` under the panel's rows; the card grows to hold them."""
-        content = panel(*self.content, *rows)
-        card = card_for(content)
-        self.play(self.card.animate.become(card), *(FadeIn(r) for r in rows), run_time=0.8)
-        self.content = content
-
     def place(self, mob, coords, direction, buff: float = 0.15):
         """Put ``mob`` next to the basis plane's point ``coords``."""
         return mob.next_to(self.grid.c2p(*coords), direction, buff=buff)
@@ -165,7 +128,7 @@ class CoordinateSystems(LectureScene):
                        "walk four i-hats, then three j-hats, tip to tail."):
             self.play(g.create())
             self.play(FadeIn(self.x_label), FadeIn(self.i_label), FadeIn(self.j_label))
-            self.show_panel(point_row, basis_row, recipe, self.c1, self.c2)
+            self.play(self.panel.show(point_row, basis_row, recipe, self.c1, self.c2))
             self.play(g.coordinates_walk(readouts=(self.c1, self.c2), seconds_per_leg=1.2))
             self.play(FadeIn(leg1), FadeIn(leg2))
             self.checkpoint("standard_walk_coefficients", g.walk_coefficients_shown(),
@@ -185,12 +148,12 @@ class CoordinateSystems(LectureScene):
         basis_row[0].set_color(theme.BASIS_I)
         basis_row[2].set_color(theme.BASIS_J)
         recipe = theme.tex(r"\vec x = c_1\,\vec b_1 + c_2\,\vec b_2", size=PANEL_SIZE)
-        content = panel(self.content[0], basis_row, recipe, self.c1, self.c2)
+        content = self.panel.layout(self.panel.content[0], basis_row, recipe, self.c1, self.c2)
         with self.beat("Now choose another basis: b one is two, one and b two is one, two. "
                        "The grid shears into theirs, but the point itself does not move."):
             self.play(FadeOut(self.i_label), FadeOut(self.j_label),
                       FadeOut(self.basis_row), FadeOut(self.recipe), FadeIn(basis_row),
-                      FadeIn(recipe), self.card.animate.become(card_for(content)),
+                      FadeIn(recipe), self.panel.card.animate.become(card_for(content)),
                       self.c1.change_to(0.0), self.c2.change_to(0.0))
             self.play(g.morph_to_basis(run_time=2.5))
             self.play(FadeIn(b1_label), FadeIn(b2_label))
@@ -200,7 +163,7 @@ class CoordinateSystems(LectureScene):
                             tol=TOL)
             self.checkpoint("point_unmoved", g.point_shown(), expected=[float(v) for v in X],
                             tol=TOL)
-        self.content = content
+        self.panel.content = content
         self.b_labels = VGroup(b1_label, b2_label)
 
     def walk_beat(self) -> None:
@@ -240,7 +203,7 @@ class CoordinateSystems(LectureScene):
         with self.beat("Finding the recipe means solving B c equals x, so c is B inverse x. "
                        "Apply B inverse to the whole picture: the skewed grid squares up and x "
                        "lands on five thirds, two thirds."):
-            self.grow_panel(solve, result)
+            self.play(self.panel.grow(solve, result))
             self.play(FadeOut(self.x_label), FadeOut(self.b_labels), FadeOut(self.leg_labels),
                       run_time=0.5)
             self.play(g.square_up(run_time=2.5))
@@ -253,9 +216,8 @@ class CoordinateSystems(LectureScene):
 
     # ------------------------------------------------------------------------------------
     def polar_beats(self) -> None:
-        self.play(FadeOut(VGroup(self.grid, self.x_label, self.content, self.card)),
+        self.play(FadeOut(VGroup(self.grid, self.x_label)), self.panel.hide(),
                   run_time=0.8)
-        self.card = self.content = None
         r_read = Readout("r", 0.0, decimals=3, color=theme.NORM_L2, size=PANEL_SIZE)
         t_read = Readout(r"\theta\ (\text{deg})", 0.0, decimals=3, color=theme.PROJECTION,
                          size=PANEL_SIZE)
@@ -273,7 +235,7 @@ class CoordinateSystems(LectureScene):
                        "x-axis, about 36.87 degrees."):
             self.play(polar.create())
             self.play(FadeIn(x_label))
-            self.show_panel(heading, r_read, t_read)
+            self.play(self.panel.show(heading, r_read, t_read))
             r_shown, theta_shown = polar.polar_shown()
             self.checkpoint("polar_r", r_shown, expected=r_expected, tol=TOL)
             self.checkpoint("polar_theta_degrees", theta_shown, expected=theta_expected, tol=TOL)
@@ -297,7 +259,7 @@ class CoordinateSystems(LectureScene):
         back = cartesian_sympy(sp.sqrt(X[0] ** 2 + X[1] ** 2), POLAR_TARGET_DEGREES)
         with self.beat("Converting back is one line each: x is r cos theta and y is r sin "
                        "theta, here minus 2.5 and about 4.33."):
-            self.grow_panel(x_read, y_read)
+            self.play(self.panel.grow(x_read, y_read))
             self.checkpoint("dot_xy_after_slide", polar.cartesian_shown(), expected=back, tol=TOL)
             self.checkpoint("xy_readouts_after_slide", [x_read.value, y_read.value],
                             expected=back, tol=READOUT_TOL)
@@ -310,7 +272,7 @@ class CoordinateSystems(LectureScene):
                        "encodings of one point, like one timestamp written in UTC or in local "
                        "time; later, PCA picks the basis in which your data is simplest."):
             self.play(polar.move_to_angle(math.degrees(math.atan2(X[1], X[0])), run_time=2.0))
-            self.grow_panel(summary, caption)
+            self.play(self.panel.grow(summary, caption))
             self.checkpoint("xy_readouts_back_home", [x_read.value, y_read.value],
                             expected=[float(v) for v in X], tol=READOUT_TOL)
 

@@ -19,13 +19,11 @@ from manim import (
     DOWN,
     LEFT,
     RIGHT,
-    UL,
     UP,
     Axes,
     Create,
     FadeIn,
     FadeOut,
-    SurroundingRectangle,
     VGroup,
 )
 from manim.mobject.graphing.scale import LogBase
@@ -47,6 +45,7 @@ from mathviz.primitives.distances import (
     Histogram,
 )
 from mathviz.primitives.readout import Readout
+from mathviz.primitives.panel import Panel
 from mathviz.scene import LectureScene
 
 #: the pair of users compared, and the two movies used as axes of the 2-D picture
@@ -127,20 +126,6 @@ def histograms_cdist(seed: int) -> dict[int, tuple[np.ndarray, float]]:
 
 
 # --- panel pieces -----------------------------------------------------------------------------
-def panel(*rows) -> VGroup:
-    content = VGroup(*rows).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
-    content.move_to(PANEL_ANCHOR, aligned_edge=UL)
-    return content
-
-
-def card_for(content: VGroup) -> SurroundingRectangle:
-    card = SurroundingRectangle(content, buff=0.22, corner_radius=0.08,
-                                stroke_color=theme.GRID, stroke_width=1.5,
-                                fill_color=theme.BACKGROUND, fill_opacity=0.94)
-    card.name = "panel card"
-    return card
-
-
 def user_row(names, movies) -> VGroup:
     """``Ana = (4, 1)   Chloé = (2, 5)`` in the users' colours."""
     parts = []
@@ -177,8 +162,7 @@ class DistanceMetrics(LectureScene):
         self.open_chapter(
             "Nearest neighbours, clustering and recommendations all start from one question: "
             "how far apart are two rows of data? There is more than one honest answer.")
-        self.card = None
-        self.content = None
+        self.panel = Panel(anchor=PANEL_ANCHOR)
         self.plane_beats()
         self.five_movie_beats()
         self.cosine_beats()
@@ -189,26 +173,9 @@ class DistanceMetrics(LectureScene):
             "raw distances in very high dimensions.")
 
     # ------------------------------------------------------------------------------------
-    def show_panel(self, *rows) -> None:
-        content = panel(*rows)
-        card = card_for(content)
-        if self.card is None:
-            self.play(FadeIn(card), FadeIn(content), run_time=0.8)
-            self.card = card
-        else:
-            self.play(FadeOut(self.content), self.card.animate.become(card), run_time=0.5)
-            self.play(FadeIn(content), run_time=0.5)
-        self.content = content
-
-    def grow_panel(self, *rows) -> None:
-        content = panel(*self.content, *rows)
-        card = card_for(content)
-        self.play(self.card.animate.become(card), *(FadeIn(r) for r in rows), run_time=0.8)
-        self.content = content
-
     def clear_stage(self) -> None:
         self.play(theme.hide(*self.mobjects), run_time=0.7)
-        self.card = self.content = None
+        self.panel.forget()
 
     # ------------------------------------------------------------------------------------
     def plane_beats(self) -> None:
@@ -230,12 +197,12 @@ class DistanceMetrics(LectureScene):
             self.play(Create(axes), FadeIn(axis_labels))
             self.add(routes)
             self.play(routes.create(), FadeIn(labels))
-            self.show_panel(user_row(PAIR, PLANE_MOVIES))
+            self.play(self.panel.show(user_row(PAIR, PLANE_MOVIES)))
         diff = theme.tex(r"d = \text{Chlo\'e} - \text{Ana} = (-2,\ 4)", size=PANEL_SIZE)
         with self.beat("The arrow from Ana to Chloé is their difference vector, minus two, four. "
                        "Its length is the straight-line, or L2, distance: about 4.47."):
             self.play(routes.show_straight())
-            self.grow_panel(diff, l2)
+            self.play(self.panel.grow(diff, l2))
             self.play(l2.change_to(routes.lengths_shown()["l2"]))
             self.checkpoint("difference_2d", routes.difference_shown(), expected=b - a, tol=TOL)
             self.checkpoint("l2_2d_segment", routes.lengths_shown()["l2"],
@@ -244,7 +211,7 @@ class DistanceMetrics(LectureScene):
         with self.beat("The L1, or Manhattan, distance walks the grid one axis at a time: two "
                        "stars along Arrival plus four along Coco, six in total."):
             self.play(routes.show_staircase(seconds_per_leg=1.0))
-            self.grow_panel(l1)
+            self.play(self.panel.grow(l1))
             self.play(l1.change_to(routes.lengths_shown()["l1"]))
             self.checkpoint("l1_2d_staircase", routes.lengths_shown()["l1"],
                             expected=expected["l1"], tol=TOL)
@@ -252,7 +219,7 @@ class DistanceMetrics(LectureScene):
         with self.beat("L-infinity keeps only the largest single gap: the four stars on Coco, "
                        "the one movie they disagree on most."):
             self.play(routes.show_max_gap())
-            self.grow_panel(linf)
+            self.play(self.panel.grow(linf))
             self.play(linf.change_to(routes.lengths_shown()["linf"]))
             self.checkpoint("linf_2d_gap", routes.lengths_shown()["linf"],
                             expected=expected["linf"], tol=TOL)
@@ -290,13 +257,13 @@ class DistanceMetrics(LectureScene):
             self.play(Create(axes), FadeIn(names))
             self.add(bars)
             self.play(bars.create())
-            self.show_panel(heading, diff, values)
+            self.play(self.panel.show(heading, diff, values))
             self.checkpoint("difference_5d_bars", bars.values_shown(), expected=d, tol=TOL)
         expected = scipy_distances(a, b)
         with self.beat("The same three rules give an L1 distance of sixteen, the bar lengths "
                        "added up; an L2 distance of about 7.48; and an L-infinity of four, the "
                        "longest bars, reached three times."):
-            self.grow_panel(l1, l2, linf)
+            self.play(self.panel.grow(l1, l2, linf))
             shown = np.abs(bars.values_shown())
             self.play(l1.change_to(float(shown.sum())),
                       l2.change_to(float(np.sqrt(np.sum(shown**2)))), run_time=1.2)
@@ -323,12 +290,12 @@ class DistanceMetrics(LectureScene):
             self.play(Create(axes), FadeIn(axis_labels))
             self.add(arrows)
             self.play(arrows.create(), FadeIn(ana_label), FadeIn(femi_label), run_time=2.0)
-            self.show_panel(heading, user_row((ana, femi), COSINE_MOVIES))
+            self.play(self.panel.show(heading, user_row((ana, femi), COSINE_MOVIES)))
         with self.beat("Euclidean distance puts them 2.24 apart, yet the cosine of the angle "
                        "between them is exactly one: cosine compares direction and ignores "
                        "length."):
             self.play(arrows.show_gap())
-            self.grow_panel(euclid, cosine)
+            self.play(self.panel.grow(euclid, cosine))
             self.checkpoint("femi_tip", arrows.tips_shown()[1], expected=u / 2, tol=TOL)
             self.checkpoint("euclidean_ana_femi", arrows.euclidean_shown(),
                             expected=float(sp.sqrt(sum((int(x) - int(y)) ** 2
@@ -346,7 +313,7 @@ class DistanceMetrics(LectureScene):
             self.play(FadeOut(femi_label), run_time=0.4)
             self.play(arrows.move_second_to(w, color=color_of(eve), run_time=2.5))
             self.play(FadeIn(eve_label))
-            self.grow_panel(eve_row)
+            self.play(self.panel.grow(eve_row))
             self.checkpoint("euclidean_ana_eve", arrows.euclidean_shown(),
                             expected=float(sp.sqrt(sum((int(x) - int(y)) ** 2
                                                        for x, y in zip(u, w)))), tol=TOL)

@@ -41,6 +41,7 @@ BIN = Path(sys.executable).parent
 MATHVIZ = str(BIN / "mathviz")
 MANIM = str(BIN / "manim")
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+STORE = ROOT / "benchmarks" / "results.json"
 CHAPTER = "6.3"
 CHAPTER_FILE = ROOT / "scenes" / "ch6_3_gradients.py"
 CHAPTER_SCENE = "Gradients"
@@ -149,25 +150,46 @@ class Figure:
 
 @dataclass
 class Report:
+    """Figures and notes of the sections run now; earlier sections are kept from STORE."""
+
     figures: list[Figure] = field(default_factory=list)
     sections: list[str] = field(default_factory=list)
+    done: dict = field(default_factory=dict)
+    current: str = ""
+
+    def begin(self, section: str) -> None:
+        self.current = section
+        self.done[section] = {"when": time.strftime("%Y-%m-%d %H:%M"), "figures": [],
+                              "text": []}
 
     def add(self, *args, **kwargs) -> None:
         fig = Figure(*args, **kwargs)
-        self.figures.append(fig)
+        self.done[self.current]["figures"].append(vars(fig))
         mark = {True: "met", False: "NOT met", None: ""}[fig.met]
         print(f"{fig.name}: {fig.value}   (goal {fig.goal}) {mark} {fig.note}", flush=True)
 
+    def text(self, lines: list[str]) -> None:
+        self.done[self.current]["text"] += lines
+
     def write(self, path: Path) -> None:
+        stored = json.loads(STORE.read_text()) if STORE.is_file() else {}
+        stored.update(self.done)
+        STORE.write_text(json.dumps(stored, indent=1, ensure_ascii=False) + "\n")
         lines = ["# Benchmark results", "",
-                 "Written by `benchmarks/run.py`; every figure below was measured in the same run,",
-                 "side by side, on this machine:", "", *machine(), "",
-                 "| figure | measured | goal | met |", "|---|---|---|---|"]
-        for f in self.figures:
-            met = {True: "yes", False: "**no**", None: "–"}[f.met]
-            value = f"{f.value} ({f.note})" if f.note else f.value
-            lines.append(f"| {f.name} | {value} | {f.goal} | {met} |")
-        lines += ["", *self.sections]
+                 "Written by `benchmarks/run.py` (figures kept in `results.json`). Within a "
+                 "section every figure was measured in the same run, side by side, on this "
+                 "machine:", "", *machine(), "",
+                 "| section (run at) | figure | measured | goal | met |",
+                 "|---|---|---|---|---|"]
+        for name in SECTIONS:
+            for f in stored.get(name, {}).get("figures", []):
+                met = {True: "yes", False: "**no**", None: "–"}[f["met"]]
+                value = f"{f['value']} ({f['note']})" if f["note"] else f["value"]
+                lines.append(f"| {name} ({stored[name]['when']}) | {f['name']} | {value} | "
+                             f"{f['goal']} | {met} |")
+        lines.append("")
+        for name in SECTIONS:
+            lines += stored.get(name, {}).get("text", [])
         path.write_text("\n".join(lines) + "\n")
         print(f"wrote {path}")
 
@@ -242,7 +264,7 @@ def encoder_section(report: Report, work: Path) -> None:
                    note=f"{base['seconds'] / best['seconds']:.2f}× faster than medium, "
                         f"SSIM {best['ssim']:.4f}, size {best['bytes'] / base['bytes']:.0%}")
         raw.unlink()
-    report.sections += rows
+    report.text(rows)
 
 
 def chapter_section(report: Report, work: Path) -> None:
@@ -279,14 +301,14 @@ def chapter_section(report: Report, work: Path) -> None:
                f"{ours_fps / limit_fps:.0%}", "as close to 100 % as drawing allows", None,
                note=f"{ours_fps:.1f} fps vs {limit_fps:.1f} fps encode-only")
     plain_facts = probe(plain_video)
-    report.sections += [
+    report.text([
         "## One chapter, side by side", "",
         f"`manim render -r 1920,1080 --fps 60 {CHAPTER_FILE.relative_to(ROOT)} {CHAPTER_SCENE}` "
         f"(Manim's DecimalNumber via `MATHVIZ_PLAIN_NUMBERS=1`, Manim's default x264 medium/23, "
         f"cold media folder) took {plain:.1f} s for {plain_facts['frames']} frames; "
         f"`mathviz render {CHAPTER} --profile lecture` (cold cache; LiveDecimal readouts, the "
         f"profile's encoder {options}) took {ours:.1f} s for {facts['frames']} frames, "
-        "captions and sidecar included.", ""]
+        "captions and sidecar included.", ""])
     peak = max(s["peak_rss_mb"] for c in json.loads(report_file.read_text())["chapters"]
                for s in c["segments"])
     report.add("peak memory of a worker (chapter render at 1080p60)", f"{peak:.0f} MiB",
@@ -367,6 +389,7 @@ def main(argv: list[str]) -> int:
     try:
         for name in only:
             print(f"== {name}", flush=True)
+            report.begin(name)
             SECTIONS[name](report, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)

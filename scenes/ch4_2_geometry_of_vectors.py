@@ -28,13 +28,12 @@ from manim import (
 from mathviz import theme
 from mathviz.maths import recommender
 from mathviz.maths.vectors import INF, p_norm
-from mathviz.primitives.readout import Readout
+from mathviz.primitives.readout import DegreeReadout, Readout
 from mathviz.primitives.vectors import (
     FIRST_COLOR,
     SECOND_COLOR,
     AngleMark,
     ColumnVector,
-    DegreesReadout,
     NormBallMorph,
     ProjectionDiagram,
     RatingVector,
@@ -176,7 +175,7 @@ class GeometryOfVectors(LectureScene):
                                 color=SECOND_COLOR)
         self.by_shadow = Readout(r"\text{shadow} \times \lVert \vec b \rVert", -10.0,
                                  size=PANEL_SIZE)
-        self.theta = DegreesReadout(r"\theta", 135.0, size=PANEL_SIZE)
+        self.theta = DegreeReadout(r"\theta", 135.0, size=PANEL_SIZE)
         self.cos = Readout(r"\cos\theta", -0.707, size=PANEL_SIZE)
         angle_row = VGroup(self.theta, self.cos).arrange(RIGHT, buff=0.5)
         panel = VGroup(vectors_row, self.by_entries, self.shadow, self.b_length, self.by_shadow,

@@ -17,7 +17,6 @@ from manim import (
     DOWN,
     LEFT,
     RIGHT,
-    AnimationGroup,
     Create,
     DashedLine,
     DecimalNumber,
@@ -34,8 +33,8 @@ from manim.animation.numbers import ChangeDecimalToValue
 from mathviz import theme
 from mathviz.maths.spectral import angle_between_lines, power_iteration
 from mathviz.primitives.linear_map import LinearMapDiagram
-from mathviz.primitives.readout import Readout
-from mathviz.primitives.spectral import DegreeReadout, EigenSpanDisplay, PowerIterationTrail
+from mathviz.primitives.readout import DegreeReadout, Readout
+from mathviz.primitives.spectral import EigenSpanDisplay, PowerIterationTrail
 from mathviz.primitives.panel import Panel
 from mathviz.scene import LectureScene
 
@@ -150,9 +149,9 @@ class EigenvaluesAndEigenvectors(LectureScene):
     # ------------------------------------------------------------------------------------
     # ------------------------------------------------------------------------------------
     def spans_beats(self) -> None:
-        diagram = LinearMapDiagram(vector=None, x_range=(-14.0, 14.0), y_range=(-14.0, 14.0))
         # this lecture needs only the grid: the unit square and î, ĵ would crowd the spans
-        diagram.remove(diagram.square, diagram.i_arrow, diagram.j_arrow)
+        diagram = LinearMapDiagram(vector=None, x_range=(-14.0, 14.0), y_range=(-14.0, 14.0),
+                                   square=False, basis=False)
         diagram.shift(ORIGIN_AT)
         vectors = [*ORDINARY, *EIGEN]
         colors = [*ORDINARY_COLORS, theme.EIGEN, theme.EIGEN]
@@ -171,8 +170,7 @@ class EigenvaluesAndEigenvectors(LectureScene):
                 for i, (v, c) in enumerate(zip(vectors, colors))]
         with self.beat("Here is A equals two, one, one, two, and five vectors. Each dashed "
                        "line is a vector's span: all its multiples, the line it points along."):
-            self.play(AnimationGroup(FadeIn(diagram.reference), Create(diagram.grid),
-                                     group=diagram, run_time=1.5))
+            self.play(diagram.create())
             self.play(display.create(run_time=2.0))
             self.play(self.panel.show(matrix_row("A", A), header, *rows))
             self.checkpoint("before_A_off_span_deg", [r.angle.get_value() for r in rows],

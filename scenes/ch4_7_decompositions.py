@@ -32,8 +32,8 @@ from manim import (
 from mathviz import theme
 from mathviz.maths.recommender import MOVIES, USERS, ratings
 from mathviz.maths.spectral import low_rank, svd_stages
-from mathviz.primitives.readout import Readout
-from mathviz.primitives.spectral import DegreeReadout, MatrixHeatmap, SingularValueBars, SVDStages
+from mathviz.primitives.readout import DegreeReadout, Readout
+from mathviz.primitives.spectral import MatrixHeatmap, SingularValueBars, SVDStages
 from mathviz.primitives.panel import Panel
 from mathviz.scene import LectureScene
 

@@ -27,7 +27,7 @@ from manim import (
 from mathviz import theme
 from mathviz.primitives.coordinates import BasisChangeGrid, PolarGrid
 from mathviz.primitives.readout import Readout
-from mathviz.primitives.panel import Panel, card_for
+from mathviz.primitives.panel import Panel
 from mathviz.scene import LectureScene
 
 X = (4, 3)
@@ -148,13 +148,11 @@ class CoordinateSystems(LectureScene):
         basis_row[0].set_color(theme.BASIS_I)
         basis_row[2].set_color(theme.BASIS_J)
         recipe = theme.tex(r"\vec x = c_1\,\vec b_1 + c_2\,\vec b_2", size=PANEL_SIZE)
-        content = self.panel.layout(self.panel.content[0], basis_row, recipe, self.c1, self.c2)
         with self.beat("Now choose another basis: b one is two, one and b two is one, two. "
                        "The grid shears into theirs, but the point itself does not move."):
             self.play(FadeOut(self.i_label), FadeOut(self.j_label),
-                      FadeOut(self.basis_row), FadeOut(self.recipe), FadeIn(basis_row),
-                      FadeIn(recipe), self.panel.card.animate.become(card_for(content)),
-                      self.c1.change_to(0.0), self.c2.change_to(0.0))
+                      self.panel.swap((self.basis_row, basis_row), (self.recipe, recipe),
+                                      also=(self.c1.change_to(0.0), self.c2.change_to(0.0))))
             self.play(g.morph_to_basis(run_time=2.5))
             self.play(FadeIn(b1_label), FadeIn(b2_label))
             self.checkpoint("b1_tip", g.tip_shown(g.b1_arrow), expected=[float(v) for v in B1],
@@ -163,7 +161,6 @@ class CoordinateSystems(LectureScene):
                             tol=TOL)
             self.checkpoint("point_unmoved", g.point_shown(), expected=[float(v) for v in X],
                             tol=TOL)
-        self.panel.content = content
         self.b_labels = VGroup(b1_label, b2_label)
 
     def walk_beat(self) -> None:

@@ -368,8 +368,7 @@ class DistanceMetrics(LectureScene):
         hist_title = theme.text("pairwise distance ÷ mean", size=theme.LABEL_SIZE + 4)
         hist_title.next_to(hist_axes, UP, buff=0.35).align_to(hist_axes, LEFT)
         hist = Histogram(hist_axes, HIST_EDGES, shares[HIST_DIMENSIONS[0]])
-        dim = Readout("d", HIST_DIMENSIONS[0], decimals=0, size=PANEL_SIZE)
-        dim.number.group_with_commas = False  # "1024", not "1,024"
+        dim = Readout("d", HIST_DIMENSIONS[0], decimals=0, size=PANEL_SIZE, commas=False)
         dim.set(HIST_DIMENSIONS[0])
         spread = Readout(r"\sigma / \mu", 0.0, decimals=3, color=theme.NORM_L2, size=PANEL_SIZE)
         readouts = VGroup(dim, spread).arrange(RIGHT, buff=0.8)

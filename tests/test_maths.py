@@ -160,3 +160,22 @@ def test_recommender_table_is_close_to_rank_two():
     s = np.linalg.svd(rec.ratings(), compute_uv=False)
     assert s[1] > 2.5 * s[2]  # two taste groups dominate
     assert s[-1] > 0.1  # but the table is full rank: the quirks are real
+
+
+def test_linear_map_diagram_without_square_or_basis_carries_only_the_grid():
+    from manim import Scene
+
+    from mathviz.primitives.linear_map import LinearMapDiagram
+
+    d = LinearMapDiagram(vector=None, square=False, basis=False)
+    assert d.carried == [] and d.square not in d.submobjects
+    for anim in (d.create(), d.apply([[2, 1], [1, 2]])):
+        anim._setup_scene(Scene())
+        anim.begin()
+        anim.interpolate(1.0)
+        anim.finish()
+    from mathviz.primitives.readout import coords
+
+    # the grid's (1, 0) and (0, 1) landed on A's columns, read through the fixed reference
+    np.testing.assert_allclose(coords(d.reference, d.grid.c2p(1, 0)), [2, 1], atol=1e-9)
+    np.testing.assert_allclose(coords(d.reference, d.grid.c2p(0, 1)), [1, 2], atol=1e-9)

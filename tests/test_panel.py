@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from manim import Scene
+from manim import UP, Scene
 
 from mathviz import theme
 from mathviz.primitives.panel import Panel
@@ -61,3 +61,43 @@ def test_hide_and_forget_start_empty():
     run_to(panel.show(theme.text("again")), 1.0)
     panel.forget()
     assert panel.card is None
+
+
+def draw_order(scene) -> list:
+    order = []
+    for mob in scene.mobjects:
+        order += mob.get_family()
+    return order
+
+
+def last_drawn(order: list, mob) -> int:
+    """Where ``mob`` is drawn for the last time (a mobject in two groups is drawn twice)."""
+    return max(i for i, m in enumerate(order) if m is mob)
+
+
+def test_the_card_stays_under_every_row_through_show_grow_swap_and_reveal():
+    scene = Scene(skip_animations=True)
+    panel = Panel()
+    first, second = theme.text("first"), theme.text("second")
+    scene.play(panel.show(first))
+    scene.play(panel.grow(second))
+    third = theme.text("third, replacing second")
+    scene.play(panel.swap((second, third)))
+    scene.play(panel.grow(theme.text("fourth")))
+    order = draw_order(scene)
+    card_at = last_drawn(order, panel.card)
+    for row in panel.content:
+        assert last_drawn(order, row) > card_at, row
+        glyphs = row.family_members_with_points()
+        assert min(g.get_fill_opacity() for g in glyphs) > 0.99  # earlier rows not dimmed
+    assert second not in panel.group.submobjects  # the swapped-out row left the group
+    assert len([m for m in scene.mobjects if m is panel.group]) == 1
+
+    revealing = Panel()
+    pieces = [theme.text("a").shift(3 * UP), theme.text("b").shift(2 * UP)]
+    scene.play(revealing.reveal(pieces[0]))
+    scene.play(revealing.reveal(pieces[1]))
+    order = draw_order(scene)
+    assert all(last_drawn(order, p) > last_drawn(order, revealing.card) for p in pieces)
+    scene.play(revealing.hide())
+    assert revealing.group not in scene.mobjects and revealing.card is None

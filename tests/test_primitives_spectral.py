@@ -10,9 +10,8 @@ from manim.animation.animation import Animation
 
 from mathviz import theme
 from mathviz.maths.spectral import power_iteration, svd_stages
-from mathviz.primitives.readout import Readout, coords
+from mathviz.primitives.readout import DegreeReadout, Readout, coords
 from mathviz.primitives.spectral import (
-    DegreeReadout,
     EigenSpanDisplay,
     MatrixHeatmap,
     PowerIterationTrail,

@@ -16,11 +16,10 @@ from manim import UR
 from mathviz import theme
 from mathviz.maths import recommender
 from mathviz.maths.vectors import INF
-from mathviz.primitives.readout import Readout
+from mathviz.primitives.readout import DegreeReadout, Readout
 from mathviz.primitives.vectors import (
     AngleMark,
     ColumnVector,
-    DegreesReadout,
     NormBallMorph,
     ProjectionDiagram,
     RatingVector,
@@ -236,7 +235,7 @@ def test_column_equation_centres_operators_on_the_rows():
 
 
 def test_degrees_readout_shows_and_sets():
-    readout = DegreesReadout(r"\theta", 45.0)
+    readout = DegreeReadout(r"\theta", 45.0)
     assert readout.value == pytest.approx(45.0)
     readout.set(135.0)
     assert readout.value == pytest.approx(135.0)

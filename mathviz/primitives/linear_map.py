@@ -41,7 +41,8 @@ class LinearMapDiagram(VGroup):
 
     def __init__(self, vector: ArrayLike | None = (1.0, 2.0), *,
                  x_range: tuple[float, float] = (-7.0, 7.0),
-                 y_range: tuple[float, float] = (-4.0, 4.0), unit: float = 1.0) -> None:
+                 y_range: tuple[float, float] = (-4.0, 4.0), unit: float = 1.0,
+                 square: bool = True, basis: bool = True) -> None:
         super().__init__()
         plane_kwargs = dict(x_range=(*x_range, 1), y_range=(*y_range, 1),
                             x_length=(x_range[1] - x_range[0]) * unit,
@@ -65,9 +66,11 @@ class LinearMapDiagram(VGroup):
         corners = [self.reference.c2p(x, y) for x, y in [(0, 0), (1, 0), (1, 1), (0, 1)]]
         self.square = Polygon(*corners, stroke_color=theme.AREA, stroke_width=2,
                               fill_color=theme.AREA, fill_opacity=0.45)
-        self.add(self.reference, self.grid, self.square, self.i_arrow, self.j_arrow)
-        if self.v_arrow is not None:
-            self.add(self.v_arrow)
+        #: the parts drawn and carried (the grid always; square, î, ĵ, v when asked for)
+        self.carried = [m for m, wanted in ((self.square, square), (self.i_arrow, basis),
+                                            (self.j_arrow, basis), (self.v_arrow, True))
+                        if wanted and m is not None]
+        self.add(self.reference, self.grid, *self.carried)
 
     # --- construction -------------------------------------------------------------------
     def _arrow(self, end: ArrayLike, color) -> Arrow:
@@ -83,11 +86,12 @@ class LinearMapDiagram(VGroup):
 
     def create(self) -> Animation:
         """Draw the grid, then grow the basis vectors (and v), then fade in the square."""
-        arrows = [GrowArrow(self.i_arrow), GrowArrow(self.j_arrow)]
-        if self.v_arrow is not None:
-            arrows.append(GrowArrow(self.v_arrow))
+        arrows = [GrowArrow(a) for a in (self.i_arrow, self.j_arrow, self.v_arrow)
+                  if a in self.carried]
+        square = [FadeIn(self.square)] if self.square in self.carried else []
+        grow = [AnimationGroup(*arrows)] if arrows else []
         return AnimationGroup(FadeIn(self.reference), Create(self.grid, run_time=1.5),
-                              AnimationGroup(*arrows), FadeIn(self.square), lag_ratio=0.4)
+                              *grow, *square, lag_ratio=0.4, group=self)
 
     # --- transformations ----------------------------------------------------------------
     def apply(self, matrix: ArrayLike, run_time: float = 2.0) -> Animation:
@@ -96,13 +100,13 @@ class LinearMapDiagram(VGroup):
         self._matrix = m @ self._matrix
         total = LinearMapModel(self._matrix)
         origin = self.reference.c2p(0, 0)
-        moves = [
-            ApplyMatrix(m, self.grid, about_point=origin),
-            ApplyMatrix(m, self.square, about_point=origin),
-            Transform(self.i_arrow, self._arrow(total.i_hat, theme.BASIS_I)),
-            Transform(self.j_arrow, self._arrow(total.j_hat, theme.BASIS_J)),
-        ]
-        if self.v_arrow is not None:
+        moves = [ApplyMatrix(m, self.grid, about_point=origin)]
+        if self.square in self.carried:
+            moves.append(ApplyMatrix(m, self.square, about_point=origin))
+        if self.i_arrow in self.carried:
+            moves += [Transform(self.i_arrow, self._arrow(total.i_hat, theme.BASIS_I)),
+                      Transform(self.j_arrow, self._arrow(total.j_hat, theme.BASIS_J))]
+        if self.v_arrow in self.carried:
             moves.append(Transform(self.v_arrow,
                                    self._arrow(total.apply(self.base_vector), theme.VECTOR)))
         # group=self: the diagram is already in the scene, so playing this does not re-add

@@ -125,10 +125,22 @@ class Readout(VGroup):
     """``label = 1.234`` with the number as a :class:`DecimalNumber` that can be read back."""
 
     def __init__(self, label_tex: str, value: float = 0.0, *, decimals: int = 3,
-                 color=theme.TEXT, size: int = 34) -> None:
+                 color=theme.TEXT, size: int = 34, unit: str | None = None,
+                 commas: bool = True) -> None:
+        """
+        Parameters
+        ----------
+        label_tex
+            The label in TeX; `` = `` is appended.
+        unit
+            TeX after the number, e.g. ``r"^{\\circ}"`` for degrees.
+        commas
+            Group thousands with commas (``1,024``); ``False`` for counts such as dimensions.
+        """
         self.label = theme.tex(label_tex + "=", size=size, color=color)
         self.number = live_number_class()(value, num_decimal_places=decimals, font_size=size,
-                                          color=color, include_sign=False)
+                                          color=color, include_sign=False, unit=unit,
+                                          group_with_commas=commas)
         self.number.next_to(self.label, RIGHT, buff=0.15)
         super().__init__(self.label, self.number)
 
@@ -147,6 +159,15 @@ class Readout(VGroup):
     def change_to(self, value: float) -> Animation:
         """Animation counting the number to ``value``."""
         return ChangeDecimalToValue(self.number, value)
+
+
+class DegreeReadout(Readout):
+    """``label = 45.0°``: a :class:`Readout` of an angle in degrees."""
+
+    def __init__(self, label_tex: str, value: float = 0.0, *, decimals: int = 1,
+                 color=theme.TEXT, size: int = 34) -> None:
+        super().__init__(label_tex, value, decimals=decimals, color=color, size=size,
+                         unit=r"^{\circ}")
 
 
 def coords(axes: Axes | NumberPlane, mob_or_point: Mobject | np.ndarray) -> np.ndarray:

@@ -85,20 +85,6 @@ def arrow_vector_shown(plane: PlaneLike, arrow: Arrow) -> np.ndarray:
     return coords(plane, arrow.get_end()) - coords(plane, arrow.get_start())
 
 
-class DegreeReadout(Readout):
-    """A :class:`Readout` whose number carries a degree sign: ``θ = 12.3°``."""
-
-    def __init__(self, label_tex: str, value: float = 0.0, *, decimals: int = 1,
-                 color: ManimColor = theme.TEXT, size: int = 34) -> None:
-        super().__init__(label_tex, value, decimals=decimals, color=color, size=size)
-        number = DecimalNumber(value, num_decimal_places=decimals, font_size=size, color=color,
-                               unit=r"^{\circ}")
-        number.move_to(self.number, aligned_edge=LEFT)
-        self.remove(self.number)
-        self.number = number
-        self.add(number)
-
-
 # --- 4.6: spans carried by a map -----------------------------------------------------------------
 class EigenSpanDisplay(VGroup):
     """Vectors drawn with their span lines; a map carries the vectors but not the lines.

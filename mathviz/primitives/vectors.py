@@ -66,7 +66,7 @@ from mathviz.maths.vector_geometry import (
     tip_to_tail,
 )
 from mathviz.maths.vectors import p_norm, projection, unit_ball_boundary
-from mathviz.primitives.readout import Readout, coords
+from mathviz.primitives.readout import coords
 
 #: colours of a sum's parts: the first vector, the second, and the resultant
 FIRST_COLOR = theme.VECTOR
@@ -877,16 +877,3 @@ def column_equation(*items: Mobject, buff: float = 0.22) -> VGroup:
             item.set_y(middle)
     return group
 
-
-class DegreesReadout(Readout):
-    """``label = 45.0°``: a :class:`Readout` whose number carries a degree sign."""
-
-    def __init__(self, label_tex: str, value: float = 0.0, *, decimals: int = 1,
-                 color: ManimColor = theme.TEXT, size: int = 34) -> None:
-        super().__init__(label_tex, value, decimals=decimals, color=color, size=size)
-        number = DecimalNumber(value, num_decimal_places=decimals, font_size=size, color=color,
-                               unit=r"^\circ")
-        number.next_to(self.label, RIGHT, buff=0.15)
-        self.remove(self.number)
-        self.number = number
-        self.add(number)

@@ -41,6 +41,13 @@ AREA = ManimColor("#5E81AC")
 ROW = BASIS_I
 COLUMN = BASIS_J
 PROJECTION = ManimColor("#B48EAD")
+#: a second vector beside VECTOR, and the result of combining them (sum, product)
+VECTOR_SECOND = ManimColor("#58C4DD")
+VECTOR_SUM = ManimColor("#FF8C42")
+#: one colour per equation of a linear system (lines of the row picture, rows of [A | b])
+EQUATION_COLORS = (ManimColor("#58C4DD"), ManimColor("#FF8C42"), ManimColor("#B48EAD"))
+#: the bias term of an affine layer
+BIAS = ACCENT
 EIGEN = ManimColor("#F2C14E")
 #: unit balls of the p-norms
 NORM_L1 = ManimColor("#FF8C42")

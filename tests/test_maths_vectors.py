@@ -21,6 +21,10 @@ def test_norms_match_numpy_and_hand_formulas():
         assert vec.p_norm(v, p) == pytest.approx(np.linalg.norm(v, ord=p))
     with pytest.raises(ValueError, match="p >= 1"):
         vec.p_norm(v, 0.5)
+    # large p approaches the max-norm instead of overflowing or underflowing
+    assert vec.p_norm([3.0, -4.0, 1.0], 5000) == pytest.approx(4.0, rel=1e-3)
+    assert vec.p_norm([1e-200, 2e-200], 3) == pytest.approx(np.cbrt(9) * 1e-200)
+    assert vec.p_norm([0.0, 0.0], 2) == 0.0
     with pytest.raises(ValueError, match="1-D"):
         vec.p_norm([[1, 2]], 2)
 

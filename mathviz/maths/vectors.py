@@ -33,9 +33,11 @@ def p_norm(v: ArrayLike, p: float = 2.0) -> float:
     a = _vec(v)
     if p < 1:
         raise ValueError(f"p-norms need p >= 1 (p = {p} is not a norm)")
-    if math.isinf(p):
-        return float(np.max(np.abs(a)))
-    return float(np.sum(np.abs(a) ** p) ** (1.0 / p))
+    scale = float(np.max(np.abs(a)))
+    if math.isinf(p) or scale == 0.0:
+        return scale
+    # factor out the largest entry: (Σ|vᵢ/s|ᵖ)^(1/p)·s stays finite for large p
+    return scale * float(np.sum((np.abs(a) / scale) ** p) ** (1.0 / p))
 
 
 def distance(u: ArrayLike, v: ArrayLike, p: float = 2.0) -> float:

@@ -64,7 +64,7 @@ from mathviz.maths.matrices import (
 from mathviz.primitives.readout import Readout, coords
 
 #: colours of the equations' lines in the row picture (equation 1, equation 2, …)
-EQUATION_COLORS = (theme.CURVE, theme.NORM_L1, theme.PROJECTION)
+EQUATION_COLORS = theme.EQUATION_COLORS
 #: the column picture draws column j in the colour of the basis vector it is the image of
 COLUMN_COLORS = (theme.BASIS_I, theme.BASIS_J, theme.PROJECTION)
 
@@ -346,7 +346,7 @@ class MatrixProductHighlighter(VGroup):
                  decimals: tuple[int | None, int | None, int | None, int | None] = (None,) * 4,
                  names: tuple[str, str, str, str] | None = ("A", "B", "b", "C"),
                  font_size: float = 32, work_size: float | None = None,
-                 bias_color: ManimColor = theme.ACCENT, work_gap: float = 1.0,
+                 bias_color: ManimColor = theme.BIAS, work_gap: float = 1.0,
                  column_gaps: tuple[float, float, float, float] = (0.45,) * 4) -> None:
         super().__init__()
         self.a, self.b = exact_matrix(a), exact_matrix(b)

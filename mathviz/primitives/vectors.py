@@ -70,8 +70,8 @@ from mathviz.primitives.readout import coords
 
 #: colours of a sum's parts: the first vector, the second, and the resultant
 FIRST_COLOR = theme.VECTOR
-SECOND_COLOR = theme.CURVE
-SUM_COLOR = theme.GRADIENT
+SECOND_COLOR = theme.VECTOR_SECOND
+SUM_COLOR = theme.VECTOR_SUM
 #: shortest arrow drawn; shorter ones (a vector scaled through 0) become invisible
 MIN_ARROW_LENGTH = 1e-3
 

@@ -75,6 +75,12 @@ def _package_inits(dotted: str) -> list[Path]:
 
 def _imports_of(path: Path) -> list[str]:
     """Dotted names of the modules a file imports (absolute; relative ones resolved)."""
+    stat = path.stat()
+    return _imports_cached(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=1024)
+def _imports_cached(path: Path, mtime_ns: int, size: int) -> list[str]:
     tree = _parse(path)
     package = _dotted_package(path)
     names: list[str] = []

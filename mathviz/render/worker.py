@@ -7,6 +7,7 @@ never write the same file; the TeX folder persists across builds as a compile ca
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
 import resource
@@ -46,9 +47,40 @@ def init_worker(events: Any, slots: Any) -> None:
     from mathviz import scene  # noqa: F401
 
 
+_process_slot: tuple[Path, Any] | None = None
+
+
+def process_dir() -> Path:
+    """This process's own TeX/text cache folder, for checks and renders run in-process.
+
+    Manim writes and compiles TeX files in place, so two processes sharing one folder can read
+    each other's half-written files. Each process takes the first free folder of a small pool
+    (held by an exclusive file lock until it exits), so caches persist between runs without
+    ever being shared by two live processes.
+    """
+    global _process_slot
+    root = cache_dir() / "processes"
+    if _process_slot is not None and _process_slot[0].parent == root:
+        return _process_slot[0]
+    root.mkdir(parents=True, exist_ok=True)
+    n = 0
+    while True:
+        handle = open(root / f"slot-{n}.lock", "a")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            n += 1
+            continue
+        folder = root / f"slot-{n}"
+        folder.mkdir(exist_ok=True)
+        _process_slot = (folder, handle)  # the handle keeps the lock for the process's life
+        return folder
+
+
 def slot_dir(slot: int | None) -> Path:
-    """A worker's own folder for TeX/text caches; in-process renders share the main cache."""
-    return cache_dir() if slot is None else cache_dir() / "workers" / f"slot-{slot}"
+    """A worker's own folder for TeX/text caches (the process's own when in-process)."""
+    return process_dir() if slot is None else cache_dir() / "workers" / f"slot-{slot}"
 
 
 @contextmanager
@@ -59,7 +91,7 @@ def manim_config(profile: Profile | None, media_dir: Path, fmt: str,
 
     width, height, fps = (854, 480, 15) if profile is None else (profile.width, profile.height,
                                                                  profile.fps)
-    work = work_dir or cache_dir()
+    work = work_dir or process_dir()
     settings = {
         "pixel_width": width,
         "pixel_height": height,

@@ -179,3 +179,27 @@ def test_linear_map_diagram_without_square_or_basis_carries_only_the_grid():
     # the grid's (1, 0) and (0, 1) landed on A's columns, read through the fixed reference
     np.testing.assert_allclose(coords(d.reference, d.grid.c2p(1, 0)), [2, 1], atol=1e-9)
     np.testing.assert_allclose(coords(d.reference, d.grid.c2p(0, 1)), [1, 2], atol=1e-9)
+
+
+def test_a_descent_walk_shows_only_the_steps_already_taken():
+    """Trail segments of later steps stay stubs until their own step plays."""
+    from manim import Axes, Scene
+
+    from mathviz.primitives.descent import GradientDescentPath
+
+    axes = Axes(x_range=(-3, 3, 1), y_range=(-2, 2, 1))
+    trace = gradient_descent(square, square_gradient, np.array([2.5]), 0.1, 4)
+    pts = np.stack([trace.points[:, 0], np.zeros(5)], axis=1)
+    path = GradientDescentPath(axes, trace, display_points=pts)
+    walk = path.walk()
+    walk._setup_scene(Scene())
+    walk.begin()
+    walk.interpolate(0.3)  # inside the second of four steps
+    lengths = [seg.get_length() for seg in path.trail]
+    full = [np.linalg.norm(axes.c2p(*pts[k + 1]) - axes.c2p(*pts[k])) for k in range(4)]
+    assert lengths[0] == pytest.approx(full[0])
+    assert 0 < lengths[1] < full[1]
+    assert lengths[2] < 1e-3 * full[2] + 1e-9 and lengths[3] < 1e-3 * full[3] + 1e-9
+    walk.interpolate(1.0)
+    walk.finish()
+    assert [seg.get_length() for seg in path.trail] == pytest.approx(full)

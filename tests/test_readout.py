@@ -90,3 +90,20 @@ def test_same_pixels_after_fading_to_zero_and_back():
         mob.set_fill(opacity=0.4)
         mob.set_value(-2.5)
     assert np.array_equal(pixels(plain), pixels(live))
+
+
+def test_count_to_starts_from_the_value_shown_when_it_begins():
+    """Steps built up front and played one after another never jump back."""
+
+    readout = Readout("x", 0.0, decimals=2)
+    steps = [readout.change_to(v) for v in (1.0, 2.0, 3.0)]  # all created before any plays
+    seen = []
+    for step in steps:
+        step.begin()
+        seen.append(readout.value)  # at the start of each step
+        step.interpolate(0.5)
+        seen.append(readout.value)
+        step.interpolate(1.0)
+        step.finish()
+    assert seen == pytest.approx([0.0, 0.5, 1.0, 1.5, 2.0, 2.5])
+    assert readout.value == 3.0

@@ -10,6 +10,7 @@ from manim import (
     Arrow,
     Axes,
     Create,
+    UpdateFromAlphaFunc,
     Dot,
     GrowArrow,
     Line,
@@ -119,11 +120,17 @@ class GradientDescentPath(VGroup):
 
     def _step(self, k: int, run_time: float) -> Animation:
         a, b = self.axes.c2p(*self.display_points[k - 1]), self.axes.c2p(*self.display_points[k])
-        segment = Line(a, b, color=self.color, stroke_width=3)
+        # the segment exists (in the trail) from the moment the walk is built, so it starts as
+        # a stub at ``a`` and grows only when its own step plays: later steps stay unseen
+        segment = Line(a, a + (b - a) * 1e-4, color=self.color, stroke_width=3)
         self.trail.add(segment)
-        parts: list[Animation] = [Create(segment), self.dot.animate.move_to(b)]
+
+        def grow(line: Line, t: float, a=a, b=b) -> None:
+            line.put_start_and_end_on(a, a + (b - a) * max(t, 1e-4))
+
+        parts: list[Animation] = [UpdateFromAlphaFunc(segment, grow), self.dot.animate.move_to(b)]
         parts += [readout.change_to(values[k]) for readout, values in self.readouts]
-        return AnimationGroup(*parts, run_time=run_time)
+        return AnimationGroup(*parts, run_time=run_time, group=self)
 
     def walk(self, steps: int | None = None, seconds_per_step: float = 0.4) -> Animation:
         """Animation of the next ``steps`` iterates (all remaining by default)."""

@@ -10,7 +10,6 @@ import numpy as np
 from manim import DOWN, ORIGIN, RIGHT, UP, Axes, DecimalNumber, Mobject, NumberPlane, VGroup, config
 from manim.constants import RendererType
 from manim.animation.animation import Animation
-from manim.animation.numbers import ChangeDecimalToValue
 
 from mathviz import theme
 
@@ -121,6 +120,28 @@ def live_number_class() -> type[DecimalNumber]:
     return DecimalNumber if os.environ.get(PLAIN_NUMBERS_ENV) == "1" else LiveDecimal
 
 
+class CountTo(Animation):
+    """Count a :class:`~manim.DecimalNumber` to ``value``, starting from the value it shows
+    when the animation *begins*.
+
+    Manim's ``ChangeDecimalToValue`` takes its start value when it is *created*; in a
+    succession of steps built up front, every step would jump back to the first value.
+    """
+
+    def __init__(self, number: DecimalNumber, value: float, **kwargs: Any) -> None:
+        self.target_value = float(value)
+        self.start_value = float(number.get_value())
+        super().__init__(number, **kwargs)
+
+    def begin(self) -> None:  # noqa: D102 - manim hook
+        self.start_value = float(self.mobject.get_value())
+        super().begin()
+
+    def interpolate_mobject(self, alpha: float) -> None:  # noqa: D102 - manim hook
+        t = self.rate_func(alpha)
+        self.mobject.set_value(self.start_value + (self.target_value - self.start_value) * t)
+
+
 class Readout(VGroup):
     """``label = 1.234`` with the number as a :class:`DecimalNumber` that can be read back."""
 
@@ -157,8 +178,8 @@ class Readout(VGroup):
         return self
 
     def change_to(self, value: float) -> Animation:
-        """Animation counting the number to ``value``."""
-        return ChangeDecimalToValue(self.number, value)
+        """Animation counting the number to ``value`` from whatever it shows when it starts."""
+        return CountTo(self.number, value)
 
 
 class DegreeReadout(Readout):

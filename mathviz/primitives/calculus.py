@@ -1,0 +1,388 @@
+"""Secants turning into tangents, a limit approached along a graph, and a tangent whose slope
+traces the derivative.
+
+:class:`SecantTangent` draws the secant of a function through ``x0`` and ``x0 + h`` and
+rotates it as ``h`` shrinks, with a live slope readout. :class:`LimitApproach` draws a graph
+with a hole and slides a dot towards it. :class:`DerivativeTracer` stacks the axes of ``f``
+over the axes of ``f′``: a tangent slides along ``f`` while a dot below, at height equal to
+the tangent's slope, leaves a trail that is the graph of ``f′``. Every value is read back
+from the drawn objects through their axes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from manim import (
+    DOWN,
+    ORIGIN,
+    RIGHT,
+    AnimationGroup,
+    Axes,
+    Circle,
+    Create,
+    Dot,
+    FadeIn,
+    GrowFromCenter,
+    Line,
+    UpdateFromAlphaFunc,
+    ValueTracker,
+    VGroup,
+    VMobject,
+)
+from manim.animation.animation import Animation
+
+from mathviz import theme
+from mathviz.maths.calculus import DifferentiableFunction, RealFunction, secant_slope
+from mathviz.primitives.readout import Readout, coords
+
+
+def function_axes(x_range: tuple[float, float, float], y_range: tuple[float, float, float], *,
+                  x_length: float, y_length: float, font_size: int = 22) -> Axes:
+    """Course-styled axes for a graph: muted, numbered, without tips."""
+    return Axes(x_range=x_range, y_range=y_range, x_length=x_length, y_length=y_length,
+                axis_config={"color": theme.MUTED, "include_numbers": True,
+                             "font_size": font_size}, tips=False)
+
+
+def line_slope_shown(axes: Axes, line: Line) -> float:
+    """Slope of a drawn segment, its endpoints read back through ``axes``."""
+    (x1, y1), (x2, y2) = (coords(axes, p) for p in line.get_start_and_end())
+    return float((y2 - y1) / (x2 - x1))
+
+
+def _screen_segment(axes: Axes, point: Sequence[float], slope: float,
+                    length: float) -> tuple[np.ndarray, np.ndarray]:
+    """Endpoints of a segment of screen ``length`` centred on ``point`` with axes ``slope``."""
+    centre = axes.c2p(*point)
+    direction = axes.c2p(point[0] + 1.0, point[1] + slope) - centre
+    direction = direction / np.linalg.norm(direction)
+    return centre - direction * length / 2, centre + direction * length / 2
+
+
+class SecantTangent(VGroup):
+    """The secant of ``f`` through ``x0`` and ``x0 + h``, rotating as ``h`` shrinks.
+
+    Parts: ``line`` (the secant, extended ``reach`` axes units beyond both points), ``anchor``
+    (the dot at ``x0``), ``moving`` (the dot at ``x0 + h``), ``rise``/``run`` (the legs of the
+    slope triangle) and, after :meth:`show_tangent`, ``tangent``. ``readout`` (not part of the
+    group, so a panel can hold it) shows the slope live.
+
+    Parameters
+    ----------
+    axes
+        Where to draw.
+    f
+        The function (its graph is drawn by the scene).
+    x0, h
+        The fixed point and the starting step.
+    readout
+        Optional live slope readout; kept equal to the drawn secant's slope.
+    reach
+        How far (in x) the line extends beyond the two points.
+    """
+
+    def __init__(self, axes: Axes, f: RealFunction, x0: float, h: float, *,
+                 readout: Readout | None = None, reach: float = 0.9,
+                 color=theme.GRADIENT) -> None:
+        super().__init__()
+        self.axes, self.f, self.x0, self.reach = axes, f, float(x0), float(reach)
+        self.h_tracker = ValueTracker(float(h))
+        self.readout = readout
+        self.color = color
+        self.line = Line(stroke_color=color, stroke_width=5)
+        self.run_leg = Line(stroke_color=theme.MUTED, stroke_width=3)
+        self.rise_leg = Line(stroke_color=theme.MUTED, stroke_width=3)
+        self.anchor = Dot(axes.c2p(x0, f(x0)), radius=0.08, color=theme.DOT)
+        self.moving = Dot(radius=0.08, color=color)
+        self.tangent: Line | None = None
+        self.add(self.run_leg, self.rise_leg, self.line, self.anchor, self.moving)
+        self._redraw()
+
+    @property
+    def h(self) -> float:
+        return float(self.h_tracker.get_value())
+
+    def _redraw(self) -> None:
+        h, x0, f, axes = self.h, self.x0, self.f, self.axes
+        m = secant_slope(f, x0, h)
+        y0 = float(f(x0))
+        lo, hi = min(x0, x0 + h) - self.reach, max(x0, x0 + h) + self.reach
+        self.line.put_start_and_end_on(axes.c2p(lo, y0 + m * (lo - x0)),
+                                       axes.c2p(hi, y0 + m * (hi - x0)))
+        x1, y1 = x0 + h, float(f(x0 + h))
+        self.moving.move_to(axes.c2p(x1, y1))
+        corner = axes.c2p(x1, y0)
+        # legs of zero length cannot be drawn; keep a hair so Line stays valid
+        self.run_leg.put_start_and_end_on(axes.c2p(x0, y0), corner + np.array([1e-6, 0, 0]))
+        self.rise_leg.put_start_and_end_on(corner, axes.c2p(x1, y1) + np.array([0, 1e-6, 0]))
+        if self.readout is not None:
+            self.readout.set(m)
+
+    def create(self) -> Animation:
+        """Draw the two points, then the secant through them and the slope triangle."""
+        return AnimationGroup(AnimationGroup(GrowFromCenter(self.anchor),
+                                             GrowFromCenter(self.moving)),
+                              AnimationGroup(Create(self.line), Create(self.run_leg),
+                                             Create(self.rise_leg)),
+                              lag_ratio=0.6, group=self)
+
+    def animate_h_to(self, h: float, run_time: float = 2.5) -> Animation:
+        """Shrink (or grow) ``h`` continuously to ``h``, geometrically, so the rotation looks
+        even on the way from 1 to 0.01; the secant, the second dot and the readout follow."""
+        if h == 0 or (h > 0) != (self.h > 0):
+            raise ValueError("h must keep its sign and stay non-zero (use show_tangent)")
+        start = self.h
+
+        def update(_mob, alpha: float) -> None:
+            self.h_tracker.set_value(start * (h / start) ** alpha)
+            self._redraw()
+
+        return UpdateFromAlphaFunc(self, update, run_time=run_time)
+
+    def show_tangent(self, slope: float, run_time: float = 1.5) -> Animation:
+        """Draw the limiting line: through ``(x0, f(x0))`` with the given ``slope``."""
+        y0 = float(self.f(self.x0))
+        lo, hi = self.x0 - 1.5 * self.reach, self.x0 + 1.5 * self.reach
+        self.tangent = Line(self.axes.c2p(lo, y0 + slope * (lo - self.x0)),
+                            self.axes.c2p(hi, y0 + slope * (hi - self.x0)),
+                            stroke_color=theme.GOOD, stroke_width=4)
+        self.add(self.tangent)
+        return Create(self.tangent, run_time=run_time)
+
+    # --- read back ------------------------------------------------------------------------
+    def slope_shown(self) -> float:
+        """Slope of the drawn secant, from its endpoints read through the axes."""
+        return line_slope_shown(self.axes, self.line)
+
+    def tangent_slope_shown(self) -> float:
+        """Slope of the drawn tangent (after :meth:`show_tangent`)."""
+        if self.tangent is None:
+            raise RuntimeError("the tangent is not drawn yet")
+        return line_slope_shown(self.axes, self.tangent)
+
+    def points_shown(self) -> tuple[np.ndarray, np.ndarray]:
+        """The two dots the secant passes through, in axes coordinates."""
+        return coords(self.axes, self.anchor), coords(self.axes, self.moving)
+
+
+class LimitApproach(VGroup):
+    """The graph of ``f`` with a hole at ``hole_x`` and a dot sliding along it towards the hole.
+
+    Parts: ``curve`` (two pieces, left and right of the hole), ``hole`` (an open circle at
+    ``(hole_x, limit)``), ``dot`` and the optional ``readout`` (not in the group) showing
+    ``f`` at the dot.
+    """
+
+    def __init__(self, axes: Axes, f: RealFunction, x_range: tuple[float, float],
+                 hole_x: float, limit: float, start_x: float, *,
+                 readout: Readout | None = None, x_readout: Readout | None = None) -> None:
+        super().__init__()
+        self.axes, self.f, self.hole_x = axes, f, float(hole_x)
+        self.readout, self.x_readout = readout, x_readout
+        gap = 0.02 * (x_range[1] - x_range[0])
+        pieces = [axes.plot(f, x_range=(x_range[0], hole_x - gap), color=theme.CURVE,
+                            stroke_width=4),
+                  axes.plot(f, x_range=(hole_x + gap, x_range[1]), color=theme.CURVE,
+                            stroke_width=4)]
+        self.curve = VGroup(*pieces)
+        self.hole = Circle(radius=0.09, stroke_color=theme.CURVE, stroke_width=3,
+                           fill_color=theme.BACKGROUND, fill_opacity=1.0)
+        self.hole.move_to(axes.c2p(hole_x, limit))
+        self.dot = Dot(radius=0.09, color=theme.DOT)
+        self.x = float(start_x)
+        self.add(self.curve, self.hole, self.dot)
+        self._place(self.x)
+
+    def _place(self, x: float) -> None:
+        self.x = float(x)
+        y = float(self.f(x))
+        self.dot.move_to(self.axes.c2p(x, y))
+        if self.readout is not None:
+            self.readout.set(y)
+        if self.x_readout is not None:
+            self.x_readout.set(x)
+
+    def create(self) -> Animation:
+        return AnimationGroup(AnimationGroup(*(Create(p) for p in self.curve)),
+                              FadeIn(self.hole), GrowFromCenter(self.dot), lag_ratio=0.7,
+                              group=self)
+
+    def slide_to(self, x: float, run_time: float = 2.0) -> Animation:
+        """Slide the dot along the graph to ``x`` (never onto the hole)."""
+        if x == self.hole_x or (x - self.hole_x) * (self.x - self.hole_x) <= 0:
+            raise ValueError("the dot approaches the hole from one side and never reaches it")
+        start = self.x
+
+        def update(_mob, alpha: float) -> None:
+            self._place(start + alpha * (x - start))
+
+        return UpdateFromAlphaFunc(self, update, run_time=run_time)
+
+    def dot_shown(self) -> np.ndarray:
+        """The dot's ``(x, f(x))`` read back through the axes."""
+        return coords(self.axes, self.dot)
+
+    def hole_shown(self) -> np.ndarray:
+        """Centre of the drawn hole, read back through the axes."""
+        return coords(self.axes, self.hole)
+
+
+class DerivativeTracer(VGroup):
+    """``f`` on top, ``f′`` below: a tangent slides along ``f`` and its slope leaves a trail.
+
+    Parts: ``top``/``bottom`` (the two axes, same x range, aligned vertically), ``curve`` (f),
+    ``tangent`` (segment of fixed screen length touching ``f``), ``point`` (the touching dot),
+    ``guide`` (a faint vertical line from the point down to the tracer), ``tracer`` (the dot
+    at ``(x, slope)`` on the lower axes) and ``trail`` (the tracer's path: the graph of
+    ``f′``, drawn by the tangent itself, sampled every 1/400 of the x range whatever the
+    frame rate). ``markers`` collects :meth:`mark` dots.
+
+    Parameters
+    ----------
+    fn
+        The function with its closed-form derivative.
+    x_range
+        ``(start, end, step)`` of both axes.
+    y_range, dy_range
+        Ranges of the upper (f) and lower (f′) axes.
+    x0
+        Where the tangent starts.
+    readouts
+        Optional live ``{"x": …, "slope": …, "f": …}`` readouts (not part of the group).
+    """
+
+    TANGENT_LENGTH = 2.2
+
+    def __init__(self, fn: DifferentiableFunction, x_range: tuple[float, float, float],
+                 y_range: tuple[float, float, float], dy_range: tuple[float, float, float],
+                 x0: float, *, width: float = 7.6, top_height: float = 3.0,
+                 bottom_height: float = 2.4, gap: float = 0.55,
+                 readouts: dict[str, Readout] | None = None,
+                 f_label: str = "f(x)", df_label: str = "f'(x)") -> None:
+        super().__init__()
+        self.fn = fn
+        self.readouts = dict(readouts or {})
+        self.top = function_axes(x_range, y_range, x_length=width, y_length=top_height)
+        self.bottom = function_axes(x_range, dy_range, x_length=width, y_length=bottom_height)
+        self.bottom.next_to(self.top, DOWN, buff=gap)
+        # line the x axes' origins up exactly (numbers may make the boxes differ in width)
+        shift = self.top.c2p(x_range[0], 0)[0] - self.bottom.c2p(x_range[0], 0)[0]
+        self.bottom.shift(np.array([shift, 0, 0]))
+        self.f_label = theme.tex(f_label, size=30, color=theme.CURVE)
+        self.df_label = theme.tex(df_label, size=30, color=theme.GRADIENT)
+        for label, axes in ((self.f_label, self.top), (self.df_label, self.bottom)):
+            label.next_to(axes.c2p(0, axes.y_range[1]), RIGHT, buff=0.3)
+        self.curve = self.top.plot(fn.f, x_range=x_range[:2], color=theme.CURVE, stroke_width=4)
+        self.tangent = Line(stroke_color=theme.ACCENT, stroke_width=5)
+        self.point = Dot(radius=0.08, color=theme.ACCENT)
+        self.guide = Line(stroke_color=theme.MUTED, stroke_width=2, stroke_opacity=0.5)
+        self.tracer = Dot(radius=0.08, color=theme.GRADIENT)
+        self.trail = VMobject(stroke_color=theme.GRADIENT, stroke_width=4)
+        self.markers = VGroup()
+        self.x = float(x0)
+        self.trail_step = (x_range[1] - x_range[0]) / 400
+        self._visited: list[float] = [self.x]
+        self.add(self.top, self.bottom, self.f_label, self.df_label, self.curve, self.guide,
+                 self.trail, self.markers, self.tangent, self.point, self.tracer)
+        self._place(self.x)
+        self.move_to(ORIGIN)
+
+    # --- drawing ----------------------------------------------------------------------------
+    def _trace_points(self) -> list[np.ndarray]:
+        return [self.bottom.c2p(x, self.fn.derivative(x)) for x in self._visited]
+
+    def _place(self, x: float, record: bool = True) -> None:
+        self.x = float(x)
+        y, m = self.fn(x), self.fn.derivative(x)
+        start, end = _screen_segment(self.top, (x, y), m, self.TANGENT_LENGTH)
+        self.tangent.put_start_and_end_on(start, end)
+        self.point.move_to(self.top.c2p(x, y))
+        self.tracer.move_to(self.bottom.c2p(x, m))
+        self.guide.put_start_and_end_on(self.top.c2p(x, y), self.bottom.c2p(x, m)
+                                        + np.array([0, 1e-6, 0]))
+        if record:
+            self._record(self.x)
+        pts = self._trace_points()
+        if len(pts) >= 2:
+            self.trail.set_points_as_corners(pts)
+        values = {"x": x, "slope": m, "f": y}
+        for key, readout in self.readouts.items():
+            readout.set(values[key])
+
+    def _record(self, x: float) -> None:
+        """Extend the trail to ``x`` through evenly spaced samples, so its shape does not depend
+        on how many frames the slide took (none at all when animations are skipped)."""
+        if not self._visited:
+            self._visited.append(x)
+            return
+        last = self._visited[-1]
+        n = int(np.ceil(abs(x - last) / self.trail_step))
+        if n > 0:
+            self._visited.extend(float(t) for t in np.linspace(last, x, n + 1)[1:])
+
+    def create(self) -> Animation:
+        """Draw both axes and f, then the tangent, its point, the guide and the tracer."""
+        return AnimationGroup(
+            AnimationGroup(Create(self.top), Create(self.bottom), FadeIn(self.f_label),
+                           FadeIn(self.df_label)),
+            Create(self.curve),
+            AnimationGroup(Create(self.tangent), GrowFromCenter(self.point),
+                           Create(self.guide), GrowFromCenter(self.tracer)),
+            lag_ratio=0.8, group=self)
+
+    def slide_to(self, x: float, run_time: float = 3.0, *, trace: bool = True) -> Animation:
+        """Slide the tangent along ``f`` to ``x``; with ``trace`` the tracer leaves its trail."""
+        start = self.x
+        if not trace:
+            self._visited = []
+
+        def update(_mob, alpha: float) -> None:
+            self._place(start + alpha * (x - start), record=trace)
+
+        return UpdateFromAlphaFunc(self, update, run_time=run_time)
+
+    def jump_to(self, x: float) -> "DerivativeTracer":
+        """Put the tangent at ``x`` now and start a fresh trail there."""
+        self._visited = []
+        self._place(x)
+        self.trail.clear_points()
+        return self
+
+    def mark(self, x: float, color=theme.GOOD, radius: float = 0.1) -> Animation:
+        """Ring the point of ``f`` at ``x`` and its slope below (e.g. a critical point)."""
+        rings = VGroup(
+            Circle(radius=radius + 0.05, stroke_color=color, stroke_width=4).move_to(
+                self.top.c2p(x, self.fn(x))),
+            Circle(radius=radius + 0.05, stroke_color=color, stroke_width=4).move_to(
+                self.bottom.c2p(x, self.fn.derivative(x))))
+        self.markers.add(rings)
+        return AnimationGroup(*(Create(r) for r in rings), group=self)
+
+    # --- read back -----------------------------------------------------------------------
+    def slope_shown(self) -> float:
+        """Slope of the drawn tangent segment, its endpoints read through the upper axes."""
+        return line_slope_shown(self.top, self.tangent)
+
+    def point_shown(self) -> np.ndarray:
+        """The touching point ``(x, f(x))`` read through the upper axes."""
+        return coords(self.top, self.point)
+
+    def trace_point_shown(self) -> np.ndarray:
+        """The tracer dot ``(x, f′(x))`` read through the lower axes."""
+        return coords(self.bottom, self.tracer)
+
+    def trail_shown(self) -> np.ndarray:
+        """The trail's anchor points in lower-axes coordinates, shape (n, 2)."""
+        return np.array([coords(self.bottom, p) for p in self.trail.get_anchors()])
+
+    def trail_value_at(self, x: float) -> float:
+        """Height of the drawn trail at ``x`` (linear between its anchors), lower axes."""
+        pts = self.trail_shown()
+        order = np.argsort(pts[:, 0])
+        xs, ys = pts[order, 0], pts[order, 1]
+        if not xs[0] - 1e-9 <= x <= xs[-1] + 1e-9:
+            raise ValueError(f"the trail does not reach x = {x}")
+        return float(np.interp(x, xs, ys))
+

@@ -1,0 +1,238 @@
+"""6.2 Derivatives: a tangent sliding along f while its slope draws f′ below.
+
+The tangent of f(x) = x³/3 − x slides from −2 to 2; a dot on the lower axes at the tangent's
+slope leaves a trail that is the graph of f′(x) = x² − 1. The tangent is flat where f′ crosses
+zero (a peak at −1, a valley at 1); for x³ it is flat at 0 without any extremum. Finally the
+chain rule: the slope of sin(x²) at 1 is the rate of x² times the rate of sin, 2 · cos 1.
+"""
+
+from __future__ import annotations
+
+import math
+
+import sympy as sp
+from manim import DOWN, LEFT, UR, FadeIn, FadeOut, VGroup
+
+from mathviz import theme
+from mathviz.maths.calculus import (
+    CUBE,
+    CUBIC_WELL,
+    SIN_OF_SQUARE,
+    SINE,
+    DifferentiableFunction,
+    chain_rule,
+    classify_critical_point,
+    critical_points,
+)
+from mathviz.primitives.calculus import DerivativeTracer
+from mathviz.primitives.panel import Panel
+from mathviz.primitives.readout import Readout
+from mathviz.scene import LectureScene
+
+PANEL_SIZE = 30
+DECIMALS = 3
+READ_TOL = 0.5 * 10**-DECIMALS
+TRAIL_TOL = 1e-3
+TRACER_WIDTH = 8.2
+#: where the lecture stops the tangent of x³/3 − x, and where it reads the drawn trail
+WELL_STOPS = (0.0, 2.0)
+WELL_TRAIL_CHECKS = (-1.5, 0.5)
+CHAIN_X = 1.0
+INNER = DifferentiableFunction("x^2", lambda x: x * x, lambda x: 2.0 * x)
+
+x_sym = sp.symbols("x", real=True)
+
+
+# --- independent routes to the expected values ----------------------------------------------
+def sympy_derivative(expr: sp.Expr, at: float) -> float:
+    """f′ at ``at`` by symbolic differentiation."""
+    return float(sp.diff(expr, x_sym).subs(x_sym, at))
+
+
+def sympy_value(expr: sp.Expr, at: float) -> float:
+    return float(expr.subs(x_sym, at))
+
+
+WELL_EXPR = x_sym**3 / 3 - x_sym
+CUBE_EXPR = x_sym**3
+CHAIN_EXPR = sp.sin(x_sym**2)
+
+
+class Derivatives(LectureScene):
+    chapter_id = "6.2"
+
+    def construct(self) -> None:
+        self.open_chapter(
+            "The derivative turns a curve into a second curve: at every x, how steep the first "
+            "one is. We will watch a tangent draw it.")
+        self.panel = Panel(corner=UR, edge_buff=0.5)
+        self.tracing_beats()
+        self.critical_beat()
+        self.cube_beats()
+        self.chain_beats()
+        self.close_chapter(
+            "The derivative is the slope of the tangent, drawn as a curve.",
+            "Flat tangents flag candidates for peaks and valleys, and the chain rule multiplies "
+            "rates through a composition, exactly what backpropagation does layer by layer.")
+
+    # ------------------------------------------------------------------------------------
+    def readouts(self) -> tuple[Readout, Readout]:
+        x_read = Readout("x", 0.0, decimals=2, size=PANEL_SIZE)
+        slope_read = Readout(r"\text{slope}", 0.0, decimals=DECIMALS, size=PANEL_SIZE,
+                             color=theme.GRADIENT)
+        return x_read, slope_read
+
+    def check_tracer(self, tag: str, tracer: DerivativeTracer, expr: sp.Expr, at: float,
+                     slope_read: Readout | None = None, x_read: Readout | None = None) -> None:
+        """The tangent's drawn slope, the tracer dot and the readouts against sympy."""
+        d = sympy_derivative(expr, at)
+        self.checkpoint(f"{tag}_tangent_slope_x={at:g}", tracer.slope_shown(), expected=d,
+                        tol=1e-6)
+        self.checkpoint(f"{tag}_tracer_x={at:g}", tracer.trace_point_shown(), expected=[at, d],
+                        tol=1e-6)
+        if slope_read is not None:
+            self.checkpoint(f"{tag}_slope_readout_x={at:g}", slope_read.value, expected=d,
+                            tol=READ_TOL)
+        if x_read is not None:
+            self.checkpoint(f"{tag}_x_readout_x={at:g}", x_read.value, expected=at, tol=5e-3)
+
+    def tracing_beats(self) -> None:
+        x_read, slope_read = self.readouts()
+        tracer = DerivativeTracer(CUBIC_WELL, (-2, 2, 1), (-1.2, 1.2, 1), (-1.5, 3.5, 1), -2.0,
+                                  readouts={"x": x_read, "slope": slope_read},
+                                  width=TRACER_WIDTH)
+        tracer.to_edge(LEFT, buff=0.45)
+        self.tracer = tracer
+        f_row = theme.tex(r"f(x) = \frac{x^3}{3} - x", size=PANEL_SIZE, color=theme.CURVE)
+        with self.beat("On top, f of x equals x cubed over three minus x, with a yellow tangent "
+                       "touching it at x equals minus two. Below, an orange dot sits at the "
+                       "height of that tangent's slope, three."):
+            self.play(tracer.create())
+            self.play(self.panel.show(f_row, x_read, slope_read))
+            self.check_tracer("well", tracer, WELL_EXPR, -2.0, slope_read, x_read)
+
+        with self.beat("Slide the tangent to the right. It flattens, tilts downhill, and the "
+                       "orange dot below follows its slope down to minus one at zero."):
+            self.play(tracer.slide_to(WELL_STOPS[0], run_time=4.0))
+            self.check_tracer("well", tracer, WELL_EXPR, WELL_STOPS[0], slope_read, x_read)
+
+        df_row = theme.tex(r"f'(x) = x^2 - 1", size=PANEL_SIZE, color=theme.GRADIENT)
+        with self.beat("Keep going to two. The trail the dot leaves behind is a whole new "
+                       "function, x squared minus one: the derivative, drawn by the tangent."):
+            self.play(tracer.slide_to(WELL_STOPS[1], run_time=4.0))
+            self.play(self.panel.grow(df_row))
+            self.check_tracer("well", tracer, WELL_EXPR, WELL_STOPS[1], slope_read, x_read)
+            for at in WELL_TRAIL_CHECKS:
+                self.checkpoint(f"well_trail_x={at:g}", tracer.trail_value_at(at),
+                                expected=sympy_derivative(WELL_EXPR, at), tol=TRAIL_TOL)
+        self.x_read, self.slope_read = x_read, slope_read
+
+    def critical_beat(self) -> None:
+        tracer = self.tracer
+        found = critical_points(CUBIC_WELL.derivative, (-2.0, 2.0))
+        exact = sorted(float(r) for r in sp.solve(sp.diff(WELL_EXPR, x_sym), x_sym))
+        kinds = [classify_critical_point(CUBIC_WELL, r) for r in found]
+        label = VGroup(*(theme.text(f"x = {r:+.0f}: {kind}", size=theme.LABEL_SIZE,
+                                    color=theme.GOOD) for r, kind in zip(found, kinds)))
+        label.arrange(DOWN, aligned_edge=LEFT, buff=0.15)
+        with self.beat("Where the trail crosses zero the tangent is flat: a peak at minus one "
+                       "and a valley at one. Setting the derivative to zero is how you hunt "
+                       "for them."):
+            self.play(tracer.mark(found[0]), tracer.mark(found[1]))
+            self.play(tracer.slide_to(found[0], run_time=2.5, trace=False))
+            self.check_tracer("well", tracer, WELL_EXPR, -1.0, self.slope_read, self.x_read)
+            self.checkpoint("well_peak_point", tracer.point_shown(),
+                            expected=[exact[0], sympy_value(WELL_EXPR, exact[0])], tol=1e-6)
+            self.play(tracer.slide_to(found[1], run_time=2.0, trace=False))
+            self.check_tracer("well", tracer, WELL_EXPR, 1.0, self.slope_read, self.x_read)
+            self.checkpoint("well_valley_point", tracer.point_shown(),
+                            expected=[exact[1], sympy_value(WELL_EXPR, exact[1])], tol=1e-6)
+            self.play(self.panel.grow(label))
+        self.play(FadeOut(tracer), self.panel.hide())
+
+    # ------------------------------------------------------------------------------------
+    def cube_beats(self) -> None:
+        x_read, slope_read = self.readouts()
+        tracer = DerivativeTracer(CUBE, (-1.5, 1.5, 0.5), (-3.5, 3.5, 1), (0, 7, 2), -1.5,
+                                  readouts={"x": x_read, "slope": slope_read},
+                                  width=TRACER_WIDTH)
+        tracer.to_edge(LEFT, buff=0.45)
+        f_row = theme.tex(r"f(x) = x^3", size=PANEL_SIZE, color=theme.CURVE)
+        df_row = theme.tex(r"f'(x) = 3x^2", size=PANEL_SIZE, color=theme.GRADIENT)
+        with self.beat("A flat tangent is not always a peak or a valley. Take x cubed and draw "
+                       "its derivative, three x squared."):
+            self.play(FadeIn(tracer), self.panel.show(f_row, df_row, x_read, slope_read))
+            self.play(tracer.slide_to(1.5, run_time=4.0))
+            self.check_tracer("cube", tracer, CUBE_EXPR, 1.5, slope_read, x_read)
+        note = theme.text("flat, but no peak or valley", size=theme.LABEL_SIZE, color=theme.BAD)
+        with self.beat("At zero the tangent is flat and the derivative touches zero, but it "
+                       "never changes sign: the curve climbs on both sides, so zero is neither "
+                       "a maximum nor a minimum."):
+            self.play(tracer.slide_to(0.0, run_time=2.5, trace=False), tracer.mark(0.0))
+            self.check_tracer("cube", tracer, CUBE_EXPR, 0.0, slope_read, x_read)
+            self.play(self.panel.grow(note))
+            left = tracer.trail_value_at(-0.5)
+            right = tracer.trail_value_at(0.5)
+            self.checkpoint("cube_trail_both_sides_of_0", [left, right],
+                            expected=[sympy_derivative(CUBE_EXPR, -0.5),
+                                      sympy_derivative(CUBE_EXPR, 0.5)], tol=TRAIL_TOL)
+        self.play(FadeOut(tracer), self.panel.hide())
+
+    # ------------------------------------------------------------------------------------
+    def chain_beats(self) -> None:
+        x_read, slope_read = self.readouts()
+        tracer = DerivativeTracer(SIN_OF_SQUARE, (-2, 2, 1), (-1.2, 1.2, 1), (-4, 4, 2), -2.0,
+                                  readouts={"x": x_read, "slope": slope_read},
+                                  width=TRACER_WIDTH, f_label=r"y = \sin(x^2)",
+                                  df_label=r"y'(x)")
+        tracer.to_edge(LEFT, buff=0.45)
+        f_row = theme.tex(r"y = \sin(u),\ u = x^2", size=PANEL_SIZE, color=theme.CURVE)
+        with self.beat("Now a composition, sine of x squared: square first, then take the "
+                       "sine, like two functions chained in a pipeline."):
+            self.play(FadeIn(tracer), self.panel.show(f_row, x_read, slope_read))
+            self.play(tracer.slide_to(CHAIN_X, run_time=4.5))
+            self.check_tracer("chain", tracer, CHAIN_EXPR, CHAIN_X, slope_read, x_read)
+
+        step = chain_rule(SINE, INNER, CHAIN_X)
+        inner_read = Readout(r"\frac{du}{dx} = 2x", 0.0, decimals=DECIMALS, size=PANEL_SIZE,
+                             color=theme.BASIS_I)
+        outer_read = Readout(r"\frac{dy}{du} = \cos u", 0.0, decimals=DECIMALS,
+                             size=PANEL_SIZE, color=theme.BASIS_J)
+        product_read = Readout(r"\frac{dy}{dx} = \frac{dy}{du}\cdot\frac{du}{dx}", 0.0,
+                               decimals=DECIMALS, size=PANEL_SIZE, color=theme.GRADIENT)
+        with self.beat("The chain rule multiplies the stages' rates. At x equals one, x squared "
+                       "grows at rate two and sine grows at rate cosine of one, 0.540; their "
+                       "product, 1.081, is exactly the slope of the tangent."):
+            self.play(self.panel.grow(inner_read, outer_read, product_read),
+                      tracer.mark(CHAIN_X, color=theme.ACCENT))
+            self.play(inner_read.change_to(step.inner_rate), run_time=0.8)
+            self.play(outer_read.change_to(step.outer_rate), run_time=0.8)
+            self.play(product_read.change_to(step.rate), run_time=0.8)
+            u = sp.symbols("u")
+            inner_rate = float(sp.diff(x_sym**2, x_sym).subs(x_sym, CHAIN_X))
+            outer_rate = float(sp.diff(sp.sin(u), u).subs(u, CHAIN_X**2))
+            self.checkpoint("chain_inner_rate_readout", inner_read.value, expected=inner_rate,
+                            tol=READ_TOL)
+            self.checkpoint("chain_outer_rate_readout", outer_read.value, expected=outer_rate,
+                            tol=READ_TOL)
+            self.checkpoint("chain_product_readout", product_read.value,
+                            expected=sympy_derivative(CHAIN_EXPR, CHAIN_X), tol=READ_TOL)
+            self.checkpoint("chain_product_equals_drawn_slope",
+                            product_read.value - tracer.slope_shown(), expected=0.0,
+                            tol=READ_TOL)
+
+        with self.beat("Let the tangent finish its run: every point of the orange trail is "
+                       "such a product, two x times cosine of x squared."):
+            # fresh rows: the rates above belonged to x = 1, the readouts follow the tangent
+            x_read, slope_read = self.readouts()
+            tracer.readouts = {"x": x_read.set(CHAIN_X), "slope": slope_read.set(step.rate)}
+            rule = theme.tex(r"y'(x) = 2x\cos(x^2)", size=PANEL_SIZE, color=theme.GRADIENT)
+            self.play(self.panel.show(f_row.copy(), rule, x_read, slope_read, run_time=0.8))
+            self.play(tracer.slide_to(2.0, run_time=3.0))
+            self.check_tracer("chain", tracer, CHAIN_EXPR, 2.0, slope_read, x_read)
+            for at in (-1.5, 1.5):
+                self.checkpoint(f"chain_trail_x={at:g}", tracer.trail_value_at(at),
+                                expected=2 * at * math.cos(at * at), tol=TRAIL_TOL)
+
+
+SCENES = [Derivatives]

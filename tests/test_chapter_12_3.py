@@ -1,0 +1,68 @@
+"""12.3 Optimization in Practice: every checkpoint recomputed here independently."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+
+def lr_closed_form(step: float, peak=0.1, warmup=100, total=1000) -> float:
+    if step < warmup:
+        return peak * step / warmup
+    return peak / 2 * (1 + math.cos(math.pi * (step - warmup) / (total - warmup)))
+
+
+@pytest.mark.parametrize("step", [50, 100, 325, 550, 1000])
+def test_schedule_values(shown, step):
+    values = shown("12.3")
+    assert values[f"lr_at_step_{step}"] == pytest.approx(lr_closed_form(step), abs=1e-6)
+    assert values[f"lr_readout_at_step_{step}"] == pytest.approx(lr_closed_form(step), abs=5e-5)
+
+
+def test_schedule_landmarks(shown):
+    values = shown("12.3")
+    assert values["lr_at_step_100"] == pytest.approx(0.1, abs=1e-6)           # the peak
+    assert values["lr_at_step_550"] == pytest.approx(0.05, abs=1e-6)          # half-way down
+    assert values["lr_at_step_325"] == pytest.approx(0.05 * (1 + math.sqrt(0.5)), abs=1e-6)
+    assert values["lr_at_step_1000"] == pytest.approx(0.0, abs=1e-6)
+    assert values["step_readout_at_end"] == 1000
+
+
+def test_clipping(shown):
+    values = shown("12.3")
+    g1, g2, c = np.array([3.0, 4.0]), np.array([1.2, -0.9]), 2.0
+    assert values["max_norm_circle_radius"] == pytest.approx(c, abs=1e-6)
+    np.testing.assert_allclose(values["norms_before_clip"], [np.hypot(*g1), np.hypot(*g2)],
+                               atol=5e-3)
+    np.testing.assert_allclose(values["clipped_tip_g1"], g1 * c / np.linalg.norm(g1), atol=1e-6)
+    np.testing.assert_allclose(values["clipped_tip_g1"], [1.2, 1.6], atol=1e-6)
+    np.testing.assert_allclose(values["untouched_tip_g2"], g2, atol=1e-6)   # ‖g2‖ = 1.5 < 2
+    np.testing.assert_allclose(values["norms_after_clip"], [c, 1.5], atol=5e-3)
+    assert values["clip_keeps_direction_cross"] == pytest.approx(0.0, abs=1e-6)
+
+
+def run_valley(steps: int) -> np.ndarray:
+    x, y, lr = -4.5, 1.0, 0.036
+    for _ in range(steps):
+        x, y = x - lr * 2 * x, y - lr * 50 * y      # ∇(x² + 25y²) = (2x, 50y)
+    return np.array([x, y])
+
+
+def test_valley(shown):
+    values = shown("12.3")
+    hessian = np.array([[2.0, 0.0], [0.0, 50.0]])
+    eig = np.linalg.eigvalsh(hessian)
+    assert values["condition_number"] == pytest.approx(eig[-1] / eig[0])
+    np.testing.assert_allclose(values["valley_dot_after_4_steps"], run_valley(4), atol=1e-6)
+    p20 = run_valley(20)
+    np.testing.assert_allclose(values["valley_dot_after_20_steps"], p20, atol=1e-6)
+    assert values["valley_x_readout"] == pytest.approx(p20[0], abs=5e-4)
+    assert values["valley_y_readout"] == pytest.approx(p20[1], abs=5e-4)
+    # zig-zag: y changes sign on every step, so 20 steps give 19 flips between shown positions
+    ys = [run_valley(k)[1] for k in range(1, 21)]
+    flips = sum(1 for a, b in zip(ys, ys[1:]) if np.sign(a) != np.sign(b))
+    assert values["y_sign_flips_in_20_steps"] == flips == 19
+    # slow along the valley: x has covered less than 80 % of the way
+    assert abs(p20[0]) > 0.2 * 4.5

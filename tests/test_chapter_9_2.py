@@ -1,0 +1,95 @@
+"""9.2 Optimization Algorithms: every checkpoint against the update rules written out here."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+START = [-4.5, 1.5]
+
+
+def grad(p):
+    # f = 0.5 x^2 + 5 y^2
+    return [p[0], 10 * p[1]]
+
+
+def f(p):
+    return 0.5 * p[0] ** 2 + 5 * p[1] ** 2
+
+
+def sgd(steps, lr=0.18):
+    x, out = list(START), [list(START)]
+    for _ in range(steps):
+        g = grad(x)
+        x = [x[i] - lr * g[i] for i in range(2)]
+        out.append(x)
+    return out
+
+
+def momentum(steps, lr=0.04, beta=0.9):
+    x, v, out = list(START), [0.0, 0.0], [list(START)]
+    for _ in range(steps):
+        g = grad(x)
+        v = [beta * v[i] + g[i] for i in range(2)]
+        x = [x[i] - lr * v[i] for i in range(2)]
+        out.append(x)
+    return out
+
+
+def adam(steps, lr=0.3, b1=0.9, b2=0.999, eps=1e-8):
+    x, m, v, out = list(START), [0.0, 0.0], [0.0, 0.0], [list(START)]
+    for t in range(1, steps + 1):
+        g = grad(x)
+        m = [b1 * m[i] + (1 - b1) * g[i] for i in range(2)]
+        v = [b2 * v[i] + (1 - b2) * g[i] ** 2 for i in range(2)]
+        m_hat = [m[i] / (1 - b1**t) for i in range(2)]
+        v_hat = [v[i] / (1 - b2**t) for i in range(2)]
+        x = [x[i] - lr * m_hat[i] / (math.sqrt(v_hat[i]) + eps) for i in range(2)]
+        out.append(x)
+    return out
+
+
+RULES = {"sgd": sgd, "momentum": momentum, "adam": adam}
+
+
+@pytest.mark.parametrize("name", RULES)
+def test_start_and_iterates_match_update_equations(shown, name):
+    values = shown("9.2")
+    path = RULES[name](40)
+    np.testing.assert_allclose(values[f"{name}_start"], START, atol=1e-9)
+    np.testing.assert_allclose(values[f"{name}_x10"], path[10], atol=1e-6)
+    np.testing.assert_allclose(values[f"{name}_x40"], path[40], atol=1e-6)
+    assert values[f"{name}_f_40"] == pytest.approx(f(path[40]), abs=5e-5)
+
+
+def test_step_counter(shown):
+    values = shown("9.2")
+    assert values["step_counter_10"] == 10
+    assert values["step_counter_40"] == 40
+
+
+def test_momentum_overshoots_and_settles(shown):
+    values = shown("9.2")
+    path = momentum(40)
+    peak = max(p[0] for p in path)
+    assert peak > 1.5  # far past the minimum at x = 0
+    assert values["momentum_max_x_trail"] == pytest.approx(peak, abs=1e-6)
+    assert values["momentum_max_x"] == pytest.approx(peak, abs=5e-4)
+    assert f(path[40]) < 0.01
+
+
+def test_adam_first_step_is_the_learning_rate_per_coordinate(shown):
+    values = shown("9.2")
+    path = adam(1)
+    step = np.subtract(path[1], path[0])
+    np.testing.assert_allclose(values["adam_first_step"], step, atol=1e-6)
+    np.testing.assert_allclose(values["adam_first_step"], [0.3, -0.3], atol=1e-6)
+    assert values["adam_first_step_length"] == pytest.approx(math.hypot(*step), abs=5e-5)
+
+
+def test_adam_steps_are_nearly_constant_early():
+    path = np.array(adam(6))
+    lengths = np.linalg.norm(np.diff(path, axis=0), axis=1)
+    assert lengths.max() / lengths.min() < 1.2

@@ -1,0 +1,226 @@
+"""6.5 Integral Calculus: Riemann sums refining into an area, signed area, and the area's rate.
+
+Midpoint rectangles under sin x on [0, π] for n = 4, 8, 16, 64 morph into one another while
+their sum closes in on 2; sweeping the region on [0, 2π] counts the lower lobe negative and the
+total returns to 0; the running total A(x) = 1 − cos x grows at the rate f(x).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import sympy as sp
+from manim import DOWN, LEFT, RIGHT, UP, Axes, Circumscribe, Create, FadeIn, FadeOut, Line, VGroup
+
+from mathviz import theme
+from mathviz.primitives.integrals import AccumulatedArea, RiemannRectangles
+from mathviz.primitives.panel import Panel
+from mathviz.primitives.readout import Readout
+from mathviz.scene import LectureScene
+
+RULE = "mid"
+REFINEMENTS = (4, 8, 16, 64)
+#: marked points for the fundamental theorem: one where sin is positive, one where negative
+MARKED_X = (1.0, 4.0)
+#: half-width of the symmetric difference that reads the area's growth rate off the drawing
+RATE_H = 1e-2
+
+DRAW_TOL = 1e-9        # rectangles read back through the axes
+AREA_TOL = 1e-4        # swept regions: polygons through 800 curve samples (trapezoid rule)
+READOUT_TOL = 5e-4     # three-decimal readouts
+SUM_READOUT_TOL = 5e-5  # four-decimal readouts
+RATE_TOL = 1e-3        # a symmetric difference of drawn areas, h = 0.01
+PANEL_SIZE = 32
+
+
+# --- independent routes to the expected values ----------------------------------------------
+def midpoint_sum_closed_form(n: int) -> float:
+    """``Σ sin((k + ½)h)·h`` with ``h = π/n`` summed in closed form: ``h / sin(h/2)``.
+
+    (``Σ_{k<n} sin((2k + 1)θ) = sin²(nθ)/sin θ`` with ``θ = h/2`` and ``nθ = π/2``.)
+    """
+    h = math.pi / n
+    return h / math.sin(h / 2)
+
+
+def sympy_integral(lo, hi) -> float:
+    x = sp.symbols("x")
+    return float(sp.integrate(sp.sin(x), (x, lo, hi)))
+
+
+def sympy_antiderivative(at: float) -> float:
+    """``∫_0^at sin t dt`` exactly, evaluated: 1 − cos(at)."""
+    t = sp.symbols("t")
+    return float(sp.integrate(sp.sin(t), (t, 0, sp.Float(at, 30))))
+
+
+def pi_axes(x_max: float, y_range: tuple[float, float, float], x_length: float,
+            y_length: float) -> tuple[Axes, VGroup]:
+    """Axes for sin x with x ticks labelled in multiples of π/2."""
+    axes = Axes(x_range=(0, x_max, math.pi / 2), y_range=y_range, x_length=x_length,
+                y_length=y_length, tips=False,
+                axis_config={"color": theme.MUTED},
+                y_axis_config={"include_numbers": True, "font_size": 24})
+    names = [r"\tfrac{\pi}{2}", r"\pi", r"\tfrac{3\pi}{2}", r"2\pi"]
+    labels = VGroup(*(theme.tex(name, size=30, color=theme.MUTED)
+                      .next_to(axes.c2p((k + 1) * math.pi / 2, 0), DOWN, buff=0.18)
+                      for k, name in enumerate(names) if (k + 1) * math.pi / 2 <= x_max + 1e-9))
+    return axes, labels
+
+
+class IntegralCalculus(LectureScene):
+    chapter_id = "6.5"
+
+    def construct(self) -> None:
+        self.open_chapter(
+            "An integral is a sum over infinitely many thin slices. It is how expected values, "
+            "probabilities and areas under a density are defined.")
+        self.riemann_beats()
+        self.signed_area_beats()
+        self.rate_beats()
+        self.close_chapter(
+            "Integral = limit of Riemann sums; its rate of growth is the integrand.",
+            "Thin slices summed give the area, and the area's slope gives back the function: "
+            "differentiation and integration undo each other.")
+
+    # ------------------------------------------------------------------------------------
+    def riemann_beats(self) -> None:
+        axes, ticks = pi_axes(math.pi, (0, 1.2, 0.5), 6.4, 4.6)
+        VGroup(axes, ticks).to_edge(LEFT, buff=0.7).shift(0.3 * DOWN)
+        curve = axes.plot(np.sin, x_range=(0, math.pi, 0.01), color=theme.CURVE, stroke_width=5)
+        rects = RiemannRectangles(axes, np.sin, 0, math.pi, REFINEMENTS[0], rule=RULE)
+        n_read = Readout("n", REFINEMENTS[0], decimals=0, size=PANEL_SIZE, commas=False)
+        sum_read = Readout(r"\textstyle\sum f(m_k)\,\Delta x", 0.0, decimals=4,
+                           size=PANEL_SIZE, color=theme.ACCENT)
+        sum_read.set(rects.area_shown())
+        formula = theme.tex(r"\int_0^{\pi} \sin x \, dx", size=40)
+        rule_note = theme.text("midpoint rule: height at each centre", size=theme.LABEL_SIZE,
+                               color=theme.MUTED)
+        self.panel = Panel(corner=UP + RIGHT)
+        with self.beat("Take the area under sine from zero to pi. Chop the interval into four "
+                       "strips and stand a rectangle on each, as tall as the curve at the "
+                       "strip's midpoint."):
+            self.play(Create(axes), FadeIn(ticks), Create(curve))
+            self.play(rects.create())
+            self.play(self.panel.show(formula, rule_note, n_read, sum_read))
+            self.checkpoint("midpoint_sum_n4", rects.area_shown(),
+                            expected=midpoint_sum_closed_form(4), tol=DRAW_TOL)
+        with self.beat("Summing the rectangles is a loop over strips: height times width, "
+                       "accumulate. Doubling the strips again and again, the sum settles "
+                       "toward 2."):
+            for n in REFINEMENTS[1:]:
+                self.play(rects.refine_to(n, run_time=1.4),
+                          n_read.change_to(n), sum_read.change_to(rects.model.total),
+                          run_time=1.4)
+                self.checkpoint(f"midpoint_sum_n{n}", rects.area_shown(),
+                                expected=midpoint_sum_closed_form(n), tol=DRAW_TOL)
+            self.checkpoint("sum_readout_n64", sum_read.value,
+                            expected=midpoint_sum_closed_form(64), tol=SUM_READOUT_TOL)
+            self.checkpoint("rectangle_count_n64", len(rects.bars), expected=64, tol=0)
+        area_read = Readout(r"\int_0^{\pi}\sin x\,dx", 0.0, decimals=3, size=PANEL_SIZE,
+                            color=theme.ACCENT)
+        region = AccumulatedArea(axes, np.sin, 0, math.pi)
+        region.edge.set_opacity(0)
+        region.dot.set_opacity(0)
+        with self.beat("In the limit the rectangles become the region itself, and its area "
+                       "is exactly 2."):
+            self.play(FadeOut(rects), FadeIn(region.positive))
+            area_read.set(region.area_shown())
+            self.play(self.panel.swap((sum_read, area_read)))
+            self.checkpoint("area_0_to_pi", region.area_shown(),
+                            expected=sympy_integral(0, sp.pi), tol=AREA_TOL)
+            self.checkpoint("area_0_to_pi_readout", area_read.value,
+                            expected=sympy_integral(0, sp.pi), tol=READOUT_TOL)
+        self.play(FadeOut(VGroup(axes, ticks, curve, region.positive)), self.panel.hide())
+
+    # ------------------------------------------------------------------------------------
+    def signed_area_beats(self) -> None:
+        axes, ticks = pi_axes(2 * math.pi, (-1.2, 2.2, 1), 7.4, 5.0)
+        VGroup(axes, ticks).to_edge(LEFT, buff=0.55).shift(0.25 * DOWN)
+        curve = axes.plot(np.sin, x_range=(0, 2 * math.pi, 0.01), color=theme.CURVE,
+                          stroke_width=5)
+        above = Readout(r"\text{above}", 0.0, decimals=3, size=PANEL_SIZE, color=theme.AREA)
+        below = Readout(r"\text{below}", 0.0, decimals=3, size=PANEL_SIZE, color=theme.BAD)
+        total = Readout(r"A(x)", 0.0, decimals=3, size=PANEL_SIZE, color=theme.ACCENT)
+        region = AccumulatedArea(axes, np.sin, 0, 0, trace=True,
+                                 readouts=[(above, "above"), (below, "below"), (total, "area")])
+        formula = theme.tex(r"A(x) = \int_0^{x} \sin t \, dt", size=38)
+        a_label = theme.tex("A(x)", size=32, color=theme.ACCENT)
+        a_label.next_to(axes.c2p(math.pi, 2.0), UP, buff=0.15)
+        self.panel = Panel(corner=UP + RIGHT)
+        with self.beat("Now run the interval on to two pi and sweep a right edge across it. "
+                       "Area under the axis counts negative, drawn in red, and the yellow "
+                       "curve plots the running total A of x."):
+            self.play(Create(axes), FadeIn(ticks), Create(curve))
+            self.play(self.panel.show(formula, above, below, total), FadeIn(region))
+            self.play(region.sweep_to(2 * math.pi, run_time=6.0))
+            self.play(FadeIn(a_label))
+            self.checkpoint("area_above_0_to_2pi", region.quantity_shown("above"),
+                            expected=sympy_integral(0, sp.pi), tol=AREA_TOL)
+            self.checkpoint("area_below_0_to_2pi", region.quantity_shown("below"),
+                            expected=sympy_integral(sp.pi, 2 * sp.pi), tol=AREA_TOL)
+            self.checkpoint("signed_area_0_to_2pi", region.area_shown(),
+                            expected=sympy_integral(0, 2 * sp.pi), tol=AREA_TOL)
+        self.readouts_below, self.readouts_total = below, total
+        with self.beat("The lower lobe cancels the upper one exactly: plus 2 and minus 2 make "
+                       "an integral of zero, even though plenty of area was swept."):
+            self.play(Circumscribe(VGroup(self.readouts_below, self.readouts_total),
+                                   color=theme.ACCENT, run_time=1.5))
+            self.checkpoint("area_below_readout", below.value,
+                            expected=sympy_integral(sp.pi, 2 * sp.pi), tol=READOUT_TOL)
+            self.checkpoint("signed_area_readout", total.value,
+                            expected=sympy_integral(0, 2 * sp.pi), tol=READOUT_TOL)
+        self.axes, self.curve, self.region, self.ticks = axes, curve, region, ticks
+        self.readouts = (above, below, total)
+
+    # ------------------------------------------------------------------------------------
+    def rate_beats(self) -> None:
+        axes, region = self.axes, self.region
+        a_read = Readout("A(x)", 0.0, decimals=3, size=PANEL_SIZE, color=theme.ACCENT)
+        rate_read = Readout(r"A'(x) \approx \tfrac{\Delta A}{\Delta x}", 0.0, decimals=3,
+                            size=PANEL_SIZE, color=theme.ACCENT)
+        f_read = Readout(r"f(x) = \sin x", 0.0, decimals=3, size=PANEL_SIZE, color=theme.CURVE)
+        x_read = Readout("x", 0.0, decimals=2, size=PANEL_SIZE)
+        region.readouts = [(x_read, "edge"), (a_read, "area"), (f_read, "height")]
+        theorem = theme.tex(r"\frac{d}{dx}\int_0^{x} f = f(x)", size=38)
+        tangent = Line(axes.c2p(0, 0), axes.c2p(0.1, 0), color=theme.TEXT, stroke_width=4)
+        first = True
+        narrations = (
+            "Why does the running total look like one minus cosine? Move the edge a hair and "
+            "the area gains a sliver as tall as the curve, so A grows at the rate f of x. "
+            "At x equals 1 its slope is sine of 1.",
+            "At x equals 4 the curve is below the axis, so the total shrinks: its slope is "
+            "negative, again equal to the height of the curve.",
+        )
+        for x, narration in zip(MARKED_X, narrations):
+            with self.beat(narration):
+                if first:
+                    self.play(self.panel.show(theorem, x_read, a_read, f_read, rate_read))
+                self.play(region.sweep_to(x, run_time=1.6))
+                rate = region.rate_shown(x, RATE_H)
+                point = np.array(region.traced_shown())
+                slope_end = axes.c2p(*(point + 0.6 * np.array([1.0, rate])))
+                slope_start = axes.c2p(*(point - 0.6 * np.array([1.0, rate])))
+                new_tangent = Line(slope_start, slope_end, color=theme.TEXT, stroke_width=4)
+                if first:
+                    tangent.become(new_tangent)
+                    self.play(Create(tangent), rate_read.change_to(rate))
+                else:
+                    self.play(tangent.animate.become(new_tangent), rate_read.change_to(rate))
+                tag = f"x{x:g}"
+                expected_area = sympy_antiderivative(x)
+                self.checkpoint(f"A_at_{tag}", region.area_shown(), expected=expected_area,
+                                tol=AREA_TOL)
+                self.checkpoint(f"A_traced_at_{tag}", region.traced_shown(),
+                                expected=[x, expected_area], tol=AREA_TOL)
+                self.checkpoint(f"A_readout_at_{tag}", a_read.value, expected=expected_area,
+                                tol=READOUT_TOL)
+                self.checkpoint(f"A_rate_at_{tag}", rate_read.value, expected=math.sin(x),
+                                tol=RATE_TOL)
+                self.checkpoint(f"f_readout_at_{tag}", f_read.value, expected=math.sin(x),
+                                tol=READOUT_TOL)
+                first = False
+
+
+SCENES = [IntegralCalculus]

@@ -1,0 +1,112 @@
+"""Integral and approximation primitives built and animated without rendering: areas,
+values and points read back through their axes equal independent computations."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+from manim import Axes, Scene
+from manim.mobject.graphing.scale import LogBase
+
+from mathviz.primitives.approximation import LogLogErrorPlot, TaylorSeriesPlot
+from mathviz.primitives.integrals import AccumulatedArea, RiemannRectangles
+from mathviz.primitives.readout import Readout
+from mathviz.render import runner
+
+
+@pytest.fixture(scope="module")
+def scene(tmp_path_factory):
+    with runner.manim_config(None, Path(tmp_path_factory.mktemp("media")), "mp4"):
+        yield Scene()
+
+
+def run(scene: Scene, animation) -> None:
+    animation._setup_scene(scene)
+    animation.begin()
+    animation.interpolate(0.5)
+    animation.finish()
+
+
+def sin_axes(x_max: float) -> Axes:
+    return Axes(x_range=(0, x_max, 1), y_range=(-1.2, 2.2, 1), x_length=7, y_length=4).shift(0.3)
+
+
+def midpoint(n: int, a: float, b: float) -> float:
+    h = (b - a) / n
+    return sum(math.sin(a + (k + 0.5) * h) * h for k in range(n))
+
+
+def test_rectangles_refine_up_and_down_and_read_back_their_sum(scene):
+    rects = RiemannRectangles(sin_axes(math.pi), np.sin, 0, math.pi, 4)
+    scene.add(rects)
+    assert rects.area_shown() == pytest.approx(midpoint(4, 0, math.pi), abs=1e-9)
+    for n in (8, 64, 5):
+        run(scene, rects.refine_to(n))
+        assert len(rects.bars) == n
+        assert rects.area_shown() == pytest.approx(midpoint(n, 0, math.pi), abs=1e-9)
+    widths = rects.rectangles_shown()[:, 0]
+    np.testing.assert_allclose(widths, math.pi / 5, atol=1e-9)
+
+
+def test_rectangles_below_the_axis_count_negative():
+    rects = RiemannRectangles(sin_axes(2 * math.pi), np.sin, 0, 2 * math.pi, 16, rule="left")
+    heights = rects.rectangles_shown()[:, 1]
+    assert (heights < -1e-9).sum() == 7  # left ends in (π, 2π)
+    expected = sum(math.sin(k * math.pi / 8) * math.pi / 8 for k in range(16))
+    assert rects.area_shown() == pytest.approx(expected, abs=1e-9)
+
+
+def test_accumulated_area_sweeps_and_reads_back(scene):
+    axes = sin_axes(2 * math.pi)
+    total, below = Readout("A", 0.0), Readout("B", 0.0)
+    area = AccumulatedArea(axes, np.sin, 0, 0, trace=True,
+                           readouts=[(total, "area"), (below, "below")])
+    scene.add(area)
+    run(scene, area.sweep_to(2 * math.pi))
+    assert area.edge_shown() == pytest.approx(2 * math.pi, abs=1e-9)
+    above, under = area.parts_shown()
+    assert above == pytest.approx(2.0, abs=1e-4)
+    assert under == pytest.approx(-2.0, abs=1e-4)
+    assert total.value == pytest.approx(0.0, abs=1e-4)
+    assert below.value == pytest.approx(-2.0, abs=1e-4)
+    run(scene, area.sweep_to(1.0))
+    assert area.area_shown() == pytest.approx(1 - math.cos(1.0), abs=1e-4)
+    np.testing.assert_allclose(area.traced_shown(), [1.0, 1 - math.cos(1.0)], atol=1e-4)
+    assert area.rate_shown(1.0) == pytest.approx(math.sin(1.0), abs=1e-3)
+    assert area.edge_shown() == pytest.approx(1.0, abs=1e-9)
+    with pytest.raises(ValueError):
+        AccumulatedArea(axes, np.sin, 0, 1, readouts=[(total, "volume")])
+
+
+def test_taylor_plot_gains_terms(scene):
+    axes = Axes(x_range=(-4, 4, 1), y_range=(-2.5, 2.5, 1), x_length=7, y_length=4.5)
+    plot = TaylorSeriesPlot(axes, 1)
+    scene.add(plot)
+    assert plot.value_shown(2.0) == pytest.approx(2.0, abs=1e-9)
+    for degree, written in ((3, 2 - 8 / 6), (7, 2 - 8 / 6 + 32 / 120 - 128 / 5040)):
+        run(scene, plot.add_terms_to(degree))
+        assert plot.value_shown(2.0) == pytest.approx(written, abs=1e-9)
+    assert plot.target_value_shown(2.0) == pytest.approx(math.sin(2.0), abs=1e-9)
+    with pytest.raises(ValueError):
+        plot.value_shown(5.0)
+
+
+def test_log_log_plot_reads_points_and_minimum(scene):
+    axes = Axes(x_range=(-15, -1, 1), y_range=(-10, 0, 1), x_length=7, y_length=4.5,
+                x_axis_config={"scaling": LogBase()}, y_axis_config={"scaling": LogBase()})
+    hs = 10.0 ** -np.arange(1, 16)
+    errors = np.abs((np.sin(1 + hs) - np.sin(1)) / hs - np.cos(1))
+    plot = LogLogErrorPlot(axes, hs, errors)
+    scene.add(plot)
+    run(scene, plot.create())
+    np.testing.assert_allclose(np.log10(plot.points_shown()), np.log10(np.column_stack([hs, errors])),
+                               atol=1e-9)
+    run(scene, plot.mark_minimum())
+    h_min, e_min = plot.minimum_shown()
+    assert 1e-9 <= h_min <= 1e-7
+    assert e_min == pytest.approx(errors.min(), rel=1e-9)
+    with pytest.raises(ValueError):
+        LogLogErrorPlot(axes, [1e-3, 1e-2], [0.0, 1e-3])

@@ -28,3 +28,14 @@ def shown():
     def values(chapter_id: str) -> dict:
         return {c.name: c.shown for r in _reports(chapter_id) for c in r.checkpoints}
     return values
+
+
+@pytest.fixture(scope="module")
+def scene(tmp_path_factory):
+    """A scene that animations can be set up against (nothing is rendered)."""
+    from pathlib import Path
+
+    from manim import Scene
+
+    with runner.manim_config(None, Path(tmp_path_factory.mktemp("media")), "mp4"):
+        yield Scene()

@@ -82,3 +82,16 @@ def test_distance_contrast_shrinks_with_dimension():
     assert vec.distance_contrast(pts, q) == pytest.approx((d.max() - d.min()) / d.min())
     with pytest.raises(ValueError, match="coincides"):
         vec.distance_contrast([[1.0, 1.0]], [1.0, 1.0])
+
+
+def test_dotted_curve_reads_its_points_back_and_refuses_bad_input():
+    from manim import Axes
+
+    from mathviz.primitives.plots import DottedCurve
+
+    axes = Axes(x_range=(0, 10, 1), y_range=(-2, 2, 1))
+    pts = np.array([[1.0, -1.5], [4.0, 0.25], [9.0, 1.75]])
+    curve = DottedCurve(axes, pts)
+    np.testing.assert_allclose(curve.points_shown(), pts, atol=1e-9)
+    with pytest.raises(ValueError, match="two"):
+        DottedCurve(axes, [[1.0, 2.0]])

@@ -4,12 +4,11 @@ show, read back through their axes, equals hand formulas and sympy."""
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
 import sympy as sp
-from manim import Scene
+
 
 from mathviz.maths.calculus import CUBIC_WELL, SQUARE, sin_over_x
 from mathviz.primitives.calculus import (
@@ -19,21 +18,13 @@ from mathviz.primitives.calculus import (
     function_axes,
 )
 from mathviz.primitives.readout import Readout
-from mathviz.render import runner
+from animation_helpers import run
 
 X = sp.symbols("x")
 
 
-@pytest.fixture(scope="module")
-def scene(tmp_path_factory):
-    with runner.manim_config(None, Path(tmp_path_factory.mktemp("media")), "mp4"):
-        yield Scene()
 
 
-def run(scene: Scene, animation) -> None:
-    animation._setup_scene(scene)
-    animation.begin()
-    animation.finish()
 
 
 def axes():

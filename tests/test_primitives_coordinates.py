@@ -5,32 +5,21 @@ from __future__ import annotations
 
 import cmath
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
-from manim import Scene
+
 
 from mathviz.primitives.coordinates import BasisChangeGrid, PolarGrid
 from mathviz.primitives.readout import Readout
-from mathviz.render import runner
+from animation_helpers import run
 
 B = np.array([[2.0, 1.0], [1.0, 2.0]])
 X = np.array([4.0, 3.0])
 
 
-@pytest.fixture(scope="module")
-def scene(tmp_path_factory):
-    """A scene that animations can be set up against (nothing is rendered)."""
-    with runner.manim_config(None, Path(tmp_path_factory.mktemp("media")), "mp4"):
-        yield Scene()
 
 
-def run(scene: Scene, animation) -> None:
-    """Play ``animation`` to its end state without drawing frames."""
-    animation._setup_scene(scene)
-    animation.begin()
-    animation.finish()
 
 
 def test_standard_grid_shows_the_point_and_the_standard_basis():

@@ -3,11 +3,10 @@ plotted points read back through their axes equal scipy / numpy computations."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import numpy as np
 import pytest
-from manim import Axes, Scene
+from manim import Axes
 from manim.mobject.graphing.scale import LogBase
 from scipy.spatial.distance import chebyshev, cityblock, cosine, euclidean
 
@@ -20,19 +19,11 @@ from mathviz.primitives.distances import (
     Histogram,
 )
 from mathviz.primitives.readout import Readout
-from mathviz.render import runner
+from animation_helpers import run
 
 
-@pytest.fixture(scope="module")
-def scene(tmp_path_factory):
-    with runner.manim_config(None, Path(tmp_path_factory.mktemp("media")), "mp4"):
-        yield Scene()
 
 
-def run(scene: Scene, animation) -> None:
-    animation._setup_scene(scene)
-    animation.begin()
-    animation.finish()
 
 
 def square_axes() -> Axes:

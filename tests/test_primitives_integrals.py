@@ -4,30 +4,20 @@ values and points read back through their axes equal independent computations.""
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
-from manim import Axes, Scene
+from manim import Axes
 from manim.mobject.graphing.scale import LogBase
 
 from mathviz.primitives.approximation import LogLogErrorPlot, TaylorSeriesPlot
 from mathviz.primitives.integrals import AccumulatedArea, RiemannRectangles
 from mathviz.primitives.readout import Readout
-from mathviz.render import runner
+from animation_helpers import run
 
 
-@pytest.fixture(scope="module")
-def scene(tmp_path_factory):
-    with runner.manim_config(None, Path(tmp_path_factory.mktemp("media")), "mp4"):
-        yield Scene()
 
 
-def run(scene: Scene, animation) -> None:
-    animation._setup_scene(scene)
-    animation.begin()
-    animation.interpolate(0.5)
-    animation.finish()
 
 
 def sin_axes(x_max: float) -> Axes:

@@ -15,7 +15,6 @@ from manim import (
     Create,
     DOWN,
     LEFT,
-    Dot,
     Line,
     GrowFromCenter,
     Transform,
@@ -27,6 +26,7 @@ from numpy.typing import ArrayLike
 
 from mathviz import theme
 from mathviz.maths.approximation import sin_taylor, symmetric_range_within
+from mathviz.primitives.plots import DottedCurve
 from mathviz.primitives.readout import coords
 
 #: spacing of the plotted samples; marked x values on this grid are read back exactly
@@ -96,7 +96,7 @@ class TaylorSeriesPlot(VGroup):
         return self._height_at(self.target, x)
 
 
-class LogLogErrorPlot(VGroup):
+class LogLogErrorPlot(DottedCurve):
     """Errors against step sizes as dots joined by a polyline on log–log axes (drawn from the
     largest step to the smallest); the smallest error can be ringed.
 
@@ -110,33 +110,18 @@ class LogLogErrorPlot(VGroup):
 
     def __init__(self, axes: Axes, steps: ArrayLike, errors: ArrayLike, *,
                  color=theme.CURVE) -> None:
-        super().__init__()
-        self.axes = axes
         self.steps = np.asarray(steps, dtype=float)
         self.errors = np.asarray(errors, dtype=float)
         if self.steps.shape != self.errors.shape:
             raise ValueError("one error per step is required")
         if np.any(self.errors <= 0) or np.any(self.steps <= 0):
             raise ValueError("log–log axes need positive steps and errors")
-        order = np.argsort(self.steps)[::-1]
-        points = [axes.c2p(h, e) for h, e in zip(self.steps[order], self.errors[order])]
-        self.line = VMobject(stroke_color=color, stroke_width=3)
-        self.line.set_points_as_corners(points)
-        self.dots = VGroup(*(Dot(p, radius=0.06, color=color) for p in points))
+        order = np.argsort(self.steps)[::-1]  # drawn from large h to small h
+        super().__init__(axes, np.stack([self.steps[order], self.errors[order]], axis=1),
+                         line_color=color, dot_color=color, dot_radius=0.06)
         self.marker = Circle(radius=0.16, stroke_color=theme.ACCENT, stroke_width=4)
-        self.marker.move_to(points[0]).set_stroke(opacity=0)
-        self.add(self.line, self.dots, self.marker)
-
-    def create(self, run_time: float = 2.5) -> Animation:
-        """Draw the curve from large h to small h (right to left), dots popping in."""
-        return AnimationGroup(Create(self.line, run_time=run_time),
-                              AnimationGroup(*(GrowFromCenter(d) for d in self.dots),
-                                             lag_ratio=1.0, run_time=run_time),
-                              group=self)
-
-    def points_shown(self) -> np.ndarray:
-        """Each dot's ``(h, error)`` read back through the log axes (descending h)."""
-        return np.array([coords(self.axes, d) for d in self.dots])
+        self.marker.move_to(self.dots[0]).set_stroke(opacity=0)
+        self.add(self.marker)
 
     def mark_minimum(self) -> Animation:
         """Ring the dot with the smallest drawn error."""

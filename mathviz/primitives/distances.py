@@ -35,6 +35,7 @@ from numpy.typing import ArrayLike
 
 from mathviz import theme
 from mathviz.maths.distances import largest_gap, manhattan_path
+from mathviz.primitives.plots import DottedCurve
 from mathviz.primitives.readout import Readout, coords
 
 
@@ -303,7 +304,7 @@ class DirectionComparison(VGroup):
         return float(u @ v / (np.linalg.norm(u) * np.linalg.norm(v)))
 
 
-class ConcentrationPlot(VGroup):
+class ConcentrationPlot(DottedCurve):
     """Mean relative contrast ``(d_max − d_min)/d_min`` against dimension on log-x axes: dots
     joined by a line, drawn left to right.
 
@@ -316,28 +317,11 @@ class ConcentrationPlot(VGroup):
     """
 
     def __init__(self, axes: Axes, dimensions: ArrayLike, contrasts: ArrayLike) -> None:
-        super().__init__()
-        self.axes = axes
         self.dimensions = np.asarray(dimensions, dtype=float)
         self.contrasts = np.asarray(contrasts, dtype=float)
         if self.dimensions.shape != self.contrasts.shape:
             raise ValueError("one contrast per dimension is required")
-        points = [axes.c2p(d, c) for d, c in zip(self.dimensions, self.contrasts)]
-        self.line = VMobject(stroke_color=theme.CURVE, stroke_width=3)
-        self.line.set_points_as_corners(points)
-        self.dots = VGroup(*(Dot(p, radius=0.07, color=theme.ACCENT) for p in points))
-        self.add(self.line, self.dots)
-
-    def create(self, run_time: float = 2.5) -> Animation:
-        """Draw the curve left to right, the dots popping in along it."""
-        return AnimationGroup(Create(self.line, run_time=run_time),
-                              AnimationGroup(*(GrowFromCenter(d) for d in self.dots),
-                                             lag_ratio=1.0, run_time=run_time),
-                              group=self)
-
-    def points_shown(self) -> np.ndarray:
-        """Each dot's ``(dimension, contrast)`` read back through the (log-x) axes."""
-        return np.array([coords(self.axes, d) for d in self.dots])
+        super().__init__(axes, np.stack([self.dimensions, self.contrasts], axis=1))
 
 
 class Histogram(VGroup):

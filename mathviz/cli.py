@@ -128,12 +128,14 @@ def check(ids: tuple[str, ...], as_json: bool) -> None:
               help="Worker processes rendering in parallel.  [default: number of CPU cores]")
 @click.option("--force", is_flag=True, help="Re-render even what is unchanged or cached.")
 @click.option("--fail-fast", is_flag=True, help="Start no new scene after the first failure.")
+@click.option("--wait", is_flag=True,
+              help="If another build is writing into --out, wait for it instead of refusing.")
 @click.option("-q", "--quiet", is_flag=True,
               help="No live display: a line per chapter (the default when not on a terminal).")
 @click.option("--report", "report_path", type=click.Path(path_type=Path), default=None,
               help="Also write the build's summary (per scene: time, frames, memory) as JSON.")
 def render(ids: tuple[str, ...], profile_name: str, fmt_name: str | None, out_root: Path,
-           jobs: int | None, force: bool, fail_fast: bool, quiet: bool,
+           jobs: int | None, force: bool, fail_fast: bool, wait: bool, quiet: bool,
            report_path: Path | None) -> None:
     """Render chapters to video with captions; print each output path.
 
@@ -159,7 +161,7 @@ def render(ids: tuple[str, ...], profile_name: str, fmt_name: str | None, out_ro
     reporter = progress.LiveReporter() if live else progress.QuietReporter()
     try:
         summary = build.build(chapters, profile, output_format, out_root, reporter,
-                              jobs=jobs, force=force, fail_fast=fail_fast)
+                              jobs=jobs, force=force, fail_fast=fail_fast, wait=wait)
     except build.BuildBusyError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_BUSY)

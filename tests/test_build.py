@@ -262,3 +262,18 @@ def test_kill_9_then_resume(drafts, tmp_path):
     for stem in ("0.1-mathematical-language", "0.2-sets-and-logic"):
         assert frames(out / "preview" / "00-foundations" / f"{stem}.mp4") > 0
     assert stray(tmp_path) == []  # ...and the next build removed them
+
+
+def test_wait_blocks_until_the_other_build_releases_the_folder(tmp_path):
+    import threading
+
+    out = tmp_path / "out"
+    entered = threading.Event()
+    with build.build_lock(out):
+        worker = threading.Thread(target=lambda: (build.build_lock(out, wait=True).__enter__(),
+                                                  entered.set()))
+        worker.start()
+        time.sleep(0.3)
+        assert not entered.is_set()  # still waiting while the lock is held
+    worker.join(timeout=5)
+    assert entered.is_set()

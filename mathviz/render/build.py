@@ -158,14 +158,15 @@ class BuildSummary:
 
 # --- lock and cleanup --------------------------------------------------------------------
 @contextmanager
-def build_lock(out_root: Path) -> Iterator[None]:
-    """Hold the output folder's lock, or raise :class:`BuildBusyError` naming the holder."""
+def build_lock(out_root: Path, *, wait: bool = False) -> Iterator[None]:
+    """Hold the output folder's lock, or raise :class:`BuildBusyError` naming the holder
+    (``wait=True``: wait for the other build to finish instead)."""
     out_root.mkdir(parents=True, exist_ok=True)
     path = out_root / LOCK_NAME
     handle = open(path, "a+")
     try:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:
             handle.seek(0)
             holder = handle.read().strip() or "another process"
@@ -198,7 +199,7 @@ def remove_stale(out_root: Path, profile: Profile) -> list[Path]:
 # --- run ---------------------------------------------------------------------------------
 def build(chapters: list[Chapter], profile: Profile, fmt: str, out_root: Path,
           reporter: BuildReporter, *, jobs: int | None = None, force: bool = False,
-          fail_fast: bool = False) -> BuildSummary:
+          fail_fast: bool = False, wait: bool = False) -> BuildSummary:
     """Build the chapters' outputs; see the module docstring.
 
     Parameters
@@ -209,9 +210,11 @@ def build(chapters: list[Chapter], profile: Profile, fmt: str, out_root: Path,
         Re-render every segment even when cached or unchanged.
     fail_fast
         Stop starting new segments after the first failure.
+    wait
+        If another build holds the output folder, wait for it rather than refuse.
     """
     started = time.perf_counter()
-    with build_lock(out_root):
+    with build_lock(out_root, wait=wait):
         remove_stale(out_root, profile)
         plans = plan_build(chapters, profile, fmt, out_root, force=force)
         all_jobs = [j for p in plans for j in p.jobs]

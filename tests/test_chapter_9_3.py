@@ -1,0 +1,60 @@
+"""9.3 Convex Optimization: chord gaps by hand, descent loops written out, minima from
+numpy.roots of f′."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+A, B = -1.5, 2.0
+
+
+@pytest.fixture(scope="module")
+def values(shown):
+    return shown("9.3")
+
+
+def quartic(x):
+    return x**4 - 3 * x**2 + x
+
+
+def descend(x, lr=0.05, steps=40):
+    for _ in range(steps):
+        x = x - lr * (4 * x**3 - 6 * x + 1)
+    return x
+
+
+def test_jensen_gap_on_the_parabola(values):
+    for t, name in ((0.5, "t=0.5"), (0.2, "t=0.2")):
+        x = t * A + (1 - t) * B
+        gap = t * A**2 + (1 - t) * B**2 - x**2
+        assert gap >= 0
+        assert values[f"gap_{name}"] == pytest.approx(gap, abs=1e-6)
+        assert values[f"gap_readout_{name}"] == pytest.approx(gap, abs=5e-4)
+    assert values["gap_t=0.5"] == pytest.approx(3.0625, abs=1e-6)
+    np.testing.assert_allclose(values["curve_point_t=0.2"], [1.3, 1.69], atol=1e-6)
+    np.testing.assert_allclose(values["chord_point_t=0.2"], [1.3, 0.2 * 2.25 + 0.8 * 4.0],
+                               atol=1e-6)
+    assert values["chord_readout_t=0.2"] == pytest.approx(3.65, abs=5e-4)
+
+
+def test_chord_of_the_quartic_dips_below_the_curve(values):
+    a, b, t = -1.3, 1.1, 0.5
+    gap = t * quartic(a) + (1 - t) * quartic(b) - quartic(t * a + (1 - t) * b)
+    assert gap < 0
+    assert values["nonconvex_gap"] == pytest.approx(gap, abs=1e-6)
+    assert values["nonconvex_gap_readout"] == pytest.approx(gap, abs=5e-4)
+
+
+def test_balls_settle_in_different_minima(values):
+    roots = np.roots([4, 0, -6, 1])
+    minima = sorted(r.real for r in roots if abs(r.imag) < 1e-12 and 12 * r.real**2 - 6 > 0)
+    assert len(minima) == 2
+    finals = [descend(s) for s in (0.0, 0.4, 1.9)]
+    assert finals[0] == pytest.approx(minima[0], abs=1e-6)
+    assert finals[1] == pytest.approx(minima[1], abs=1e-6)
+    assert finals[2] == pytest.approx(minima[1], abs=1e-6)
+    for i, x in enumerate(finals):
+        np.testing.assert_allclose(values[f"ball_{i + 1}_final"], [x, quartic(x)], atol=1e-5)
+    np.testing.assert_allclose(values["final_x_readouts"], finals, atol=5e-4)
+    assert values["ball_1_final"][0] < 0 < values["ball_2_final"][0]

@@ -122,13 +122,15 @@ class GradientDescentPath(VGroup):
         a, b = self.axes.c2p(*self.display_points[k - 1]), self.axes.c2p(*self.display_points[k])
         # the segment exists (in the trail) from the moment the walk is built, so it starts as
         # a stub at ``a`` and grows only when its own step plays: later steps stay unseen
-        segment = Line(a, a + (b - a) * 1e-4, color=self.color, stroke_width=3)
-        self.trail.add(segment)
+        parts: list[Animation] = [self.dot.animate.move_to(b)]
+        if np.linalg.norm(b - a) > 1e-6:  # a converged walk takes steps too short to draw
+            segment = Line(a, a + (b - a) * 1e-4, color=self.color, stroke_width=3)
+            self.trail.add(segment)
 
-        def grow(line: Line, t: float, a=a, b=b) -> None:
-            line.put_start_and_end_on(a, a + (b - a) * max(t, 1e-4))
+            def grow(line: Line, t: float, a=a, b=b) -> None:
+                line.put_start_and_end_on(a, a + (b - a) * max(t, 1e-4))
 
-        parts: list[Animation] = [UpdateFromAlphaFunc(segment, grow), self.dot.animate.move_to(b)]
+            parts.append(UpdateFromAlphaFunc(segment, grow))
         parts += [readout.change_to(values[k]) for readout, values in self.readouts]
         return AnimationGroup(*parts, run_time=run_time, group=self)
 

@@ -179,6 +179,59 @@ def render(ids: tuple[str, ...], profile_name: str, fmt_name: str | None, out_ro
         sys.exit(EXIT_FAILED)
 
 
+@main.command()
+@click.argument("ids", nargs=-1, required=True)
+@click.option("--profile", "profile_name", default=profiles.DEFAULT_PROFILE, show_default=True,
+              help="Render profile of the published videos.")
+@click.option("--out", "site", type=click.Path(path_type=Path), default=Path("site"),
+              show_default=True, help="The site folder (empty, new, or an earlier site).")
+@click.option("--build", "build_root", type=click.Path(path_type=Path), default=Path("build"),
+              show_default=True, help="Build folder: rendered videos are reused from here.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for what must be rendered.")
+def publish(ids: tuple[str, ...], profile_name: str, site: Path, build_root: Path,
+            jobs: int | None) -> None:
+    """Render what is missing and write the static course site into --out.
+
+    The site has an index by level with the learning-path map, a page per chapter (video with
+    captions, transcript, verified values, downloads) and course.json. A chapter whose
+    checkpoints fail is not published: it shows as failing and the exit code is 1.
+    """
+    from mathviz.publish import site as site_module
+    from mathviz.render import progress
+
+    chapters = _chapters(ids, only_with_scenes=True)
+    _require_scenes(chapters)
+    try:
+        profile = profiles.load(profile_name)
+    except profiles.ProfileError as exc:
+        raise click.BadParameter(str(exc), param_hint="--profile") from None
+    try:
+        site_module.check_site_folder(site)
+        doctor.require("ffmpeg", "ffprobe", "latex", "standalone.cls", "dvisvgm")
+    except site_module.SiteRefused as exc:
+        raise click.UsageError(str(exc)) from None
+    except doctor.MissingToolError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_MISSING_TOOL)
+    try:
+        result = site_module.publish(chapters, profile, site, build_root,
+                                     progress.QuietReporter(), jobs=jobs)
+    except Exception as exc:  # noqa: BLE001 - e.g. the build folder is busy
+        from mathviz.render.build import BuildBusyError
+
+        if isinstance(exc, BuildBusyError):
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(EXIT_BUSY)
+        raise
+    published = sum(e.status == "published" for e in result.entries)
+    click.echo(f"site: {site / 'index.html'} ({published} lecture(s) published)")
+    for entry in result.failing:
+        click.echo(f"not published: {entry.id} {entry.title}: {entry.message}", err=True)
+    if result.failing:
+        sys.exit(EXIT_FAILED)
+
+
 @main.command(name="doctor")
 def doctor_command() -> None:
     """Check Python packages, ffmpeg, cairo/pango, LaTeX (standalone), dvisvgm and fonts."""

@@ -1,0 +1,213 @@
+"""``mathviz publish``: render what is missing, then write a static course site.
+
+The site works from ``file://`` and any static host: every link is relative, and nothing is
+linked that was not written. Layout::
+
+    index.html              levels, learning-path map, every chapter with status
+    chapters/<stem>.html    video with WebVTT captions, transcript, verified values
+    media/<stem>.mp4|.vtt|.srt|.png
+    course.json             machine-readable index (ids, titles, levels, files, checkpoints)
+    style.css
+    .mathviz-site           marks the folder as a mathviz site (publishing elsewhere refuses)
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from mathviz.checkpoints import BeatRecord
+from mathviz.course import CHAPTERS, LEVELS, Chapter
+from mathviz.publish import learning_path
+from mathviz.render.assemble import output_path, poster_frame, poster_time
+from mathviz.render.build import BuildReporter, BuildSummary, build
+from mathviz.render.profiles import Profile
+
+MARKER = ".mathviz-site"
+SCHEMA = 1
+
+
+class SiteRefused(RuntimeError):
+    """The output folder holds something that is not a mathviz site."""
+
+
+@dataclass
+class ChapterEntry:
+    """What the site says about one chapter."""
+
+    id: str
+    title: str
+    level: int
+    level_title: str
+    status: str  # published | failing | planned | not built
+    page: str | None = None
+    duration: float | None = None
+    files: dict[str, str] = field(default_factory=dict)
+    checkpoints: list[dict] = field(default_factory=list)
+    transcript: list[dict] = field(default_factory=list)
+    message: str = ""
+
+
+def check_site_folder(site: Path) -> None:
+    """Refuse a non-empty folder that is not a mathviz site."""
+    if site.exists() and not site.is_dir():
+        raise SiteRefused(f"{site} is a file, not a folder")
+    if site.is_dir() and any(site.iterdir()) and not (site / MARKER).is_file():
+        raise SiteRefused(f"{site} is not empty and is not a mathviz site (no {MARKER}); "
+                          "publish into an empty or new folder")
+
+
+def _copy_if_changed(source: Path, target: Path) -> None:
+    if target.is_file() and target.stat().st_size == source.stat().st_size \
+            and target.stat().st_mtime >= source.stat().st_mtime:
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.tmp")
+    shutil.copy2(source, tmp)
+    tmp.replace(target)
+
+
+def _entry_for_output(chapter: Chapter, video: Path, site: Path) -> ChapterEntry:
+    sidecar = json.loads(video.with_suffix(".json").read_text(encoding="utf-8"))
+    stem = chapter.output_stem
+    media = site / "media"
+    files = {}
+    for kind, ext in (("video", video.suffix), ("captions_vtt", ".vtt"), ("captions_srt", ".srt")):
+        _copy_if_changed(video.with_suffix(ext), media / f"{stem}{ext}")
+        files[kind] = f"media/{stem}{ext}"
+    poster = media / f"{stem}.png"
+    if not poster.is_file() or poster.stat().st_mtime < video.stat().st_mtime:
+        beats = [BeatRecord(**b) for b in sidecar["beats"]]
+        poster_frame(video, poster, poster_time(beats, sidecar["duration"]))
+    files["poster"] = f"media/{stem}.png"
+    return ChapterEntry(
+        id=chapter.id, title=chapter.title, level=chapter.level.number,
+        level_title=chapter.level.title, status="published",
+        page=f"chapters/{stem}.html", duration=float(sidecar["duration"]), files=files,
+        checkpoints=[c for c in sidecar["checkpoints"] if not c["name"].startswith("layout@")],
+        transcript=[{"start": b["start"], "end": b["end"], "text": b["narration"]}
+                    for b in sidecar["beats"]])
+
+
+def _previous_entries(site: Path) -> dict[str, ChapterEntry]:
+    index = site / "course.json"
+    if not index.is_file():
+        return {}
+    kept = {}
+    for data in json.loads(index.read_text(encoding="utf-8")).get("chapters", []):
+        entry = ChapterEntry(**data)
+        if entry.status == "published" and all((site / f).is_file()
+                                               for f in entry.files.values()):
+            kept[entry.id] = entry
+    return kept
+
+
+@dataclass
+class PublishResult:
+    site: Path
+    entries: list[ChapterEntry]
+    summary: BuildSummary
+
+    @property
+    def failing(self) -> list[ChapterEntry]:
+        return [e for e in self.entries if e.status == "failing"]
+
+
+def publish(chapters: list[Chapter], profile: Profile, site: Path, build_root: Path,
+            reporter: BuildReporter, *, jobs: int | None = None) -> PublishResult:
+    """Render what is missing for ``chapters`` and (re)write the site in ``site``."""
+    check_site_folder(site)
+    summary = build(chapters, profile, "mp4", build_root, reporter, jobs=jobs)
+    site.mkdir(parents=True, exist_ok=True)
+    (site / MARKER).write_text(json.dumps({"generator": "mathviz", "schema": SCHEMA}))
+    entries = _previous_entries(site)
+    for outcome in summary.outcomes:
+        chapter = outcome.chapter
+        if outcome.status == "failed":
+            entries[chapter.id] = ChapterEntry(
+                chapter.id, chapter.title, chapter.level.number, chapter.level.title,
+                "failing", message=outcome.message,
+                checkpoints=[c.as_json() for c in outcome.checkpoints if not c.ok])
+            for stale in (site / "chapters" / f"{chapter.output_stem}.html",):
+                stale.unlink(missing_ok=True)
+            continue
+        video = output_path(chapter, profile, "mp4", build_root)
+        entries[chapter.id] = _entry_for_output(chapter, video, site)
+    ordered = []
+    for chapter in CHAPTERS:
+        entry = entries.get(chapter.id)
+        if entry is None:
+            entry = ChapterEntry(chapter.id, chapter.title, chapter.level.number,
+                                 chapter.level.title,
+                                 "not built" if chapter.has_scenes else "planned")
+        ordered.append(entry)
+    _write(site, ordered)
+    return PublishResult(site, ordered, summary)
+
+
+def _write(site: Path, entries: list[ChapterEntry]) -> None:
+    env = Environment(loader=PackageLoader("mathviz.publish", "templates"),
+                      autoescape=select_autoescape(["html"]), trim_blocks=True,
+                      lstrip_blocks=True)
+    env.filters["clock"] = lambda s: f"{int(s) // 60}:{int(s) % 60:02d}"
+    env.filters["value"] = _format_value
+    published = [e for e in entries if e.status == "published"]
+    levels = []
+    for level in LEVELS:
+        levels.append({"number": level.number, "title": level.title,
+                       "chapters": [e for e in entries if e.level == level.number]})
+    map_data = _map(entries)
+    (site / "style.css").write_text(env.get_template("style.css").render(), encoding="utf-8")
+    (site / "index.html").write_text(
+        env.get_template("index.html").render(levels=levels, map=map_data, root=".",
+                                              published=len(published), total=len(entries)),
+        encoding="utf-8")
+    pages = site / "chapters"
+    pages.mkdir(exist_ok=True)
+    for i, entry in enumerate(published):
+        prev_entry = published[i - 1] if i > 0 else None
+        next_entry = published[i + 1] if i + 1 < len(published) else None
+        html = env.get_template("chapter.html").render(
+            chapter=entry, prev=prev_entry, next=next_entry, root="..")
+        (site / entry.page).write_text(html, encoding="utf-8")
+    payload = {"schema": SCHEMA, "title": "Mathematics for Machine Learning",
+               "chapters": [asdict(e) for e in entries]}
+    (site / "course.json").write_text(json.dumps(payload, indent=2, ensure_ascii=False),
+                                      encoding="utf-8")
+
+
+def _format_value(value) -> str:
+    if isinstance(value, list):
+        return "(" + ", ".join(_format_value(v) for v in value) + ")"
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    return str(value)
+
+
+def _map(entries: list[ChapterEntry]) -> dict:
+    """Nodes and edges of the learning-path map, in SVG units."""
+    col_w, row_h, pad = 190, 64, 20
+    counts = {lv.number: 0 for lv in LEVELS}
+    done = {lv.number: 0 for lv in LEVELS}
+    for e in entries:
+        counts[e.level] += 1
+        done[e.level] += e.status == "published"
+    nodes = []
+    for lv in LEVELS:
+        col, row = learning_path.POSITIONS[lv.number]
+        nodes.append({"number": lv.number, "title": lv.title, "x": pad + col * col_w,
+                      "y": pad + row * row_h, "w": col_w - 30, "h": 40,
+                      "published": done[lv.number], "count": counts[lv.number]})
+    by_number = {n["number"]: n for n in nodes}
+    lines = []
+    for pre, level in learning_path.edges():
+        a, b = by_number[pre], by_number[level]
+        lines.append({"x1": a["x"] + a["w"] / 2, "y1": a["y"] + a["h"],
+                      "x2": b["x"] + b["w"] / 2, "y2": b["y"]})
+    width = pad * 2 + 4 * col_w
+    height = pad * 2 + 11 * row_h
+    return {"nodes": nodes, "edges": lines, "width": width, "height": height}

@@ -1,0 +1,123 @@
+"""The course site: learning path, pages, captions track, verified values, course.json, and
+links that all resolve."""
+
+from __future__ import annotations
+
+from mathviz.course import LEVELS
+from mathviz.publish import learning_path as lp
+
+
+def test_learning_path_matches_the_outline():
+    assert set(lp.PREREQUISITES) == {lv.number for lv in LEVELS} == set(lp.POSITIONS)
+    assert [lp.PREREQUISITES[n] for n in (1, 2, 3, 4)] == [(0,), (1,), (2,), (3,)]
+    assert lp.PREREQUISITES[9] == (6, 8) and lp.PREREQUISITES[11] == (3,)
+    assert set(lp.PREREQUISITES[13]) >= {4, 5, 6, 7, 8, 9, 10, 12}
+    # a prerequisite is always drawn above what builds on it
+    for pre, level in lp.edges():
+        assert lp.POSITIONS[pre][1] < lp.POSITIONS[level][1], (pre, level)
+    assert lp.depth(14) == max(lp.depth(n) for n in lp.PREREQUISITES)
+
+
+# --- the site ----------------------------------------------------------------------------------
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from mathviz import cli
+from test_build import drafts, write_chapter  # noqa: F401 - fixture and helper shared
+
+
+class Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.targets: list[str] = []
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags.append((tag, attrs))
+        for key in ("href", "src", "poster"):
+            if attrs.get(key):
+                self.targets.append(attrs[key])
+
+
+def parse(page: Path) -> Links:
+    links = Links()
+    links.feed(page.read_text(encoding="utf-8"))
+    return links
+
+
+def dead_links(site: Path) -> list[str]:
+    dead = []
+    for page in site.rglob("*.html"):
+        for target in parse(page).targets:
+            path = target.split("#")[0]
+            if not path or re.match(r"^[a-z]+:", path):
+                continue
+            if not (page.parent / path).resolve().is_file():
+                dead.append(f"{page.relative_to(site)} -> {target}")
+    return dead
+
+
+def publish(*args: str):
+    return CliRunner().invoke(cli.main, ["publish", *args], catch_exceptions=False)
+
+
+def test_publish_writes_a_site_with_captions_values_and_no_dead_links(drafts, tmp_path):
+    site, build_root = tmp_path / "site", tmp_path / "build"
+    result = publish("0.1", "0.2", "--profile", "preview", "--out", str(site), "--build",
+                     str(build_root), "-j", "2")
+    assert result.exit_code == 0, result.output
+    assert dead_links(site) == []
+    index = json.loads((site / "course.json").read_text())
+    assert len(index["chapters"]) == 56
+    first = next(c for c in index["chapters"] if c["id"] == "0.1")
+    assert first["status"] == "published" and first["duration"] > 1
+    assert {"video", "captions_vtt", "captions_srt", "poster"} <= set(first["files"])
+    assert [c["name"] for c in first["checkpoints"]] == ["radius"]
+    assert next(c for c in index["chapters"] if c["id"] == "4.4")["status"] in {
+        "not built", "planned"}
+    page = site / first["page"]
+    tags = parse(page).tags
+    track = [a for t, a in tags if t == "track"]
+    assert track and track[0]["kind"] == "captions"
+    vtt = (page.parent / track[0]["src"]).read_text()
+    assert vtt.startswith("WEBVTT") and "A circle." in vtt
+    html = page.read_text()
+    assert "radius" in html and "A circle." in html  # verified values and transcript
+    assert 'rel="next"' in html and "0.2" in html
+    home = (site / "index.html").read_text()
+    assert "chapters/0.1-mathematical-language.html" in home and "<svg" in home
+    # publishing again reuses what is rendered and keeps the site
+    again = publish("0.2", "--profile", "preview", "--out", str(site), "--build", str(build_root))
+    assert again.exit_code == 0, again.output
+    assert json.loads((site / "course.json").read_text())["chapters"][0]["status"] == "published"
+
+
+def test_a_folder_that_is_not_a_site_is_refused(tmp_path):
+    site = tmp_path / "mine"
+    site.mkdir()
+    (site / "notes.txt").write_text("keep me")
+    result = publish("6.3", "--profile", "preview", "--out", str(site))
+    assert result.exit_code == 2
+    assert "not a mathviz site" in result.output
+    assert sorted(p.name for p in site.iterdir()) == ["notes.txt"]
+
+
+def test_a_failing_chapter_is_listed_as_failing_and_never_linked(drafts, tmp_path):
+    write_chapter(drafts, "0.1", extra='self.checkpoint("side", 2.0, expected=3.0)')
+    site = tmp_path / "site"
+    result = publish("0.1", "0.2", "--profile", "preview", "--out", str(site), "--build",
+                     str(tmp_path / "build"), "-j", "2")
+    assert result.exit_code == 1
+    assert "not published: 0.1" in result.output
+    index = json.loads((site / "course.json").read_text())
+    first = next(c for c in index["chapters"] if c["id"] == "0.1")
+    assert first["status"] == "failing" and first["page"] is None
+    assert not (site / "chapters" / "0.1-mathematical-language.html").exists()
+    assert "0.1-mathematical-language.html" not in (site / "index.html").read_text()
+    assert dead_links(site) == []

@@ -3,6 +3,15 @@ links that all resolve."""
 
 from __future__ import annotations
 
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from click.testing import CliRunner
+from test_build import drafts, write_chapter  # noqa: F401 - the draft-chapters fixture
+
+from mathviz import cli
 from mathviz.course import LEVELS
 from mathviz.publish import learning_path as lp
 
@@ -19,17 +28,6 @@ def test_learning_path_matches_the_outline():
 
 
 # --- the site ----------------------------------------------------------------------------------
-import json
-import re
-from html.parser import HTMLParser
-from pathlib import Path
-
-import pytest
-from click.testing import CliRunner
-
-from mathviz import cli
-from test_build import drafts, write_chapter  # noqa: F401 - fixture and helper shared
-
 
 class Links(HTMLParser):
     def __init__(self) -> None:

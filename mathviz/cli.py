@@ -232,6 +232,40 @@ def publish(ids: tuple[str, ...], profile_name: str, site: Path, build_root: Pat
         sys.exit(EXIT_FAILED)
 
 
+@main.command()
+@click.argument("level", type=int)
+@click.option("--profile", "profile_name", default=profiles.DEFAULT_PROFILE, show_default=True,
+              help="Profile of the rendered chapters to join.")
+@click.option("--build", "build_root", type=click.Path(path_type=Path), default=Path("build"),
+              show_default=True, help="Build folder holding the rendered chapters.")
+def lecture(level: int, profile_name: str, build_root: Path) -> None:
+    """Join a LEVEL's rendered chapters into one video without re-encoding.
+
+    Writes level-<NN-level>.mp4 with chapter markers, merged .vtt/.srt captions and a
+    YouTube-style .chapters.txt beside the chapters' videos; prints the video's path.
+    """
+    from mathviz.publish import lectures
+
+    if not 0 <= level < len(course.LEVELS):
+        raise click.UsageError(f"level must be 0..{len(course.LEVELS) - 1}")
+    try:
+        profile = profiles.load(profile_name)
+    except profiles.ProfileError as exc:
+        raise click.BadParameter(str(exc), param_hint="--profile") from None
+    try:
+        doctor.require("ffmpeg", "ffprobe")
+        result = lectures.level_lecture(course.LEVELS[level], profile, build_root)
+    except doctor.MissingToolError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_MISSING_TOOL)
+    except lectures.NothingToJoin as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_FAILED)
+    click.echo(str(result.video))
+    click.echo(f"  {len(result.chapters)} chapter(s), {result.duration:.1f} s; captions and "
+               f"{result.chapter_list.name} beside it", err=True)
+
+
 @main.command(name="doctor")
 def doctor_command() -> None:
     """Check Python packages, ffmpeg, cairo/pango, LaTeX (standalone), dvisvgm and fonts."""

@@ -8,6 +8,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from test_build import drafts, write_chapter  # noqa: F401 - the draft-chapters fixture
 
@@ -119,3 +120,52 @@ def test_a_failing_chapter_is_listed_as_failing_and_never_linked(drafts, tmp_pat
     assert not (site / "chapters" / "0.1-mathematical-language.html").exists()
     assert "0.1-mathematical-language.html" not in (site / "index.html").read_text()
     assert dead_links(site) == []
+
+
+# --- level lectures ----------------------------------------------------------------------------
+def test_a_level_lecture_joins_its_chapters_with_markers_and_captions(drafts, tmp_path):
+    import subprocess
+
+    from mathviz.publish.lectures import ffmetadata, youtube_stamp
+
+    build_root = tmp_path / "build"
+    render = CliRunner().invoke(cli.main, ["render", "0", "--profile", "preview", "--out",
+                                           str(build_root), "-q"], catch_exceptions=False)
+    assert render.exit_code == 0, render.output
+    result = CliRunner().invoke(cli.main, ["lecture", "0", "--profile", "preview", "--build",
+                                           str(build_root)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    video = Path(result.output.splitlines()[0])
+    parts = [build_root / "preview" / "00-foundations" / f"{s}.mp4"
+             for s in ("0.1-mathematical-language", "0.2-sets-and-logic")]
+
+    def probe(path, *entries):
+        out = subprocess.run(["ffprobe", "-v", "error", "-count_packets", "-select_streams",
+                              "v:0", *entries, "-of", "json", str(path)],
+                             capture_output=True, text=True, check=True)
+        return json.loads(out.stdout)
+
+    frames = [int(probe(p, "-show_entries", "stream=nb_read_packets")["streams"][0]
+                  ["nb_read_packets"]) for p in [video, *parts]]
+    assert frames[0] == sum(frames[1:])  # stream copy: the whole is the sum of the parts
+    marks = probe(video, "-show_chapters")["chapters"]
+    assert [m["tags"]["title"] for m in marks] == ["0.1 Mathematical Language",
+                                                   "0.2 Sets & Logic"]
+    first_len = float(probe(parts[0], "-show_entries", "format=duration")["format"]["duration"])
+    assert float(marks[1]["start_time"]) == pytest.approx(first_len, abs=0.01)
+    cues = re.findall(r"(\S+) --> (\S+)\n(.+)\n", video.with_suffix(".vtt").read_text())
+    assert [c[2] for c in cues] == ["A circle.", "A square.", "A circle.", "A square."]
+    h, m, sec = cues[2][0].split(":")
+    assert int(h) * 3600 + int(m) * 60 + float(sec) == pytest.approx(first_len, abs=0.01)
+    listing = (video.parent / f"{video.stem}.chapters.txt").read_text().splitlines()
+    assert listing[0] == "0:00 0.1 Mathematical Language"
+    assert listing[1].endswith("0.2 Sets & Logic")
+    assert youtube_stamp(3725.2) == "1:02:05" and youtube_stamp(61) == "1:01"
+    assert "title=a\\=b" in ffmetadata([(0.0, 1.0, "a=b")])
+
+
+def test_a_level_without_rendered_chapters_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(cli.main, ["lecture", "14", "--profile", "preview", "--build",
+                                           str(tmp_path)])
+    assert result.exit_code == cli.EXIT_FAILED
+    assert "mathviz render 14 --profile preview" in result.output

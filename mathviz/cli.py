@@ -39,6 +39,14 @@ def scene_names(chapter: course.Chapter) -> list[str]:
     return []
 
 
+def _profile(name: str) -> profiles.Profile:
+    """The named (or TOML-path) profile, or a usage error listing the available ones."""
+    try:
+        return profiles.load(name)
+    except profiles.ProfileError as exc:
+        raise click.BadParameter(str(exc), param_hint="--profile") from None
+
+
 def _require_scenes(chapters: list[course.Chapter]) -> None:
     planned = [c for c in chapters if not c.has_scenes]
     if planned:
@@ -147,10 +155,7 @@ def render(ids: tuple[str, ...], profile_name: str, fmt_name: str | None, out_ro
 
     chapters = _chapters(ids, only_with_scenes=True)
     _require_scenes(chapters)
-    try:
-        profile = profiles.load(profile_name)
-    except profiles.ProfileError as exc:
-        raise click.BadParameter(str(exc), param_hint="--profile") from None
+    profile = _profile(profile_name)
     output_format = fmt_name or profile.format
     try:
         doctor.require("ffmpeg", "ffprobe", "latex", "standalone.cls", "dvisvgm")
@@ -198,14 +203,11 @@ def publish(ids: tuple[str, ...], profile_name: str, site: Path, build_root: Pat
     checkpoints fail is not published: it shows as failing and the exit code is 1.
     """
     from mathviz.publish import site as site_module
-    from mathviz.render import progress
+    from mathviz.render import build, progress
 
     chapters = _chapters(ids, only_with_scenes=True)
     _require_scenes(chapters)
-    try:
-        profile = profiles.load(profile_name)
-    except profiles.ProfileError as exc:
-        raise click.BadParameter(str(exc), param_hint="--profile") from None
+    profile = _profile(profile_name)
     try:
         site_module.check_site_folder(site)
         doctor.require("ffmpeg", "ffprobe", "latex", "standalone.cls", "dvisvgm")
@@ -217,13 +219,9 @@ def publish(ids: tuple[str, ...], profile_name: str, site: Path, build_root: Pat
     try:
         result = site_module.publish(chapters, profile, site, build_root,
                                      progress.QuietReporter(), jobs=jobs)
-    except Exception as exc:  # noqa: BLE001 - e.g. the build folder is busy
-        from mathviz.render.build import BuildBusyError
-
-        if isinstance(exc, BuildBusyError):
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(EXIT_BUSY)
-        raise
+    except build.BuildBusyError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_BUSY)
     published = sum(e.status == "published" for e in result.entries)
     click.echo(f"site: {site / 'index.html'} ({published} lecture(s) published)")
     for entry in result.failing:
@@ -248,10 +246,7 @@ def lecture(level: int, profile_name: str, build_root: Path) -> None:
 
     if not 0 <= level < len(course.LEVELS):
         raise click.UsageError(f"level must be 0..{len(course.LEVELS) - 1}")
-    try:
-        profile = profiles.load(profile_name)
-    except profiles.ProfileError as exc:
-        raise click.BadParameter(str(exc), param_hint="--profile") from None
+    profile = _profile(profile_name)
     try:
         doctor.require("ffmpeg", "ffprobe")
         result = lectures.level_lecture(course.LEVELS[level], profile, build_root)

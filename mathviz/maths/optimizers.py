@@ -8,6 +8,8 @@ in two weights: the loss ``‖Xw − y‖²`` minimised inside an L1 diamond or 
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
+
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -49,11 +51,12 @@ class OptimizerState:
         return cls(x, np.zeros_like(x), np.zeros_like(x), 0)
 
 
-class _Optimizer:
+class _Optimizer(ABC):
     """Shared :meth:`trace` for the optimizers below (each defines ``step``)."""
 
-    def step(self, state: OptimizerState, gradient: ArrayLike) -> OptimizerState:  # pragma: no cover
-        raise NotImplementedError
+    @abstractmethod
+    def step(self, state: OptimizerState, gradient: ArrayLike) -> OptimizerState:
+        """The state after one update with ``gradient``."""
 
     def trace(self, grad: VectorField, x0: ArrayLike, steps: int) -> NDArray[np.float64]:
         """The start and the next ``steps`` iterates, shape (steps + 1, dim).

@@ -49,9 +49,9 @@ class QuietReporter:
         self.failures: list[SegmentResult] = []
 
     def planned(self, plans: list[ChapterPlan], workers: int) -> None:
-        todo = sum(len(p.jobs) for p in plans)
-        click.echo(f"{len(plans)} chapter(s): {todo} segment(s) to render"
-                   + (f" on {workers} worker(s)" if todo else ""), err=True)
+        pending = sum(len(p.jobs) for p in plans)
+        click.echo(f"{len(plans)} chapter(s): {pending} segment(s) to render"
+                   + (f" on {workers} worker(s)" if pending else ""), err=True)
 
     def segment_started(self, job: SegmentJob) -> None:
         pass

@@ -13,15 +13,11 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from mathviz.maths.vectors import plane_vector
+
 #: |det B| below this counts as singular (the two basis vectors are parallel)
 SINGULAR_TOL = 1e-12
 
-
-def _vec2(v: ArrayLike, what: str = "vector") -> NDArray[np.float64]:
-    a = np.asarray(v, dtype=float)
-    if a.shape != (2,):
-        raise ValueError(f"expected a 2-D {what}, got shape {a.shape}")
-    return a
 
 
 @dataclass(frozen=True)
@@ -39,7 +35,7 @@ class Basis2D:
     @classmethod
     def of(cls, b1: ArrayLike, b2: ArrayLike) -> "Basis2D":
         """The basis with vectors ``b1`` and ``b2``; ``ValueError`` if they are parallel."""
-        m = np.column_stack([_vec2(b1, "basis vector"), _vec2(b2, "basis vector")])
+        m = np.column_stack([plane_vector(b1, "basis vector"), plane_vector(b2, "basis vector")])
         if abs(float(np.linalg.det(m))) < SINGULAR_TOL:
             raise ValueError(f"b1 = {tuple(m[:, 0])} and b2 = {tuple(m[:, 1])} are parallel: "
                              "they do not form a basis of the plane")
@@ -57,11 +53,11 @@ class Basis2D:
 
     def coordinates_of(self, x: ArrayLike) -> NDArray[np.float64]:
         """The coordinates ``c = B⁻¹ x`` of the point ``x`` in this basis, shape (2,)."""
-        return np.linalg.solve(self.matrix, _vec2(x, "point"))
+        return np.linalg.solve(self.matrix, plane_vector(x, "point"))
 
     def point_of(self, c: ArrayLike) -> NDArray[np.float64]:
         """The point ``B c = c₁ b₁ + c₂ b₂`` with coordinates ``c`` in this basis."""
-        return self.matrix @ _vec2(c, "coordinate vector")
+        return self.matrix @ plane_vector(c, "coordinate vector")
 
     def walk(self, x: ArrayLike) -> NDArray[np.float64]:
         """Waypoints of the tip-to-tail walk to ``x``: ``0``, ``c₁ b₁``, ``c₁ b₁ + c₂ b₂``.
@@ -91,7 +87,7 @@ def coefficient_along(leg: ArrayLike, direction: ArrayLike, tol: float = 1e-6) -
     ValueError
         If ``direction`` is zero or ``leg`` is not parallel to it.
     """
-    u, d = _vec2(leg, "leg"), _vec2(direction, "direction")
+    u, d = plane_vector(leg, "leg"), plane_vector(direction, "direction")
     dd = float(d @ d)
     if dd == 0:
         raise ValueError("the direction is the zero vector")
@@ -106,7 +102,7 @@ def to_polar(x: ArrayLike) -> tuple[float, float]:
 
     The origin has ``r = 0`` and, by convention, ``θ = 0``.
     """
-    px, py = _vec2(x, "point")
+    px, py = plane_vector(x, "point")
     r = math.hypot(px, py)
     theta = math.atan2(py, px) % (2 * math.pi) if r > 0 else 0.0
     return r, theta

@@ -12,17 +12,10 @@ import math
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from mathviz.maths.vectors import INF
+from mathviz.maths.vectors import INF, plane_vector
 
 #: below this 1/p a ball is drawn as the ∞-ball (p > 1000 differs from it by < 0.07 %)
 INVERSE_P_FLOOR = 1e-3
-
-
-def _vec2(v: ArrayLike, name: str = "vector") -> NDArray[np.float64]:
-    a = np.asarray(v, dtype=float)
-    if a.shape != (2,):
-        raise ValueError(f"{name} must be a 2-D vector, got shape {a.shape}")
-    return a
 
 
 def _unit(v: NDArray[np.float64], name: str) -> NDArray[np.float64]:
@@ -57,7 +50,7 @@ def polar_interpolate(u: ArrayLike, v: ArrayLike, t: float) -> NDArray[np.float6
     t
         0 gives ``u``, 1 gives ``v``.
     """
-    a, b = _vec2(u, "u"), _vec2(v, "v")
+    a, b = plane_vector(u, "u"), plane_vector(v, "v")
     ra, rb = float(np.hypot(*a)), float(np.hypot(*b))
     if ra == 0 or rb == 0:
         raise ValueError("cannot swing from or to the zero vector")
@@ -74,7 +67,7 @@ def arc_between(u: ArrayLike, v: ArrayLike) -> tuple[float, float]:
     The sweep is signed (counter-clockwise positive) and ``|sweep| ≤ π``: the arc that marks
     the angle between the vectors.
     """
-    a, b = _unit(_vec2(u, "u"), "u"), _unit(_vec2(v, "v"), "v")
+    a, b = _unit(plane_vector(u, "u"), "u"), _unit(plane_vector(v, "v"), "v")
     start = math.atan2(a[1], a[0])
     sweep = (math.atan2(b[1], b[0]) - start + math.pi) % (2 * math.pi) - math.pi
     return start, sweep
@@ -93,8 +86,8 @@ def right_angle_corner(foot: ArrayLike, along: ArrayLike, toward: ArrayLike,
     size
         Leg length, in the same units as ``foot``.
     """
-    f = _vec2(foot, "foot")
-    d1, d2 = _unit(_vec2(along, "along"), "along"), _unit(_vec2(toward, "toward"), "toward")
+    f = plane_vector(foot, "foot")
+    d1, d2 = _unit(plane_vector(along, "along"), "along"), _unit(plane_vector(toward, "toward"), "toward")
     return np.array([f + size * d1, f + size * (d1 + d2), f + size * d2])
 
 

@@ -21,6 +21,14 @@ def _vec(v: ArrayLike) -> NDArray[np.float64]:
     return a
 
 
+def plane_vector(v: ArrayLike, name: str = "vector") -> NDArray[np.float64]:
+    """``v`` as a float vector of the plane, shape (2,); ``ValueError`` naming it otherwise."""
+    a = np.asarray(v, dtype=float)
+    if a.shape != (2,):
+        raise ValueError(f"{name} must be a 2-D vector, got shape {a.shape}")
+    return a
+
+
 def _pair(u: ArrayLike, v: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     a, b = _vec(u), _vec(v)
     if a.shape != b.shape:

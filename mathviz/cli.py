@@ -194,13 +194,16 @@ def render(ids: tuple[str, ...], profile_name: str, fmt_name: str | None, out_ro
               show_default=True, help="Build folder: rendered videos are reused from here.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes for what must be rendered.")
+@click.option("--clips/--no-clips", default=True, show_default=True,
+              help="Cut each chapter into one clip per beat, with a reveal.js slide deck.")
 def publish(ids: tuple[str, ...], profile_name: str, site: Path, build_root: Path,
-            jobs: int | None) -> None:
+            jobs: int | None, clips: bool) -> None:
     """Render what is missing and write the static course site into --out.
 
     The site has an index by level with the learning-path map, a page per chapter (video with
-    captions, transcript, verified values, downloads) and course.json. A chapter whose
-    checkpoints fail is not published: it shows as failing and the exit code is 1.
+    captions, transcript, verified values, downloads, clips and a slide deck), a lecture per
+    level with two or more published chapters, and course.json. A chapter whose checkpoints
+    fail is not published: it shows as failing and the exit code is 1.
     """
     from mathviz.publish import site as site_module
     from mathviz.render import build, progress
@@ -218,12 +221,15 @@ def publish(ids: tuple[str, ...], profile_name: str, site: Path, build_root: Pat
         sys.exit(EXIT_MISSING_TOOL)
     try:
         result = site_module.publish(chapters, profile, site, build_root,
-                                     progress.QuietReporter(), jobs=jobs)
+                                     progress.QuietReporter(), jobs=jobs, clips=clips)
     except build.BuildBusyError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_BUSY)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
     published = sum(e.status == "published" for e in result.entries)
-    click.echo(f"site: {site / 'index.html'} ({published} lecture(s) published)")
+    click.echo(f"site: {site / 'index.html'} ({published} lecture(s) published"
+               + (f", {len(result.lectures)} level lecture(s))" if result.lectures else ")"))
     for entry in result.failing:
         click.echo(f"not published: {entry.id} {entry.title}: {entry.message}", err=True)
     if result.failing:
@@ -259,6 +265,70 @@ def lecture(level: int, profile_name: str, build_root: Path) -> None:
     click.echo(str(result.video))
     click.echo(f"  {len(result.chapters)} chapter(s), {result.duration:.1f} s; captions and "
                f"{result.chapter_list.name} beside it", err=True)
+
+
+@main.command()
+@click.argument("ids", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(("mp4", "webm", "gif")), default="mp4",
+              show_default=True, help="Clip format.")
+@click.option("--profile", "profile_name", default="slides", show_default=True,
+              help="Render profile the clips are cut from (rendered first if missing).")
+@click.option("--build", "build_root", type=click.Path(path_type=Path), default=Path("build"),
+              show_default=True, help="Build folder: rendered videos are reused from here.")
+@click.option("--deck/--no-deck", default=True, show_default=True,
+              help="Also write deck.html: a reveal.js deck, one slide per clip.")
+@click.option("--pptx", is_flag=True, help="Also write deck.pptx (PowerPoint, videos embedded).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for what must be rendered.")
+@click.option("--force", is_flag=True, help="Cut the clips again even if they are up to date.")
+def clips(ids: tuple[str, ...], fmt: str, profile_name: str, build_root: Path, deck: bool,
+          pptx: bool, jobs: int | None, force: bool) -> None:
+    """Cut chapters into one clip per beat, numbered in order, plus a slide deck.
+
+    Renders what is missing with --profile (default 'slides': 1920×1080, 30 fps), then writes
+    <build>/<profile>/<NN-level>/<id>-<slug>-clips/ with <id>-<slug>-01.<format> …, a
+    clips.<format>.json manifest (times, frames, narration) and deck.html (reveal.js, each
+    beat a slide, the narration as speaker notes). Prints each deck's (or folder's) path.
+    """
+    from mathviz.publish import revealjs, slides
+    from mathviz.render import build, progress
+
+    chapters = _chapters(ids, only_with_scenes=True)
+    _require_scenes(chapters)
+    profile = _profile(profile_name)
+    try:
+        doctor.require("ffmpeg", "ffprobe", "latex", "standalone.cls", "dvisvgm")
+    except doctor.MissingToolError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_MISSING_TOOL)
+    try:
+        summary = build.build(chapters, profile, "mp4", build_root, progress.QuietReporter(),
+                              jobs=jobs)
+    except build.BuildBusyError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_BUSY)
+    for outcome in summary.outcomes:
+        state.record_outcome(outcome)
+    failed = False
+    for outcome in summary.outcomes:
+        chapter = outcome.chapter
+        if outcome.status == "failed":
+            click.echo(f"no clips: {chapter.id} {chapter.title}: {outcome.message}", err=True)
+            failed = True
+            continue
+        try:
+            clip_set, written = slides.cut_clips(chapter, profile, fmt, build_root, force=force)
+            outputs = slides.build_deck(clip_set, pptx=pptx) if deck else []
+        except (slides.NotRendered, revealjs.RevealJSUnavailable, RuntimeError) as exc:
+            click.echo(f"no clips: {chapter.id} {chapter.title}: {exc}", err=True)
+            failed = True
+            continue
+        click.echo(str(outputs[0] if outputs else clip_set.folder))
+        click.echo(f"  {len(clip_set.clips)} clip(s) ({fmt}, "
+                   f"{'cut' if written else 'unchanged'}) in {clip_set.folder}"
+                   + (f"; {', '.join(p.name for p in outputs)}" if outputs else ""), err=True)
+    if failed:
+        sys.exit(EXIT_FAILED)
 
 
 @main.command(name="doctor")

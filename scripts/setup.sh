@@ -17,6 +17,9 @@ APT_PACKAGES=(
   texlive-fonts-recommended dvisvgm      # MathTex (standalone class)
   fonts-dejavu-core fontconfig           # the course's fonts
 )
+# Only for the tests: the course site and the slide decks are tested in a real browser
+# (Debian's Chromium driven through its matching ChromeDriver; no browser download).
+TEST_APT_PACKAGES=(chromium chromium-driver)
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
 
@@ -32,8 +35,9 @@ python_bin() {
 }
 
 install_system_packages() {
-  local missing=()
-  for pkg in "${APT_PACKAGES[@]}"; do
+  local missing=() wanted=("${APT_PACKAGES[@]}")
+  [ "${1:-}" = test ] && wanted+=("${TEST_APT_PACKAGES[@]}")
+  for pkg in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
   done
   if [ ${#missing[@]} -eq 0 ]; then say "system packages: all present"; return; fi
@@ -66,7 +70,7 @@ install_python_env() {
   fi
 }
 
-install_system_packages
+install_system_packages "${1:-install}"
 install_python_env
 
 case "${1:-install}" in

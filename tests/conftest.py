@@ -39,3 +39,20 @@ def scene(tmp_path_factory):
 
     with runner.manim_config(None, Path(tmp_path_factory.mktemp("media")), "mp4"):
         yield Scene()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def revealjs_once():
+    """Fetch reveal.js (for the slide decks) once per session from the npm registry into the
+    project's cache, and point every deck build at it: tests that use their own
+    ``MATHVIZ_CACHE_DIR`` then do not download it again."""
+    import os
+
+    from mathviz.publish import revealjs
+
+    if "MATHVIZ_REVEALJS" in os.environ:
+        yield
+        return
+    os.environ["MATHVIZ_REVEALJS"] = str(revealjs.cached())
+    yield
+    os.environ.pop("MATHVIZ_REVEALJS", None)

@@ -39,7 +39,7 @@ class Links(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         self.tags.append((tag, attrs))
-        for key in ("href", "src", "poster"):
+        for key in ("href", "src", "poster", "data-background-video"):
             if attrs.get(key):
                 self.targets.append(attrs[key])
 
@@ -60,6 +60,14 @@ def dead_links(site: Path) -> list[str]:
             if not (page.parent / path).resolve().is_file():
                 dead.append(f"{page.relative_to(site)} -> {target}")
     return dead
+
+
+def ffprobe_seconds(video: Path) -> float:
+    import subprocess
+
+    out = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of",
+                          "csv=p=0", str(video)], capture_output=True, text=True, check=True)
+    return float(out.stdout)
 
 
 def publish(*args: str):
@@ -91,6 +99,28 @@ def test_publish_writes_a_site_with_captions_values_and_no_dead_links(drafts, tm
     assert 'rel="next"' in html and "0.2" in html
     home = (site / "index.html").read_text()
     assert "chapters/0.1-mathematical-language.html" in home and "<svg" in home
+    # clips and a deck per chapter, linked from its page
+    assert [Path(c["file"]).name for c in first["clips"]] == [
+        "0.1-mathematical-language-01.mp4", "0.1-mathematical-language-02.mp4"]
+    assert [c["narration"] for c in first["clips"]] == ["A circle.", "A square."]
+    assert first["files"]["deck"] in html and all(c["file"] in html for c in first["clips"])
+    deck = site / first["files"]["deck"]
+    assert [t for t in parse(deck).targets if t.endswith(".mp4")] == [
+        f"./{Path(c['file']).name}" for c in first["clips"]]
+    # level 0 has two published chapters: one level lecture, linked from the index
+    (lecture,) = index["lectures"]
+    assert lecture["level"] == 0 and lecture["page"] in home
+    first_video = build_root / "preview" / "00-foundations" / "0.1-mathematical-language.mp4"
+    assert [c["title"] for c in lecture["chapters"]] == ["0.1 Mathematical Language",
+                                                         "0.2 Sets & Logic"]
+    assert lecture["chapters"][1]["start"] == pytest.approx(ffprobe_seconds(first_video),
+                                                            abs=0.01)
+    assert lecture["duration"] == pytest.approx(
+        ffprobe_seconds(site / first["files"]["video"])
+        + ffprobe_seconds(site / next(c for c in index["chapters"]
+                                      if c["id"] == "0.2")["files"]["video"]), abs=0.05)
+    lecture_page = (site / lecture["page"]).read_text()
+    assert lecture["files"]["captions_vtt"] in lecture_page
     # publishing again reuses what is rendered and keeps the site
     again = publish("0.2", "--profile", "preview", "--out", str(site), "--build", str(build_root))
     assert again.exit_code == 0, again.output
@@ -169,3 +199,20 @@ def test_a_level_without_rendered_chapters_is_a_clear_error(tmp_path):
                                            str(tmp_path)])
     assert result.exit_code == cli.EXIT_FAILED
     assert "mathviz render 14 --profile preview" in result.output
+
+
+def test_without_revealjs_the_site_has_clips_but_no_deck_and_says_why(drafts, tmp_path,
+                                                                       monkeypatch):
+    from mathviz.publish import revealjs
+
+    monkeypatch.delenv("MATHVIZ_REVEALJS")
+    monkeypatch.setattr(revealjs, "TARBALL", "http://127.0.0.1:9/reveal.js.tgz")
+    site = tmp_path / "site"
+    result = publish("0.1", "--profile", "preview", "--out", str(site), "--build",
+                     str(tmp_path / "build"))
+    assert result.exit_code == 0, result.output
+    assert "warning: 0.1: no slide deck" in result.output and "MATHVIZ_REVEALJS" in result.output
+    first = json.loads((site / "course.json").read_text())["chapters"][0]
+    assert len(first["clips"]) == 2 and "deck" not in first["files"]
+    assert "slide deck" not in (site / first["page"]).read_text()
+    assert dead_links(site) == []

@@ -165,7 +165,9 @@ def test_interrupted_render_leaves_no_partial_video(monkeypatch, tmp_path, previ
 
 
 def test_profiles_validate():
-    assert set(profiles.available()) >= {"preview", "lecture", "4k"}
+    assert set(profiles.available()) >= {"preview", "lecture", "slides", "4k"}
+    slides = profiles.load("slides")
+    assert (slides.width, slides.height, slides.fps, slides.format) == (1920, 1080, 30, "mp4")
     lecture = profiles.load("lecture")
     assert (lecture.width, lecture.height, lecture.fps) == (1920, 1080, 60)
     assert (profiles.load("4k").width, profiles.load("4k").fps) == (3840, 60)

@@ -50,8 +50,13 @@ def ffmetadata(chapters: list[tuple[float, float, str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def level_lecture(level: Level, profile: Profile, build_root: Path) -> LevelLecture:
+def level_lecture(level: Level, profile: Profile, build_root: Path, *,
+                  chapter_ids: set[str] | None = None,
+                  out_folder: Path | None = None) -> LevelLecture:
     """Join the level's rendered chapters (in course order) into ``<build>/<profile>/<level>/``.
+
+    ``chapter_ids`` restricts the join to those chapters (the site joins only what it
+    publishes); ``out_folder`` writes the lecture there instead of beside the chapters.
 
     Raises
     ------
@@ -62,6 +67,8 @@ def level_lecture(level: Level, profile: Profile, build_root: Path) -> LevelLect
     for chapter in CHAPTERS:
         if chapter.level.number != level.number:
             continue
+        if chapter_ids is not None and chapter.id not in chapter_ids:
+            continue
         video = output_path(chapter, profile, "mp4", build_root)
         if video.is_file() and video.with_suffix(".json").is_file():
             parts.append((chapter, video))
@@ -69,7 +76,8 @@ def level_lecture(level: Level, profile: Profile, build_root: Path) -> LevelLect
         raise NothingToJoin(f"no chapter of level {level.number} ({level.title}) is rendered "
                             f"with profile {profile.name}; run 'mathviz render {level.number} "
                             f"--profile {profile.name}' first")
-    folder = build_root / profile.name / level.folder
+    folder = out_folder if out_folder is not None else build_root / profile.name / level.folder
+    folder.mkdir(parents=True, exist_ok=True)
     stem = f"level-{level.folder}"
     final = folder / f"{stem}.mp4"
     work = Path(tempfile.mkdtemp(prefix=f".{stem}.partial-{os.getpid()}-", dir=folder))

@@ -4,8 +4,12 @@ The site works from ``file://`` and any static host: every link is relative, and
 linked that was not written. Layout::
 
     index.html              levels, learning-path map, every chapter with status
-    chapters/<stem>.html    video with WebVTT captions, transcript, verified values
+    chapters/<stem>.html    video with WebVTT captions, transcript, verified values, clips
+    lectures/<level>.html   a level's published chapters as one video (when it has two or more)
     media/<stem>.mp4|.vtt|.srt|.png
+    media/<stem>-clips/     one clip per beat, and deck.html (reveal.js: each beat a slide)
+    media/level-<NN-level>.mp4|.vtt|.srt|.chapters.txt
+    reveal.js/              the decks' copy of reveal.js (no CDN: the site works offline)
     course.json             machine-readable index (ids, titles, levels, files, checkpoints)
     style.css
     .mathviz-site           marks the folder as a mathviz site (publishing elsewhere refuses)
@@ -21,8 +25,8 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from mathviz.checkpoints import BeatRecord
-from mathviz.course import CHAPTERS, LEVELS, Chapter
-from mathviz.publish import learning_path
+from mathviz.course import CHAPTERS, LEVELS, Chapter, get_chapter
+from mathviz.publish import learning_path, lectures, revealjs, slides
 from mathviz.render.assemble import output_path, poster_frame, poster_time
 from mathviz.render.build import BuildReporter, BuildSummary, build
 from mathviz.render.profiles import Profile
@@ -50,6 +54,8 @@ class ChapterEntry:
     checkpoints: list[dict] = field(default_factory=list)
     transcript: list[dict] = field(default_factory=list)
     message: str = ""
+    #: one per beat: number, file (site-relative), start, end, narration
+    clips: list[dict] = field(default_factory=list)
 
 
 def check_site_folder(site: Path) -> None:
@@ -100,8 +106,8 @@ def _previous_entries(site: Path) -> dict[str, ChapterEntry]:
     kept = {}
     for data in json.loads(index.read_text(encoding="utf-8")).get("chapters", []):
         entry = ChapterEntry(**data)
-        if entry.status == "published" and all((site / f).is_file()
-                                               for f in entry.files.values()):
+        files = [*entry.files.values(), *(c["file"] for c in entry.clips)]
+        if entry.status == "published" and all((site / f).is_file() for f in files):
             kept[entry.id] = entry
     return kept
 
@@ -111,20 +117,91 @@ class PublishResult:
     site: Path
     entries: list[ChapterEntry]
     summary: BuildSummary
+    lectures: list[dict] = field(default_factory=list)
+    #: what could not be added (e.g. a deck without reveal.js), each naming the fix
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def failing(self) -> list[ChapterEntry]:
         return [e for e in self.entries if e.status == "failing"]
 
 
+def _add_clips(entry: ChapterEntry, chapter: Chapter, profile: Profile, site: Path,
+               build_root: Path, warnings: list[str]) -> None:
+    """Cut (or reuse) the chapter's clips, copy them into the site and write its deck."""
+    clip_set, _ = slides.cut_clips(chapter, profile, "mp4", build_root)
+    folder = site / "media" / clip_set.folder.name
+    for path in clip_set.paths():
+        _copy_if_changed(path, folder / path.name)
+    keep = {c.file for c in clip_set.clips} | {"deck.html"}
+    for stale in folder.iterdir():
+        if stale.name not in keep:
+            stale.unlink()
+    entry.clips = [{"number": c.number, "file": f"media/{folder.name}/{c.file}",
+                    "start": c.start, "end": c.end, "narration": c.narration}
+                   for c in clip_set.clips]
+    in_site = slides.ClipSet(clip_set.chapter, clip_set.title, clip_set.fmt, folder,
+                             clip_set.clips, clip_set.width, clip_set.height, clip_set.fps)
+    try:
+        revealjs.install(site / "reveal.js")
+    except revealjs.RevealJSUnavailable as exc:
+        (folder / "deck.html").unlink(missing_ok=True)
+        warnings.append(f"{chapter.id}: no slide deck: {exc}")
+        return
+    slides.write_deck(in_site, folder / "deck.html", "../../reveal.js")
+    entry.files["deck"] = f"media/{folder.name}/deck.html"
+
+
+def _level_lectures(entries: list[ChapterEntry], profile: Profile, site: Path,
+                    build_root: Path) -> list[dict]:
+    """Join each level's published chapters (two or more) into one lecture in the site."""
+    made: list[dict] = []
+    media = site / "media"
+    for level in LEVELS:
+        ids = {e.id for e in entries if e.level == level.number and e.status == "published"
+               and output_path(get_chapter(e.id), profile, "mp4", build_root).is_file()}
+        if len(ids) < 2:
+            continue
+        lecture = lectures.level_lecture(level, profile, build_root, chapter_ids=ids,
+                                         out_folder=media)
+        stem = lecture.video.stem
+        by_id = {e.id: e for e in entries}
+        first = by_id[lecture.chapters[0][1].split(" ", 1)[0]]
+        made.append({
+            "level": level.number, "title": level.title, "page": f"lectures/{stem}.html",
+            "duration": lecture.duration, "poster": first.files.get("poster"),
+            "files": {"video": f"media/{lecture.video.name}",
+                      "captions_vtt": f"media/{lecture.captions_vtt.name}",
+                      "captions_srt": f"media/{lecture.captions_srt.name}",
+                      "chapter_list": f"media/{lecture.chapter_list.name}"},
+            "chapters": [{"start": start, "title": title,
+                          "page": by_id[title.split(" ", 1)[0]].page}
+                         for start, title in lecture.chapters]})
+    wanted = {Path(f).name for m in made for f in m["files"].values()}
+    for stale in media.glob("level-*"):
+        if stale.name not in wanted:
+            stale.unlink()
+    pages = {Path(m["page"]).name for m in made}
+    for stale in (site / "lectures").glob("*.html"):
+        if stale.name not in pages:
+            stale.unlink()
+    return made
+
+
 def publish(chapters: list[Chapter], profile: Profile, site: Path, build_root: Path,
-            reporter: BuildReporter, *, jobs: int | None = None) -> PublishResult:
-    """Render what is missing for ``chapters`` and (re)write the site in ``site``."""
+            reporter: BuildReporter, *, jobs: int | None = None,
+            clips: bool = True) -> PublishResult:
+    """Render what is missing for ``chapters`` and (re)write the site in ``site``.
+
+    With ``clips``, each published chapter also gets one clip per beat and a reveal.js deck;
+    a level with two or more published chapters gets a level lecture.
+    """
     check_site_folder(site)
     summary = build(chapters, profile, "mp4", build_root, reporter, jobs=jobs)
     site.mkdir(parents=True, exist_ok=True)
     (site / MARKER).write_text(json.dumps({"generator": "mathviz", "schema": SCHEMA}))
     entries = _previous_entries(site)
+    warnings: list[str] = []
     for outcome in summary.outcomes:
         chapter = outcome.chapter
         if outcome.status == "failed":
@@ -132,11 +209,14 @@ def publish(chapters: list[Chapter], profile: Profile, site: Path, build_root: P
                 chapter.id, chapter.title, chapter.level.number, chapter.level.title,
                 "failing", message=outcome.message,
                 checkpoints=[c.as_json() for c in outcome.checkpoints if not c.ok])
-            for stale in (site / "chapters" / f"{chapter.output_stem}.html",):
-                stale.unlink(missing_ok=True)
+            (site / "chapters" / f"{chapter.output_stem}.html").unlink(missing_ok=True)
+            shutil.rmtree(site / "media" / f"{chapter.output_stem}-clips", ignore_errors=True)
             continue
         video = output_path(chapter, profile, "mp4", build_root)
-        entries[chapter.id] = _entry_for_output(chapter, video, site)
+        entry = _entry_for_output(chapter, video, site)
+        if clips:
+            _add_clips(entry, chapter, profile, site, build_root, warnings)
+        entries[chapter.id] = entry
     ordered = []
     for chapter in CHAPTERS:
         entry = entries.get(chapter.id)
@@ -145,11 +225,12 @@ def publish(chapters: list[Chapter], profile: Profile, site: Path, build_root: P
                                  chapter.level.title,
                                  "not built" if chapter.has_scenes else "planned")
         ordered.append(entry)
-    _write(site, ordered)
-    return PublishResult(site, ordered, summary)
+    level_lectures = _level_lectures(ordered, profile, site, build_root)
+    _write(site, ordered, level_lectures)
+    return PublishResult(site, ordered, summary, level_lectures, warnings)
 
 
-def _write(site: Path, entries: list[ChapterEntry]) -> None:
+def _write(site: Path, entries: list[ChapterEntry], level_lectures: list[dict]) -> None:
     env = Environment(loader=PackageLoader("mathviz.publish", "templates"),
                       autoescape=select_autoescape(["html"]), trim_blocks=True,
                       lstrip_blocks=True)
@@ -159,7 +240,9 @@ def _write(site: Path, entries: list[ChapterEntry]) -> None:
     levels = []
     for level in LEVELS:
         levels.append({"number": level.number, "title": level.title,
-                       "chapters": [e for e in entries if e.level == level.number]})
+                       "chapters": [e for e in entries if e.level == level.number],
+                       "lecture": next((m for m in level_lectures
+                                        if m["level"] == level.number), None)})
     map_data = _map(entries)
     (site / "style.css").write_text(env.get_template("style.css").render(), encoding="utf-8")
     (site / "index.html").write_text(
@@ -174,8 +257,13 @@ def _write(site: Path, entries: list[ChapterEntry]) -> None:
         html = env.get_template("chapter.html").render(
             chapter=entry, prev=prev_entry, next=next_entry, root="..")
         (site / entry.page).write_text(html, encoding="utf-8")
+    if level_lectures:
+        (site / "lectures").mkdir(exist_ok=True)
+    for lecture in level_lectures:
+        html = env.get_template("lecture.html").render(lecture=lecture, root="..")
+        (site / lecture["page"]).write_text(html, encoding="utf-8")
     payload = {"schema": SCHEMA, "title": "Mathematics for Machine Learning",
-               "chapters": [asdict(e) for e in entries]}
+               "chapters": [asdict(e) for e in entries], "lectures": level_lectures}
     (site / "course.json").write_text(json.dumps(payload, indent=2, ensure_ascii=False),
                                       encoding="utf-8")
 

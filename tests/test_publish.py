@@ -28,6 +28,38 @@ def test_learning_path_matches_the_outline():
     assert lp.depth(14) == max(lp.depth(n) for n in lp.PREREQUISITES)
 
 
+def _crosses(segment, rect, margin: float = 2.0) -> bool:
+    """Whether an axis-parallel segment enters a rectangle's interior (grown by ``margin``)."""
+    (ax, ay), (bx, by) = segment
+    x, y, w, h = rect
+    lo_x, hi_x, lo_y, hi_y = min(ax, bx), max(ax, bx), min(ay, by), max(ay, by)
+    assert ax == bx or ay == by, "routes are made of horizontal and vertical runs"
+    return lo_x < x + w + margin and hi_x > x - margin and lo_y < y + h + margin \
+        and hi_y > y - margin
+
+
+def test_the_map_draws_the_reduced_path_without_crossing_a_box():
+    drawn = set(lp.drawn_edges())
+    # every prerequisite is drawn or implied through a drawn path
+    for pre, level in lp.edges():
+        assert (pre, level) in drawn or any(
+            pre in lp.requires(mid) | {mid} for mid in lp.PREREQUISITES[level] if mid != pre)
+    assert {p for p, lv in drawn if lv == 13} == {5, 10, 11, 12}
+    routes = lp.map_routes()
+    assert {(p, lv) for p, lv, _ in routes} == drawn
+    boxes = {n: lp.box(n) for n in lp.POSITIONS}
+    width, height = lp.map_size()
+    for pre, level, points in routes:
+        assert points[0] == (boxes[pre][0] + boxes[pre][2] / 2, boxes[pre][1] + boxes[pre][3])
+        assert points[-1] == (boxes[level][0] + boxes[level][2] / 2, boxes[level][1])
+        segments = list(zip(points, points[1:]))
+        for i, segment in enumerate(segments):
+            for n, rect in boxes.items():
+                touching = (n == pre and i == 0) or (n == level and i == len(segments) - 1)
+                assert touching or not _crosses(segment, rect), (pre, level, n, segment)
+            assert all(0 <= x <= width and 0 <= y <= height for x, y in segment)
+
+
 # --- the site ----------------------------------------------------------------------------------
 
 class Links(HTMLParser):

@@ -277,8 +277,7 @@ def _format_value(value) -> str:
 
 
 def _map(entries: list[ChapterEntry]) -> dict:
-    """Nodes and edges of the learning-path map, in SVG units."""
-    col_w, row_h, pad = 190, 64, 20
+    """Nodes and routed edges of the learning-path map, in SVG units."""
     counts = {lv.number: 0 for lv in LEVELS}
     done = {lv.number: 0 for lv in LEVELS}
     for e in entries:
@@ -286,16 +285,10 @@ def _map(entries: list[ChapterEntry]) -> dict:
         done[e.level] += e.status == "published"
     nodes = []
     for lv in LEVELS:
-        col, row = learning_path.POSITIONS[lv.number]
-        nodes.append({"number": lv.number, "title": lv.title, "x": pad + col * col_w,
-                      "y": pad + row * row_h, "w": col_w - 30, "h": 40,
+        x, y, w, h = learning_path.box(lv.number)
+        nodes.append({"number": lv.number, "title": lv.title, "x": x, "y": y, "w": w, "h": h,
                       "published": done[lv.number], "count": counts[lv.number]})
-    by_number = {n["number"]: n for n in nodes}
-    lines = []
-    for pre, level in learning_path.edges():
-        a, b = by_number[pre], by_number[level]
-        lines.append({"x1": a["x"] + a["w"] / 2, "y1": a["y"] + a["h"],
-                      "x2": b["x"] + b["w"] / 2, "y2": b["y"]})
-    width = pad * 2 + 4 * col_w
-    height = pad * 2 + 11 * row_h
-    return {"nodes": nodes, "edges": lines, "width": width, "height": height}
+    paths = [{"d": "M " + " L ".join(f"{x:g} {y:g}" for x, y in points)}
+             for _, _, points in learning_path.map_routes()]
+    width, height = learning_path.map_size()
+    return {"nodes": nodes, "edges": paths, "width": width, "height": height}

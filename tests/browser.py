@@ -1,0 +1,244 @@
+"""Helpers for the browser tests: a local static server with HTTP Range support, Debian's
+headless Chromium through Selenium, and independent readings of the media files (ffprobe,
+a plain WebVTT parser).
+
+Selenium is imported lazily so that a machine without it can still collect the tests (the
+``browser_tools`` fixture then fails or skips them with the set-up command to run).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import shutil
+import subprocess
+import threading
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+SETUP_HINT = "bash scripts/setup.sh test"
+CHROMIUM_FLAGS = (
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--autoplay-policy=no-user-gesture-required",
+)
+
+
+def missing_browser_tools() -> list[str]:
+    """What the browser tests need and this machine lacks (empty when all is there)."""
+    missing = [path for path in (CHROMIUM, CHROMEDRIVER) if not Path(path).is_file()]
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        missing.append("the selenium Python package")
+    if shutil.which("ffprobe") is None:
+        missing.append("ffprobe")
+    return missing
+
+
+# --- the static server -------------------------------------------------------------------------
+
+class RangeRequestHandler(SimpleHTTPRequestHandler):
+    """``SimpleHTTPRequestHandler`` plus single ``Range: bytes=a-b`` requests (206), as static
+    hosts answer them; browsers need it to seek in a video. Quiet: no access log."""
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+    def end_headers(self) -> None:
+        self.send_header("Accept-Ranges", "bytes")
+        super().end_headers()
+
+    def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        try:
+            if not self._send_range():
+                super().do_GET()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the browser dropped a media request it no longer needs
+
+    def _send_range(self) -> bool:
+        spec = self.headers.get("Range", "")
+        match = re.fullmatch(r"\s*bytes=(\d*)-(\d*)\s*", spec)
+        path = Path(self.translate_path(self.path))
+        if not match or not (match[1] or match[2]) or not path.is_file():
+            return False
+        size = path.stat().st_size
+        if match[1]:
+            start = int(match[1])
+            end = min(int(match[2]), size - 1) if match[2] else size - 1
+        else:  # a suffix: the last N bytes
+            start, end = max(0, size - int(match[2])), size - 1
+        if start >= size or start > end:
+            self.send_response(416)
+            self.send_header("Content-Range", f"bytes */{size}")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return True
+        self.send_response(206)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
+        self.send_header("Content-Length", str(end - start + 1))
+        self.end_headers()
+        with path.open("rb") as stream:
+            stream.seek(start)
+            remaining = end - start + 1
+            while remaining > 0:
+                chunk = stream.read(min(1 << 16, remaining))
+                if not chunk:
+                    break
+                self.wfile.write(chunk)
+                remaining -= len(chunk)
+        return True
+
+
+@dataclass
+class StaticServer:
+    """A site folder served on ``http://127.0.0.1:<port>/`` from a daemon thread."""
+
+    httpd: ThreadingHTTPServer
+    thread: threading.Thread
+
+    @property
+    def url(self) -> str:
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host}:{port}/"
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join(timeout=5)
+
+
+def serve(folder: Path) -> StaticServer:
+    """Serve ``folder`` on a free loopback port until ``close()``."""
+    handler = functools.partial(RangeRequestHandler, directory=str(folder))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    return StaticServer(httpd, thread)
+
+
+# --- the browser -------------------------------------------------------------------------------
+
+def start_chromium(profile_dir: Path, width: int = 1366, height: int = 900):
+    """Debian's Chromium, headless, driven by Debian's ChromeDriver (nothing is downloaded),
+    with the browser console log kept for ``driver.get_log('browser')``."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={profile_dir}")
+    options.add_argument(f"--window-size={width},{height}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_window_size(width, height)
+    driver.set_page_load_timeout(60)
+    return driver
+
+
+def wait_until(driver, condition: Callable[[Any], Any], timeout: float, what: str) -> Any:
+    """Poll ``condition(driver)`` until it is truthy; fail with ``what`` after ``timeout`` s."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout, poll_frequency=0.1).until(
+        condition, message=f"timed out after {timeout} s waiting for {what}")
+
+
+def wait_for_js(driver, script: str, timeout: float, what: str) -> Any:
+    """Poll a JavaScript expression (``return ...``) until it is truthy; return its value."""
+    return wait_until(driver, lambda d: d.execute_script(script), timeout, what)
+
+
+def center_is_clear(driver, selector: str = "video") -> bool:
+    """Whether the middle of the element shows no near-black pixel: Chromium's media controls
+    draw a black loading spinner there for a moment after a seek, even once the frame is
+    ready, and a screenshot taken then shows it over the lecture."""
+    import io
+
+    from PIL import Image
+
+    box = driver.execute_script(
+        "const r = document.querySelector(arguments[0]).getBoundingClientRect();"
+        " const k = window.devicePixelRatio;"
+        " return [(r.left + r.width / 2) * k, (r.top + r.height / 2) * k, 40 * k];", selector)
+    x, y, half = (round(v) for v in box)
+    image = Image.open(io.BytesIO(driver.get_screenshot_as_png())).convert("L")
+    centre = image.crop((x - half, y - half, x + half, y + half))
+    return min(centre.getextrema()) > 6
+
+
+def save_full_page(driver, path: Path) -> Path:
+    """A screenshot of the whole page (beyond the window) through the DevTools protocol."""
+    import base64
+
+    width, height = driver.execute_script(
+        "return [document.documentElement.clientWidth,"
+        " Math.ceil(document.documentElement.scrollHeight)]")
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
+        "format": "png", "captureBeyondViewport": True,
+        "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}})
+    path.write_bytes(base64.b64decode(shot["data"]))
+    return path
+
+
+# --- independent readings of the files ---------------------------------------------------------
+
+def ffprobe_duration(path: Path) -> float:
+    """The container duration of a media file, as ffprobe reads it."""
+    out = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration",
+                          "-of", "json", str(path)], capture_output=True, text=True, check=True)
+    return float(json.loads(out.stdout)["format"]["duration"])
+
+
+def ffprobe_video_width(path: Path) -> int:
+    """The width of the first video stream, as ffprobe reads it."""
+    out = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
+                          "stream=width", "-of", "json", str(path)],
+                         capture_output=True, text=True, check=True)
+    return int(json.loads(out.stdout)["streams"][0]["width"])
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: float
+    end: float
+    text: str
+
+
+def _seconds(stamp: str) -> float:
+    parts = [float(p) for p in stamp.split(":")]
+    while len(parts) < 3:
+        parts.insert(0, 0.0)
+    hours, minutes, seconds = parts
+    return hours * 3600 + minutes * 60 + seconds
+
+
+def vtt_cues(path: Path) -> list[Cue]:
+    """The cues of a WebVTT file, parsed by blocks (a blank line ends a block)."""
+    text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+    cues = []
+    for block in re.split(r"\n{2,}", text.strip()):
+        lines = block.split("\n")
+        timing = next((i for i, line in enumerate(lines) if "-->" in line), None)
+        if timing is None:
+            continue  # the header, NOTE or STYLE blocks
+        start, end = lines[timing].split("-->")
+        cues.append(Cue(_seconds(start.strip()), _seconds(end.split()[0]),
+                        "\n".join(lines[timing + 1:])))
+    return cues
+
+
+def iter_timing_lines(path: Path) -> Iterator[str]:
+    """Every line of the file with a ``-->`` (one per cue in a well-formed WebVTT file)."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if "-->" in line:
+            yield line

@@ -1,7 +1,8 @@
 """The published course site in a real browser: Debian's headless Chromium, driven through
 Selenium, over a local HTTP server.
 
-One publish of the real chapters 4.4, 6.3 and 7.2 (preview profile) per session, one browser.
+One publish of the real chapters 4.2, 4.4, 6.3 and 7.2 (preview profile; 4.2 and 4.4 make a
+level lecture) per session, and one ``mathviz clips 6.3`` at the slides profile; one browser.
 Expected values come from the files themselves (ffprobe, the .vtt text, course.json) and from
 the chapters this module asked for, never from the publishing code.
 """
@@ -25,7 +26,8 @@ from click.testing import CliRunner
 
 from mathviz import cli
 
-PUBLISHED = ("4.4", "6.3", "7.2")  # what this module publishes, in course order
+PUBLISHED = ("4.2", "4.4", "6.3", "7.2")  # what this module publishes, in course order
+DECK_CHAPTER = "6.3"
 PREVIEW_WIDTH = 854
 TOLERANCE = 0.1  # seconds, between the browser's, ffprobe's and course.json's durations
 LOAD_TIMEOUT = 30.0
@@ -54,8 +56,8 @@ return {kind: el.kind, src: el.src, count: cues.length,
 # not a string, so each attribute is resolved against the document's base URL)
 PAGE_URLS = """
 const out = [];
-for (const el of document.querySelectorAll('[href], [src], [poster]')) {
-  for (const attr of ['href', 'xlink:href', 'src', 'poster']) {
+for (const el of document.querySelectorAll('[href], [src], [poster], [data-background-video]')) {
+  for (const attr of ['href', 'xlink:href', 'src', 'poster', 'data-background-video']) {
     const raw = el.getAttribute(attr);
     if (raw === null || raw === '') continue;
     out.push({tag: el.tagName.toLowerCase(), attr: attr, raw: raw,
@@ -98,7 +100,7 @@ def browser_tools() -> None:
 
 @pytest.fixture(scope="module")
 def site(browser_tools, tmp_path_factory) -> Path:
-    """The site of chapters 4.4, 6.3 and 7.2 at the preview profile (the one publish)."""
+    """The site of chapters 4.2, 4.4, 6.3 and 7.2 at the preview profile (the one publish)."""
     root = tmp_path_factory.mktemp("browser-site")
     folder = root / "site"
     result = CliRunner().invoke(
@@ -262,8 +264,16 @@ def _fetch(url: str) -> tuple[int, str]:
         return err.code, ""
 
 
-def test_every_link_and_media_source_resolves_over_http(driver, base_url, published):
-    pages = [base_url + "index.html"] + [base_url + e["page"] for e in published]
+def site_pages(base_url: str, course: dict, published: list[dict]) -> list[str]:
+    """The index, every chapter page, every level-lecture page and every slide deck."""
+    return ([base_url + "index.html"] + [base_url + e["page"] for e in published]
+            + [base_url + m["page"] for m in course.get("lectures", [])]
+            + [base_url + e["files"]["deck"] for e in published if "deck" in e["files"]])
+
+
+def test_every_link_and_media_source_resolves_over_http(driver, base_url, course, published):
+    pages = site_pages(base_url, course, published)
+    assert len(pages) == 1 + 2 * len(published) + 1  # a deck per chapter, one level lecture
     found: dict[str, set[str]] = {}
     outside: list[str] = []
     for page in pages:
@@ -281,10 +291,13 @@ def test_every_link_and_media_source_resolves_over_http(driver, base_url, publis
     # the pages themselves, their stylesheet, the videos, captions (both formats) and posters
     assert set(pages) <= {u.split("#")[0] for u in found}
     for entry in published:
-        for file in entry["files"].values():
+        for file in [*entry["files"].values(), *(c["file"] for c in entry["clips"])]:
+            assert base_url + file in found, f"{file} is linked from no page"
+    for lecture in course["lectures"]:
+        for file in lecture["files"].values():
             assert base_url + file in found, f"{file} is linked from no page"
     bodies: dict[str, tuple[int, str]] = {}
-    dead = []
+    dead = []  # (a fragment "#/3" is a reveal.js slide route, not an element id)
     for url, sources in sorted(found.items()):
         address, _, fragment = url.partition("#")
         if address not in bodies:
@@ -292,7 +305,7 @@ def test_every_link_and_media_source_resolves_over_http(driver, base_url, publis
         status, body = bodies[address]
         if status not in (200, 206):
             dead.append(f"{url} -> HTTP {status} (from {sorted(sources)})")
-        elif fragment and not re.search(rf"""\bid=["']{re.escape(fragment)}["']""", body):
+        elif fragment and not fragment.startswith("/") and not re.search(rf"""\bid=["']{re.escape(fragment)}["']""", body):
             dead.append(f"{url} -> no element with id {fragment!r} (from {sorted(sources)})")
     assert dead == []
 
@@ -348,16 +361,138 @@ def test_the_index_links_exactly_the_published_chapters(driver, base_url, course
             assert re.search(rf"{re.escape(name)} {re.escape(chapter['status'])}", text), name
 
 
-def test_no_page_logs_a_console_error(driver, base_url, published):
-    pages = [base_url + "index.html"] + [base_url + e["page"] for e in published]
+def test_no_page_logs_a_console_error(driver, base_url, course, published):
+    pages = site_pages(base_url, course, published)
     driver.get_log("browser")  # drop what earlier tests logged
     errors = []
     for page in pages:
         open_page(driver, page)
-        if page != pages[0]:
+        if "/chapters/" in page or "/lectures/" in page:
             wait_for_js(driver, VIDEO_STATE, LOAD_TIMEOUT, f"the video on {page}")
             wait_for_js(driver, TRACK_STATE, LOAD_TIMEOUT, f"the captions on {page}")
+        elif page.endswith(".html") and "/media/" in page:  # a deck: its first slide's video
+            wait_for_js(driver, DECK_SLIDE_STATE, LOAD_TIMEOUT, f"the first slide of {page}")
         for entry in driver.get_log("browser"):
             if entry["level"] == "SEVERE" and "favicon.ico" not in entry["message"]:
                 errors.append(f"{page}: {entry['message']}")
     assert errors == []
+
+
+# --- the level lecture -------------------------------------------------------------------------
+
+def ffprobe_chapters(video: Path) -> list[tuple[float, str]]:
+    """The chapter markers in a video file: (start seconds, title)."""
+    import subprocess
+
+    out = subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "json", str(video)],
+                         capture_output=True, text=True, check=True).stdout
+    return [(float(c["start_time"]), c["tags"]["title"]) for c in json.loads(out)["chapters"]]
+
+
+def test_the_level_lecture_plays_with_its_captions_and_chapter_markers(
+        driver, base_url, site, course, published):
+    (lecture,) = course["lectures"]
+    level_four = [e for e in published if e["level"] == 4]
+    assert lecture["level"] == 4 and len(level_four) == 2
+    video = site / lecture["files"]["video"]
+    parts = [ffprobe_duration(site / e["files"]["video"]) for e in level_four]
+    state = video_metadata(driver, base_url + lecture["page"])
+    assert state["duration"] == pytest.approx(sum(parts), abs=TOLERANCE)
+    assert state["duration"] == pytest.approx(ffprobe_duration(video), abs=TOLERANCE)
+    track = wait_for_js(driver, TRACK_STATE, LOAD_TIMEOUT, "the lecture's captions")
+    vtt = site / lecture["files"]["captions_vtt"]
+    chapter_cues = sum(len(list(iter_timing_lines(site / e["files"]["captions_vtt"])))
+                       for e in level_four)
+    assert track["count"] == len(list(iter_timing_lines(vtt))) == chapter_cues
+    # the markers in the file: each chapter starts where the ones before it end
+    markers = ffprobe_chapters(video)
+    assert [t for _, t in markers] == [f"{e['id']} {e['title']}" for e in level_four]
+    assert [s for s, _ in markers] == pytest.approx([0.0, parts[0]], abs=0.01)
+    listed = driver.execute_script(
+        "return Array.from(document.querySelectorAll('.transcript li')).map(li => li.innerText)")
+    assert [re.sub(r"\s+", " ", t) for t in listed] == [
+        f"{int(s) // 60}:{int(s) % 60:02d} {t}" for s, t in markers]
+
+
+# --- the slide decks ---------------------------------------------------------------------------
+
+DECK_SLIDE_STATE = """
+const v = document.querySelector('.slide-background.present video');
+if (!v || typeof Reveal === 'undefined' || !Reveal.isReady()) return false;
+if (v.error) return {error: v.error.code + ' ' + v.error.message};
+return v.readyState >= 1 && {index: Reveal.getIndices().h, total: Reveal.getTotalSlides(),
+    src: v.currentSrc, duration: v.duration, width: v.videoWidth,
+    notes: (Reveal.getCurrentSlide().querySelector('aside.notes') || {}).textContent || null};
+"""
+
+PLAYING = """
+const v = document.querySelector('.slide-background.present video');
+return v && !v.paused && !v.error && v.currentTime > 0.25 && v.currentTime;
+"""
+
+
+def play_deck(driver, deck_url: str, clip_files: list[Path], width: int,
+              shot: Path | None = None) -> list[dict]:
+    """Open a deck, visit every slide in order, and check its clip loads and plays."""
+    open_page(driver, deck_url)
+    states = []
+    for index, clip in enumerate(clip_files):
+        driver.execute_script("Reveal.slide(arguments[0]);", index)
+        state = wait_for_js(driver, DECK_SLIDE_STATE + "", LOAD_TIMEOUT,
+                            f"slide {index + 1} of {deck_url}")
+        assert "error" not in state, state
+        assert state["index"] == index and state["total"] == len(clip_files)
+        assert state["src"].rsplit("/", 1)[1] == clip.name
+        assert state["duration"] == pytest.approx(ffprobe_duration(clip), abs=TOLERANCE)
+        assert state["width"] == width == ffprobe_video_width(clip)
+        wait_for_js(driver, PLAYING, LOAD_TIMEOUT, f"slide {index + 1}'s clip to play")
+        if shot is not None and index == len(clip_files) // 2:
+            assert driver.save_screenshot(str(shot))
+        states.append(state)
+    return states
+
+
+def test_the_site_deck_plays_every_clip_in_order_with_the_narration_as_notes(
+        driver, base_url, site, published, screenshots):
+    entry = next(e for e in published if e["id"] == DECK_CHAPTER)
+    clip_files = [site / c["file"] for c in entry["clips"]]
+    # a clip per beat of the transcript, together as long as the chapter
+    assert len(clip_files) == len(entry["transcript"])
+    assert sum(ffprobe_duration(c) for c in clip_files) == pytest.approx(
+        ffprobe_duration(site / entry["files"]["video"]), abs=0.2)
+    states = play_deck(driver, base_url + entry["files"]["deck"], clip_files, PREVIEW_WIDTH,
+                       screenshots / "deck-site.png")
+    assert [re.sub(r"\s+", " ", s["notes"] or "").strip() for s in states] == [
+        b["text"] for b in entry["transcript"]]
+
+
+@pytest.fixture(scope="module")
+def slides_clips(browser_tools, tmp_path_factory) -> Path:
+    """``mathviz clips 6.3`` with its defaults (the slides profile, mp4, a deck)."""
+    build_root = tmp_path_factory.mktemp("slides-build")
+    result = CliRunner().invoke(cli.main, ["clips", DECK_CHAPTER, "--build", str(build_root),
+                                           "--pptx"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    deck = Path(result.output.strip().splitlines()[-2 if "clip(s)" in result.output else -1])
+    assert deck.name == "deck.html" and deck.is_file(), result.output
+    return deck
+
+
+def test_the_clips_and_deck_of_the_slides_profile_play_in_chromium(driver, slides_clips,
+                                                                     screenshots):
+    folder = slides_clips.parent
+    manifest = json.loads((folder / "clips.mp4.json").read_text(encoding="utf-8"))
+    clip_files = [folder / c["file"] for c in manifest["clips"]]
+    assert [f.name for f in clip_files] == sorted(f.name for f in folder.glob("*.mp4"))
+    server = serve(folder)
+    try:
+        play_deck(driver, server.url + "deck.html", clip_files, 1920,
+                  screenshots / "deck-slides.png")
+        # and each clip on its own, as a teacher embeds it
+        for clip in clip_files:
+            open_page(driver, server.url + clip.name)
+            state = wait_for_js(driver, VIDEO_STATE, LOAD_TIMEOUT, f"{clip.name} to load")
+            assert "error" not in state and state["width"] == 1920
+            assert state["duration"] == pytest.approx(ffprobe_duration(clip), abs=TOLERANCE)
+    finally:
+        server.close()

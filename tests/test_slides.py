@@ -100,7 +100,7 @@ def test_clips_are_one_per_beat_frame_exact_with_a_deck_and_pptx(drafts, tmp_pat
     build_root = tmp_path / "build"
     result = clips("0.1", "--profile", "preview", "--build", str(build_root), "--pptx", "-j", "1")
     assert result.exit_code == 0, result.output
-    chapter, preview = get_chapter("0.1"), profiles.load("preview")
+    preview = profiles.load("preview")
     video = build_root / "preview" / "00-foundations" / "0.1-mathematical-language.mp4"
     sidecar = json.loads(video.with_suffix(".json").read_text())
     folder = video.with_name("0.1-mathematical-language-clips")
@@ -225,3 +225,14 @@ def test_the_cached_package_matches_the_registry_tarball():
     for name in revealjs.FILES:
         assert (folder / name).stat().st_size > 0, name
     assert b"Reveal" in (folder / "dist" / "reveal.js").read_bytes()[:20000]
+
+
+def test_a_failing_chapter_gets_no_clips_and_the_others_still_do(drafts, tmp_path):
+    write_chapter(drafts, "0.1", extra='self.checkpoint("side", 2.0, expected=3.0)')
+    build_root = tmp_path / "build"
+    result = clips("0.1", "0.2", "--profile", "preview", "--build", str(build_root), "-j", "2")
+    assert result.exit_code == 1
+    assert "no clips: 0.1" in result.output
+    level = build_root / "preview" / "00-foundations"
+    assert not (level / "0.1-mathematical-language-clips").exists()
+    assert (level / "0.2-sets-and-logic-clips" / "clips.mp4.json").is_file()

@@ -248,3 +248,22 @@ def test_without_revealjs_the_site_has_clips_but_no_deck_and_says_why(drafts, tm
     assert len(first["clips"]) == 2 and "deck" not in first["files"]
     assert "slide deck" not in (site / first["page"]).read_text()
     assert dead_links(site) == []
+
+
+def test_a_failed_clip_cut_publishes_the_lecture_without_clips(drafts, tmp_path, monkeypatch):
+    from mathviz.publish import slides
+
+    def broken_split(video, spans, fmt, profile, work):
+        raise RuntimeError("ffmpeg ran out of disk")
+
+    monkeypatch.setattr(slides, "_split", broken_split)
+    site = tmp_path / "site"
+    result = publish("0.1", "--profile", "preview", "--out", str(site), "--build",
+                     str(tmp_path / "build"))
+    assert result.exit_code == 0, result.output
+    assert "warning: 0.1: no clips: ffmpeg ran out of disk" in result.output
+    first = json.loads((site / "course.json").read_text())["chapters"][0]
+    assert first["status"] == "published" and first["clips"] == []
+    assert "For your slides" not in (site / first["page"]).read_text()
+    assert not (site / "media" / "0.1-mathematical-language-clips").exists()
+    assert dead_links(site) == []

@@ -129,8 +129,13 @@ class PublishResult:
 def _add_clips(entry: ChapterEntry, chapter: Chapter, profile: Profile, site: Path,
                build_root: Path, warnings: list[str]) -> None:
     """Cut (or reuse) the chapter's clips, copy them into the site and write its deck."""
-    clip_set, _ = slides.cut_clips(chapter, profile, "mp4", build_root)
-    folder = site / "media" / clip_set.folder.name
+    folder = site / "media" / f"{chapter.output_stem}-clips"
+    try:
+        clip_set, _ = slides.cut_clips(chapter, profile, "mp4", build_root)
+    except RuntimeError as exc:  # ffmpeg failed: publish the lecture, without clips
+        shutil.rmtree(folder, ignore_errors=True)
+        warnings.append(f"{chapter.id}: no clips: {exc}")
+        return
     for path in clip_set.paths():
         _copy_if_changed(path, folder / path.name)
     keep = {c.file for c in clip_set.clips} | {"deck.html"}

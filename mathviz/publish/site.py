@@ -198,8 +198,8 @@ def publish(chapters: list[Chapter], profile: Profile, site: Path, build_root: P
             clips: bool = True) -> PublishResult:
     """Render what is missing for ``chapters`` and (re)write the site in ``site``.
 
-    With ``clips``, each published chapter also gets one clip per beat and a reveal.js deck;
-    a level with two or more published chapters gets a level lecture.
+    A level with two or more published chapters also gets a level lecture; with ``clips``,
+    each published chapter gets one clip per beat and a reveal.js deck.
     """
     check_site_folder(site)
     summary = build(chapters, profile, "mp4", build_root, reporter, jobs=jobs)

@@ -21,6 +21,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from mathviz.publish import copy_if_changed
 from mathviz.render.segments import cache_dir
 
 #: the version manim-slides 5.7's template is written for
@@ -101,11 +102,5 @@ def install(dest: Path) -> Path:
     """Copy the files a deck needs into ``dest`` (a folder), unless already there."""
     source = cached()
     for name in FILES:
-        target = dest / name
-        if target.is_file() and target.stat().st_size == (source / name).stat().st_size:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
-        shutil.copyfile(source / name, tmp)
-        tmp.replace(target)
+        copy_if_changed(source / name, dest / name)
     return dest

@@ -26,7 +26,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from mathviz.checkpoints import BeatRecord
 from mathviz.course import CHAPTERS, LEVELS, Chapter, get_chapter
-from mathviz.publish import learning_path, lectures, revealjs, slides
+from mathviz.publish import copy_if_changed, learning_path, lectures, revealjs, slides
 from mathviz.render.assemble import output_path, poster_frame, poster_time
 from mathviz.render.build import BuildReporter, BuildSummary, build
 from mathviz.render.profiles import Profile
@@ -67,23 +67,13 @@ def check_site_folder(site: Path) -> None:
                           "publish into an empty or new folder")
 
 
-def _copy_if_changed(source: Path, target: Path) -> None:
-    if target.is_file() and target.stat().st_size == source.stat().st_size \
-            and target.stat().st_mtime >= source.stat().st_mtime:
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp")
-    shutil.copy2(source, tmp)
-    tmp.replace(target)
-
-
 def _entry_for_output(chapter: Chapter, video: Path, site: Path) -> ChapterEntry:
     sidecar = json.loads(video.with_suffix(".json").read_text(encoding="utf-8"))
     stem = chapter.output_stem
     media = site / "media"
     files = {}
     for kind, ext in (("video", video.suffix), ("captions_vtt", ".vtt"), ("captions_srt", ".srt")):
-        _copy_if_changed(video.with_suffix(ext), media / f"{stem}{ext}")
+        copy_if_changed(video.with_suffix(ext), media / f"{stem}{ext}")
         files[kind] = f"media/{stem}{ext}"
     poster = media / f"{stem}.png"
     if not poster.is_file() or poster.stat().st_mtime < video.stat().st_mtime:
@@ -137,7 +127,7 @@ def _add_clips(entry: ChapterEntry, chapter: Chapter, profile: Profile, site: Pa
         warnings.append(f"{chapter.id}: no clips: {exc}")
         return
     for path in clip_set.paths():
-        _copy_if_changed(path, folder / path.name)
+        copy_if_changed(path, folder / path.name)
     keep = {c.file for c in clip_set.clips} | {"deck.html"}
     for stale in folder.iterdir():
         if stale.name not in keep:

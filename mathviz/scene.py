@@ -13,9 +13,19 @@ beats::
                 self.checkpoint("x_20", path.position_of_dot()[0], expected=0.0576, tol=1e-6)
             self.close_chapter("The takeaway.", "What it sets up next.")
 
-At the end of every beat the scene waits until the narration could have been read, records
-the beat's start and end (captions are timed from these), and lints the layout: no text or
-formula may leave the frame's safe area, and no two may overlap.
+Speech drives the timing. Before a scene runs, its narration is synthesised sentence by
+sentence (:mod:`mathviz.voice`); a beat lasts at least as long as its speech plus a short
+tail, and its animations play under the voice. A scene ties an animation to the sentence
+that describes it::
+
+            with self.beat("The dot walks downhill. Each step shrinks x by a fifth.") as b:
+                self.play(path.create(), run_time=b.sentence(0))   # the first sentence
+                b.say(1, path.walk())                               # exactly under the second
+
+Silent lectures (``--voice none``) time each sentence by reading speed instead. At the end of
+every beat the scene records the beat's and its sentences' times (captions and the audio
+track are built from these), and lints the layout: no text or formula may leave the frame's
+safe area, and no two may overlap; and the narration: no symbol the voice would misread.
 """
 
 from __future__ import annotations
@@ -39,13 +49,28 @@ from manim import (
 )
 
 from mathviz import theme
-from mathviz.checkpoints import BeatRecord, CheckpointResult, SceneReport, as_value, within
+from mathviz.checkpoints import (
+    BeatRecord,
+    CheckpointResult,
+    SceneReport,
+    SpokenSentence,
+    as_value,
+    within,
+)
 from mathviz.course import CHAPTERS, get_chapter
+from mathviz.voice import text as narration_text
+from mathviz.voice.engine import Narrator, active_narrator
 
 #: words read per second at a calm lecture pace; a beat lasts at least as long as its text
 READING_WORDS_PER_SECOND = 2.6
 #: pause after the narration's reading time before the next beat starts
 BEAT_TAIL_SECONDS = 0.6
+#: silence between two sentences of one beat
+SENTENCE_GAP_SECONDS = 0.3
+#: silence at a beat's start before the voice begins
+SPEECH_LEAD_SECONDS = 0.15
+#: the shortest animation ``Beat.say`` plays, when its sentence is already over
+MIN_SAY_SECONDS = 0.3
 #: a chapter video's allowed length at lecture pace (seconds)
 LECTURE_LENGTH_RANGE = (45.0, 150.0)
 
@@ -55,6 +80,48 @@ _TEXT_TYPES = (Text, MarkupText, SingleStringMathTex, DecimalNumber)
 def reading_seconds(narration: str) -> float:
     """Seconds a viewer needs to read ``narration`` as a caption."""
     return len(narration.split()) / READING_WORDS_PER_SECOND + BEAT_TAIL_SECONDS
+
+
+class Beat:
+    """The beat being played: when each of its sentences is spoken, on the scene clock.
+
+    ``sentence(i)`` is how long sentence ``i`` occupies the voice (to the next sentence's
+    start, or to the end of the speech for the last one): pass it as an animation's
+    ``run_time``. ``say(i, *animations)`` waits for sentence ``i`` to start if needed and
+    plays the animations exactly until it ends.
+    """
+
+    def __init__(self, scene: "LectureMixin", index: int, start: float,
+                 sentences: list[SpokenSentence]) -> None:
+        self.scene, self.index, self.start = scene, index, start
+        self.sentences = sentences
+
+    @property
+    def speech_end(self) -> float:
+        """When the beat's last sentence ends (scene clock, s)."""
+        return self.sentences[-1].end if self.sentences else self.start
+
+    def _slot(self, i: int) -> tuple[float, float]:
+        if not -len(self.sentences) <= i < len(self.sentences):
+            raise IndexError(f"beat {self.index} has {len(self.sentences)} sentence(s), "
+                             f"not a sentence {i}")
+        i %= len(self.sentences)
+        end = self.sentences[i + 1].start if i + 1 < len(self.sentences) else self.sentences[i].end
+        return self.sentences[i].start, end
+
+    def sentence(self, i: int) -> float:
+        """Seconds sentence ``i`` occupies the voice (its run time for an animation)."""
+        start, end = self._slot(i)
+        return end - start
+
+    def say(self, i: int, *animations: Any, **kwargs: Any) -> None:
+        """Play ``animations`` under sentence ``i``: from its start (waiting if early) to its end."""
+        start, end = self._slot(i)
+        now = self.scene.clock
+        if start - now > 1e-6:
+            self.scene.wait(start - now)  # type: ignore[attr-defined]
+            now = start
+        self.scene.play(*animations, run_time=max(MIN_SAY_SECONDS, end - now), **kwargs)
 
 
 def describe(mob: Mobject) -> str:
@@ -149,6 +216,9 @@ class LectureMixin:
         self.chapter = get_chapter(self.chapter_id)
         self.report = SceneReport(chapter=self.chapter_id, scene=type(self).__name__)
         self._beat_index: int | None = None
+        narrator = active_narrator()
+        #: who speaks the beats (``None``: silent, timed by reading speed)
+        self.narrator: Narrator | None = narrator if narrator and narrator.speaks else None
 
     def play(self, *args: Any, **kwargs: Any) -> None:  # noqa: D102 - manim API
         super().play(*args, **kwargs)  # type: ignore[misc]
@@ -164,38 +234,72 @@ class LectureMixin:
 
     # --- beats --------------------------------------------------------------------------
     @contextlib.contextmanager
-    def beat(self, narration: str, *, hold: float = 0.0) -> Iterator[None]:
-        """One narrated beat. Pads with a wait so the narration can be read, then lints.
+    def beat(self, narration: str, *, hold: float = 0.0) -> Iterator[Beat]:
+        """One narrated beat: the voice speaks ``narration`` while the body's animations play.
+
+        The beat lasts until both its animations and its speech (plus a short tail) are
+        over, then ``hold`` seconds more; then the layout and the narration are linted.
 
         Parameters
         ----------
         narration
-            One to three sentences; becomes this beat's caption.
+            One to three sentences; spoken, and shown as captions.
         hold
-            Extra seconds to hold the final picture after the reading time.
+            Extra seconds to hold the final picture after the speech.
         """
         if self._beat_index is not None:
             raise RuntimeError("beats do not nest")
         narration = " ".join(narration.split())
         if not narration:
-            raise ValueError("every beat carries narration")
+            raise ValueError(f"{self._where(len(self.report.beats))}: every beat carries "
+                             f"narration")
         index = len(self.report.beats)
         self._beat_index = index
         start = self.clock
+        current = Beat(self, index, start, self._place_sentences(narration, start, index))
         try:
-            yield
-            remaining = reading_seconds(narration) - (self.clock - start) + hold
+            yield current
+            speech_over = current.speech_end + BEAT_TAIL_SECONDS if self.narrator else \
+                start + reading_seconds(narration)
+            remaining = max(speech_over - self.clock, 0.0) + hold
             if remaining > 1e-6:
                 self.wait(remaining)  # type: ignore[attr-defined]
         finally:
             self._beat_index = None
-        self.report.beats.append(BeatRecord(index, narration, start, self.clock))
+        self.report.beats.append(BeatRecord(index, narration, start, self.clock,
+                                            tuple(current.sentences)))
+        self._lint_narration(index, narration)
         if self.lint_layout:
             self._lint(index)
+
+    def _where(self, index: int) -> str:
+        return f"chapter {self.chapter_id} {type(self).__name__} beat {index}"
+
+    def _place_sentences(self, narration: str, start: float, index: int) -> list[SpokenSentence]:
+        """Each sentence's time on the clock: spoken back to back from the beat's start
+        (silent lectures: each sentence as long as it takes to read)."""
+        placed: list[SpokenSentence] = []
+        clock = start + (SPEECH_LEAD_SECONDS if self.narrator else 0.0)
+        for sentence in narration_text.sentences(narration):
+            if self.narrator is None:
+                length = len(sentence.split()) / READING_WORDS_PER_SECOND
+                placed.append(SpokenSentence(sentence, clock, clock + length))
+                clock += length
+                continue
+            speech = self.narrator.speech(sentence, where=self._where(index))
+            placed.append(SpokenSentence(sentence, clock, clock + speech.duration,
+                                         f"{self.narrator.voice.identity}/{speech.key}"))
+            clock += speech.duration + SENTENCE_GAP_SECONDS
+        return placed
 
     def _lint(self, index: int) -> None:
         for description, size in layout_problems(self.mobjects):
             self._record(f"layout@beat{index}: {description}", size, 0.0, 0.0, index)
+
+    def _lint_narration(self, index: int, narration: str) -> None:
+        lexicon = self.narrator.lexicon if self.narrator else narration_text.load_lexicon()
+        for problem in narration_text.lint_narration(narration, lexicon):
+            self._record(f"narration@beat{index}: {problem}", 1.0, 0.0, 0.0, index)
 
     # --- checkpoints --------------------------------------------------------------------
     def checkpoint(self, name: str, shown: Any, *, expected: Any, tol: float = 1e-9) -> bool:

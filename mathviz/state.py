@@ -23,7 +23,8 @@ LIBRARY_DIR = PROJECT_ROOT / "mathviz"
 def source_hash(chapter: Chapter) -> str:
     """Hash of everything a chapter's checks depend on: its module and the library."""
     digest = hashlib.sha256()
-    files = [chapter.module_path, *sorted(LIBRARY_DIR.rglob("*.py"))]
+    files = [chapter.module_path, *sorted(LIBRARY_DIR.rglob("*.py")),
+             *sorted(LIBRARY_DIR.rglob("*.toml"))]  # the lexicon changes what is spoken
     for path in files:
         name = path.relative_to(PROJECT_ROOT) if path.is_relative_to(PROJECT_ROOT) else path
         digest.update(str(name).encode())

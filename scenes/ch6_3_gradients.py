@@ -62,9 +62,9 @@ class Gradients(LectureScene):
         contours = ContourMap(axes, contour_lines(BOWL, LEVELS, (-3, 3), (-2, 2)))
         with self.beat("Take the loss f of x and y equals x squared plus three y squared. "
                        "Each ring is a level curve: every point on it has the same loss, "
-                       "like a contour line on a hiking map."):
-            self.play(Create(axes), Write(formula))
-            self.play(contours.create())
+                       "like a contour line on a hiking map.") as beat:
+            beat.say(0, Create(axes), Write(formula))
+            beat.say(1, contours.create())
         self.formula = formula
         return axes, contours
 
@@ -75,9 +75,9 @@ class Gradients(LectureScene):
         grad_formula.next_to(self.formula, DOWN, buff=0.4, aligned_edge=LEFT)
         with self.beat("The gradient stacks the partial derivatives into a vector, two x and "
                        "six y. Drawn at points on the rings, every arrow points straight "
-                       "uphill, at a right angle to its level curve."):
-            self.play(Write(grad_formula))
-            self.play(arrows.create())
+                       "uphill, at a right angle to its level curve.") as beat:
+            beat.say(0, Write(grad_formula))
+            beat.say(1, arrows.create())
             on_level = [(i, BOWL(p)) for i, p in enumerate(ARROW_POINTS)]
             angles = [angle_between(arrows.direction_shown(i), contours.tangent_shown(level, p))
                       for (i, level), p in zip(on_level, ARROW_POINTS)]
@@ -103,13 +103,13 @@ class Gradients(LectureScene):
             (step, list(range(trace.steps + 1))),
             (x_read, trace.points[:, 0]), (y_read, trace.points[:, 1]), (f_read, trace.values)])
         with self.beat("Gradient descent starts at two and a half, one and a half and steps "
-                       "against the arrow, scaled by a learning rate of 0.1."):
-            self.play(FadeOut(self.arrows), Write(update), FadeIn(panel), FadeIn(path))
+                       "against the arrow, scaled by a learning rate of 0.1.") as beat:
+            beat.say(0, FadeOut(self.arrows), Write(update), FadeIn(panel), FadeIn(path))
             self.checkpoint("start_f", f_read.value, expected=2.5**2 + 3 * 1.5**2, tol=5e-4)
         with self.beat("The steep y direction collapses fast while x creeps in: after twelve "
                        "steps x has shrunk by 0.8 per step and y by 0.4, and the loss is "
-                       "almost gone.", hold=0.8):
-            self.play(path.walk(seconds_per_step=0.45))
+                       "almost gone.", hold=0.8) as beat:
+            beat.say(0, path.walk())  # the twelve steps spread over the sentence
             shown = path.position_of_dot()
             closed_form = np.array([START_2D[0] * 0.8**STEPS_2D, START_2D[1] * 0.4**STEPS_2D])
             self.checkpoint("dot_after_12_steps", shown, expected=closed_form, tol=1e-6)
@@ -139,13 +139,14 @@ class Gradients(LectureScene):
                                    readouts=[(k_read, list(range(STEPS_1D + 1))),
                                              (x_read, xs), (f_read, xs**2)])
         with self.beat("In one dimension the same loop is three lines of Python. Start at "
-                       "five; the derivative of x squared is two x."):
-            self.play(Create(axes), Create(curve))
-            self.play(FadeIn(code), FadeIn(panel), FadeIn(path))
+                       "five; the derivative of x squared is two x.") as beat:
+            beat.say(0, Create(axes), Create(curve))
+            beat.say(1, FadeIn(code), FadeIn(panel), FadeIn(path))
         with self.beat("Each step multiplies x by one minus 0.1 times two, which is 0.8. "
                        "Twenty steps later x is five times 0.8 to the twentieth, about "
-                       "0.0576.", hold=1.0):
-            self.play(path.walk(seconds_per_step=0.35))
+                       "0.0576.", hold=1.0) as beat:
+            beat.say(0, path.walk(steps=5))   # the first steps, one by one
+            beat.say(1, path.walk())          # the rest, while the twentieth power is said
             expected = START_1D * 0.8**STEPS_1D
             self.checkpoint("x_20", path.position_of_dot()[0], expected=expected, tol=1e-6)
             self.checkpoint("x_20_readout", x_read.value, expected=expected, tol=5e-8)

@@ -153,9 +153,10 @@ def wait_until(driver, condition: Callable[[Any], Any], timeout: float, what: st
         condition, message=f"timed out after {timeout} s waiting for {what}")
 
 
-def wait_for_js(driver, script: str, timeout: float, what: str) -> Any:
-    """Poll a JavaScript expression (``return ...``) until it is truthy; return its value."""
-    return wait_until(driver, lambda d: d.execute_script(script), timeout, what)
+def wait_for_js(driver, script: str, timeout: float, what: str, *args: Any) -> Any:
+    """Poll a JavaScript expression (``return ...``, given ``arguments``) until it is truthy;
+    return its value."""
+    return wait_until(driver, lambda d: d.execute_script(script, *args), timeout, what)
 
 
 def center_is_clear(driver, selector: str = "video") -> bool:

@@ -25,12 +25,32 @@ from browser import (SETUP_HINT, center_is_clear, ffprobe_duration, ffprobe_vide
 from click.testing import CliRunner
 
 from mathviz import cli
+from mathviz.voice.track import has_audio
 
 PUBLISHED = ("4.2", "4.4", "6.3", "7.2")  # what this module publishes, in course order
 DECK_CHAPTER = "6.3"
 PREVIEW_WIDTH = 854
 TOLERANCE = 0.1  # seconds, between the browser's, ffprobe's and course.json's durations
 LOAD_TIMEOUT = 30.0
+
+#: a video element that has played on plays sound: Chromium has decoded bytes of its audio
+#: track (``webkitAudioDecodedByteCount``) while ``currentTime`` advanced
+SOUND_STATE = """
+const v = arguments[0] || document.querySelector('video');
+return !v.error && v.currentTime > 0.5 && {
+    audio: v.webkitAudioDecodedByteCount, time: v.currentTime, muted: v.muted};
+"""
+
+
+def assert_plays_with_sound(driver, element=None, what: str = "the video") -> dict:
+    """Play ``element`` (default: the page's video) and wait until its voice is decoded."""
+    driver.execute_script("(arguments[0] || document.querySelector('video')).play();", element)
+    state = wait_for_js(driver, SOUND_STATE.replace("return !v.error", "return !v.error && "
+                        "v.webkitAudioDecodedByteCount > 0"), LOAD_TIMEOUT,
+                        f"{what} to play with sound", *([element] if element else []))
+    assert state["audio"] > 0 and state["time"] > 0.5, state
+    return state
+
 
 VIDEO_STATE = """
 const v = document.querySelector('video');
@@ -230,11 +250,12 @@ def test_the_video_seeks_and_shows_a_frame_with_its_caption(
     except TimeoutException:
         pass
     take_screenshots(driver, screenshots / "chapter.png")
-    # and the lecture plays on from there
+    # and the lecture plays on from there, with its voice
     driver.execute_script("document.querySelector('video').play();")
     wait_for_js(driver, f"""const v = document.querySelector('video');
         return !v.paused && !v.error && v.currentTime > {target + 0.5};""",
                 LOAD_TIMEOUT, "the video to play")
+    assert_plays_with_sound(driver, what="the chapter video")
     driver.execute_script("document.querySelector('video').pause();")
     open_page(driver, base_url + "index.html")
     driver.execute_script("""return Promise.all(Array.from(document.images).map(
@@ -407,6 +428,8 @@ def test_the_level_lecture_plays_with_its_captions_and_chapter_markers(
     markers = ffprobe_chapters(video)
     assert [t for _, t in markers] == [f"{e['id']} {e['title']}" for e in level_four]
     assert [s for s, _ in markers] == pytest.approx([0.0, parts[0]], abs=0.01)
+    assert has_audio(video)
+    assert_plays_with_sound(driver, what="the level lecture")
     listed = driver.execute_script(
         "return Array.from(document.querySelectorAll('.transcript li')).map(li => li.innerText)")
     assert [re.sub(r"\s+", " ", t) for t in listed] == [
@@ -445,6 +468,13 @@ def play_deck(driver, deck_url: str, clip_files: list[Path], width: int,
         assert state["duration"] == pytest.approx(ffprobe_duration(clip), abs=TOLERANCE)
         assert state["width"] == width == ffprobe_video_width(clip)
         wait_for_js(driver, PLAYING, LOAD_TIMEOUT, f"slide {index + 1}'s clip to play")
+        # each clip carries its beat's voice (manim-slides mutes only the first slide, which
+        # a browser may not start with sound before the viewer has interacted)
+        assert has_audio(clip), clip
+        video = driver.execute_script(
+            "return document.querySelector('.slide-background.present video');")
+        sound = assert_plays_with_sound(driver, video, f"slide {index + 1}'s clip")
+        assert sound["muted"] is (index == 0)
         if shot is not None and index == len(clip_files) // 2:
             assert driver.save_screenshot(str(shot))
         states.append(state)
@@ -493,5 +523,6 @@ def test_the_clips_and_deck_of_the_slides_profile_play_in_chromium(driver, slide
             state = wait_for_js(driver, VIDEO_STATE, LOAD_TIMEOUT, f"{clip.name} to load")
             assert "error" not in state and state["width"] == 1920
             assert state["duration"] == pytest.approx(ffprobe_duration(clip), abs=TOLERANCE)
+            assert_plays_with_sound(driver, what=clip.name)
     finally:
         server.close()

@@ -44,6 +44,26 @@ def test_lecture_format(chapter_reports, chapter_id):
         assert starts == sorted(starts)
 
 
+@pytest.mark.parametrize("chapter_id", IMPLEMENTED)
+def test_every_beat_is_spoken_and_its_captions_follow_the_voice(chapter_reports, chapter_id):
+    """Beats are timed by the voice: each sentence has its audio, lies inside its beat, and
+    the captions built from them keep the broadcast rules (2 × 42 characters, ≤ 7 s,
+    ≤ 20 characters/s, no overlap) and say the whole narration."""
+    from mathviz.render.assemble import timeline
+    from mathviz.render.captions import cues, parse_vtt, to_vtt, validate
+
+    beats = timeline(list(chapter_reports(chapter_id)))
+    for beat in beats:
+        assert beat.sentences and all(s.audio for s in beat.sentences), beat.narration
+        assert " ".join(s.text for s in beat.sentences) == beat.narration
+        for sentence in beat.sentences:
+            assert beat.start <= sentence.start < sentence.end <= beat.end, sentence
+    built = cues(beats)
+    assert validate(built) == []
+    assert parse_vtt(to_vtt(beats)) == built
+    assert " ".join(c.text for c in built).split() == " ".join(b.narration for b in beats).split()
+
+
 # --- 6.3 Gradients --------------------------------------------------------------------------
 def test_gradients_1d_loop(shown):
     values = shown("6.3")

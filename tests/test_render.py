@@ -8,6 +8,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import numpy as np
 import pytest
 from manim import Circle, Create, FadeOut, Square, Transform
 
@@ -96,12 +97,57 @@ def test_preview_render_writes_video_captions_and_sidecar(monkeypatch, tmp_path,
     assert int(stream["nb_read_frames"]) == pytest.approx(expected_seconds * 15, abs=1)
     cues = re.findall(r"(\S+) --> (\S+)\n(.+)\n", out.captions_vtt.read_text())
     assert [c[2] for c in cues] == ["A circle appears.", "It becomes a square."]
-    assert cues[0][0] == "00:00:00.000" and cues[0][1] == cues[1][0]
-    assert out.captions_srt.read_text().startswith("1\n00:00:00,000 --> ")
+    sidecar = json.loads(out.sidecar.read_text())
+    first_speech = sidecar["beats"][0]["sentences"][0]["start"]
+    assert cues[0][0] == f"00:00:00.{round(first_speech * 1000):03d}"  # when the voice starts
+    assert out.captions_srt.read_text().startswith("1\n00:00:00,")
     sidecar = json.loads(out.sidecar.read_text())
     assert sidecar["checkpoints"][0]["name"] == "radius" and sidecar["checkpoints"][0]["ok"]
     assert sorted(p.name for p in out.video.parent.iterdir()) == sorted(
         f"0.1-mathematical-language.{ext}" for ext in ("mp4", "srt", "vtt", "json"))
+
+
+def _decoded_audio(video: Path) -> np.ndarray:
+    raw = subprocess.run(["ffmpeg", "-v", "error", "-i", str(video), "-map", "0:a:0", "-ac",
+                          "1", "-ar", "48000", "-f", "f32le", "-"], capture_output=True,
+                         check=True).stdout
+    return np.frombuffer(raw, dtype="<f4").astype(np.float64)
+
+
+def test_the_video_speaks_its_beats_at_their_times_at_broadcast_loudness(
+        monkeypatch, tmp_path, preview):
+    """The voice track, measured here independently of the pipeline (pyloudnorm on ffmpeg's
+    decode; true peak by 4× oversampling), and each sentence audible where its beat says."""
+    import pyloudnorm
+    from scipy.signal import resample_poly
+
+    from mathviz.render.captions import parse_vtt, validate
+
+    _use(monkeypatch, ShortScene, SecondScene)
+    out = runner.render_chapter(PLANNED, preview, "mp4", tmp_path)
+    streams = subprocess.run(["ffprobe", "-v", "error", "-show_entries",
+                              "stream=codec_name,sample_rate", "-of", "json", str(out.video)],
+                             capture_output=True, text=True, check=True).stdout
+    codecs = [(s["codec_name"], s.get("sample_rate")) for s in json.loads(streams)["streams"]]
+    assert codecs == [("h264", None), ("aac", "48000")]
+    audio = _decoded_audio(out.video)
+    assert len(audio) / 48000 == pytest.approx(out.duration, abs=0.03)
+    loudness = pyloudnorm.Meter(48000).integrated_loudness(audio)
+    peak = 20 * np.log10(np.max(np.abs(resample_poly(audio, 4, 1))))
+    assert loudness == pytest.approx(-16.0, abs=1.0) and peak <= -1.0
+    sidecar = json.loads(out.sidecar.read_text())
+    assert sidecar["audio"]["integrated_lufs"] == pytest.approx(loudness, abs=0.2)
+    # silence before each sentence, speech right after its start
+    envelope = np.convolve(np.abs(audio), np.ones(480) / 480, mode="same")
+    sentences = [s for b in sidecar["beats"] for s in b["sentences"]]
+    assert len(sentences) == 3
+    for sentence in sentences:
+        before = envelope[int((sentence["start"] - 0.12) * 48000):int(sentence["start"] * 48000)]
+        during = envelope[int(sentence["start"] * 48000):int(sentence["end"] * 48000)]
+        assert before.max() < 0.01 < during.max(), sentence["text"]
+    cues = parse_vtt(out.captions_vtt.read_text())
+    assert validate(cues) == []
+    assert [c.start for c in cues] == pytest.approx([s["start"] for s in sentences], abs=1e-3)
 
 
 def test_segments_are_joined_frame_exact(monkeypatch, tmp_path, preview):

@@ -88,7 +88,7 @@ def level_lecture(level: Level, profile: Profile, build_root: Path, *,
         for chapter, video in parts:
             sidecar = json.loads(video.with_suffix(".json").read_text(encoding="utf-8"))
             duration = probe_duration(video)
-            chapter_beats = [BeatRecord(**b) for b in sidecar["beats"]]
+            chapter_beats = [BeatRecord.from_json(b) for b in sidecar["beats"]]
             beats += captions.shifted(chapter_beats, offset, len(beats))
             marks.append((offset, offset + duration, f"{chapter.id} {chapter.title}"))
             offset += duration

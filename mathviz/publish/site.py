@@ -77,7 +77,7 @@ def _entry_for_output(chapter: Chapter, video: Path, site: Path) -> ChapterEntry
         files[kind] = f"media/{stem}{ext}"
     poster = media / f"{stem}.png"
     if not poster.is_file() or poster.stat().st_mtime < video.stat().st_mtime:
-        beats = [BeatRecord(**b) for b in sidecar["beats"]]
+        beats = [BeatRecord.from_json(b) for b in sidecar["beats"]]
         poster_frame(video, poster, poster_time(beats, sidecar["duration"]))
     files["poster"] = f"media/{stem}.png"
     return ChapterEntry(

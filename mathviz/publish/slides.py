@@ -43,7 +43,7 @@ CLIP_FORMATS = ("mp4", "webm", "gif")
 WEBM_DEFAULTS = {"deadline": "realtime", "cpu-used": "8", "row-mt": "1", "crf": "32", "b": "0"}
 #: x264 defaults for mp4 clips when the profile sets none
 MP4_DEFAULTS = {"preset": "veryfast", "crf": "23"}
-MANIFEST_SCHEMA = 1
+MANIFEST_SCHEMA = 2  # 2: clips carry their beat's voice
 
 
 class NotRendered(LookupError):
@@ -165,7 +165,7 @@ def _source_key(video: Path, fmt: str, profile: Profile) -> str:
     origin = stamp.read_text().strip() if stamp.is_file() else \
         f"{video.stat().st_size}:{video.stat().st_mtime_ns}"
     options = sorted(_encoder_options(fmt, profile).items())
-    return hashlib.sha256(f"{origin}|{fmt}|{options}".encode()).hexdigest()[:16]
+    return hashlib.sha256(f"{MANIFEST_SCHEMA}|{origin}|{fmt}|{options}".encode()).hexdigest()[:16]
 
 
 def _encoder_options(fmt: str, profile: Profile) -> dict[str, str]:
@@ -179,14 +179,16 @@ def _split(video: Path, spans: list[ClipSpan], fmt: str, profile: Profile, work:
     span: ``work/part-000.<container>`` …"""
     cuts = [s.start_frame for s in spans[1:]]
     container = "webm" if fmt == "webm" else "mp4"
-    args = ["ffmpeg", "-v", "error", "-y", "-i", str(video), "-map", "0:v:0", "-an"]
+    # each clip carries its beat's voice (the segment muxer splits the audio at the cuts)
+    args = ["ffmpeg", "-v", "error", "-y", "-i", str(video), "-map", "0:v:0", "-map", "0:a:0?"]
     options = _encoder_options(fmt, profile)
     if container == "webm":
-        args += ["-c:v", "libvpx-vp9"]
+        args += ["-c:a", "libopus", "-b:a", "96k", "-c:v", "libvpx-vp9"]
         for key, value in options.items():
             args += ["-b:v" if key == "b" else f"-{key}", value]
     else:
-        args += ["-c:v", "libx264", "-pix_fmt", "yuv420p"]
+        args += ["-c:a", "aac", "-b:a", "128k", "-ar", "48000",
+                 "-c:v", "libx264", "-pix_fmt", "yuv420p"]
         for key, value in options.items():
             args += [f"-{key}", value]
     if cuts:

@@ -12,13 +12,16 @@ import os
 import shutil
 import subprocess
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from mathviz.checkpoints import BeatRecord, SceneReport
 from mathviz.course import Chapter
 from mathviz.render import captions
+from mathviz.render.narration import placements
 from mathviz.render.profiles import Profile
+from mathviz.voice import track
+from mathviz.voice.engine import Narrator
 
 
 @dataclass(frozen=True)
@@ -73,11 +76,13 @@ def poster_time(beats: list[BeatRecord], duration: float) -> float:
 
 def assemble(chapter: Chapter, profile: Profile, fmt: str, out_root: Path,
              segments: list[Path], reports: list[SceneReport],
-             fingerprint: str | None = None) -> RenderOutput:
+             fingerprint: str | None = None, narrator: Narrator | None = None) -> RenderOutput:
     """Join ``segments`` (in order) into the chapter's output, captions and sidecar.
 
-    The segments are not consumed. ``fingerprint``, when given, is stamped beside the output
-    so an unchanged rebuild can skip it.
+    When the beats were spoken, the voice track (every sentence at its time, loudness
+    normalised, AAC for mp4 and Opus for webm) is laid over the joined video; gif and png
+    stay silent. The segments are not consumed. ``fingerprint``, when given, is stamped
+    beside the output so an unchanged rebuild can skip it.
     """
     final = output_path(chapter, profile, fmt, out_root)
     final.parent.mkdir(parents=True, exist_ok=True)
@@ -90,7 +95,10 @@ def assemble(chapter: Chapter, profile: Profile, fmt: str, out_root: Path,
         beats = timeline(reports)
         duration = probe_duration(joined)
         produced = work / final.name
-        if fmt in ("mp4", "webm"):
+        audio: dict[str, object] | None = None
+        if fmt in ("mp4", "webm") and any(s.audio for b in beats for s in b.sentences):
+            audio = voice_track(beats, joined, duration, produced, container, narrator)
+        elif fmt in ("mp4", "webm"):
             joined.replace(produced)
         elif fmt == "gif":
             to_gif(joined, produced, profile.fps)
@@ -103,8 +111,8 @@ def assemble(chapter: Chapter, profile: Profile, fmt: str, out_root: Path,
             "chapter": chapter.id, "title": chapter.title, "level": chapter.level.number,
             "profile": profile.name, "format": fmt, "duration": duration,
             "video": final.name, "captions": [srt.name, vtt.name],
-            "segments": [r.scene for r in reports],
-            "beats": [asdict(b) for b in beats],
+            "segments": [r.scene for r in reports], "audio": audio,
+            "beats": [b.as_json() for b in beats],
             "checkpoints": [c.as_json() for r in reports for c in r.checkpoints],
         }
         (work / side.name).write_text(json.dumps(sidecar, indent=2), encoding="utf-8")
@@ -118,6 +126,26 @@ def assemble(chapter: Chapter, profile: Profile, fmt: str, out_root: Path,
         return RenderOutput(chapter.id, final, srt, vtt, side, duration)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def voice_track(beats: list[BeatRecord], video: Path, duration: float, target: Path,
+                container: str, narrator: Narrator | None) -> dict[str, object]:
+    """Mux the spoken sentences of ``beats`` over ``video`` into ``target``; the track's
+    loudness figures (for the sidecar).
+
+    A sentence whose speech is no longer cached is synthesised again (``narrator``).
+    """
+    placed = placements(beats, narrator)
+    work = target.parent
+    encoded = work / ("voice.webm" if container == "webm" else "voice.m4a")
+    samples = track.mix(placed, duration)
+    loudness = track.normalise_and_encode(samples, 48000, encoded,
+                                          "opus" if container == "webm" else "aac")
+    track.mux(video, encoded, target)
+    return {"codec": "opus" if container == "webm" else "aac", "sample_rate": 48000,
+            "sentences": len(placed), "integrated_lufs": round(loudness.integrated_lufs, 2),
+            "true_peak_dbtp": round(loudness.true_peak_dbtp, 2),
+            "voice": next(s.audio for b in beats for s in b.sentences if s.audio).split("/")[0]}
 
 
 def _ffmpeg(*args: str) -> None:

@@ -32,6 +32,7 @@ from typing import Protocol
 from mathviz.course import SCENES_ENV, Chapter
 from mathviz.render import fingerprint as fp
 from mathviz.render.assemble import RenderOutput, assemble, is_unchanged, output_path
+from mathviz.render.narration import chapter_narrator, voice_cache_dir
 from mathviz.render.profiles import Profile
 from mathviz.render.segments import (
     segment_dir,
@@ -79,7 +80,8 @@ def plan_build(chapters: list[Chapter], profile: Profile, fmt: str, out_root: Pa
                force: bool = False) -> list[ChapterPlan]:
     """Decide, without importing manim, what each chapter needs."""
     container = container_for(fmt)
-    settings = profile.settings_key(container)
+    narrator = profile.voice.narrator(voice_cache_dir())
+    settings = f"{profile.settings_key(container)};voice={narrator.identity}"
     override = os.environ.get(SCENES_ENV, "")
     plans = []
     for chapter in chapters:
@@ -186,7 +188,7 @@ def remove_stale(out_root: Path, profile: Profile) -> list[Path]:
     """Delete temporaries left by killed builds (their process is gone)."""
     removed = []
     for root in (out_root / profile.name, segment_dir() / profile.name,
-                 segment_dir().parent / "workers"):
+                 segment_dir().parent / "workers", voice_cache_dir()):
         for path in stale_temporaries(root):
             if path.is_dir():
                 shutil.rmtree(path, ignore_errors=True)
@@ -217,6 +219,9 @@ def build(chapters: list[Chapter], profile: Profile, fmt: str, out_root: Path,
     with build_lock(out_root, wait=wait):
         remove_stale(out_root, profile)
         plans = plan_build(chapters, profile, fmt, out_root, force=force)
+        for plan in plans:  # speech first, in one batch per chapter: workers only look it up
+            if plan.jobs:
+                chapter_narrator(plan.chapter, profile.voice)
         all_jobs = [j for p in plans for j in p.jobs]
         workers = max(1, min(jobs or os.cpu_count() or 1, len(all_jobs) or 1))
         reporter.planned(plans, workers if all_jobs else 0)
@@ -239,7 +244,8 @@ def build(chapters: list[Chapter], profile: Profile, fmt: str, out_root: Path,
                     reports = [load_report(report) for _, report in plan.segments]
                     output = assemble(plan.chapter, profile, fmt, out_root,
                                       [video for video, _ in plan.segments], reports,
-                                      fingerprint=plan.fingerprint)
+                                      fingerprint=plan.fingerprint,
+                                      narrator=profile.voice.narrator(voice_cache_dir()))
                     prune_segments(plan.chapter, profile,
                                    {p for pair in plan.segments for p in pair})
                     outcome = ChapterOutcome(plan.chapter, "rendered", output, done, cached,

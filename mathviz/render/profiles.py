@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mathviz.course import PROJECT_ROOT
+from mathviz.voice.engine import LECTURE_LENGTH_SCALE, VoiceSettings
 
 PROFILE_DIR = PROJECT_ROOT / "render_config"
 FORMATS = ("mp4", "webm", "gif", "png")
@@ -33,6 +34,9 @@ class Profile:
     encoder: tuple[tuple[str, str], ...] = ()
     #: libvpx-vp9 options for webm output
     encoder_webm: tuple[tuple[str, str], ...] = ()
+    #: who narrates (``[voice]``: ``model`` = default | none | path.onnx, ``length_scale``,
+    #: ``lexicon`` = an extra lexicon TOML); ``--voice`` overrides the model
+    voice: VoiceSettings = VoiceSettings()
 
     def __post_init__(self) -> None:
         if self.width <= 0 or self.height <= 0 or self.width % 2 or self.height % 2:
@@ -72,7 +76,8 @@ def load(name_or_path: str) -> Profile:
         data = tomllib.loads(path.read_text())
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(f"{path}: {exc}") from None
-    allowed = {"width", "height", "fps", "format", "description", "encoder", "encoder_webm"}
+    allowed = {"width", "height", "fps", "format", "description", "encoder", "encoder_webm",
+               "voice"}
     unknown = set(data) - allowed
     if unknown:
         raise ProfileError(f"{path}: unknown keys {', '.join(sorted(unknown))}")
@@ -85,7 +90,31 @@ def load(name_or_path: str) -> Profile:
             raise ProfileError(f"{path}: unknown [{table}] option(s) {', '.join(bad)}; "
                                f"allowed: {', '.join(sorted(ENCODER_KEYS))}")
         data[table] = tuple(sorted((k, str(v)) for k, v in options.items()))
+    if "voice" in data:
+        data["voice"] = _voice_settings(data["voice"], path)
     try:
         return Profile(name=path.stem, **data)
     except TypeError as exc:
         raise ProfileError(f"{path}: {exc}") from None
+
+
+def _voice_settings(table: object, path: Path) -> VoiceSettings:
+    """The ``[voice]`` table of a profile; relative paths are relative to the profile."""
+    if not isinstance(table, dict):
+        raise ProfileError(f"{path}: [voice] must be a table (model, length_scale, lexicon)")
+    bad = sorted(set(table) - {"model", "length_scale", "lexicon"})
+    if bad:
+        raise ProfileError(f"{path}: unknown [voice] option(s) {', '.join(bad)}; allowed: "
+                           f"model, length_scale, lexicon")
+    model = table.get("model", "default")
+    scale = table.get("length_scale", LECTURE_LENGTH_SCALE)
+    lexicon = table.get("lexicon", "")
+    if not isinstance(model, str) or not isinstance(lexicon, str):
+        raise ProfileError(f"{path}: [voice] model and lexicon are strings")
+    if isinstance(scale, bool) or not isinstance(scale, (int, float)) or not 0.5 <= scale <= 2.0:
+        raise ProfileError(f"{path}: [voice] length_scale must be a number within 0.5..2.0")
+    if model not in ("default", "none"):
+        model = str((path.parent / model).resolve())
+    if lexicon:
+        lexicon = str((path.parent / lexicon).resolve())
+    return VoiceSettings(model, float(scale), lexicon)

@@ -27,9 +27,11 @@ from mathviz.render.assemble import (  # noqa: F401 - the public names of a rend
     probe_duration,
     to_gif,
 )
+from mathviz.render.narration import chapter_narrator, voice_cache_dir
 from mathviz.render.profiles import Profile
 from mathviz.render.segments import SegmentJob, SegmentResult, container_for, log_path
 from mathviz.render.worker import manim_config, render_segment
+from mathviz.voice.engine import VoiceSettings, speaking
 
 
 class SceneError(RuntimeError):
@@ -74,13 +76,18 @@ def _is_latex_missing(exc: BaseException) -> bool:
     return isinstance(exc, FileNotFoundError) or "latex" in text or "dvisvgm" in text
 
 
-def check_chapter(chapter: Chapter) -> list[SceneReport]:
-    """Run every scene of the chapter without drawing frames; return their reports."""
+def check_chapter(chapter: Chapter, voice: VoiceSettings | None = None) -> list[SceneReport]:
+    """Run every scene of the chapter without drawing frames; return their reports.
+
+    ``voice`` (default: the bundled voice) times the beats by its speech, synthesised first
+    for whatever is not cached yet; ``VoiceSettings("none")`` times them by reading speed.
+    """
     doctor.require("latex", "standalone.cls", "dvisvgm")
     reports = []
     scenes = load_scenes(chapter)
+    narrator = chapter_narrator(chapter, voice or VoiceSettings())
     with tempfile.TemporaryDirectory(prefix="mathviz-check-") as media, \
-            manim_config(None, Path(media), "none"):
+            manim_config(None, Path(media), "none"), speaking(narrator):
         for scene_cls in scenes:
             report, _ = run_scene(chapter, scene_cls, skip=True)
             reports.append(report)
@@ -134,6 +141,7 @@ def render_chapter(chapter: Chapter, profile: Profile, fmt: str, out_root: Path)
                 raise_for(chapter, result)
             segments.append(job.video)
             reports.append(result.report)
-        return assemble(chapter, profile, fmt, out_root, segments, reports)
+        return assemble(chapter, profile, fmt, out_root, segments, reports,
+                        narrator=profile.voice.narrator(voice_cache_dir()))
     finally:
         shutil.rmtree(work, ignore_errors=True)

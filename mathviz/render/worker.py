@@ -22,6 +22,8 @@ from typing import Any, Iterator
 
 from mathviz import doctor
 from mathviz.course import SCENES_ENV, get_chapter, load_scenes
+from mathviz.voice.engine import VoiceUnavailable, speaking
+from mathviz.render.narration import chapter_narrator
 from mathviz.render.profiles import Profile
 from mathviz.render.segments import (
     cache_dir,
@@ -168,9 +170,10 @@ def render_segment(job: SegmentJob,
             scene_cls = next((c for c in load(chapter) if c.__name__ == job.scene), None)
             if scene_cls is None:
                 raise LookupError(f"chapter {chapter.id} has no scene {job.scene}")
+            narrator = chapter_narrator(chapter, job.profile.voice)
             LectureMixin.progress_listener = progress
             try:
-                with manim_config(job.profile, media, job.container, work):
+                with manim_config(job.profile, media, job.container, work), speaking(narrator):
                     scene = scene_cls()
                     scene.render()
                     report = scene.report
@@ -188,7 +191,7 @@ def render_segment(job: SegmentJob,
             else:
                 store_segment(job, movie, report)
                 result.ok = True
-        except doctor.MissingToolError as exc:
+        except (doctor.MissingToolError, VoiceUnavailable) as exc:
             result.failure, result.message = "missing-tool", str(exc)
         except KeyboardInterrupt:
             result.failure, result.message = "cancelled", "interrupted"

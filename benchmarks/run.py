@@ -19,6 +19,9 @@ Sections (``--only`` takes a comma list):
 ``noop``     no-op rebuild of every rendered chapter vs Manim's cached re-render of the same
              scenes.
 ``check``    ``mathviz check all`` wall time.
+``voice``    the narration: Piper's synthesis real-time factor on this machine, the whole
+             course's speech from a cold and from a warm voice cache, and what the voice adds
+             to rendering one chapter (``--voice default`` vs ``--voice none``, alternated).
 
 Peak memory per worker comes from the builds' ``--report`` files. Only public tools are used
 (manim, ffmpeg, ffprobe); every figure is printed and written with its goal.
@@ -435,8 +438,63 @@ def readout_section(report: Report, work: Path) -> None:
                     f"frame takes {data['frame']:.1f} ms")
 
 
+VOICE_CODE = r"""
+import json, sys, time
+from mathviz.course import CHAPTERS
+from mathviz.render.narration import chapter_narrator, chapter_sentences
+from mathviz.voice.engine import VoiceSettings
+
+chapters = [c for c in CHAPTERS if c.has_scenes]
+start = time.perf_counter()
+audio = 0.0
+for chapter in chapters:
+    narrator = chapter_narrator(chapter, VoiceSettings())
+    audio += sum(narrator.speech(s).duration for s in chapter_sentences(chapter))
+print(json.dumps({"seconds": time.perf_counter() - start, "audio": audio,
+                  "chapters": len(chapters),
+                  "sentences": sum(len(chapter_sentences(c)) for c in chapters)}))
+"""
+
+
+def voice_section(report: Report, work: Path) -> None:
+    cache = env_with(MATHVIZ_CACHE_DIR=str(work / "voice-cache"))
+
+    def narrate() -> dict:
+        out = subprocess.run([sys.executable, "-c", VOICE_CODE], capture_output=True,
+                             text=True, cwd=ROOT, env=cache)
+        if out.returncode:
+            raise RuntimeError(out.stderr[-2000:])
+        return json.loads(out.stdout.strip().splitlines()[-1])
+
+    cold, warm = narrate(), narrate()
+    report.add("Piper synthesis real-time factor (whole course, cold)",
+               f"{cold['seconds'] / cold['audio']:.3f}", "< 1 (faster than real time)",
+               cold["seconds"] < cold["audio"],
+               note=f"{cold['audio']:.0f} s of speech ({cold['sentences']} sentences, "
+                    f"{cold['chapters']} chapters) in {cold['seconds']:.1f} s, one Piper "
+                    f"process per chapter")
+    report.add("course narration: warm cache / cold", f"{warm['seconds']:.2f} s vs "
+               f"{cold['seconds']:.1f} s", "warm ≪ cold", warm["seconds"] < cold["seconds"] / 10,
+               note=f"{cold['seconds'] / max(warm['seconds'], 1e-9):.0f}× cheaper when cached")
+    times: dict[str, list[float]] = {"default": [], "none": []}
+    run([MATHVIZ, "render", CHAPTER, "--profile", "preview", "-q", "-j", "1", "--voice", "none",
+         "--out", str(work / "voice-warmup")], env=cache)  # warms the TeX cache
+    for _ in range(2):  # A B A B, warm voice and TeX caches
+        for voice in ("default", "none"):
+            times[voice].append(run(
+                [MATHVIZ, "render", CHAPTER, "--profile", "preview", "--force", "-q", "-j", "1",
+                 "--voice", voice, "--out", str(work / f"voice-{voice}")], env=cache))
+    spoken, silent = (min(times[v]) for v in ("default", "none"))
+    report.add(f"render {CHAPTER} at preview: with voice / silent", f"{spoken / silent:.2f}",
+               "the voice adds little", None,
+               note=f"{spoken:.1f} s vs {silent:.1f} s (best of 2 each, alternated; the voiced "
+                    f"lecture is {probe(work / 'voice-default' / 'preview' / '06-calculus' / "
+                    f"'6.3-gradients.mp4')['duration']:.1f} s long)")
+
+
 SECTIONS = {"encoder": encoder_section, "readout": readout_section, "chapter": chapter_section,
-            "parallel": parallel_section, "noop": noop_section, "check": check_section}
+            "parallel": parallel_section, "noop": noop_section, "check": check_section,
+            "voice": voice_section}
 
 
 def main(argv: list[str]) -> int:

@@ -14,6 +14,7 @@ import click
 from mathviz import course, doctor, state
 from mathviz.checkpoints import fmt
 from mathviz.render import profiles
+from mathviz.voice.engine import VoiceSettings
 
 EXIT_USAGE = 2
 EXIT_FAILED = 1
@@ -44,7 +45,18 @@ def scene_names(chapter: course.Chapter) -> list[str]:
 def _profile(name: str, voice: str | None = None, lexicon: Path | None = None, *,
              speaks: bool = True) -> profiles.Profile:
     """The named (or TOML-path) profile, or a usage error listing the available ones; with
-    ``--voice``/``--lexicon`` replacing the profile's voice model and adding a lexicon.
+    ``--voice``/``--lexicon`` applied to its voice (see :func:`_voice`)."""
+    try:
+        profile = profiles.load(name)
+    except profiles.ProfileError as exc:
+        raise click.BadParameter(str(exc), param_hint="--profile") from None
+    if not speaks:
+        return profile
+    return dataclasses.replace(profile, voice=_voice(profile.voice, voice, lexicon))
+
+
+def _voice(settings: VoiceSettings, voice: str | None, lexicon: Path | None) -> VoiceSettings:
+    """``settings`` with ``--voice`` replacing the model and ``--lexicon`` adding entries.
 
     A voice that cannot speak (engine or model missing, broken model) exits 3 naming the fix;
     a lexicon with a syntax error is a usage error naming its line.
@@ -52,13 +64,6 @@ def _profile(name: str, voice: str | None = None, lexicon: Path | None = None, *
     from mathviz.voice.engine import VoiceError
     from mathviz.voice.text import LexiconError
 
-    try:
-        profile = profiles.load(name)
-    except profiles.ProfileError as exc:
-        raise click.BadParameter(str(exc), param_hint="--profile") from None
-    settings = profile.voice
-    if not speaks:
-        return profile
     if voice is not None:
         settings = dataclasses.replace(settings, voice=voice if voice in ("default", "none")
                                        else str(Path(voice).expanduser().resolve()))
@@ -71,7 +76,7 @@ def _profile(name: str, voice: str | None = None, lexicon: Path | None = None, *
     except VoiceError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_MISSING_TOOL)
-    return dataclasses.replace(profile, voice=settings)
+    return settings
 
 
 def narration_cache() -> Path:
@@ -144,22 +149,12 @@ def check(ids: tuple[str, ...], as_json: bool, voice: str | None, lexicon: Path 
     Narration is linted too: a symbol the voice would misread without a lexicon entry fails.
     """
     from mathviz.render import narration, runner
-    from mathviz.voice.engine import VoiceError, VoiceSettings, VoiceUnavailable
-    from mathviz.voice.text import LexiconError
+    from mathviz.voice.engine import VoiceError, VoiceUnavailable
 
     chapters = _chapters(ids, only_with_scenes=True)
     _require_scenes(chapters)
-    spec = voice or "default"
-    settings = VoiceSettings(spec if spec in ("default", "none")
-                             else str(Path(spec).expanduser().resolve()),
-                             lexicon=str(lexicon.resolve()) if lexicon else "")
-    try:
-        narrator = settings.narrator(narration_cache())
-    except LexiconError as exc:
-        raise click.BadParameter(str(exc), param_hint="--lexicon") from None
-    except VoiceUnavailable as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_MISSING_TOOL)
+    settings = _voice(VoiceSettings(), voice, lexicon)
+    narrator = settings.narrator(narration_cache())
     results = []
     errors: list[Exception] = []
     for chapter in chapters:

@@ -20,6 +20,7 @@ import pytest
 
 from mathviz.course import get_chapter
 from mathviz.render import build, fingerprint, profiles
+from mathviz.voice.track import has_audio
 
 SCENE_TEMPLATE = '''
 from manim import Circle, Create, FadeOut, Square, Transform
@@ -177,6 +178,61 @@ def test_build_skip_and_segment_reuse(drafts, tmp_path, preview):
 
     forced = run_build(["0.2"], preview, out, jobs=1, force=True)
     assert len(forced.jobs) == 2
+
+
+def _voice_wavs(tmp_path: Path) -> set[Path]:
+    return set((tmp_path / "cache" / "voice").rglob("*.wav"))
+
+
+def test_editing_one_sentence_speaks_one_sentence_and_renders_one_scene(drafts, tmp_path,
+                                                                       preview):
+    out = tmp_path / "out"
+    run_build(["0.1"], preview, out, jobs=1)
+    spoken = _voice_wavs(tmp_path)
+    assert len(spoken) == 2  # "A circle." and "A square.", one WAV each
+    write_chapter(drafts, "0.1", second="A square, now said in other words.")
+    edited = run_build(["0.1"], preview, out, jobs=1)
+    assert edited.jobs == ["0.1 Closing"]
+    assert len(_voice_wavs(tmp_path) - spoken) == 1  # one new sentence synthesised
+    assert has_audio(out / "preview" / "00-foundations" / "0.1-mathematical-language.mp4")
+    again = run_build(["0.1"], preview, out, jobs=1)
+    assert again.jobs == [] and len(_voice_wavs(tmp_path) - spoken) == 1
+
+
+def test_the_voice_is_part_of_every_segment_fingerprint(drafts, tmp_path, preview):
+    import dataclasses
+
+    from mathviz.voice.engine import VoiceSettings
+
+    plans = [build.plan_build([get_chapter("0.1")], dataclasses.replace(
+        preview, voice=VoiceSettings(voice, length_scale=scale)), "mp4", tmp_path)[0]
+             for voice, scale in (("default", 1.15), ("none", 1.15), ("default", 1.0))]
+    fingerprints = {p.fingerprint for p in plans}
+    assert len(fingerprints) == 3
+
+
+def test_check_voice_aligns_every_beat_and_catches_speech_that_is_not_the_script(
+        drafts, tmp_path):
+    from click.testing import CliRunner
+
+    from mathviz import cli
+
+    write_chapter(drafts, "0.1", first="Gradient descent steps downhill until the slope "
+                  "is flat.", second="Eigenvalues say how much each eigenvector is stretched.")
+    result = CliRunner().invoke(cli.main, ["check", "0.1", "--voice", "--json"])
+    assert result.exit_code == 0, result.output
+    rows = [r for r in json.loads(result.output) if r["name"].startswith("voice@")]
+    # one row per beat (each scene has one), every word aligned inside its beat
+    assert [(r["scene"], r["name"], r["ok"]) for r in rows] == [
+        ("Opening", "voice@beat0", True), ("Closing", "voice@beat0", True)]
+    # the speech of one sentence replaced by another's: the check names the beat
+    first, second = sorted(_voice_wavs(tmp_path), key=lambda p: p.stat().st_size)
+    first.write_bytes(second.read_bytes())
+    result = CliRunner().invoke(cli.main, ["check", "0.1", "--voice", "--json"])
+    assert result.exit_code == 1
+    failed = [r for r in json.loads(result.output) if r["name"].startswith("voice@")
+              and not r["ok"]]
+    assert len(failed) == 1 and failed[0]["shown"] >= 1
 
 
 def test_one_failing_scene_does_not_stop_the_others(drafts, tmp_path, preview):

@@ -13,7 +13,7 @@ from pathlib import Path
 __all__ = ["NARRATING_METHODS", "narrations"]
 
 #: methods of a lecture scene whose string arguments are spoken
-NARRATING_METHODS = frozenset({"beat", "open_chapter", "close_chapter", "say"})
+NARRATING_METHODS = frozenset({"beat", "open_chapter", "close_chapter"})
 
 
 def narrations(path: Path) -> list[str]:

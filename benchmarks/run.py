@@ -485,11 +485,13 @@ def voice_section(report: Report, work: Path) -> None:
                 [MATHVIZ, "render", CHAPTER, "--profile", "preview", "--force", "-q", "-j", "1",
                  "--voice", voice, "--out", str(work / f"voice-{voice}")], env=cache))
     spoken, silent = (min(times[v]) for v in ("default", "none"))
+    lengths = {v: probe(next((work / f"voice-{v}").rglob("*.mp4")))["duration"]
+               for v in ("default", "none")}
     report.add(f"render {CHAPTER} at preview: with voice / silent", f"{spoken / silent:.2f}",
                "the voice adds little", None,
-               note=f"{spoken:.1f} s vs {silent:.1f} s (best of 2 each, alternated; the voiced "
-                    f"lecture is {probe(work / 'voice-default' / 'preview' / '06-calculus' / "
-                    f"'6.3-gradients.mp4')['duration']:.1f} s long)")
+               note=f"{spoken:.1f} s vs {silent:.1f} s, best of 2 each, alternated; the "
+                    f"lectures last {lengths['default']:.1f} s spoken and "
+                    f"{lengths['none']:.1f} s silent")
 
 
 SECTIONS = {"encoder": encoder_section, "readout": readout_section, "chapter": chapter_section,

@@ -330,3 +330,22 @@ def test_narration_lint_fails_the_check_naming_the_beat(tmp_path):
     report = _run_draft(Misread, Narrator(ToneVoice(), Lexicon(), tmp_path))
     failures = [c.name for c in report.failures]
     assert failures == ["narration@beat0: 'ω' (symbol 'ω'): add a spoken form to the lexicon"]
+
+
+def test_a_chapters_overlong_sentence_names_its_file_and_line(tmp_path, monkeypatch):
+    from mathviz.course import get_chapter
+    from mathviz.render import narration
+
+    scenes = tmp_path / "scenes"
+    scenes.mkdir()
+    (scenes / "ch0_1_mathematical_language.py").write_text(
+        "class S:\n    def construct(self):\n        self.open_chapter('Fine.')\n"
+        "        with self.beat('Short. ' + 'and '):\n            pass\n"
+        "        with self.beat('one two three four five six seven eight nine.'):\n"
+        "            pass\n")
+    monkeypatch.setenv("MATHVIZ_SCENES_DIR", str(scenes))
+    slow = Narrator(ToneVoice(seconds_per_word=4.0), Lexicon(), tmp_path / "cache")
+    monkeypatch.setattr(engine.VoiceSettings, "narrator", lambda self, cache: slow)
+    with pytest.raises(VoiceError, match=r"^chapter 0\.1 \(ch0_1_mathematical_language\.py, "
+                                         r"line 6\): .* spoken for 36\.0 s"):
+        narration.chapter_narrator(get_chapter("0.1"), engine.VoiceSettings())

@@ -10,7 +10,7 @@ from mathviz.course import Chapter
 from mathviz.render.segments import cache_dir
 from mathviz.voice.engine import Narrator, VoiceSettings
 from mathviz.voice.track import Placement
-from mathviz.voice.script import narrations
+from mathviz.voice.script import narrations_by_line
 from mathviz.voice.text import sentences
 
 __all__ = [
@@ -33,16 +33,24 @@ def chapter_sentences(chapter: Chapter) -> list[str]:
     Scenes that live elsewhere (a test's, a notebook's) have no module to read: their
     sentences are synthesised when the scene asks for them.
     """
-    if not chapter.module_path.is_file():
-        return []
-    return [s for text in narrations(chapter.module_path) for s in sentences(text)]
+    return list(_sentence_places(chapter))
+
+
+def _sentence_places(chapter: Chapter) -> dict[str, str]:
+    """``{sentence: where it is written}`` (chapter, file and line) for error messages."""
+    path = chapter.module_path
+    if not path.is_file():
+        return {}
+    return {s: f"chapter {chapter.id} ({path.name}, line {line})"
+            for line, text in narrations_by_line(path) for s in sentences(text)}
 
 
 def chapter_narrator(chapter: Chapter, settings: VoiceSettings) -> Narrator:
     """The narrator for ``settings``, with all of the chapter's speech synthesised (one batch
     for whatever is not cached yet)."""
     narrator = settings.narrator(voice_cache_dir())
-    narrator.prepare(chapter_sentences(chapter), where=f"chapter {chapter.id}")
+    places = _sentence_places(chapter)
+    narrator.prepare(list(places), where=places)
     return narrator
 
 

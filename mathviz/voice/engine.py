@@ -26,7 +26,7 @@ import subprocess
 import sys
 import tempfile
 import wave
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -321,20 +321,29 @@ class Narrator:
             self._durations[key] = duration
         return Speech(key, path, duration)
 
-    def prepare(self, sentences: Sequence[str], *, where: str = "") -> int:
+    def prepare(self, sentences: Sequence[str], *,
+                where: str | Mapping[str, str] = "") -> int:
         """Synthesise, in one batch, every sentence not yet cached; how many were made.
 
-        ``where`` names the chapter/beat in error messages.
+        ``where`` names the chapter and beat (or file and line) in error messages: one text
+        for all, or one per sentence.
         """
         if not self.speaks:
             return 0
+
+        def place(sentence: str) -> str:
+            found = where.get(sentence, "") if isinstance(where, Mapping) else where
+            return found or "narration"
+
         missing: dict[str, str] = {}
+        written: dict[str, str] = {}
         for sentence in sentences:
             spoken = self.spoken(sentence)
             if not spoken.strip(" .,;:!?"):
-                raise VoiceError(f"{where or 'narration'}: empty sentence {sentence!r}")
+                raise VoiceError(f"{place(sentence)}: empty sentence {sentence!r}")
             if self.cached(sentence) is None:
                 missing.setdefault(self.key(sentence), spoken)
+                written.setdefault(self.key(sentence), sentence)
         if not missing:
             return 0
         self.cache.mkdir(parents=True, exist_ok=True)
@@ -346,7 +355,7 @@ class Narrator:
                 duration = wav_duration(wav)
                 if duration > MAX_SENTENCE_SECONDS:
                     raise VoiceError(
-                        f"{where or 'narration'}: the sentence {missing[key][:60]!r}… is "
+                        f"{place(written[key])}: the sentence {missing[key][:60]!r}… is "
                         f"spoken for {duration:.1f} s (more than {MAX_SENTENCE_SECONDS:.0f} s);"
                         f" split it")
                 target = self.wav_path(key)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-__all__ = ["NARRATING_METHODS", "narrations"]
+__all__ = ["NARRATING_METHODS", "narrations", "narrations_by_line"]
 
 #: methods of a lecture scene whose string arguments are spoken
 NARRATING_METHODS = frozenset({"beat", "open_chapter", "close_chapter"})
@@ -18,6 +18,11 @@ NARRATING_METHODS = frozenset({"beat", "open_chapter", "close_chapter"})
 
 def narrations(path: Path) -> list[str]:
     """Every narration literal passed to a narrating method in ``path``, in source order."""
+    return [text for _, text in narrations_by_line(path)]
+
+
+def narrations_by_line(path: Path) -> list[tuple[int, str]]:
+    """``(line, narration)`` for every narration literal in ``path``, in source order."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     found: list[tuple[int, int, str]] = []
     for node in ast.walk(tree):
@@ -30,4 +35,4 @@ def narrations(path: Path) -> list[str]:
         for arg in args:
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                 found.append((arg.lineno, arg.col_offset, " ".join(arg.value.split())))
-    return [text for _, _, text in sorted(found)]
+    return [(line, text) for line, _, text in sorted(found)]

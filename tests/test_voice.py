@@ -349,3 +349,13 @@ def test_a_chapters_overlong_sentence_names_its_file_and_line(tmp_path, monkeypa
     with pytest.raises(VoiceError, match=r"^chapter 0\.1 \(ch0_1_mathematical_language\.py, "
                                          r"line 6\): .* spoken for 36\.0 s"):
         narration.chapter_narrator(get_chapter("0.1"), engine.VoiceSettings())
+
+
+def test_speech_removed_from_the_cache_is_synthesised_again(tmp_path):
+    voice = ToneVoice()
+    narrator = Narrator(voice, Lexicon(), tmp_path)
+    first = narrator.speech("One two.")
+    first.wav.unlink()
+    again = narrator.speech("One two.")
+    assert again.wav.is_file() and again.duration == first.duration
+    assert voice.batches == [["One two."], ["One two."]]

@@ -313,6 +313,9 @@ class Narrator:
         key = self.key(sentence)
         path = self.wav_path(key)
         duration = self._durations.get(key)
+        if duration is not None and not path.is_file():  # removed since it was looked up
+            del self._durations[key]
+            return None
         if duration is None:
             try:
                 duration = wav_duration(path)

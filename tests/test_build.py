@@ -135,6 +135,30 @@ def test_a_scene_edit_changes_only_its_own_segment(drafts):
     assert other["Opening"] != after["Opening"]  # render settings are part of it
 
 
+def test_a_warm_plan_parses_no_module_and_a_damaged_facts_file_is_rebuilt(drafts,
+                                                                          monkeypatch):
+    chapter = get_chapter("0.1")
+    keys = fingerprint.segment_fingerprints(chapter, "p")
+    facts = fingerprint._facts_path()
+    assert facts.is_file()
+
+    def forget() -> None:
+        fingerprint._FACTS.clear()
+        fingerprint._FACTS_STATE.update(loaded="", dirty=False)
+
+    def no_parse(path):
+        raise AssertionError(f"parsed {path}")
+
+    forget()
+    with monkeypatch.context() as m:
+        m.setattr(fingerprint, "_facts_from_source", no_parse)
+        assert fingerprint.segment_fingerprints(chapter, "p") == keys  # all from the cache
+    facts.write_text("{not json")
+    forget()
+    assert fingerprint.segment_fingerprints(chapter, "p") == keys
+    assert json.loads(facts.read_text())["schema"] == fingerprint.RENDER_SCHEMA
+
+
 def test_library_modules_a_chapter_imports_are_its_dependencies():
     deps = {p.name for p in fingerprint.dependencies(get_chapter("6.3").module_path)}
     assert {"scene.py", "theme.py", "descent.py", "readout.py", "checkpoints.py"} <= deps

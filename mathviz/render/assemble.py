@@ -20,7 +20,6 @@ from mathviz.course import Chapter
 from mathviz.render import captions
 from mathviz.render.narration import placements
 from mathviz.render.profiles import Profile
-from mathviz.voice import track
 from mathviz.voice.engine import Narrator
 
 
@@ -135,6 +134,8 @@ def voice_track(beats: list[BeatRecord], video: Path, duration: float, target: P
 
     A sentence whose speech is no longer cached is synthesised again (``narrator``).
     """
+    from mathviz.voice import track  # numpy/scipy: not needed to plan a build
+
     placed = placements(beats, narrator)
     work = target.parent
     encoded = work / ("voice.webm" if container == "webm" else "voice.m4a")

@@ -21,8 +21,10 @@ import ast
 import functools
 import hashlib
 import importlib.metadata
+import json
+import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,18 +75,85 @@ def _package_inits(dotted: str) -> list[Path]:
     return found
 
 
-def _imports_of(path: Path) -> list[str]:
-    """Dotted names of the modules a file imports (absolute; relative ones resolved)."""
+@dataclass(frozen=True)
+class ModuleFacts:
+    """What fingerprinting needs from one module, from a single parse.
+
+    ``classes`` maps each top-level class to ``(first line incl. decorators, last line,
+    base-class names)``; ``scenes`` is the module's ``SCENES`` list.
+    """
+
+    imports: tuple[str, ...]
+    classes: dict[str, tuple[int, int, tuple[str, ...]]]
+    scenes: tuple[str, ...]
+
+
+#: facts of the modules seen by this process: ``{path: (mtime_ns, size, facts)}``; loaded
+#: from and saved to the render cache so that a no-op build parses nothing
+_FACTS: dict[str, tuple[int, int, ModuleFacts]] = {}
+_FACTS_STATE = {"loaded": "", "dirty": False}
+FACTS_FILE = "module-facts.json"
+
+
+def _facts_path() -> Path:
+    from mathviz.render.segments import cache_dir
+
+    return cache_dir() / FACTS_FILE
+
+
+def _load_facts() -> None:
+    where = str(_facts_path())
+    if _FACTS_STATE["loaded"] == where:
+        return
+    _FACTS_STATE["loaded"] = where
+    try:
+        data = json.loads(Path(where).read_text(encoding="utf-8"))
+        if data.get("schema") != RENDER_SCHEMA:
+            return
+        for path, (mtime_ns, size, imports, classes, scenes) in data["modules"].items():
+            _FACTS[path] = (mtime_ns, size, ModuleFacts(
+                tuple(imports), {k: (v[0], v[1], tuple(v[2])) for k, v in classes.items()},
+                tuple(scenes)))
+    except (OSError, ValueError, KeyError, TypeError):
+        _FACTS.clear()  # unreadable: rebuilt from the sources
+
+
+def save_facts() -> None:
+    """Write this process's module facts into the render cache (atomically), if new."""
+    if not _FACTS_STATE["dirty"]:
+        return
+    target = _facts_path()
+    data = {"schema": RENDER_SCHEMA, "modules": {
+        path: [m, n, list(f.imports), {k: [a, b, list(c)] for k, (a, b, c) in f.classes.items()},
+               list(f.scenes)] for path, (m, n, f) in _FACTS.items()}}
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
+        tmp.write_text(json.dumps(data), encoding="utf-8")
+        os.replace(tmp, target)
+        _FACTS_STATE["dirty"] = False
+    except OSError:
+        pass  # a read-only cache only costs the next run a few parses
+
+
+def module_facts(path: Path) -> ModuleFacts:
+    """The facts of a module, from the cache while its size and mtime are unchanged."""
+    _load_facts()
     stat = path.stat()
-    return _imports_cached(path, stat.st_mtime_ns, stat.st_size)
+    known = _FACTS.get(str(path))
+    if known is not None and known[:2] == (stat.st_mtime_ns, stat.st_size):
+        return known[2]
+    facts = _facts_from_source(path)
+    _FACTS[str(path)] = (stat.st_mtime_ns, stat.st_size, facts)
+    _FACTS_STATE["dirty"] = True
+    return facts
 
 
-@functools.lru_cache(maxsize=1024)
-def _imports_cached(path: Path, mtime_ns: int, size: int) -> list[str]:
-    tree = _parse(path)
+def _facts_from_source(path: Path) -> ModuleFacts:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     package = _dotted_package(path)
     names: list[str] = []
-    for node in ast.walk(tree):
+    for node in _statements(tree):
         if isinstance(node, ast.Import):
             names += [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -96,7 +165,35 @@ def _imports_cached(path: Path, mtime_ns: int, size: int) -> list[str]:
             names.append(module)
             # ``from mathviz.maths import vectors`` imports a submodule
             names += [f"{module}.{alias.name}" for alias in node.names]
-    return names
+    classes = {n.name: (n.lineno - len(n.decorator_list), n.end_lineno or n.lineno,
+                        tuple(b.id for b in n.bases if isinstance(b, ast.Name)))
+               for n in tree.body if isinstance(n, ast.ClassDef)}
+    scenes: tuple[str, ...] = ()
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == "SCENES" for t in node.targets):
+            if isinstance(node.value, (ast.List, ast.Tuple)):
+                scenes = tuple(e.id for e in node.value.elts if isinstance(e, ast.Name))
+    return ModuleFacts(tuple(names), classes, scenes)
+
+
+def _imports_of(path: Path) -> tuple[str, ...]:
+    """Dotted names of the modules a file imports (absolute; relative ones resolved)."""
+    return module_facts(path).imports
+
+
+def _statements(tree: ast.AST) -> Iterator[ast.stmt]:
+    """Every statement of a module, nested ones included (imports are statements, so the
+    expressions, most of a module's nodes, need not be visited)."""
+    stack: list[ast.AST] = [tree]
+    while stack:
+        node = stack.pop()
+        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+            for child in getattr(node, field, ()) or ():
+                if isinstance(child, (ast.stmt, ast.excepthandler, ast.match_case)):
+                    stack.append(child)
+        if isinstance(node, ast.stmt):
+            yield node
 
 
 def _dotted_package(path: Path) -> str | None:
@@ -105,16 +202,6 @@ def _dotted_package(path: Path) -> str | None:
     except ValueError:
         return None
     return ".".join(rel.parent.parts)
-
-
-def _parse(path: Path) -> ast.Module:
-    stat = path.stat()
-    return _parse_cached(path, stat.st_mtime_ns, stat.st_size)
-
-
-@functools.lru_cache(maxsize=1024)
-def _parse_cached(path: Path, mtime_ns: int, size: int) -> ast.Module:
-    return ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
 
 
 def dependencies(path: Path) -> list[Path]:
@@ -135,12 +222,7 @@ def dependencies(path: Path) -> list[Path]:
 
 def scene_names(path: Path) -> list[str]:
     """Names in a chapter module's ``SCENES`` list, in play order (read from the AST)."""
-    for node in _parse(path).body:
-        if isinstance(node, ast.Assign) and any(
-                isinstance(t, ast.Name) and t.id == "SCENES" for t in node.targets):
-            if isinstance(node.value, (ast.List, ast.Tuple)):
-                return [e.id for e in node.value.elts if isinstance(e, ast.Name)]
-    return []
+    return list(module_facts(path).scenes)
 
 
 def scene_source(path: Path, scene: str) -> str:
@@ -149,31 +231,25 @@ def scene_source(path: Path, scene: str) -> str:
     The module minus the *other* scene classes of ``SCENES`` (the class itself and any base
     classes defined in the module are kept).
     """
-    tree = _parse(path)
-    source = path.read_text(encoding="utf-8")
-    classes = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
-    if scene not in classes:
+    facts = module_facts(path)
+    if scene not in facts.classes:
         raise LookupError(f"{path.name} defines no class {scene}")
-    keep = _with_bases(scene, classes)
-    others = set(scene_names(path)) - keep
-    lines = source.splitlines(keepends=True)
-    kept: list[str] = []
-    skip_ranges = [(classes[n].lineno - len(classes[n].decorator_list), classes[n].end_lineno)
-                   for n in others if n in classes]
-    for number, line in enumerate(lines, start=1):
-        if not any(lo <= number <= hi for lo, hi in skip_ranges):
-            kept.append(line)
-    return "".join(kept)
+    keep = _with_bases(scene, facts.classes)
+    others = set(facts.scenes) - keep
+    skip_ranges = [facts.classes[n][:2] for n in others if n in facts.classes]
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    return "".join(line for number, line in enumerate(lines, start=1)
+                   if not any(lo <= number <= hi for lo, hi in skip_ranges))
 
 
-def _with_bases(name: str, classes: dict[str, ast.ClassDef]) -> set[str]:
+def _with_bases(name: str, classes: dict[str, tuple[int, int, tuple[str, ...]]]) -> set[str]:
     found = {name}
     stack = [name]
     while stack:
-        for base in classes[stack.pop()].bases:
-            if isinstance(base, ast.Name) and base.id in classes and base.id not in found:
-                found.add(base.id)
-                stack.append(base.id)
+        for base in classes[stack.pop()][2]:
+            if base in classes and base not in found:
+                found.add(base)
+                stack.append(base)
     return found
 
 
@@ -210,5 +286,7 @@ def segment_fingerprints(chapter: Chapter, render_settings: str) -> list[Segment
     shared = [f"{d.relative_to(PROJECT_ROOT)}:{_file_digest(d)}" for d in deps]
     common = [RENDER_SCHEMA, manim_version(), f"{sys.version_info[0]}.{sys.version_info[1]}",
               render_settings, *shared]
-    return [SegmentKey(chapter.id, scene, _digest([*common, scene, scene_source(path, scene)]))
+    keys = [SegmentKey(chapter.id, scene, _digest([*common, scene, scene_source(path, scene)]))
             for scene in scene_names(path)]
+    save_facts()
+    return keys

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from mathviz.checkpoints import BeatRecord, CheckpointResult, SceneReport
 from mathviz.course import Chapter
 from mathviz.render.segments import cache_dir
 from mathviz.voice.engine import Narrator, VoiceSettings
-from mathviz.voice.track import Placement
 from mathviz.voice.script import narrations_by_line
 from mathviz.voice.text import sentences
+
+if TYPE_CHECKING:
+    from mathviz.voice.track import Placement
 
 __all__ = [
     "alignment_results",
@@ -54,12 +58,14 @@ def chapter_narrator(chapter: Chapter, settings: VoiceSettings) -> Narrator:
     return narrator
 
 
-def placements(beats: list[BeatRecord], narrator: Narrator | None) -> list[Placement]:
+def placements(beats: list[BeatRecord], narrator: Narrator | None) -> list["Placement"]:
     """Every spoken sentence of a chapter's timeline as ``(wav, start)`` on the track.
 
     A sentence whose speech is no longer in the cache is synthesised again by ``narrator``
     (the same voice); without it, the error names the fix.
     """
+    from mathviz.voice.track import Placement  # numpy/scipy: only when a track is built
+
     placed = []
     for beat in beats:
         for sentence in beat.sentences:

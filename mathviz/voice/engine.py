@@ -34,7 +34,9 @@ from mathviz.voice.text import DEFAULT_LEXICON, Lexicon, load_lexicon
 
 __all__ = [
     "DEFAULT_VOICE",
+    "LECTURE_LENGTH_SCALE",
     "MAX_SENTENCE_SECONDS",
+    "NO_VOICE",
     "Narrator",
     "PiperVoice",
     "SilentVoice",

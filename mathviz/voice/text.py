@@ -13,7 +13,7 @@ import functools
 import hashlib
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -186,13 +186,3 @@ def lint_narration(narration: str, lexicon: Lexicon) -> list[NarrationProblem]:
     for match in _LONE_ACCENTED.finditer(spoken):
         add(match.group(0), "a lone accented letter")
     return problems
-
-
-def all_lint(narrations: Iterable[str], lexicon: Lexicon) -> dict[str, list[NarrationProblem]]:
-    """``{narration: problems}`` for every narration that has problems."""
-    found = {}
-    for narration in narrations:
-        problems = lint_narration(narration, lexicon)
-        if problems:
-            found[narration] = problems
-    return found

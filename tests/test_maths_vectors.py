@@ -49,6 +49,16 @@ def test_dot_cosine_angle_and_projection_exact():
     assert vec.scalar_projection(u, v) == pytest.approx(5 / math.sqrt(5))
     assert vec.angle_degrees((1, 0), (0, 3)) == pytest.approx(90.0)
     assert vec.angle_degrees((1, 1), (-2, -2)) == pytest.approx(180.0)
+
+
+def test_angle_is_exact_for_parallel_and_opposite_vectors():
+    # acos of the cosine gave 179.9999988° and 1.2e-6° here
+    assert vec.angle_degrees((1, 2), (-2, -4)) == 180.0
+    assert vec.angle_degrees((1, 2), (2, 4)) == 0.0
+    assert vec.angle_degrees((1.0, 1e-9), (1.0, 0.0)) == pytest.approx(math.degrees(1e-9),
+                                                                       rel=1e-6)
+    with pytest.raises(ValueError):
+        vec.angle_degrees((0, 0), (1, 0))
     with pytest.raises(ValueError, match="zero vector"):
         vec.cosine_similarity((0, 0), (1, 1))
     with pytest.raises(ValueError, match="zero vector"):

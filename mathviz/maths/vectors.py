@@ -70,8 +70,18 @@ def cosine_similarity(u: ArrayLike, v: ArrayLike) -> float:
 
 
 def angle_degrees(u: ArrayLike, v: ArrayLike) -> float:
-    """The angle between two vectors in degrees, in [0, 180]."""
-    return math.degrees(math.acos(cosine_similarity(u, v)))
+    """The angle between two vectors in degrees, in [0, 180].
+
+    Kahan's formula, ``2·atan2(‖‖v‖u − ‖u‖v‖, ‖‖v‖u + ‖u‖v‖)``, is accurate at every angle;
+    ``acos`` of the cosine loses half the digits near 0° and 180° (it gave 179.9999988° for
+    (1, 2) and (−2, −4)).
+    """
+    a, b = _pair(u, v)
+    na, nb = float(np.linalg.norm(a)), float(np.linalg.norm(b))
+    if na == 0 or nb == 0:
+        raise ValueError("the angle with the zero vector is undefined")
+    return math.degrees(2 * math.atan2(float(np.linalg.norm(nb * a - na * b)),
+                                       float(np.linalg.norm(nb * a + na * b))))
 
 
 def projection(u: ArrayLike, onto: ArrayLike) -> NDArray[np.float64]:

@@ -101,3 +101,17 @@ def test_the_card_stays_under_every_row_through_show_grow_swap_and_reveal():
     assert all(last_drawn(order, p) > last_drawn(order, revealing.card) for p in pieces)
     scene.play(revealing.hide())
     assert revealing.group not in scene.mobjects and revealing.card is None
+
+
+def test_a_wide_card_in_a_right_hand_corner_stays_inside_the_frame():
+    """9.1 and 9.3 asked for a card wider than their short rows from the top-right corner:
+    it used to grow rightwards from the rows and leave the frame for the whole chapter."""
+    from manim import UR, config
+
+    panel = Panel(corner=UR, min_width=5.2)
+    rows = [theme.text("MSE"), theme.text("4.2")]
+    run_to(panel.show(*rows), 1.0)
+    card = panel.card
+    assert card.width >= 5.2
+    assert card.get_right()[0] <= config.frame_width / 2 - theme.SAFE_MARGIN + 1e-9
+    assert all(contains(card, r) for r in rows)

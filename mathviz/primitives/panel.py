@@ -18,6 +18,7 @@ from manim import (
     Mobject,
     SurroundingRectangle,
     VGroup,
+    config,
 )
 from manim.animation.animation import Animation
 from numpy.typing import ArrayLike
@@ -83,6 +84,11 @@ class Panel:
         if card.width < self.min_width + 2 * CARD_BUFF:
             left = card.get_left()
             card.stretch_to_fit_width(self.min_width + 2 * CARD_BUFF).move_to(left, LEFT)
+            # widened towards the frame's edge: keep it inside the safe area (a panel in a
+            # right-hand corner grows to the left instead of off the frame)
+            limit = config.frame_width / 2 - theme.SAFE_MARGIN
+            overflow = max(card.get_right()[0] - limit, 0.0)
+            card.shift(overflow * LEFT)
         return card
 
     def _drop_retired(self) -> None:

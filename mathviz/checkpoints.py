@@ -53,6 +53,10 @@ class CheckpointResult:
     tol: float
     ok: bool
     beat: int | None = None
+    #: where the shown value came from: ``geometry: …``, ``printed``, ``area: …``,
+    #: ``count: …``, ``derived: …``, ``engine`` (layout, narration, motion), or
+    #: ``refused: why`` for a value the engine does not accept as read from the screen
+    source: str = ""
 
     def as_json(self) -> dict[str, Any]:
         """The public JSON shape of ``mathviz check --json`` (exactly these keys)."""
@@ -64,6 +68,7 @@ class CheckpointResult:
             "expected": self.expected,
             "tol": self.tol,
             "ok": self.ok,
+            "source": self.source,
         }
 
 
@@ -102,6 +107,69 @@ class BeatRecord:
                    tuple(SpokenSentence(**s) for s in data.get("sentences", ())))
 
 
+@dataclass(frozen=True)
+class PlayRecord:
+    """One ``play``/``wait`` on the scene clock (s); ``moving`` is False for a still wait."""
+
+    start: float
+    end: float
+    moving: bool
+    beat: int | None = None
+
+
+@dataclass(frozen=True)
+class Pacing:
+    """How much of a lecture nothing moves: share of still time and the longest still stretch."""
+
+    duration: float
+    still_seconds: float
+    longest_still: float
+    #: where the longest still stretch starts (s, on the joined chapter clock)
+    longest_still_at: float
+
+    @property
+    def still_share(self) -> float:
+        """Share of the lecture (0–1) during which nothing moves."""
+        return self.still_seconds / self.duration if self.duration > 0 else 0.0
+
+    def as_json(self) -> dict[str, float]:
+        """Plain JSON form (seconds, share 0–1)."""
+        return {"duration": round(self.duration, 3), "still_share": round(self.still_share, 4),
+                "still_seconds": round(self.still_seconds, 3),
+                "longest_still": round(self.longest_still, 3),
+                "longest_still_at": round(self.longest_still_at, 3)}
+
+
+def pacing(reports: Sequence["SceneReport"], *, before_end_card: bool = False) -> Pacing:
+    """The pacing figure of a chapter from its scenes' timelines (scenes played in order).
+
+    Time not covered by a moving play is still. ``before_end_card`` stops at the start of
+    the last beat (the end card, allowed to rest).
+    """
+    offset = duration = still = longest = longest_at = 0.0
+    for report in reports:
+        end_of_scene = report.duration
+        if before_end_card and report is reports[-1] and report.beats:
+            end_of_scene = report.beats[-1].start
+        moving = sorted((p.start, min(p.end, end_of_scene)) for p in report.plays
+                        if p.moving and p.end > p.start and p.start < end_of_scene)
+        cursor = 0.0
+        gaps: list[tuple[float, float]] = []
+        for start, end in moving:
+            if start > cursor:
+                gaps.append((cursor, start))
+            cursor = max(cursor, end)
+        if end_of_scene > cursor:
+            gaps.append((cursor, end_of_scene))
+        for start, end in gaps:
+            still += end - start
+            if end - start > longest:
+                longest, longest_at = end - start, offset + start
+        offset += report.duration
+        duration += end_of_scene
+    return Pacing(duration, still, longest, longest_at)
+
+
 @dataclass
 class SceneReport:
     """Everything one scene run produced that is not video."""
@@ -111,6 +179,10 @@ class SceneReport:
     beats: list[BeatRecord] = field(default_factory=list)
     checkpoints: list[CheckpointResult] = field(default_factory=list)
     duration: float = 0.0
+    #: every play/wait, in order, on the scene clock
+    plays: list[PlayRecord] = field(default_factory=list)
+    #: numbers shown without a checkpoint reading them (``"number 0.5 @beat3"``)
+    unverified: list[str] = field(default_factory=list)
 
     @property
     def failures(self) -> list[CheckpointResult]:
@@ -122,6 +194,8 @@ class SceneReport:
             "chapter": self.chapter, "scene": self.scene, "duration": self.duration,
             "beats": [b.as_json() for b in self.beats],
             "checkpoints": [{**c.as_json(), "beat": c.beat} for c in self.checkpoints],
+            "plays": [[p.start, p.end, p.moving, p.beat] for p in self.plays],
+            "unverified": list(self.unverified),
         }
 
     @classmethod
@@ -131,6 +205,9 @@ class SceneReport:
             chapter=data["chapter"], scene=data["scene"], duration=float(data["duration"]),
             beats=[BeatRecord.from_json(b) for b in data["beats"]],
             checkpoints=[CheckpointResult(**c) for c in data["checkpoints"]],
+            plays=[PlayRecord(float(a), float(b), bool(m), beat)
+                   for a, b, m, beat in data.get("plays", ())],
+            unverified=list(data.get("unverified", ())),
         )
 
 

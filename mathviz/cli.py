@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from mathviz import course, doctor, state
-from mathviz.checkpoints import fmt
+from mathviz.checkpoints import fmt, pacing
 from mathviz.render import profiles
 from mathviz.voice.engine import VoiceSettings
 
@@ -127,8 +127,11 @@ def list_chapters(level: int | None, out_root: Path) -> None:
             current = chapter.level
             click.echo(click.style(f"Level {current.number}: {current.title}", bold=True))
         scenes = ", ".join(scene_names(chapter)) or "-"
+        figure = state.checked_pacing(chapter)
+        still = (f"still {figure['still_share']:.0%}, longest {figure['longest_still']:.0f} s"
+                 if figure else "")
         click.echo(f"  {chapter.id:<6}{chapter.title:<30}{scenes:<34}"
-                   f"{state.status(chapter, out_root)}")
+                   f"{state.status(chapter, out_root):<11}{still}".rstrip())
 
 
 @main.command()
@@ -156,6 +159,7 @@ def check(ids: tuple[str, ...], as_json: bool, voice: str | None, lexicon: Path 
     settings = _voice(VoiceSettings(), voice, lexicon)
     narrator = settings.narrator(narration_cache())
     results = []
+    summaries: list[dict] = []
     errors: list[Exception] = []
     for chapter in chapters:
         try:
@@ -170,10 +174,14 @@ def check(ids: tuple[str, ...], as_json: bool, voice: str | None, lexicon: Path 
         chapter_results = [c for r in reports for c in r.checkpoints]
         if voice is not None and narrator.speaks:
             chapter_results += narration.alignment_results(reports, narrator)
-        state.record_check(chapter, chapter_results)
+        figure = pacing(reports)
+        state.record_check(chapter, chapter_results, figure)
         results += chapter_results
+        summaries.append({"chapter": chapter.id, "pacing": figure.as_json(),
+                          "unverified": [u for r in reports for u in r.unverified]})
     if as_json:
-        click.echo(json.dumps([r.as_json() for r in results], indent=2))
+        click.echo(json.dumps({"checkpoints": [r.as_json() for r in results],
+                               "chapters": summaries}, indent=2))
     else:
         header = f"{'chapter':<8}{'scene':<26}{'name':<34}{'shown':>24}{'expected':>24}{'tol':>9}  ok"
         click.echo(header)
@@ -181,6 +189,16 @@ def check(ids: tuple[str, ...], as_json: bool, voice: str | None, lexicon: Path 
             mark = "ok" if r.ok else click.style("FAIL", fg="red")
             click.echo(f"{r.chapter:<8}{r.scene:<26}{r.name:<34}{fmt(r.shown):>24}"
                        f"{fmt(r.expected):>24}{r.tol:>9.1e}  {mark}")
+            if not r.ok and r.source.startswith("refused"):
+                click.echo(f"{'':<8}{r.source}")
+        for summary in summaries:
+            figure = summary["pacing"]
+            click.echo(f"{summary['chapter']}: still {figure['still_share']:.0%} of "
+                       f"{figure['duration']:.0f} s, longest still {figure['longest_still']:.1f} s"
+                       f" at {figure['longest_still_at']:.1f} s")
+            if summary["unverified"]:
+                click.echo(f"{summary['chapter']}: {len(summary['unverified'])} number(s) shown "
+                           f"without a checkpoint: " + ", ".join(summary["unverified"]))
         failed = sum(not r.ok for r in results)
         click.echo(f"{len(results) - failed} passed, {failed} failed")
     if errors or any(not r.ok for r in results):

@@ -31,6 +31,7 @@ safe area, and no two may overlap; and the narration: no symbol the voice would 
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
@@ -44,6 +45,7 @@ from manim import (
     SingleStringMathTex,
     Text,
     MarkupText,
+    NumberLine,
     ThreeDScene,
     config,
 )
@@ -52,12 +54,14 @@ from mathviz import theme
 from mathviz.checkpoints import (
     BeatRecord,
     CheckpointResult,
+    PlayRecord,
     SceneReport,
     SpokenSentence,
     as_value,
     within,
 )
 from mathviz.course import CHAPTERS, get_chapter
+from mathviz.readings import Printed, PrintedArray, is_reading, source_of
 from mathviz.voice import text as narration_text
 from mathviz.voice.engine import Narrator, active_narrator
 
@@ -73,6 +77,11 @@ SPEECH_LEAD_SECONDS = 0.15
 MIN_SAY_SECONDS = 0.3
 #: a chapter video's allowed length at lecture pace (seconds)
 LECTURE_LENGTH_RANGE = (45.0, 150.0)
+#: moments sampled inside every animation: invariants, frozen objects and layout are checked
+#: at each ``k / MOTION_SAMPLES`` of its run time
+MOTION_SAMPLES = 8
+#: a checkpoint's tolerance may not exceed this share of a non-zero expected value
+MAX_RELATIVE_TOL = 0.1
 
 _TEXT_TYPES = (Text, MarkupText, SingleStringMathTex, DecimalNumber)
 
@@ -138,13 +147,14 @@ def describe(mob: Mobject) -> str:
     return type(mob).__name__
 
 
-def visible_texts(mobjects: list[Mobject]) -> list[Mobject]:
-    """Every text-like object in the scene that a viewer can see (outermost only)."""
+def visible_texts(mobjects: list[Mobject], skip: tuple[type, ...] = ()) -> list[Mobject]:
+    """Every text-like object in the scene that a viewer can see (outermost only), not
+    looking inside objects of the ``skip`` types."""
     found: list[Mobject] = []
     seen: set[int] = set()
 
     def visit(mob: Mobject) -> None:
-        if id(mob) in seen:
+        if id(mob) in seen or (skip and isinstance(mob, skip)):
             return
         seen.add(id(mob))
         if isinstance(mob, _TEXT_TYPES):
@@ -170,11 +180,14 @@ def _is_visible(mob: Mobject) -> bool:
     return opacity > 0.05 and mob.width > 1e-3
 
 
-def layout_problems(mobjects: list[Mobject], margin: float = theme.SAFE_MARGIN) -> list[tuple[str, float]]:
+def layout_problems(mobjects: list[Mobject], margin: float = theme.SAFE_MARGIN,
+                    moving: frozenset[int] = frozenset()) -> list[tuple[str, float]]:
     """Layout defects among the visible texts: ``(description, size of the defect)``.
 
     A text leaving the safe area reports how far it sticks out; two overlapping texts report
-    the area of their bounding boxes' intersection.
+    the area of their bounding boxes' intersection. Mid-animation, ``moving`` holds the ids
+    of the mobjects being animated: a text passing over another on its way (a copy flying
+    out, a cross-fade) is not an overlap; two texts resting on each other are.
     """
     texts = visible_texts(mobjects)
     half_w = config.frame_width / 2 - margin
@@ -189,12 +202,85 @@ def layout_problems(mobjects: list[Mobject], margin: float = theme.SAFE_MARGIN) 
             problems.append((f"offscreen: {describe(mob)}", float(out)))
     for i in range(len(texts)):
         for j in range(i + 1, len(texts)):
+            if moving and (id(texts[i]) in moving or id(texts[j]) in moving):
+                continue
             (alo, ahi), (blo, bhi) = boxes[i], boxes[j]
             w = min(ahi[0], bhi[0]) - max(alo[0], blo[0])
             h = min(ahi[1], bhi[1]) - max(alo[1], blo[1])
             if w > 0.02 and h > 0.02:
                 problems.append((f"overlap: {describe(texts[i])} ~ {describe(texts[j])}", float(w * h)))
     return problems
+
+
+def _appearance(mobjects: Any) -> dict[int, tuple[Mobject, bytes, bool]]:
+    """What each drawn mobject looks like: its points and colours as bytes to compare, and
+    whether it can be seen at all."""
+    out: dict[int, tuple[Mobject, bytes, bool]] = {}
+    for mob in mobjects:
+        points = getattr(mob, "points", None)
+        if points is None or len(points) == 0:
+            continue
+        parts = [points.tobytes()]
+        alpha = 0.0
+        for attr in ("fill_rgbas", "stroke_rgbas"):
+            value = getattr(mob, attr, None)
+            if value is not None:
+                value = np.asarray(value)
+                parts.append(value.tobytes())
+                if value.size:
+                    alpha = max(alpha, float(value[..., -1].max()))
+        extent = float(np.ptp(points[:, :2], axis=0).max())
+        out[id(mob)] = (mob, b"".join(parts), alpha > 0.05 and extent > 1e-3)
+    return out
+
+
+def _animated_family(animation: Any) -> list[Mobject]:
+    """Every mobject an animation (or a group's parts) moves, with their families."""
+    found = list(animation.mobject.get_family())
+    for part in getattr(animation, "animations", ()):
+        found.extend(_animated_family(part))
+    return found
+
+
+def _printed_half_units(shown: Any) -> list[float] | None:
+    """Each element's display tolerance when ``shown`` is a printed value, else ``None``."""
+    if isinstance(shown, PrintedArray):
+        return [float(u) for u in shown.half_units]
+    if isinstance(shown, Printed):
+        return [shown.half_unit]
+    if isinstance(shown, (list, tuple)) and shown and all(isinstance(v, Printed) for v in shown):
+        return [v.half_unit for v in shown]
+    return None
+
+
+def _within_each(shown: Any, expected: Any, tols: list[float]) -> bool:
+    """Element-wise ``|shown - expected| <= tol`` with one tolerance per element."""
+    shown_l = shown if isinstance(shown, list) else [shown]
+    expected_l = expected if isinstance(expected, list) else [expected]
+    if isinstance(shown, list) != isinstance(expected, list) or len(shown_l) != len(expected_l):
+        return False
+    if len(tols) == 1:
+        tols = tols * len(shown_l)
+    return all(within(a, b, t * (1 + 1e-9) + 1e-12)
+               for a, b, t in zip(shown_l, expected_l, tols))
+
+
+_DECIMAL_IN_TEXT = re.compile(r"\d\.\d")
+
+
+def shown_numbers(mobjects: list[Mobject]) -> list[Mobject]:
+    """Visible numbers a viewer reads as values: every :class:`DecimalNumber`, and texts or
+    formulas holding a decimal number. Axis tick labels are part of their axes and skipped."""
+    found: list[Mobject] = []
+    for mob in visible_texts(mobjects, skip=(NumberLine,)):
+        if isinstance(mob, DecimalNumber):
+            found.append(mob)
+            continue
+        text = (getattr(mob, "original_text", None) or getattr(mob, "text", None)
+                or (mob.get_tex_string() if isinstance(mob, SingleStringMathTex) else ""))
+        if _DECIMAL_IN_TEXT.search(str(text)):
+            found.append(mob)
+    return found
 
 
 class LectureMixin:
@@ -219,9 +305,19 @@ class LectureMixin:
         narrator = active_narrator()
         #: who speaks the beats (``None``: silent, timed by reading speed)
         self.narrator: Narrator | None = narrator if narrator and narrator.speaks else None
+        self._invariants: dict[str, dict[str, Any]] = {}
+        self._layout_seen: set[str] = set()
+        self._verified_numbers: set[int] = set()
+        self._declared_numbers: dict[int, str] = {}
+        self._play_count = 0
 
     def play(self, *args: Any, **kwargs: Any) -> None:  # noqa: D102 - manim API
+        start = self.clock
         super().play(*args, **kwargs)  # type: ignore[misc]
+        animations = getattr(self, "animations", None) or []
+        still = len(animations) == 1 and getattr(animations[0], "is_static_wait", False)
+        self.report.plays.append(PlayRecord(start, self.clock, not still, self._beat_index))
+        self._play_count += 1
         listener = type(self).progress_listener
         if listener is not None:
             listener(self.clock)
@@ -255,6 +351,7 @@ class LectureMixin:
                              f"narration")
         index = len(self.report.beats)
         self._beat_index = index
+        self._layout_seen = set()
         start = self.clock
         current = Beat(self, index, start, self._place_sentences(narration, start, index))
         try:
@@ -269,8 +366,11 @@ class LectureMixin:
         self.report.beats.append(BeatRecord(index, narration, start, self.clock,
                                             tuple(current.sentences)))
         self._lint_narration(index, narration)
+        for key in list(self._invariants):
+            self._evaluate_invariant(key, f"the end of beat {index}")
         if self.lint_layout:
             self._lint(index)
+        self._list_unverified(index)
 
     def _where(self, index: int) -> str:
         return f"chapter {self.chapter_id} {type(self).__name__} beat {index}"
@@ -292,9 +392,20 @@ class LectureMixin:
             clock += speech.duration + SENTENCE_GAP_SECONDS
         return placed
 
-    def _lint(self, index: int) -> None:
-        for description, size in layout_problems(self.mobjects):
-            self._record(f"layout@beat{index}: {description}", size, 0.0, 0.0, index)
+    def _lint(self, index: int | None, moment: str = "") -> None:
+        tag = f"layout@beat{index}" if index is not None else "layout"
+        moving: frozenset[int] = frozenset()
+        if moment:
+            moving = frozenset(id(m) for a in self.animations  # type: ignore[attr-defined]
+                               for m in _animated_family(a))
+        for description, size in layout_problems(self.mobjects, moving=moving):
+            name = f"{tag}: {description}"
+            if moment:
+                if name in self._layout_seen:
+                    continue
+                self._layout_seen.add(name)
+                name = f"{name} (at {moment})"
+            self._record(name, size, 0.0, 0.0, index)
 
     def _lint_narration(self, index: int, narration: str) -> None:
         lexicon = self.narrator.lexicon if self.narrator else narration_text.load_lexicon()
@@ -302,7 +413,7 @@ class LectureMixin:
             self._record(f"narration@beat{index}: {problem}", 1.0, 0.0, 0.0, index)
 
     # --- checkpoints --------------------------------------------------------------------
-    def checkpoint(self, name: str, shown: Any, *, expected: Any, tol: float = 1e-9) -> bool:
+    def checkpoint(self, name: str, shown: Any, *, expected: Any, tol: float | None = None) -> bool:
         """Record a value read back from the screen against its independently reached truth.
 
         Parameters
@@ -310,29 +421,206 @@ class LectureMixin:
         name
             Stable name tests refer to (``"x_20"``, ``"det"``, ``"posterior"``).
         shown
-            What the on-screen object shows, read back from it (through its axes or plane).
+            A reading (:mod:`mathviz.readings`): what an on-screen object shows, read back
+            from it — geometry through its axes or plane, an area, a count of drawn objects,
+            or the digits typeset (:func:`~mathviz.readings.printed`). A plain number, the
+            input or the expected value itself is refused.
         expected
             The same quantity computed by a different route than the drawing.
         tol
-            Absolute tolerance, element-wise for vectors.
+            Absolute tolerance, element-wise for vectors; at most 10 % of a non-zero
+            expected value. Printed numbers take their tolerance from the display (half a
+            unit in the last shown place) and must not set one.
         """
         if any(c.name == name for c in self.report.checkpoints):
             raise ValueError(f"checkpoint {name!r} recorded twice in {type(self).__name__}")
-        return self._record(name, shown, expected, tol, self._beat_index)
+        ok, result = self._judge(name, shown, expected, tol)
+        self.report.checkpoints.append(result)
+        return ok
+
+    def _judge(self, name: str, shown: Any, expected: Any, tol: float | None,
+               moment: str = "") -> tuple[bool, CheckpointResult]:
+        """Compare a reading with its truth under the engine's rules; never raises on data."""
+        source = source_of(shown)
+        refusal = ""
+        if source is None:
+            refusal = (f"the shown value ({type(shown).__name__}) was not read from the screen: "
+                       f"pass a reading (a primitive's *_shown method, printed(...), coords(...))")
+        elif shown is expected:
+            refusal = "the shown value is the expected object itself"
+        try:
+            shown_v, expected_v = as_value(shown), as_value(expected)
+        except (TypeError, ValueError) as exc:
+            shown_v, expected_v, refusal = 0.0, 0.0, refusal or f"not a number: {exc}"
+        printed_units = _printed_half_units(shown)
+        if printed_units is not None and not refusal:
+            if tol is not None:
+                refusal = (f"tol {tol:g} set on a printed value: its tolerance is half a unit "
+                           f"in the last shown place ({max(printed_units):g})")
+            tol_used = max(printed_units)
+            ok = _within_each(shown_v, expected_v, printed_units)
+        else:
+            tol_used = 1e-9 if tol is None else float(tol)
+            ok = within(shown_v, expected_v, tol_used)
+            scale = max((abs(v) for v in (expected_v if isinstance(expected_v, list)
+                                          else [expected_v])), default=0.0)
+            if not refusal and scale > 0 and tol_used > MAX_RELATIVE_TOL * scale:
+                refusal = (f"tol {tol_used:g} exceeds {MAX_RELATIVE_TOL:.0%} of the expected "
+                           f"value ({scale:.4g}); only a printed value's display may be looser")
+        if refusal:
+            ok = False
+            source = f"refused: {refusal}"
+        if moment:
+            source = f"{source} {moment}"
+        beat = self._beat_index
+        if printed_units is not None and ok:
+            self._verified_numbers.update(getattr(shown, "mobject_ids", ()))
+        return ok, CheckpointResult(self.chapter_id, type(self).__name__, name, shown_v,
+                                    expected_v, float(tol_used), ok, beat, source or "")
 
     def _record(self, name: str, shown: Any, expected: Any, tol: float, beat: int | None) -> bool:
+        """Record an engine finding (layout, narration, motion): not a reading."""
         shown_v, expected_v = as_value(shown), as_value(expected)
         ok = within(shown_v, expected_v, tol)
         self.report.checkpoints.append(
             CheckpointResult(self.chapter_id, type(self).__name__, name, shown_v, expected_v,
-                             float(tol), ok, beat)
+                             float(tol), ok, beat, "engine")
         )
         return ok
+
+    # --- numbers shown without a checkpoint ---------------------------------------------
+    def declare_shown(self, mob: Mobject, why: str) -> Mobject:
+        """Declare a number on screen that needs no checkpoint (a typed constant from the
+        brief, a label of given data); ``why`` is kept in the report. Returns ``mob``."""
+        for part in mob.get_family():
+            self._declared_numbers[id(part)] = why
+        return mob
+
+    def _list_unverified(self, index: int) -> None:
+        listed = {entry.split(" @", 1)[0] for entry in self.report.unverified}
+        for mob in shown_numbers(self.mobjects):
+            if id(mob) in self._verified_numbers or id(mob) in self._declared_numbers:
+                continue
+            if any(id(sub) in self._verified_numbers for sub in mob.submobjects):
+                continue
+            name = describe(mob)
+            if name not in listed:
+                listed.add(name)
+                self.report.unverified.append(f"{name} @beat{index}")
+
+    # --- invariants in motion -------------------------------------------------------------
+    @contextlib.contextmanager
+    def invariant(self, name: str, read: Callable[[], tuple[Any, Any]], *,
+                  tol: float | None = None) -> Iterator[None]:
+        """State that ``shown == expected`` holds throughout the body, not only at its end.
+
+        ``read()`` returns ``(shown, expected)`` at the current moment: a reading and the
+        truth it must match (which may itself be read from another on-screen object, e.g. a
+        readout against its geometry). It is evaluated on entry, at every sampled moment of
+        every animation inside the body (``MOTION_SAMPLES`` per play), at every beat end and
+        on exit. The first failing moment is recorded as checkpoint ``invariant:NAME``;
+        otherwise one passing result is.
+        """
+        key = f"invariant:{name}"
+        if any(c.name == key for c in self.report.checkpoints) or key in self._invariants:
+            raise ValueError(f"invariant {name!r} stated twice in {type(self).__name__}")
+        state: dict[str, Any] = {"read": read, "tol": tol, "failed": None, "last": None,
+                                 "samples": 0}
+        self._invariants[key] = state
+        self._evaluate_invariant(key, "on entry")
+        try:
+            yield
+            self._evaluate_invariant(key, "on exit")
+        finally:
+            del self._invariants[key]
+        self.report.checkpoints.append(state["failed"] or state["last"])
+
+    def _evaluate_invariant(self, key: str, moment: str) -> None:
+        state = self._invariants[key]
+        if state["failed"] is not None:
+            return
+        shown, expected = state["read"]()
+        state["samples"] += 1
+        where = f"at {moment}, t={self.clock:.2f}s"
+        ok, result = self._judge(key, shown, expected, state["tol"], where)
+        if ok:
+            state["last"] = result
+        else:
+            state["failed"] = result
+
+    def _motion_moment(self, t: float, final: bool) -> None:
+        """Checks at one sampled moment inside a play (``t`` seconds into it)."""
+        when = f"{t:.2f}s into play {self._play_count}"
+        for key in list(self._invariants):
+            self._evaluate_invariant(key, when)
+        if self.lint_layout and not final:
+            self._lint(self._beat_index, moment=when)
+
+    def play_internal(self, skip_rendering: bool = False) -> None:  # noqa: D102 - manim hook
+        # Manim's loop (manim.scene.Scene.play_internal), with the motion checks at
+        # ``MOTION_SAMPLES`` moments of the run time; a check run (frames skipped) steps the
+        # animations to exactly those moments instead of jumping to the end.
+        assert self.animations is not None  # type: ignore[has-type]
+        self.duration = self.get_run_time(self.animations)  # type: ignore[attr-defined]
+        self.time_progression = self._get_animation_time_progression(  # type: ignore[attr-defined]
+            self.animations, self.duration)
+        samples = [self.duration * k / MOTION_SAMPLES for k in range(1, MOTION_SAMPLES + 1)]
+        static = _appearance(self.static_mobjects)  # type: ignore[attr-defined]
+        owners = self._owners() if static else {}
+        skipping = bool(self.renderer.skip_animations)
+        times = samples if skipping else self.time_progression
+        pending = list(samples)
+        for t in times:
+            self.update_to_time(t)  # type: ignore[attr-defined]
+            if not skipping and not skip_rendering and not self.skip_animation_preview:  # type: ignore[attr-defined]
+                self.renderer.render(self, t, self.moving_mobjects)  # type: ignore[attr-defined]
+            while pending and t >= pending[0] - 1e-9:
+                self._motion_moment(pending.pop(0), final=not pending)
+            if self.stop_condition is not None and self.stop_condition():  # type: ignore[attr-defined]
+                break
+        self._frozen_check(static, owners)
+        for animation in self.animations:
+            animation.finish()
+            animation.clean_up_from_scene(self)
+        if not self.renderer.skip_animations:
+            self.update_mobjects(0)  # type: ignore[attr-defined]
+        self.renderer.static_image = None
+        self.time_progression.close()
+
+    def _frozen_check(self, before: dict[int, tuple[Mobject, bytes, bool]],
+                      owners: dict[int, Mobject]) -> None:
+        """A mobject Manim treats as static in this play (drawn once, into the background)
+        must not change during it: the viewer would see its old state until the next play."""
+        after = _appearance(m for m, _, _ in before.values())
+        reported: set[int] = set()
+        for key, (mob, look, seen) in before.items():
+            now = after.get(key)
+            if now is None or now[1] == look or not (seen or now[2]):
+                continue
+            owner = owners.get(key, mob)
+            if id(owner) in reported:
+                continue
+            reported.add(id(owner))
+            self._record(f"frozen@beat{self._beat_index}: {describe(owner)} changed during "
+                         f"play {self._play_count} but is not part of its animations, so "
+                         f"it is not redrawn", 1.0, 0.0, 0.0, self._beat_index)
+
+    def _owners(self) -> dict[int, Mobject]:
+        """For every drawn part: the text it belongs to, else the top-level object holding it."""
+        owners: dict[int, Mobject] = {}
+        for top in self.mobjects:
+            for part in top.get_family():
+                owners[id(part)] = top
+        for text in visible_texts(self.mobjects):
+            for part in text.get_family():
+                owners[id(part)] = text
+        return owners
 
     # --- cards --------------------------------------------------------------------------
     def open_chapter(self, narration: str) -> None:
         """Title card beat: chapter id, title and level, with the opening narration."""
         card = theme.title_card(self.chapter.id, self.chapter.title, self.chapter.level.title)
+        self.declare_shown(card, "the chapter's id and title")
         with self.beat(narration):
             self.play(theme.show_card(card))  # type: ignore[attr-defined]
         self.play(theme.hide(card), run_time=0.6)  # type: ignore[attr-defined]
@@ -344,6 +632,7 @@ class LectureMixin:
         following = [c for c in CHAPTERS if c.sort_key() > self.chapter.sort_key()]
         next_title = f"{following[0].id} {following[0].title}" if following else None
         card = theme.end_card(takeaway, next_title)
+        self.declare_shown(card, "the takeaway and the next chapter's id")
         with self.beat(narration, hold=0.5):
             self.play(theme.show_card(card))  # type: ignore[attr-defined]
 

@@ -6,7 +6,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from mathviz.checkpoints import CheckpointResult
+from mathviz.checkpoints import CheckpointResult, Pacing
 from mathviz.course import PROJECT_ROOT, Chapter
 
 
@@ -32,14 +32,26 @@ def source_hash(chapter: Chapter) -> str:
     return digest.hexdigest()
 
 
-def record_check(chapter: Chapter, results: list[CheckpointResult]) -> None:
-    """Remember whether the chapter's checkpoints passed for its current source."""
+def record_check(chapter: Chapter, results: list[CheckpointResult],
+                 figure: Pacing | None = None) -> None:
+    """Remember whether the chapter's checkpoints passed for its current source, and its
+    pacing figure."""
     state_dir().mkdir(parents=True, exist_ok=True)
     payload = {"hash": source_hash(chapter), "ok": all(r.ok for r in results),
-               "count": len(results)}
+               "count": len(results), "pacing": figure.as_json() if figure else None}
     tmp = state_dir() / f".{chapter.id}.json.tmp"
     tmp.write_text(json.dumps(payload))
     tmp.replace(state_dir() / f"{chapter.id}.json")
+
+
+def checked_pacing(chapter: Chapter) -> dict | None:
+    """The pacing figure of the chapter's last check, if its source has not changed since."""
+    path = state_dir() / f"{chapter.id}.json"
+    try:
+        payload = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None
+    return payload.get("pacing") if payload.get("hash") == source_hash(chapter) else None
 
 
 def rendered_outputs(chapter: Chapter, out_root: Path) -> list[Path]:

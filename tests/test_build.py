@@ -24,7 +24,13 @@ from mathviz.voice.track import has_audio
 
 SCENE_TEMPLATE = '''
 from manim import Circle, Create, FadeOut, Square, Transform
+from mathviz.readings import reads_screen
 from mathviz.scene import LectureScene
+
+
+@reads_screen("geometry")
+def radius_shown(circle):
+    return circle.width / 2
 
 
 class Opening(LectureScene):
@@ -34,7 +40,7 @@ class Opening(LectureScene):
         circle = Circle()
         with self.beat("{first}"):
             self.play(Create(circle), run_time={seconds})
-            self.checkpoint("radius", circle.width / 2, expected=1.0, tol=1e-6)
+            self.checkpoint("radius", radius_shown(circle), expected=1.0, tol=1e-6)
         self.play(FadeOut(circle), run_time=0.2)
 
 
@@ -245,7 +251,7 @@ def test_check_voice_aligns_every_beat_and_catches_speech_that_is_not_the_script
                   "is flat.", second="Eigenvalues say how much each eigenvector is stretched.")
     result = CliRunner().invoke(cli.main, ["check", "0.1", "--voice", "--json"])
     assert result.exit_code == 0, result.output
-    rows = [r for r in json.loads(result.output) if r["name"].startswith("voice@")]
+    rows = [r for r in json.loads(result.output)["checkpoints"] if r["name"].startswith("voice@")]
     # one row per beat (each scene has one), every word aligned inside its beat
     assert [(r["scene"], r["name"], r["ok"]) for r in rows] == [
         ("Opening", "voice@beat0", True), ("Closing", "voice@beat0", True)]
@@ -254,8 +260,8 @@ def test_check_voice_aligns_every_beat_and_catches_speech_that_is_not_the_script
     first.write_bytes(second.read_bytes())
     result = CliRunner().invoke(cli.main, ["check", "0.1", "--voice", "--json"])
     assert result.exit_code == 1
-    failed = [r for r in json.loads(result.output) if r["name"].startswith("voice@")
-              and not r["ok"]]
+    failed = [r for r in json.loads(result.output)["checkpoints"]
+              if r["name"].startswith("voice@") and not r["ok"]]
     assert len(failed) == 1 and failed[0]["shown"] >= 1
 
 

@@ -25,7 +25,8 @@ def test_within_is_elementwise_and_shape_strict():
 
 def test_json_has_exactly_the_public_keys():
     r = CheckpointResult("6.3", "Gradients", "x_20", 0.1, 0.1, 1e-6, True, beat=3)
-    assert set(r.as_json()) == {"chapter", "scene", "name", "shown", "expected", "tol", "ok"}
+    assert set(r.as_json()) == {"chapter", "scene", "name", "shown", "expected", "tol", "ok",
+                                "source"}
 
 
 BEATS = [BeatRecord(0, "First beat.", 0.0, 4.25), BeatRecord(1, "Second, longer beat.", 4.25, 9.5)]

@@ -35,12 +35,28 @@ def test_list_one_level(runner, tmp_path):
 def test_check_json_reports_every_checkpoint_ok(runner):
     result = runner.invoke(cli.main, ["check", "6.3", "--json"])
     assert result.exit_code == 0, result.output
-    rows = json.loads(result.output)
+    payload = json.loads(result.output)
+    rows = payload["checkpoints"]
     assert len(rows) >= 3
     for row in rows:
-        assert set(row) == {"chapter", "scene", "name", "shown", "expected", "tol", "ok"}
+        assert set(row) == {"chapter", "scene", "name", "shown", "expected", "tol", "ok",
+                            "source"}
         assert row["chapter"] == "6.3" and row["ok"] is True
         assert isinstance(row["shown"], (float, list))
+        assert not row["source"].startswith("refused")
+    (chapter,) = payload["chapters"]
+    assert chapter["chapter"] == "6.3"
+    figure = chapter["pacing"]
+    assert 0.0 <= figure["still_share"] <= 1.0
+    assert 0.0 < figure["longest_still"] <= figure["still_seconds"] <= figure["duration"]
+    assert isinstance(chapter["unverified"], list)
+
+
+def test_list_shows_the_pacing_of_the_last_check(runner, tmp_path):
+    runner.invoke(cli.main, ["check", "6.3"])
+    result = runner.invoke(cli.main, ["list", "6", "--out", str(tmp_path)])
+    line = next(l for l in result.output.splitlines() if l.strip().startswith("6.3"))
+    assert "still" in line and "longest" in line
 
 
 def test_check_level_takes_only_chapters_with_scenes(runner):

@@ -14,9 +14,16 @@ from manim import Circle, Create, FadeOut, Square, Transform
 
 from mathviz.course import get_chapter
 from mathviz.render import profiles, runner
+from mathviz.readings import reads_screen
 from mathviz.scene import LectureScene
 
 PLANNED = get_chapter("0.1")  # a chapter without scenes of its own, used as a test slot
+
+
+@reads_screen("geometry")
+def radius_shown(circle) -> float:
+    """The drawn circle's radius (frame units; the test scenes draw no axes)."""
+    return circle.width / 2
 
 
 class ShortScene(LectureScene):
@@ -26,7 +33,7 @@ class ShortScene(LectureScene):
         circle = Circle()
         with self.beat("A circle appears."):
             self.play(Create(circle), run_time=1.0)
-            self.checkpoint("radius", circle.width / 2, expected=1.0, tol=1e-6)
+            self.checkpoint("radius", radius_shown(circle), expected=1.0, tol=1e-6)
         with self.beat("It becomes a square."):
             self.play(Transform(circle, Square()), run_time=1.0)
         self.play(FadeOut(circle), run_time=0.5)
@@ -53,8 +60,9 @@ class WrongMathsScene(LectureScene):
 
     def construct(self) -> None:
         with self.beat("This claims the wrong radius."):
-            self.play(Create(Circle()), run_time=0.5)
-            self.checkpoint("radius", 1.0, expected=2.0, tol=1e-6)
+            circle = Circle()
+            self.play(Create(circle), run_time=0.5)
+            self.checkpoint("radius", radius_shown(circle), expected=2.0, tol=1e-6)
 
 
 class InterruptedScene(LectureScene):

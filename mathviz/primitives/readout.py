@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 import numpy as np
@@ -11,6 +12,7 @@ from manim import DOWN, ORIGIN, RIGHT, UP, Axes, DecimalNumber, Mobject, NumberP
 from manim.constants import RendererType
 from manim.animation.animation import Animation
 
+from mathviz.readings import Printed, printed, printed_all, reads_screen
 from mathviz import theme
 
 
@@ -142,6 +144,24 @@ class CountTo(Animation):
         self.mobject.set_value(self.start_value + (self.target_value - self.start_value) * t)
 
 
+class StepTo(Animation):
+    """Show a readout's old value until half way, then the new one (no values in between)."""
+
+    def __init__(self, readout: "Readout", value: float, **kwargs: Any) -> None:
+        self.readout, self.target_value = readout, float(value)
+        self.start_value = float(readout.number.get_value())
+        super().__init__(readout.number, **kwargs)
+
+    def begin(self) -> None:  # noqa: D102 - manim hook
+        self.start_value = float(self.mobject.get_value())
+        super().begin()
+
+    def interpolate_mobject(self, alpha: float) -> None:  # noqa: D102 - manim hook
+        shown = self.target_value if self.rate_func(alpha) >= 0.5 else self.start_value
+        if float(self.mobject.get_value()) != shown:
+            self.readout.set(shown)
+
+
 class Readout(VGroup):
     """``label = 1.234`` with the number as a :class:`DecimalNumber` that can be read back."""
 
@@ -166,9 +186,9 @@ class Readout(VGroup):
         super().__init__(self.label, self.number)
 
     @property
-    def value(self) -> float:
-        """The value the number currently shows."""
-        return float(self.number.get_value())
+    def value(self) -> Printed:
+        """The number as currently typeset (its digits, sign and precision): a printed reading."""
+        return printed(self.number)
 
     def set(self, value: float) -> "Readout":
         """Show ``value`` now (keeps the label in place)."""
@@ -178,8 +198,40 @@ class Readout(VGroup):
         return self
 
     def change_to(self, value: float) -> Animation:
-        """Animation counting the number to ``value`` from whatever it shows when it starts."""
+        """Animation counting the number to ``value`` from whatever it shows when it starts.
+
+        Only for a quantity that really passes through every value in between while the
+        animation plays; a count that jumps (n = 4, 8, 16) takes :meth:`step_to`, and a
+        number that describes moving geometry takes :meth:`follow`.
+        """
         return CountTo(self.number, value)
+
+    def step_to(self, value: float) -> Animation:
+        """Animation that shows the old value for the first half and ``value`` from the
+        middle on: for a counter whose in-between values do not exist (4 → 8 strips)."""
+        return StepTo(self, value)
+
+    def follow(self, read: "Callable[[], float]") -> "Readout":
+        """Keep showing ``read()`` at every frame (an updater), e.g. the x of a moving dot
+        read back through its axes: the number can never lag the geometry it describes.
+        :meth:`stop_following` freezes it again."""
+        self.stop_following()
+
+        def update(_: Mobject) -> None:
+            self.set(float(read()))
+
+        self._follower = update
+        self.number.add_updater(update)
+        update(self.number)
+        return self
+
+    def stop_following(self) -> "Readout":
+        """Remove the updater of :meth:`follow` (the number keeps what it shows)."""
+        follower = getattr(self, "_follower", None)
+        if follower is not None:
+            self.number.remove_updater(follower)
+            self._follower = None
+        return self
 
 
 class DegreeReadout(Readout):
@@ -191,6 +243,7 @@ class DegreeReadout(Readout):
                          unit=r"^{\circ}")
 
 
+@reads_screen("geometry")
 def coords(axes: Axes | NumberPlane, mob_or_point: Mobject | np.ndarray) -> np.ndarray:
     """A point (or a mobject's centre) converted back to the coordinates of ``axes``."""
     point = mob_or_point.get_center() if isinstance(mob_or_point, Mobject) else mob_or_point

@@ -154,33 +154,64 @@ class ShownArray(np.ndarray):
 
 
 class PrintedArray(ShownArray):
-    """Several typeset numbers read together; ``half_units`` per element."""
+    """Several typeset numbers read together. ``half_units`` has the array's shape and
+    ``texts`` lists the typeset strings in the same (row-major) order; reshaping and indexing
+    keep both aligned with the values."""
 
     half_units: np.ndarray
-    texts: tuple[str, ...]
+    _text_grid: np.ndarray | None
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """The typeset strings, row-major."""
+        return () if self._text_grid is None else tuple(self._text_grid.ravel().tolist())
 
     def __new__(cls, readings: Iterable[Printed]) -> "PrintedArray":
         readings = list(readings)
         obj = np.array([float(r) for r in readings], dtype=float).view(cls)
         obj.source = "printed"
         obj.half_units = np.array([r.half_unit for r in readings], dtype=float)
-        obj.texts = tuple(r.text for r in readings)
+        obj._text_grid = np.array([r.text for r in readings], dtype=object)
         obj.mobject_ids = tuple(i for r in readings for i in r.mobject_ids)
         return obj
 
     def __array_finalize__(self, obj: Any) -> None:
         super().__array_finalize__(obj)
-        self.half_units = getattr(obj, "half_units", None)
-        self.texts = getattr(obj, "texts", ())
         self.mobject_ids = getattr(obj, "mobject_ids", ())
+        units, texts = getattr(obj, "half_units", None), getattr(obj, "_text_grid", None)
+        aligned = units is not None and texts is not None and np.shape(units) == self.shape
+        self.half_units = units if aligned else None
+        self._text_grid = texts if aligned else None
 
-    def _wrap_item(self, item: Any, index: Any) -> Any:
-        if isinstance(item, np.ndarray) and item.ndim > 0:
-            return item
-        if isinstance(index, (int, np.integer)) and self.ndim == 1:
-            text = self.texts[index]
-            return parse_printed(text, source="printed")
-        return Shown(float(item), self.source)
+    def reshape(self, *shape: Any, **kwargs: Any) -> "PrintedArray":  # noqa: D102
+        out = np.ndarray.reshape(self, *shape, **kwargs).view(PrintedArray)
+        out.source, out.mobject_ids = self.source, self.mobject_ids
+        out.half_units = np.reshape(self.half_units, out.shape)
+        out._text_grid = np.reshape(self._text_grid, out.shape)
+        return out
+
+    def __getitem__(self, index: Any) -> Any:
+        item = np.ndarray.__getitem__(self, index)
+        if self._text_grid is None:
+            return item if isinstance(item, np.ndarray) and item.ndim else \
+                Shown(float(item), self.source)
+        texts, units = self._text_grid[index], self.half_units[index]
+        if isinstance(item, np.ndarray) and item.ndim:
+            view = item.view(PrintedArray)
+            view.source, view.mobject_ids = self.source, self.mobject_ids
+            view._text_grid, view.half_units = np.asarray(texts, dtype=object), np.asarray(units)
+            return view
+        return parse_printed(str(texts), source="printed")
+
+    def __reduce__(self) -> tuple:
+        return (_printed_array, (np.asarray(self).tolist(), list(self.texts),
+                                 self.half_units.tolist()))
+
+
+def _printed_array(values: list, texts: list, half_units: list) -> PrintedArray:
+    flat = np.asarray(texts, dtype=object).ravel()
+    out = PrintedArray(parse_printed(str(t)) for t in flat)
+    return out.reshape(np.shape(values))
 
 
 def half_unit(decimals: int) -> float:

@@ -31,23 +31,20 @@ safe area, and no two may overlap; and the narration: no symbol the voice would 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import re
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
 import numpy as np
 from manim import (
-    DL,
-    UR,
+    Animation,
     DecimalNumber,
     Mobject,
     Scene,
     SingleStringMathTex,
-    Text,
-    MarkupText,
     NumberLine,
     ThreeDScene,
-    config,
 )
 
 from mathviz import theme
@@ -61,7 +58,8 @@ from mathviz.checkpoints import (
     within,
 )
 from mathviz.course import CHAPTERS, get_chapter
-from mathviz.readings import Printed, PrintedArray, is_reading, source_of
+from mathviz.layout import describe, layout_problems, visible_texts
+from mathviz.readings import Printed, PrintedArray, source_of
 from mathviz.voice import text as narration_text
 from mathviz.voice.engine import Narrator, active_narrator
 
@@ -83,7 +81,6 @@ MOTION_SAMPLES = 8
 #: a checkpoint's tolerance may not exceed this share of a non-zero expected value
 MAX_RELATIVE_TOL = 0.1
 
-_TEXT_TYPES = (Text, MarkupText, SingleStringMathTex, DecimalNumber)
 
 
 def reading_seconds(narration: str) -> float:
@@ -133,85 +130,6 @@ class Beat:
         self.scene.play(*animations, run_time=max(MIN_SAY_SECONDS, end - now), **kwargs)
 
 
-def describe(mob: Mobject) -> str:
-    """Short human name of an on-screen object, for layout reports."""
-    if mob.name and mob.name != type(mob).__name__:
-        return mob.name
-    if isinstance(mob, (Text, MarkupText)):
-        content = mob.original_text if hasattr(mob, "original_text") else mob.text
-        return f'text "{content[:40]}"'
-    if isinstance(mob, DecimalNumber):
-        return f"number {mob.get_value():.4g}"
-    if isinstance(mob, SingleStringMathTex):
-        return f'formula "{mob.get_tex_string()[:40]}"'
-    return type(mob).__name__
-
-
-def visible_texts(mobjects: list[Mobject], skip: tuple[type, ...] = ()) -> list[Mobject]:
-    """Every text-like object in the scene that a viewer can see (outermost only), not
-    looking inside objects of the ``skip`` types."""
-    found: list[Mobject] = []
-    seen: set[int] = set()
-
-    def visit(mob: Mobject) -> None:
-        if id(mob) in seen or (skip and isinstance(mob, skip)):
-            return
-        seen.add(id(mob))
-        if isinstance(mob, _TEXT_TYPES):
-            if _is_visible(mob):
-                found.append(mob)
-            return
-        for sub in mob.submobjects:
-            visit(sub)
-
-    for mob in mobjects:
-        visit(mob)
-    return found
-
-
-def _is_visible(mob: Mobject) -> bool:
-    family = [m for m in mob.get_family() if len(getattr(m, "points", ())) > 0]
-    if not family:
-        return False
-    opacity = max(
-        max(float(np.max(m.get_fill_opacities(), initial=0.0)), float(np.max(m.get_stroke_opacities(), initial=0.0)))
-        for m in family
-    )
-    return opacity > 0.05 and mob.width > 1e-3
-
-
-def layout_problems(mobjects: list[Mobject], margin: float = theme.SAFE_MARGIN,
-                    moving: frozenset[int] = frozenset()) -> list[tuple[str, float]]:
-    """Layout defects among the visible texts: ``(description, size of the defect)``.
-
-    A text leaving the safe area reports how far it sticks out; two overlapping texts report
-    the area of their bounding boxes' intersection. Mid-animation, ``moving`` holds the ids
-    of the mobjects being animated: a text passing over another on its way (a copy flying
-    out, a cross-fade) is not an overlap; two texts resting on each other are.
-    """
-    texts = visible_texts(mobjects)
-    half_w = config.frame_width / 2 - margin
-    half_h = config.frame_height / 2 - margin
-    problems: list[tuple[str, float]] = []
-    boxes = []
-    for mob in texts:
-        lo, hi = mob.get_corner(DL)[:2], mob.get_corner(UR)[:2]
-        boxes.append((lo, hi))
-        out = max(-half_w - lo[0], -half_h - lo[1], hi[0] - half_w, hi[1] - half_h)
-        if out > 1e-3:
-            problems.append((f"offscreen: {describe(mob)}", float(out)))
-    for i in range(len(texts)):
-        for j in range(i + 1, len(texts)):
-            if moving and (id(texts[i]) in moving or id(texts[j]) in moving):
-                continue
-            (alo, ahi), (blo, bhi) = boxes[i], boxes[j]
-            w = min(ahi[0], bhi[0]) - max(alo[0], blo[0])
-            h = min(ahi[1], bhi[1]) - max(alo[1], blo[1])
-            if w > 0.02 and h > 0.02:
-                problems.append((f"overlap: {describe(texts[i])} ~ {describe(texts[j])}", float(w * h)))
-    return problems
-
-
 def _appearance(mobjects: Any) -> dict[int, tuple[Mobject, bytes, bool]]:
     """What each drawn mobject looks like: its points and colours as bytes to compare, and
     whether it can be seen at all."""
@@ -242,10 +160,26 @@ def _animated_family(animation: Any) -> list[Mobject]:
     return found
 
 
+def _refresh_followers(animations: tuple[Any, ...]) -> None:
+    """Run the updaters of everything about to be animated once, now.
+
+    A readout that follows its geometry (an updater) but is not in the scene yet has not been
+    updated since it was built; an animation bringing it in (a fade, a panel growing) copies
+    it as it is and suspends its updaters while it plays, so the viewer would see a stale
+    value until the animation ends.
+    """
+    for animation in animations:
+        if not isinstance(animation, Animation):
+            continue
+        for mob in _animated_family(animation):
+            if mob.updaters and not mob.updating_suspended:
+                mob.update(0, recursive=False)
+
+
 def _printed_half_units(shown: Any) -> list[float] | None:
     """Each element's display tolerance when ``shown`` is a printed value, else ``None``."""
-    if isinstance(shown, PrintedArray):
-        return [float(u) for u in shown.half_units]
+    if isinstance(shown, PrintedArray) and shown.half_units is not None:
+        return [float(u) for u in np.ravel(shown.half_units)]
     if isinstance(shown, Printed):
         return [shown.half_unit]
     if isinstance(shown, (list, tuple)) and shown and all(isinstance(v, Printed) for v in shown):
@@ -313,6 +247,7 @@ class LectureMixin:
 
     def play(self, *args: Any, **kwargs: Any) -> None:  # noqa: D102 - manim API
         start = self.clock
+        _refresh_followers(args)
         super().play(*args, **kwargs)  # type: ignore[misc]
         animations = getattr(self, "animations", None) or []
         still = len(animations) == 1 and getattr(animations[0], "is_static_wait", False)
@@ -351,7 +286,6 @@ class LectureMixin:
                              f"narration")
         index = len(self.report.beats)
         self._beat_index = index
-        self._layout_seen = set()
         start = self.clock
         current = Beat(self, index, start, self._place_sentences(narration, start, index))
         try:
@@ -393,18 +327,18 @@ class LectureMixin:
         return placed
 
     def _lint(self, index: int | None, moment: str = "") -> None:
+        """Lint the layout now; each defect is reported once per scene, at the first moment
+        (a beat end or a sampled moment inside a play) it is seen."""
         tag = f"layout@beat{index}" if index is not None else "layout"
         moving: frozenset[int] = frozenset()
         if moment:
             moving = frozenset(id(m) for a in self.animations  # type: ignore[attr-defined]
                                for m in _animated_family(a))
         for description, size in layout_problems(self.mobjects, moving=moving):
-            name = f"{tag}: {description}"
-            if moment:
-                if name in self._layout_seen:
-                    continue
-                self._layout_seen.add(name)
-                name = f"{name} (at {moment})"
+            if description in self._layout_seen:
+                continue
+            self._layout_seen.add(description)
+            name = f"{tag}: {description}" + (f" (at {moment})" if moment else "")
             self._record(name, size, 0.0, 0.0, index)
 
     def _lint_narration(self, index: int, narration: str) -> None:
@@ -474,7 +408,9 @@ class LectureMixin:
             source = f"{source} {moment}"
         beat = self._beat_index
         if printed_units is not None and ok:
-            self._verified_numbers.update(getattr(shown, "mobject_ids", ()))
+            parts = shown if isinstance(shown, (list, tuple)) else [shown]
+            for part in parts:
+                self._verified_numbers.update(getattr(part, "mobject_ids", ()))
         return ok, CheckpointResult(self.chapter_id, type(self).__name__, name, shown_v,
                                     expected_v, float(tol_used), ok, beat, source or "")
 
@@ -533,7 +469,13 @@ class LectureMixin:
             self._evaluate_invariant(key, "on exit")
         finally:
             del self._invariants[key]
-        self.report.checkpoints.append(state["failed"] or state["last"])
+        if state["failed"] is not None:
+            self.report.checkpoints.append(state["failed"])
+        else:
+            last = state["last"]
+            source = last.source.split(" at ", 1)[0]
+            self.report.checkpoints.append(dataclasses.replace(
+                last, source=f"{source}; held at {state['samples']} moments"))
 
     def _evaluate_invariant(self, key: str, moment: str) -> None:
         state = self._invariants[key]

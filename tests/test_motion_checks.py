@@ -11,6 +11,7 @@ from manim import Animation, Axes, Dot, UpdateFromAlphaFunc, linear, smooth
 
 from mathviz.checkpoints import PlayRecord, SceneReport, pacing
 from mathviz.course import get_chapter
+from mathviz.primitives.panel import Panel
 from mathviz.primitives.readout import Readout, coords
 from mathviz.render import runner
 from mathviz.scene import MOTION_SAMPLES, LectureScene
@@ -201,3 +202,30 @@ def test_numbers_shown_without_a_checkpoint_are_listed(run):
 
 def test_the_engine_samples_every_animation_eight_times():
     assert MOTION_SAMPLES == 8
+
+
+class FadingInFollower(Stage):
+    """A readout follows the dot but joins the picture (a group already on screen, as a panel
+    row does) only after the dot has moved."""
+
+    def construct(self) -> None:
+        self.later = Readout("x", 0.0, decimals=2).to_corner(np.array([1.0, 1.0, 0.0]))
+        self.later.follow(self.dot_x)
+        panel = Panel(corner=np.array([1.0, 1.0, 0.0]))
+        self.seen: list[float] = []
+        with self.beat("The dot moves first; its readout fades in afterwards."):
+            self.play(panel.show(Readout("y", 0.0, decimals=2)))
+            self.slide(3.0)
+            self.seen.clear()
+            self.play(panel.grow(self.later), run_time=1.0)
+        self.report.unverified.append(",".join(map(str, self.seen)))
+
+    def _motion_moment(self, t: float, final: bool) -> None:
+        super()._motion_moment(t, final)
+        if hasattr(self, "later") and self.later in self.get_mobject_family_members():
+            self.seen.append(float(self.later.value))
+
+
+def test_a_follower_entering_the_scene_shows_its_current_value_from_the_first_frame(run):
+    seen = [float(v) for v in run(FadingInFollower).unverified[-1].split(",")]
+    assert len(seen) == 8 and all(v == 3.0 for v in seen), seen

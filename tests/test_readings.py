@@ -137,3 +137,16 @@ def test_readings_survive_pickling_with_their_source():
     assert source_of(again) == tip.source and list(again) == list(tip)
     one = pickle.loads(pickle.dumps(parse_printed("0.5")))
     assert one.text == "0.5" and one.decimals == 1
+
+
+def test_a_reshaped_printed_matrix_indexes_each_entry_with_its_own_text():
+    numbers = [DecimalNumber(v, num_decimal_places=d)
+               for v, d in [(1.0, 1), (2.25, 2), (3.0, 0), (-4.5, 1), (5.125, 3), (6.0, 1)]]
+    matrix = printed_all(numbers).reshape(2, 3)
+    assert matrix.shape == (2, 3) and matrix.half_units.shape == (2, 3)
+    assert matrix[1][2].text == "6.0" and matrix[1, 1].text == "5.125"
+    row = matrix[0]
+    assert isinstance(row, PrintedArray) and list(row.texts) == ["1.0", "2.25", "3"]
+    assert row[1].half_unit == 0.005
+    again = pickle.loads(pickle.dumps(matrix))
+    assert again.shape == (2, 3) and again[1][0].text == "-4.5"

@@ -12,7 +12,7 @@ from manim import DOWN, ORIGIN, RIGHT, UP, Axes, DecimalNumber, Mobject, NumberP
 from manim.constants import RendererType
 from manim.animation.animation import Animation
 
-from mathviz.readings import Printed, printed, printed_all, reads_screen
+from mathviz.readings import Printed, printed, reads_screen
 from mathviz import theme
 
 
@@ -211,10 +211,16 @@ class Readout(VGroup):
         middle on: for a counter whose in-between values do not exist (4 → 8 strips)."""
         return StepTo(self, value)
 
-    def follow(self, read: "Callable[[], float]") -> "Readout":
+    def follow(self, read: Callable[[], float]) -> "Readout":
         """Keep showing ``read()`` at every frame (an updater), e.g. the x of a moving dot
         read back through its axes: the number can never lag the geometry it describes.
-        :meth:`stop_following` freezes it again."""
+        :meth:`stop_following` freezes it again.
+
+        Manim suspends a mobject's updaters while an animation of a group containing it
+        plays (``suspend_mobject_updating``): animate the geometry, not a group holding the
+        readout, or pass ``suspend_mobject_updating=False``. An invariant comparing the
+        readout with its geometry catches the mistake.
+        """
         self.stop_following()
 
         def update(_: Mobject) -> None:

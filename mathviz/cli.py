@@ -105,6 +105,30 @@ def _require_scenes(chapters: list[course.Chapter]) -> None:
                                f"Chapters with scenes: {', '.join(with_scenes)}")
 
 
+def _build_quietly(chapters: list[course.Chapter], profile: profiles.Profile, build_root: Path,
+                   jobs: int | None, *, paths: bool = True, keep_failed: bool = False):
+    """Build the chapters' mp4s (cached) with one line per chapter, for the commands that
+    work on rendered chapters; exits with the usual codes when a tool is missing or another
+    build holds the folder. Records each outcome."""
+    from mathviz.render import build, progress
+
+    try:
+        doctor.require("ffmpeg", "ffprobe", "latex", "standalone.cls", "dvisvgm")
+    except doctor.MissingToolError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_MISSING_TOOL)
+    try:
+        summary = build.build(chapters, profile, "mp4", build_root,
+                              progress.QuietReporter(paths=paths), jobs=jobs,
+                              keep_failed=keep_failed)
+    except build.BuildBusyError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_BUSY)
+    for outcome in summary.outcomes:
+        state.record_outcome(outcome)
+    return summary
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="mathviz")
 def main() -> None:
@@ -376,24 +400,11 @@ def clips(ids: tuple[str, ...], fmt: str, profile_name: str, build_root: Path, d
     beat a slide, the narration as speaker notes). Prints each deck's (or folder's) path.
     """
     from mathviz.publish import revealjs, slides
-    from mathviz.render import build, progress
 
     chapters = _chapters(ids, only_with_scenes=True)
     _require_scenes(chapters)
     profile = _profile(profile_name, voice, lexicon)
-    try:
-        doctor.require("ffmpeg", "ffprobe", "latex", "standalone.cls", "dvisvgm")
-    except doctor.MissingToolError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_MISSING_TOOL)
-    try:
-        summary = build.build(chapters, profile, "mp4", build_root, progress.QuietReporter(),
-                              jobs=jobs)
-    except build.BuildBusyError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_BUSY)
-    for outcome in summary.outcomes:
-        state.record_outcome(outcome)
+    summary = _build_quietly(chapters, profile, build_root, jobs)
     failed = False
     for outcome in summary.outcomes:
         chapter = outcome.chapter
@@ -412,6 +423,67 @@ def clips(ids: tuple[str, ...], fmt: str, profile_name: str, build_root: Path, d
         click.echo(f"  {len(clip_set.clips)} clip(s) ({fmt}, "
                    f"{'cut' if written else 'unchanged'}) in {clip_set.folder}"
                    + (f"; {', '.join(p.name for p in outputs)}" if outputs else ""), err=True)
+    if failed:
+        sys.exit(EXIT_FAILED)
+
+
+@main.command()
+@click.argument("ids", nargs=-1, required=True)
+@click.option("--mid", is_flag=True,
+              help="Also a frame in the middle of every animation that moves for 0.5 s or more.")
+@click.option("--profile", "profile_name", default="preview", show_default=True,
+              help="Render profile the frames are taken from (rendered first if missing).")
+@click.option("--build", "build_root", type=click.Path(path_type=Path), default=Path("build"),
+              show_default=True, help="Build folder: rendered videos are reused from here.")
+@click.option("--out", "out_root", type=click.Path(path_type=Path), default=None,
+              help="Where the storyboards go, one folder per chapter.  [default: "
+                   "<build>/storyboard]")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for what must be rendered.")
+@voice_options
+def storyboard(ids: tuple[str, ...], mid: bool, profile_name: str, build_root: Path,
+               out_root: Path | None, jobs: int | None, voice: str | None,
+               lexicon: Path | None) -> None:
+    """Write a contact sheet per chapter, to review before publishing.
+
+    Renders what is missing (as 'mathviz render' does), then writes <out>/<id>/storyboard.png
+    and storyboard.html (frames in frames/): the frame at the end of every beat (with --mid
+    also in the middle of animations), each with its beat, time and narration; a beat whose
+    checkpoints failed is framed in red with their names. A chapter whose checkpoints fail
+    still gets its storyboard, and the exit code is 1. Prints the paths written.
+    """
+    from mathviz.publish import storyboard as boards
+
+    chapters = _chapters(ids, only_with_scenes=True)
+    _require_scenes(chapters)
+    profile = _profile(profile_name, voice, lexicon)
+    out_root = out_root if out_root is not None else build_root / "storyboard"
+    summary = _build_quietly(chapters, profile, build_root, jobs, paths=False, keep_failed=True)
+    failed = False
+    for outcome in summary.outcomes:
+        chapter = outcome.chapter
+        name = f"{chapter.id} {chapter.title}"
+        try:
+            sources = boards.chapter_sources(chapter, profile, build_root,
+                                             failed=outcome.status == "failed")
+            result = boards.write_storyboard(chapter, profile, sources, out_root, mid=mid)
+        except (boards.StoryboardError, OSError) as exc:
+            reason = outcome.message if outcome.status == "failed" else str(exc)
+            click.echo(f"error: no storyboard for {name}: {reason}", err=True)
+            failed = True
+            continue
+        click.echo(str(result.sheet))
+        click.echo(str(result.page))
+        mids = sum(f.kind == "mid" for f in result.frames)
+        click.echo(f"  {len(result.frames) - mids} beat end(s)"
+                   + (f", {mids} mid-animation frame(s)" if mid else "")
+                   + (f", {result.failed} failed checkpoint(s) marked" if result.failed else "")
+                   + f"; frames in {result.page.parent / 'frames'}", err=True)
+        for warning in result.warnings:
+            click.echo(f"warning: {name}: {warning}", err=True)
+        if outcome.status == "failed":
+            click.echo(f"error: {name}: {outcome.message}", err=True)
+            failed = True
     if failed:
         sys.exit(EXIT_FAILED)
 

@@ -56,13 +56,32 @@ def is_unchanged(final: Path, fingerprint: str) -> bool:
     return stamp.read_text().strip() == fingerprint
 
 
+def scene_offsets(reports: list[SceneReport]) -> list[float]:
+    """Where each scene starts on the chapter's clock (segments played back to back)."""
+    offsets, offset = [], 0.0
+    for report in reports:
+        offsets.append(offset)
+        offset += report.duration
+    return offsets
+
+
+def chapter_plays(reports: list[SceneReport]) -> list[list]:
+    """Every play of the chapter on its clock, ``[start, end, moving, beat]``, with the beat
+    numbered through the chapter as in :func:`timeline` (``None`` between beats)."""
+    plays: list[list] = []
+    first = 0
+    for report, offset in zip(reports, scene_offsets(reports)):
+        plays += [[p.start + offset, p.end + offset, p.moving,
+                   None if p.beat is None else first + p.beat] for p in report.plays]
+        first += len(report.beats)
+    return plays
+
+
 def timeline(reports: list[SceneReport]) -> list[BeatRecord]:
     """All beats of the chapter on one clock (segments played back to back)."""
     beats: list[BeatRecord] = []
-    offset = 0.0
-    for report in reports:
+    for report, offset in zip(reports, scene_offsets(reports)):
         beats += captions.shifted(report.beats, offset, len(beats))
-        offset += report.duration
     return beats
 
 
@@ -113,6 +132,8 @@ def assemble(chapter: Chapter, profile: Profile, fmt: str, out_root: Path,
             "segments": [r.scene for r in reports], "audio": audio,
             "beats": [b.as_json() for b in beats],
             "checkpoints": [c.as_json() for r in reports for c in r.checkpoints],
+            # every play on the chapter's clock: [start, end, moving, chapter beat or None]
+            "plays": chapter_plays(reports),
         }
         (work / side.name).write_text(json.dumps(sidecar, indent=2), encoding="utf-8")
         stamp = stamp_path(final)

@@ -77,8 +77,9 @@ def chapter_fingerprint(keys: list[fp.SegmentKey], fmt: str) -> str:
 
 
 def plan_build(chapters: list[Chapter], profile: Profile, fmt: str, out_root: Path, *,
-               force: bool = False) -> list[ChapterPlan]:
-    """Decide, without importing manim, what each chapter needs."""
+               force: bool = False, keep_failed: bool = False) -> list[ChapterPlan]:
+    """Decide, without importing manim, what each chapter needs (``keep_failed``: see
+    :func:`build`)."""
     container = container_for(fmt)
     narrator = profile.voice.narrator(voice_cache_dir())
     settings = f"{profile.settings_key(container)};voice={narrator.identity}"
@@ -100,7 +101,8 @@ def plan_build(chapters: list[Chapter], profile: Profile, fmt: str, out_root: Pa
             jobs.append(SegmentJob(
                 chapter.id, key.scene, key.fingerprint, profile, container, video, report,
                 log_path(chapter, profile, key.scene), scenes_dir=override,
-                expected_duration=previous_duration(chapter, profile, key.scene)))
+                expected_duration=previous_duration(chapter, profile, key.scene),
+                keep_failed=keep_failed))
         plans.append(ChapterPlan(chapter, final, chapter_fp, unchanged, segments, jobs))
     return plans
 
@@ -201,7 +203,8 @@ def remove_stale(out_root: Path, profile: Profile) -> list[Path]:
 # --- run ---------------------------------------------------------------------------------
 def build(chapters: list[Chapter], profile: Profile, fmt: str, out_root: Path,
           reporter: BuildReporter, *, jobs: int | None = None, force: bool = False,
-          fail_fast: bool = False, wait: bool = False) -> BuildSummary:
+          fail_fast: bool = False, wait: bool = False,
+          keep_failed: bool = False) -> BuildSummary:
     """Build the chapters' outputs; see the module docstring.
 
     Parameters
@@ -214,11 +217,16 @@ def build(chapters: list[Chapter], profile: Profile, fmt: str, out_root: Path,
         Stop starting new segments after the first failure.
     wait
         If another build holds the output folder, wait for it rather than refuse.
+    keep_failed
+        Also keep the video and report of a scene whose checkpoints failed, beside its cache
+        entry (:func:`~mathviz.render.segments.failed_paths`), so it can be reviewed
+        (``mathviz storyboard``); the chapter still fails and is not assembled.
     """
     started = time.perf_counter()
     with build_lock(out_root, wait=wait):
         remove_stale(out_root, profile)
-        plans = plan_build(chapters, profile, fmt, out_root, force=force)
+        plans = plan_build(chapters, profile, fmt, out_root, force=force,
+                           keep_failed=keep_failed)
         for plan in plans:  # speech first, in one batch per chapter: workers only look it up
             if plan.jobs:
                 chapter_narrator(plan.chapter, profile.voice)

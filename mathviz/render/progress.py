@@ -43,10 +43,12 @@ def _tail(text: str, lines: int = TAIL_LINES) -> str:
 
 
 class QuietReporter:
-    """One line per chapter on stderr, output paths on stdout; failures with their tails."""
+    """One line per chapter on stderr, output paths on stdout (``paths=False``: not at all,
+    for a command whose own output goes to stdout); failures with their tails."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, paths: bool = True) -> None:
         self.failures: list[SegmentResult] = []
+        self.paths = paths
 
     def planned(self, plans: list[ChapterPlan], workers: int) -> None:
         pending = sum(len(p.jobs) for p in plans)
@@ -74,7 +76,7 @@ class QuietReporter:
             out = outcome.output
             click.echo(f"rendered   {c.id} {c.title} ({out.duration:.1f} s)", err=True)
         path = outcome.output.video if outcome.output else None
-        if path is not None:
+        if path is not None and self.paths:
             click.echo(_rel(path))
 
     def finished(self, summary: BuildSummary) -> None:

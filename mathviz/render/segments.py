@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from mathviz.checkpoints import SceneReport
@@ -56,6 +56,8 @@ class SegmentJob:
     log: Path
     scenes_dir: str = ""
     expected_duration: float | None = None
+    #: also keep a render whose checkpoints failed, at :func:`failed_paths` (for review)
+    keep_failed: bool = False
 
     @property
     def label(self) -> str:
@@ -95,6 +97,14 @@ def segment_paths(chapter: Chapter, profile: Profile, scene: str, fingerprint: s
     return folder / f"{stem}.{container}", folder / f"{stem}.json"
 
 
+def failed_paths(video: Path, report: Path) -> tuple[Path, Path]:
+    """Where a segment whose checkpoints failed is kept for review (``keep_failed``): beside
+    its cache entry, marked ``.failed``, so it is never taken for a finished segment (and the
+    next successful build of the chapter prunes it)."""
+    return (video.with_name(f"{video.stem}.failed{video.suffix}"),
+            report.with_name(f"{report.stem}.failed{report.suffix}"))
+
+
 def log_path(chapter: Chapter, profile: Profile, scene: str) -> Path:
     return log_dir() / profile.name / f"{chapter.output_stem}.{scene}.log"
 
@@ -132,6 +142,16 @@ def store_segment(job: SegmentJob, movie: Path, report: SceneReport) -> None:
     tmp = job.video.with_name(f"{job.video.name}{TMP_MARK}{os.getpid()}")
     os.replace(movie, tmp)  # same file system: the render's media folder is in the cache
     os.replace(tmp, job.video)
+
+
+def store_failed(job: SegmentJob, movie: Path, report: SceneReport) -> None:
+    """Keep a render whose checkpoints failed at :func:`failed_paths` (for review), in place
+    of the scene's earlier failed renders."""
+    video, report_path = failed_paths(job.video, job.report)
+    for older in job.video.parent.glob(f"{job.scene}.*.failed.*"):
+        if older not in (video, report_path) and TMP_MARK not in older.name:
+            older.unlink(missing_ok=True)
+    store_segment(replace(job, video=video, report=report_path), movie, report)
 
 
 def prune_segments(chapter: Chapter, profile: Profile, keep: set[Path]) -> None:

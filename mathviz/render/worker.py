@@ -30,6 +30,7 @@ from mathviz.render.segments import (
     TMP_MARK,
     SegmentJob,
     SegmentResult,
+    store_failed,
     store_segment,
 )
 
@@ -183,6 +184,8 @@ def render_segment(job: SegmentJob,
                 LectureMixin.progress_listener = None
             result.report, result.frames = report, frames
             if report.failures:
+                if job.keep_failed:
+                    store_failed(job, movie, report)
                 result.failure = "checkpoints"
                 result.message = f"{len(report.failures)} checkpoint(s) failed"
                 result.details = "\n".join(

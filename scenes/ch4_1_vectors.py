@@ -30,6 +30,7 @@ from mathviz.primitives.vectors import (
     FIRST_COLOR,
     SECOND_COLOR,
     SUM_COLOR,
+    BackedLabel,
     ColumnVector,
     RatingVector,
     VectorPlane,
@@ -51,7 +52,6 @@ MOVIE_X, MOVIE_Y = "Alien", "Coco"
 AVERAGE_COLOR = theme.TEXT
 
 TOL = 1e-6
-READ_TOL = 5e-4
 ENTRY_SIZE = 40
 SYMBOL_SIZE = 44
 TABLE_SIZE = 38
@@ -152,7 +152,9 @@ class Vectors(LectureScene):
             self.play(self.panel.reveal(self.col_v))
             self.checkpoint("v_tip", self.plane.tip_shown(self.total.first),
                             expected=as_floats(V), tol=TOL)
-            self.checkpoint("v_list", self.col_v.values_shown(), expected=as_floats(V), tol=TOL)
+            # the list says what the arrow says: its printed entries against the drawn tip
+            self.checkpoint("v_list", self.col_v.values_shown(),
+                            expected=self.plane.tip_shown(self.total.first))
 
     def addition_beats(self) -> None:
         total = self.total
@@ -160,20 +162,24 @@ class Vectors(LectureScene):
                        "turning it until its tail sits on v's tip: walk v, then walk w."):
             self.play(total.show_second())
             self.play(self.panel.reveal(self.plus, self.col_w))
-            self.play(total.slide(run_time=2.0))
+            # sliding moves w without turning or stretching it, at every moment of the slide
+            with self.invariant("w_unchanged_while_sliding",
+                                lambda: (total.second_shown(), as_floats(W)), tol=TOL):
+                self.play(total.slide(run_time=2.0))
             self.checkpoint("w_after_slide", total.second_shown(), expected=as_floats(W),
                             tol=TOL)
+            self.checkpoint("w_list", self.col_w.values_shown(), expected=total.second_shown())
         expected = as_floats(exact_sum(V, W))
         with self.beat("The sum is the arrow from the origin to where the walk ends: four, "
                        "three. On the list side it is plain element-wise addition, one plus "
                        "three and two plus one."):
             self.play(total.resultant())
-            self.play(self.panel.reveal(self.equals, self.col_sum))
-            self.play(self.col_sum.change_to(total.sum_shown()))
+            # the list arrives already holding the drawn sum: it never shows a partial count
+            self.col_sum.set(total.sum_shown())
+            self.play(self.panel.reveal(self.equals, self.col_sum, run_time=1.2))
             self.checkpoint("sum_tip", total.sum_shown(), expected=expected, tol=TOL)
             self.checkpoint("sum_walk_end", total.walk_end_shown(), expected=expected, tol=TOL)
-            self.checkpoint("sum_list", self.col_sum.values_shown(), expected=expected,
-                            tol=READ_TOL)
+            self.checkpoint("sum_list", self.col_sum.values_shown(), expected=expected)
 
     def scaling_beat(self) -> None:
         scaling = VectorScaling(self.plane, V, label=r"c\,\vec v", label_direction=LEFT)
@@ -183,19 +189,25 @@ class Vectors(LectureScene):
                        "entry of the list doubles."):
             self.play(FadeOut(self.total), run_time=0.6)
             self.play(scaling.create())
-            self.play(self.panel.reveal(self.c_readout, self.c_dot, self.col_v2, self.equals2, self.col_cv))
-            self.play(scaling.scale_to(C, run_time=2.5, followers=[
-                (self.c_readout, scaling.factor_shown),
-                (self.col_cv, scaling.tip_shown)]))
+            self.play(self.panel.reveal(self.c_readout, self.c_dot, self.col_v2, self.equals2,
+                                        self.col_cv))
+            self.checkpoint("scaling_v_list", self.col_v2.values_shown(),
+                            expected=self.plane.tip_shown(scaling.ghost))
+            # c and c·v are read off the moving arrow at every frame, never left behind it
+            with self.invariant("c_readout_is_drawn_factor",
+                                lambda: (self.c_readout.value, scaling.factor_shown())), \
+                    self.invariant("scaled_list_is_drawn_tip",
+                                   lambda: (self.col_cv.values_shown(), scaling.tip_shown())):
+                self.play(scaling.scale_to(C, run_time=2.5, followers=[
+                    (self.c_readout, scaling.factor_shown),
+                    (self.col_cv, scaling.tip_shown)]))
             self.checkpoint("scaled_tip", scaling.tip_shown(), expected=expected, tol=TOL)
-            self.checkpoint("scaled_list", self.col_cv.values_shown(), expected=expected,
-                            tol=READ_TOL)
-            self.checkpoint("scale_factor_readout", self.c_readout.value, expected=float(C),
-                            tol=READ_TOL)
+            self.checkpoint("scaled_list", self.col_cv.values_shown(), expected=expected)
+            self.checkpoint("scale_factor_readout", self.c_readout.value, expected=float(C))
 
     # --- part 2: users as vectors ---------------------------------------------------------
     def users_beat(self) -> None:
-        plane = VectorPlane((-0.5, 7.2), (-0.5, 7.2), unit=0.85, origin=(-6.55, -3.5),
+        plane = VectorPlane((-0.5, 7.2), (-0.5, 7.2), unit=0.85, origin=(-6.45, -3.37),
                             x_label=MOVIE_X, y_label=MOVIE_Y, numbers_up_to=(6, 6))
         ia, ib = recommender.USERS.index(USER_A), recommender.USERS.index(USER_B)
         color_a, color_b = theme.USER_COLORS[ia], theme.USER_COLORS[ib]
@@ -219,7 +231,7 @@ class Vectors(LectureScene):
                                         color=AVERAGE_COLOR, **table_style)
         table = arrange_columns([self.col_a, self.col_b, self.col_users_sum, self.col_average],
                                 buff=0.35)
-        table.to_corner(UR, buff=0.4)
+        table.to_corner(UR, buff=0.45)
 
         with self.beat(f"Now real data. {USER_A} and {USER_B} each rated five movies; keep "
                        f"only {MOVIE_X} and {MOVIE_Y}, and each user becomes an arrow: "
@@ -235,11 +247,12 @@ class Vectors(LectureScene):
             self.play(self.panel.reveal(self.col_a, self.col_b))
             self.play(self.col_a.emphasize_rows((ix, iy), theme.TEXT),
                       self.col_b.emphasize_rows((ix, iy)),
-                      plane.decorations[-2:].animate.set_color(theme.TEXT))
+                      *(name.label.animate.set_color(theme.TEXT)
+                        for name in plane.decorations[-2:]))
             self.checkpoint("ana_list", self.col_a.values_shown(),
-                            expected=as_floats(table_row(USER_A)), tol=TOL)
+                            expected=as_floats(table_row(USER_A)))
             self.checkpoint("chloe_list", self.col_b.values_shown(),
-                            expected=as_floats(table_row(USER_B)), tol=TOL)
+                            expected=as_floats(table_row(USER_B)))
 
     def users_sum_beats(self) -> None:
         users, plane = self.users, self.user_plane
@@ -248,35 +261,46 @@ class Vectors(LectureScene):
         with self.beat(f"Add the two users: {USER_B}'s arrow slides onto {USER_A}'s tip and "
                        "the sum lands at six, six. Down the full lists, every entry of the "
                        "sum is six."):
-            self.play(users.slide(run_time=2.0))
+            with self.invariant("chloe_unchanged_while_sliding",
+                                lambda: (users.second_shown(), as_floats(two_movies(USER_B))),
+                                tol=TOL):
+                self.play(users.slide(run_time=2.0))
             self.play(users.resultant())
-            self.play(self.panel.reveal(self.col_users_sum))
-            self.play(self.col_users_sum.change_to(
-                self.col_a.values_shown() + self.col_b.values_shown()))
+            self.col_users_sum.set(self.col_a.values_shown() + self.col_b.values_shown())
+            self.play(self.panel.reveal(self.col_users_sum, run_time=1.2))
             self.checkpoint("users_sum_tip", users.sum_shown(), expected=as_floats(sum_2),
                             tol=TOL)
             self.checkpoint("users_sum_list", self.col_users_sum.values_shown(),
-                            expected=as_floats(sum_5), tol=READ_TOL)
+                            expected=as_floats(sum_5))
 
         half = Fraction(1, 2)
         average = VectorScaling(plane, users.sum_shown(), color=AVERAGE_COLOR, label=None,
                                 ghost=False)
         midpoint = exact_scale(half, sum_2)
-        average_label = theme.text("average", size=theme.LABEL_SIZE + 2, color=AVERAGE_COLOR)
-        average_label.next_to(plane.c2p(*as_floats(midpoint)), UL, buff=0.1)
+        average_label = BackedLabel(theme.text("average", size=theme.LABEL_SIZE + 2,
+                                               color=AVERAGE_COLOR))
+        average_label.next_to(plane.c2p(*as_floats(midpoint)), UL, buff=0.05)
         with self.beat("Scale the sum by one half and you get their average viewer at three, "
                        "three, the midpoint between the two tips. Opposite tastes cancel "
                        "into someone who rates every movie a three."):
             self.play(average.create(run_time=0.6))
+            # c·sum at c = 1 to begin with: the column shows what the arrow shows from the start
+            self.col_average.set(np.asarray(self.col_users_sum.values_shown())
+                                 * float(average.factor_shown()))
             self.play(self.panel.reveal(self.col_average))
-            self.play(average.scale_to(half, run_time=2.0, followers=[
-                (self.col_average,
-                 lambda: self.col_users_sum.values_shown() * average.factor_shown())]))
+            # the average column is the sum column times the factor the drawn arrow shows
+            with self.invariant("average_list_is_sum_times_drawn_factor",
+                                lambda: (self.col_average.values_shown(),
+                                         np.asarray(self.col_users_sum.values_shown())
+                                         * float(average.factor_shown()))):
+                self.play(average.scale_to(half, run_time=2.0, followers=[
+                    (self.col_average,
+                     lambda: self.col_users_sum.values_shown() * average.factor_shown())]))
             self.play(FadeIn(average_label), run_time=0.5)
             self.checkpoint("average_tip", average.tip_shown(),
                             expected=as_floats(midpoint), tol=TOL)
             self.checkpoint("average_list", self.col_average.values_shown(),
-                            expected=as_floats(exact_scale(half, sum_5)), tol=READ_TOL)
+                            expected=as_floats(exact_scale(half, sum_5)))
 
 
 SCENES = [Vectors]

@@ -9,8 +9,11 @@ boundary point's norms are read off.
 
 from __future__ import annotations
 
+import contextlib
 import math
+from collections.abc import Callable
 from fractions import Fraction
+from typing import Any
 
 import sympy as sp
 from manim import (
@@ -34,6 +37,7 @@ from mathviz.primitives.vectors import (
     SECOND_COLOR,
     AngleMark,
     ColumnVector,
+    ExponentReadout,
     NormBallMorph,
     ProjectionDiagram,
     RatingVector,
@@ -56,7 +60,6 @@ MOVIE_X, MOVIE_Y = "Alien", "Coco"
 BALL_POINTS, MARKER_INDEX = 240, 20
 
 TOL = 1e-6
-READ_TOL = 5e-4
 PANEL_SIZE = 32
 ENTRY_SIZE = 34
 
@@ -195,86 +198,110 @@ class GeometryOfVectors(LectureScene):
         ]
 
         dot = exact_dot(A, B)
+        # every readout arrives holding the value read off the drawing (never a count from 0)
         with self.beat("Take a equals one, three and b equals four, two. Multiply matching "
                        "entries and add: a dot b is four plus six, ten."):
             self.play(plane.create())
             self.play(d.create())
-            self.play(self.panel.reveal(vectors_row, self.by_entries))
-            self.play(self.by_entries.change_to(float(d.a_shown() @ d.b_shown())))
-            self.checkpoint("dot_by_entries", self.by_entries.value, expected=float(dot),
-                            tol=READ_TOL)
+            self.col_a.set(d.a_shown())
+            self.by_entries.set(float(d.a_shown() @ d.b_shown()))
+            self.play(self.panel.reveal(vectors_row, run_time=1.0))
+            self.checkpoint("a_list", self.col_a.values_shown(), expected=d.a_shown())
+            self.checkpoint("b_list", col_b.values_shown(), expected=d.b_shown())
+            self.play(self.panel.reveal(self.by_entries, run_time=1.0))
+            self.checkpoint("dot_by_entries", self.by_entries.value, expected=float(dot))
 
         with self.beat("Drop a perpendicular from a's tip onto the line through b. The "
                        "shadow runs from the origin to two, one: it is 2.236 long."):
             self.play(d.drop())
-            self.play(self.panel.reveal(self.shadow))
-            self.play(self.shadow.change_to(d.shadow_length_shown()))
+            self.shadow.set(d.shadow_length_shown())
+            self.play(self.panel.reveal(self.shadow, run_time=1.0))
             self.checkpoint("shadow_foot", d.foot_shown(),
                             expected=[float(x) for x in exact_projection(A, B)], tol=TOL)
-            self.checkpoint("drop_perpendicular_to_b", float(d.drop_shown() @ d.b_shown()),
-                            expected=0.0, tol=TOL)
+            self.checkpoint("drop_perpendicular_to_b", d.drop_angle_shown(), expected=90.0,
+                            tol=TOL)
             self.checkpoint("shadow_length", self.shadow.value,
-                            expected=float(sp.sqrt(5)), tol=READ_TOL)
+                            expected=float(sp.sqrt(5)))
 
         with self.beat("Multiply that shadow by b's own length, 4.472, and ten comes back: "
                        "the dot product is shadow times length."):
-            self.play(self.panel.reveal(self.b_length, self.by_shadow))
-            self.play(self.b_length.change_to(d.b_length_shown()),
-                      self.by_shadow.change_to(d.dot_shown()))
-            self.checkpoint("b_length", self.b_length.value, expected=float(sym_length(B)),
-                            tol=READ_TOL)
-            self.checkpoint("dot_by_shadow", self.by_shadow.value, expected=float(dot),
-                            tol=READ_TOL)
+            self.b_length.set(d.b_length_shown())
+            self.play(self.panel.reveal(self.b_length, run_time=1.0))
+            self.by_shadow.set(d.dot_shown())
+            self.play(self.panel.reveal(self.by_shadow, run_time=1.0))
+            self.checkpoint("b_length", self.b_length.value, expected=float(sym_length(B)))
+            self.checkpoint("dot_by_shadow", self.by_shadow.value, expected=float(dot))
 
         cos = sym_cos(A, B)
         with self.beat("The angle between them is 45 degrees, and its cosine, the dot "
                        "product over both lengths, is 0.707."):
             self.play(d.show_angle())
-            self.play(self.panel.reveal(angle_row))
-            self.play(self.theta.change_to(d.angle_shown()),
-                      self.cos.change_to(math.cos(math.radians(d.angle_shown()))))
-            self.checkpoint("angle_ab", self.theta.value, expected=sym_degrees(cos), tol=READ_TOL)
+            self.theta.set(d.angle_shown())
+            self.cos.set(math.cos(math.radians(d.angle_shown())))
+            self.play(self.panel.reveal(angle_row, run_time=1.0))
+            self.checkpoint("angle_ab", self.theta.value, expected=sym_degrees(cos))
             self.checkpoint("arc_ab", d.arc_angle_shown(), expected=sym_degrees(cos), tol=TOL)
-            self.checkpoint("cos_ab", self.cos.value, expected=float(cos), tol=READ_TOL)
+            self.checkpoint("cos_ab", self.cos.value, expected=float(cos))
 
     def swing_beats(self) -> None:
+        with contextlib.ExitStack() as stack:
+            # while a swings, every readout equals what it describes in the drawing
+            for name, read, tol in self.swing_invariants():
+                stack.enter_context(self.invariant(name, read, tol=tol))
+            self.swing_to_perpendicular_and_beyond()
+
+    def swing_invariants(self) -> list[tuple[str, Callable[[], tuple[Any, Any]], float | None]]:
+        """``(name, read, tol)`` of what holds at every moment of the swing (printed readouts
+        take their display's tolerance)."""
+        d = self.diagram
+        return [
+            ("a_list_is_drawn_a", lambda: (self.col_a.values_shown(), d.a_shown()), None),
+            ("dot_by_entries_is_drawn_a_dot_b",
+             lambda: (self.by_entries.value, float(d.a_shown() @ d.b_shown())), None),
+            ("shadow_is_drawn_shadow",
+             lambda: (self.shadow.value, d.shadow_length_shown()), None),
+            ("dot_by_shadow_is_drawn_product",
+             lambda: (self.by_shadow.value, d.dot_shown()), None),
+            ("theta_is_drawn_angle", lambda: (self.theta.value, d.angle_shown()), None),
+            ("cos_is_cos_of_drawn_angle",
+             lambda: (self.cos.value, math.cos(math.radians(d.angle_shown()))), None),
+            ("drop_stays_perpendicular", lambda: (d.drop_angle_shown(), 90.0), TOL),
+        ]
+
+    def swing_to_perpendicular_and_beyond(self) -> None:
         d = self.diagram
         with self.beat("Swing a round to a right angle: the shadow shrinks to a point, and "
                        "the dot product is zero either way."):
             self.play(d.swing_to(A_PERPENDICULAR, run_time=2.5, followers=self.followers))
             dot = float(exact_dot(A_PERPENDICULAR, B))
             self.checkpoint("perpendicular_a", self.col_a.values_shown(),
-                            expected=[float(x) for x in A_PERPENDICULAR], tol=READ_TOL)
+                            expected=[float(x) for x in A_PERPENDICULAR])
             self.checkpoint("perpendicular_dot_by_entries", self.by_entries.value,
-                            expected=dot, tol=READ_TOL)
-            self.checkpoint("perpendicular_shadow", self.shadow.value, expected=0.0,
-                            tol=READ_TOL)
+                            expected=dot)
+            self.checkpoint("perpendicular_shadow", self.shadow.value, expected=0.0)
             self.checkpoint("perpendicular_dot_by_shadow", self.by_shadow.value,
-                            expected=dot, tol=READ_TOL)
+                            expected=dot)
             self.checkpoint("perpendicular_angle", self.theta.value,
-                            expected=sym_degrees(sym_cos(A_PERPENDICULAR, B)), tol=READ_TOL)
+                            expected=sym_degrees(sym_cos(A_PERPENDICULAR, B)))
             self.checkpoint("perpendicular_cos", self.cos.value,
-                            expected=float(sym_cos(A_PERPENDICULAR, B)), tol=READ_TOL)
+                            expected=float(sym_cos(A_PERPENDICULAR, B)))
         with self.beat("Past ninety degrees the shadow falls behind the origin and counts as "
                        "negative: minus ten, cosine minus 0.707."):
             self.play(d.swing_to(A_OBTUSE, run_time=2.5, followers=self.followers))
             dot = float(exact_dot(A_OBTUSE, B))
             cos = sym_cos(A_OBTUSE, B)
             self.checkpoint("obtuse_a", self.col_a.values_shown(),
-                            expected=[float(x) for x in A_OBTUSE], tol=READ_TOL)
-            self.checkpoint("obtuse_dot_by_entries", self.by_entries.value, expected=dot,
-                            tol=READ_TOL)
+                            expected=[float(x) for x in A_OBTUSE])
+            self.checkpoint("obtuse_dot_by_entries", self.by_entries.value, expected=dot)
             self.checkpoint("obtuse_shadow", self.shadow.value,
-                            expected=float(sp.Integer(dot) / sym_length(B)), tol=READ_TOL)
-            self.checkpoint("obtuse_dot_by_shadow", self.by_shadow.value, expected=dot,
-                            tol=READ_TOL)
-            self.checkpoint("obtuse_angle", self.theta.value, expected=sym_degrees(cos),
-                            tol=READ_TOL)
-            self.checkpoint("obtuse_cos", self.cos.value, expected=float(cos), tol=READ_TOL)
+                            expected=float(sp.Integer(dot) / sym_length(B)))
+            self.checkpoint("obtuse_dot_by_shadow", self.by_shadow.value, expected=dot)
+            self.checkpoint("obtuse_angle", self.theta.value, expected=sym_degrees(cos))
+            self.checkpoint("obtuse_cos", self.cos.value, expected=float(cos))
 
     # --- part 2: users ----------------------------------------------------------------------
     def users_beats(self) -> None:
-        plane = VectorPlane((-0.5, 6.6), (-0.5, 6.6), unit=1.05, origin=(-6.4, -3.4),
+        plane = VectorPlane((-0.5, 6.6), (-0.5, 6.6), unit=1.05, origin=(-6.38, -3.27),
                             x_label=MOVIE_X, y_label=MOVIE_Y, numbers_up_to=(5, 5))
         names = ("Ana", "Ben", "Chloé")
         directions = {"Ana": RIGHT, "Ben": None, "Chloé": None}
@@ -309,12 +336,11 @@ class GeometryOfVectors(LectureScene):
             self.play(plane.create())
             self.play(plane.grow(*arrows.values(), run_time=2.0))
             self.play(similar.create(), dissimilar.create())
-            self.checkpoint("ana_ben_angle_2d", similar.value_shown(), expected=exact_similar,
-                            tol=0.05)
+            self.checkpoint("ana_ben_angle_2d", similar.value_shown(), expected=exact_similar)
             self.checkpoint("ana_ben_arc_2d", similar.arc_angle_shown(),
                             expected=exact_similar, tol=TOL)
             self.checkpoint("ana_chloe_angle_2d", dissimilar.value_shown(),
-                            expected=exact_dissimilar, tol=0.05)
+                            expected=exact_dissimilar)
             self.checkpoint("ana_chloe_arc_2d", dissimilar.arc_angle_shown(),
                             expected=exact_dissimilar, tol=TOL)
 
@@ -326,16 +352,18 @@ class GeometryOfVectors(LectureScene):
                        "for Ana and Ben, only 0.537 for Ana and Chloé. Length drops out, so a "
                        "harsh and a generous rater with the same taste still match."):
             self.play(self.panel.reveal(formula, columns))
-            self.play(self.panel.reveal(*rows))
-            self.play(self.cos_similar.change_to(cos_of_columns(0, 1)),
-                      self.cos_dissimilar.change_to(cos_of_columns(0, 2)), run_time=1.5)
+            for name, column in zip(names, columns):
+                self.checkpoint(f"{name.lower().replace('é', 'e')}_ratings",
+                                column.values_shown(), expected=list(table_row(name)))
+            # each cosine is computed from the ratings as the columns print them
+            self.cos_similar.set(cos_of_columns(0, 1))
+            self.cos_dissimilar.set(cos_of_columns(0, 2))
+            self.play(self.panel.reveal(*rows, run_time=1.5))
             self.checkpoint("ana_ben_cos_5d", self.cos_similar.value,
-                            expected=float(sym_cos(table_row(SIMILAR[0]), table_row(SIMILAR[1]))),
-                            tol=READ_TOL)
+                            expected=float(sym_cos(table_row(SIMILAR[0]), table_row(SIMILAR[1]))))
             self.checkpoint("ana_chloe_cos_5d", self.cos_dissimilar.value,
                             expected=float(sym_cos(table_row(DISSIMILAR[0]),
-                                                   table_row(DISSIMILAR[1]))),
-                            tol=READ_TOL)
+                                                   table_row(DISSIMILAR[1]))))
 
     # --- part 3: unit balls -------------------------------------------------------------------
     def norm_ball_beats(self) -> None:
@@ -343,7 +371,8 @@ class GeometryOfVectors(LectureScene):
         ball = NormBallMorph(plane, 1.0, n=BALL_POINTS, marker_index=MARKER_INDEX)
         formula = theme.tex(r"\lVert x \rVert_p = \left(|x_1|^p + |x_2|^p\right)^{1/p}",
                             size=36)
-        p_readout = Readout("p", 1.0, decimals=2, size=PANEL_SIZE + 4)
+        # the exponent as the drawn outline has it (read where it crosses the diagonal)
+        p_readout = ExponentReadout(ball.p_shown(), size=PANEL_SIZE + 4)
         caption = theme.text("the marked point:", size=theme.LABEL_SIZE, color=theme.MUTED)
         norms = {
             1: Readout(r"\lVert x \rVert_1", 0.0, size=PANEL_SIZE + 4, color=theme.NORM_L1),
@@ -355,8 +384,15 @@ class GeometryOfVectors(LectureScene):
             DOWN, aligned_edge=LEFT, buff=0.4)
         panel.to_edge(RIGHT, buff=0.6).shift(0.3 * UP)
         self.set_panel_width(panel)
-        followers = [(p_readout, lambda: min(ball.p, 99.99))] + [
+        followers = [(p_readout, ball.p_shown)] + [
             (readout, lambda q=q: p_norm(ball.marker_shown(), q)) for q, readout in norms.items()]
+        for readout, read in followers:
+            readout.set(read())
+
+        def p_readout_against_outline() -> tuple[Any, Any]:
+            if p_readout.shows_infinity():  # ∞ only once the outline is the square: 1/p = 0
+                return ball.inverse_p_shown(), 0.0
+            return p_readout.value, ball.p_shown()
 
         def box_around(readout) -> SurroundingRectangle:
             return SurroundingRectangle(readout, buff=0.1, corner_radius=0.05,
@@ -367,12 +403,12 @@ class GeometryOfVectors(LectureScene):
             expected = sym_norms(point)
             for q, readout in norms.items():
                 self.checkpoint(f"{stage}_marker_norm_{'inf' if q == INF else q}",
-                                readout.value, expected=expected[q], tol=READ_TOL)
+                                readout.value, expected=expected[q])
             self.checkpoint(f"{stage}_marker_point", ball.marker_shown(),
                             expected=[float(c) for c in point], tol=TOL)
-            deviation = float(max(abs(ball.norm_of_boundary_shown(p) - 1.0)))
-            self.checkpoint(f"{stage}_boundary_max_norm_error", deviation, expected=0.0,
-                            tol=1e-9)
+            # the drawn outline is the unit ball of the narrated p: every vertex has p-norm 1
+            self.checkpoint(f"{stage}_boundary_norms", ball.norm_range_of_boundary_shown(p),
+                            expected=[1.0, 1.0], tol=1e-9)
 
         box = box_around(norms[1])
         with self.beat("Length itself has more than one definition. The one-norm adds "
@@ -380,32 +416,40 @@ class GeometryOfVectors(LectureScene):
                        "it has one-norm exactly one."):
             self.play(plane.create())
             self.play(ball.create())
-            self.play(self.panel.reveal(formula, p_readout, caption, *norms.values()))
-            self.play(*(r.change_to(getter()) for r, getter in followers[1:]))
+            self.play(self.panel.reveal(formula, p_readout, caption, *norms.values(),
+                                        run_time=1.2))
             self.play(FadeIn(box))
-            self.checkpoint("diamond_p", p_readout.value, expected=1.0, tol=READ_TOL)
+            self.checkpoint("diamond_p", p_readout.value, expected=ball.p_shown())
             check_stage("diamond", 1)
 
-        with self.beat("Raise p and the diamond inflates. At p equals two, plain Euclidean "
-                       "length, the ball is a circle and the two-norm reads one."):
-            ghost = ball.ghost()
-            self.add(ghost)
-            self.play(ball.morph_to(2.0, run_time=3.0, followers=followers),
-                      box.animate.become(box_around(norms[2])))
-            self.checkpoint("circle_p", p_readout.value, expected=2.0, tol=READ_TOL)
-            check_stage("circle", 2)
+        with contextlib.ExitStack() as stack:
+            # while the ball morphs, p and the marked point's norms are read off the outline
+            stack.enter_context(self.invariant("p_readout_is_drawn_p",
+                                               p_readout_against_outline))
+            for q, readout in norms.items():
+                stack.enter_context(self.invariant(
+                    f"norm_{'inf' if q == INF else q}_readout_is_drawn_marker_norm",
+                    lambda q=q, readout=readout: (readout.value,
+                                                  p_norm(ball.marker_shown(), q))))
+            with self.beat("Raise p and the diamond inflates. At p equals two, plain "
+                           "Euclidean length, the ball is a circle and the two-norm reads one."):
+                ghost = ball.ghost()
+                self.add(ghost)
+                self.play(ball.morph_to(2.0, run_time=3.0, followers=followers),
+                          box.animate.become(box_around(norms[2])))
+                self.checkpoint("circle_p", p_readout.value, expected=ball.p_shown())
+                check_stage("circle", 2)
 
-        infinity = theme.tex(r"\infty", size=PANEL_SIZE + 4)
-        with self.beat("As p runs to infinity only the largest coordinate counts, and the "
-                       "ball becomes a square. The one-norm's sharp corners on the axes are "
-                       "why L1 penalties push weights to exactly zero."):
-            ghost = ball.ghost()
-            self.add(ghost)
-            self.play(ball.morph_to(INF, run_time=3.0, followers=followers),
-                      box.animate.become(box_around(norms[INF])))
-            infinity.move_to(p_readout.number).align_to(p_readout.number, LEFT)
-            self.play(FadeOut(p_readout.number), FadeIn(infinity), run_time=0.5)
-            check_stage("square", INF)
+            with self.beat("As p runs to infinity only the largest coordinate counts, and the "
+                           "ball becomes a square. The one-norm's sharp corners on the axes "
+                           "are why L1 penalties push weights to exactly zero."):
+                ghost = ball.ghost()
+                self.add(ghost)
+                self.play(ball.morph_to(INF, run_time=3.0, followers=followers),
+                          box.animate.become(box_around(norms[INF])))
+                self.checkpoint("square_inverse_p", ball.inverse_p_shown(), expected=0.0,
+                                tol=1e-9)
+                check_stage("square", INF)
 
 
 SCENES = [GeometryOfVectors]

@@ -26,7 +26,6 @@ FEATURES = ("CPU", "MEM", "DISK")
 ENTRY_SIZE = 36
 WORK_SIZE = 40
 LABEL_SIZE = 24
-TOL = 1e-9
 #: the two entries computed slowly, then the rest quickly
 SLOW = ((0, 0), (0, 1))
 QUICK = ((1, 0), (1, 1), (2, 0), (2, 1))
@@ -44,6 +43,11 @@ def expected_output() -> sp.Matrix:
     w = sp.Matrix([[rational(v) for v in row] for row in W])
     bias_rows = sp.ones(len(X), 1) * sp.Matrix([[rational(v) for v in B]])
     return x * w + bias_rows
+
+
+def exact_flat(rows) -> list[float]:
+    """The typed data row by row, each number through its exact rational (``0.2`` → 1/5)."""
+    return [float(rational(v)) for row in rows for v in row]
 
 
 class Matrices(LectureScene):
@@ -94,6 +98,7 @@ class Matrices(LectureScene):
             self.play(FadeIn(x_grid), FadeIn(p.names[0]), run_time=1.2)
             self.play(FadeIn(rows, lag_ratio=0.3), FadeIn(columns, lag_ratio=0.3),
                       run_time=1.5)
+            self.checkpoint("X_entries", x_grid.entries_printed(), expected=exact_flat(X))
 
     def layer_beat(self) -> None:
         p = self.product
@@ -117,6 +122,8 @@ class Matrices(LectureScene):
                       run_time=1.0)
             self.play(FadeIn(p.equals_sign), FadeIn(p.c_grid), FadeIn(p.names[3]),
                       FadeIn(neurons[2:]), run_time=1.0)
+            self.checkpoint("W_entries", p.b_grid.entries_printed(), expected=exact_flat(W))
+            self.checkpoint("b_entries", p.bias_grid.entries_printed(), expected=exact_flat([B]))
 
     def shapes_beat(self) -> None:
         p = self.product
@@ -148,16 +155,14 @@ class Matrices(LectureScene):
                        "plus 0.1: 52.1."):
             self.play(p.assemble(i, j, run_time=9.0))
             self.wait(1.5)
-            self.checkpoint("sum_Y_1_1", p.sum_shown(), expected=float(self.truth[i, j]),
-                            tol=TOL)
+            self.checkpoint("sum_Y_1_1", p.sum_shown(), expected=float(self.truth[i, j]))
             self.play(p.write(i, j, run_time=1.5))
             self.check_entry(i, j)
         with self.beat("Same server, second neuron: same row, next column. Different weights "
                        "turn the same three inputs into 61.9."):
             self.play(p.assemble(i2, j2, run_time=6.0))
             self.wait(1.0)
-            self.checkpoint("sum_Y_1_2", p.sum_shown(), expected=float(self.truth[i2, j2]),
-                            tol=TOL)
+            self.checkpoint("sum_Y_1_2", p.sum_shown(), expected=float(self.truth[i2, j2]))
             self.play(p.write(i2, j2, run_time=1.2))
             self.check_entry(i2, j2)
 
@@ -172,7 +177,7 @@ class Matrices(LectureScene):
 
     def check_entry(self, i: int, j: int) -> None:
         self.checkpoint(f"Y_{i + 1}_{j + 1}", self.product.entry_shown(i, j),
-                        expected=float(self.truth[i, j]), tol=TOL)
+                        expected=float(self.truth[i, j]))
 
     def numpy_beat(self) -> None:
         p = self.product
@@ -182,8 +187,8 @@ class Matrices(LectureScene):
                        "row is broadcast down all three rows: one output row per server, one "
                        "column per neuron."):
             self.play(FadeIn(code, shift=0.2 * UP), run_time=1.0)
-            self.checkpoint("Y_matrix", p.result_shown(),
-                            expected=[float(v) for v in self.truth], tol=TOL)
+            self.checkpoint("Y_matrix", p.result_printed(),
+                            expected=[float(v) for v in self.truth])
         self.code = code
 
     def order_beat(self) -> None:

@@ -34,6 +34,8 @@ from mathviz.primitives.matrices import (
     RowPicture,
 )
 from mathviz.primitives.readout import Readout
+from mathviz.primitives.vectors import BackedLabel
+from mathviz.readings import printed_all
 from mathviz.scene import LectureScene
 
 #: x − y = 1 and 2x + y = 5, solved by (2, 1)
@@ -62,6 +64,11 @@ def sympy_rref(a, b) -> list[float]:
     """The reduced row echelon form of ``[A | b]``, flattened (sympy)."""
     reduced, _ = sp.Matrix(a).row_join(sp.Matrix(b)).rref()
     return [float(v) for v in reduced]
+
+
+def sympy_augmented(a, b) -> list[float]:
+    """``[A | b]`` flattened row by row, joined by sympy."""
+    return [float(v) for v in sp.Matrix(a).row_join(sp.Matrix(b))]
 
 
 def first_step(a, b) -> list[list[Fraction]]:
@@ -151,10 +158,10 @@ class SystemsOfLinearEquations(LectureScene):
             self.play(picture.show_dot())
             shown = picture.intersection_shown()
             label = VGroup(theme.tex("(", size=34),
-                           DecimalNumber(shown[0], num_decimal_places=0, font_size=34,
+                           DecimalNumber(float(shown[0]), num_decimal_places=0, font_size=34,
                                          color=theme.DOT),
                            theme.tex(",", size=34),
-                           DecimalNumber(shown[1], num_decimal_places=0, font_size=34,
+                           DecimalNumber(float(shown[1]), num_decimal_places=0, font_size=34,
                                          color=theme.DOT),
                            theme.tex(")", size=34)).arrange(RIGHT, buff=0.08)
             label[2].shift(0.12 * DOWN)
@@ -165,8 +172,8 @@ class SystemsOfLinearEquations(LectureScene):
             label = VGroup(card, *label)
             self.play(FadeIn(label), run_time=0.6)
             self.checkpoint("row_picture_intersection", shown, expected=self.solution, tol=TOL)
-            self.checkpoint("intersection_label", [label[2].get_value(), label[4].get_value()],
-                            expected=self.solution, tol=TOL)
+            self.checkpoint("intersection_label", printed_all([label[2], label[4]]),
+                            expected=self.solution)
             self.checkpoint("dot_on_both_lines",
                             [picture.distance_to_line_shown(shown, k) for k in range(2)],
                             expected=[0.0, 0.0], tol=TOL)
@@ -176,8 +183,8 @@ class SystemsOfLinearEquations(LectureScene):
         picture = ColumnPicture(A, B, x_range=X_RANGE, y_range=Y_RANGE, unit=UNIT,
                                 readout_size=TEXT_SIZE)
         picture.shift(PLANE_CENTER - picture.plane.get_center())
-        b_label = theme.tex(r"b = (1,\ 5)", size=34, color=theme.ACCENT)
-        b_label.next_to(picture.target, UP, buff=0.25)
+        b_label = BackedLabel(theme.tex(r"b = (1,\ 5)", size=34, color=theme.ACCENT))
+        b_label.next_to(picture.target, UP, buff=0.2)
         combo = theme.tex("x", r"\begin{bmatrix}1\\ 2\end{bmatrix}", "+", "y",
                           r"\begin{bmatrix}-1\\ 1\end{bmatrix}", "=",
                           r"\begin{bmatrix}1\\ 5\end{bmatrix}", size=TEXT_SIZE)
@@ -186,23 +193,26 @@ class SystemsOfLinearEquations(LectureScene):
         combo[6].set_color(theme.ACCENT)
         combo.move_to([PANEL_X, 1.4, 0])
         picture.readouts.next_to(combo, DOWN, buff=0.6)
-        with self.beat("The column picture asks a different question: how much of each column "
-                       "do we mix to reach b? Column one is one, two; column two is minus one, "
-                       "one."):
-            self.play(FadeOut(self.picture), FadeOut(self.dot_label),
-                      FadeOut(self.matrix_form), FadeOut(self.system), run_time=0.8)
-            self.play(picture.create(), FadeIn(b_label), FadeIn(combo), run_time=2.0)
         weights = self.solution
-        with self.beat("Take two copies of column one, then add one copy of column two, tip to "
-                       "tail. The chain lands exactly on b, one, five: so x is two and y is "
-                       "one, again."):
-            self.play(picture.scale_column(0, weights[0], run_time=2.2))
-            self.play(picture.scale_column(1, weights[1], run_time=1.8))
-            self.checkpoint("column_weights", picture.weights_shown(), expected=weights, tol=TOL)
-            self.checkpoint("column_scaled_vectors", picture.vectors_shown(),
-                            expected=columns_scaled(A, weights), tol=TOL)
-            self.checkpoint("column_picture_tip", picture.end_point_shown(),
-                            expected=[float(v) for v in B], tol=TOL)
+        # x and y always say how much of each column the drawn arrows hold (0 before mixing)
+        with self.invariant("weight_readouts_are_drawn_weights",
+                            lambda: (picture.weights_shown(), picture.weights_drawn())):
+            with self.beat("The column picture asks a different question: how much of each "
+                           "column do we mix to reach b? Column one is one, two; column two "
+                           "is minus one, one."):
+                self.play(FadeOut(self.picture), FadeOut(self.dot_label),
+                          FadeOut(self.matrix_form), FadeOut(self.system), run_time=0.8)
+                self.play(picture.create(), FadeIn(b_label), FadeIn(combo), run_time=2.0)
+            with self.beat("Take two copies of column one, then add one copy of column two, "
+                           "tip to tail. The chain lands exactly on b, one, five: so x is two "
+                           "and y is one, again."):
+                self.play(picture.scale_column(0, weights[0], run_time=2.2))
+                self.play(picture.scale_column(1, weights[1], run_time=1.8))
+                self.checkpoint("column_weights", picture.weights_shown(), expected=weights)
+                self.checkpoint("column_scaled_vectors", picture.vectors_shown(),
+                                expected=columns_scaled(A, weights), tol=TOL)
+                self.checkpoint("column_picture_tip", picture.end_point_shown(),
+                                expected=[float(v) for v in B], tol=TOL)
         self.column_stage = VGroup(picture, b_label, combo)
 
     def elimination_beats(self) -> None:
@@ -219,36 +229,45 @@ class SystemsOfLinearEquations(LectureScene):
             self.play(picture.create(run_time=0.8), matrix.create(), FadeIn(markers))
             self.play(picture.draw_line(0, run_time=0.6), picture.draw_line(1, run_time=0.6))
             self.play(picture.show_dot(run_time=0.5))
+            self.checkpoint("augmented_start", matrix.entries_printed(),
+                            expected=sympy_augmented(A, B))
         first = steps[0]
-        with self.beat("Subtract two times row one from row two. Its x entry becomes zero, and "
-                       "in the picture the orange line swings flat to y equals one, still "
-                       "through the same point."):
-            self.play(matrix.apply(first, run_time=3.0))
-            self.play(picture.morph_to([r[:2] for r in first.after], [r[2] for r in first.after]))
-            self.checkpoint("augmented_after_step_1", matrix.entries_shown(),
-                            expected=flat(first_step(A, B)), tol=TOL)
-            self.checkpoint("intersection_after_step_1", picture.intersection_shown(),
-                            expected=self.solution, tol=TOL)
-        with self.beat("Now back-substitute. Divide row two by three, which says y equals one; "
-                       "then add row two to row one, which leaves x equals two, a vertical "
-                       "line."):
-            for step in steps[1:]:
-                self.play(matrix.apply(step, run_time=2.4))
-                self.play(picture.morph_to([r[:2] for r in step.after],
-                                           [r[2] for r in step.after], run_time=1.2))
-            self.play(matrix.settle())
-            self.checkpoint("augmented_final", matrix.entries_shown(),
-                            expected=sympy_rref(A, B), tol=TOL)
-        final = matrix.entries_shown()
-        readouts = VGroup(Readout("x", final[0][2], decimals=0, size=TEXT_SIZE),
-                          Readout("y", final[1][2], decimals=0, size=TEXT_SIZE))
+        # a row operation keeps the solution: both lines pass through it at every moment
+        with self.invariant("lines_keep_the_solution",
+                            lambda: ([picture.distance_to_line_shown(self.solution, k)
+                                      for k in range(2)], [0.0, 0.0]), tol=TOL):
+            with self.beat("Subtract two times row one from row two. Its x entry becomes "
+                           "zero, and in the picture the orange line swings flat to y equals "
+                           "one, still through the same point."):
+                self.play(matrix.apply(first, run_time=3.0))
+                self.play(picture.morph_to([r[:2] for r in first.after],
+                                           [r[2] for r in first.after]))
+                self.checkpoint("augmented_after_step_1", matrix.entries_printed(),
+                                expected=flat(first_step(A, B)))
+                self.checkpoint("intersection_after_step_1", picture.intersection_shown(),
+                                expected=self.solution, tol=TOL)
+            with self.beat("Now back-substitute. Divide row two by three, which says y equals "
+                           "one; then add row two to row one, which leaves x equals two, a "
+                           "vertical line."):
+                for step in steps[1:]:
+                    self.play(matrix.apply(step, run_time=2.4))
+                    self.play(picture.morph_to([r[:2] for r in step.after],
+                                               [r[2] for r in step.after], run_time=1.2))
+                self.play(matrix.settle())
+                self.checkpoint("augmented_final", matrix.entries_printed(),
+                                expected=sympy_rref(A, B))
+        # the answer is read off the right-hand column the matrix prints
+        readouts = VGroup(Readout("x", float(matrix.row_shown(0)[2]), decimals=0,
+                                  size=TEXT_SIZE),
+                          Readout("y", float(matrix.row_shown(1)[2]), decimals=0,
+                                  size=TEXT_SIZE))
         readouts.arrange(RIGHT, buff=0.8).next_to(matrix, DOWN, buff=0.7)
         with self.beat("Identity on the left, answer on the right: x equals two, y equals "
                        "one."):
             box = matrix.grid.column_box(2, theme.ACCENT)
             self.play(FadeIn(box), FadeIn(readouts), run_time=1.0)
-            self.checkpoint("solution_from_matrix", [r.value for r in readouts],
-                            expected=self.solution, tol=TOL)
+            self.checkpoint("solution_from_matrix", printed_all(readouts),
+                            expected=self.solution)
             (x0, _), (x1, _) = picture.line_shown(0)
             (_, y0), (_, y1) = picture.line_shown(1)
             self.checkpoint("final_lines_x_and_y", [x0, x1, y0, y1],
@@ -280,14 +299,17 @@ class SystemsOfLinearEquations(LectureScene):
                        "both coefficients but leaves minus six: the row claims zero equals "
                        "minus six. No point satisfies it, so its line is gone."):
             self.play(matrix.create(), FadeIn(markers))
+            self.checkpoint("singular_augmented_start", matrix.entries_printed(),
+                            expected=sympy_augmented(A_SINGULAR, B_SINGULAR))
             self.play(matrix.apply(step, run_time=3.0))
             self.play(picture.morph_to([r[:2] for r in step.after], [r[2] for r in step.after]))
             self.play(matrix.flag_row(1), FadeIn(verdict))
             self.checkpoint("singular_last_row", matrix.row_shown(1),
-                            expected=[float(v) for v in first_step(A_SINGULAR, B_SINGULAR)[1]],
-                            tol=TOL)
-            self.checkpoint("singular_second_line_drawn", float(picture.line_visible(1)),
-                            expected=0.0, tol=0)
+                            expected=[float(v) for v in first_step(A_SINGULAR, B_SINGULAR)[1]])
+            # the 0 = −6 row has no points: its line is no longer drawn, the first one is
+            self.checkpoint("singular_lines_drawn",
+                            [picture.line_drawn_shown(0), picture.line_drawn_shown(1)],
+                            expected=[1, 0])
 
 
 SCENES = [SystemsOfLinearEquations]

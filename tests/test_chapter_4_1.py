@@ -9,7 +9,7 @@ import pytest
 from mathviz.maths import recommender
 
 V, W = np.array([1.0, 2.0]), np.array([3.0, 1.0])
-LIST_TOL = 5e-4  # numbers shown as DecimalNumbers
+LIST_TOL = 5e-4  # numbers shown as DecimalNumbers (printed to at most one decimal here)
 
 
 def _user(name: str) -> np.ndarray:
@@ -24,7 +24,19 @@ def _two_movies(name: str) -> np.ndarray:
 def test_arrow_and_list_are_the_same_vector(shown):
     values = shown("4.1")
     np.testing.assert_allclose(values["v_tip"], V, atol=1e-6)
-    np.testing.assert_allclose(values["v_list"], V, atol=1e-6)
+    np.testing.assert_allclose(values["v_list"], V, atol=1e-6)  # the digits printed
+    np.testing.assert_allclose(values["w_list"], W, atol=1e-6)
+    np.testing.assert_allclose(values["scaling_v_list"], V, atol=1e-6)
+
+
+def test_lists_follow_the_arrows_while_they_move(chapter_reports):
+    """The invariants are stated and hold at every sampled moment of the motion."""
+    results = {c.name: c for r in chapter_reports("4.1") for c in r.checkpoints}
+    for name in ("w_unchanged_while_sliding", "c_readout_is_drawn_factor",
+                 "scaled_list_is_drawn_tip", "chloe_unchanged_while_sliding",
+                 "average_list_is_sum_times_drawn_factor"):
+        assert results[f"invariant:{name}"].ok, name
+    assert not [name for name in results if name.startswith("frozen")]
 
 
 def test_tip_to_tail_addition(shown):

@@ -43,6 +43,13 @@ def test_the_slowly_assembled_sums(shown):
     assert values["sum_Y_1_1"] == pytest.approx(52.1, abs=1e-9)
 
 
+def test_the_inputs_are_printed_as_given(shown):
+    values = shown("4.3")
+    np.testing.assert_allclose(values["X_entries"], X.ravel())
+    np.testing.assert_allclose(values["W_entries"], W.ravel(), atol=1e-12)
+    np.testing.assert_allclose(values["b_entries"], B, atol=1e-12)
+
+
 def test_the_whole_output_and_its_shape(shown):
     values = shown("4.3")
     out = X @ W + B

@@ -45,6 +45,7 @@ def test_column_picture_reaches_b(shown):
 
 def test_elimination_steps(shown):
     values = shown("4.5")
+    np.testing.assert_allclose(values["augmented_start"], np.column_stack([A, B]).ravel())
     r1 = [Fraction(1), Fraction(-1), Fraction(1)]
     r2 = [Fraction(2), Fraction(1), Fraction(5)]
     after = r1 + [b - 2 * a for a, b in zip(r1, r2)]
@@ -78,4 +79,13 @@ def test_singular_system(shown):
     last = augmented[1] - factor * augmented[0]
     np.testing.assert_allclose(values["singular_last_row"], last, atol=TOL)
     assert values["singular_last_row"][2] != pytest.approx(0.0)
-    assert values["singular_second_line_drawn"] == 0.0
+    np.testing.assert_allclose(values["singular_augmented_start"], augmented.ravel())
+    # the first line stays, the 0 = −6 row has no line: one line left on screen
+    assert values["singular_lines_drawn"] == [1.0, 0.0]
+
+
+def test_pictures_stay_true_while_they_move(chapter_reports):
+    results = {c.name: c for r in chapter_reports("4.5") for c in r.checkpoints}
+    assert results["invariant:weight_readouts_are_drawn_weights"].ok
+    assert results["invariant:lines_keep_the_solution"].ok
+    assert not [name for name in results if name.startswith("frozen")]

@@ -16,6 +16,7 @@ import sympy as sp
 from manim import DL, UR, DecimalNumber, Scene
 
 from mathviz import theme
+from mathviz.layout import layout_findings
 from mathviz.maths.matrices import Elimination
 from mathviz.primitives.matrices import (
     AugmentedMatrix,
@@ -115,6 +116,38 @@ def test_product_entries_are_assembled_and_written_into_the_result(stage):
     assert only_whole(stage, product)
 
 
+def test_work_sum_never_prints_a_partial_count(stage):
+    """The work line's sum appears with its value: no moment of the assembly prints a number
+    the terms beside it do not add up to (it used to count up from 0)."""
+    product = MatrixProductHighlighter(X, W, B, decimals=(0, 1, 1, 1))
+    stage.play(product.create())
+    entry = sum(Fraction(x) * Fraction(str(w)) for x, w in zip(X[0], [r[0] for r in W])) \
+        + Fraction(str(B[0]))                                   # 9 + 31 + 12 + 0.1
+    assembly = product.assemble(0, 0, run_time=4.0)
+    assembly._setup_scene(stage)  # a Succession starts its parts in a scene
+    assembly.begin()
+    printed_sums = set()
+    for alpha in np.linspace(0.0, 1.0, 81):
+        assembly.interpolate(alpha)
+        shown = product.sum_shown()
+        if not np.isnan(shown):
+            printed_sums.add(shown.text)
+    assembly.finish()
+    assert printed_sums == {f"{float(entry):.1f}"}
+    assert product.sum_shown() == pytest.approx(float(entry))
+
+
+def test_grid_entries_read_as_printed():
+    grid = MatrixGrid([[0.26, -1], [2, 3.5]], decimals=1)
+    shown = grid.entries_printed()
+    assert shown.source == "printed"
+    assert shown.texts == ("0.3", "-1.0", "2.0", "3.5")   # what a viewer reads
+    np.testing.assert_allclose(shown, [0.3, -1.0, 2.0, 3.5])
+    np.testing.assert_allclose(shown.half_units, 0.05)
+    assert grid.entries_printed(rows=[1]).texts == ("2.0", "3.5")
+    assert np.isnan(MatrixGrid([[1, 2]], hidden=True).entries_printed()).all()
+
+
 def test_product_without_bias_and_errors(stage):
     a, b = [[1, 2], [3, 4], [5, 6]], [[7], [8]]
     product = MatrixProductHighlighter(a, b, names=None)
@@ -163,6 +196,7 @@ def test_inconsistent_row_is_shown(stage):
     stage.play(matrix.apply(elimination.steps[0]))
     stage.play(matrix.flag_row(1))
     np.testing.assert_allclose(matrix.row_shown(1), [0, 0, -1 * 4 - 2 * 1])
+    assert matrix.row_shown(1).texts == ("0", "0", "-6")
 
 
 # --- RowPicture ---------------------------------------------------------------------------------
@@ -196,9 +230,45 @@ def test_row_picture_of_parallel_lines(stage):
         picture.show_dot()
     stage.play(picture.morph_to([[1, -1], [0, 0]], [1, -6]))
     assert picture.line_visible(0) and not picture.line_visible(1)
+    assert (picture.line_drawn_shown(0), picture.line_drawn_shown(1)) == (1, 0)
+    assert picture.line_drawn_shown(1).source.startswith("count")
     assert np.isnan(picture.intersection_shown()).all()
     with pytest.raises(ValueError, match="2 unknowns"):
         RowPicture([[1, 2, 3]], [1])
+
+
+def test_row_operations_turn_the_lines_about_the_solution(stage):
+    """A row operation keeps the solution, so at every moment of the morph both lines pass
+    through it (moving the ends in straight lines let them drift off by up to 0.26)."""
+    picture = RowPicture(SYSTEM_A, SYSTEM_B)
+    stage.play(picture.create(), picture.draw_line(0), picture.draw_line(1))
+    solution = np.linalg.solve(SYSTEM_A, SYSTEM_B)
+    for step in Elimination.of(SYSTEM_A, SYSTEM_B).steps:
+        morph = picture.morph_to([r[:2] for r in step.after], [r[2] for r in step.after])
+        morph.begin()
+        for alpha in np.linspace(0.0, 1.0, 17):
+            morph.interpolate(alpha)
+            for k in range(2):
+                assert picture.distance_to_line_shown(solution, k) == pytest.approx(0, abs=1e-9)
+        morph.finish()
+        for k, row in enumerate(step.after):
+            for end in picture.line_shown(k):  # and it lands on the new equation's line
+                assert float(np.dot([float(v) for v in row[:2]], end)) == pytest.approx(
+                    float(row[2]), abs=1e-9)
+
+
+def test_no_line_grazes_a_tick_label():
+    """2x + y = 5 runs through the tick (0, 5); its label sits far enough from the axis."""
+    for a, b in ((SYSTEM_A, SYSTEM_B), ([[1, -1], [2, -2]], [1, -4]),
+                 ([[1, 0], [0, 1]], [2, 1])):
+        picture = RowPicture(a, b, x_range=(-2.0, 4.0), y_range=(-1.0, 6.0), unit=0.95)
+        for line in picture.lines:
+            line.set_stroke(opacity=1)
+        crossings = [f for f in layout_findings([picture], frame_width=14.222,
+                                                frame_height=8.0, margin=theme.SAFE_MARGIN,
+                                                background=theme.BACKGROUND)
+                     if f.kind == "crossing"]
+        assert crossings == [], (a, b)
 
 
 # --- ColumnPicture ------------------------------------------------------------------------------
@@ -208,8 +278,14 @@ def test_column_picture_reaches_b_with_the_solution(stage):
     np.testing.assert_allclose(picture.target_shown(), SYSTEM_B, atol=1e-9)
     np.testing.assert_allclose(picture.tip_shown(), [0, 0], atol=1e-9)
     x, y = np.linalg.solve(SYSTEM_A, SYSTEM_B)
-    stage.play(picture.scale_column(0, 2))
+    growing = picture.scale_column(0, 2)
+    growing.begin()
+    for alpha in (0.25, 0.5, 0.75):  # the readout counts along with the arrow it describes
+        growing.interpolate(alpha)
+        np.testing.assert_allclose(picture.weights_shown(), picture.weights_drawn(), atol=0.05)
+    growing.finish()
     np.testing.assert_allclose(picture.end_point_shown(), x * np.array(SYSTEM_A)[:, 0], atol=1e-9)
+    np.testing.assert_allclose(picture.weights_drawn(), [x, 0.0], atol=1e-9)
     stage.play(picture.scale_column(1, 1))
     np.testing.assert_allclose(picture.weights_shown(), [x, y], atol=1e-9)
     np.testing.assert_allclose(picture.vectors_shown(), [[1 * x, 2 * x], [-1 * y, 1 * y]],

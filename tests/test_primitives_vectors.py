@@ -14,12 +14,14 @@ import pytest
 from manim import UR
 
 from mathviz import theme
+from mathviz.layout import layout_findings
 from mathviz.maths import recommender
 from mathviz.maths.vectors import INF
 from mathviz.primitives.readout import DegreeReadout, Readout
 from mathviz.primitives.vectors import (
     AngleMark,
     ColumnVector,
+    ExponentReadout,
     NormBallMorph,
     ProjectionDiagram,
     RatingVector,
@@ -30,6 +32,13 @@ from mathviz.primitives.vectors import (
     column_equation,
     norm_color,
 )
+
+
+def findings(*mobjects, kind: str) -> list:
+    """The layout lint's findings of one kind for a still frame of ``mobjects``."""
+    return [f for f in layout_findings(list(mobjects), frame_width=14.222, frame_height=8.0,
+                                       margin=theme.SAFE_MARGIN, background=theme.BACKGROUND)
+            if f.kind == kind]
 
 
 def run(animation) -> None:
@@ -122,6 +131,8 @@ def test_projection_diagram_reads_back_the_dot_product(plane, a):
     foot = (a @ b) / (b @ b) * b                              # written-out projection
     np.testing.assert_allclose(d.foot_shown(), foot, atol=1e-9)
     assert d.drop_shown() @ b == pytest.approx(0.0, abs=1e-9)  # the drop is perpendicular
+    np.testing.assert_allclose(d.drop_shown(), foot - a, atol=1e-9)  # the dashed line itself
+    assert d.drop_angle_shown() == pytest.approx(90.0, abs=1e-9)
     assert d.shadow_length_shown() == pytest.approx((a @ b) / np.linalg.norm(b), abs=1e-9)
     assert d.b_length_shown() == pytest.approx(np.linalg.norm(b))
     assert d.dot_shown() == pytest.approx(np.dot(a, b), abs=1e-9)
@@ -137,9 +148,35 @@ def test_projection_swing_keeps_readouts_in_step(plane):
     swing.begin()
     for alpha in (0.25, 0.5, 0.75):
         swing.interpolate(alpha)
-        assert shown.value == pytest.approx(np.dot(d.a_shown(), [4, 2]), abs=1e-9)
+        # printed with 3 decimals: within half a unit of the drawn a · b
+        assert shown.value == pytest.approx(np.dot(d.a_shown(), [4, 2]), abs=5e-4)
+        assert d.drop_angle_shown() == pytest.approx(90.0, abs=1e-9)
     swing.finish()
     assert shown.value == pytest.approx(-10.0)
+
+
+def test_followers_are_redrawn_even_when_drawn_before_the_motion(scene, plane):
+    """A panel's readouts usually enter the scene before the arrow they describe: they must
+    still count as moving, or the renderer paints them once and they freeze on screen
+    (the old followers were set from the arrow's own update and stayed static)."""
+    column = ColumnVector([1, 2], decimals=1)
+    readout = Readout("c", 1.0, decimals=1)
+    scaling = VectorScaling(plane, (1, 2))
+    scene.add(column, readout, scaling)
+    try:
+        animation = scaling.scale_to(2.0, followers=[(column, scaling.tip_shown),
+                                                     (readout, scaling.factor_shown)])
+        moving = scene.get_moving_mobjects(animation)
+        assert column in moving and readout in moving
+        animation.begin()
+        animation.interpolate(0.5)
+        np.testing.assert_allclose(column.values_shown(), scaling.tip_shown(), atol=0.05)
+        assert readout.value == pytest.approx(scaling.factor_shown(), abs=0.05)
+        animation.finish()
+        np.testing.assert_allclose(column.values_shown(), [2.0, 4.0])
+        assert readout.value == pytest.approx(2.0)
+    finally:
+        scene.remove(column, readout, scaling)
 
 
 def test_projection_rejects_zero_b(plane):
@@ -151,7 +188,8 @@ def test_angle_mark_reads_the_angle_between_drawn_arrows(plane):
     u, v = plane.arrow_to((5, 1), name="u"), plane.arrow_to((4, 2), name="v")
     mark = AngleMark(plane, u, v, radius=1.0)
     expected = math.degrees(math.atan2(2, 4) - math.atan2(1, 5))  # a different route
-    assert mark.value_shown() == pytest.approx(expected)
+    assert mark.value_shown() == pytest.approx(round(expected, 1))  # printed: one decimal
+    assert mark.value_shown().text == f"{expected:.1f}" + r"^\circ"
     assert mark.arc_angle_shown() == pytest.approx(expected, abs=1e-6)
 
 
@@ -180,6 +218,45 @@ def test_norm_ball_is_a_true_p_ball_in_the_middle_of_a_morph(plane):
     np.testing.assert_allclose(np.hypot(*ball.vertices_shown().T), 1.0, atol=1e-9)
 
 
+def test_norm_ball_exponent_is_read_off_the_outline(plane):
+    """p is read from the drawn shape (where it crosses the diagonal), not the stored input."""
+    ball = NormBallMorph(plane, 1.0, n=64)
+    assert ball.p_shown() == pytest.approx(1.0, abs=1e-9)
+    assert ball.diagonal_crossing_shown() == pytest.approx(0.5)     # (½, ½) on the diamond
+    np.testing.assert_allclose(ball.norm_range_of_boundary_shown(1), [1.0, 1.0], atol=1e-9)
+    morph = ball.morph_to(2.0)
+    morph.begin()
+    morph.interpolate(0.5)  # 1/p half way from 1 to ½
+    assert ball.p_shown() == pytest.approx(4 / 3, abs=1e-9)
+    morph.finish()
+    assert ball.p_shown() == pytest.approx(2.0, abs=1e-9)
+    assert ball.diagonal_crossing_shown() == pytest.approx(1 / math.sqrt(2))
+    lo, hi = ball.norm_range_of_boundary_shown(1)  # the circle is not the 1-ball
+    assert lo == pytest.approx(1.0) and hi == pytest.approx(math.sqrt(2), abs=1e-3)
+    ball.p = 5.0  # the attribute alone changes nothing on screen, nor what is read
+    assert ball.p_shown() == pytest.approx(2.0, abs=1e-9)
+    ball.p = 2.0
+    run(ball.morph_to(INF))
+    assert ball.p_shown() == math.inf
+    assert ball.inverse_p_shown() == pytest.approx(0.0, abs=1e-12)
+
+
+def test_exponent_readout_prints_p_and_infinity(plane):
+    shown = ExponentReadout(1.0)
+    assert shown.value.text == "1.00" and not shown.shows_infinity()
+    ball = NormBallMorph(plane, 1.0, n=64)
+    morph = ball.morph_to(INF, followers=[(shown, ball.p_shown)])
+    morph.begin()
+    morph.interpolate(0.5)  # 1/p = ½·(1 + 0): p = 2
+    assert shown.value == pytest.approx(2.0) and not shown.shows_infinity()
+    morph.finish()  # the square: ∞ replaces the digits
+    assert shown.shows_infinity()
+    assert shown.readout.number.get_fill_opacity() == 0.0
+    assert shown.infinity.get_fill_opacity() == 1.0
+    shown.set(3.25)
+    assert shown.value.text == "3.25" and not shown.shows_infinity()
+
+
 def test_norm_ball_corners_and_colours(plane):
     ball = NormBallMorph(plane, 1.0, n=16)
     np.testing.assert_allclose(ball.vertices_shown()[4], [0.0, 1.0], atol=1e-9)  # diamond tip
@@ -197,8 +274,9 @@ def test_norm_ball_corners_and_colours(plane):
 def test_column_vector_shows_sets_and_counts():
     column = ColumnVector([1, 2, 3], header="x", row_labels=["a", "b", "c"])
     np.testing.assert_allclose(column.values_shown(), [1, 2, 3])
-    column.set([4.5, -1, 0])
-    np.testing.assert_allclose(column.values_shown(), [4.5, -1, 0])
+    column.set([4.4, -1, 0])  # printed without decimals: 4.4 reads as the 4 a viewer sees
+    np.testing.assert_allclose(column.values_shown(), [4, -1, 0])
+    assert column.values_shown().texts == ("4", "-1", "0")
     run(column.change_to([7, 8, 9]))
     np.testing.assert_allclose(column.values_shown(), [7, 8, 9])
     assert column.row_y(0) > column.row_y(1) > column.row_y(2)
@@ -239,3 +317,30 @@ def test_degrees_readout_shows_and_sets():
     assert readout.value == pytest.approx(45.0)
     readout.set(135.0)
     assert readout.value == pytest.approx(135.0)
+
+
+def test_plane_labels_are_not_crossed_by_the_grid():
+    """Tick numbers belong to the plane's own coordinate labels, axis names and arrow labels
+    sit on a backing: no grid line runs through any of them (they used to float over it)."""
+    plane = VectorPlane((-0.5, 6.6), (-0.5, 6.6), unit=1.05, origin=(-6.38, -3.27),
+                        x_label="Alien", y_label="Coco", numbers_up_to=(5, 5))
+    arrows = [plane.arrow_to(v, theme.USER_COLORS[i], theme.text(name, size=28), name=name)
+              for i, (name, v) in enumerate((("Ana", (5, 1)), ("Ben", (4, 2)),
+                                             ("Chloé", (1, 5))))]
+    run(plane.grow(*arrows))
+    mark = AngleMark(plane, arrows[0], arrows[1], radius=3.1)
+    assert findings(plane, mark, kind="crossing") == []
+    assert findings(plane, mark, kind="offscreen") == []
+    assert mark.value_shown().text.endswith(r"^\circ")  # the backing leaves the digits alone
+
+
+def test_emphasized_rows_keep_every_number_readable():
+    column = RatingVector("Ana", show_movies=True)
+    run(column.emphasize_rows((0, 3), theme.TEXT))
+    assert findings(column, kind="contrast") == []
+    def drawn_color(mob):  # the colour of the glyphs' outlines, what the renderer fills
+        return mob.family_members_with_points()[0].get_fill_color()
+
+    assert drawn_color(column.entries[1]) == theme.MUTED  # dimmed by colour, not opacity
+    assert drawn_color(column.entries[0]) == theme.TEXT
+    assert column.entries[1].family_members_with_points()[0].get_fill_opacity() == 1.0

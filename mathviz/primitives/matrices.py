@@ -43,6 +43,7 @@ from manim.animation.animation import Animation
 from manim.animation.numbers import ChangeDecimalToValue
 from numpy.typing import NDArray
 
+from mathviz.readings import Printed, PrintedArray, printed, printed_all, reads_screen
 from mathviz import theme
 from mathviz.maths.matrices import (
     Elimination,
@@ -68,6 +69,10 @@ EQUATION_COLORS = theme.EQUATION_COLORS
 #: the column picture draws column j in the colour of the basis vector it is the image of
 COLUMN_COLORS = (theme.BASIS_I, theme.BASIS_J, theme.PROJECTION)
 
+#: extra room (scene units) between the y-axis and its tick labels in the row and column
+#: pictures
+Y_LABEL_NUDGE = 0.08
+
 _BRACKET_HOOK = 0.13
 _BRACKET_WIDTH = 2.5
 
@@ -83,6 +88,11 @@ def _is_visible(mob: VMobject) -> bool:
                    float(np.max(m.get_stroke_opacities(), initial=0.0))
                    if m.get_stroke_width() > 0 else 0.0) > 0.05
                for m in family)
+
+
+def _printed_or_nan(cell: DecimalNumber) -> Printed:
+    """The number a cell shows as typeset; NaN (with no digits) while it is hidden."""
+    return printed(cell) if _is_visible(cell) else Printed(float("nan"), "printed", "", 0)
 
 
 def _bracket(top: np.ndarray, bottom: np.ndarray, facing: int, color: ManimColor) -> VMobject:
@@ -298,15 +308,26 @@ class MatrixGrid(VGroup):
         return _MorphNumber(cell, float(exact(value)), self.places(value), self.slot(i, j),
                             color=cell.get_color() if color is None else color)
 
+    @reads_screen("printed")
     def entry_shown(self, i: int, j: int) -> float:
-        """The value the number at ``(i, j)`` shows; NaN while it is hidden."""
+        """The value the number at ``(i, j)`` shows, as typeset; NaN while it is hidden."""
         cell = self.cells[i][j]
-        return float(cell.get_value()) if _is_visible(cell) else float("nan")
+        return printed(cell) if _is_visible(cell) else float("nan")
 
+    @reads_screen("printed")
     def values_shown(self) -> NDArray[np.float64]:
-        """Every entry as shown, shape (m, n); hidden entries are NaN."""
+        """Every entry as typeset, shape (m, n), for arithmetic; hidden entries are NaN. A
+        checkpoint takes :meth:`entries_printed` (each entry with its display precision)."""
         m, n = self.shape
         return np.array([[self.entry_shown(i, j) for j in range(n)] for i in range(m)])
+
+    def entries_printed(self, rows: Iterable[int] | None = None) -> PrintedArray:
+        """The digits typeset in every entry (of ``rows``, default all), row by row: a printed
+        reading compared to half a unit in each entry's last shown place; a hidden entry
+        reads NaN."""
+        m, n = self.shape
+        return PrintedArray(_printed_or_nan(self.cells[i][j])
+                            for i in (range(m) if rows is None else rows) for j in range(n))
 
 
 # --- a product, entry by entry ----------------------------------------------------------------
@@ -315,8 +336,8 @@ class MatrixProductHighlighter(VGroup):
 
     For entry ``(i, j)`` row ``i`` of ``A`` lights up in ``theme.ROW``, column ``j`` of ``B`` in
     ``theme.COLUMN`` (and bias entry ``j`` in ``bias_color``); copies of the entries fly down
-    into a work line ``a_i1·b_1j + … (+ b_j) = c_ij`` whose result counts up and then flies
-    into its cell of ``C``. Values are exact (:mod:`mathviz.maths.matrices`).
+    into a work line ``a_i1·b_1j + … (+ b_j) = c_ij`` whose result appears (never a partial
+    count) and then flies into its cell of ``C``. Values are exact (:mod:`mathviz.maths.matrices`).
 
     Parameters
     ----------
@@ -475,7 +496,7 @@ class MatrixProductHighlighter(VGroup):
 
     def assemble(self, i: int, j: int, *, run_time: float = 4.0) -> Animation:
         """Light up row ``i`` and column ``j``, fly copies of their entries into the work line
-        and count the sum up. The previous work line (faded by :meth:`write`) is dropped.
+        and show their sum. The previous work line (faded by :meth:`write`) is dropped.
 
         No target depends on state left behind by earlier animations, so this animation may be
         built before the previous entry's animations have played.
@@ -499,8 +520,6 @@ class MatrixProductHighlighter(VGroup):
             if source is not None:
                 piece.scale(self.font_size / self.work_size).move_to(source.get_center())
             _hide(piece)
-        final_value = total.get_value()
-        total.set_value(0.0)  # keeps its left edge: it counts up in place
         _hide(total)
 
         boxes = [self.a_grid.row_box(i, theme.ROW), self.b_grid.column_box(j, theme.COLUMN)]
@@ -527,15 +546,14 @@ class MatrixProductHighlighter(VGroup):
             *(Transform(piece, arrival) for piece, arrival in arrivals),
             *(Transform(op, op.copy().set_opacity(1)) for op in operators),
             lag_ratio=0.12)
-        # .animate re-applies set_opacity at the end, so the number's own opacity setting is
-        # visible again before ChangeDecimalToValue rebuilds its digits from it
-        count = Succession(total.animate(run_time=0.2).set_opacity(1),
-                           ChangeDecimalToValue(total, final_value))
+        # the sum appears with its value: a count from 0 would print partial values that the
+        # terms beside it do not add up to
+        reveal = total.animate.set_opacity(1)
         return Succession(
             AnimationGroup(light, run_time=0.25 * run_time),
             AnimationGroup(lift, run_time=0.04 * run_time),
             AnimationGroup(fly, run_time=0.46 * run_time),
-            AnimationGroup(count, run_time=0.25 * run_time),
+            AnimationGroup(reveal, run_time=0.25 * run_time),
             group=self)
 
     def write(self, i: int, j: int, *, run_time: float = 1.5) -> Animation:
@@ -573,20 +591,28 @@ class MatrixProductHighlighter(VGroup):
         return Succession(first, self.write(i, j, run_time=0.28 * run_time), group=self)
 
     # --- read back ----------------------------------------------------------------------
+    @reads_screen("printed")
     def sum_shown(self) -> float:
-        """The sum the work line shows; NaN when there is none."""
+        """The sum the work line shows, as typeset; NaN when there is none."""
         if self.work_sum is None or not _is_visible(self.work_sum):
             return float("nan")
-        return float(self.work_sum.get_value())
+        return printed(self.work_sum)
 
+    @reads_screen("printed")
     def entry_shown(self, i: int, j: int) -> float:
-        """The value in cell ``(i, j)`` of the drawn result; NaN until written."""
+        """The value in cell ``(i, j)`` of the drawn result, as typeset; NaN until written."""
         return self.c_grid.entry_shown(i, j)
 
+    @reads_screen("printed")
     def result_shown(self) -> NDArray[np.float64]:
-        """The drawn result matrix (NaN where not yet written)."""
+        """The drawn result matrix as typeset, shape (m, p) (NaN where not yet written)."""
         return self.c_grid.values_shown()
 
+    def result_printed(self) -> PrintedArray:
+        """Every entry of the drawn result as typeset, row by row (for a checkpoint)."""
+        return self.c_grid.entries_printed()
+
+    @reads_screen("count")
     def result_shape_shown(self) -> tuple[int, int]:
         """Rows and columns of the drawn result grid."""
         return self.c_grid.shape
@@ -721,13 +747,18 @@ class AugmentedMatrix(VGroup):
         self.marks.add(box)
         return AnimationGroup(Create(box), run_time=run_time, group=self)
 
+    @reads_screen("printed")
     def entries_shown(self) -> NDArray[np.float64]:
-        """The augmented matrix as shown, shape (equations, unknowns + 1)."""
+        """The augmented matrix as typeset, shape (equations, unknowns + 1)."""
         return self.grid.values_shown()
 
-    def row_shown(self, i: int) -> NDArray[np.float64]:
-        """Row ``i`` as shown."""
-        return self.entries_shown()[i]
+    def entries_printed(self) -> PrintedArray:
+        """Every entry as typeset, row by row, each with its display precision."""
+        return self.grid.entries_printed()
+
+    def row_shown(self, i: int) -> PrintedArray:
+        """Row ``i`` as typeset."""
+        return self.grid.entries_printed(rows=[i])
 
 
 def _is_visible_any(mob: VMobject) -> bool:
@@ -752,6 +783,9 @@ def _plane(x_range: tuple[float, float], y_range: tuple[float, float], unit: flo
         plane.add_coordinates(xs, ys, font_size=number_size)
         for label in plane.coordinate_labels.family_members_with_points():
             label.set_color(theme.MUTED)
+        # a little more room right of the y-axis: a line through a tick of the axis (as
+        # 2x + y = 5 runs through (0, 5)) must not graze its label
+        plane.coordinate_labels[1].shift(Y_LABEL_NUDGE * RIGHT)
     return plane
 
 
@@ -849,14 +883,26 @@ class RowPicture(VGroup):
                  run_time: float = 1.5) -> Animation:
         """Turn each line into the line of the new equation (same number of equations), as a
         row operation does; a row with no points (``0 = c``) fades away. The dot moves to the
-        new common point, or fades if there is none."""
+        new common point, or fades if there is none.
+
+        When the old and the new system share their single solution (every row operation on
+        a uniquely solvable system), each changed line *turns about that point*: at every
+        frame it still passes through the solution, as the equations it stands for do.
+        """
         new_a, new_b = exact_matrix(a), exact_vector(b)
         if shape(new_a) != shape(self.a):
             raise ValueError("morph_to keeps the number of equations and unknowns")
+        old_a, old_solution = self.a, self._solution()
         self.a, self.b = new_a, new_b
+        new_solution = self._solution()
+        pivot = (old_solution if old_solution is not None and old_solution == new_solution
+                 else None)
         moves = []
         for k, (row, rhs) in enumerate(zip(new_a, new_b)):
-            moves.append(Transform(self.lines[k], self._line(k, row, rhs)))
+            if pivot is not None and tuple(row) != tuple(old_a[k]):
+                moves.append(self._turn_line(k, old_a[k], row, rhs, pivot))
+            else:
+                moves.append(Transform(self.lines[k], self._line(k, row, rhs)))
         dot_target = self.dot.copy()
         solution = self._solution()
         if solution is not None:
@@ -866,13 +912,41 @@ class RowPicture(VGroup):
         moves.append(Transform(self.dot, dot_target))
         return AnimationGroup(*moves, run_time=run_time, group=self)
 
+    def _turn_line(self, k: int, old_row: Sequence[NumberLike], row: Sequence[NumberLike],
+                   rhs: NumberLike, pivot: tuple[float, float]) -> Animation:
+        """Line ``k`` turning about ``pivot`` from the direction of ``old_row`` to that of
+        ``row`` (the short way: a line and its reverse are the same line)."""
+        line = self.lines[k]
+        start_angle = float(np.arctan2(float(old_row[1]), float(old_row[0])))
+        turn = float(np.arctan2(float(row[1]), float(row[0]))) - start_angle
+        turn = (turn + np.pi / 2) % np.pi - np.pi / 2  # normals n and −n: one line
+        point = np.array(pivot, dtype=float)
+        final = self._line(k, row, rhs)
+
+        def update(_: VMobject, alpha: float) -> None:
+            if alpha >= 1:
+                line.become(final)
+                return
+            normal = np.array([np.cos(start_angle + alpha * turn),
+                               np.sin(start_angle + alpha * turn)])
+            ends = line_in_box(float(normal[0]), float(normal[1]), float(normal @ point),
+                               self.x_range, self.y_range)
+            if ends is not None:
+                (x0, y0), (x1, y1) = ends
+                line.put_start_and_end_on(self.plane.c2p(float(x0), float(y0)),
+                                          self.plane.c2p(float(x1), float(y1)))
+
+        return UpdateFromAlphaFunc(line, update)
+
     # --- read back ----------------------------------------------------------------------
+    @reads_screen("geometry")
     def intersection_shown(self) -> NDArray[np.float64]:
         """Plane coordinates of the intersection dot as drawn; NaN while it is hidden."""
         if not _is_visible(self.dot):
             return np.array([np.nan, np.nan])
         return coords(self.plane, self.dot)
 
+    @reads_screen("geometry")
     def line_shown(self, k: int) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         """The two ends of line ``k`` as drawn, in plane coordinates."""
         line = self.lines[k]
@@ -882,11 +956,19 @@ class RowPicture(VGroup):
         """Whether line ``k`` is drawn (a ``0 = c`` row has no line)."""
         return _is_visible_any(self.lines[k])
 
+    @reads_screen("count")
+    def line_drawn_shown(self, k: int) -> int:
+        """How many lines of equation ``k`` are visible on screen: 1, or 0 once its row reads
+        ``0 = c`` and the line has faded."""
+        return int(_is_visible_any(self.lines[k]))
+
+    @reads_screen("geometry")
     def slope_shown(self, k: int) -> float:
         """Slope dy/dx of line ``k`` as drawn (``inf`` for a vertical line)."""
         (x0, y0), (x1, y1) = self.line_shown(k)
         return float("inf") if abs(x1 - x0) < 1e-12 else float((y1 - y0) / (x1 - x0))
 
+    @reads_screen("geometry")
     def distance_to_line_shown(self, point: Sequence[float], k: int) -> float:
         """Distance (plane units) from ``point`` to the infinite line through drawn line ``k``."""
         p0, p1 = self.line_shown(k)
@@ -985,6 +1067,7 @@ class ColumnPicture(VGroup):
                               run_time=run_time, group=self)
 
     # --- read back ----------------------------------------------------------------------
+    @reads_screen("geometry")
     def vectors_shown(self) -> NDArray[np.float64]:
         """Each scaled column as drawn (end − start, plane coordinates), shape (n, 2);
         a hidden (zero) arrow counts as the zero vector."""
@@ -996,11 +1079,13 @@ class ColumnPicture(VGroup):
             out.append(coords(self.plane, arrow.get_end()) - coords(self.plane, arrow.get_start()))
         return np.array(out)
 
+    @reads_screen("geometry")
     def tip_shown(self) -> NDArray[np.float64]:
         """Where the tip-to-tail chain ends, in plane coordinates: the sum of the drawn
         scaled columns, starting at the drawn origin."""
         return coords(self.plane, self.plane.c2p(0, 0)) + self.vectors_shown().sum(axis=0)
 
+    @reads_screen("geometry")
     def end_point_shown(self) -> NDArray[np.float64]:
         """The tip of the last visible scaled arrow, in plane coordinates."""
         visible = [a for a in self.scaled if _is_visible_any(a)]
@@ -1008,10 +1093,22 @@ class ColumnPicture(VGroup):
             return coords(self.plane, self.plane.c2p(0, 0))
         return coords(self.plane, visible[-1].get_end())
 
+    @reads_screen("printed")
     def weights_shown(self) -> NDArray[np.float64]:
-        """The unknowns as the readouts show them."""
-        return np.array([r.value for r in self.readouts])
+        """The unknowns as the readouts show them (typeset digits)."""
+        return printed_all(self.readouts)
 
+    @reads_screen("geometry")
+    def weights_drawn(self) -> NDArray[np.float64]:
+        """The unknowns read off the arrows: each drawn scaled column's component along its
+        drawn column arrow, over that arrow's squared length (0 while it is hidden)."""
+        out = []
+        for column, scaled in zip(self.columns, self.vectors_shown()):
+            a = coords(self.plane, column.get_end()) - coords(self.plane, column.get_start())
+            out.append(float(scaled @ a / (a @ a)))
+        return np.array(out)
+
+    @reads_screen("geometry")
     def target_shown(self) -> NDArray[np.float64]:
         """Where ``b`` is marked, in plane coordinates."""
         return coords(self.plane, self.target)

@@ -16,11 +16,15 @@ Typical use::
 
 A *follower* is a pair ``(display, getter)``: ``display.set(getter())`` is called on every
 frame of a primitive's animation, so a :class:`~mathviz.primitives.readout.Readout` or a
-:class:`ColumnVector` shows a value read off the moving drawing.
+:class:`ColumnVector` shows a value read off the moving drawing. Each follower runs as an
+animation of its display beside the primitive's own, so Manim redraws the display at every
+frame even when it sits in a group drawn before the primitive (a display changed only from
+another animation's update counts as static and stays frozen on screen).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -34,6 +38,7 @@ from manim import (
     AnimationGroup,
     Arc,
     Arrow,
+    BackgroundRectangle,
     Create,
     DashedLine,
     DecimalNumber,
@@ -55,6 +60,7 @@ from manim.animation.animation import Animation
 from manim.animation.numbers import ChangeDecimalToValue
 from numpy.typing import ArrayLike, NDArray
 
+from mathviz.readings import Printed, printed, printed_all, reads_screen
 from mathviz import theme
 from mathviz.maths import recommender
 from mathviz.maths.vector_geometry import (
@@ -66,7 +72,7 @@ from mathviz.maths.vector_geometry import (
     tip_to_tail,
 )
 from mathviz.maths.vectors import p_norm, projection, unit_ball_boundary
-from mathviz.primitives.readout import coords
+from mathviz.primitives.readout import Readout, coords
 
 #: colours of a sum's parts: the first vector, the second, and the resultant
 FIRST_COLOR = theme.VECTOR
@@ -78,15 +84,65 @@ MIN_ARROW_LENGTH = 1e-3
 Follower = tuple[Any, Callable[[], Any]]
 
 
-def _follow(followers: Sequence[Follower]) -> None:
-    for display, getter in followers:
-        display.set(getter())
+class _Follow(Animation):
+    """Show ``read()`` on ``display`` at every frame: an animation *of the display*, so the
+    renderer redraws it while the geometry it describes moves."""
+
+    def __init__(self, display: Mobject, read: Callable[[], Any], **kwargs: Any) -> None:
+        self.read = read
+        super().__init__(display, **kwargs)
+
+    def create_starting_mobject(self) -> Mobject:  # noqa: D102 - manim hook; nothing to copy
+        return self.mobject
+
+    def interpolate_mobject(self, alpha: float) -> None:  # noqa: D102 - manim hook
+        self.mobject.set(self.read())
+
+
+def _with_followers(motion: Animation, followers: Sequence[Follower],
+                    group: Mobject) -> Animation:
+    """``motion`` with every follower's display kept in step, frame by frame (the displays
+    are updated after the motion, so they read the geometry of the same frame)."""
+    if not followers:
+        return motion
+    follows = [_Follow(display, read, run_time=motion.run_time) for display, read in followers]
+    return AnimationGroup(motion, *follows, group=group, run_time=motion.run_time)
+
+
+class BackedLabel(VGroup):
+    """A label on a dark backing the size of its box, so the grid lines, axes and curves
+    drawn before it do not run through the text. Its own :meth:`set_color` recolours the
+    text only; a group holding it recolours its whole family, backing included, so recolour
+    :attr:`label` from outside.
+
+    Parameters
+    ----------
+    label
+        The text, formula or number (kept as :attr:`label`, e.g. for :func:`printed`).
+    buff
+        Margin of the backing around the label's box.
+    opacity
+        Opacity of the backing (the scene's background colour).
+    """
+
+    def __init__(self, label: Mobject, *, buff: float = 0.06, opacity: float = 0.85) -> None:
+        self.label = label
+        self.backing = BackgroundRectangle(label, color=theme.BACKGROUND, fill_opacity=opacity,
+                                           buff=buff)
+        super().__init__(self.backing, label)
+
+    def set_color(self, color: ManimColor, family: bool = True) -> "BackedLabel":  # noqa: D102
+        self.label.set_color(color, family=family)
+        return self
 
 
 def _as_label(label: str | Mobject | None, color: ManimColor, size: int) -> Mobject | None:
-    if label is None or isinstance(label, Mobject):
-        return label
-    return theme.tex(label, size=size, color=color)
+    """A label on its backing (a TeX string is typeset first), or ``None``."""
+    if label is None:
+        return None
+    if not isinstance(label, Mobject):
+        label = theme.tex(label, size=size, color=color)
+    return label if isinstance(label, BackedLabel) else BackedLabel(label)
 
 
 # --- the plane ----------------------------------------------------------------------------------
@@ -126,24 +182,29 @@ class VectorPlane(VGroup):
             target = np.array([*np.asarray(origin, dtype=float)[:2], 0.0])
             self.plane.shift(target - self.plane.c2p(0, 0))
         self.add(self.plane)
-        self.decorations = VGroup()
         if numbers_up_to is not None:
+            # the plane's own tick labels: its grid lines and axes are not said to cross them
+            ticks = VGroup()
             for x in range(1, numbers_up_to[0] + 1):
-                self.decorations.add(theme.tex(str(x), size=number_size, color=theme.MUTED)
-                                     .next_to(self.c2p(x, 0), DOWN, buff=0.12))
+                ticks.add(theme.tex(str(x), size=number_size, color=theme.MUTED)
+                          .next_to(self.c2p(x, 0), DOWN, buff=0.12))
             for y in range(1, numbers_up_to[1] + 1):
-                self.decorations.add(theme.tex(str(y), size=number_size, color=theme.MUTED)
-                                     .next_to(self.c2p(0, y), LEFT, buff=0.12))
+                ticks.add(theme.tex(str(y), size=number_size, color=theme.MUTED)
+                          .next_to(self.c2p(0, y), LEFT, buff=0.12))
+            self.plane.coordinate_labels = ticks
+            self.plane.add(ticks)
+        #: the axis names, each on a backing (grid lines run under them)
+        self.decorations = VGroup()
         if x_label:
             end = self.c2p(x_range[1], 0)
             label = theme.text(x_label, size=theme.LABEL_SIZE, color=theme.MUTED)
             label.next_to(end, UP, buff=0.12).align_to(end + 0.1 * LEFT, RIGHT)
-            self.decorations.add(label)
+            self.decorations.add(BackedLabel(label))
         if y_label:
             end = self.c2p(0, y_range[1])
             label = theme.text(y_label, size=theme.LABEL_SIZE, color=theme.MUTED)
             label.next_to(end, RIGHT, buff=0.15).align_to(end + 0.1 * DOWN, UP)
-            self.decorations.add(label)
+            self.decorations.add(BackedLabel(label))
         self.add(self.decorations)
         self.arrows: dict[str, PlaneArrow] = {}
 
@@ -185,22 +246,27 @@ class VectorPlane(VGroup):
                               run_time=run_time)
 
     # --- read back ------------------------------------------------------------------------
+    @reads_screen("geometry")
     def tip_shown(self, arrow: "PlaneArrow | Arrow") -> NDArray[np.float64]:
         """The drawn tip of an arrow, in plane coordinates."""
         return self.coords_of(_arrow_of(arrow).get_end())
 
+    @reads_screen("geometry")
     def tail_shown(self, arrow: "PlaneArrow | Arrow") -> NDArray[np.float64]:
         """The drawn tail of an arrow, in plane coordinates."""
         return self.coords_of(_arrow_of(arrow).get_start())
 
+    @reads_screen("geometry")
     def vector_shown(self, arrow: "PlaneArrow | Arrow") -> NDArray[np.float64]:
         """Tip minus tail as drawn: the vector the arrow stands for, wherever it sits."""
         return self.tip_shown(arrow) - self.tail_shown(arrow)
 
+    @reads_screen("geometry")
     def length_shown(self, arrow: "PlaneArrow | Arrow") -> float:
         """The drawn arrow's length in plane units."""
         return float(np.hypot(*self.vector_shown(arrow)))
 
+    @reads_screen("geometry")
     def angle_shown(self, first: "PlaneArrow | Arrow", second: "PlaneArrow | Arrow") -> float:
         """The angle between two drawn arrows, in degrees (0–180)."""
         u, v = self.vector_shown(first), self.vector_shown(second)
@@ -292,9 +358,9 @@ class PlaneArrow(VGroup):
 
         def update(_: Mobject, alpha: float) -> None:
             self.set_coords(e0 + alpha * (e1 - e0), start=s0 + alpha * (s1 - s0))
-            _follow(followers)
 
-        return UpdateFromAlphaFunc(self, update, run_time=run_time)
+        return _with_followers(UpdateFromAlphaFunc(self, update, run_time=run_time), followers,
+                               self)
 
 
 # --- addition and scaling ------------------------------------------------------------------------
@@ -359,14 +425,17 @@ class VectorSum(VGroup):
         return AnimationGroup(self.total.grow(), group=self, run_time=run_time)
 
     # --- read back ------------------------------------------------------------------------
+    @reads_screen("geometry")
     def sum_shown(self) -> NDArray[np.float64]:
         """The drawn resultant's tip, in plane coordinates."""
         return self.plane.tip_shown(self.total)
 
+    @reads_screen("geometry")
     def walk_end_shown(self) -> NDArray[np.float64]:
         """Where the tip-to-tail walk ends: the drawn tip of the (slid) second arrow."""
         return self.plane.tip_shown(self.second)
 
+    @reads_screen("geometry")
     def second_shown(self) -> NDArray[np.float64]:
         """The second arrow's drawn vector (tip − tail): sliding must not change it."""
         return self.plane.vector_shown(self.second)
@@ -418,15 +487,17 @@ class VectorScaling(VGroup):
 
         def update(_: Mobject, alpha: float) -> None:
             self.arrow.set_coords((c0 + alpha * (c1 - c0)) * self.base)
-            _follow(followers)
 
-        return UpdateFromAlphaFunc(self, update, run_time=run_time)
+        return _with_followers(UpdateFromAlphaFunc(self, update, run_time=run_time), followers,
+                               self)
 
     # --- read back ------------------------------------------------------------------------
+    @reads_screen("geometry")
     def tip_shown(self) -> NDArray[np.float64]:
         """The drawn tip of ``c·v`` in plane coordinates."""
         return self.plane.tip_shown(self.arrow)
 
+    @reads_screen("geometry")
     def factor_shown(self) -> float:
         """``c`` read off the drawing: the drawn vector's component along ``v``, over ``|v|²``."""
         drawn = self.plane.vector_shown(self.arrow)
@@ -473,16 +544,19 @@ class AngleMark(VGroup):
         mid = start + sweep / 2
         self.label.move_to(self.centre + (radius + label_offset)
                            * np.array([np.cos(mid), np.sin(mid), 0.0]))
-        self.add(self.arc, self.label)
+        self.backed_label = BackedLabel(self.label)
+        self.add(self.arc, self.backed_label)
 
     def create(self, run_time: float = 1.0) -> Animation:
-        return AnimationGroup(Create(self.arc), FadeIn(self.label), lag_ratio=0.5, group=self,
-                              run_time=run_time)
+        return AnimationGroup(Create(self.arc), FadeIn(self.backed_label), lag_ratio=0.5,
+                              group=self, run_time=run_time)
 
+    @reads_screen("geometry")
     def value_shown(self) -> float:
         """The angle the label shows, in degrees."""
-        return float(self.label.get_value())
+        return printed(self.label)
 
+    @reads_screen("geometry")
     def arc_angle_shown(self) -> float:
         """The drawn arc's opening in degrees (it should match the label)."""
         return _arc_sweep_degrees(self.arc, self.centre)
@@ -516,7 +590,7 @@ class ProjectionDiagram(VGroup):
         self.shadow = Line(ORIGIN, RIGHT, color=theme.PROJECTION, stroke_width=10)
         self.mark = VMobject(stroke_color=theme.TEXT, stroke_width=2.5)
         self.arc = Arc(radius=arc_radius, color=theme.TEXT, stroke_width=3)
-        self.theta = theme.tex(r"\theta", size=34)
+        self.theta = BackedLabel(theme.tex(r"\theta", size=34))
         self._rebuild()
 
     # --- geometry ---------------------------------------------------------------------------
@@ -583,22 +657,26 @@ class ProjectionDiagram(VGroup):
         def update(_: Mobject, alpha: float) -> None:
             self.a = a1.copy() if alpha >= 1 else polar_interpolate(a0, a1, alpha)
             self._rebuild()
-            _follow(followers)
 
-        return UpdateFromAlphaFunc(self, update, run_time=run_time)
+        return _with_followers(UpdateFromAlphaFunc(self, update, run_time=run_time), followers,
+                               self)
 
     # --- read back ------------------------------------------------------------------------
+    @reads_screen("geometry")
     def a_shown(self) -> NDArray[np.float64]:
         """``a`` as drawn (tip of its arrow), plane coordinates."""
         return self.plane.tip_shown(self.a_arrow)
 
+    @reads_screen("geometry")
     def b_shown(self) -> NDArray[np.float64]:
         return self.plane.tip_shown(self.b_arrow)
 
+    @reads_screen("geometry")
     def foot_shown(self) -> NDArray[np.float64]:
         """The drawn end of the shadow (the foot of the perpendicular)."""
         return self.plane.coords_of(self.shadow.get_end())
 
+    @reads_screen("geometry")
     def shadow_length_shown(self) -> float:
         """The drawn shadow's length, negative when it points away from ``b``."""
         start = self.plane.coords_of(self.shadow.get_start())
@@ -606,21 +684,39 @@ class ProjectionDiagram(VGroup):
         length = float(np.hypot(*vec))
         return length if float(vec @ self.b_shown()) >= 0 else -length
 
+    @reads_screen("geometry")
     def drop_shown(self) -> NDArray[np.float64]:
-        """The drawn perpendicular as a vector, from ``a``'s tip down to the foot."""
-        return self.foot_shown() - self.a_shown()
+        """The drawn perpendicular (the dashed line itself) as a vector, from its start at
+        ``a``'s tip down to its end at the foot."""
+        return (self.plane.coords_of(self.drop_line.get_end())
+                - self.plane.coords_of(self.drop_line.get_start()))
 
+    @reads_screen("geometry")
+    def drop_angle_shown(self) -> float:
+        """The angle in degrees between the drawn perpendicular and the drawn ``b``: 90 when
+        the drop really is perpendicular; NaN while ``a`` lies on ``b``'s line (no drop)."""
+        if not any(m.get_stroke_opacity() > 0.05 for m in self.drop_line.get_family()
+                   if len(m.points)):
+            return float("nan")
+        drop = self.drop_shown()
+        b = self.plane.vector_shown(self.b_arrow)
+        return float(np.degrees(np.arctan2(abs(drop[0] * b[1] - drop[1] * b[0]), drop @ b)))
+
+    @reads_screen("geometry")
     def b_length_shown(self) -> float:
         return self.plane.length_shown(self.b_arrow)
 
+    @reads_screen("geometry")
     def dot_shown(self) -> float:
         """``a · b`` read off the picture: signed shadow length times ``b``'s drawn length."""
         return self.shadow_length_shown() * self.b_length_shown()
 
+    @reads_screen("geometry")
     def angle_shown(self) -> float:
         """The angle between the drawn arrows, in degrees."""
         return self.plane.angle_shown(self.a_arrow, self.b_arrow)
 
+    @reads_screen("geometry")
     def arc_angle_shown(self) -> float:
         """The drawn arc's sweep in degrees (it should equal :meth:`angle_shown`)."""
         return _arc_sweep_degrees(self.arc, self.plane.c2p(0, 0))
@@ -695,9 +791,9 @@ class NormBallMorph(VGroup):
         def update(_: Mobject, alpha: float) -> None:
             self.p = p1 if alpha >= 1 else p_between(p0, p1, alpha)
             self._rebuild()
-            _follow(followers)
 
-        return UpdateFromAlphaFunc(self, update, run_time=run_time)
+        return _with_followers(UpdateFromAlphaFunc(self, update, run_time=run_time), followers,
+                               self)
 
     def ghost(self, opacity: float = 0.55) -> VMobject:
         """A faint, unfilled copy of the current outline to leave behind (not part of self)."""
@@ -706,19 +802,100 @@ class NormBallMorph(VGroup):
         return copy
 
     # --- read back ------------------------------------------------------------------------
+    @reads_screen("geometry")
     def vertices_shown(self) -> NDArray[np.float64]:
         """The drawn outline's vertices in plane coordinates, shape (n, 2)."""
         return np.array([self.plane.coords_of(v) for v in self.outline.get_vertices()])
 
+    @reads_screen("geometry")
     def norm_of_boundary_shown(self, p: float) -> NDArray[np.float64]:
         """The p-norm of every drawn vertex: all 1 exactly when the outline is the p-ball."""
         return np.array([p_norm(v, p) for v in self.vertices_shown()])
 
+    @reads_screen("geometry")
+    def norm_range_of_boundary_shown(self, p: float) -> NDArray[np.float64]:
+        """``[min, max]`` of the p-norms of the drawn vertices: ``[1, 1]`` exactly when the
+        outline is the unit ball of ``p``, and only then."""
+        norms = np.array([p_norm(v, p) for v in self.vertices_shown()])
+        return np.array([norms.min(), norms.max()])
+
+    @reads_screen("geometry")
+    def diagonal_crossing_shown(self) -> float:
+        """Where the drawn outline crosses the ray ``y = x > 0``: the common coordinate ``t``
+        of that boundary point (``2^(-1/p)`` on the p-ball: ½ for the diamond, 1/√2 for the
+        circle, 1 for the square)."""
+        vertices = self.vertices_shown()
+        for u, v in zip(vertices, np.roll(vertices, -1, axis=0)):
+            du, dv = u[1] - u[0], v[1] - v[0]
+            if du * dv > 0 or du == dv:  # both on one side of the diagonal
+                continue
+            s = du / (du - dv)
+            point = u + s * (v - u)
+            if point[0] > 0:
+                return float(point[0])
+        raise ValueError("the outline does not cross the diagonal ray")
+
+    @reads_screen("geometry")
+    def inverse_p_shown(self) -> float:
+        """``1/p`` of the drawn outline, read where it crosses the diagonal: ``2 t^p = 1``
+        gives ``1/p = −log₂ t`` (0 for the square, the ∞-ball). Exact for a ball whose vertex
+        count is a multiple of 8 (a vertex sits on the diagonal)."""
+        return 0.0 - float(np.log2(self.diagonal_crossing_shown()))
+
+    @reads_screen("geometry")
+    def p_shown(self) -> float:
+        """The exponent ``p`` of the drawn outline (``inf`` for the square), read off the shape
+        itself rather than the stored :attr:`p`."""
+        q = self.inverse_p_shown()
+        return float("inf") if abs(q) < 1e-12 else 1.0 / q
+
+    @reads_screen("geometry")
     def marker_shown(self) -> NDArray[np.float64]:
         """The marked boundary point as drawn, plane coordinates."""
         if self.marker is None:
             raise ValueError("this ball has no marker")
         return self.plane.coords_of(self.marker)
+
+
+class ExponentReadout(VGroup):
+    """``p = 1.50`` while the exponent is finite and ``p = ∞`` for the max-norm: the readout
+    of a :class:`NormBallMorph`'s exponent (a number cannot print infinity). Use it as a
+    follower of :meth:`NormBallMorph.morph_to` with :meth:`NormBallMorph.p_shown`, and the
+    symbol changes on the very frame the outline becomes the square.
+
+    Parameters
+    ----------
+    p
+        The exponent shown first (``math.inf`` allowed).
+    label
+        TeX of the name before `` = ``.
+    """
+
+    def __init__(self, p: float = 1.0, *, label: str = "p", decimals: int = 2, size: int = 36,
+                 color: ManimColor = theme.TEXT) -> None:
+        self.readout = Readout(label, 1.0, decimals=decimals, size=size, color=color)
+        self.infinity = theme.tex(r"\infty", size=size, color=color)
+        self.infinity.next_to(self.readout.label, RIGHT, buff=0.15)
+        super().__init__(self.readout, self.infinity)
+        self.set(p)
+
+    def set(self, p: float) -> "ExponentReadout":
+        """Show ``p`` now: its digits, or ``∞``."""
+        infinite = math.isinf(float(p))
+        self.readout.number.set_opacity(0.0 if infinite else 1.0)
+        if not infinite:
+            self.readout.set(float(p))
+        self.infinity.set_opacity(1.0 if infinite else 0.0)
+        return self
+
+    def shows_infinity(self) -> bool:
+        """Whether ``∞`` is on screen instead of digits."""
+        return self.infinity.get_fill_opacity() > 0.5
+
+    @property
+    def value(self) -> Printed:
+        """The digits shown for a finite exponent, as typeset (a printed reading)."""
+        return self.readout.value
 
 
 # --- lists beside arrows -----------------------------------------------------------------------
@@ -796,9 +973,10 @@ class ColumnVector(VGroup):
         """The scene height of row ``index`` (to line other columns up with this one)."""
         return float(self.entries[index].get_y())
 
+    @reads_screen("geometry")
     def values_shown(self) -> NDArray[np.float64]:
         """The numbers the entries currently show."""
-        return np.array([e.get_value() for e in self.entries])
+        return printed_all(self.entries)
 
     def set(self, values: ArrayLike) -> "ColumnVector":
         """Show ``values`` now, each entry staying centred in its row."""
@@ -816,18 +994,18 @@ class ColumnVector(VGroup):
                               group=self, run_time=run_time)
 
     def emphasize_rows(self, indices: Sequence[int], color: ManimColor | None = None,
-                       dim: float = 0.3) -> Animation:
+                       dim_color: ManimColor = theme.MUTED) -> Animation:
         """Bring the given rows forward (e.g. the two movies a plane shows): their row names
-        take ``color`` (if given) and every other row fades to opacity ``dim``."""
+        take ``color`` (if given) and every other row's entry turns ``dim_color``. Rows are
+        dimmed by colour, not by opacity, so every number stays readable (a faded number
+        falls under the contrast a viewer needs)."""
         keep = set(indices)
         anims: list[Animation] = []
         for i, entry in enumerate(self.entries):
-            parts = [entry] + ([self.row_labels[i]] if len(self.row_labels) > i else [])
-            for part in parts:
-                if i not in keep:
-                    anims.append(part.animate.set_opacity(dim))
-                elif color is not None and part is not entry:
-                    anims.append(FadeToColor(part, color))
+            if i not in keep:
+                anims.append(FadeToColor(entry, dim_color))
+            elif color is not None and len(self.row_labels) > i:
+                anims.append(FadeToColor(self.row_labels[i], color))
         return AnimationGroup(*anims, group=self)
 
 

@@ -68,9 +68,10 @@ def matrix_row(name: str, entries, *, colored: bool = True) -> VGroup:
     return VGroup(label, grid).arrange(RIGHT, buff=0.2)
 
 
-def area_readout(label: str = r"\text{area}") -> VGroup:
-    """A small blue swatch (the square's colour) followed by ``area = 1.000``."""
-    readout = Readout(label, 1.0, decimals=3, size=PANEL_SIZE)
+def area_readout(area: float, label: str = r"\text{area}") -> VGroup:
+    """A small blue swatch (the square's colour) followed by ``area = …``, showing ``area``
+    (the drawn square's area, read off the drawing)."""
+    readout = Readout(label, area, decimals=3, size=PANEL_SIZE)
     swatch = Square(side_length=0.3, stroke_color=theme.AREA, stroke_width=2,
                     fill_color=theme.AREA, fill_opacity=0.6)
     row = VGroup(swatch, readout).arrange(RIGHT, buff=0.2)
@@ -89,28 +90,40 @@ class MatrixAsTransformation(LectureScene):
         self.diagram = LinearMapDiagram(vector=V, x_range=PLANE_RANGE, y_range=PLANE_RANGE)
         self.panel = Panel()
         self.setup_beat()
+        d = self.diagram
+        # the vectors ride the grid at every moment of every map, not only where they land
+        with self.invariant("v_tip_is_grid_image_of_v",
+                            lambda: (d.tip_shown(d.v_arrow), d.grid_image_shown(V)), tol=TOL), \
+                self.invariant("basis_tips_are_grid_images",
+                               lambda: ([*d.tip_shown(d.i_arrow), *d.tip_shown(d.j_arrow)],
+                                        [*d.grid_image_shown((1, 0)),
+                                         *d.grid_image_shown((0, 1))]), tol=TOL):
+            self.main_beats()
+        self.close_chapter(
+            "A matrix's columns are where î and ĵ land.",
+            "Next, we run the machine backwards: given where a vector landed, find the "
+            "vector. That is solving a linear system.")
+
+    def main_beats(self) -> None:
+        """Every beat after the set-up: A, its columns and area, the tour, composition."""
         self.apply_beat()
         self.combination_beat()
         self.determinant_beat()
         self.tour_beat("Shear", "S", SHEAR,
                        "A shear keeps i-hat and slides j-hat over to one, one. The square "
                        "leans, but base and height are unchanged, so the area stays one.",
-                       ("shear_j_tip", "j_arrow", column(SHEAR, 1)))
+                       ("shear_j_tip", "j_arrow", column(SHEAR, 1)), "shear_area_readout")
         self.tour_beat("Rotation by 90°", "R", ROTATION,
                        "A quarter turn sends i-hat to zero, one and j-hat to minus one, zero. "
                        "Those two landing spots, side by side, are the matrix.",
-                       ("rotation_i_tip", "i_arrow", column(ROTATION, 0)))
+                       ("rotation_i_tip", "i_arrow", column(ROTATION, 0)),
+                       "rotation_area_readout")
         self.tour_beat("Scaling", "D", SCALING,
                        "Scaling stretches x by two and squashes y by half. Three different "
                        "motions, yet none changes area: the determinant is one each time.",
-                       ("scaling_det", None, det_fraction(SCALING)))
+                       None, "scaling_det")
         self.composition_beats()
-        self.close_chapter(
-            "A matrix's columns are where î and ĵ land.",
-            "Next, we run the machine backwards: given where a vector landed, find the "
-            "vector. That is solving a linear system.")
 
-    # ------------------------------------------------------------------------------------
     # ------------------------------------------------------------------------------------
     def setup_beat(self) -> None:
         d = self.diagram
@@ -155,7 +168,7 @@ class MatrixAsTransformation(LectureScene):
 
     def determinant_beat(self) -> None:
         d = self.diagram
-        row = area_readout()
+        row = area_readout(d.square_area_shown())  # measured off the drawn parallelogram
         readout = row.readout
         det_line = theme.tex(r"\det A = ad - bc = 2\cdot 1 - 1\cdot(-1) = 3", size=30,
                              color=theme.MUTED)
@@ -163,30 +176,32 @@ class MatrixAsTransformation(LectureScene):
                        "the drawing, is three. That factor is the determinant, a d minus b c: "
                        "A scales every area in the plane by three."):
             self.play(self.panel.grow(row))
-            self.play(readout.change_to(d.square_area_shown()), run_time=1.2)
             self.play(self.panel.grow(det_line))
             expected = det_fraction(A)
-            self.checkpoint("det_A", readout.value, expected=float(expected), tol=TOL)
+            self.checkpoint("det_A", readout.value, expected=float(expected))
             self.checkpoint("square_area_A", d.square_area_shown(), expected=float(expected),
                             tol=TOL)
 
-    def tour_beat(self, title: str, name: str, matrix, narration: str, check) -> None:
+    def tour_beat(self, title: str, name: str, matrix, narration: str, tip_check,
+                  area_check: str) -> None:
+        """One map of the tour: reset, show the matrix, apply it, then show the square's
+        area as measured off the drawing (checked as printed against ``det``)."""
         d = self.diagram
         heading = theme.text(title, size=theme.LABEL_SIZE + 4, color=theme.ACCENT)
-        row = area_readout()
-        readout = row.readout
-        check_name, arrow_name, expected = check
+        entries = self.declare_shown(matrix_row(name, matrix), "the typed entries of the map")
         with self.beat(narration):
             if not np.allclose(d.matrix, np.eye(2)):
                 self.play(d.reset(run_time=1.0))
-            self.play(self.panel.show(heading, matrix_row(name, matrix), row))
+            self.play(self.panel.show(heading, entries))
             self.play(d.apply(matrix, run_time=1.8))
-            self.play(readout.change_to(d.square_area_shown()), run_time=0.8)
-            if arrow_name is None:
-                self.checkpoint(check_name, readout.value, expected=float(expected), tol=TOL)
-            else:
-                arrow = getattr(d, arrow_name)
-                self.checkpoint(check_name, d.tip_shown(arrow),
+            # the area appears once the square has landed: during the straight-line motion
+            # the square's area is not the determinant's (a rotation dips to one half)
+            row = area_readout(d.square_area_shown())
+            self.play(self.panel.grow(row), run_time=0.8)
+            self.checkpoint(area_check, row.readout.value, expected=float(det_fraction(matrix)))
+            if tip_check is not None:
+                check_name, arrow_name, expected = tip_check
+                self.checkpoint(check_name, d.tip_shown(getattr(d, arrow_name)),
                                 expected=[float(x) for x in expected], tol=TOL)
 
     def composition_beats(self) -> None:

@@ -8,7 +8,9 @@ Rayleigh quotient closes in on λ₁ = 3.
 
 from __future__ import annotations
 
+import contextlib
 import math
+from collections.abc import Callable
 from fractions import Fraction
 
 import numpy as np
@@ -28,10 +30,10 @@ from manim import (
     SurroundingRectangle,
     VGroup,
 )
-from manim.animation.numbers import ChangeDecimalToValue
 
 from mathviz import theme
-from mathviz.maths.spectral import angle_between_lines, power_iteration
+from mathviz.maths.spectral import power_iteration
+from mathviz.readings import derived, printed, printed_all
 from mathviz.primitives.linear_map import LinearMapDiagram
 from mathviz.primitives.readout import DegreeReadout, Readout
 from mathviz.primitives.spectral import EigenSpanDisplay, PowerIterationTrail
@@ -112,7 +114,8 @@ def matrix_row(name: str, entries) -> VGroup:
 
 
 class TableRow(VGroup):
-    """``vector   angle°   stretch`` with both numbers as DecimalNumbers."""
+    """``vector   angle°   stretch`` with both numbers as DecimalNumbers, which can follow
+    the drawn arrow they describe."""
 
     COLUMNS = (0.0, 2.0, 4.05)
 
@@ -126,6 +129,16 @@ class TableRow(VGroup):
         super().__init__(label, self.angle, self.stretch)
         for part, x in zip(self, self.COLUMNS):
             part.move_to(x * RIGHT, aligned_edge=LEFT)
+
+    def follow(self, angle: Callable[[], float], stretch: Callable[[], float]) -> None:
+        """Show ``angle()`` and ``stretch()`` at every frame (read off the drawn arrow)."""
+        self.angle.add_updater(lambda m: m.set_value(float(angle())))
+        self.stretch.add_updater(lambda m: m.set_value(float(stretch())))
+
+    def stop_following(self) -> None:
+        """Keep the numbers as they are now."""
+        self.angle.clear_updaters()
+        self.stretch.clear_updaters()
 
 
 class EigenvaluesAndEigenvectors(LectureScene):
@@ -164,7 +177,8 @@ class EigenvaluesAndEigenvectors(LectureScene):
         for part, x in zip(header, TableRow.COLUMNS):
             part.move_to(x * RIGHT, aligned_edge=LEFT)
         # before A acts, every vector sits on its own line, unstretched: read that off too
-        rows = [TableRow(theme.tex(vector_tex(v), size=TABLE_SIZE + 4, color=c),
+        rows = [TableRow(self.declare_shown(theme.tex(vector_tex(v), size=TABLE_SIZE + 4,
+                                                      color=c), "the chosen vector (given)"),
                          angle=display.off_span_angle_shown(i), stretch=display.stretch_shown(i),
                          color=c)
                 for i, (v, c) in enumerate(zip(vectors, colors))]
@@ -173,22 +187,44 @@ class EigenvaluesAndEigenvectors(LectureScene):
             self.play(diagram.create())
             self.play(display.create(run_time=2.0))
             self.play(self.panel.show(matrix_row("A", A), header, *rows))
-            self.checkpoint("before_A_off_span_deg", [r.angle.get_value() for r in rows],
-                            expected=[0.0] * len(rows), tol=TOL)
-            self.checkpoint("before_A_stretch", [r.stretch.get_value() for r in rows],
-                            expected=[1.0] * len(rows), tol=TOL)
+            self.checkpoint("before_A_off_span_deg", printed_all(r.angle for r in rows),
+                            expected=[0.0] * len(rows))
+            self.checkpoint("before_A_stretch", printed_all(r.stretch for r in rows),
+                            expected=[1.0] * len(rows))
 
+        def table_and_arrows():
+            """The table as printed, and the angles and stretches of the drawn arrows."""
+            drawn = [x for i in range(len(rows))
+                     for x in (display.off_span_angle_shown(i), display.stretch_shown(i))]
+            return printed_all(n for r in rows for n in (r.angle, r.stretch)), drawn
+
+        def tips_and_grid():
+            """The drawn arrows' tips, and where the moving grid puts their vectors."""
+            return ([x for i in range(len(vectors)) for x in display.tip_shown(i)],
+                    [x for v in vectors for x in diagram.grid_image_shown([float(c) for c in v])])
+
+        with self.invariant("vectors_ride_the_grid", tips_and_grid, tol=TOL), \
+                self.invariant("table_shows_the_drawn_arrows", table_and_arrows):
+            self.apply_and_eigen_beats(rows)
+
+    def apply_and_eigen_beats(self, rows: list[TableRow]) -> None:
+        """A acts; the table follows the arrows as they move, then the eigen rows are boxed."""
+        diagram, display = self.diagram, self.display
         with self.beat("Apply A. The three coloured vectors are knocked off their dashed "
                        "lines: A turns them by seventeen to thirty degrees while it "
                        "stretches them."):
+            for i, row in enumerate(rows):
+                row.follow(lambda i=i: display.off_span_angle_shown(i),
+                           lambda i=i: display.stretch_shown(i))
             self.play(diagram.apply(A, run_time=2.5), display.apply(A, run_time=2.5))
-            self.play(*self.fill_rows(rows, (0, 1, 2)), run_time=1.2)
-            for i, (v, row) in enumerate(zip(ORDINARY, rows)):
+            for row in rows:
+                row.stop_following()
+            for v, row in zip(ORDINARY, rows):
                 name = vector_tex(v).replace(r"\ ", "")
-                self.checkpoint(f"off_span_deg_{name}", row.angle.get_value(),
-                                expected=off_span_by_polar_angles(v), tol=TOL)
-                self.checkpoint(f"stretch_{name}", row.stretch.get_value(),
-                                expected=exact_stretch(v), tol=TOL)
+                self.checkpoint(f"off_span_deg_{name}", printed(row.angle),
+                                expected=off_span_by_polar_angles(v))
+                self.checkpoint(f"stretch_{name}", printed(row.stretch),
+                                expected=exact_stretch(v))
 
         eigen = sympy_eigen()
         with self.beat("The two yellow vectors stay on their lines. Along one, one every "
@@ -197,23 +233,18 @@ class EigenvaluesAndEigenvectors(LectureScene):
                        "their eigenvalues."):
             highlight = VGroup(*(SurroundingRectangle(r, buff=0.08, color=theme.EIGEN,
                                                       stroke_width=2.5) for r in rows[3:]))
-            self.play(*self.fill_rows(rows, (3, 4)), Create(highlight), run_time=1.2)
+            self.play(Create(highlight), run_time=1.2)
             for k, (i, row) in enumerate(zip((3, 4), rows[3:]), start=1):
-                self.checkpoint(f"off_span_deg_eigen_{k}", row.angle.get_value(),
-                                expected=0.0, tol=TOL)
-                self.checkpoint(f"stretch_eigen_{k}", row.stretch.get_value(),
-                                expected=eigen[k - 1][0], tol=TOL)
+                self.checkpoint(f"off_span_deg_eigen_{k}", printed(row.angle), expected=0.0)
+                self.checkpoint(f"stretch_eigen_{k}", printed(row.stretch),
+                                expected=eigen[k - 1][0])
                 tip = display.tip_shown(i)
-                self.checkpoint(f"eigen_direction_{k}", tip / tip[0],
+                self.checkpoint(f"eigen_direction_{k}",
+                                derived("drawn tip scaled to x = 1", tip / tip[0], tip),
                                 expected=list(eigen[k - 1][1]), tol=TOL)
+                self.checkpoint(f"eigen_off_span_drawn_{k}", display.off_span_angle_shown(i),
+                                expected=0.0, tol=TOL)
         self.highlight = highlight
-
-    def fill_rows(self, rows: list[TableRow], indices) -> list[ChangeDecimalToValue]:
-        """Count the table's numbers to the angle and stretch read off the drawn arrows."""
-        d = self.display
-        return [change for i in indices for change in (
-            ChangeDecimalToValue(rows[i].angle, d.off_span_angle_shown(i)),
-            ChangeDecimalToValue(rows[i].stretch, d.stretch_shown(i)))]
 
     def characteristic_beat(self) -> None:
         display = self.display
@@ -235,11 +266,11 @@ class EigenvaluesAndEigenvectors(LectureScene):
             self.play(lam1.change_to(display.stretch_shown(3)),
                       lam2.change_to(display.stretch_shown(4)), run_time=1.2)
             lam_exact = sorted(sp.Matrix(A).eigenvals(), reverse=True)
-            self.checkpoint("lambda_1", lam1.value, expected=float(lam_exact[0]), tol=TOL)
-            self.checkpoint("lambda_2", lam2.value, expected=float(lam_exact[1]), tol=TOL)
+            self.checkpoint("lambda_1", lam1.value, expected=float(lam_exact[0]))
+            self.checkpoint("lambda_2", lam2.value, expected=float(lam_exact[1]))
             roots = sorted(sp.solve((2 - sp.Symbol("l")) ** 2 - 1), reverse=True)
             self.checkpoint("characteristic_roots", [lam1.value, lam2.value],
-                            expected=[float(r) for r in roots], tol=TOL)
+                            expected=[float(r) for r in roots])
 
     def power_beats(self) -> None:
         plane = NumberPlane(x_range=(-9, 9, 1), y_range=(-6, 6, 1), x_length=18 * POWER_UNIT,
@@ -249,56 +280,71 @@ class EigenvaluesAndEigenvectors(LectureScene):
                             axis_config={"stroke_color": theme.MUTED, "stroke_width": 1.5})
         plane.shift(POWER_ORIGIN_AT)
         trace = power_iteration(np.array(A, dtype=float), [float(x) for x in V0], STEPS)
-        angles = [angle_between_lines(v, (1.0, 1.0)) for v in trace.vectors]
         k_read = Readout("k", 0, decimals=0, size=READOUT_SIZE)
         angle_read = DegreeReadout(r"\angle(\vec v_k,\ (1,1))", 0.0, decimals=2,
                                    size=READOUT_SIZE, color=theme.PATH)
         rayleigh_read = Readout(r"\vec v_k^{\top} A\, \vec v_k", 0.0, decimals=4,
                                 size=READOUT_SIZE, color=theme.PATH)
-        trail = PowerIterationTrail(plane, trace, readouts=[
-            (k_read, list(range(STEPS + 1))), (angle_read, angles),
-            (rayleigh_read, list(trace.rayleigh))])
+        # k steps from iterate to iterate; the angle and the quotient describe the drawn arrow
+        trail = PowerIterationTrail(plane, trace, readouts=[(k_read, list(range(STEPS + 1)))])
+        a = np.array(A, dtype=float)
+
+        def drawn_angle() -> float:
+            return trail.angle_to_shown((1.0, 1.0))
+
+        def drawn_rayleigh() -> float:
+            return trail.rayleigh_shown(a)
+
         dominant = DashedLine(plane.c2p(-5, -5), plane.c2p(5, 5), color=theme.EIGEN,
                               stroke_width=2.5, dash_length=0.14)
         code = theme.code("for k in range(6):", "    v = A @ v", "    v = v / norm(v)",
                           size=26, color=theme.PATH)
-        with self.beat("Power iteration finds the dominant direction using nothing but "
-                       "matrix-vector products. Start anywhere, apply A, divide by the "
-                       "length, repeat."):
-            self.play(FadeIn(plane), Create(dominant), run_time=1.2)
-            self.play(self.panel.show(code, k_read, angle_read, rayleigh_read))
-            self.play(trail.create())
-            self.record_power_step(angle_read, rayleigh_read, k_read, 0)
-            for k in range(1, 3):
-                self.play(trail.walk(1, seconds_per_step=1.8))
-                self.record_power_step(angle_read, rayleigh_read, k_read, k)
-        with self.beat("Each pass triples the one, one part of v and leaves the other part "
-                       "alone, so the arrow swings onto the yellow line. Six steps in, it is a "
-                       "third of a degree away."):
-            for k in range(3, STEPS + 1):
-                self.play(trail.walk(1, seconds_per_step=1.3))
-                self.record_power_step(angle_read, rayleigh_read, k_read, k)
-            angle, _ = power_closed_form(STEPS)
-            self.checkpoint("power_arrow_angle_drawn", trail.angle_to_shown((1.0, 1.0)),
-                            expected=angle, tol=TOL)
-        with self.beat("The Rayleigh quotient, v transpose A v, measures the stretch along "
-                       "the current arrow: 2.9999 now, closing in on lambda one, three. "
-                       "Scaled up, this loop is how PageRank ranks the web."):
-            box = SurroundingRectangle(rayleigh_read, buff=0.1, color=theme.EIGEN,
-                                       stroke_width=2.5)
-            self.play(Create(box))
-            _, rayleigh = power_closed_form(STEPS)
-            self.checkpoint("power_rayleigh_drawn", trail.rayleigh_shown(np.array(A, float)),
-                            expected=rayleigh, tol=TOL)
+        with contextlib.ExitStack() as readouts_follow_the_arrow:
+            with self.beat("Power iteration finds the dominant direction using nothing but "
+                           "matrix-vector products. Start anywhere, apply A, divide by the "
+                           "length, repeat."):
+                self.play(FadeIn(plane), Create(dominant), run_time=1.2)
+                self.play(trail.create())
+                # from here on the angle and the quotient are read off the drawn arrow, and
+                # stay equal to it at every moment of the six steps
+                for name, readout, drawn in (("angle", angle_read, drawn_angle),
+                                             ("rayleigh", rayleigh_read, drawn_rayleigh)):
+                    readout.follow(drawn)
+                    readouts_follow_the_arrow.enter_context(self.invariant(
+                        f"{name}_readout_is_the_drawn_arrows",
+                        lambda readout=readout, drawn=drawn: (readout.value, drawn())))
+                self.play(self.panel.show(code, k_read, angle_read, rayleigh_read))
+                self.record_power_step(trail, k_read, angle_read, rayleigh_read, 0)
+                for k in range(1, 3):
+                    self.play(trail.walk(1, seconds_per_step=1.8))
+                    self.record_power_step(trail, k_read, angle_read, rayleigh_read, k)
+            with self.beat("Each pass triples the one, one part of v and leaves the other part "
+                           "alone, so the arrow swings onto the yellow line. Six steps in, it "
+                           "is a third of a degree away."):
+                for k in range(3, STEPS + 1):
+                    self.play(trail.walk(1, seconds_per_step=1.3))
+                    self.record_power_step(trail, k_read, angle_read, rayleigh_read, k)
+                angle, _ = power_closed_form(STEPS)
+                self.checkpoint("power_arrow_angle_drawn", drawn_angle(), expected=angle,
+                                tol=TOL)
+            with self.beat("The Rayleigh quotient, v transpose A v, measures the stretch along "
+                           "the current arrow: 2.9999 now, closing in on lambda one, three. "
+                           "Scaled up, this loop is how PageRank ranks the web."):
+                box = SurroundingRectangle(rayleigh_read, buff=0.1, color=theme.EIGEN,
+                                           stroke_width=2.5)
+                self.play(Create(box))
+                _, rayleigh = power_closed_form(STEPS)
+                self.checkpoint("power_rayleigh_drawn", drawn_rayleigh(), expected=rayleigh,
+                                tol=TOL)
 
-    def record_power_step(self, angle_read: DegreeReadout,
-                          rayleigh_read: Readout, k_read: Readout, k: int) -> None:
-        """Checkpoint the three readouts after step ``k`` against the closed form."""
+    def record_power_step(self, trail: PowerIterationTrail, k_read: Readout,
+                          angle_read: DegreeReadout, rayleigh_read: Readout, k: int) -> None:
+        """Checkpoint the three readouts after step ``k``: the counter against the iterates
+        marked on the circle, the angle and the quotient against the closed form."""
         angle, rayleigh = power_closed_form(k)
-        self.checkpoint(f"power_step_{k}_k", k_read.value, expected=k, tol=0.0)
-        self.checkpoint(f"power_step_{k}_angle_deg", angle_read.value, expected=angle, tol=TOL)
-        self.checkpoint(f"power_step_{k}_rayleigh", rayleigh_read.value, expected=rayleigh,
-                        tol=TOL)
+        self.checkpoint(f"power_step_{k}_k", k_read.value, expected=trail.marks_shown() - 1)
+        self.checkpoint(f"power_step_{k}_angle_deg", angle_read.value, expected=angle)
+        self.checkpoint(f"power_step_{k}_rayleigh", rayleigh_read.value, expected=rayleigh)
 
 
 SCENES = [EigenvaluesAndEigenvectors]

@@ -8,6 +8,7 @@ with the Frobenius error √(sum of the dropped σ²) shrinking.
 
 from __future__ import annotations
 
+import contextlib
 import math
 
 import numpy as np
@@ -35,6 +36,7 @@ from mathviz.maths.spectral import low_rank, svd_stages
 from mathviz.primitives.readout import DegreeReadout, Readout
 from mathviz.primitives.spectral import MatrixHeatmap, SingularValueBars, SVDStages
 from mathviz.primitives.panel import Panel
+from mathviz.readings import derived
 from mathviz.scene import LectureScene
 
 A = ((2, 1), (0, sp.Rational(3, 2)))
@@ -136,13 +138,25 @@ class Decompositions(LectureScene):
         legend[0].set_color(theme.BASIS_I)
         legend[2].set_color(theme.BASIS_J)
         usv = theme.tex(r"A = U\,\Sigma\,V^{\top}", size=PANEL_SIZE + 4, color=theme.ACCENT)
+        entries = self.declare_shown(matrix_row("A", A), "the typed entries of A")
         with self.beat("Take A equals two, one, zero, one and a half, which is not symmetric. "
                        "On the unit circle, mark two perpendicular arrows: the ones A keeps "
                        "perpendicular."):
             self.play(FadeIn(plane), run_time=0.8)
             self.play(stages.create())
-            self.play(self.panel.show(matrix_row("A", A), usv, legend))
+            self.play(self.panel.show(entries, usv, legend))
 
+        # the arrows ride the curve through every stage: each tip is where the curve's
+        # current map (read off its drawn points) puts the arrow's starting vector
+        with self.invariant("arrows_ride_the_curve",
+                            lambda: ([x for tip in stages.tips_shown() for x in tip],
+                                     [x for i in range(2)
+                                      for x in stages.curve_image_shown(v[:, i])]), tol=TOL):
+            self.stage_beats(stages, outline, sigma, v, a)
+
+    def stage_beats(self, stages: SVDStages, outline, sigma: list[float], v: np.ndarray,
+                    a: np.ndarray) -> None:
+        """Vᵀ, Σ, U played one after the other, each read off the drawing."""
         vt_read = DegreeReadout(r"V^{\top}\!:\ \theta", 0.0, decimals=1, size=PANEL_SIZE)
         with self.beat("First V transpose, a pure rotation: minus 39.7 degrees turns the green "
                        "and red arrows onto the axes. A rotated circle is still the same "
@@ -151,8 +165,7 @@ class Decompositions(LectureScene):
             self.play(stages.rotate_vt(run_time=2.5))
             self.play(self.panel.grow(vt_read))
             self.play(vt_read.change_to(stages.arrow_angle_shown(0) - before), run_time=0.8)
-            self.checkpoint("vt_turn_deg", vt_read.value, expected=-polar_angle(v[:, 0]),
-                            tol=TOL)
+            self.checkpoint("vt_turn_deg", vt_read.value, expected=-polar_angle(v[:, 0]))
             self.checkpoint("vt_tips", stages.tips_shown(), expected=[[1, 0], [0, 1]], tol=TOL)
             self.checkpoint("vt_keeps_circle", stages.semi_axes_shown(), expected=[1, 1],
                             tol=TOL)
@@ -167,8 +180,8 @@ class Decompositions(LectureScene):
             self.play(self.panel.grow(sigma_row))
             axes_shown = stages.semi_axes_shown()
             self.play(s1.change_to(axes_shown[0]), s2.change_to(axes_shown[1]), run_time=0.8)
-            self.checkpoint("sigma_1", s1.value, expected=sigma[0], tol=TOL)
-            self.checkpoint("sigma_2", s2.value, expected=sigma[1], tol=TOL)
+            self.checkpoint("sigma_1", s1.value, expected=sigma[0])
+            self.checkpoint("sigma_2", s2.value, expected=sigma[1])
             self.checkpoint("sigma_tips", stages.tips_shown(),
                             expected=[[sigma[0], 0], [0, sigma[1]]], tol=TOL)
 
@@ -181,15 +194,17 @@ class Decompositions(LectureScene):
             self.play(stages.rotate_u(run_time=2.5))
             self.play(self.panel.grow(u_read))
             self.play(u_read.change_to(stages.arrow_angle_shown(0) - before), run_time=0.8)
-            self.checkpoint("u_turn_deg", u_read.value, expected=polar_angle(a @ v[:, 0]),
-                            tol=TOL)
+            self.checkpoint("u_turn_deg", u_read.value, expected=polar_angle(a @ v[:, 0]))
             self.checkpoint("final_tips", stages.tips_shown(), expected=(a @ v).T, tol=TOL)
             self.checkpoint("final_semi_axes", stages.semi_axes_shown(), expected=sigma, tol=TOL)
             # every drawn point p satisfies pᵀ (A Aᵀ)⁻¹ p = 1: it lies on A · circle
             inverse = np.linalg.inv(a @ a.T)
             points = stages.curve_points_shown()
             off = np.max(np.abs(np.einsum("ni,ij,nj->n", points, inverse, points) - 1.0))
-            self.checkpoint("final_curve_off_A_circle", off, expected=0.0, tol=TOL)
+            self.checkpoint("final_curve_off_A_circle",
+                            derived("max |pᵀ(AAᵀ)⁻¹p − 1| over the drawn curve's points", off,
+                                    points),
+                            expected=0.0, tol=TOL)
 
     # ------------------------------------------------------------------------------------
     def low_rank_beats(self) -> None:
@@ -204,8 +219,7 @@ class Decompositions(LectureScene):
         with self.beat("The same factorisation works for any matrix, like our table of six "
                        "users rating five movies. Green cells are high ratings, red ones low."):
             self.play(FadeIn(title), heatmap.create(run_time=2.0))
-            self.checkpoint("ratings_shown", heatmap.values_shown(), expected=m.tolist(),
-                            tol=0.0)
+            self.checkpoint("ratings_shown", heatmap.values_shown(), expected=m.tolist())
 
         sigma_sq = np.sort(np.linalg.eigvalsh(m.T @ m))[::-1]
         sigma = np.sqrt(np.clip(sigma_sq, 0.0, None))
@@ -217,11 +231,13 @@ class Decompositions(LectureScene):
             self.checkpoint("singular_value_bar_heights", bars.heights_shown(),
                             expected=sigma.tolist(), tol=TOL)
             self.checkpoint("singular_value_labels", bars.values_shown(),
-                            expected=sigma.tolist(), tol=TOL)
+                            expected=sigma.tolist())
 
-        k_read = Readout("k", 1, decimals=0, size=PANEL_SIZE)
-        err_read = Readout(r"\lVert M - M_k \rVert_F", 0.0, decimals=3, size=PANEL_SIZE,
-                           color=theme.ACCENT)
+        k_read = Readout("k", RANKS[0], decimals=0, size=PANEL_SIZE)
+        # ‖M − M_k‖ of the approximation the cells show (unrounded): one value per rank
+        errors = {k: float(np.linalg.norm(m - low_rank(m, k))) for k in RANKS}
+        err_read = Readout(r"\lVert M - M_k \rVert_F", errors[RANKS[0]], decimals=3,
+                           size=PANEL_SIZE, color=theme.ACCENT)
         formula = theme.tex(r"= \sqrt{\sigma_{k+1}^2 + \dots + \sigma_5^2}", size=PANEL_SIZE,
                             color=theme.MUTED)
         readouts = VGroup(k_read, err_read, formula).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
@@ -235,29 +251,37 @@ class Decompositions(LectureScene):
                "three table is closer, which is why truncated SVD powers compression and "
                "recommenders.",
         }
-        for k in RANKS:
-            with self.beat(narration[k]):
-                new_title = theme.tex(rf"M_{k}", rf"\ \text{{: rank {k}, from }}\sigma_1"
-                                      + (rf"\dots\sigma_{k}" if k > 1 else ""),
-                                      size=PANEL_SIZE)
-                new_title.move_to(title, aligned_edge=LEFT)
-                moves = [heatmap.morph_to(low_rank(m, k), run_time=2.0), bars.keep(k),
-                         Transform(title, new_title)]
-                if k == RANKS[0]:
-                    self.play(FadeIn(readouts), *moves)
-                else:
-                    self.play(k_read.change_to(k), *moves)
-                self.play(err_read.change_to(float(np.linalg.norm(m - heatmap.values_shown()))),
-                          run_time=1.0)
-                if k == 3:  # Femi's thriller habit (Heat) comes back only now
-                    self.play(Create(heatmap.highlight_row(USERS.index("Femi"))), run_time=0.8)
-                expected_error = dropped_sigma_error(m, k)
-                self.checkpoint(f"rank_{k}_cells", heatmap.values_shown(),
-                                expected=projected_approximation(m, k).tolist(), tol=TOL)
-                self.checkpoint(f"rank_{k}_k_shown", k_read.value, expected=k, tol=0.0)
-                self.checkpoint(f"rank_{k}_bars_kept", bars.kept_shown(), expected=k, tol=0.0)
-                self.checkpoint(f"rank_{k}_frobenius_error", err_read.value,
-                                expected=expected_error, tol=TOL)
+        with contextlib.ExitStack() as readouts_agree:
+            for k in RANKS:
+                with self.beat(narration[k]):
+                    new_title = theme.tex(rf"M_{k}", rf"\ \text{{: rank {k}, from }}\sigma_1"
+                                          + (rf"\dots\sigma_{k}" if k > 1 else ""),
+                                          size=PANEL_SIZE)
+                    new_title.move_to(title, aligned_edge=LEFT)
+                    moves = [heatmap.morph_to(low_rank(m, k), run_time=2.0), bars.keep(k),
+                             Transform(title, new_title)]
+                    if k == RANKS[0]:
+                        self.play(*moves)
+                        self.play(FadeIn(readouts), run_time=1.0)
+                        # k and the error jump together, half way through each morph: the
+                        # error shown is always the error of the rank shown
+                        readouts_agree.enter_context(self.invariant(
+                            "error_readout_is_the_error_of_rank_k",
+                            lambda: (err_read.value,
+                                     dropped_sigma_error(m, int(round(k_read.value))))))
+                    else:
+                        self.play(k_read.step_to(k), err_read.step_to(errors[k]), *moves,
+                                  run_time=2.0)  # the numbers jump half way through the morph
+                    if k == 3:  # Femi's thriller habit (Heat) comes back only now
+                        self.play(Create(heatmap.highlight_row(USERS.index("Femi"))),
+                                  run_time=0.8)
+                    self.checkpoint(f"rank_{k}_cells", heatmap.values_shown(),
+                                    expected=projected_approximation(m, k).tolist())
+                    self.checkpoint(f"rank_{k}_k_shown", k_read.value, expected=k)
+                    self.checkpoint(f"rank_{k}_bars_kept", bars.kept_shown(), expected=k,
+                                    tol=0.0)
+                    self.checkpoint(f"rank_{k}_frobenius_error", err_read.value,
+                                    expected=dropped_sigma_error(m, k))
 
 
 SCENES = [Decompositions]

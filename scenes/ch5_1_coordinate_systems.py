@@ -28,6 +28,7 @@ from mathviz import theme
 from mathviz.primitives.coordinates import BasisChangeGrid, PolarGrid
 from mathviz.primitives.readout import Readout
 from mathviz.primitives.panel import Panel
+from mathviz.readings import printed, printed_all
 from mathviz.scene import LectureScene
 
 X = (4, 3)
@@ -36,13 +37,12 @@ B2 = (1, 2)
 POLAR_TARGET_DEGREES = 120
 
 TOL = 1e-6
-READOUT_TOL = 5e-4  # readouts show 3 decimals
 PANEL_SIZE = 34
 #: where the basis plane's origin sits on screen, and its scale
 BASIS_ORIGIN = np.array([-5.6, -2.9, 0.0])
 BASIS_UNIT = 1.15
-POLAR_ORIGIN = np.array([-3.4, -0.2, 0.0])
-POLAR_UNIT = 0.68
+POLAR_ORIGIN = np.array([-3.35, -0.15, 0.0])
+POLAR_UNIT = 0.62  # the whole polar plane stays inside the safe area
 #: top-left corner of the side panel's rows
 PANEL_ANCHOR = np.array([0.9, 3.45, 0.0])
 
@@ -92,9 +92,19 @@ class CoordinateSystems(LectureScene):
             "Change the basis and the recipe changes while the point stays put.")
         self.panel = Panel(anchor=PANEL_ANCHOR)
         self.standard_beat()
-        self.morph_beat()
-        self.walk_beat()
-        self.inverse_beat()
+        g = self.grid
+        c = [float(v) for v in coordinates_cramer(B1, B2, X)]
+        # b₁, b₂ ride the skew grid as it morphs and squares up: they are its (1, 0), (0, 1)
+        with self.invariant("basis_arrows_ride_the_skew_grid",
+                            lambda: ([*g.tip_shown(g.b1_arrow), *g.tip_shown(g.b2_arrow)],
+                                     [*g.skew_grid_image_shown((1, 0)),
+                                      *g.skew_grid_image_shown((0, 1))]), tol=TOL):
+            self.morph_beat()
+            # once the grid is the basis grid, the point sits at its coordinates c in it
+            with self.invariant("point_is_the_skew_grids_image_of_c",
+                                lambda: (g.point_shown(), g.skew_grid_image_shown(c)), tol=TOL):
+                self.walk_beat()
+                self.inverse_beat()
         self.polar_beats()
         self.close_chapter(
             "Same point, different basis: different coordinates.",
@@ -135,6 +145,8 @@ class CoordinateSystems(LectureScene):
                             expected=[float(v) for v in X], tol=TOL)
             self.checkpoint("standard_walk_tip", g.walk_tip_shown(),
                             expected=[float(v) for v in X], tol=TOL)
+            self.checkpoint("standard_c_readouts", printed_all((self.c1, self.c2)),
+                            expected=[float(v) for v in coordinates_sympy((1, 0), (0, 1), X)])
         self.play(g.clear_walk(), FadeOut(leg1), FadeOut(leg2), run_time=0.6)
         self.basis_row = basis_row
         self.recipe = recipe
@@ -150,6 +162,9 @@ class CoordinateSystems(LectureScene):
         recipe = theme.tex(r"\vec x = c_1\,\vec b_1 + c_2\,\vec b_2", size=PANEL_SIZE)
         with self.beat("Now choose another basis: b one is two, one and b two is one, two. "
                        "The grid shears into theirs, but the point itself does not move."):
+            # the c readouts count the walk; back to zero until the new walk starts
+            self.declare_shown(self.c1, "the walk's progress: zero before the new walk")
+            self.declare_shown(self.c2, "the walk's progress: zero before the new walk")
             self.play(FadeOut(self.i_label), FadeOut(self.j_label),
                       self.panel.swap((self.basis_row, basis_row), (self.recipe, recipe),
                                       also=(self.c1.change_to(0.0), self.c2.change_to(0.0))))
@@ -180,10 +195,8 @@ class CoordinateSystems(LectureScene):
                             expected=[float(v) for v in exact], tol=TOL)
             self.checkpoint("basis_coordinates_from_grid", g.grid_coordinates_shown(),
                             expected=[float(v) for v in coordinates_cramer(B1, B2, X)], tol=TOL)
-            self.checkpoint("c1_readout", self.c1.value, expected=float(exact[0]),
-                            tol=READOUT_TOL)
-            self.checkpoint("c2_readout", self.c2.value, expected=float(exact[1]),
-                            tol=READOUT_TOL)
+            self.checkpoint("c1_readout", self.c1.value, expected=float(exact[0]))
+            self.checkpoint("c2_readout", self.c2.value, expected=float(exact[1]))
             rebuilt = sp.Matrix([[B1[0], B2[0]], [B1[1], B2[1]]]) * sp.Matrix(exact)
             self.checkpoint("walk_ends_at_x", g.walk_tip_shown(),
                             expected=[float(v) for v in rebuilt], tol=TOL)
@@ -203,7 +216,13 @@ class CoordinateSystems(LectureScene):
             self.play(self.panel.grow(solve, result))
             self.play(FadeOut(self.x_label), FadeOut(self.b_labels), FadeOut(self.leg_labels),
                       run_time=0.5)
-            self.play(g.square_up(run_time=2.5))
+            c = [float(v) for v in exact]
+            # the walk rides the grid too: its legs end at the grid's (c₁, 0) and (c₁, c₂)
+            with self.invariant("walk_rides_the_skew_grid",
+                                lambda: ([*g.tip_shown(g.legs[0]), *g.walk_tip_shown()],
+                                         [*g.skew_grid_image_shown((c[0], 0.0)),
+                                          *g.skew_grid_image_shown(c)]), tol=TOL):
+                self.play(g.square_up(run_time=2.5))
             self.play(FadeIn(c_label))
             self.checkpoint("point_after_inverse", g.point_shown(),
                             expected=[float(v) for v in exact], tol=TOL)
@@ -226,6 +245,18 @@ class CoordinateSystems(LectureScene):
         x_label = label(r"\vec x = (4,\ 3)", theme.VECTOR, size=30)
         x_label.next_to(polar.dot, UP + LEFT, buff=0.05)
         heading = theme.text("Polar coordinates", size=theme.BODY_SIZE, color=theme.ACCENT)
+
+        def readouts_and_dot():
+            """r, θ, x, y as printed, and the drawn dot's polar and Cartesian coordinates."""
+            return (printed_all((r_read, t_read, x_read, y_read)),
+                    [*polar.polar_shown(), *polar.cartesian_shown()])
+
+        with self.invariant("readouts_show_the_drawn_dot", readouts_and_dot):
+            self.polar_story(polar, x_label, heading, (r_read, t_read, x_read, y_read))
+
+    def polar_story(self, polar: PolarGrid, x_label, heading, readouts) -> None:
+        """The polar beats: the point in polar, sliding round its circle, and back home."""
+        r_read, t_read, x_read, y_read = readouts
         r_expected, theta_expected = polar_sympy(X)
         with self.beat("Polar coordinates encode the same point by distance and direction: "
                        "r is its distance from the origin, five, and theta its angle from the "
@@ -240,9 +271,8 @@ class CoordinateSystems(LectureScene):
                             expected=r_expected, tol=TOL)
             self.checkpoint("arc_angle_degrees", polar.arc_angle_shown(),
                             expected=theta_expected, tol=TOL)
-            self.checkpoint("r_readout", r_read.value, expected=r_expected, tol=READOUT_TOL)
-            self.checkpoint("theta_readout", t_read.value, expected=theta_expected,
-                            tol=READOUT_TOL)
+            self.checkpoint("r_readout", r_read.value, expected=r_expected)
+            self.checkpoint("theta_readout", t_read.value, expected=theta_expected)
         with self.beat("Slide the dot around its circle: r stays five while theta sweeps to "
                        "120 degrees. A circle is one fixed number in polar, and an equation in "
                        "x and y."):
@@ -252,16 +282,16 @@ class CoordinateSystems(LectureScene):
             self.checkpoint("polar_after_slide", [r_shown, theta_shown],
                             expected=[r_expected, float(POLAR_TARGET_DEGREES)], tol=TOL)
             self.checkpoint("theta_readout_after_slide", t_read.value,
-                            expected=float(POLAR_TARGET_DEGREES), tol=READOUT_TOL)
+                            expected=float(POLAR_TARGET_DEGREES))
         back = cartesian_sympy(sp.sqrt(X[0] ** 2 + X[1] ** 2), POLAR_TARGET_DEGREES)
         with self.beat("Converting back is one line each: x is r cos theta and y is r sin "
                        "theta, here minus 2.5 and about 4.33."):
             self.play(self.panel.grow(x_read, y_read))
             self.checkpoint("dot_xy_after_slide", polar.cartesian_shown(), expected=back, tol=TOL)
-            self.checkpoint("xy_readouts_after_slide", [x_read.value, y_read.value],
-                            expected=back, tol=READOUT_TOL)
+            self.checkpoint("xy_readouts_after_slide", printed_all((x_read, y_read)),
+                            expected=back)
         summary = theme.tex(r"(4,\ 3) \;=\; \left(\tfrac{5}{3},\ \tfrac{2}{3}\right)_{B}"
-                            r" \;=\; (5,\ 36.87^\circ)_{\text{polar}}", size=30,
+                            r" \;=\; (5,\ ", r"36.87", r"^\circ)_{\text{polar}}", size=30,
                             color=theme.ACCENT)
         caption = theme.text("one point, three encodings", size=theme.LABEL_SIZE,
                              color=theme.MUTED)
@@ -270,8 +300,9 @@ class CoordinateSystems(LectureScene):
                        "time; later, PCA picks the basis in which your data is simplest."):
             self.play(polar.move_to_angle(math.degrees(math.atan2(X[1], X[0])), run_time=2.0))
             self.play(self.panel.grow(summary, caption))
-            self.checkpoint("xy_readouts_back_home", [x_read.value, y_read.value],
-                            expected=[float(v) for v in X], tol=READOUT_TOL)
+            self.checkpoint("xy_readouts_back_home", printed_all((x_read, y_read)),
+                            expected=[float(v) for v in X])
+            self.checkpoint("summary_theta", printed(summary[1]), expected=theta_expected)
 
 
 SCENES = [CoordinateSystems]

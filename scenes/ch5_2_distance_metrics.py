@@ -46,6 +46,7 @@ from mathviz.primitives.distances import (
 )
 from mathviz.primitives.readout import Readout
 from mathviz.primitives.panel import Panel
+from mathviz.readings import printed_all
 from mathviz.scene import LectureScene
 
 #: the pair of users compared, and the two movies used as axes of the 2-D picture
@@ -64,7 +65,6 @@ HIST_POINTS = 200
 HIST_EDGES = (np.arange(1, 26) - 0.5) * 0.1  # bins of width 0.1 centred on 0.1, 0.2, …, 2.4
 
 TOL = 1e-6
-READOUT_TOL = 5e-4
 PANEL_SIZE = 32
 PANEL_ANCHOR = np.array([0.7, 3.45, 0.0])
 
@@ -207,7 +207,7 @@ class DistanceMetrics(LectureScene):
             self.checkpoint("difference_2d", routes.difference_shown(), expected=b - a, tol=TOL)
             self.checkpoint("l2_2d_segment", routes.lengths_shown()["l2"],
                             expected=expected["l2"], tol=TOL)
-            self.checkpoint("l2_2d_readout", l2.value, expected=expected["l2"], tol=READOUT_TOL)
+            self.checkpoint("l2_2d_readout", l2.value, expected=expected["l2"])
         with self.beat("The L1, or Manhattan, distance walks the grid one axis at a time: two "
                        "stars along Arrival plus four along Coco, six in total."):
             self.play(routes.show_staircase(seconds_per_leg=1.0))
@@ -215,7 +215,7 @@ class DistanceMetrics(LectureScene):
             self.play(l1.change_to(routes.lengths_shown()["l1"]))
             self.checkpoint("l1_2d_staircase", routes.lengths_shown()["l1"],
                             expected=expected["l1"], tol=TOL)
-            self.checkpoint("l1_2d_readout", l1.value, expected=expected["l1"], tol=READOUT_TOL)
+            self.checkpoint("l1_2d_readout", l1.value, expected=expected["l1"])
         with self.beat("L-infinity keeps only the largest single gap: the four stars on Coco, "
                        "the one movie they disagree on most."):
             self.play(routes.show_max_gap())
@@ -223,8 +223,7 @@ class DistanceMetrics(LectureScene):
             self.play(linf.change_to(routes.lengths_shown()["linf"]))
             self.checkpoint("linf_2d_gap", routes.lengths_shown()["linf"],
                             expected=expected["linf"], tol=TOL)
-            self.checkpoint("linf_2d_readout", linf.value, expected=expected["linf"],
-                            tol=READOUT_TOL)
+            self.checkpoint("linf_2d_readout", linf.value, expected=expected["linf"])
         self.clear_stage()
 
     def five_movie_beats(self) -> None:
@@ -268,9 +267,9 @@ class DistanceMetrics(LectureScene):
             self.play(l1.change_to(float(shown.sum())),
                       l2.change_to(float(np.sqrt(np.sum(shown**2)))), run_time=1.2)
             self.play(bars.highlight_largest(), linf.change_to(float(shown.max())))
-            self.checkpoint("l1_5d", l1.value, expected=expected["l1"], tol=READOUT_TOL)
-            self.checkpoint("l2_5d", l2.value, expected=expected["l2"], tol=READOUT_TOL)
-            self.checkpoint("linf_5d", linf.value, expected=expected["linf"], tol=READOUT_TOL)
+            self.checkpoint("l1_5d", l1.value, expected=expected["l1"])
+            self.checkpoint("l2_5d", l2.value, expected=expected["l2"])
+            self.checkpoint("linf_5d", linf.value, expected=expected["linf"])
         self.clear_stage()
 
     def cosine_beats(self) -> None:
@@ -303,13 +302,18 @@ class DistanceMetrics(LectureScene):
             self.checkpoint("cosine_ana_femi", arrows.cosine_shown(), expected=cosine_sympy(u, v),
                             tol=TOL)
             self.checkpoint("euclidean_ana_femi_readout", euclid.value,
-                            expected=float(euclidean(u, v)), tol=READOUT_TOL)
+                            expected=float(euclidean(u, v)))
             self.checkpoint("cosine_ana_femi_readout", cosine.value,
-                            expected=cosine_sympy(u, v), tol=READOUT_TOL)
+                            expected=cosine_sympy(u, v))
         eve_label = name_label(eve, axes.c2p(*w), RIGHT, buff=0.35)
         eve_row = user_row((eve,), COSINE_MOVIES)
-        with self.beat("Eve sits exactly as far from Ana, but points another way, and her "
-                       "cosine drops to 0.978. For taste, direction is usually what counts."):
+        # the two numbers describe the drawn gap and angle at every moment of Eve's glide
+        with self.invariant("readouts_show_the_drawn_gap_and_angle",
+                            lambda: (printed_all((euclid, cosine)),
+                                     [arrows.euclidean_shown(), arrows.cosine_shown()])), \
+                self.beat("Eve sits exactly as far from Ana, but points another way, and her "
+                          "cosine drops to 0.978. For taste, direction is usually what "
+                          "counts."):
             self.play(FadeOut(femi_label), run_time=0.4)
             self.play(arrows.move_second_to(w, color=color_of(eve), run_time=2.5))
             self.play(FadeIn(eve_label))
@@ -318,9 +322,9 @@ class DistanceMetrics(LectureScene):
                             expected=float(sp.sqrt(sum((int(x) - int(y)) ** 2
                                                        for x, y in zip(u, w)))), tol=TOL)
             self.checkpoint("cosine_ana_eve_readout", cosine.value,
-                            expected=cosine_sympy(u, w), tol=READOUT_TOL)
+                            expected=cosine_sympy(u, w))
             self.checkpoint("euclidean_ana_eve_readout", euclid.value,
-                            expected=float(euclidean(u, w)), tol=READOUT_TOL)
+                            expected=float(euclidean(u, w)))
         self.clear_stage()
 
     def concentration_beats(self) -> None:
@@ -353,8 +357,7 @@ class DistanceMetrics(LectureScene):
             self.checkpoint("curve_dimensions", shown[:, 0],
                             expected=[float(d) for d in CURVE_DIMENSIONS], tol=1e-6)
             self.checkpoint("curve_contrasts", shown[:, 1], expected=expected_curve, tol=1e-9)
-            self.checkpoint("contrast_at_1024_readout", last.value, expected=expected_curve[-1],
-                            tol=READOUT_TOL)
+            self.checkpoint("contrast_at_1024_readout", last.value, expected=expected_curve[-1])
 
         rng = np.random.default_rng(HIST_SEED)
         clouds = {d: rng.random((HIST_POINTS, d)) for d in HIST_DIMENSIONS}
@@ -370,7 +373,10 @@ class DistanceMetrics(LectureScene):
         hist = Histogram(hist_axes, HIST_EDGES, shares[HIST_DIMENSIONS[0]])
         dim = Readout("d", HIST_DIMENSIONS[0], decimals=0, size=PANEL_SIZE, commas=False)
         dim.set(HIST_DIMENSIONS[0])
-        spread = Readout(r"\sigma / \mu", 0.0, decimals=3, color=theme.NORM_L2, size=PANEL_SIZE)
+        # σ/μ of the cloud whose histogram is drawn; d and σ/μ jump together, never counting
+        # through dimensions that were not drawn
+        spread = Readout(r"\sigma / \mu", spreads[HIST_DIMENSIONS[0]], decimals=3,
+                         color=theme.NORM_L2, size=PANEL_SIZE)
         readouts = VGroup(dim, spread).arrange(RIGHT, buff=0.8)
         readouts.next_to(hist_axes, DOWN, buff=0.55)
         expected_hist = histograms_cdist(HIST_SEED)
@@ -380,18 +386,18 @@ class DistanceMetrics(LectureScene):
             self.play(Create(hist_axes), FadeIn(hist_title))
             self.add(hist)
             self.play(hist.create(), FadeIn(readouts))
-            self.play(spread.change_to(spreads[HIST_DIMENSIONS[0]]), run_time=0.6)
-            self.checkpoint("spread_d2_readout", spread.value,
-                            expected=expected_hist[2][1], tol=READOUT_TOL)
-            self.checkpoint("hist_d2_shares", hist.heights_shown(),
-                            expected=expected_hist[2][0], tol=1e-9)
-            for d in HIST_DIMENSIONS[1:]:
-                target = shares[d]
-                self.play(hist.morph_to(target, run_time=1.6), dim.change_to(d), run_time=1.6)
-                self.play(spread.change_to(spreads[d]), run_time=0.6)
-            self.checkpoint("hist_d1024_shares", hist.heights_shown(),
-                            expected=expected_hist[1024][0], tol=1e-9)
-            self.checkpoint("spread_d1024_readout", spread.value,
-                            expected=expected_hist[1024][1], tol=READOUT_TOL)
+            with self.invariant("spread_readout_is_the_spread_at_the_dimension_shown",
+                                lambda: (spread.value, expected_hist.get(
+                                    int(round(dim.value)), (None, float("nan")))[1])):
+                for d in HIST_DIMENSIONS:
+                    if d != HIST_DIMENSIONS[0]:
+                        self.play(hist.morph_to(shares[d], run_time=1.6), dim.step_to(d),
+                                  spread.step_to(spreads[d]), run_time=1.6)
+                    self.checkpoint(f"dimension_d{d}_readout", dim.value,
+                                    expected=float(clouds[d].shape[1]))
+                    self.checkpoint(f"spread_d{d}_readout", spread.value,
+                                    expected=expected_hist[d][1])
+                    self.checkpoint(f"hist_d{d}_shares", hist.heights_shown(),
+                                    expected=expected_hist[d][0], tol=1e-9)
 
 SCENES = [DistanceMetrics]

@@ -22,6 +22,14 @@ def values(shown):
 def test_standard_walk_is_the_coordinates_themselves(values):
     np.testing.assert_allclose(values["standard_walk_coefficients"], np.eye(2) @ X, atol=1e-6)
     np.testing.assert_allclose(values["standard_walk_tip"], X, atol=1e-6)
+    assert values["standard_c_readouts"] == [4.0, 3.0]  # printed 4.000, 3.000
+
+
+def test_vectors_point_and_readouts_move_with_what_carries_them(chapter_reports):
+    results = {c.name: c for r in chapter_reports("5.1") for c in r.checkpoints}
+    for name in ("basis_arrows_ride_the_skew_grid", "point_is_the_skew_grids_image_of_c",
+                 "walk_rides_the_skew_grid", "readouts_show_the_drawn_dot"):
+        assert results[f"invariant:{name}"].ok, results[f"invariant:{name}"].source
 
 
 def test_morph_lands_the_basis_vectors_and_keeps_the_point(values):
@@ -37,8 +45,8 @@ def test_coordinates_in_the_new_basis_are_b_inverse_x(values):
     for name in ("basis_coordinates_from_walk", "basis_coordinates_from_grid",
                  "point_after_inverse", "walk_after_inverse"):
         np.testing.assert_allclose(values[name], c, atol=1e-6, err_msg=name)
-    assert values["c1_readout"] == pytest.approx(5 / 3, abs=5e-4)
-    assert values["c2_readout"] == pytest.approx(2 / 3, abs=5e-4)
+    assert values["c1_readout"] == pytest.approx(round(c[0], 3), abs=1e-12)  # 1.667
+    assert values["c2_readout"] == pytest.approx(round(c[1], 3), abs=1e-12)  # 0.667
     # walking c1 b1 then c2 b2 ends at x
     np.testing.assert_allclose(values["walk_ends_at_x"], c[0] * B[:, 0] + c[1] * B[:, 1],
                                atol=1e-6)
@@ -52,15 +60,17 @@ def test_polar_coordinates_of_the_point(values):
         assert values[name] == pytest.approx(r, abs=1e-6)
     for name in ("polar_theta_degrees", "arc_angle_degrees"):
         assert values[name] == pytest.approx(math.degrees(phi), abs=1e-6)
-    assert values["r_readout"] == pytest.approx(r, abs=5e-4)
-    assert values["theta_readout"] == pytest.approx(36.8699, abs=5e-4)
+    assert values["r_readout"] == pytest.approx(round(r, 3), abs=1e-12)
+    assert values["theta_readout"] == pytest.approx(round(math.degrees(phi), 3), abs=1e-12)
+    # the summary formula's typed angle is the same angle to two decimals
+    assert values["summary_theta"] == pytest.approx(round(math.degrees(phi), 2), abs=1e-12)
 
 
 def test_sliding_around_the_circle_and_back(values):
     np.testing.assert_allclose(values["polar_after_slide"], [5.0, 120.0], atol=1e-6)
-    assert values["theta_readout_after_slide"] == pytest.approx(120.0, abs=5e-4)
+    assert values["theta_readout_after_slide"] == 120.0  # printed 120.000
     z = cmath.rect(5.0, math.radians(120))
     np.testing.assert_allclose(values["dot_xy_after_slide"], [z.real, z.imag], atol=1e-6)
-    np.testing.assert_allclose(values["xy_readouts_after_slide"], [-2.5, 5 * math.sqrt(3) / 2],
-                               atol=5e-4)
-    np.testing.assert_allclose(values["xy_readouts_back_home"], X, atol=5e-4)
+    np.testing.assert_allclose(values["xy_readouts_after_slide"],
+                               [-2.5, round(5 * math.sqrt(3) / 2, 3)], atol=1e-12)
+    np.testing.assert_allclose(values["xy_readouts_back_home"], X, atol=1e-12)

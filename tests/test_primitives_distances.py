@@ -80,11 +80,11 @@ def test_direction_comparison_reads_euclidean_and_cosine(scene):
     run(scene, arrows.move_second_to(v))
     assert arrows.euclidean_shown() == pytest.approx(euclidean(u, v))
     assert arrows.cosine_shown() == pytest.approx(1 - cosine(u, v))
-    assert readouts["euclidean"].value == pytest.approx(euclidean(u, v))
+    assert readouts["euclidean"].value == pytest.approx(round(euclidean(u, v), 3))  # printed
     run(scene, arrows.move_second_to(w, color=theme.USER_COLORS[4]))
     np.testing.assert_allclose(arrows.tips_shown()[1], w, atol=1e-9)
     assert arrows.cosine_shown() == pytest.approx(1 - cosine(u, w))
-    assert readouts["cosine"].value == pytest.approx(1 - cosine(u, w))
+    assert readouts["cosine"].value == pytest.approx(round(1 - cosine(u, w), 3))
     assert arrows.second_arrow.get_color().to_hex() == theme.USER_COLORS[4].to_hex()
     with pytest.raises(ValueError, match="unknown readouts"):
         DirectionComparison(square_axes(), u, v, readouts={"angle": Readout("a", 0.0)})
@@ -113,3 +113,20 @@ def test_histogram_heights_and_morph(scene):
     np.testing.assert_allclose(hist.heights_shown(), [0.0, 0.05, 0.9, 0.05], atol=1e-9)
     with pytest.raises(ValueError, match="one height"):
         Histogram(axes, edges, [0.5, 0.5])
+
+
+def test_direction_readouts_show_the_drawing_at_every_moment(scene):
+    u, w = np.array([4.0, 2.0]), np.array([5.0, 4.0])
+    readouts = {"euclidean": Readout("e", 0.0, decimals=3),
+                "cosine": Readout("c", 0.0, decimals=3)}
+    arrows = DirectionComparison(square_axes(), u, u / 2, readouts=readouts)
+    scene.add(arrows, *readouts.values())
+    glide = arrows.move_second_to(w)
+    glide._setup_scene(scene)
+    glide.begin()
+    for k in range(1, 9):
+        glide.interpolate(k / 8)
+        assert abs(readouts["euclidean"].value - arrows.euclidean_shown()) <= 5e-4 + 1e-12
+        assert abs(readouts["cosine"].value - arrows.cosine_shown()) <= 5e-4 + 1e-12
+    glide.finish()
+    assert readouts["euclidean"].value == pytest.approx(round(euclidean(u, w), 3))

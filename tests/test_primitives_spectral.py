@@ -191,7 +191,7 @@ def test_singular_value_bars_read_back_heights_and_kept_count():
     values = np.array([17.5, 6.6, 2.4, 2.1, 0.74])
     bars = SingularValueBars(values, y_max=18.0).shift(np.array([2.0, -1.0, 0.0]))
     np.testing.assert_allclose(bars.heights_shown(), values, atol=1e-9)
-    np.testing.assert_allclose(bars.values_shown(), values)
+    np.testing.assert_allclose(bars.values_shown(), [17.5, 6.6, 2.4, 2.1, 0.7])  # as printed
     assert bars.kept_shown() == 5
     play_instantly(bars.keep(2))
     assert bars.kept_shown() == 2
@@ -205,3 +205,95 @@ def test_degree_readout_keeps_its_value_and_unit():
     r.set(-3.5)
     assert r.value == pytest.approx(-3.5)
     assert r.number.unit == r"^{\circ}"
+
+
+# --- motion: every part on one clock ------------------------------------------------------------
+def sampled(anim: Animation, samples: int = 8):
+    """Step an animation to ``k / samples`` of its run time, yielding after each step."""
+    anim._setup_scene(Scene())
+    anim.begin()
+    for k in range(1, samples + 1):
+        anim.interpolate(k / samples)
+        yield k / samples
+    anim.finish()
+
+
+def test_svd_arrows_ride_the_curve_through_the_stretch(plane):
+    # fails on the old Σ stage: the arrows' Transform ran a third of the curve's ApplyMatrix
+    from manim import smooth
+
+    a = np.array([[2.0, 1.0], [0.0, 1.5]])
+    stages = SVDStages(plane, svd_stages(a))
+    v = stages.factors.right_vectors
+    vt_anim, sigma_anim, u_anim = stages.stages()
+    play_instantly(vt_anim)
+    sigma = np.linalg.svd(a, compute_uv=False)
+    for alpha in sampled(sigma_anim):
+        t = smooth(alpha)
+        m_t = (1 - t) * np.eye(2) + t * np.diag(sigma)
+        tips = stages.tips_shown()
+        np.testing.assert_allclose(np.abs(tips), np.abs(m_t), atol=1e-9)
+        for i in range(2):
+            np.testing.assert_allclose(tips[i], stages.curve_image_shown(v[:, i]), atol=1e-9)
+    for _ in sampled(u_anim):  # rotations carry curve and arrows together too
+        for i in range(2):
+            np.testing.assert_allclose(stages.tips_shown()[i], stages.curve_image_shown(v[:, i]),
+                                       atol=1e-9)
+    np.testing.assert_allclose(stages.curve_map_shown(), a, atol=1e-9)
+
+
+def test_eigen_span_arrows_are_carried_by_the_interpolated_map(plane):
+    from manim import smooth
+
+    vectors = np.array([[1.5, 0.0], [1.0, 1.0]])
+    display = EigenSpanDisplay(plane, vectors, [theme.NORM_L2, theme.EIGEN])
+    for alpha in sampled(display.apply(A, run_time=2.5)):
+        t = smooth(alpha)
+        for i, v in enumerate(vectors):
+            np.testing.assert_allclose(display.tip_shown(i), ((1 - t) * np.eye(2) + t * A) @ v,
+                                       atol=1e-9)
+    assert display.ghosts[0].get_stroke_opacity() == pytest.approx(display.ghost_opacity)
+
+
+def test_power_iteration_readouts_show_only_the_iterates_values(plane):
+    # fails on the old trail, which counted each readout through the values in between
+    trace = power_iteration(A, (1.0, -0.6), 3)
+    values = [0.0, 10.0, 20.0, 30.0]
+    counter = Readout("n", 0.0, decimals=1)
+    trail = PowerIterationTrail(plane, trace, readouts=[(counter, values)])
+    for _ in sampled(trail.walk(3)):
+        assert float(counter.value) in values
+    assert counter.value == 30.0
+
+
+def test_power_iteration_marks_are_counted_on_screen(plane):
+    trail = PowerIterationTrail(plane, power_iteration(A, (1.0, -0.6), 3))
+    assert trail.marks_shown() == 1 and trail.marks_shown().source.startswith("count")
+    play_instantly(trail.walk(2))
+    assert trail.marks_shown() == 3
+
+
+# --- legibility -------------------------------------------------------------------------------------
+def contrast_findings(*mobjects) -> list:
+    from manim import config
+
+    from mathviz.layout import layout_findings
+
+    found = layout_findings(list(mobjects), frame_width=config.frame_width,
+                            frame_height=config.frame_height, margin=theme.SAFE_MARGIN,
+                            background=theme.BACKGROUND)
+    return [f for f in found if f.kind == "contrast"]
+
+
+def test_heatmap_numbers_stay_readable_on_the_brightest_cells():
+    # fails with the old cell opacity 0.55: light digits on the green cells were 4.19:1
+    heat = MatrixHeatmap(np.array([[1.0, 3.0, 5.0], [5.0, 1.0, 3.0]]), mid_color=theme.GRID,
+                         value_range=(1.0, 5.0))
+    assert contrast_findings(heat) == []
+
+
+def test_dropped_singular_values_stay_readable():
+    # fails with the old dimmed-label opacity 0.45 (4.08:1 on the background)
+    bars = SingularValueBars(np.array([17.5, 6.6, 2.4, 2.1, 0.74]), y_max=18.0)
+    play_instantly(bars.keep(2))
+    assert contrast_findings(bars) == []

@@ -14,7 +14,6 @@ from collections.abc import Mapping
 import numpy as np
 from manim import (
     AnimationGroup,
-    ApplyMatrix,
     Arc,
     Arrow,
     Circle,
@@ -26,15 +25,16 @@ from manim import (
     Line,
     NumberPlane,
     Succession,
-    Transform,
     UpdateFromAlphaFunc,
     VGroup,
 )
 from manim.animation.animation import Animation
 from numpy.typing import ArrayLike
 
+from mathviz.readings import reads_screen
 from mathviz import theme
 from mathviz.maths.coordinates import Basis2D, coefficient_along, from_polar, to_polar
+from mathviz.primitives.linear_map import CarryByMatrix
 from mathviz.primitives.readout import Readout, coords
 
 
@@ -119,11 +119,10 @@ class BasisChangeGrid(VGroup):
         reveal = AnimationGroup(self.skew_grid.animate.set_stroke(opacity=0.85),
                                 self.reference.animate.set_stroke(opacity=0.45),
                                 run_time=0.8)
-        carry = AnimationGroup(
-            ApplyMatrix(m, self.skew_grid, about_point=origin),
-            Transform(self.b1_arrow, self._arrow((0, 0), self.basis.b1, theme.BASIS_I)),
-            Transform(self.b2_arrow, self._arrow((0, 0), self.basis.b2, theme.BASIS_J)),
-            run_time=run_time)
+        # one clock for grid and arrows: b₁, b₂ are the skew grid's (1, 0), (0, 1) throughout
+        carry = CarryByMatrix(m, self.reference, shapes=[self.skew_grid],
+                              arrows=[self.b1_arrow, self.b2_arrow], group=self,
+                              run_time=run_time)
         return Succession(reveal, carry, group=self)
 
     def square_up(self, run_time: float = 2.5) -> Animation:
@@ -131,22 +130,11 @@ class BasisChangeGrid(VGroup):
         ``B⁻¹``: the basis grid lands on the standard grid, ``b₁, b₂`` on î, ĵ, and the point
         on its coordinates ``c = B⁻¹ x``, read in the standard grid."""
         inverse = np.linalg.inv(self._current)
-        origin = self.reference.c2p(0, 0)
         self._current = np.eye(2)
-
-        def carry(point: np.ndarray) -> np.ndarray:
-            return inverse @ coords(self.reference, point)
-
-        moves: list[Animation] = [
-            ApplyMatrix(inverse, self.skew_grid, about_point=origin),
-            Transform(self.b1_arrow, self._arrow((0, 0), (1, 0), theme.BASIS_I)),
-            Transform(self.b2_arrow, self._arrow((0, 0), (0, 1), theme.BASIS_J)),
-            self.dot.animate.move_to(self.reference.c2p(*carry(self.dot.get_center()))),
-        ]
-        for leg, color in zip(self.legs, (theme.BASIS_I, theme.BASIS_J)):
-            moves.append(Transform(leg, self._arrow(carry(leg.get_start()), carry(leg.get_end()),
-                                                    color, width=5)))
-        return AnimationGroup(*moves, group=self, run_time=run_time)
+        # one clock for everything: the point and the walk keep their skew-grid coordinates
+        return CarryByMatrix(inverse, self.reference, shapes=[self.skew_grid],
+                             arrows=[self.b1_arrow, self.b2_arrow, *self.legs],
+                             dots=[self.dot], group=self, run_time=run_time)
 
     # --- the walk -----------------------------------------------------------------------
     def coordinates_walk(self, readouts: tuple[Readout, Readout] | None = None,
@@ -187,20 +175,30 @@ class BasisChangeGrid(VGroup):
         return AnimationGroup(*(leg.animate.set_opacity(0.0) for leg in legs), group=self)
 
     # --- read back ----------------------------------------------------------------------
+    @reads_screen("geometry")
     def tip_shown(self, arrow: Arrow) -> np.ndarray:
         """An arrow's tip in standard coordinates, as drawn."""
         return coords(self.reference, arrow.get_end())
 
+    @reads_screen("geometry")
+    def skew_grid_image_shown(self, c: ArrayLike) -> np.ndarray:
+        """Where the drawn skew grid puts its coordinates ``c`` now (the grid's own
+        ``c2p``, through its drawn axes), in standard coordinates."""
+        return coords(self.reference, self.skew_grid.c2p(*np.asarray(c, dtype=float)))
+
+    @reads_screen("geometry")
     def point_shown(self) -> np.ndarray:
         """The point's position in standard coordinates, as drawn."""
         return coords(self.reference, self.dot)
 
+    @reads_screen("geometry")
     def walk_tip_shown(self) -> np.ndarray:
         """Where the drawn walk ends, in standard coordinates."""
         if len(self.legs) != 2:
             raise RuntimeError("no walk drawn")
         return self.tip_shown(self.legs[1])
 
+    @reads_screen("geometry")
     def walk_coefficients_shown(self) -> np.ndarray:
         """``(c₁, c₂)`` read off the drawing: each leg as a multiple of its drawn basis arrow."""
         if len(self.legs) != 2:
@@ -212,6 +210,7 @@ class BasisChangeGrid(VGroup):
             out.append(coefficient_along(leg_vec, base))
         return np.array(out)
 
+    @reads_screen("geometry")
     def grid_coordinates_shown(self) -> np.ndarray:
         """The point's coordinates read through the drawn skew grid: solve
         ``origin + c₁ e₁ + c₂ e₂ = point`` where ``e₁, e₂`` are the grid's drawn unit steps."""
@@ -237,8 +236,8 @@ class PolarGrid(VGroup):
         Scene units per coordinate unit.
     readouts
         Optional live numbers keyed by ``"r"``, ``"theta"`` (degrees), ``"x"``, ``"y"``.
-        They are set from the dot's polar coordinates at every frame. Add them to the scene
-        *after* the grid, so they are redrawn while the grid animates.
+        At every frame they show the drawn dot's coordinates, read back through the plane.
+        Add them to the scene *after* the grid, so they are redrawn while the grid animates.
     """
 
     ARC_RADIUS = 0.9  # coordinate units
@@ -281,9 +280,11 @@ class PolarGrid(VGroup):
         self.arc.become(Arc(radius=self.ARC_RADIUS * unit, start_angle=0.0,
                             angle=max(theta, 1e-4), arc_center=origin,
                             stroke_color=theme.PROJECTION, stroke_width=5))
-        values = {"r": self.r, "theta": math.degrees(theta), "x": x, "y": y}
+        r_drawn, theta_drawn = self.polar_shown()
+        x_drawn, y_drawn = self.cartesian_shown()
+        values = {"r": r_drawn, "theta": theta_drawn, "x": x_drawn, "y": y_drawn}
         for key, readout in self.readouts.items():
-            readout.set(values[key])
+            readout.set(float(values[key]))
 
     def create(self) -> Animation:
         """Draw the plane, the circles and the rays, then the radius, the arc and the dot."""
@@ -305,20 +306,24 @@ class PolarGrid(VGroup):
                               run_time=run_time)
 
     # --- read back ----------------------------------------------------------------------
+    @reads_screen("geometry")
     def cartesian_shown(self) -> np.ndarray:
         """The dot's ``(x, y)`` read through the plane."""
         return coords(self.plane, self.dot)
 
+    @reads_screen("geometry")
     def polar_shown(self) -> tuple[float, float]:
         """The dot's ``(r, θ in degrees)`` read through the plane."""
         x, y = self.cartesian_shown()
         return math.hypot(x, y), math.degrees(math.atan2(y, x)) % 360.0
 
+    @reads_screen("geometry")
     def radius_length_shown(self) -> float:
         """Length of the drawn radius segment, in plane units."""
         a, b = (coords(self.plane, p) for p in self.radius_line.get_start_and_end())
         return float(np.linalg.norm(b - a))
 
+    @reads_screen("geometry")
     def arc_angle_shown(self) -> float:
         """The angle the drawn arc sweeps, in degrees (from its end point, through the plane)."""
         x, y = coords(self.plane, self.arc.get_end())

@@ -33,6 +33,7 @@ from manim import (
 from manim.animation.animation import Animation
 from numpy.typing import ArrayLike
 
+from mathviz.readings import reads_screen
 from mathviz import theme
 from mathviz.maths.distances import largest_gap, manhattan_path
 from mathviz.primitives.plots import DottedCurve
@@ -111,10 +112,12 @@ class DistanceComparison(VGroup):
         return Create(self.max_gap, run_time=run_time)
 
     # --- read back ----------------------------------------------------------------------
+    @reads_screen("geometry")
     def difference_shown(self) -> np.ndarray:
         """``end − start`` as drawn (dot centres through the axes)."""
         return coords(self.axes, self.dots[1]) - coords(self.axes, self.dots[0])
 
+    @reads_screen("geometry")
     def lengths_shown(self) -> dict[str, float]:
         """``{"l1": staircase length, "l2": segment length, "linf": max-gap length}``, each
         measured on the drawn lines through the axes."""
@@ -169,6 +172,7 @@ class DifferenceBars(VGroup):
         return AnimationGroup(*(bar.animate.set_fill(color, opacity=0.9).set_stroke(color)
                                 for bar in top), group=self)
 
+    @reads_screen("geometry")
     def values_shown(self) -> np.ndarray:
         """Each bar's signed height read through the axes (top edge minus the zero line)."""
         out = []
@@ -197,8 +201,9 @@ class DirectionComparison(VGroup):
     colors
         Arrow colours.
     readouts
-        Optional ``{"euclidean": Readout, "cosine": Readout}`` updated every frame. Add them
-        to the scene after this group.
+        Optional ``{"euclidean": Readout, "cosine": Readout}`` updated every frame from the
+        drawing (the dashed gap's length, the drawn arrows' cosine). Add them to the scene
+        after this group.
     """
 
     ARC_RADIUS = 0.9  # coordinate units
@@ -258,12 +263,10 @@ class DirectionComparison(VGroup):
                             angle=max(abs(a2 - a1), 1e-4), arc_center=self.axes.c2p(0, 0),
                             stroke_color=theme.TEXT, stroke_width=3,
                             stroke_opacity=1.0 if abs(a2 - a1) > 1e-3 else 0.0))
-        d = self.second - self.first
-        values = {"euclidean": float(np.hypot(*d)),
-                  "cosine": float(self.first @ self.second
-                                  / (np.linalg.norm(self.first) * np.linalg.norm(self.second)))}
+        # the readouts show what is drawn: the dashed gap's length and the arrows' cosine
+        values = {"euclidean": self.euclidean_shown(), "cosine": self.cosine_shown()}
         for key, readout in self.readouts.items():
-            readout.set(values[key])
+            readout.set(float(values[key]))
 
     def create(self) -> Animation:
         """Grow the first arrow, then the second."""
@@ -288,16 +291,19 @@ class DirectionComparison(VGroup):
                                                   update), group=self, run_time=run_time)
 
     # --- read back ----------------------------------------------------------------------
+    @reads_screen("geometry")
     def tips_shown(self) -> tuple[np.ndarray, np.ndarray]:
         """The two arrow tips through the axes."""
         return (coords(self.axes, self.first_arrow.get_end()),
                 coords(self.axes, self.second_arrow.get_end()))
 
+    @reads_screen("geometry")
     def euclidean_shown(self) -> float:
         """Length of the drawn dashed gap (a parallel shift of the tip-to-tip segment), through
         the axes."""
         return _segment_length(self.axes, self.gap[0])
 
+    @reads_screen("geometry")
     def cosine_shown(self) -> float:
         """Cosine of the angle between the drawn arrows."""
         u, v = self.tips_shown()
@@ -368,6 +374,7 @@ class Histogram(VGroup):
         return AnimationGroup(*(Transform(bar, target) for bar, target in zip(self.bars, new)),
                               group=self, run_time=run_time)
 
+    @reads_screen("geometry")
     def heights_shown(self) -> np.ndarray:
         """Each bar's height read through the axes."""
         out = []

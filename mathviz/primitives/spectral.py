@@ -21,7 +21,6 @@ from manim import (
     ORIGIN,
     UP,
     AnimationGroup,
-    ApplyMatrix,
     Arrow,
     Axes,
     Circle,
@@ -48,6 +47,7 @@ from manim.animation.animation import Animation
 from manim.animation.numbers import ChangeDecimalToValue
 from numpy.typing import ArrayLike
 
+from mathviz.readings import printed_all, reads_screen
 from mathviz import theme
 from mathviz.maths.spectral import (
     PowerIterationTrace,
@@ -55,6 +55,7 @@ from mathviz.maths.spectral import (
     angle_between_lines,
     fit_centred_ellipse,
 )
+from mathviz.primitives.linear_map import CarryByMatrix
 from mathviz.primitives.readout import Readout, coords
 
 PlaneLike = NumberPlane | Axes
@@ -80,6 +81,7 @@ def plane_arrow(plane: PlaneLike, end: ArrayLike, color: ManimColor, *,
                  max_tip_length_to_length_ratio=0.2, max_stroke_width_to_length_ratio=8)
 
 
+@reads_screen("geometry")
 def arrow_vector_shown(plane: PlaneLike, arrow: Arrow) -> np.ndarray:
     """Tip minus tail of a drawn arrow, in plane coordinates."""
     return coords(plane, arrow.get_end()) - coords(plane, arrow.get_start())
@@ -144,15 +146,16 @@ class EigenSpanDisplay(VGroup):
             lag_ratio=0.5, run_time=run_time, group=self)
 
     def apply(self, matrix: ArrayLike, run_time: float = 2.0) -> Animation:
-        """Carry the arrows by ``matrix`` (composed after what was applied); the span lines
-        stay, and the ghosts of the original vectors fade to a faint outline."""
+        """Carry the arrows by ``matrix`` (composed after what was applied), by the same
+        ``M(t)`` as a grid carried by it in the same play; the span lines stay, and the ghosts
+        of the original vectors fade to a faint outline."""
         m = np.asarray(matrix, dtype=float)
         self._matrix = m @ self._matrix
-        moves: list[Animation] = []
-        for arrow, ghost, v, color in zip(self.arrows, self.ghosts, self.base_vectors, self.colors):
-            moves.append(Transform(arrow, plane_arrow(self.plane, self._matrix @ v, color)))
-            moves.append(ghost.animate.set_opacity(self.ghost_opacity))
-        return AnimationGroup(*moves, run_time=run_time, group=self)
+        carry = CarryByMatrix(m, self.plane, arrows=self.arrows, group=self.arrows,
+                              run_time=run_time)
+        fades = [ghost.animate(run_time=run_time).set_opacity(self.ghost_opacity)
+                 for ghost in self.ghosts]
+        return AnimationGroup(carry, *fades, run_time=run_time, group=self)
 
     # --- read back ------------------------------------------------------------------------
     def _index(self, which: int | Arrow) -> int:
@@ -164,22 +167,26 @@ class EigenSpanDisplay(VGroup):
             raise ValueError("that arrow is not one of this display's vectors")
         return int(which)
 
+    @reads_screen("geometry")
     def tip_shown(self, which: int | Arrow) -> np.ndarray:
         """Tip of a carried arrow (by index or arrow), in plane coordinates."""
         return coords(self.plane, self.arrows[self._index(which)].get_end())
 
+    @reads_screen("geometry")
     def span_direction_shown(self, which: int | Arrow) -> np.ndarray:
         """Unit direction of a vector's span line as drawn."""
         line = self.spans[self._index(which)]
         d = coords(self.plane, line.get_end()) - coords(self.plane, line.get_start())
         return d / np.linalg.norm(d)
 
+    @reads_screen("geometry")
     def off_span_angle_shown(self, which: int | Arrow) -> float:
         """Angle in degrees between a drawn arrow and its drawn span line."""
         i = self._index(which)
         return angle_between_lines(arrow_vector_shown(self.plane, self.arrows[i]),
                                    self.span_direction_shown(i))
 
+    @reads_screen("geometry")
     def stretch_shown(self, which: int | Arrow) -> float:
         """Length of a drawn arrow over the length of its ghost (the original vector)."""
         i = self._index(which)
@@ -199,8 +206,11 @@ class PowerIterationTrail(VGroup):
     trace
         The iterates (from :func:`mathviz.maths.spectral.power_iteration`, in 2-D).
     readouts
-        Live numbers updated at each step, as ``(readout, value_per_iterate)``; each value
-        list has ``trace.steps + 1`` entries.
+        Numbers stepped at each iterate, as ``(readout, value_per_iterate)``; each value
+        list has ``trace.steps + 1`` entries. A readout jumps to the next value half way
+        through the step's normalisation and never shows a value in between (a counter such
+        as ``k``); a number describing the drawn arrow should rather
+        :meth:`~mathviz.primitives.readout.Readout.follow` it (:meth:`angle_to_shown`).
     """
 
     def __init__(self, plane: PlaneLike, trace: PowerIterationTrace, *,
@@ -245,7 +255,7 @@ class PowerIterationTrail(VGroup):
             self.ghosts[k - 1].animate.set_opacity(0.25),
             self.marks[k].animate.set_opacity(1.0),
         ]
-        parts += [readout.change_to(values[k]) for readout, values in self.readouts]
+        parts += [readout.step_to(values[k]) for readout, values in self.readouts]
         normalise = AnimationGroup(*parts, run_time=0.45 * seconds, group=self)
         return Succession(stretch, normalise, group=self)
 
@@ -257,14 +267,22 @@ class PowerIterationTrail(VGroup):
         return Succession(*moves, group=self) if moves else Wait(0.1)
 
     # --- read back ------------------------------------------------------------------------
+    @reads_screen("geometry")
     def vector_shown(self) -> np.ndarray:
         """The current iterate as drawn (arrow tip), in plane coordinates."""
         return arrow_vector_shown(self.plane, self.arrow)
 
+    @reads_screen("count")
+    def marks_shown(self) -> int:
+        """How many iterates are marked on the circle (dots drawn at least half opaque)."""
+        return int(sum(m.get_fill_opacity() >= 0.5 for m in self.marks))
+
+    @reads_screen("geometry")
     def angle_to_shown(self, direction: ArrayLike) -> float:
         """Angle in degrees between the drawn iterate and the line along ``direction``."""
         return angle_between_lines(self.vector_shown(), direction)
 
+    @reads_screen("geometry")
     def rayleigh_shown(self, matrix: ArrayLike) -> float:
         """``vᵀ A v / vᵀ v`` of the drawn iterate."""
         v = self.vector_shown()
@@ -302,6 +320,8 @@ class SVDStages(VGroup):
         v = factors.right_vectors
         self.arrows = VGroup(*(plane_arrow(plane, v[:, i], c) for i, c in enumerate(arrow_colors)))
         self.add(self.curve, self.arrows)
+        #: the unit circle's anchors as first drawn (plane coordinates), to read later maps
+        self._circle_anchors = np.array([coords(plane, p) for p in self.curve.get_anchors()])
 
     @property
     def matrix(self) -> np.ndarray:
@@ -313,16 +333,11 @@ class SVDStages(VGroup):
         return AnimationGroup(Create(self.curve), *(GrowArrow(a) for a in self.arrows),
                               lag_ratio=0.5, run_time=run_time, group=self)
 
-    def _arrow_targets(self) -> list[Arrow]:
-        v = self.factors.right_vectors
-        return [plane_arrow(self.plane, self._matrix @ v[:, i], c)
-                for i, c in enumerate(self.arrow_colors)]
-
     def _linear(self, matrix: np.ndarray, run_time: float) -> Animation:
+        """Curve and arrows carried by the same ``M(t)`` at every moment."""
         self._matrix = matrix @ self._matrix
-        return AnimationGroup(ApplyMatrix(matrix, self.curve, about_point=self.origin),
-                              *(Transform(a, t) for a, t in zip(self.arrows, self._arrow_targets())),
-                              run_time=run_time, group=self)
+        return CarryByMatrix(matrix, self.plane, shapes=[self.curve], arrows=self.arrows,
+                             group=self, run_time=run_time)
 
     def _orthogonal(self, angle: float, reflect: bool, run_time: float) -> Animation:
         moves: list[Animation] = []
@@ -364,15 +379,32 @@ class SVDStages(VGroup):
         return DashedVMobject(curve, num_dashes=70)
 
     # --- read back ------------------------------------------------------------------------
+    @reads_screen("geometry")
     def curve_points_shown(self) -> np.ndarray:
         """The drawn curve's anchor points in plane coordinates, shape (n, 2)."""
         return np.array([coords(self.plane, p) for p in self.curve.get_anchors()])
 
+    @reads_screen("geometry")
+    def curve_map_shown(self) -> np.ndarray:
+        """The 2×2 map that carries the unit circle as first drawn onto the curve as drawn
+        now (least squares over their anchors; exact while the curve is a linear image)."""
+        now = np.array([coords(self.plane, p) for p in self.curve.get_anchors()])
+        solution, *_ = np.linalg.lstsq(self._circle_anchors, now, rcond=None)
+        return solution.T
+
+    @reads_screen("geometry")
+    def curve_image_shown(self, v: ArrayLike) -> np.ndarray:
+        """Where the drawn curve's current map puts the plane vector ``v`` (a point of the
+        unit circle lands on the curve)."""
+        return np.asarray(self.curve_map_shown()) @ np.asarray(v, dtype=float)
+
+    @reads_screen("geometry")
     def semi_axes_shown(self) -> np.ndarray:
         """Semi-axis lengths (largest first) of the ellipse through the drawn curve's points."""
         lengths, _ = fit_centred_ellipse(self.curve_points_shown())
         return lengths
 
+    @reads_screen("geometry")
     def major_axis_angle_shown(self) -> float:
         """Direction of the drawn ellipse's major axis, degrees in (-90, 90]."""
         _, directions = fit_centred_ellipse(self.curve_points_shown())
@@ -380,10 +412,12 @@ class SVDStages(VGroup):
         angle = float(np.degrees(np.arctan2(y, x)))
         return angle - 180.0 if angle > 90 else angle + 180.0 if angle <= -90 else angle
 
+    @reads_screen("geometry")
     def tips_shown(self) -> np.ndarray:
         """Tips of the two arrows in plane coordinates, shape (2, 2) (one row per arrow)."""
         return np.array([coords(self.plane, a.get_end()) for a in self.arrows])
 
+    @reads_screen("geometry")
     def arrow_angle_shown(self, index: int) -> float:
         """Direction of drawn arrow ``index`` in degrees, in (-180, 180]."""
         x, y = arrow_vector_shown(self.plane, self.arrows[index])
@@ -408,6 +442,9 @@ class MatrixHeatmap(VGroup):
         values stay quiet and only the extremes glow.
     decimals
         Decimal places shown in each cell.
+    fill_opacity
+        Opacity of the cell colours; at 0.45 the light numbers keep a contrast of at least
+        4.5:1 on the brightest cells.
     """
 
     def __init__(self, values: ArrayLike, *, row_labels: Sequence[str] = (),
@@ -415,7 +452,7 @@ class MatrixHeatmap(VGroup):
                  value_range: tuple[float, float] = (1.0, 5.0), decimals: int = 1,
                  cell_width: float = 1.1, cell_height: float = 0.6, font_size: int = 26,
                  low_color: ManimColor = theme.BAD, high_color: ManimColor = theme.GOOD,
-                 mid_color: ManimColor | None = None, fill_opacity: float = 0.55) -> None:
+                 mid_color: ManimColor | None = None, fill_opacity: float = 0.45) -> None:
         super().__init__()
         self.values = np.asarray(values, dtype=float)
         if self.values.ndim != 2:
@@ -497,9 +534,10 @@ class MatrixHeatmap(VGroup):
                          stroke_width=4).move_to(row)
 
     # --- read back ------------------------------------------------------------------------
+    @reads_screen("printed")
     def values_shown(self) -> np.ndarray:
-        """The numbers the cells show, shape (rows, cols)."""
-        return np.array([n.get_value() for n in self.numbers]).reshape(self.values.shape)
+        """The numbers the cells show as typeset, shape (rows, cols)."""
+        return printed_all(self.numbers).reshape(self.values.shape)
 
 
 # --- singular values as bars ---------------------------------------------------------------------
@@ -563,19 +601,23 @@ class SingularValueBars(VGroup):
         for i, (bar, label) in enumerate(zip(self.bars, self.labels)):
             kept = i < k
             moves.append(bar.animate.set_fill(opacity=0.85 if kept else self.dim_opacity))
-            moves.append(label.animate.set_opacity(1.0 if kept else 0.45))
+            # dropped values stay readable (contrast ≥ 4.5:1 on the background)
+            moves.append(label.animate.set_opacity(1.0 if kept else 0.55))
         return AnimationGroup(*moves, run_time=run_time, group=self)
 
     # --- read back ------------------------------------------------------------------------
+    @reads_screen("geometry")
     def heights_shown(self) -> np.ndarray:
         """Every bar's height read through the axes (top edge minus bottom edge)."""
         return np.array([self.axes.p2c(b.get_top())[1] - self.axes.p2c(b.get_bottom())[1]
                          for b in self.bars])
 
+    @reads_screen("printed")
     def values_shown(self) -> np.ndarray:
-        """The numbers written on the bars."""
-        return np.array([label.get_value() for label in self.labels])
+        """The numbers written on the bars, as typeset."""
+        return printed_all(self.labels)
 
+    @reads_screen("geometry")
     def kept_shown(self) -> int:
         """How many bars are drawn bright (not dimmed)."""
         return int(sum(b.get_fill_opacity() > (0.85 + self.dim_opacity) / 2 for b in self.bars))

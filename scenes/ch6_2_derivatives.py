@@ -8,6 +8,7 @@ chain rule: the slope of sin(x²) at 1 is the rate of x² times the rate of sin,
 
 from __future__ import annotations
 
+import contextlib
 import math
 
 import sympy as sp
@@ -26,12 +27,11 @@ from mathviz.maths.calculus import (
 )
 from mathviz.primitives.calculus import DerivativeTracer
 from mathviz.primitives.panel import Panel
-from mathviz.primitives.readout import Readout
+from mathviz.primitives.readout import Readout, live_number_class
 from mathviz.scene import LectureScene
 
 PANEL_SIZE = 30
 DECIMALS = 3
-READ_TOL = 0.5 * 10**-DECIMALS
 TRAIL_TOL = 1e-3
 TRACER_WIDTH = 8.2
 #: where the lecture stops the tangent of x³/3 − x, and where it reads the drawn trail
@@ -91,10 +91,26 @@ class Derivatives(LectureScene):
         self.checkpoint(f"{tag}_tracer_x={at:g}", tracer.trace_point_shown(), expected=[at, d],
                         tol=1e-6)
         if slope_read is not None:
-            self.checkpoint(f"{tag}_slope_readout_x={at:g}", slope_read.value, expected=d,
-                            tol=READ_TOL)
+            self.checkpoint(f"{tag}_slope_readout_x={at:g}", slope_read.value, expected=d)
         if x_read is not None:
-            self.checkpoint(f"{tag}_x_readout_x={at:g}", x_read.value, expected=at, tol=5e-3)
+            self.checkpoint(f"{tag}_x_readout_x={at:g}", x_read.value, expected=at)
+
+    def follow_invariants(self, tag: str, tracer: DerivativeTracer, expr: sp.Expr,
+                          x_read: Readout, slope_read: Readout) -> contextlib.ExitStack:
+        """The x and slope readouts follow the tangent at every sampled moment: x is the
+        touching point's, the slope is the drawn tangent's and equals f′ there (sympy)."""
+        derivative = sp.lambdify(x_sym, sp.diff(expr, x_sym), "math")
+        stack = contextlib.ExitStack()
+        stack.enter_context(self.invariant(
+            f"{tag}: x readout equals the tangent point's x",
+            lambda: (x_read.value, tracer.point_shown()[0])))
+        stack.enter_context(self.invariant(
+            f"{tag}: slope readout equals the drawn tangent's slope",
+            lambda: (slope_read.value, tracer.slope_shown())))
+        stack.enter_context(self.invariant(
+            f"{tag}: slope readout is f′ at the tangent point",
+            lambda: (slope_read.value, derivative(float(tracer.point_shown()[0])))))
+        return stack
 
     def tracing_beats(self) -> None:
         x_read, slope_read = self.readouts()
@@ -104,10 +120,13 @@ class Derivatives(LectureScene):
         tracer.to_edge(LEFT, buff=0.45)
         self.tracer = tracer
         f_row = theme.tex(r"f(x) = \frac{x^3}{3} - x", size=PANEL_SIZE, color=theme.CURVE)
+        self.panel.min_width = widest_row(x_read, slope_read)
         with self.beat("On top, f of x equals x cubed over three minus x, with a yellow tangent "
                        "touching it at x equals minus two. Below, an orange dot sits at the "
                        "height of that tangent's slope, three."):
             self.play(tracer.create())
+            self.well_invariants = self.follow_invariants("well", tracer, WELL_EXPR, x_read,
+                                                          slope_read)
             self.play(self.panel.show(f_row, x_read, slope_read))
             self.check_tracer("well", tracer, WELL_EXPR, -2.0, slope_read, x_read)
 
@@ -148,26 +167,33 @@ class Derivatives(LectureScene):
             self.checkpoint("well_valley_point", tracer.point_shown(),
                             expected=[exact[1], sympy_value(WELL_EXPR, exact[1])], tol=1e-6)
             self.play(self.panel.grow(label))
+        self.well_invariants.close()
         self.play(FadeOut(tracer), self.panel.hide())
 
     # ------------------------------------------------------------------------------------
     def cube_beats(self) -> None:
         x_read, slope_read = self.readouts()
-        tracer = DerivativeTracer(CUBE, (-1.5, 1.5, 0.5), (-3.5, 3.5, 1), (0, 7, 2), -1.5,
+        # y up to 4 (not 3.5): the steep tangent at x = 1.5 stays inside the frame
+        tracer = DerivativeTracer(CUBE, (-1.5, 1.5, 0.5), (-4, 4, 2), (0, 7, 2), -1.5,
                                   readouts={"x": x_read, "slope": slope_read},
                                   width=TRACER_WIDTH)
         tracer.to_edge(LEFT, buff=0.45)
         f_row = theme.tex(r"f(x) = x^3", size=PANEL_SIZE, color=theme.CURVE)
         df_row = theme.tex(r"f'(x) = 3x^2", size=PANEL_SIZE, color=theme.GRADIENT)
-        with self.beat("A flat tangent is not always a peak or a valley. Take x cubed and draw "
-                       "its derivative, three x squared."):
+        self.panel.min_width = widest_row(x_read, slope_read)
+        invariants = self.follow_invariants("cube", tracer, CUBE_EXPR, x_read, slope_read)
+        with invariants, self.beat("A flat tangent is not always a peak or a valley. Take x "
+                                   "cubed and draw its derivative, three x squared."):
             self.play(FadeIn(tracer), self.panel.show(f_row, df_row, x_read, slope_read))
             self.play(tracer.slide_to(1.5, run_time=4.0))
             self.check_tracer("cube", tracer, CUBE_EXPR, 1.5, slope_read, x_read)
-        note = theme.text("flat, but no peak or valley", size=theme.LABEL_SIZE, color=theme.BAD)
-        with self.beat("At zero the tangent is flat and the derivative touches zero, but it "
-                       "never changes sign: the curve climbs on both sides, so zero is neither "
-                       "a maximum nor a minimum."):
+            invariants = invariants.pop_all()  # they hold on through the next beat
+        note = VGroup(*(theme.text(line, size=theme.LABEL_SIZE, color=theme.BAD)
+                        for line in ("flat, but no peak", "or valley"))).arrange(
+            DOWN, aligned_edge=LEFT, buff=0.12)
+        with invariants, self.beat("At zero the tangent is flat and the derivative touches "
+                                   "zero, but it never changes sign: the curve climbs on both "
+                                   "sides, so zero is neither a maximum nor a minimum."):
             self.play(tracer.slide_to(0.0, run_time=2.5, trace=False), tracer.mark(0.0))
             self.check_tracer("cube", tracer, CUBE_EXPR, 0.0, slope_read, x_read)
             self.play(self.panel.grow(note))
@@ -187,52 +213,89 @@ class Derivatives(LectureScene):
                                   df_label=r"y'(x)")
         tracer.to_edge(LEFT, buff=0.45)
         f_row = theme.tex(r"y = \sin(u),\ u = x^2", size=PANEL_SIZE, color=theme.CURVE)
-        with self.beat("Now a composition, sine of x squared: square first, then take the "
-                       "sine, like two functions chained in a pipeline."):
-            self.play(FadeIn(tracer), self.panel.show(f_row, x_read, slope_read))
-            self.play(tracer.slide_to(CHAIN_X, run_time=4.5))
-            self.check_tracer("chain", tracer, CHAIN_EXPR, CHAIN_X, slope_read, x_read)
-
-        step = chain_rule(SINE, INNER, CHAIN_X)
+        # the three rates are driven by one thing, the tangent: du/dx and dy/du at its point,
+        # dy/dx its drawn slope; so the product shown is the product of the factors shown
         inner_read = Readout(r"\frac{du}{dx} = 2x", 0.0, decimals=DECIMALS, size=PANEL_SIZE,
                              color=theme.BASIS_I)
         outer_read = Readout(r"\frac{dy}{du} = \cos u", 0.0, decimals=DECIMALS,
                              size=PANEL_SIZE, color=theme.BASIS_J)
         product_read = Readout(r"\frac{dy}{dx} = \frac{dy}{du}\cdot\frac{du}{dx}", 0.0,
                                decimals=DECIMALS, size=PANEL_SIZE, color=theme.GRADIENT)
-        with self.beat("The chain rule multiplies the stages' rates. At x equals one, x squared "
-                       "grows at rate two and sine grows at rate cosine of one, 0.540; their "
-                       "product, 1.081, is exactly the slope of the tangent."):
-            self.play(self.panel.grow(inner_read, outer_read, product_read),
-                      tracer.mark(CHAIN_X, color=theme.ACCENT))
-            self.play(inner_read.change_to(step.inner_rate), run_time=0.8)
-            self.play(outer_read.change_to(step.outer_rate), run_time=0.8)
-            self.play(product_read.change_to(step.rate), run_time=0.8)
-            u = sp.symbols("u")
-            inner_rate = float(sp.diff(x_sym**2, x_sym).subs(x_sym, CHAIN_X))
-            outer_rate = float(sp.diff(sp.sin(u), u).subs(u, CHAIN_X**2))
-            self.checkpoint("chain_inner_rate_readout", inner_read.value, expected=inner_rate,
-                            tol=READ_TOL)
-            self.checkpoint("chain_outer_rate_readout", outer_read.value, expected=outer_rate,
-                            tol=READ_TOL)
-            self.checkpoint("chain_product_readout", product_read.value,
-                            expected=sympy_derivative(CHAIN_EXPR, CHAIN_X), tol=READ_TOL)
-            self.checkpoint("chain_product_equals_drawn_slope",
-                            product_read.value - tracer.slope_shown(), expected=0.0,
-                            tol=READ_TOL)
+        rates = lambda: chain_rule(SINE, INNER, float(tracer.point_shown()[0]))  # noqa: E731
+        inner_read.follow(lambda: rates().inner_rate)
+        outer_read.follow(lambda: rates().outer_rate)
+        product_read.follow(tracer.slope_shown)
+        self.panel.min_width = widest_row(x_read, slope_read, inner_read, outer_read,
+                                          product_read)
+        invariants = self.follow_invariants("chain", tracer, CHAIN_EXPR, x_read, slope_read)
+        with invariants, self.beat("Now a composition, sine of x squared: square first, then "
+                                   "take the sine, like two functions chained in a pipeline."):
+            self.play(FadeIn(tracer), self.panel.show(f_row, x_read, slope_read))
+            self.play(tracer.slide_to(CHAIN_X, run_time=4.5))
+            self.check_tracer("chain", tracer, CHAIN_EXPR, CHAIN_X, slope_read, x_read)
+            invariants = invariants.pop_all()  # they hold on to the end of the lecture
 
-        with self.beat("Let the tangent finish its run: every point of the orange trail is "
-                       "such a product, two x times cosine of x squared."):
-            # fresh rows: the rates above belonged to x = 1, the readouts follow the tangent
-            x_read, slope_read = self.readouts()
-            tracer.readouts = {"x": x_read.set(CHAIN_X), "slope": slope_read.set(step.rate)}
-            rule = theme.tex(r"y'(x) = 2x\cos(x^2)", size=PANEL_SIZE, color=theme.GRADIENT)
-            self.play(self.panel.show(f_row.copy(), rule, x_read, slope_read, run_time=0.8))
+        u = sp.symbols("u")
+        inner_rate = sp.lambdify(x_sym, sp.diff(x_sym**2, x_sym), "math")
+        outer_rate = sp.lambdify(u, sp.diff(sp.sin(u), u), "math")
+        with invariants, self.beat("The chain rule multiplies the stages' rates. At x equals "
+                                   "one, x squared grows at rate two and sine grows at rate "
+                                   "cosine of one, 0.540; their product, 1.081, is exactly the "
+                                   "slope of the tangent."):
+            self.play(self.panel.grow(inner_read), tracer.mark(CHAIN_X, color=theme.ACCENT))
+            self.play(self.panel.grow(outer_read))
+            self.play(self.panel.grow(product_read))
+            invariants.enter_context(self.invariant(
+                "du/dx readout is 2x at the tangent point",
+                lambda: (inner_read.value, inner_rate(float(tracer.point_shown()[0])))))
+            invariants.enter_context(self.invariant(
+                "dy/du readout is cos(x²) at the tangent point",
+                lambda: (outer_read.value, outer_rate(float(tracer.point_shown()[0]) ** 2))))
+            invariants.enter_context(self.invariant(
+                "dy/dx readout equals the drawn tangent's slope",
+                lambda: (product_read.value, tracer.slope_shown())))
+            invariants.enter_context(self.invariant(
+                "dy/dx readout is the product of the factors' values",
+                lambda: (product_read.value, float(inner_read.number.get_value())
+                         * float(outer_read.number.get_value()))))
+            self.check_chain(tracer, CHAIN_X, inner_read, outer_read, product_read)
+            self.checkpoint("chain_product_readout_equals_drawn_slope", product_read.value,
+                            expected=tracer.slope_shown())
+            invariants = invariants.pop_all()
+
+        rule = theme.tex(r"y'(x) = 2x\cos(x^2)", size=PANEL_SIZE, color=theme.GRADIENT)
+        with invariants, self.beat("Let the tangent finish its run: every point of the orange "
+                                   "trail is such a product, two x times cosine of x squared."):
+            self.play(self.panel.swap((f_row, rule), run_time=0.8))
             self.play(tracer.slide_to(2.0, run_time=3.0))
             self.check_tracer("chain", tracer, CHAIN_EXPR, 2.0, slope_read, x_read)
+            self.check_chain(tracer, 2.0, inner_read, outer_read, product_read)
             for at in (-1.5, 1.5):
                 self.checkpoint(f"chain_trail_x={at:g}", tracer.trail_value_at(at),
                                 expected=2 * at * math.cos(at * at), tol=TRAIL_TOL)
+
+    def check_chain(self, tracer: DerivativeTracer, at: float, inner_read: Readout,
+                    outer_read: Readout, product_read: Readout) -> None:
+        """The three rate readouts against sympy's derivatives of the stages at ``at``."""
+        u = sp.symbols("u")
+        tag = f"x={at:g}"
+        inner_rate = float(sp.diff(x_sym**2, x_sym).subs(x_sym, at))
+        outer_rate = float(sp.diff(sp.sin(u), u).subs(u, at**2))
+        self.checkpoint(f"chain_inner_rate_readout_{tag}", inner_read.value, expected=inner_rate)
+        self.checkpoint(f"chain_outer_rate_readout_{tag}", outer_read.value, expected=outer_rate)
+        self.checkpoint(f"chain_product_readout_{tag}", product_read.value,
+                        expected=sympy_derivative(CHAIN_EXPR, at))
+
+
+def widest_row(*readouts: Readout) -> float:
+    """The width the panel's card needs for these rows at their widest (signs and digits
+    change while they follow the drawing): each label with ``-8.888``."""
+    widths = []
+    for readout in readouts:
+        probe = live_number_class()(-8.888, num_decimal_places=readout.number.num_decimal_places,
+                                    font_size=readout.number.font_size)
+        widths.append(readout.label.width + 0.15 + probe.width)
+    return max(widths)
 
 
 SCENES = [Derivatives]

@@ -7,13 +7,27 @@ total returns to 0; the running total A(x) = 1 − cos x grows at the rate f(x).
 
 from __future__ import annotations
 
+import contextlib
 import math
 
 import numpy as np
 import sympy as sp
-from manim import DOWN, LEFT, RIGHT, UP, Axes, Circumscribe, Create, FadeIn, FadeOut, Line, VGroup
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Axes,
+    Circumscribe,
+    Create,
+    FadeIn,
+    FadeOut,
+    Line,
+    VGroup,
+)
 
 from mathviz import theme
+from mathviz.primitives.calculus import line_slope_shown
 from mathviz.primitives.integrals import AccumulatedArea, RiemannRectangles
 from mathviz.primitives.panel import Panel
 from mathviz.primitives.readout import Readout
@@ -24,13 +38,15 @@ REFINEMENTS = (4, 8, 16, 64)
 #: marked points for the fundamental theorem: one where sin is positive, one where negative
 MARKED_X = (1.0, 4.0)
 #: half-width of the symmetric difference that reads the area's growth rate off the drawing
-RATE_H = 1e-2
+RATE_H = 1e-4
+#: curve samples of the swept region: its drawn growth rate then matches sin x to ~5e-8, so
+#: the A′ and f readouts print the same digits at every frame
+SWEEP_SAMPLES = 6000
+RATE_LABEL = r"A'(x) \approx \tfrac{\Delta A}{\Delta x}"
 
 DRAW_TOL = 1e-9        # rectangles read back through the axes
-AREA_TOL = 1e-4        # swept regions: polygons through 800 curve samples (trapezoid rule)
-READOUT_TOL = 5e-4     # three-decimal readouts
-SUM_READOUT_TOL = 5e-5  # four-decimal readouts
-RATE_TOL = 1e-3        # a symmetric difference of drawn areas, h = 0.01
+AREA_TOL = 1e-4        # swept regions: polygons through curve samples (trapezoid rule)
+SLOPE_TOL = 1e-6       # the tangent's drawn slope: a symmetric difference of drawn areas
 PANEL_SIZE = 32
 
 
@@ -53,6 +69,12 @@ def sympy_antiderivative(at: float) -> float:
     """``∫_0^at sin t dt`` exactly, evaluated: 1 − cos(at)."""
     t = sp.symbols("t")
     return float(sp.integrate(sp.sin(t), (t, 0, sp.Float(at, 30))))
+
+
+def sympy_rate(at: float) -> float:
+    """``d/dx ∫_0^x sin t dt`` at ``at``, differentiated symbolically."""
+    x, t = sp.symbols("x t")
+    return float(sp.diff(sp.integrate(sp.sin(t), (t, 0, x)), x).subs(x, sp.Float(at, 30)))
 
 
 def pi_axes(x_max: float, y_range: tuple[float, float, float], x_length: float,
@@ -104,20 +126,20 @@ class IntegralCalculus(LectureScene):
             self.play(Create(axes), FadeIn(ticks), Create(curve))
             self.play(rects.create())
             self.play(self.panel.show(formula, rule_note, n_read, sum_read))
-            self.checkpoint("midpoint_sum_n4", rects.area_shown(),
-                            expected=midpoint_sum_closed_form(4), tol=DRAW_TOL)
-        with self.beat("Summing the rectangles is a loop over strips: height times width, "
-                       "accumulate. Doubling the strips again and again, the sum settles "
-                       "toward 2."):
-            for n in REFINEMENTS[1:]:
-                self.play(rects.refine_to(n, run_time=1.4),
-                          n_read.change_to(n), sum_read.change_to(rects.model.total),
-                          run_time=1.4)
-                self.checkpoint(f"midpoint_sum_n{n}", rects.area_shown(),
-                                expected=midpoint_sum_closed_form(n), tol=DRAW_TOL)
-            self.checkpoint("sum_readout_n64", sum_read.value,
-                            expected=midpoint_sum_closed_form(64), tol=SUM_READOUT_TOL)
-            self.checkpoint("rectangle_count_n64", len(rects.bars), expected=64, tol=0)
+            self.check_riemann(REFINEMENTS[0], rects, n_read, sum_read)
+        # the counter jumps 4 → 8 → 16 → 64 (no "n = 7" mid-morph), and the sum beside it is
+        # always the midpoint sum for the n it shows
+        with self.invariant("n readout shows a refinement", lambda: (
+                n_read.value, min(REFINEMENTS, key=lambda m: abs(m - n_read.value)))), \
+                self.invariant("sum readout is the midpoint sum for the n shown", lambda: (
+                    sum_read.value, midpoint_sum_closed_form(round(n_read.value)))):
+            with self.beat("Summing the rectangles is a loop over strips: height times width, "
+                           "accumulate. Doubling the strips again and again, the sum settles "
+                           "toward 2."):
+                for n in REFINEMENTS[1:]:
+                    self.play(rects.refine_to(n, run_time=1.4), n_read.step_to(n),
+                              sum_read.step_to(rects.model.total), run_time=1.4)
+                    self.check_riemann(n, rects, n_read, sum_read)
         area_read = Readout(r"\int_0^{\pi}\sin x\,dx", 0.0, decimals=3, size=PANEL_SIZE,
                             color=theme.ACCENT)
         region = AccumulatedArea(axes, np.sin, 0, math.pi)
@@ -131,8 +153,18 @@ class IntegralCalculus(LectureScene):
             self.checkpoint("area_0_to_pi", region.area_shown(),
                             expected=sympy_integral(0, sp.pi), tol=AREA_TOL)
             self.checkpoint("area_0_to_pi_readout", area_read.value,
-                            expected=sympy_integral(0, sp.pi), tol=READOUT_TOL)
+                            expected=sympy_integral(0, sp.pi))
         self.play(FadeOut(VGroup(axes, ticks, curve, region.positive)), self.panel.hide())
+
+    def check_riemann(self, n: int, rects: RiemannRectangles, n_read: Readout,
+                      sum_read: Readout) -> None:
+        """The drawn rectangles' area and count, and both readouts, after refining to ``n``."""
+        self.checkpoint(f"midpoint_sum_n{n}", rects.area_shown(),
+                        expected=midpoint_sum_closed_form(n), tol=DRAW_TOL)
+        self.checkpoint(f"rectangle_count_n{n}", rects.count_shown(), expected=n, tol=0)
+        self.checkpoint(f"n_readout_n{n}", n_read.value, expected=rects.count_shown())
+        self.checkpoint(f"sum_readout_n{n}", sum_read.value,
+                        expected=midpoint_sum_closed_form(n))
 
     # ------------------------------------------------------------------------------------
     def signed_area_beats(self) -> None:
@@ -143,16 +175,25 @@ class IntegralCalculus(LectureScene):
         above = Readout(r"\text{above}", 0.0, decimals=3, size=PANEL_SIZE, color=theme.AREA)
         below = Readout(r"\text{below}", 0.0, decimals=3, size=PANEL_SIZE, color=theme.BAD)
         total = Readout(r"A(x)", 0.0, decimals=3, size=PANEL_SIZE, color=theme.ACCENT)
-        region = AccumulatedArea(axes, np.sin, 0, 0, trace=True,
+        region = AccumulatedArea(axes, np.sin, 0, 0, trace=True, samples=SWEEP_SAMPLES,
                                  readouts=[(above, "above"), (below, "below"), (total, "area")])
         formula = theme.tex(r"A(x) = \int_0^{x} \sin t \, dt", size=38)
         a_label = theme.tex("A(x)", size=32, color=theme.ACCENT)
         a_label.next_to(axes.c2p(math.pi, 2.0), UP, buff=0.15)
         self.panel = Panel(corner=UP + RIGHT)
+        invariants = contextlib.ExitStack()  # from when the axes stand until the lobes cancel
         with self.beat("Now run the interval on to two pi and sweep a right edge across it. "
                        "Area under the axis counts negative, drawn in red, and the yellow "
                        "curve plots the running total A of x."):
             self.play(Create(axes), FadeIn(ticks), Create(curve))
+            for name, readout, quantity in (("above readout equals the drawn area above the "
+                                             "axis", above, "above"),
+                                            ("below readout equals the drawn area below the "
+                                             "axis", below, "below"),
+                                            ("A readout equals the drawn signed area", total,
+                                             "area")):
+                invariants.enter_context(self.invariant(name, lambda r=readout, q=quantity: (
+                    r.value, region.quantity_shown(q))))
             self.play(self.panel.show(formula, above, below, total), FadeIn(region))
             self.play(region.sweep_to(2 * math.pi, run_time=6.0))
             self.play(FadeIn(a_label))
@@ -162,30 +203,36 @@ class IntegralCalculus(LectureScene):
                             expected=sympy_integral(sp.pi, 2 * sp.pi), tol=AREA_TOL)
             self.checkpoint("signed_area_0_to_2pi", region.area_shown(),
                             expected=sympy_integral(0, 2 * sp.pi), tol=AREA_TOL)
-        self.readouts_below, self.readouts_total = below, total
-        with self.beat("The lower lobe cancels the upper one exactly: plus 2 and minus 2 make "
-                       "an integral of zero, even though plenty of area was swept."):
-            self.play(Circumscribe(VGroup(self.readouts_below, self.readouts_total),
-                                   color=theme.ACCENT, run_time=1.5))
+            self.checkpoint("area_above_readout", above.value,
+                            expected=sympy_integral(0, sp.pi))
             self.checkpoint("area_below_readout", below.value,
-                            expected=sympy_integral(sp.pi, 2 * sp.pi), tol=READOUT_TOL)
+                            expected=sympy_integral(sp.pi, 2 * sp.pi))
             self.checkpoint("signed_area_readout", total.value,
-                            expected=sympy_integral(0, 2 * sp.pi), tol=READOUT_TOL)
+                            expected=sympy_integral(0, 2 * sp.pi))
+        with invariants, self.beat("The lower lobe cancels the upper one exactly: plus 2 and "
+                                   "minus 2 make an integral of zero, even though plenty of "
+                                   "area was swept."):
+            self.play(Circumscribe(VGroup(below, total), color=theme.ACCENT, run_time=1.5))
         self.axes, self.curve, self.region, self.ticks = axes, curve, region, ticks
         self.readouts = (above, below, total)
+        self.a_label = a_label
 
     # ------------------------------------------------------------------------------------
     def rate_beats(self) -> None:
         axes, region = self.axes, self.region
         a_read = Readout("A(x)", 0.0, decimals=3, size=PANEL_SIZE, color=theme.ACCENT)
-        rate_read = Readout(r"A'(x) \approx \tfrac{\Delta A}{\Delta x}", 0.0, decimals=3,
-                            size=PANEL_SIZE, color=theme.ACCENT)
         f_read = Readout(r"f(x) = \sin x", 0.0, decimals=3, size=PANEL_SIZE, color=theme.CURVE)
         x_read = Readout("x", 0.0, decimals=2, size=PANEL_SIZE)
-        region.readouts = [(x_read, "edge"), (a_read, "area"), (f_read, "height")]
+        region.follow_with([(x_read, "edge"), (a_read, "area"), (f_read, "height")])
+        rate_read = self.rate_readout(region)
         theorem = theme.tex(r"\frac{d}{dx}\int_0^{x} f = f(x)", size=38)
+        # the card fits the rows at their widest: negative slopes add a minus sign
+        widest = Readout(RATE_LABEL, -0.999, decimals=3, size=PANEL_SIZE)
+        self.panel.min_width = max(widest.width, theorem.width)
+        # the tangent to the running total at its dot, with the slope the area grows at there
         tangent = Line(axes.c2p(0, 0), axes.c2p(0.1, 0), color=theme.TEXT, stroke_width=4)
-        first = True
+        tangent.add_updater(lambda line: line.become(self.tangent_line(region)))
+        tangent.update()
         narrations = (
             "Why does the running total look like one minus cosine? Move the edge a hair and "
             "the area gains a sliver as tall as the curve, so A grows at the rate f of x. "
@@ -193,34 +240,55 @@ class IntegralCalculus(LectureScene):
             "At x equals 4 the curve is below the axis, so the total shrinks: its slope is "
             "negative, again equal to the height of the curve.",
         )
-        for x, narration in zip(MARKED_X, narrations):
-            with self.beat(narration):
-                if first:
-                    self.play(self.panel.show(theorem, x_read, a_read, f_read, rate_read))
-                self.play(region.sweep_to(x, run_time=1.6))
-                rate = region.rate_shown(x, RATE_H)
-                point = np.array(region.traced_shown())
-                slope_end = axes.c2p(*(point + 0.6 * np.array([1.0, rate])))
-                slope_start = axes.c2p(*(point - 0.6 * np.array([1.0, rate])))
-                new_tangent = Line(slope_start, slope_end, color=theme.TEXT, stroke_width=4)
-                if first:
-                    tangent.become(new_tangent)
-                    self.play(Create(tangent), rate_read.change_to(rate))
-                else:
-                    self.play(tangent.animate.become(new_tangent), rate_read.change_to(rate))
-                tag = f"x{x:g}"
-                expected_area = sympy_antiderivative(x)
-                self.checkpoint(f"A_at_{tag}", region.area_shown(), expected=expected_area,
-                                tol=AREA_TOL)
-                self.checkpoint(f"A_traced_at_{tag}", region.traced_shown(),
-                                expected=[x, expected_area], tol=AREA_TOL)
-                self.checkpoint(f"A_readout_at_{tag}", a_read.value, expected=expected_area,
-                                tol=READOUT_TOL)
-                self.checkpoint(f"A_rate_at_{tag}", rate_read.value, expected=math.sin(x),
-                                tol=RATE_TOL)
-                self.checkpoint(f"f_readout_at_{tag}", f_read.value, expected=math.sin(x),
-                                tol=READOUT_TOL)
-                first = False
+        with self.invariant("A′ readout equals f readout", lambda: (rate_read.value,
+                                                                    f_read.value)), \
+                self.invariant("f readout equals sin at the edge", lambda: (
+                    f_read.value, math.sin(region.edge_shown()))), \
+                self.invariant("A readout equals the drawn area", lambda: (
+                    a_read.value, region.area_shown())), \
+                self.invariant("x readout equals the edge", lambda: (
+                    x_read.value, region.edge_shown())):
+            for index, (x, narration) in enumerate(zip(MARKED_X, narrations)):
+                with self.beat(narration):
+                    if index == 0:
+                        # the label makes way for the tangent; the panel names A(x) now
+                        self.play(self.panel.show(theorem, x_read, a_read, f_read, rate_read),
+                                  FadeOut(self.a_label))
+                    self.play(region.sweep_to(x, run_time=1.6))
+                    if index == 0:
+                        self.play(Create(tangent))
+                    else:
+                        self.play(Circumscribe(VGroup(f_read, rate_read),
+                                               color=theme.ACCENT, run_time=1.5))
+                    self.check_rate(x, region, tangent, x_read, a_read, f_read, rate_read)
+
+    def rate_readout(self, region: AccumulatedArea) -> Readout:
+        """``A′(x) ≈ ΔA/Δx``: at every frame, how fast the drawn area grows at the edge."""
+        rate_read = Readout(RATE_LABEL, 0.0, decimals=3, size=PANEL_SIZE, color=theme.ACCENT)
+        return rate_read.follow(lambda: region.rate_shown(h=RATE_H))
+
+    def tangent_line(self, region: AccumulatedArea) -> Line:
+        """The segment through the running total's dot along the drawn area's growth rate."""
+        point = np.asarray(region.traced_shown(), dtype=float)
+        step = 0.6 * np.array([1.0, float(region.rate_shown(h=RATE_H))])
+        return Line(self.axes.c2p(*(point - step)), self.axes.c2p(*(point + step)),
+                    color=theme.TEXT, stroke_width=4)
+
+    def check_rate(self, x: float, region: AccumulatedArea, tangent: Line, x_read: Readout,
+                   a_read: Readout, f_read: Readout, rate_read: Readout) -> None:
+        """The drawn area, the running total's dot, the tangent and every readout at ``x``."""
+        tag = f"x{x:g}"
+        expected_area = sympy_antiderivative(x)
+        self.checkpoint(f"A_at_{tag}", region.area_shown(), expected=expected_area,
+                        tol=AREA_TOL)
+        self.checkpoint(f"A_traced_at_{tag}", region.traced_shown(),
+                        expected=[x, expected_area], tol=AREA_TOL)
+        self.checkpoint(f"tangent_slope_at_{tag}", line_slope_shown(self.axes, tangent),
+                        expected=sympy_rate(x), tol=SLOPE_TOL)
+        self.checkpoint(f"x_readout_at_{tag}", x_read.value, expected=x)
+        self.checkpoint(f"A_readout_at_{tag}", a_read.value, expected=expected_area)
+        self.checkpoint(f"A_rate_at_{tag}", rate_read.value, expected=sympy_rate(x))
+        self.checkpoint(f"f_readout_at_{tag}", f_read.value, expected=math.sin(x))
 
 
 SCENES = [IntegralCalculus]

@@ -28,8 +28,9 @@ def assert_tracer(values, tag: str, expr: sp.Expr, at: float) -> None:
     slope = d(expr, at)
     assert values[f"{tag}_tangent_slope_x={at:g}"] == pytest.approx(slope, abs=1e-6)
     np.testing.assert_allclose(values[f"{tag}_tracer_x={at:g}"], [at, slope], atol=1e-6)
-    assert values[f"{tag}_slope_readout_x={at:g}"] == pytest.approx(slope, abs=5e-4)
-    assert values[f"{tag}_x_readout_x={at:g}"] == pytest.approx(at, abs=5e-3)
+    # printed: the digits are the sympy value rounded to the places shown
+    assert values[f"{tag}_slope_readout_x={at:g}"] == round(slope, 3) + 0.0
+    assert values[f"{tag}_x_readout_x={at:g}"] == round(at, 2) + 0.0
 
 
 @pytest.mark.parametrize("at, hand", [(-2.0, 3.0), (0.0, -1.0), (2.0, 3.0), (-1.0, 0.0),
@@ -66,17 +67,43 @@ def test_x_cubed_is_flat_at_zero_without_an_extremum(values):
     assert sp.diff(CUBE, x, 2).subs(x, 0) == 0
 
 
-def test_chain_rule_rates_multiply(values):
+@pytest.mark.parametrize("at", [1.0, 2.0])
+def test_chain_rule_rates_multiply(values, at):
     u = sp.symbols("u")
-    inner = float(sp.diff(x**2, x).subs(x, 1))
-    outer = float(sp.diff(sp.sin(u), u).subs(u, 1))
-    assert values["chain_inner_rate_readout"] == pytest.approx(inner, abs=5e-4)
-    assert values["chain_outer_rate_readout"] == pytest.approx(math.cos(1.0), abs=5e-4)
-    assert values["chain_product_readout"] == pytest.approx(inner * outer, abs=5e-4)
-    assert values["chain_product_readout"] == pytest.approx(d(CHAIN, 1.0), abs=5e-4)
-    assert values["chain_product_equals_drawn_slope"] == pytest.approx(0.0, abs=5e-4)
-    for at in (1.0, 2.0):
-        assert_tracer(values, "chain", CHAIN, at)
+    inner = float(sp.diff(x**2, x).subs(x, at))
+    outer = float(sp.diff(sp.sin(u), u).subs(u, at**2))
+    tag = f"x={at:g}"
+    assert values[f"chain_inner_rate_readout_{tag}"] == round(2 * at, 3)
+    assert values[f"chain_outer_rate_readout_{tag}"] == round(math.cos(at * at), 3)
+    assert values[f"chain_product_readout_{tag}"] == round(inner * outer, 3)
+    assert values[f"chain_product_readout_{tag}"] == round(d(CHAIN, at), 3)
+    assert_tracer(values, "chain", CHAIN, at)
+
+
+def test_chain_product_is_the_drawn_slope(values):
+    assert values["chain_product_readout_equals_drawn_slope"] == round(2 * math.cos(1.0), 3)
+
+
+def test_readouts_follow_the_tangent_at_every_sampled_moment(chapter_reports):
+    """Driven by the tangent alone, the rates never disagree: at every sampled moment the
+    product shown is the product of the factors and the drawn slope (no 1.050 beside
+    2.000 × 0.540), and x and the slope are the tangent's."""
+    results = {c.name: c for r in chapter_reports("6.2") for c in r.checkpoints}
+    names = [f"{tag}: {what}" for tag in ("well", "cube", "chain")
+             for what in ("x readout equals the tangent point's x",
+                          "slope readout equals the drawn tangent's slope",
+                          "slope readout is f′ at the tangent point")]
+    names += ["du/dx readout is 2x at the tangent point",
+              "dy/du readout is cos(x²) at the tangent point",
+              "dy/dx readout equals the drawn tangent's slope",
+              "dy/dx readout is the product of the factors' values"]
+    for name in names:
+        result = results[f"invariant:{name}"]
+        assert result.ok, f"{name}: {result.source}"
+        assert result.source.startswith("printed")
+    # the last moment seen: the tangent at x = 2, dy/dx = 2·2·cos 4
+    assert results["invariant:dy/dx readout is the product of the factors' values"].shown == \
+        round(4 * math.cos(4.0), 3)
 
 
 @pytest.mark.parametrize("at", [-1.5, 1.5])

@@ -1,6 +1,10 @@
-"""6.4 Optimization: every checkpoint recomputed here, by written-out loops, numpy and sympy."""
+"""6.4 Optimization: every checkpoint recomputed here, by written-out loops, the closed-form
+eigen-decomposition of a symmetric 2 × 2 matrix and sympy (never numpy's ``eigh``, which the
+drawing uses)."""
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 import pytest
@@ -18,8 +22,10 @@ def run_loop(lr: float, steps: int, x: float = 1.0) -> float:
 def test_multipliers(shown):
     values = shown("6.4")
     for name, lr in zip(("crawl", "converge", "diverge"), LRS):
-        assert values[f"multiplier_{name}"] == pytest.approx(1 - 2 * lr, abs=5e-3)
-    assert values["multiplier_diverge"] == pytest.approx(-1.2, abs=5e-3)
+        one_step = run_loop(lr, 1)  # x₁ / x₀ with x₀ = 1
+        assert values[f"multiplier_{name}"] == round(one_step, 2)
+        assert values[f"multiplier_{name}_is_the_drawn_step"] == round(one_step, 2)
+    assert values["multiplier_diverge"] == -1.2
 
 
 @pytest.mark.parametrize("k", [3, 6])
@@ -37,9 +43,14 @@ def test_regimes_are_visible(shown):
     assert 0.8 < x6[0] < 1.0             # crawling: barely moved
     assert abs(x6[1]) < 1e-3             # converging: at the bottom
     assert abs(x6[2]) > 2.9              # diverging: further out than it started
+    assert values["step_counters_at_start"] == [0, 0, 0]
     assert values["step_counters_after_3"] == [3, 3, 3]
-    np.testing.assert_allclose(values["abs_x_readouts_after_6"],
-                               [abs(run_loop(lr, 6)) for lr in LRS], atol=5e-4)
+    assert values["step_counters_after_6"] == [6, 6, 6]
+    # printed with 3, 6 and 3 decimals: the converging ball's 0.000064 stays visible
+    for k in (3, 6):
+        assert values[f"abs_x_readouts_after_{k}"] == [
+            round(abs(run_loop(lr, k)), places) for lr, places in zip(LRS, (3, 6, 3))]
+    assert values["abs_x_readouts_after_6"][1] == 0.000064
 
 
 def test_diverging_growth(shown):
@@ -49,20 +60,44 @@ def test_diverging_growth(shown):
     assert values["diverging_height_after_6"] == pytest.approx(1.2**12, abs=1e-6)
 
 
-@pytest.mark.parametrize("name, f", [("minimum", lambda x, y: x**2 + y**2),
-                                     ("maximum", lambda x, y: -x**2 - y**2),
-                                     ("saddle", lambda x, y: x**2 - y**2)])
-def test_hessian_eigenvalues_and_signs(shown, name, f):
+def symmetric_eigen(m: np.ndarray) -> tuple[list[float], list[list[float]]]:
+    """Eigenvalues (ascending) and unit eigenvectors (rows) of a symmetric 2 × 2 matrix in
+    closed form: λ = (a + d)/2 ∓ √(((a − d)/2)² + b²), v = (b, λ − a) (axis vectors if b = 0)."""
+    a, b, d = m[0, 0], m[0, 1], m[1, 1]
+    mean, radius = (a + d) / 2, math.hypot((a - d) / 2, b)
+    values = [mean - radius, mean + radius]
+    if b == 0:
+        vectors = [[1.0, 0.0], [0.0, 1.0]] if a <= d else [[0.0, 1.0], [1.0, 0.0]]
+    else:
+        vectors = [list(np.array([b, lam - a]) / math.hypot(b, lam - a)) for lam in values]
+    return values, vectors
+
+
+@pytest.mark.parametrize("name, f, verdict", [("minimum", lambda x, y: x**2 + y**2, 1),
+                                              ("maximum", lambda x, y: -x**2 - y**2, -1),
+                                              ("saddle", lambda x, y: x**2 - y**2, 0)])
+def test_hessian_eigenvalues_and_signs(shown, name, f, verdict):
     values = shown("6.4")
     x, y = sp.symbols("x y")
-    hessian = np.array(sp.hessian(f(x, y), (x, y)).tolist(), dtype=float)
-    eigenvalues, eigenvectors = np.linalg.eigh(hessian)
+    hessian = sp.hessian(f(x, y), (x, y))
+    eigenvalues, eigenvectors = symmetric_eigen(np.array(hessian.tolist(), dtype=float))
+    # the characteristic polynomial's roots agree with the closed form
+    lam = sp.symbols("lam")
+    roots = sorted(float(r) for r in sp.Poly((hessian - lam * sp.eye(2)).det(), lam).all_roots())
+    assert roots == pytest.approx(eigenvalues)
     np.testing.assert_allclose(values[f"eigenvalues_{name}"], eigenvalues, atol=1e-9)
     np.testing.assert_allclose(np.reshape(values[f"eigen_directions_{name}"], (2, 2)),
-                               np.abs(eigenvectors.T),
-                               atol=1e-6)
-    assert values[f"signs_{name}"] == list(np.sign(eigenvalues).astype(int))
-    assert values[f"verdict_is_{name}"] == 1.0
+                               np.abs(eigenvectors), atol=1e-6)
+    assert values[f"signs_{name}"] == [int(np.sign(v)) for v in eigenvalues]
+    assert values[f"verdict_is_{name}"] == verdict  # +1 minimum, −1 maximum, 0 saddle
+
+
+def test_the_drawn_balls_match_their_readouts_in_motion(chapter_reports):
+    results = {c.name: c for r in chapter_reports("6.4") for c in r.checkpoints}
+    result = results["invariant:|x| readouts equal the balls' distances"]
+    assert result.ok, result.source
+    assert result.source.startswith("printed")
+    assert results["verdict_is_saddle"].source.startswith("printed")
 
 
 def test_the_three_kinds_have_the_expected_sign_patterns(shown):

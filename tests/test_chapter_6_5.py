@@ -1,14 +1,35 @@
 """6.5 Integral Calculus: every checkpoint recomputed here independently (written-out sums,
-sympy integrals, scipy quad)."""
+sympy integrals, scipy quad); the readouts follow the moving region at every sampled moment,
+and a copy whose A′ readout is not redrawn is caught by the check."""
 
 from __future__ import annotations
 
 import math
+import tempfile
+from pathlib import Path
 
 import numpy as np
 import pytest
 import sympy as sp
 from scipy import integrate
+
+from mathviz.course import get_chapter, load_scenes
+from mathviz.primitives.readout import Readout
+from mathviz.render import runner
+from mathviz.render.narration import chapter_narrator
+from mathviz.voice.engine import VoiceSettings, speaking
+
+MOTION_INVARIANTS = (
+    "invariant:A′ readout equals f readout",
+    "invariant:f readout equals sin at the edge",
+    "invariant:A readout equals the drawn area",
+    "invariant:x readout equals the edge",
+    "invariant:above readout equals the drawn area above the axis",
+    "invariant:below readout equals the drawn area below the axis",
+    "invariant:A readout equals the drawn signed area",
+    "invariant:n readout shows a refinement",
+    "invariant:sum readout is the midpoint sum for the n shown",
+)
 
 
 @pytest.fixture(scope="module")
@@ -36,8 +57,11 @@ def test_sums_approach_two(values):
     sums = [values[f"midpoint_sum_n{n}"] for n in (4, 8, 16, 64)]
     assert all(abs(a - exact) > abs(b - exact) for a, b in zip(sums, sums[1:]))
     assert sums[0] == pytest.approx(2.0523443, abs=1e-7)
-    assert values["sum_readout_n64"] == pytest.approx(written_out_midpoint_sum(64), abs=5e-5)
-    assert values["rectangle_count_n64"] == 64
+    for n in (4, 8, 16, 64):
+        # the four-decimal readout prints the written-out sum, rounded
+        assert values[f"sum_readout_n{n}"] == round(written_out_midpoint_sum(n), 4)
+        assert values[f"rectangle_count_n{n}"] == n
+        assert values[f"n_readout_n{n}"] == n
     assert values["area_0_to_pi"] == pytest.approx(integrate.quad(np.sin, 0, math.pi)[0], abs=1e-4)
     assert values["area_0_to_pi_readout"] == pytest.approx(exact, abs=5e-4)
 
@@ -49,6 +73,7 @@ def test_signed_area_over_two_pi(values):
     assert (upper, lower) == (2.0, -2.0)
     assert values["area_above_0_to_2pi"] == pytest.approx(upper, abs=1e-4)
     assert values["area_below_0_to_2pi"] == pytest.approx(lower, abs=1e-4)
+    assert values["area_above_readout"] == pytest.approx(upper, abs=5e-4)
     assert values["area_below_readout"] == pytest.approx(lower, abs=5e-4)
     total = integrate.quad(np.sin, 0, 2 * math.pi)[0]
     assert values["signed_area_0_to_2pi"] == pytest.approx(total, abs=1e-4)
@@ -66,5 +91,52 @@ def test_fundamental_theorem_at_marked_x(values, x):
     # the area's rate equals the integrand: d/dx (1 − cos x) = sin x
     t = sp.symbols("t")
     rate = float(sp.diff(1 - sp.cos(t), t).subs(t, x))
-    assert values[f"A_rate_at_{tag}"] == pytest.approx(rate, abs=1e-3)
-    assert values[f"f_readout_at_{tag}"] == pytest.approx(math.sin(x), abs=5e-4)
+    assert values[f"A_rate_at_{tag}"] == round(rate, 3)
+    assert values[f"f_readout_at_{tag}"] == round(math.sin(x), 3)
+    assert values[f"x_readout_at_{tag}"] == round(x, 2)
+    assert values[f"tangent_slope_at_{tag}"] == pytest.approx(rate, abs=1e-6)
+
+
+def by_name(reports) -> dict:
+    return {c.name: c for r in reports for c in r.checkpoints}
+
+
+def test_readouts_follow_the_region_at_every_sampled_moment(chapter_reports):
+    results = by_name(chapter_reports("6.5"))
+    for name in MOTION_INVARIANTS:
+        assert results[name].ok, f"{name}: {results[name].source}"
+        assert results[name].source.startswith("printed"), name
+    assert not [c.name for c in results.values() if c.name.startswith("frozen@")]
+
+
+def test_a_copy_whose_rate_readout_is_not_redrawn_fails_the_check():
+    """A deliberately broken copy of 6.5: the A′ readout is set once from the drawing and
+    never redrawn (the old bug: A′ = 0.841 beside f = −0.757). Run as ``mathviz check`` runs a
+    chapter, the invariant A′ = f fails at a moment inside a sweep."""
+    chapter = get_chapter("6.5")
+    real = load_scenes(chapter)[0]
+    module = __import__(real.__module__, fromlist=["RATE_LABEL"])
+
+    class FrozenRateReadout(real):
+        def construct(self) -> None:  # only the beats that sweep the signed region
+            self.signed_area_beats()
+            self.rate_beats()
+
+        def rate_readout(self, region):
+            readout = Readout(module.RATE_LABEL, 0.0, decimals=3, size=module.PANEL_SIZE)
+            return readout.set(region.rate_shown(h=module.RATE_H))  # drawn once, never again
+
+    narrator = chapter_narrator(chapter, VoiceSettings())
+    with tempfile.TemporaryDirectory(prefix="mathviz-check-") as media, \
+            runner.manim_config(None, Path(media), "none"), speaking(narrator):
+        report, _ = runner.run_scene(chapter, FrozenRateReadout, skip=True)
+    results = by_name([report])
+    broken = results["invariant:A′ readout equals f readout"]
+    assert not broken.ok
+    assert "into play" in broken.source  # caught mid-animation, not at a beat end
+    assert not results["A_rate_at_x1"].ok
+    # everything that still follows the drawing passes
+    for name in ("invariant:f readout equals sin at the edge",
+                 "invariant:A readout equals the drawn area", "f_readout_at_x1",
+                 "A_readout_at_x4"):
+        assert results[name].ok, name

@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 import pytest
-from manim import Axes
+from manim import Axes, VGroup
 from manim.mobject.graphing.scale import LogBase
 
 from mathviz.primitives.approximation import LogLogErrorPlot, TaylorSeriesPlot
@@ -49,6 +49,61 @@ def test_rectangles_below_the_axis_count_negative():
     assert rects.area_shown() == pytest.approx(expected, abs=1e-9)
 
 
+def test_rectangle_count_is_what_a_viewer_sees(scene):
+    """Counted from the drawing: a morph's padded duplicates and invisible bars do not count."""
+    rects = RiemannRectangles(sin_axes(math.pi), np.sin, 0, math.pi, 4)
+    scene.add(rects)
+    assert rects.count_shown() == 4
+    anim = rects.refine_to(8)
+    anim._setup_scene(scene)
+    anim.begin()
+    anim.interpolate(0.0)  # eight polygons, pairs of identical copies of the four
+    assert len(rects.bars) == 8
+    assert rects.count_shown() == 4
+    anim.interpolate(0.5)
+    assert rects.count_shown() == 8
+    anim.finish()
+    assert rects.count_shown() == 8
+    rects.bars[0].set_opacity(0)
+    assert rects.count_shown() == 7
+
+
+def test_readouts_follow_the_region_and_are_redrawn_with_it(scene):
+    """Readouts that live in a panel drawn *before* the region still change in the same
+    frame as the drawing: they follow it (an updater), so Manim redraws them every frame."""
+    axes = sin_axes(2 * math.pi)
+    total, edge = Readout("A", 0.0), Readout("x", 0.0)
+    panel = VGroup(total, edge)
+    area = AccumulatedArea(axes, np.sin, 0, 0, readouts=[(total, "area"), (edge, "edge")])
+    scene.add(panel, area)
+    sweep = area.sweep_to(3.0)
+    moving = scene.get_moving_mobjects(sweep)
+    assert total.number in moving and edge.number in moving
+    sweep._setup_scene(scene)
+    sweep.begin()
+    for alpha in (0.25, 0.5, 1.0):
+        sweep.interpolate(alpha)
+        scene.update_mobjects(0)
+        assert total.value == round(1 - math.cos(3.0 * alpha), 3)
+        assert edge.value == round(3.0 * alpha, 3)
+    sweep.finish()
+    scene.remove(panel, area)
+
+
+def test_rate_reading_leaves_the_drawing_untouched():
+    """Reading the growth rate redraws the region a hair either side and back: the drawn
+    points must come back bit for bit, or a static region would change in a play."""
+    area = AccumulatedArea(sin_axes(2 * math.pi), np.sin, 0, 0, trace=True, samples=6000)
+    area.move_edge(4.0)
+    before = [m.points.copy() for m in area.get_family()]
+    rate = area.rate_shown(4.0, h=1e-4)
+    assert [m.points.tobytes() for m in area.get_family()] == [b.tobytes() for b in before]
+    assert rate == pytest.approx(math.sin(4.0), abs=1e-7)  # d/dx (1 − cos x), 6000 samples
+    assert area.rate_shown(h=1e-4) == rate  # where the edge is now
+    assert [m.points.tobytes() for m in area.get_family()] == [b.tobytes() for b in before]
+    assert area.quantity_shown("rate") == pytest.approx(math.sin(4.0), abs=1e-6)
+
+
 def test_accumulated_area_sweeps_and_reads_back(scene):
     axes = sin_axes(2 * math.pi)
     total, below = Readout("A", 0.0), Readout("B", 0.0)
@@ -56,6 +111,7 @@ def test_accumulated_area_sweeps_and_reads_back(scene):
                            readouts=[(total, "area"), (below, "below")])
     scene.add(area)
     run(scene, area.sweep_to(2 * math.pi))
+    total.update(), below.update()  # the readouts follow the drawing at the next frame
     assert area.edge_shown() == pytest.approx(2 * math.pi, abs=1e-9)
     above, under = area.parts_shown()
     assert above == pytest.approx(2.0, abs=1e-4)

@@ -46,12 +46,49 @@ def test_race_steps_follow_the_update(race):
     lrs = np.array([0.01, 0.4, 1.1])
     for k in range(1, 5):
         play_instantly(race.step(0.1))
+        for readout in race.abs_readouts:  # they follow their balls at the next frame
+            readout.update()
         xs = xs - lrs * 2 * xs
         np.testing.assert_allclose(race.positions_shown(), xs, atol=1e-9)
         np.testing.assert_allclose(race.heights_shown(), xs**2, atol=1e-9)
         np.testing.assert_allclose(race.steps_shown(), [k] * 3)
         np.testing.assert_allclose(race.abs_x_shown(), np.abs(xs), atol=5e-4)
     assert race.step_index == 4
+
+
+def test_abs_x_readouts_follow_their_balls_through_the_bottom():
+    """A diverging ball jumps from x = 1 to x = −1.2 across the minimum: mid-step its |x| is
+    small, and the readout says so (a count from 1 to 1.2 never would)."""
+    scene = Scene()
+    race = LearningRateRace(1.0, [0.01, 0.4, 1.1], 4, titles=("a", "b", "c"),
+                            colors=(theme.MUTED, theme.GOOD, theme.BAD), decimals=(3, 6, 3))
+    scene.add(race)
+    step = race.step(1.0)
+    step._setup_scene(scene)
+    step.begin()
+    smallest = math.inf
+    for alpha in np.linspace(0.0, 1.0, 41):
+        step.interpolate(alpha)
+        scene.update_mobjects(0)
+        x = race.positions_shown()
+        rounded = [round(abs(float(v)), places) for v, places in zip(x, (3, 6, 3))]
+        np.testing.assert_allclose(race.abs_x_shown(), rounded, atol=1e-12)
+        smallest = min(smallest, float(race.abs_x_shown()[2]))
+    step.finish()
+    assert smallest < 0.1  # the diverging ball passed the bottom, and its readout showed it
+
+
+def test_race_shows_each_lane_with_its_own_decimals():
+    race = LearningRateRace(1.0, [0.01, 0.4], 6, titles=("a", "b"),
+                            colors=(theme.MUTED, theme.GOOD), decimals=(3, 6))
+    for _ in range(6):
+        play_instantly(race.step(0.1))
+    for readout in race.abs_readouts:
+        readout.update()
+    assert [r.value.text for r in race.abs_readouts] == ["0.886", "0.000064"]
+    with pytest.raises(ValueError):
+        LearningRateRace(1.0, [0.1, 0.2], 3, titles=("a", "b"),
+                         colors=(theme.GOOD, theme.BAD), decimals=(3,))
 
 
 def test_race_needs_one_title_and_colour_per_rate():
@@ -78,6 +115,9 @@ def test_gallery_reads_eigenvalues_directions_and_verdicts():
     np.testing.assert_allclose(gallery.eigenvalues_shown(1), [2.0, 4.0])
     assert gallery.kind_shown(1) == "minimum"
     assert gallery.verdicts_shown() == ["saddle", "minimum"]
+    # the verdict words read back as the sign pattern they name
+    assert [gallery.verdict_code_shown(i) for i in range(2)] == [0, 1]
+    assert "printed" in gallery.verdict_code_shown(0).source
     d = gallery.directions_shown(1)
     s = 1 / math.sqrt(2)
     np.testing.assert_allclose(np.abs(d), [[s, s], [s, s]], atol=1e-6)

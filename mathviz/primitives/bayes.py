@@ -22,6 +22,7 @@ from manim import (
 )
 from manim.animation.animation import Animation
 
+from mathviz.readings import reads_screen
 from mathviz import theme
 from mathviz.maths.bayes import BayesModel, Rect
 
@@ -63,7 +64,8 @@ class BayesAreaDiagram(VGroup):
 
     # --- geometry -----------------------------------------------------------------------
     def _rect(self, r: Rect, key: str) -> Rectangle:
-        x, y, w, h = (float(v) * self.side for v in r)
+        side = self.frame.width  # as drawn now: the diagram may have been moved or resized
+        x, y, w, h = (float(v) * side for v in r)
         color, opacity = _COLORS[key]
         rect = Rectangle(width=max(w, 1e-4), height=max(h, 1e-4), stroke_color=theme.BACKGROUND,
                          stroke_width=2, fill_color=color, fill_opacity=opacity)
@@ -115,11 +117,38 @@ class BayesAreaDiagram(VGroup):
                               AnimationGroup(*moves), lag_ratio=0.6)
 
     # --- read back ----------------------------------------------------------------------
+    @reads_screen("area")
     def area_shown(self, key: str) -> float:
-        """Probability shown by region ``key``: its drawn area over the square's."""
+        """Probability shown by region ``key``: its drawn area over the drawn square's."""
         rect = self.regions[key]
-        return float(rect.width * rect.height / self.side**2)
+        return float(rect.width * rect.height / (self.frame.width * self.frame.height))
 
+    @reads_screen("area")
+    def evidence_shown(self) -> float:
+        """P(E) as drawn: the two evidence pieces' areas over the square's, summed."""
+        square = self.frame.width * self.frame.height
+        return float(sum(self.regions[key].width * self.regions[key].height
+                         for key in ("h_e", "not_h_e")) / square)
+
+    @reads_screen("geometry")
+    def column_share_shown(self, index: int) -> float:
+        """Width of prior column ``index`` (0: H, 1: not H) over the drawn square's width:
+        the prior as drawn, before the likelihood split."""
+        return float(self.columns[index].width / self.frame.width)
+
+    @reads_screen("geometry")
+    def height_share_shown(self, key: str) -> float:
+        """Height of region ``key`` over the drawn square's: the share of its column the piece
+        takes, i.e. P(E | column) for an evidence piece."""
+        return float(self.regions[key].height / self.frame.height)
+
+    @reads_screen("geometry")
+    def width_share_shown(self, key: str) -> float:
+        """Width of region ``key`` over the drawn square's (after conditioning: its share of
+        the evidence, as the braces under it say)."""
+        return float(self.regions[key].width / self.frame.width)
+
+    @reads_screen("geometry")
     def posterior_shown(self) -> float:
         """P(H | E) as drawn: after conditioning, the H piece's share of the square."""
         h, n = self.area_shown("h_e"), self.area_shown("not_h_e")

@@ -33,23 +33,55 @@ from manim import (
 )
 from manim.animation.animation import Animation
 
+from mathviz.readings import reads_screen
 from mathviz import theme
 from mathviz.maths.calculus import DifferentiableFunction, RealFunction, secant_slope
 from mathviz.primitives.readout import Readout, coords
 
 
+#: drawing layer of backed tick labels: above the curves, lines and areas plotted on the axes
+TICK_LABEL_Z = 2
+
+
 def function_axes(x_range: tuple[float, float, float], y_range: tuple[float, float, float], *,
-                  x_length: float, y_length: float, font_size: int = 22) -> Axes:
-    """Course-styled axes for a graph: muted, numbered, without tips."""
-    return Axes(x_range=x_range, y_range=y_range, x_length=x_length, y_length=y_length,
+                  x_length: float, y_length: float, font_size: int = 22,
+                  backed_labels: bool = False) -> Axes:
+    """Course-styled axes for a graph: muted, numbered, without tips.
+
+    ``backed_labels`` puts each tick number on a patch of the background, drawn above what is
+    plotted (:func:`back_tick_labels`): a curve passing a label runs under it, never through it.
+    """
+    axes = Axes(x_range=x_range, y_range=y_range, x_length=x_length, y_length=y_length,
                 axis_config={"color": theme.MUTED, "include_numbers": True,
                              "font_size": font_size}, tips=False)
+    return back_tick_labels(axes) if backed_labels else axes
 
 
+def back_tick_labels(axes: Axes, buff: float = 0.02) -> Axes:
+    """Give every tick number of ``axes`` an opaque patch of the background colour and draw
+    it above the plot (``z_index`` :data:`TICK_LABEL_Z`), so curves, tangents and trails that
+    pass a label go under it and the digits stay legible. Returns ``axes``."""
+    for axis in axes.get_axes():
+        numbers = getattr(axis, "numbers", None)
+        for label in (numbers or []):
+            label.add_background_rectangle(color=theme.BACKGROUND, opacity=1.0, buff=buff)
+            label.set_z_index(TICK_LABEL_Z)
+    return axes
+
+
+@reads_screen("geometry")
 def line_slope_shown(axes: Axes, line: Line) -> float:
     """Slope of a drawn segment, its endpoints read back through ``axes``."""
     (x1, y1), (x2, y2) = (coords(axes, p) for p in line.get_start_and_end())
     return float((y2 - y1) / (x2 - x1))
+
+
+def _drawable(start: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A segment's ends, nudged a hair apart only when they coincide (a Line of zero length
+    cannot be drawn); any other segment is drawn exactly."""
+    if np.linalg.norm(end - start) < 1e-9:
+        return start, start + np.array([1e-6, 1e-6, 0.0])
+    return start, end
 
 
 def _screen_segment(axes: Axes, point: Sequence[float], slope: float,
@@ -65,9 +97,10 @@ class SecantTangent(VGroup):
     """The secant of ``f`` through ``x0`` and ``x0 + h``, rotating as ``h`` shrinks.
 
     Parts: ``line`` (the secant, extended ``reach`` axes units beyond both points), ``anchor``
-    (the dot at ``x0``), ``moving`` (the dot at ``x0 + h``), ``rise``/``run`` (the legs of the
-    slope triangle) and, after :meth:`show_tangent`, ``tangent``. ``readout`` (not part of the
-    group, so a panel can hold it) shows the slope live.
+    (the dot at ``x0``), ``moving`` (the dot at ``x0 + h``), ``rise_leg``/``run_leg`` (the legs
+    of the slope triangle) and, after :meth:`show_tangent`, ``tangent``. ``readout`` and
+    ``run_readout`` (not part of the group, so a panel can hold them) follow the drawing: the
+    secant's slope and its run ``h``, read back through the axes at every frame.
 
     Parameters
     ----------
@@ -78,18 +111,20 @@ class SecantTangent(VGroup):
     x0, h
         The fixed point and the starting step.
     readout
-        Optional live slope readout; kept equal to the drawn secant's slope.
+        Optional slope readout; follows the drawn secant's slope.
+    run_readout
+        Optional ``h`` readout; follows the drawn run leg's length.
     reach
         How far (in x) the line extends beyond the two points.
     """
 
     def __init__(self, axes: Axes, f: RealFunction, x0: float, h: float, *,
-                 readout: Readout | None = None, reach: float = 0.9,
-                 color=theme.GRADIENT) -> None:
+                 readout: Readout | None = None, run_readout: Readout | None = None,
+                 reach: float = 0.9, color=theme.GRADIENT) -> None:
         super().__init__()
         self.axes, self.f, self.x0, self.reach = axes, f, float(x0), float(reach)
         self.h_tracker = ValueTracker(float(h))
-        self.readout = readout
+        self.readout, self.run_readout = readout, run_readout
         self.color = color
         self.line = Line(stroke_color=color, stroke_width=5)
         self.run_leg = Line(stroke_color=theme.MUTED, stroke_width=3)
@@ -99,6 +134,10 @@ class SecantTangent(VGroup):
         self.tangent: Line | None = None
         self.add(self.run_leg, self.rise_leg, self.line, self.anchor, self.moving)
         self._redraw()
+        if readout is not None:
+            readout.follow(self.slope_shown)
+        if run_readout is not None:
+            run_readout.follow(self.run_shown)
 
     @property
     def h(self) -> float:
@@ -114,11 +153,8 @@ class SecantTangent(VGroup):
         x1, y1 = x0 + h, float(f(x0 + h))
         self.moving.move_to(axes.c2p(x1, y1))
         corner = axes.c2p(x1, y0)
-        # legs of zero length cannot be drawn; keep a hair so Line stays valid
-        self.run_leg.put_start_and_end_on(axes.c2p(x0, y0), corner + np.array([1e-6, 0, 0]))
-        self.rise_leg.put_start_and_end_on(corner, axes.c2p(x1, y1) + np.array([0, 1e-6, 0]))
-        if self.readout is not None:
-            self.readout.set(m)
+        self.run_leg.set_points_by_ends(*_drawable(axes.c2p(x0, y0), corner))
+        self.rise_leg.set_points_by_ends(*_drawable(corner, axes.c2p(x1, y1)))
 
     def create(self) -> Animation:
         """Draw the two points, then the secant through them and the slope triangle."""
@@ -152,16 +188,32 @@ class SecantTangent(VGroup):
         return Create(self.tangent, run_time=run_time)
 
     # --- read back ------------------------------------------------------------------------
+    @reads_screen("geometry")
     def slope_shown(self) -> float:
         """Slope of the drawn secant, from its endpoints read through the axes."""
         return line_slope_shown(self.axes, self.line)
 
+    @reads_screen("geometry")
     def tangent_slope_shown(self) -> float:
         """Slope of the drawn tangent (after :meth:`show_tangent`)."""
         if self.tangent is None:
             raise RuntimeError("the tangent is not drawn yet")
         return line_slope_shown(self.axes, self.tangent)
 
+    @reads_screen("geometry")
+    def run_shown(self) -> float:
+        """The run ``h`` of the slope triangle: its horizontal leg's signed length in x, read
+        back through the axes."""
+        start, end = (coords(self.axes, p) for p in self.run_leg.get_start_and_end())
+        return float(end[0] - start[0])
+
+    @reads_screen("geometry")
+    def rise_shown(self) -> float:
+        """The rise ``f(x0 + h) − f(x0)``: the vertical leg's signed length in y, via the axes."""
+        start, end = (coords(self.axes, p) for p in self.rise_leg.get_start_and_end())
+        return float(end[1] - start[1])
+
+    @reads_screen("geometry")
     def points_shown(self) -> tuple[np.ndarray, np.ndarray]:
         """The two dots the secant passes through, in axes coordinates."""
         return coords(self.axes, self.anchor), coords(self.axes, self.moving)
@@ -171,8 +223,8 @@ class LimitApproach(VGroup):
     """The graph of ``f`` with a hole at ``hole_x`` and a dot sliding along it towards the hole.
 
     Parts: ``curve`` (two pieces, left and right of the hole), ``hole`` (an open circle at
-    ``(hole_x, limit)``), ``dot`` and the optional ``readout`` (not in the group) showing
-    ``f`` at the dot.
+    ``(hole_x, limit)``), ``dot`` and the optional ``readout`` and ``x_readout`` (not in the
+    group) that follow the dot: its height and its x, read back through the axes.
     """
 
     def __init__(self, axes: Axes, f: RealFunction, x_range: tuple[float, float],
@@ -194,15 +246,14 @@ class LimitApproach(VGroup):
         self.x = float(start_x)
         self.add(self.curve, self.hole, self.dot)
         self._place(self.x)
+        if readout is not None:
+            readout.follow(lambda: self.dot_shown()[1])
+        if x_readout is not None:
+            x_readout.follow(lambda: self.dot_shown()[0])
 
     def _place(self, x: float) -> None:
         self.x = float(x)
-        y = float(self.f(x))
-        self.dot.move_to(self.axes.c2p(x, y))
-        if self.readout is not None:
-            self.readout.set(y)
-        if self.x_readout is not None:
-            self.x_readout.set(x)
+        self.dot.move_to(self.axes.c2p(x, float(self.f(x))))
 
     def create(self) -> Animation:
         return AnimationGroup(AnimationGroup(*(Create(p) for p in self.curve)),
@@ -220,10 +271,12 @@ class LimitApproach(VGroup):
 
         return UpdateFromAlphaFunc(self, update, run_time=run_time)
 
+    @reads_screen("geometry")
     def dot_shown(self) -> np.ndarray:
         """The dot's ``(x, f(x))`` read back through the axes."""
         return coords(self.axes, self.dot)
 
+    @reads_screen("geometry")
     def hole_shown(self) -> np.ndarray:
         """Centre of the drawn hole, read back through the axes."""
         return coords(self.axes, self.hole)
@@ -250,7 +303,9 @@ class DerivativeTracer(VGroup):
     x0
         Where the tangent starts.
     readouts
-        Optional live ``{"x": …, "slope": …, "f": …}`` readouts (not part of the group).
+        Optional ``{"x": …, "slope": …, "f": …}`` readouts (not part of the group) that follow
+        the drawing: the touching point's x and height and the tangent's slope, read back
+        through the upper axes (see :meth:`follow_with`).
     """
 
     TANGENT_LENGTH = 2.2
@@ -263,9 +318,17 @@ class DerivativeTracer(VGroup):
                  f_label: str = "f(x)", df_label: str = "f'(x)") -> None:
         super().__init__()
         self.fn = fn
-        self.readouts = dict(readouts or {})
-        self.top = function_axes(x_range, y_range, x_length=width, y_length=top_height)
+        self.readouts: dict[str, Readout] = {}
+        self.top = function_axes(x_range, y_range, x_length=width, y_length=top_height,
+                                 backed_labels=True)
+        # the derivative plot shares the x axis of the plot above it: its x numbers would only
+        # repeat those (and its curve would run through them); its y numbers sit where the
+        # curve can only pass through 0, which is not numbered
         self.bottom = function_axes(x_range, dy_range, x_length=width, y_length=bottom_height)
+        shared_numbers = getattr(self.bottom.x_axis, "numbers", None)
+        if shared_numbers is not None:
+            self.bottom.x_axis.remove(shared_numbers)
+        self.bottom = back_tick_labels(self.bottom)
         self.bottom.next_to(self.top, DOWN, buff=gap)
         # line the x axes' origins up exactly (numbers may make the boxes differ in width)
         shift = self.top.c2p(x_range[0], 0)[0] - self.bottom.c2p(x_range[0], 0)[0]
@@ -288,6 +351,22 @@ class DerivativeTracer(VGroup):
                  self.trail, self.markers, self.tangent, self.point, self.tracer)
         self._place(self.x)
         self.move_to(ORIGIN)
+        self.follow_with(readouts or {})
+
+    def follow_with(self, readouts: dict[str, Readout]) -> "DerivativeTracer":
+        """Make ``{"x" | "slope" | "f": readout}`` follow the drawing at every frame; readouts
+        that followed before stop (they keep what they show)."""
+        readers = {"x": lambda: self.point_shown()[0], "slope": self.slope_shown,
+                   "f": lambda: self.point_shown()[1]}
+        unknown = set(readouts) - set(readers)
+        if unknown:
+            raise ValueError(f"unknown readout(s) {sorted(unknown)}; use {sorted(readers)}")
+        for readout in self.readouts.values():
+            readout.stop_following()
+        self.readouts = dict(readouts)
+        for key, readout in self.readouts.items():
+            readout.follow(readers[key])
+        return self
 
     # --- drawing ----------------------------------------------------------------------------
     def _trace_points(self) -> list[np.ndarray]:
@@ -307,9 +386,6 @@ class DerivativeTracer(VGroup):
         pts = self._trace_points()
         if len(pts) >= 2:
             self.trail.set_points_as_corners(pts)
-        values = {"x": x, "slope": m, "f": y}
-        for key, readout in self.readouts.items():
-            readout.set(values[key])
 
     def _record(self, x: float) -> None:
         """Extend the trail to ``x`` through evenly spaced samples, so its shape does not depend
@@ -361,22 +437,27 @@ class DerivativeTracer(VGroup):
         return AnimationGroup(*(Create(r) for r in rings), group=self)
 
     # --- read back -----------------------------------------------------------------------
+    @reads_screen("geometry")
     def slope_shown(self) -> float:
         """Slope of the drawn tangent segment, its endpoints read through the upper axes."""
         return line_slope_shown(self.top, self.tangent)
 
+    @reads_screen("geometry")
     def point_shown(self) -> np.ndarray:
         """The touching point ``(x, f(x))`` read through the upper axes."""
         return coords(self.top, self.point)
 
+    @reads_screen("geometry")
     def trace_point_shown(self) -> np.ndarray:
         """The tracer dot ``(x, f′(x))`` read through the lower axes."""
         return coords(self.bottom, self.tracer)
 
+    @reads_screen("geometry")
     def trail_shown(self) -> np.ndarray:
         """The trail's anchor points in lower-axes coordinates, shape (n, 2)."""
         return np.array([coords(self.bottom, p) for p in self.trail.get_anchors()])
 
+    @reads_screen("geometry")
     def trail_value_at(self, x: float) -> float:
         """Height of the drawn trail at ``x`` (linear between its anchors), lower axes."""
         pts = self.trail_shown()

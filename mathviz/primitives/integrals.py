@@ -25,6 +25,7 @@ from manim import (
 )
 from manim.animation.animation import Animation
 
+from mathviz.readings import reads_screen
 from mathviz import theme
 from mathviz.maths.integrals import (
     RealFunction,
@@ -38,8 +39,33 @@ from mathviz.primitives.readout import Readout, coords
 
 
 def _points_in(axes: Axes, mob) -> np.ndarray:
-    """A polygon's corner points read back through ``axes``."""
-    return np.array([coords(axes, p) for p in mob.get_vertices()])
+    """A polygon's corner points read back through ``axes``, shape (n, 2)."""
+    return np.asarray(axes.p2c(mob.get_vertices()), dtype=float).reshape(-1, 2)
+
+
+def _axes_frame(axes: Axes) -> tuple[np.ndarray, np.ndarray]:
+    """The axes' origin and the scene images of their unit x and y steps (columns), as drawn
+    now: linear Axes map ``(x, y)`` to ``origin + basis @ (x, y)``."""
+    origin = np.asarray(axes.c2p(0.0, 0.0), dtype=float)
+    basis = np.column_stack([np.asarray(axes.c2p(1.0, 0.0), dtype=float) - origin,
+                             np.asarray(axes.c2p(0.0, 1.0), dtype=float) - origin])
+    return origin, basis
+
+
+def _scene_points(axes: Axes, xy: np.ndarray) -> np.ndarray:
+    """Axes coordinates ``(n, 2)`` to scene points ``(n, 3)`` in one go: the same points as
+    ``axes.c2p`` point by point, without its per-point cost on thousands of curve samples."""
+    origin, basis = _axes_frame(axes)
+    return origin + np.asarray(xy, dtype=float) @ basis.T
+
+
+def _axes_coords(axes: Axes, points: np.ndarray) -> np.ndarray:
+    """Scene points ``(n, 3)`` read back as axes coordinates ``(n, 2)`` (``axes.p2c`` for many
+    points at once, through the axes as drawn now)."""
+    origin, basis = _axes_frame(axes)
+    solution, *_ = np.linalg.lstsq(basis, (np.asarray(points, dtype=float) - origin).T,
+                                   rcond=None)
+    return solution.T
 
 
 class _SettlingTransform(Transform):
@@ -102,6 +128,7 @@ class RiemannRectangles(VGroup):
         self.model = riemann_sum(self.f, self.a, self.b, n, self.rule)
         return _SettlingTransform(self.bars, self._bars(self.model), run_time=run_time)
 
+    @reads_screen("geometry")
     def rectangles_shown(self) -> np.ndarray:
         """Shape (n, 2): each drawn rectangle's (width, signed height) through the axes."""
         out = []
@@ -111,18 +138,33 @@ class RiemannRectangles(VGroup):
             out.append((pts[:, 0].max() - pts[:, 0].min(), ys[np.argmax(np.abs(ys))]))
         return np.array(out)
 
+    @reads_screen("area")
     def area_shown(self) -> float:
         """``Σ width × height`` of the drawn rectangles (signed)."""
         rects = self.rectangles_shown()
         return float(np.sum(rects[:, 0] * rects[:, 1]))
+
+    @reads_screen("count")
+    def count_shown(self) -> int:
+        """How many distinct rectangles a viewer sees: drawn, not transparent, not flat, and
+        not an exact copy of another (a morph pads the smaller group with duplicates)."""
+        seen: set[tuple[float, ...]] = set()
+        for bar in self.bars:
+            opacity = max(float(np.max(bar.get_fill_opacities(), initial=0.0)),
+                          float(np.max(bar.get_stroke_opacities(), initial=0.0)))
+            if opacity <= 0.05 or bar.width < 1e-6 or bar.height < 1e-6:
+                continue
+            seen.add(tuple(np.round(_points_in(self.axes, bar).ravel(), 9)))
+        return len(seen)
 
 
 class AccumulatedArea(VGroup):
     """The region between ``f`` and the x-axis from ``a`` to a moving right edge ``x``.
 
     Area above the axis is drawn in the area colour, below it in :data:`theme.BAD`; a vertical
-    edge and a dot on the curve mark ``x``. :meth:`sweep_to` moves the edge and keeps any
-    readouts handed over in step with it.
+    edge and a dot on the curve mark ``x``. :meth:`sweep_to` moves the edge; readouts handed
+    over :meth:`~mathviz.primitives.readout.Readout.follow` the drawn region, so they show
+    what is drawn at every frame, whatever moves it.
 
     Parameters
     ----------
@@ -137,13 +179,13 @@ class AccumulatedArea(VGroup):
     samples
         Curve samples per region (the polygon's area is the trapezoid rule on them).
     readouts
-        ``(readout, quantity)`` pairs kept in step with the drawing; ``quantity`` is one of
-        :data:`QUANTITIES`, read back from the drawn region.
+        ``(readout, quantity)`` pairs that follow the drawing; ``quantity`` is one of
+        :data:`QUANTITIES`, read back from the drawn region (see :meth:`follow_with`).
     trace
         Also draw the running total: a dot at ``(x, A(x))`` leaving a trail as ``x`` grows.
     """
 
-    QUANTITIES = ("area", "above", "below", "edge", "height")
+    QUANTITIES = ("area", "above", "below", "edge", "height", "rate")
 
     def __init__(self, axes: Axes, f: RealFunction, a: float, x: float, *,
                  samples: int = 800,
@@ -152,10 +194,8 @@ class AccumulatedArea(VGroup):
                  color=theme.AREA, negative_color=theme.BAD) -> None:
         super().__init__()
         self.axes, self.f, self.a, self.samples = axes, f, float(a), samples
-        self.readouts = list(readouts)
-        for _, quantity in self.readouts:
-            if quantity not in self.QUANTITIES:
-                raise ValueError(f"unknown quantity {quantity!r}; use one of {self.QUANTITIES}")
+        self.readouts: list[tuple[Readout, str]] = []
+        self._check_quantities(readouts)
         self.positive = Polygon(*[axes.c2p(0, 0)] * 3, stroke_width=0, fill_color=color,
                                 fill_opacity=0.6)
         self.negative = Polygon(*[axes.c2p(0, 0)] * 3, stroke_width=0,
@@ -170,53 +210,92 @@ class AccumulatedArea(VGroup):
         self.trace_dot = Dot(axes.c2p(a, 0), radius=0.08, color=theme.ACCENT)
         if trace:
             self.add(self.trail, self.trace_dot)
+        #: the dots' outline about their centre: placing it at a point is exact, so the same
+        #: x always draws the same dots (``move_to`` would shift by rounded differences)
+        self._dot_outline = self.dot.points - self.dot.get_center()
         self.x = float(a)
         self.move_edge(x)
+        self.follow_with(readouts)
+
+    def _check_quantities(self, readouts: Sequence[tuple[Readout, str]]) -> None:
+        for _, quantity in readouts:
+            if quantity not in self.QUANTITIES:
+                raise ValueError(f"unknown quantity {quantity!r}; use one of {self.QUANTITIES}")
+
+    def follow_with(self, readouts: Sequence[tuple[Readout, str]]) -> "AccumulatedArea":
+        """Make each ``(readout, quantity)`` show that quantity of the drawn region at every
+        frame; readouts that followed before stop (they keep what they show)."""
+        self._check_quantities(readouts)
+        for readout, _ in self.readouts:
+            readout.stop_following()
+        self.readouts = list(readouts)
+        for readout, quantity in self.readouts:
+            readout.follow(lambda q=quantity: self.quantity_shown(q))
+        return self
 
     def move_edge(self, x: float) -> "AccumulatedArea":
-        """Redraw the region for right edge ``x`` now (and update the readouts)."""
+        """Redraw the region for right edge ``x`` now (following readouts catch up at the
+        next frame)."""
         self.x = float(x)
-        for polygon, part in ((self.positive, "positive"), (self.negative, "negative")):
-            if self.x > self.a:
-                outline = region_outline(self.f, self.a, self.x, part, self.samples)
-            else:
-                outline = np.array([[self.a, 0.0]] * 3)
-            polygon.set_points_as_corners([*(self.axes.c2p(px, py) for px, py in outline),
-                                           self.axes.c2p(*outline[0])])
+        self._outline_to(self.x)
         y = float(self.f(np.float64(self.x)))
-        self.edge.put_start_and_end_on(self.axes.c2p(self.x, 0), self.axes.c2p(self.x, y)
-                                       if abs(y) > 1e-9 else self.axes.c2p(self.x, 1e-6))
-        self.dot.move_to(self.axes.c2p(self.x, y))
+        # from the ends, not by rotating the old points: the same x always draws the same line
+        self.edge.set_points_by_ends(self.axes.c2p(self.x, 0), self.axes.c2p(self.x, y)
+                                     if abs(y) > 1e-9 else self.axes.c2p(self.x, 1e-6))
+        self.dot.set_points(self._dot_outline + self.axes.c2p(self.x, y))
         if self.trace:
             area = self.area_shown()
             point = self.axes.c2p(self.x, area)
             if self.x > coords(self.axes, self.trail_points[-1])[0] + 1e-12:
                 self.trail_points.append(point)
                 self.trail.set_points_as_corners(self.trail_points)
-            self.trace_dot.move_to(point)
-        for readout, quantity in self.readouts:
-            readout.set(self.quantity_shown(quantity))
+            self.trace_dot.set_points(self._dot_outline + point)
         return self
 
-    def quantity_shown(self, quantity: str) -> float:
-        """One of :data:`QUANTITIES` read back from the drawing."""
-        above, below = self.parts_shown()
-        return {"area": above + below, "above": above, "below": below,
-                "edge": self.edge_shown(),
-                "height": float(coords(self.axes, self.dot)[1])}[quantity]
+    def _outline_to(self, x: float) -> None:
+        """Redraw the two polygons for right edge ``x`` (the same ``x`` gives the same points)."""
+        for polygon, part in ((self.positive, "positive"), (self.negative, "negative")):
+            if x > self.a:
+                outline = region_outline(self.f, self.a, x, part, self.samples)
+            else:
+                outline = np.array([[self.a, 0.0]] * 3)
+            polygon.set_points_as_corners(_scene_points(self.axes,
+                                                        np.vstack([outline, outline[:1]])))
 
-    def rate_shown(self, x: float, h: float = 1e-2) -> float:
-        """``(A(x + h) − A(x − h)) / 2h`` from the region drawn at both edges (the edge ends
-        back at ``x``): how fast the drawn area grows as the edge passes ``x``."""
-        trace, self.trace = self.trace, False
-        self.move_edge(x + h)
+    @reads_screen("geometry")
+    def quantity_shown(self, quantity: str) -> float:
+        """One of :data:`QUANTITIES` read back from the drawing: the signed ``area``, the
+        area ``above`` or ``below`` the axis, the ``edge``'s x, the curve's ``height`` at the
+        edge (its dot), or the ``rate`` at which the area grows there (:meth:`rate_shown`)."""
+        if quantity in ("area", "above", "below"):
+            above, below = self.parts_shown()
+            return {"area": above + below, "above": above, "below": below}[quantity]
+        if quantity == "edge":
+            return self.edge_shown()
+        if quantity == "height":
+            return float(coords(self.axes, self.dot)[1])
+        if quantity == "rate":
+            return self.rate_shown()
+        raise ValueError(f"unknown quantity {quantity!r}; use one of {self.QUANTITIES}")
+
+    @reads_screen("geometry")
+    def rate_shown(self, x: float | None = None, h: float = 1e-3) -> float:
+        """``(A(x + h) − A(x − h)) / 2h`` from the region drawn at both edges: how fast the
+        drawn area grows as the edge passes ``x``. By default ``x`` is where the edge is now,
+        and the region is redrawn exactly as it was, so it looks untouched; a given ``x``
+        moves the edge there."""
+        at = self.x if x is None else float(x)
+        self._outline_to(at + h)
         ahead = self.area_shown()
-        self.move_edge(x - h)
+        self._outline_to(at - h)
         behind = self.area_shown()
-        self.trace = trace
-        self.move_edge(x)
+        if x is None:
+            self._outline_to(self.x)
+        else:
+            self.move_edge(at)
         return (ahead - behind) / (2 * h)
 
+    @reads_screen("geometry")
     def traced_shown(self) -> np.ndarray:
         """``(x, A(x))`` of the running-total dot, read back through the axes."""
         return coords(self.axes, self.trace_dot)
@@ -231,17 +310,20 @@ class AccumulatedArea(VGroup):
         return UpdateFromAlphaFunc(self, update, run_time=run_time, rate_func=lambda t: t)
 
     def _area_of(self, polygon: Polygon) -> float:
-        pts = np.array([coords(self.axes, p) for p in polygon.get_anchors()[::2]])
-        return polygon_area(pts)
+        corners = polygon.points[::polygon.n_points_per_curve]  # each segment's start
+        return polygon_area(_axes_coords(self.axes, corners))
 
+    @reads_screen("geometry")
     def parts_shown(self) -> tuple[float, float]:
         """(area above the axis, signed area below it) of the drawn regions, via the axes."""
         return self._area_of(self.positive), self._area_of(self.negative)
 
+    @reads_screen("area")
     def area_shown(self) -> float:
         """Signed area of the drawn region: above the axis counts +, below counts −."""
         return float(sum(self.parts_shown()))
 
+    @reads_screen("geometry")
     def edge_shown(self) -> float:
         """The right edge's x, read back through the axes."""
         return float(coords(self.axes, self.edge.get_start())[0])

@@ -34,6 +34,7 @@ from manim import (
 from manim.animation.animation import Animation
 from numpy.typing import ArrayLike
 
+from mathviz.readings import printed, printed_all, reads_screen
 from mathviz import theme
 from mathviz.maths.descent import ScalarField, contour_lines
 from mathviz.maths.schedules import WarmupCosine, classify_critical_point, parabola_descent
@@ -49,7 +50,8 @@ class LearningRateRace(VGroup):
     """Small copies of the parabola ``f = x²`` side by side, one ball per learning rate.
 
     Every lane is a :class:`GradientDescentPath` on its own axes with a step counter ``k`` and
-    an ``|x|`` readout under it. :meth:`step` moves all balls one update at a time (play it in
+    an ``|x|`` readout under it; the ``|x|`` readout follows its ball (read back through the
+    lane's axes at every frame). :meth:`step` moves all balls one update at a time (play it in
     a loop: each step's trail segment is created when it is drawn).
 
     Parameters
@@ -62,22 +64,29 @@ class LearningRateRace(VGroup):
         Updates each lane can take.
     titles, colors
         Caption and trail colour per lane.
+    decimals
+        Decimals of the ``|x|`` readouts, one for all lanes or one per lane (a lane that
+        converges needs more to keep its last values visible).
     """
 
     def __init__(self, start: float, learning_rates: Sequence[float], steps: int, *,
                  titles: Sequence[str], colors: Sequence[ManimColor],
                  x_max: float = 3.2, y_max: float = 10.0, lane_width: float = 3.7,
-                 lane_height: float = 2.9, size: int = 28) -> None:
+                 lane_height: float = 2.9, size: int = 28,
+                 decimals: int | Sequence[int] = 3) -> None:
         super().__init__()
         if not (len(learning_rates) == len(titles) == len(colors)):
             raise ValueError("one title and one colour per learning rate")
+        places = [decimals] * len(learning_rates) if isinstance(decimals, int) else list(decimals)
+        if len(places) != len(learning_rates):
+            raise ValueError("one number of decimals per learning rate")
         self.learning_rates = [float(lr) for lr in learning_rates]
         self.axes: list[Axes] = []
         self.paths: list[GradientDescentPath] = []
         self.step_readouts: list[Readout] = []
         self.abs_readouts: list[Readout] = []
         self.lanes = VGroup()
-        for lr, title, color in zip(self.learning_rates, titles, colors):
+        for lr, title, color, lane_decimals in zip(self.learning_rates, titles, colors, places):
             axes = Axes(x_range=(-x_max, x_max, 1), y_range=(0, y_max, 5), x_length=lane_width,
                         y_length=lane_height, axis_config=dict(AXIS_CONFIG, font_size=20),
                         tips=False)
@@ -87,10 +96,13 @@ class LearningRateRace(VGroup):
             trace = parabola_descent(start, lr, steps)
             xs = trace.points[:, 0]
             k_read = Readout("k", 0, decimals=0, size=size, color=color)
-            abs_read = Readout(r"|x|", abs(start), decimals=3, size=size, color=color)
+            abs_read = Readout(r"|x|", abs(start), decimals=lane_decimals, size=size,
+                               color=color)
             path = GradientDescentPath(axes, trace, display_points=np.column_stack([xs, xs**2]),
-                                       readouts=[(k_read, list(range(steps + 1))),
-                                                 (abs_read, np.abs(xs))], color=color)
+                                       readouts=[(k_read, list(range(steps + 1)))], color=color)
+            # |x| is the ball's distance from the minimum as drawn, at every frame: a ball that
+            # jumps across the bottom passes through 0 on its way
+            abs_read.follow(lambda path=path: abs(float(path.position_of_dot()[0])))
             caption = theme.text(title, size=min(size, 30), color=color)
             caption.next_to(axes, UP, buff=0.25)
             readouts = VGroup(k_read, abs_read).arrange(RIGHT, buff=0.5)
@@ -109,29 +121,34 @@ class LearningRateRace(VGroup):
                               run_time=run_time, group=self)
 
     def step(self, seconds: float = 0.6) -> Animation:
-        """Every ball takes its next update at the same time."""
+        """Every ball takes its next update at the same time (the ``|x|`` readouts, part of
+        the race, keep following their balls while it plays)."""
         return AnimationGroup(*(p.walk(1, seconds_per_step=seconds) for p in self.paths),
-                              group=self)
+                              group=self, suspend_mobject_updating=False)
 
     @property
     def step_index(self) -> int:
         return self.paths[0].step_index
 
+    @reads_screen("geometry")
     def positions_shown(self) -> np.ndarray:
         """Each ball's x, read back through its lane's axes."""
         return np.array([p.position_of_dot()[0] for p in self.paths])
 
+    @reads_screen("geometry")
     def heights_shown(self) -> np.ndarray:
         """Each ball's height f(x), read back through its lane's axes."""
         return np.array([p.position_of_dot()[1] for p in self.paths])
 
+    @reads_screen("printed")
     def steps_shown(self) -> np.ndarray:
-        """The step counters' values."""
-        return np.array([r.value for r in self.step_readouts])
+        """The step counters as printed."""
+        return printed_all(self.step_readouts)
 
+    @reads_screen("printed")
     def abs_x_shown(self) -> np.ndarray:
-        """The ``|x|`` readouts' values."""
-        return np.array([r.value for r in self.abs_readouts])
+        """The ``|x|`` readouts as printed."""
+        return printed_all(self.abs_readouts)
 
 
 # --- 6.4: minimum, maximum, saddle --------------------------------------------------------------
@@ -222,13 +239,27 @@ class CriticalPointGallery(VGroup):
         return AnimationGroup(*anims, lag_ratio=0.3, run_time=run_time, group=self)
 
     def verdicts_shown(self) -> list[str]:
-        """The verdict texts as drawn."""
+        """The verdict texts as typeset."""
         return [v.original_text for v in self.verdicts]
 
-    def eigenvalues_shown(self, index: int) -> np.ndarray:
-        """Panel ``index``'s eigenvalue readouts, ascending as drawn."""
-        return np.array([r.value for r in self.eigen_readouts[index]])
+    #: the sign pattern each verdict word stands for: every curvature up, down, or mixed
+    VERDICT_CODES = {"minimum": 1, "maximum": -1, "saddle": 0}
 
+    @reads_screen("printed")
+    def verdict_code_shown(self, index: int) -> int:
+        """Panel ``index``'s verdict as typeset, as a number: ``+1`` for the word "minimum"
+        (every curvature up), ``-1`` for "maximum", ``0`` for "saddle"."""
+        word = self.verdicts[index].original_text
+        if word not in self.VERDICT_CODES:
+            raise ValueError(f"the verdict {word!r} is none of {sorted(self.VERDICT_CODES)}")
+        return self.VERDICT_CODES[word]
+
+    @reads_screen("printed")
+    def eigenvalues_shown(self, index: int) -> np.ndarray:
+        """Panel ``index``'s eigenvalue readouts as printed, ascending as drawn."""
+        return printed_all(self.eigen_readouts[index])
+
+    @reads_screen("geometry")
     def directions_shown(self, index: int) -> np.ndarray:
         """Panel ``index``'s drawn eigen-directions as unit rows, read back through its axes."""
         axes = self.axes[index]
@@ -238,6 +269,7 @@ class CriticalPointGallery(VGroup):
             rows.append(d / np.linalg.norm(d))
         return np.array(rows)
 
+    @reads_screen("printed")
     def curvature_signs_shown(self, index: int) -> list[int]:
         """Signs of the eigenvalues as the readouts show them."""
         return [int(np.sign(v)) for v in self.eigenvalues_shown(index)]
@@ -302,10 +334,12 @@ class SchedulePlot(VGroup):
         self.marks.add(drop, pin)
         return AnimationGroup(Create(drop), FadeIn(pin), run_time=run_time, group=self)
 
+    @reads_screen("geometry")
     def step_shown(self) -> float:
         """The dot's step, read back through the axes."""
         return float(coords(self.axes, self.dot)[0])
 
+    @reads_screen("geometry")
     def lr_shown(self) -> float:
         """The dot's learning rate, read back through the axes."""
         return float(coords(self.axes, self.dot)[1])
@@ -370,14 +404,17 @@ class ClipDisplay(VGroup):
 
         return UpdateFromAlphaFunc(VGroup(self, readouts), update, run_time=run_time)
 
+    @reads_screen("geometry")
     def tip_shown(self, index: int) -> np.ndarray:
         """Tip of arrow ``index`` as drawn, in plane coordinates."""
         return coords(self.plane, self.arrows[index].get_end())
 
+    @reads_screen("geometry")
     def norms_shown(self) -> np.ndarray:
         """The ``‖g‖`` readouts' values."""
-        return np.array([r.value for r in self.norm_readouts])
+        return printed_all(self.norm_readouts)
 
+    @reads_screen("geometry")
     def radius_shown(self) -> float:
         """The circle's radius, read back through the plane."""
         return float(coords(self.plane, self.circle.get_right())[0]

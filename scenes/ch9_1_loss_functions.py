@@ -20,6 +20,7 @@ from mathviz.primitives.calculus import function_axes
 from mathviz.primitives.losses import LossCurves, LossSpec, ResidualSquares
 from mathviz.primitives.panel import Panel
 from mathviz.primitives.readout import Readout
+from mathviz.readings import printed, printed_all
 from mathviz.scene import LectureScene
 
 X = (1.0, 2.5, 4.0, 5.5, 7.0)
@@ -72,9 +73,10 @@ class LossFunctions(LectureScene):
         axes = function_axes((0, 8, 1), (0, 8, 1), x_length=6.2, y_length=6.2)
         axes.to_edge(LEFT, buff=0.6).shift(0.1 * DOWN)
         drawing = ResidualSquares(axes, fit)
-        self.panel = Panel(corner=UR, min_width=5.2)
-        line_formula = theme.tex(rf"\hat y = {fit.slope:.2f}\,x + {fit.intercept:.2f}",
-                                 size=PANEL_SIZE, color=theme.CURVE)
+        self.panel = Panel(corner=UR)
+        # slope and intercept as separate parts of one formula, so each is read as printed
+        line_formula = theme.tex(r"\hat y =", f"{fit.slope:.2f}", r"\,x +",
+                                 f"{fit.intercept:.2f}", size=PANEL_SIZE, color=theme.CURVE)
         with self.beat("Five data points and the straight line fitted to them by least "
                        "squares. No line passes through all five; the question is how to "
                        "score the misses."):
@@ -85,18 +87,22 @@ class LossFunctions(LectureScene):
             (m, c), *_ = np.linalg.lstsq(A, np.array(Y), rcond=None)
             self.checkpoint("fitted_slope", slope, expected=m, tol=1e-6)
             self.checkpoint("fitted_intercept", intercept, expected=c, tol=1e-6)
+            self.checkpoint("formula_slope", printed(line_formula[1]), expected=m)
+            self.checkpoint("formula_intercept", printed(line_formula[3]), expected=c)
 
         expected_r = residuals_by_lstsq()
         mae_read = Readout(r"\mathrm{MAE}", 0.0, size=PANEL_SIZE, color=theme.BAD)
         with self.beat("Each miss is a residual: the vertical distance from the point to the "
                        "line. Averaging their lengths gives the mean absolute error."):
             self.play(drawing.show_residuals())
-            self.play(self.panel.grow(mae_read),
-                      mae_read.change_to(float(np.mean(np.abs(drawing.residuals_shown())))))
+            # the readout appears showing its value (no count-up through numbers that are
+            # the MAE of nothing)
+            mae_read.set(float(np.mean(np.abs(drawing.residuals_shown()))))
+            self.play(self.panel.grow(mae_read))
             self.checkpoint("residuals", drawing.residuals_shown(), expected=expected_r,
                             tol=1e-6)
             self.checkpoint("mae_readout", mae_read.value,
-                            expected=float(np.sum(np.abs(expected_r))) / len(X), tol=5e-4)
+                            expected=float(np.sum(np.abs(expected_r))) / len(X))
 
         sse_read = Readout(r"\Sigma\,\mathrm{area}", 0.0, size=PANEL_SIZE)
         mse_read = Readout(r"\mathrm{MSE} = \Sigma / 5", 0.0, size=PANEL_SIZE)
@@ -105,12 +111,13 @@ class LossFunctions(LectureScene):
                        "and the largest miss owns the largest square.", hold=0.5):
             self.play(drawing.show_squares())
             total = drawing.total_area_shown()
-            self.play(self.panel.grow(sse_read, mse_read),
-                      sse_read.change_to(total), mse_read.change_to(total / len(X)))
+            sse_read.set(total)
+            mse_read.set(total / len(X))
+            self.play(self.panel.grow(sse_read, mse_read))
             sse = float(sum(r * r for r in expected_r))
             self.checkpoint("total_square_area", total, expected=sse, tol=1e-6)
-            self.checkpoint("sse_readout", sse_read.value, expected=sse, tol=5e-4)
-            self.checkpoint("mse_readout", mse_read.value, expected=sse / len(X), tol=5e-4)
+            self.checkpoint("sse_readout", sse_read.value, expected=sse)
+            self.checkpoint("mse_readout", mse_read.value, expected=sse / len(X))
         self.play(FadeOut(VGroup(axes, drawing)), self.panel.hide())
 
     def regression_losses_beat(self) -> None:
@@ -123,7 +130,7 @@ class LossFunctions(LectureScene):
             LossSpec("mae", lambda r: float(absolute(r)), COLORS["mae"], (-3.0, 3.0)),
             LossSpec("huber", lambda r: float(huber(r, DELTA)), COLORS["huber"], (-3.0, 3.0)),
         ], marks=RESIDUAL_MARKS)
-        panel = Panel(corner=UR, min_width=4.6)
+        panel = Panel(corner=UR)
         self.panel = panel
         rows = [label_row("MSE", r"r^2", COLORS["mse"]),
                 label_row("MAE", r"|r|", COLORS["mae"])]
@@ -138,16 +145,19 @@ class LossFunctions(LectureScene):
         huber_row = label_row("Huber", r"\delta = 1", COLORS["huber"])
         readouts = [Readout(rf"h({r:g})", 0.0, size=PANEL_SIZE, color=COLORS["huber"])
                     for r in RESIDUAL_MARKS]
+        for readout in readouts:
+            self.declare_shown(readout.label, "a marked residual (an input of the lecture)")
         with self.beat("Huber loss is the compromise: half r squared inside delta equals one, "
                        "a straight line outside. An outlier at minus two and a half costs "
                        "6.25 squared but only 2 under Huber.", hold=0.5):
-            self.play(curves.create("huber"), panel.grow(huber_row, *readouts))
+            self.play(curves.create("huber"), panel.grow(huber_row))
             shown = curves.values_shown("huber")
-            self.play(*(rd.change_to(v) for rd, v in zip(readouts, shown)))
+            for rd, v in zip(readouts, shown):  # each shows its dot's height, read back
+                rd.set(v)
+            self.play(panel.grow(*readouts))
             expected = [huber_by_cases(r) for r in RESIDUAL_MARKS]
             self.checkpoint("huber_curve_dots", shown, expected=expected, tol=1e-6)
-            self.checkpoint("huber_readouts", [rd.value for rd in readouts], expected=expected,
-                            tol=5e-4)
+            self.checkpoint("huber_readouts", printed_all(readouts), expected=expected)
         self.play(FadeOut(VGroup(axes, x_label, curves)), panel.hide())
 
     def cross_entropy_beat(self) -> None:
@@ -161,12 +171,14 @@ class LossFunctions(LectureScene):
             LossSpec("y0", lambda p: float(binary_cross_entropy(0, p)), theme.BAD,
                      (0.02, 0.98)),
         ], marks=PROBABILITY_MARKS)
-        panel = Panel(corner=UR, min_width=4.6)
+        panel = Panel(corner=UR)
         self.panel = panel
         formula = theme.tex(r"-\ln p \;\; (y = 1)", size=PANEL_SIZE, color=theme.GOOD)
         other = theme.tex(r"-\ln(1 - p) \;\; (y = 0)", size=PANEL_SIZE, color=theme.BAD)
         readouts = [Readout(rf"-\ln {p:g}", 0.0, size=PANEL_SIZE, color=theme.GOOD)
                     for p in reversed(PROBABILITY_MARKS)]
+        for readout in readouts:
+            self.declare_shown(readout.label, "a marked probability (an input of the lecture)")
         with self.beat("For a classifier the model outputs a probability, and binary "
                        "cross-entropy charges minus the log of the probability it gave the "
                        "true label."):
@@ -175,13 +187,13 @@ class LossFunctions(LectureScene):
         with self.beat("If the label is one, saying 0.9 costs about 0.1, a coin flip costs "
                        "0.69, and a confident 0.1 costs 2.3: confident mistakes are punished "
                        "hardest.", hold=0.5):
-            self.play(panel.grow(*readouts))
             shown = curves.values_shown("y1")  # in the order of PROBABILITY_MARKS
-            self.play(*(rd.change_to(v) for rd, v in zip(readouts, shown[::-1])))
+            for rd, v in zip(readouts, shown[::-1]):  # each shows its dot's height, read back
+                rd.set(v)
+            self.play(panel.grow(*readouts))
             expected = [-math.log(p) for p in PROBABILITY_MARKS]
             self.checkpoint("bce_y1_dots", shown, expected=expected, tol=1e-6)
-            self.checkpoint("bce_y1_readouts", [rd.value for rd in readouts][::-1],
-                            expected=expected, tol=5e-4)
+            self.checkpoint("bce_y1_readouts", printed_all(readouts[::-1]), expected=expected)
             self.checkpoint("bce_y0_dots", curves.values_shown("y0"),
                             expected=[-math.log(1 - p) for p in PROBABILITY_MARKS], tol=1e-6)
 

@@ -8,6 +8,7 @@ closed forms (SGD, momentum) and a scalar per-coordinate Adam recursion.
 
 from __future__ import annotations
 
+import contextlib
 import math
 
 import numpy as np
@@ -19,7 +20,9 @@ from mathviz.maths.optimizers import SGD, Adam, Momentum
 from mathviz.primitives.descent import ContourMap
 from mathviz.primitives.optimizers import OptimizerRace
 from mathviz.primitives.panel import Panel
-from mathviz.primitives.readout import Readout
+from mathviz.primitives.plots import number_edges
+from mathviz.primitives.readout import Readout, coords
+from mathviz.readings import derived, printed_all
 from mathviz.scene import LectureScene
 
 VALLEY = QuadraticBowl(a=0.5, b=5.0)  # f = ½x² + 5y², ∇f = (x, 10y)
@@ -33,6 +36,9 @@ NAMES = ("SGD", "Momentum", "Adam")
 COLORS = {"SGD": theme.PATH, "Momentum": theme.GRADIENT, "Adam": theme.GOOD}
 LABELS = {"SGD": r"\mathrm{SGD}", "Momentum": r"\mathrm{mom}", "Adam": r"\mathrm{Adam}"}
 PANEL_SIZE = 32
+#: decimals of the loss readouts. The narration quotes no loss, so three are enough to
+#: compare the optimizers; SGD's final 1.5e-6 then reads 0.000, true at the shown precision
+LOSS_DECIMALS = 3
 TOL = 1e-9
 
 
@@ -90,7 +96,7 @@ class OptimizationAlgorithms(LectureScene):
         self.open_chapter(
             "Every training loop steps downhill; optimizers differ in what they remember "
             "between steps. We race three of them on the same loss.")
-        self.panel = Panel(corner=UP + RIGHT, edge_buff=0.4)
+        self.panel = Panel(corner=UP + RIGHT)
         self.valley_beat()
         self.rules_beat()
         self.race_beats()
@@ -103,8 +109,10 @@ class OptimizationAlgorithms(LectureScene):
     # ------------------------------------------------------------------------------------
     def valley_beat(self) -> None:
         axes = Axes(x_range=(-5, 2.5, 1), y_range=(-2, 2, 1), x_length=8.6, y_length=4.6,
-                    axis_config={"color": theme.MUTED, "include_numbers": True,
-                                 "font_size": 22}, tips=False)
+                    axis_config={"color": theme.MUTED, "font_size": 22}, tips=False)
+        # numbered along the plot's edges: on the axes through the middle the elongated
+        # contours would run through the numbers
+        number_edges(axes)
         axes.to_edge(LEFT, buff=0.45).shift(0.35 * DOWN)
         contours = ContourMap(axes, contour_lines(VALLEY, LEVELS, (-5, 2.5), (-2, 2)))
         formula = valley_formula()
@@ -113,12 +121,12 @@ class OptimizationAlgorithms(LectureScene):
         self.paths = {name: opt.trace(VALLEY.gradient, START, STEPS)
                       for name, opt in optimizers.items()}
         self.step = Readout("k", 0, decimals=0, size=PANEL_SIZE, commas=False)
-        self.f_reads = {name: Readout(f"f_{{{LABELS[name]}}}", 0.0, decimals=4,
+        self.f_reads = {name: Readout(f"f_{{{LABELS[name]}}}", 0.0, decimals=LOSS_DECIMALS,
                                       size=PANEL_SIZE, color=COLORS[name]) for name in NAMES}
+        # each loss readout follows its dot: f at the dot's position, read through the axes
         self.race = OptimizerRace(
             axes, self.paths, COLORS, step_readout=self.step,
-            readouts={name: (self.f_reads[name], [VALLEY(p) for p in self.paths[name]])
-                      for name in NAMES})
+            readouts={name: (self.f_reads[name], VALLEY) for name in NAMES})
         with self.beat("The loss is one half x squared plus five y squared: a long valley, "
                        "ten times steeper across than along. All three optimizers start at "
                        "minus four and a half, one and a half."):
@@ -133,12 +141,17 @@ class OptimizationAlgorithms(LectureScene):
         def rule(tex: str, name: str):
             return theme.tex(tex, size=PANEL_SIZE - 2, color=COLORS[name])
 
-        rules = (rule(r"\text{SGD: } x \leftarrow x - 0.18\,g", "SGD"),
-                 rule(r"\text{Momentum: } v \leftarrow 0.9\,v + g", "Momentum"),
-                 rule(r"x \leftarrow x - 0.04\,v", "Momentum"),
-                 rule(r"\text{Adam: } m \leftarrow 0.9\,m + 0.1\,g", "Adam"),
-                 rule(r"v \leftarrow 0.999\,v + 0.001\,g^2", "Adam"),
-                 rule(r"x \leftarrow x - 0.3\,\hat m / (\sqrt{\hat v} + \varepsilon)", "Adam"))
+        rules = (rule(rf"\text{{SGD: }} x \leftarrow x - {SGD_LR:g}\,g", "SGD"),
+                 rule(rf"\text{{Momentum: }} v \leftarrow {MOMENTUM_BETA:g}\,v + g", "Momentum"),
+                 rule(rf"x \leftarrow x - {MOMENTUM_LR:g}\,v", "Momentum"),
+                 rule(rf"\text{{Adam: }} m \leftarrow {ADAM_B1:g}\,m + {1 - ADAM_B1:g}\,g",
+                      "Adam"),
+                 rule(rf"v \leftarrow {ADAM_B2:g}\,v + {1 - ADAM_B2:g}\,g^2", "Adam"),
+                 rule(rf"x \leftarrow x - {ADAM_LR:g}\,\hat m / (\sqrt{{\hat v}} + \varepsilon)",
+                      "Adam"))
+        for row in rules:
+            self.declare_shown(row, "the optimizers' hyperparameters, typed from the "
+                                    "constants the race runs with")
         with self.beat("SGD steps against the gradient g. Momentum keeps a velocity, v equals "
                        "beta v plus g, and steps along it. Adam divides a bias-corrected mean "
                        "of g by the root of a mean of g squared, so each coordinate moves by "
@@ -148,53 +161,67 @@ class OptimizationAlgorithms(LectureScene):
     def race_beats(self) -> None:
         race = self.race
         rows = [valley_formula(), self.step, *(self.f_reads[n] for n in NAMES)]
-        with self.beat("Go. Ten steps in, SGD bounces from wall to wall across the steep "
-                       "direction, while momentum is still picking up speed along the "
-                       "valley floor."):
-            self.play(self.panel.show(*rows))
-            self.play(race.advance(FIRST_LEG, seconds_per_step=0.4))
-            self.record_positions(FIRST_LEG)
-        with self.beat("Momentum overshoots the minimum, swings back and settles. Adam keeps "
-                       "taking steps of nearly constant length, so near the bottom it hovers "
-                       "instead of slowing down.", hold=0.5):
-            self.play(race.advance(seconds_per_step=0.22))
-            self.record_positions(STEPS)
-            for name in NAMES:
-                expected = loss(self.closed_form(name, STEPS))
-                self.checkpoint(f"{name.lower()}_f_{STEPS}", self.f_reads[name].value,
-                                expected=expected, tol=5e-5)
+        with contextlib.ExitStack() as motion:
+            for name in NAMES:  # at every sampled frame of the race, not only at beat ends
+                motion.enter_context(self.invariant(
+                    f"trail ends at its dot: {name}",
+                    lambda name=name: (race.trail_end_shown(name),
+                                       race.positions_shown()[name]), tol=TOL))
+            motion.enter_context(self.invariant(
+                "loss readouts show f at their dots",
+                lambda: (printed_all(self.f_reads[n] for n in NAMES),
+                         [loss(coords(self.axes, race.dots[n])) for n in NAMES])))
+            with self.beat("Go. Ten steps in, SGD bounces from wall to wall across the steep "
+                           "direction, while momentum is still picking up speed along the "
+                           "valley floor."):
+                self.play(self.panel.show(*rows))
+                self.play(race.advance(FIRST_LEG, seconds_per_step=0.4))
+                self.record_positions(FIRST_LEG)
+            with self.beat("Momentum overshoots the minimum, swings back and settles. Adam "
+                           "keeps taking steps of nearly constant length, so near the bottom "
+                           "it hovers instead of slowing down.", hold=0.5):
+                self.play(race.advance(seconds_per_step=0.22))
+                self.record_positions(STEPS)
 
     def closed_form(self, name: str, k: int) -> np.ndarray:
         return {"SGD": sgd_closed_form, "Momentum": momentum_closed_form,
                 "Adam": adam_closed}[name](k)
 
     def record_positions(self, k: int) -> None:
-        self.checkpoint(f"step_counter_{k}", self.step.value, expected=k, tol=0)
+        """The dots after ``k`` steps against the closed forms, the loss readouts against f
+        there, and the step counter against the number of segments SGD's trail has drawn."""
+        drawn = len(self.race.trail_shown("SGD")) - 1
+        self.checkpoint(f"step_counter_{k}", self.step.value, expected=drawn)
         for name, shown in self.race.positions_shown().items():
             self.checkpoint(f"{name.lower()}_x{k}", shown, expected=self.closed_form(name, k),
                             tol=1e-6)
+        for name in NAMES:
+            self.checkpoint(f"{name.lower()}_f_{k}", self.f_reads[name].value,
+                            expected=loss(self.closed_form(name, k)))
 
     def inspect_beat(self) -> None:
         race = self.race
         mom_trail = race.trail_shown("Momentum")
-        adam_trail = race.trail_shown("Adam")
-        overshoot = Readout(r"\max x_{\mathrm{mom}}", float(mom_trail[:, 0].max()), decimals=3,
+        farthest = derived("the largest x among the drawn momentum trail's vertices",
+                           float(np.max(mom_trail[:, 0])), mom_trail)
+        adam_first = race.segment_shown("Adam", 1)
+        overshoot = Readout(r"\max x_{\mathrm{mom}}", farthest, decimals=3,
                             size=PANEL_SIZE, color=COLORS["Momentum"])
-        first = Readout(r"|\Delta x_1|_{\mathrm{Adam}}",
-                        float(np.linalg.norm(adam_trail[1] - adam_trail[0])), decimals=4,
-                        size=PANEL_SIZE, color=COLORS["Adam"])
+        first = Readout(r"|\Delta x_1|_{\mathrm{Adam}}", float(np.linalg.norm(adam_first)),
+                        decimals=4, size=PANEL_SIZE, color=COLORS["Adam"])
         with self.beat("Read off the trails: momentum swung out to x equal to about two, far "
                        "past the minimum at zero. Adam's first step moved each coordinate by "
                        "exactly the learning rate, 0.3, however steep the slope was."):
             self.play(self.panel.grow(overshoot, first))
             expected_max = max(momentum_closed_form(k)[0] for k in range(STEPS + 1))
-            self.checkpoint("momentum_max_x", overshoot.value, expected=expected_max, tol=5e-4)
-            self.checkpoint("momentum_max_x_trail", mom_trail[:, 0].max(),
-                            expected=expected_max, tol=1e-6)
-            self.checkpoint("adam_first_step", adam_trail[1] - adam_trail[0],
-                            expected=[ADAM_LR, -ADAM_LR], tol=1e-6)
+            self.checkpoint("momentum_max_x", overshoot.value, expected=expected_max)
+            self.checkpoint("momentum_max_x_trail", farthest, expected=expected_max, tol=1e-6)
+            # the narrated claim: the learning rate per coordinate, against the gradient's sign
+            self.checkpoint("adam_first_step", adam_first,
+                            expected=list(-ADAM_LR * np.sign(VALLEY.gradient(np.array(START)))),
+                            tol=1e-6)
             self.checkpoint("adam_first_step_length", first.value,
-                            expected=ADAM_LR * math.sqrt(2), tol=5e-5)
+                            expected=ADAM_LR * math.sqrt(2))
 
 
 SCENES = [OptimizationAlgorithms]

@@ -9,8 +9,11 @@ back through the axes and checked against closed forms and numpy.roots of f′.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
+
 import numpy as np
-from manim import DOWN, LEFT, RIGHT, UP, UR, Create, FadeIn, FadeOut, VGroup
+from manim import DOWN, LEFT, UR, Create, FadeIn, FadeOut, VGroup
 
 from mathviz import theme
 from mathviz.maths.descent import gradient_descent
@@ -20,6 +23,7 @@ from mathviz.primitives.descent import GradientDescentPath
 from mathviz.primitives.losses import ChordGap
 from mathviz.primitives.panel import Panel
 from mathviz.primitives.readout import Readout
+from mathviz.readings import printed_all
 from mathviz.scene import LectureScene
 
 A, B = -1.5, 2.0
@@ -49,6 +53,22 @@ def quartic_minima() -> np.ndarray:
 
 def quartic_by_hand(x: float) -> float:
     return x**4 - 3 * x**2 + x
+
+
+def chord_values_by_hand(f: Callable[[float], float], a: float, b: float,
+                         t: float) -> list[float]:
+    """What the four chord readouts must show at weight ``t``: t, f(x), the chord's height at
+    x = ta + (1 − t)b, and the gap between them."""
+    x = t * a + (1 - t) * b
+    chord = t * f(a) + (1 - t) * f(b)
+    return [t, f(x), chord, chord - f(x)]
+
+
+def chord_values_drawn(chord: ChordGap, a: float, b: float) -> list[float]:
+    """The same four quantities read from the drawing: t from the sliding dot's x, the two
+    dots' heights and the drawn gap segment, all through the axes."""
+    x, y_curve = chord.curve_point_shown()
+    return [(x - b) / (a - b), y_curve, chord.chord_point_shown()[1], chord.gap_shown()]
 
 
 def chord_readouts(color_t=theme.TEXT) -> dict[str, Readout]:
@@ -82,33 +102,46 @@ class ConvexOptimization(LectureScene):
         readouts = chord_readouts()
         chord = ChordGap(axes, lambda x: x * x, A, B, (-1.9, 2.2), t=0.5, readouts=readouts)
         self.panel = Panel(corner=UR, min_width=5.0)
-        title = theme.tex(r"f(x) = x^2,\;\; a = -1.5,\;\; b = 2", size=PANEL_SIZE)
-        with self.beat("Take f of x equals x squared and two points on it, a at minus one and "
-                       "a half, b at two. Join them with a straight chord."):
-            self.play(Create(axes), self.panel.show(title))
-            self.play(chord.create(run_time=2.5),
-                      self.panel.grow(*readouts.values()))
-            self.checkpoint("gap_t=0.5", chord.gap_shown(), expected=parabola_gap(0.5),
-                            tol=1e-6)
-            self.checkpoint("gap_readout_t=0.5", readouts["gap"].value,
-                            expected=parabola_gap(0.5), tol=5e-4)
-        with self.beat("Slide the weight t. The point t a plus one minus t b moves along the "
-                       "x axis, and the chord's height stays above the curve's: that is "
-                       "Jensen's inequality, the definition of convex.", hold=0.5):
-            self.play(chord.slide_to(T_FIRST, run_time=2.5))
-            self.play(chord.slide_to(T_SECOND, run_time=3.0))
-            x = T_SECOND * A + (1 - T_SECOND) * B
-            chord_height = T_SECOND * A**2 + (1 - T_SECOND) * B**2
-            self.checkpoint("curve_point_t=0.2", chord.curve_point_shown(),
-                            expected=[x, x * x], tol=1e-6)
-            self.checkpoint("chord_point_t=0.2", chord.chord_point_shown(),
-                            expected=[x, chord_height], tol=1e-6)
-            self.checkpoint("gap_t=0.2", chord.gap_shown(), expected=parabola_gap(T_SECOND),
-                            tol=1e-6)
-            self.checkpoint("chord_readout_t=0.2", readouts["chord"].value,
-                            expected=chord_height, tol=5e-4)
-            self.checkpoint("gap_readout_t=0.2", readouts["gap"].value,
-                            expected=parabola_gap(T_SECOND), tol=5e-4)
+        title = theme.tex(rf"f(x) = x^2,\;\; a = {A:g},\;\; b = {B:g}", size=PANEL_SIZE)
+        self.declare_shown(title, "the brief's function and end points")
+        rows = list(readouts.values())
+        square = lambda v: v * v  # noqa: E731
+        with contextlib.ExitStack() as motion:
+            with self.beat("Take f of x equals x squared and two points on it, a at minus one "
+                           "and a half, b at two. Join them with a straight chord."):
+                self.play(Create(axes), self.panel.show(title))
+                self.play(chord.create(run_time=2.5),
+                          self.panel.grow(*readouts.values()))
+                # from here on (axes and chord drawn) the readouts must match the drawing
+                # at every frame of the slides
+                motion.enter_context(self.invariant(
+                    "chord readouts show the drawing",
+                    lambda: (printed_all(rows), chord_values_drawn(chord, A, B))))
+                self.checkpoint("gap_t=0.5", chord.gap_shown(), expected=parabola_gap(0.5),
+                                tol=1e-6)
+                self.checkpoint("gap_readout_t=0.5", readouts["gap"].value,
+                                expected=parabola_gap(0.5))
+                self.checkpoint("chord_readouts_t=0.5", printed_all(rows),
+                                expected=chord_values_by_hand(square, A, B, 0.5))
+            with self.beat("Slide the weight t. The point t a plus one minus t b moves along "
+                           "the x axis, and the chord's height stays above the curve's: that "
+                           "is Jensen's inequality, the definition of convex.", hold=0.5):
+                self.play(chord.slide_to(T_FIRST, run_time=2.5))
+                self.play(chord.slide_to(T_SECOND, run_time=3.0))
+                x = T_SECOND * A + (1 - T_SECOND) * B
+                chord_height = T_SECOND * A**2 + (1 - T_SECOND) * B**2
+                self.checkpoint("curve_point_t=0.2", chord.curve_point_shown(),
+                                expected=[x, x * x], tol=1e-6)
+                self.checkpoint("chord_point_t=0.2", chord.chord_point_shown(),
+                                expected=[x, chord_height], tol=1e-6)
+                self.checkpoint("gap_t=0.2", chord.gap_shown(),
+                                expected=parabola_gap(T_SECOND), tol=1e-6)
+                self.checkpoint("chord_readout_t=0.2", readouts["chord"].value,
+                                expected=chord_height)
+                self.checkpoint("gap_readout_t=0.2", readouts["gap"].value,
+                                expected=parabola_gap(T_SECOND))
+                self.checkpoint("chord_readouts_t=0.2", printed_all(rows),
+                                expected=chord_values_by_hand(square, A, B, T_SECOND))
         self.play(FadeOut(VGroup(axes, chord)), self.panel.hide())
 
     def nonconvex_chord_beat(self) -> None:
@@ -128,8 +161,10 @@ class ConvexOptimization(LectureScene):
             expected = (WELL_T * quartic_by_hand(WELL_A) + (1 - WELL_T) * quartic_by_hand(WELL_B)
                         - quartic_by_hand(x))
             self.checkpoint("nonconvex_gap", chord.gap_shown(), expected=expected, tol=1e-6)
-            self.checkpoint("nonconvex_gap_readout", readouts["gap"].value, expected=expected,
-                            tol=5e-4)
+            self.checkpoint("nonconvex_gap_readout", readouts["gap"].value, expected=expected)
+            self.checkpoint("nonconvex_readouts", printed_all(readouts.values()),
+                            expected=chord_values_by_hand(quartic_by_hand, WELL_A, WELL_B,
+                                                          WELL_T))
         self.play(FadeOut(VGroup(chord.chord, chord.ends, chord.drop, chord.gap,
                                  chord.curve_dot, chord.chord_dot)), self.panel.hide())
         self.axes, self.curve = axes, chord.curve
@@ -149,21 +184,30 @@ class ConvexOptimization(LectureScene):
             path.dot.set_color(color).scale(scale)
             paths.append(path)
         self.panel = Panel(corner=UR, min_width=4.4)
-        update = theme.tex(r"x \leftarrow x - 0.05\, f'(x)", size=PANEL_SIZE, color=theme.PATH)
-        with self.beat("Drop three balls at zero, 0.4 and 1.9 and let each run gradient "
-                       "descent with a step of 0.05."):
-            self.play(*(FadeIn(p) for p in paths), self.panel.show(update, *readouts))
-        with self.beat("The ball at zero sits just left of the hump and rolls into the left "
-                       "valley; the other two end in the right one. Same loss, same rule, "
-                       "different answers.", hold=0.8):
-            self.play(*(p.walk(seconds_per_step=0.12) for p in paths))
-            minima = quartic_minima()
-            targets = [minima[0], minima[1], minima[1]]
-            for i, (path, target) in enumerate(zip(paths, targets)):
-                self.checkpoint(f"ball_{i + 1}_final", path.position_of_dot(),
-                                expected=[target, quartic_by_hand(target)], tol=1e-5)
-            self.checkpoint("final_x_readouts", [r.value for r in readouts],
-                            expected=targets, tol=5e-4)
+        update = theme.tex(rf"x \leftarrow x - {LR:g}\, f'(x)", size=PANEL_SIZE,
+                           color=theme.PATH)
+        self.declare_shown(update, "the brief's step size")
+
+        def balls_x() -> list[float]:
+            return [p.position_of_dot()[0] for p in paths]
+
+        with self.invariant("x readouts show their balls",
+                            lambda: (printed_all(readouts), balls_x())):
+            with self.beat("Drop three balls at zero, 0.4 and 1.9 and let each run gradient "
+                           "descent with a step of 0.05."):
+                self.play(*(FadeIn(p) for p in paths), self.panel.show(update, *readouts))
+                # against where the balls are drawn, read through the axes
+                self.checkpoint("start_x_readouts", printed_all(readouts), expected=balls_x())
+            with self.beat("The ball at zero sits just left of the hump and rolls into the "
+                           "left valley; the other two end in the right one. Same loss, same "
+                           "rule, different answers.", hold=0.8):
+                self.play(*(p.walk(seconds_per_step=0.12) for p in paths))
+                minima = quartic_minima()
+                targets = [minima[0], minima[1], minima[1]]
+                for i, (path, target) in enumerate(zip(paths, targets)):
+                    self.checkpoint(f"ball_{i + 1}_final", path.position_of_dot(),
+                                    expected=[target, quartic_by_hand(target)], tol=1e-5)
+                self.checkpoint("final_x_readouts", printed_all(readouts), expected=targets)
 
 
 SCENES = [ConvexOptimization]

@@ -30,12 +30,18 @@ def test_jensen_gap_on_the_parabola(values):
         gap = t * A**2 + (1 - t) * B**2 - x**2
         assert gap >= 0
         assert values[f"gap_{name}"] == pytest.approx(gap, abs=1e-6)
-        assert values[f"gap_readout_{name}"] == pytest.approx(gap, abs=5e-4)
+        # printed with 4 decimals: the gap rounded
+        assert values[f"gap_readout_{name}"] == pytest.approx(round(gap, 4), abs=1e-12)
+        # t (2 decimals), f(x), the chord's height and the gap (4 decimals) as printed
+        chord = t * A**2 + (1 - t) * B**2
+        np.testing.assert_allclose(values[f"chord_readouts_{name}"],
+                                   [t, round(x * x, 4), round(chord, 4), round(gap, 4)],
+                                   atol=1e-12)
     assert values["gap_t=0.5"] == pytest.approx(3.0625, abs=1e-6)
     np.testing.assert_allclose(values["curve_point_t=0.2"], [1.3, 1.69], atol=1e-6)
     np.testing.assert_allclose(values["chord_point_t=0.2"], [1.3, 0.2 * 2.25 + 0.8 * 4.0],
                                atol=1e-6)
-    assert values["chord_readout_t=0.2"] == pytest.approx(3.65, abs=5e-4)
+    assert values["chord_readout_t=0.2"] == pytest.approx(3.65, abs=1e-12)
 
 
 def test_chord_of_the_quartic_dips_below_the_curve(values):
@@ -43,7 +49,12 @@ def test_chord_of_the_quartic_dips_below_the_curve(values):
     gap = t * quartic(a) + (1 - t) * quartic(b) - quartic(t * a + (1 - t) * b)
     assert gap < 0
     assert values["nonconvex_gap"] == pytest.approx(gap, abs=1e-6)
-    assert values["nonconvex_gap_readout"] == pytest.approx(gap, abs=5e-4)
+    assert values["nonconvex_gap_readout"] == pytest.approx(round(gap, 4), abs=1e-12)
+    x = t * a + (1 - t) * b
+    np.testing.assert_allclose(values["nonconvex_readouts"],
+                               [t, round(quartic(x), 4),
+                                round(t * quartic(a) + (1 - t) * quartic(b), 4),
+                                round(gap, 4)], atol=1e-12)
 
 
 def test_balls_settle_in_different_minima(values):
@@ -56,5 +67,20 @@ def test_balls_settle_in_different_minima(values):
     assert finals[2] == pytest.approx(minima[1], abs=1e-6)
     for i, x in enumerate(finals):
         np.testing.assert_allclose(values[f"ball_{i + 1}_final"], [x, quartic(x)], atol=1e-5)
-    np.testing.assert_allclose(values["final_x_readouts"], finals, atol=5e-4)
+    np.testing.assert_allclose(values["final_x_readouts"], np.round(finals, 3), atol=1e-12)
+    np.testing.assert_allclose(values["start_x_readouts"], [0.0, 0.4, 1.9], atol=1e-12)
     assert values["ball_1_final"][0] < 0 < values["ball_2_final"][0]
+
+
+@pytest.mark.parametrize("name", ["chord readouts show the drawing", "x readouts show their balls"])
+def test_readouts_match_the_drawing_in_motion(chapter_reports, name):
+    results = {c.name: c for r in chapter_reports("9.3") for c in r.checkpoints}
+    held = results[f"invariant:{name}"]
+    assert held.ok and held.source.startswith("printed"), held.source
+
+
+def test_every_shown_number_is_checked_or_declared(chapter_reports):
+    reports = chapter_reports("9.3")
+    assert not [u for r in reports for u in r.unverified]
+    assert not [c.name for r in reports for c in r.checkpoints
+                if c.source.startswith("refused") or not c.ok]

@@ -24,7 +24,8 @@ def test_unconstrained_fit(shown):
     values = shown("9.4")
     ols = np.linalg.lstsq(X, Y, rcond=None)[0]
     np.testing.assert_allclose(values["w_hat_dot"], ols, atol=1e-9)
-    np.testing.assert_allclose(values["w_hat_readouts"], ols, atol=5e-4)
+    # readouts are compared as printed: the digits are the truth rounded to 3 places
+    np.testing.assert_allclose(values["w_hat_readouts"], np.round(ols, 3), atol=1e-12)
     np.testing.assert_allclose(values["ridge_lambda_0"], ols, atol=1e-9)
 
 
@@ -43,8 +44,8 @@ def test_l1_touches_the_diamond_at_a_corner(shown):
     assert -g[0] >= abs(g[1])
     np.testing.assert_allclose(values["l1_touch_point"], [T, 0.0], atol=1e-9)
     assert abs(values["l1_w2_is_zero"]) < 1e-12
-    np.testing.assert_allclose(values["l1_readouts"], [T, 0.0], atol=5e-4)
-    assert values["l1_diamond_budget"] == pytest.approx(T, abs=1e-9)
+    np.testing.assert_allclose(values["l1_readouts"], [T, 0.0], atol=1e-12)
+    np.testing.assert_allclose(values["l1_diamond_budget"], [T, T], atol=1e-9)
 
 
 def test_l2_touches_the_circle_at_a_smooth_point(shown):
@@ -61,9 +62,9 @@ def test_l2_touches_the_circle_at_a_smooth_point(shown):
     lam = -g @ w / (2 * w @ w)
     assert lam > 0
     np.testing.assert_allclose(ridge(lam), w, atol=1e-8)
-    np.testing.assert_allclose(values["l2_readouts"], w, atol=5e-4)
-    assert values["l2_circle_radius"] == pytest.approx(T, abs=1e-9)
-    assert values["ridge_meets_circle_lambda"] == pytest.approx(lam, abs=5e-4)
+    np.testing.assert_allclose(values["l2_readouts"], np.round(res.x, 3), atol=1e-12)
+    np.testing.assert_allclose(values["l2_circle_radius"], [T, T], atol=1e-9)
+    assert values["ridge_meets_circle_lambda"] == pytest.approx(round(lam, 3), abs=1e-12)
     np.testing.assert_allclose(values["ridge_meets_circle_point"], w, atol=1e-6)
 
 
@@ -72,11 +73,31 @@ def test_ridge_path_at_marked_lambdas(shown, lam):
     values = shown("9.4")
     tag = f"{lam:g}"
     np.testing.assert_allclose(values[f"ridge_w_at_lambda_{tag}"], ridge(lam), atol=1e-9)
-    np.testing.assert_allclose(values[f"ridge_readouts_at_lambda_{tag}"], [lam, *ridge(lam)],
-                               atol=5e-4)
+    # λ printed with 3 decimals, the weights with 4: each is the truth rounded
+    np.testing.assert_allclose(values[f"ridge_readouts_at_lambda_{tag}"],
+                               [lam, *np.round(ridge(lam), 4)], atol=1e-12)
+    # and to within 10 % of each weight, however small it has become
+    shown_w = np.asarray(values[f"ridge_readouts_at_lambda_{tag}"][1:], dtype=float)
+    assert np.all(np.abs(shown_w - ridge(lam)) <= 0.1 * np.abs(ridge(lam)))
 
 
 def test_ridge_weights_shrink_towards_zero(shown):
     values = shown("9.4")
     norms = [np.linalg.norm(values[f"ridge_w_at_lambda_{t}"]) for t in ("1", "10", "100", "1000")]
     assert norms == sorted(norms, reverse=True) and norms[-1] < 0.02
+
+
+@pytest.mark.parametrize("name", ["L1 readouts show the touching dot",
+                                  "L2 readouts show the touching dot",
+                                  "ridge readouts show the dot"])
+def test_readouts_follow_their_dots_in_motion(chapter_reports, name):
+    results = {c.name: c for r in chapter_reports("9.4") for c in r.checkpoints}
+    held = results[f"invariant:{name}"]
+    assert held.ok and held.source.startswith("printed"), held.source
+
+
+def test_no_checkpoint_is_refused_and_no_number_unverified(chapter_reports):
+    reports = chapter_reports("9.4")
+    assert not [c.name for r in reports for c in r.checkpoints
+                if c.source.startswith("refused")]
+    assert not [u for r in reports for u in r.unverified]

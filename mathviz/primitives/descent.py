@@ -21,6 +21,7 @@ from manim import (
 from manim.animation.animation import Animation
 from numpy.typing import ArrayLike
 
+from mathviz.readings import reads_screen
 from mathviz import theme
 from mathviz.maths.descent import ContourLine, DescentTrace, nearest_tangent
 from mathviz.primitives.readout import Readout, coords
@@ -44,6 +45,7 @@ class ContourMap(VGroup):
     def create(self, run_time: float = 2.0) -> Animation:
         return AnimationGroup(*(Create(c) for c in self), lag_ratio=0.15, run_time=run_time)
 
+    @reads_screen("geometry")
     def tangent_shown(self, level: float, point: ArrayLike) -> np.ndarray:
         """Unit tangent of the *drawn* level curve nearest to ``point``, in axes coordinates."""
         curves = [c for c in self if abs(c.level - level) < 1e-9]
@@ -73,6 +75,7 @@ class GradientArrows(VGroup):
     def create(self, run_time: float = 2.0) -> Animation:
         return AnimationGroup(*(GrowArrow(a) for a in self), lag_ratio=0.1, run_time=run_time)
 
+    @reads_screen("geometry")
     def direction_shown(self, index: int) -> np.ndarray:
         """Unit direction of arrow ``index`` as drawn, in axes coordinates."""
         arrow = self[index]
@@ -141,6 +144,7 @@ class GradientDescentPath(VGroup):
         self.step_index = last
         return Succession(*moves)
 
+    @reads_screen("geometry")
     def position_of_dot(self) -> np.ndarray:
         """The dot's position read back through the axes."""
         return coords(self.axes, self.dot)

@@ -29,11 +29,13 @@ from manim import (
 )
 from manim.animation.animation import Animation
 
+from mathviz.readings import reads_screen
 from mathviz import theme
 from mathviz.maths.losses import LineFit, RealFunction, chord_point
 from mathviz.primitives.readout import Readout, coords
 
 
+@reads_screen("area")
 def polygon_area_shown(axes: Axes, polygon: Polygon) -> float:
     """Area of a drawn polygon in axes units: its vertices read back, then the shoelace."""
     pts = np.array([coords(axes, v) for v in polygon.get_vertices()])
@@ -106,19 +108,23 @@ class ResidualSquares(VGroup):
                               run_time=run_time, group=self)
 
     # --- read back ----------------------------------------------------------------------
+    @reads_screen("geometry")
     def residuals_shown(self) -> np.ndarray:
         """Signed residuals ``y − ŷ``: each segment's end minus its start, through the axes."""
         return np.array([coords(self.axes, s.get_end())[1] - coords(self.axes, s.get_start())[1]
                          for s in self.segments])
 
+    @reads_screen("area")
     def areas_shown(self) -> np.ndarray:
         """Each square's area, its vertices read back through the axes."""
         return np.array([polygon_area_shown(self.axes, sq) for sq in self.squares])
 
+    @reads_screen("area")
     def total_area_shown(self) -> float:
         """The squares' total area in axes units (the sum of squared errors)."""
         return float(self.areas_shown().sum())
 
+    @reads_screen("geometry")
     def line_shown(self) -> tuple[float, float]:
         """``(slope, intercept)`` of the drawn line, read back through the axes."""
         (x1, y1), (x2, y2) = (coords(self.axes, p) for p in self.line.get_start_and_end())
@@ -168,10 +174,12 @@ class LossCurves(VGroup):
                               AnimationGroup(*(GrowFromCenter(d) for d in self.dots[name])),
                               lag_ratio=0.8, run_time=run_time, group=self)
 
+    @reads_screen("geometry")
     def values_shown(self, name: str) -> np.ndarray:
         """Heights of ``name``'s dots read back through the axes, in the order of the marks."""
         return np.array([coords(self.axes, d)[1] for d in self.dots[name]])
 
+    @reads_screen("geometry")
     def inputs_shown(self, name: str) -> np.ndarray:
         """The x of ``name``'s dots read back through the axes."""
         return np.array([coords(self.axes, d)[0] for d in self.dots[name]])
@@ -260,14 +268,17 @@ class ChordGap(VGroup):
         return UpdateFromAlphaFunc(self, update, run_time=run_time)
 
     # --- read back ----------------------------------------------------------------------
+    @reads_screen("geometry")
     def curve_point_shown(self) -> np.ndarray:
         """``(x, f(x))`` of the dot on the curve, through the axes."""
         return coords(self.axes, self.curve_dot)
 
+    @reads_screen("geometry")
     def chord_point_shown(self) -> np.ndarray:
         """``(x, chord height)`` of the dot on the chord, through the axes."""
         return coords(self.axes, self.chord_dot)
 
+    @reads_screen("geometry")
     def gap_shown(self) -> float:
         """Length of the drawn gap segment in axes units (chord minus curve)."""
         start, end = (coords(self.axes, p) for p in self.gap.get_start_and_end())

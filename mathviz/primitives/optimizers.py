@@ -14,7 +14,7 @@ objects through their axes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 from manim import (
@@ -24,7 +24,7 @@ from manim import (
     Dot,
     FadeIn,
     GrowFromCenter,
-    Line,
+    LineJointType,
     ManimColor,
     Mobject,
     Succession,
@@ -35,6 +35,7 @@ from manim import (
 from manim.animation.animation import Animation
 from numpy.typing import ArrayLike, NDArray
 
+from mathviz.readings import Printed, reads_screen
 from mathviz import theme
 from mathviz.maths.descent import ContourLine
 from mathviz.maths.optimizers import ridge_path
@@ -43,17 +44,12 @@ from mathviz.primitives.descent import ContourMap
 from mathviz.primitives.readout import Readout, coords
 
 
-def _count(readout: Readout, start: float, end: float) -> Animation:
-    """``readout`` counting from ``start`` to ``end`` (fixed now, not when the animation runs:
-    a whole walk of steps is built before any of them plays)."""
-    def update(_: Mobject, alpha: float) -> None:
-        readout.set(start + (end - start) * alpha)
-
-    return UpdateFromAlphaFunc(readout, update)
-
-
 class OptimizerRace(VGroup):
     """Several optimizers' iterates advancing step by step together on ``axes``.
+
+    Each optimizer is a dot and a trail: a polyline through the iterates the dot has passed
+    whose last vertex *is* the dot, at every frame of a step (the trail never runs ahead of its
+    dot, nor lags behind it).
 
     Parameters
     ----------
@@ -64,14 +60,18 @@ class OptimizerRace(VGroup):
     colors
         ``{name: colour}`` for each path's dot and trail.
     step_readout
-        A counter set to the step index as the race advances.
+        A counter showing the index of the iterate the dots last reached (it steps, it never
+        shows values in between).
     readouts
-        ``{name: (readout, values per iterate)}``: live numbers (the loss, say) per optimizer.
+        ``{name: (readout, value_at)}``: a live number per optimizer that follows its dot,
+        showing ``value_at(position)`` for the dot's position read back through the axes at
+        every frame (the loss there, say).
     """
 
     def __init__(self, axes: Axes, paths: Mapping[str, ArrayLike],
                  colors: Mapping[str, ManimColor], *, step_readout: Readout | None = None,
-                 readouts: Mapping[str, tuple[Readout, Sequence[float]]] | None = None,
+                 readouts: Mapping[str, tuple[Readout, Callable[[NDArray[np.float64]], float]]]
+                 | None = None,
                  dot_radius: float = 0.09) -> None:
         super().__init__()
         self.axes = axes
@@ -82,36 +82,46 @@ class OptimizerRace(VGroup):
         self.steps = lengths.pop() - 1
         self.step_readout = step_readout
         self.readouts = dict(readouts or {})
-        for name, (readout, values) in self.readouts.items():
-            if len(values) != self.steps + 1:
-                raise ValueError(f"one readout value per iterate is required ({name})")
-            readout.set(values[0])
         if step_readout is not None:
             step_readout.set(0)
-        self.trails: dict[str, VGroup] = {}
+        self.trails: dict[str, VMobject] = {}
         self.dots: dict[str, Dot] = {}
         for name, points in self.paths.items():
-            trail = VGroup()
-            dot = Dot(axes.c2p(*points[0]), radius=dot_radius, color=colors[name])
+            start = axes.c2p(*points[0])
+            # round joints: a zigzag's sharp turns do not grow mitred spikes past the iterates
+            trail = VMobject(stroke_color=colors[name], stroke_width=3,
+                             joint_type=LineJointType.ROUND)
+            trail.set_points_as_corners([start, start])
+            dot = Dot(start, radius=dot_radius, color=colors[name])
             dot.set_stroke(theme.BACKGROUND, width=1.5)
             self.trails[name], self.dots[name] = trail, dot
             self.add(trail)
         self.add(*self.dots.values())
         self.colors = dict(colors)
         self.step_index = 0
+        for name, (readout, value_at) in self.readouts.items():
+            dot = self.dots[name]
+            readout.follow(lambda dot=dot, value_at=value_at:
+                           float(value_at(np.asarray(coords(self.axes, dot)))))
+
+    def _move(self, name: str, k: int) -> Animation:
+        """Optimizer ``name``'s dot from iterate ``k − 1`` to ``k``, its trail's end riding on it."""
+        dot, trail = self.dots[name], self.trails[name]
+        passed = [self.axes.c2p(*p) for p in self.paths[name][:k]]
+        a, b = passed[-1], self.axes.c2p(*self.paths[name][k])
+
+        def update(_: Mobject, alpha: float) -> None:
+            head = a + (b - a) * alpha
+            dot.move_to(head)
+            trail.set_points_as_corners([*passed, head])
+
+        # the trail and the dot move in one animation: both are redrawn at every frame
+        return UpdateFromAlphaFunc(VGroup(trail, dot), update)
 
     def _step(self, k: int, run_time: float) -> Animation:
-        parts: list[Animation] = []
-        for name, points in self.paths.items():
-            a, b = self.axes.c2p(*points[k - 1]), self.axes.c2p(*points[k])
-            segment = Line(a, b, color=self.colors[name], stroke_width=3)
-            self.trails[name].add(segment)
-            parts += [Create(segment), self.dots[name].animate.move_to(b)]
-        counters = [(readout, values) for readout, values in self.readouts.values()]
+        parts = [self._move(name, k) for name in self.paths]
         if self.step_readout is not None:
-            counters.append((self.step_readout, range(self.steps + 1)))
-        parts += [_count(readout, float(values[k - 1]), float(values[k]))
-                  for readout, values in counters]
+            parts.append(self.step_readout.step_to(k))
         return AnimationGroup(*parts, run_time=run_time)
 
     def advance(self, steps: int | None = None, seconds_per_step: float = 0.3) -> Animation:
@@ -124,18 +134,37 @@ class OptimizerRace(VGroup):
         self.step_index = last
         return Succession(*moves)
 
+    @reads_screen("geometry")
     def positions_shown(self) -> dict[str, NDArray[np.float64]]:
         """Each optimizer's dot read back through the axes."""
         return {name: coords(self.axes, dot) for name, dot in self.dots.items()}
 
+    @reads_screen("geometry")
     def trail_shown(self, name: str) -> NDArray[np.float64]:
-        """The drawn trail's vertices (start, then each segment's end) through the axes."""
-        segments = list(self.trails[name])
-        if not segments:
-            return coords(self.axes, self.dots[name])[None, :]
-        pts = [coords(self.axes, segments[0].get_start())]
-        pts += [coords(self.axes, s.get_end()) for s in segments]
+        """The drawn trail's vertices through the axes: where it starts, each corner, and its
+        end (a vertex repeated by a segment of zero length is listed once)."""
+        trail = self.trails[name]
+        corners = [*trail.get_start_anchors(), trail.get_end()]
+        pts = [coords(self.axes, corners[0])]
+        for corner in corners[1:]:
+            q = coords(self.axes, corner)
+            if np.linalg.norm(q - pts[-1]) > 1e-12:
+                pts.append(q)
         return np.array(pts)
+
+    @reads_screen("geometry")
+    def trail_end_shown(self, name: str) -> NDArray[np.float64]:
+        """Where optimizer ``name``'s drawn trail ends, through the axes."""
+        return coords(self.axes, self.trails[name].get_end())
+
+    @reads_screen("geometry")
+    def segment_shown(self, name: str, k: int) -> NDArray[np.float64]:
+        """Step ``k`` (1-based) of optimizer ``name`` as drawn: the trail's ``k``-th segment,
+        end minus start, through the axes."""
+        vertices = self.trail_shown(name)
+        if not 1 <= k < len(vertices):
+            raise IndexError(f"the trail of {name} has {len(vertices) - 1} drawn segment(s)")
+        return np.asarray(vertices[k]) - np.asarray(vertices[k - 1])
 
 
 class ConstraintRegion(VGroup):
@@ -184,14 +213,24 @@ class ConstraintRegion(VGroup):
         return Succession(self.contour.create(run_time=run_time * 0.7),
                           GrowFromCenter(self.dot, run_time=run_time * 0.3))
 
+    @reads_screen("geometry")
     def touch_point_shown(self) -> NDArray[np.float64]:
         """The touching dot read back through the axes."""
         return coords(self.axes, self.dot)
 
+    @reads_screen("geometry")
     def radius_shown(self) -> float:
         """The largest p-norm of the drawn outline's vertices, through the axes."""
+        return float(np.max(self.radii_shown()))
+
+    @reads_screen("geometry")
+    def radii_shown(self) -> NDArray[np.float64]:
+        """``(smallest, largest)`` p-norm of the drawn outline's vertices, through the axes:
+        both equal the radius only when every vertex lies on the ball's boundary (a circle
+        measured with p = 1, or a diamond with p = 2, spreads them apart)."""
         pts = np.array([coords(self.axes, q) for q in self.outline.get_anchors()])
-        return float(np.max(np.sum(np.abs(pts) ** self.p, axis=1) ** (1 / self.p)))
+        norms = np.sum(np.abs(pts) ** self.p, axis=1) ** (1 / self.p)
+        return np.array([np.min(norms), np.max(norms)])
 
 
 class RidgePath(VGroup):
@@ -272,12 +311,13 @@ class RidgePath(VGroup):
             parts.append(FadeIn(label))
         return AnimationGroup(*parts)
 
+    @reads_screen("geometry")
     def weights_shown(self) -> NDArray[np.float64]:
         """The dot read back through the axes."""
         return coords(self.axes, self.dot)
 
-    def lambda_shown(self) -> float:
-        """The λ the readout shows."""
+    def lambda_shown(self) -> Printed:
+        """The λ the readout shows, as typeset (a printed reading)."""
         if self.lambda_readout is None:
             raise ValueError("this path has no lambda readout")
         return self.lambda_readout.value

@@ -10,11 +10,10 @@ the same shift.
 from __future__ import annotations
 
 import math
-import sys
 from decimal import Decimal, getcontext
 
 import numpy as np
-from manim import DOWN, LEFT, RIGHT, UP, FadeIn, VGroup
+from manim import RIGHT, FadeIn, Indicate, Text, VGroup
 
 from mathviz import theme
 from mathviz.maths.stability import (
@@ -26,9 +25,10 @@ from mathviz.maths.stability import (
     stable_logsumexp,
     stable_softmax,
 )
-from mathviz.primitives.bars import BarChart
+from mathviz.primitives.bars import BarChart, infinities_shown
 from mathviz.primitives.panel import Panel
 from mathviz.primitives.readout import Readout
+from mathviz.readings import derived, printed
 from mathviz.scene import LectureScene
 
 SMALL = (1.0, 2.0, 3.0)
@@ -42,8 +42,6 @@ PANEL_ANCHOR = (-6.5, -1.3, 0.0)
 PANEL_SIZE = 34
 
 DRAW_TOL = 1e-6
-READOUT_TOL_4 = 5e-5
-READOUT_TOL_2 = 5e-3
 
 
 # --- independent routes to the expected values ----------------------------------------------
@@ -69,10 +67,39 @@ def decimal_logsumexp(z: tuple[float, ...]) -> float:
     return float(sum(Decimal(v).exp() for v in z).ln())
 
 
+def largest_double_from_bits() -> float:
+    """The largest finite double from its bit pattern: a 53-bit all-ones significand times
+    2^(1023 − 52), converted exactly from a Python integer."""
+    return float((2**53 - 1) * 2**971)
+
+
+def epsilon_by_halving() -> float:
+    """Machine epsilon found the classic way: halve until 1 + eps/2 rounds back to 1."""
+    eps = 1.0
+    while 1.0 + eps / 2 != 1.0:
+        eps /= 2
+    return eps
+
+
+def decimal_exp(x: float) -> float:
+    """exp(x) in 40-digit decimal arithmetic, rounded to a double at the end."""
+    getcontext().prec = 40
+    return float(Decimal(x).exp())
+
+
 def number_text(value: float, fmt: str, color=theme.TEXT):
     """A number written as plain text (sci notation, ``inf``) that can be parsed back."""
     return theme.text(format(value, fmt) if math.isfinite(value) else str(value),
                       size=PANEL_SIZE - 4, color=color)
+
+
+def largest_double_row() -> tuple[VGroup, Text]:
+    """``largest float64 ≈ 1.79769e+308`` and its number (rounded to 5 decimals, the precision
+    at which the rounded value is itself below the largest double and parses back)."""
+    largest = number_text(float_limits().largest, ".5e")
+    row = VGroup(theme.text("largest float64 ≈", size=PANEL_SIZE - 4), largest)
+    row.arrange(RIGHT, buff=0.2)
+    return row, largest
 
 
 class NumericalStability(LectureScene):
@@ -119,13 +146,14 @@ class NumericalStability(LectureScene):
             self.play(self.panel.show(formula))
             self.checkpoint("large_logit_heights", self.large.heights_shown(),
                             expected=list(LARGE), tol=DRAW_TOL)
+            # each bar's written value is the height of the bar it labels
+            self.checkpoint("small_logit_labels", self.small.labels_shown(),
+                            expected=self.small.heights_shown())
+            self.checkpoint("large_logit_labels", self.large.labels_shown(),
+                            expected=self.large.heights_shown())
 
     def exp_beat(self) -> None:
-        limits = float_limits()
-        # truncated, not rounded: 1.8e308 itself would not fit in a double
-        largest = theme.text(f"{limits.largest / 1e308:.6f}"[:5] + "e+308", size=PANEL_SIZE - 4)
-        largest_row = VGroup(theme.text("largest float64 ≈", size=PANEL_SIZE - 4), largest)
-        largest_row.arrange(RIGHT, buff=0.2)
+        largest_row, largest = largest_double_row()
         e709 = number_text(float(naive_exp([709.0])[0]), ".1e")
         e710 = number_text(float(naive_exp([710.0])[0]), ".1e", color=theme.BAD)
         exp_row = VGroup(theme.tex(r"e^{709} \approx", size=PANEL_SIZE), e709,
@@ -142,17 +170,16 @@ class NumericalStability(LectureScene):
             self.checkpoint("small_exp_heights", self.small.heights_shown(),
                             expected=[math.exp(v) for v in SMALL], tol=DRAW_TOL)
             self.checkpoint("small_exp_labels", self.small.labels_shown(),
-                            expected=[math.exp(v) for v in SMALL], tol=READOUT_TOL_2)
-            self.checkpoint("naive_exp_clipped_bars", int(self.large.clipped_shown().sum()),
-                            expected=sum(overflows_in_python(v) for v in LARGE), tol=0)
+                            expected=[decimal_exp(v) for v in SMALL])
+            self.checkpoint("naive_exp_clipped_bars", self.large.clipped_shown(),
+                            expected=[float(overflows_in_python(v)) for v in LARGE], tol=0)
             self.checkpoint("naive_exp_non_finite", self.large.non_finite_shown(),
                             expected=sum(overflows_in_python(v) for v in LARGE), tol=0)
-            self.checkpoint("largest_double_log10", math.log10(float(largest.text)),
-                            expected=math.log10(sys.float_info.max), tol=0.02)
-            self.checkpoint("exp_709_shown", float(e709.text), expected=math.exp(709),
-                            tol=0.051 * math.exp(709))
-            self.checkpoint("exp_710_is_inf", float(math.isinf(float(e710.text))),
-                            expected=float(overflows_in_python(710.0)), tol=0)
+            self.checkpoint("largest_double_shown", printed(largest),
+                            expected=largest_double_from_bits())
+            self.checkpoint("exp_709_shown", printed(e709), expected=decimal_exp(709.0))
+            self.checkpoint("exp_710_is_inf", infinities_shown([e710]),
+                            expected=int(overflows_in_python(710.0)), tol=0)
 
     def naive_softmax_beat(self) -> None:
         count = Readout(r"\text{non-finite entries}", 0, decimals=0, size=PANEL_SIZE,
@@ -165,13 +192,14 @@ class NumericalStability(LectureScene):
                       self.large.morph_to(naive, y_range=(0, 1, 0.5), decimals=4))
             self.play(self.panel.show(theme.tex(r"\frac{\infty}{\infty} = \mathrm{nan}",
                                                 size=PANEL_SIZE + 2), count))
-            self.play(count.change_to(int(np.count_nonzero(np.isnan(naive)))))
+            # a count jumps: 0, then 3 (no 1 or 2 mid-animation)
+            self.play(count.step_to(int(np.count_nonzero(np.isnan(naive)))))
             self.checkpoint("naive_softmax_non_finite_readout", count.value,
-                            expected=sum(overflows_in_python(v) for v in LARGE), tol=0)
+                            expected=sum(overflows_in_python(v) for v in LARGE))
             self.checkpoint("naive_softmax_nan_labels", self.large.non_finite_shown(),
                             expected=len(LARGE), tol=0)
             self.checkpoint("small_probability_labels", self.small.labels_shown(),
-                            expected=written_softmax(SMALL), tol=READOUT_TOL_4)
+                            expected=written_softmax(SMALL))
 
     def shift_beat(self) -> None:
         top = max(LARGE)
@@ -185,6 +213,8 @@ class NumericalStability(LectureScene):
             self.play(self.panel.show(shift_row))
             self.checkpoint("shifted_logits", self.large.heights_shown(),
                             expected=[v - top for v in LARGE], tol=DRAW_TOL)
+            self.checkpoint("shifted_logit_labels", self.large.labels_shown(),
+                            expected=[v - top for v in LARGE])
         with self.beat("Now every exponential lies between zero and one, so nothing can "
                        "overflow. The factor e to the minus m cancels between top and bottom."):
             self.play(self.large.morph_to(np.exp(shift_by_max(LARGE)), y_range=(0, 1, 0.5),
@@ -192,6 +222,8 @@ class NumericalStability(LectureScene):
             self.play(self.panel.grow(invariance))
             self.checkpoint("shifted_exp_heights", self.large.heights_shown(),
                             expected=[math.exp(v - top) for v in LARGE], tol=DRAW_TOL)
+            self.checkpoint("shifted_exp_labels", self.large.labels_shown(),
+                            expected=[decimal_exp(v - top) for v in LARGE])
             self.checkpoint("shifted_exp_non_finite", self.large.non_finite_shown(),
                             expected=0, tol=0)
         with self.beat("Normalise, and the large logits give exactly the probabilities of the "
@@ -200,12 +232,14 @@ class NumericalStability(LectureScene):
             self.checkpoint("large_probabilities", self.large.heights_shown(),
                             expected=written_softmax(LARGE), tol=DRAW_TOL)
             self.checkpoint("large_probability_labels", self.large.labels_shown(),
-                            expected=written_softmax(LARGE), tol=READOUT_TOL_4)
+                            expected=written_softmax(LARGE))
             self.checkpoint("small_probabilities", self.small.heights_shown(),
                             expected=written_softmax(SMALL), tol=DRAW_TOL)
+            large_bars, small_bars = self.large.heights_shown(), self.small.heights_shown()
             self.checkpoint("shift_invariance_max_gap",
-                            float(np.max(np.abs(self.large.heights_shown()
-                                                - self.small.heights_shown()))),
+                            derived("largest gap between the two charts' bar heights",
+                                    float(np.max(np.abs(large_bars - small_bars))),
+                                    large_bars, small_bars),
                             expected=0.0, tol=DRAW_TOL)
 
     def logsumexp_beat(self) -> None:
@@ -214,8 +248,10 @@ class NumericalStability(LectureScene):
         naive_value = number_text(naive_logsumexp(LARGE), ".4f", color=theme.BAD)
         naive_row = VGroup(theme.tex(r"\text{naive:}\ \log(\infty) =", size=PANEL_SIZE),
                            naive_value).arrange(RIGHT, buff=0.2)
-        stable = Readout(r"\text{stable:}\ 1002 + \log(1.5032)", 1002.0, decimals=4,
-                         size=PANEL_SIZE, color=theme.GOOD, commas=False)
+        stable = Readout(r"\text{stable:}\ 1002 + \log \textstyle\sum_j e^{z_j - 1002}",
+                         stable_logsumexp(LARGE), decimals=4, size=PANEL_SIZE,
+                         color=theme.GOOD, commas=False)
+        largest_row, largest = largest_double_row()
         epsilon = number_text(float_limits().epsilon, ".2e")
         eps_row = VGroup(theme.text("machine epsilon =", size=PANEL_SIZE - 4), epsilon)
         eps_row.arrange(RIGHT, buff=0.2)
@@ -223,17 +259,19 @@ class NumericalStability(LectureScene):
                        "problem and the same cure: pull m out of the sum. The naive version "
                        "returns infinity; the shifted one returns about 1002.4076."):
             self.play(self.panel.show(identity, naive_row, stable))
-            self.play(stable.change_to(stable_logsumexp(LARGE)))
+            self.play(Indicate(stable.number, color=theme.GOOD))
             self.checkpoint("logsumexp_stable_readout", stable.value,
-                            expected=decimal_logsumexp(LARGE), tol=READOUT_TOL_4)
-            self.checkpoint("logsumexp_naive_is_inf", float(math.isinf(float(naive_value.text))),
-                            expected=float(overflows_in_python(max(LARGE))), tol=0)
+                            expected=decimal_logsumexp(LARGE))
+            self.checkpoint("logsumexp_naive_is_inf", infinities_shown([naive_value]),
+                            expected=int(overflows_in_python(max(LARGE))), tol=0)
         with self.beat("Doubles are a finite grid: nothing above 1.8 times ten to the 308, and "
                        "near one the gap between neighbours is machine epsilon, about 2.2 "
                        "times ten to the minus 16."):
-            self.play(self.panel.show(stable.copy(), eps_row))
-            self.checkpoint("machine_epsilon_shown", float(epsilon.text),
-                            expected=math.ldexp(1.0, -52), tol=1e-19)
+            self.play(self.panel.show(largest_row, eps_row))
+            self.checkpoint("largest_double_recalled", printed(largest),
+                            expected=largest_double_from_bits())
+            self.checkpoint("machine_epsilon_shown", printed(epsilon),
+                            expected=epsilon_by_halving())
 
 
 SCENES = [NumericalStability]

@@ -17,9 +17,11 @@ from manim.mobject.graphing.scale import LogBase
 
 from mathviz import theme
 from mathviz.maths.approximation import decade_steps, forward_difference_errors, sin_taylor
-from mathviz.primitives.approximation import LogLogErrorPlot, TaylorSeriesPlot, log_log_frame
+from mathviz.primitives.approximation import LogLogErrorPlot, TaylorSeriesPlot
 from mathviz.primitives.panel import Panel
-from mathviz.primitives.readout import Readout
+from mathviz.primitives.plots import log_log_frame, number_edges
+from mathviz.primitives.readout import Readout, coords
+from mathviz.readings import derived
 from mathviz.scene import LectureScene
 
 DEGREES = (1, 3, 5, 7)
@@ -28,8 +30,6 @@ DIFF_AT = 1.0
 X_DECADES, Y_DECADES = (-15, -1), (-10, 0)
 
 DRAW_TOL = 1e-9
-READOUT_TOL = 5e-5     # four-decimal readouts
-LOG_READOUT_TOL = 5e-3  # two-decimal readouts
 PANEL_SIZE = 32
 
 POLYNOMIAL_TEX = {
@@ -70,8 +70,10 @@ class Approximation(LectureScene):
     # ------------------------------------------------------------------------------------
     def taylor_beats(self) -> None:
         axes = Axes(x_range=(-4, 4, 1), y_range=(-2.5, 2.5, 1), x_length=7.2, y_length=4.6,
-                    tips=False, axis_config={"color": theme.MUTED, "include_numbers": True,
-                                             "font_size": 24})
+                    tips=False, axis_config={"color": theme.MUTED, "font_size": 24})
+        # numbered along the plot's edges: the polynomials and the marker at x = 2 would run
+        # through numbers written on the axes
+        number_edges(axes)
         axes.to_edge(LEFT, buff=0.5).shift(0.35 * DOWN)
         plot = TaylorSeriesPlot(axes, DEGREES[0])
         marker = DashedLine(axes.c2p(MARKED_X, -2.5), axes.c2p(MARKED_X, 2.5),
@@ -84,9 +86,16 @@ class Approximation(LectureScene):
                          color=theme.ACCENT)
         sin_read = Readout(r"\sin 2", plot.target_value_shown(MARKED_X), decimals=4,
                            size=PANEL_SIZE, color=theme.CURVE)
-        err_read = Readout(r"|\text{error}|", abs(p_read.value - sin_read.value), decimals=4,
-                           size=PANEL_SIZE, color=theme.BAD)
+        err_read = Readout(r"|\text{error}|", 0.0, decimals=4, size=PANEL_SIZE,
+                           color=theme.BAD)
+        # the readouts show the dots' heights read through the axes, at every frame
+        p_read.follow(lambda: coords(axes, poly_dot)[1])
+        err_read.follow(lambda: abs(coords(axes, poly_dot)[1] - coords(axes, sin_dot)[1]))
         self.panel = Panel(corner=UP + RIGHT)
+
+        def drawn_gap():
+            p, target = plot.value_shown(MARKED_X), plot.target_value_shown(MARKED_X)
+            return derived("|p(2) − sin 2| of the drawn curves", abs(p - target), p, target)
         with self.beat("Near zero, sine looks like the line y equals x: that is its degree-one "
                        "Taylor polynomial. At x equals 2 the line is already off by more "
                        "than one."):
@@ -98,8 +107,12 @@ class Approximation(LectureScene):
                             expected=sympy_taylor_value(1, MARKED_X), tol=DRAW_TOL)
             self.checkpoint("sin_at_2_drawn", plot.target_value_shown(MARKED_X),
                             expected=math.sin(MARKED_X), tol=DRAW_TOL)
+            self.checkpoint("p1_at_2_readout", p_read.value,
+                            expected=sympy_taylor_value(1, MARKED_X))
+            self.checkpoint("sin_at_2_readout", sin_read.value,
+                            expected=float(sp.sin(sp.Integer(2)).evalf(30)))
             self.checkpoint("error_p1_at_2_readout", err_read.value,
-                            expected=abs(MARKED_X - math.sin(MARKED_X)), tol=READOUT_TOL)
+                            expected=abs(MARKED_X - math.sin(MARKED_X)))
         narrations = {
             3: "Each new term matches one more derivative at zero. Subtracting x cubed over "
                "three factorial bends the line down toward the curve.",
@@ -108,24 +121,30 @@ class Approximation(LectureScene):
             7: "With four terms the polynomial hugs sine across the whole window, and the "
                "error at 2 is barely more than one thousandth.",
         }
-        for degree in DEGREES[1:]:
-            with self.beat(narrations[degree]):
-                new_formula = theme.tex(POLYNOMIAL_TEX[degree], size=34, color=theme.ACCENT)
-                move = plot.add_terms_to(degree, run_time=2.0)
-                target_value = float(sin_taylor(MARKED_X, degree))
-                self.play(move, poly_dot.animate.move_to(axes.c2p(MARKED_X, target_value)),
-                          p_read.change_to(target_value),
-                          err_read.change_to(abs(target_value - sin_read.value)),
-                          run_time=2.0)
-                self.play(self.panel.swap((formula, new_formula), run_time=0.8))
-                formula = new_formula
-                self.checkpoint(f"p{degree}_at_2", plot.value_shown(MARKED_X),
-                                expected=sympy_taylor_value(degree, MARKED_X), tol=DRAW_TOL)
-                self.checkpoint(f"p{degree}_at_2_readout", p_read.value,
-                                expected=sympy_taylor_value(degree, MARKED_X), tol=READOUT_TOL)
-                self.checkpoint(f"error_p{degree}_at_2_readout", err_read.value,
-                                expected=abs(sympy_taylor_value(degree, MARKED_X)
-                                             - math.sin(MARKED_X)), tol=READOUT_TOL)
+        with self.invariant("dot_rides_polynomial",
+                            lambda: (coords(axes, poly_dot)[1], plot.value_shown(MARKED_X)),
+                            tol=DRAW_TOL), \
+                self.invariant("p_readout_reads_polynomial",
+                               lambda: (p_read.value, plot.value_shown(MARKED_X))), \
+                self.invariant("error_readout_reads_gap", lambda: (err_read.value, drawn_gap())):
+            for degree in DEGREES[1:]:
+                with self.beat(narrations[degree]):
+                    new_formula = theme.tex(POLYNOMIAL_TEX[degree], size=34, color=theme.ACCENT)
+                    move = plot.add_terms_to(degree, run_time=2.0)
+                    target_value = float(sin_taylor(MARKED_X, degree))
+                    self.play(move, poly_dot.animate.move_to(axes.c2p(MARKED_X, target_value)),
+                              run_time=2.0)
+                    self.play(self.panel.swap((formula, new_formula), run_time=0.8))
+                    formula = new_formula
+                    self.checkpoint(f"p{degree}_at_2", plot.value_shown(MARKED_X),
+                                    expected=sympy_taylor_value(degree, MARKED_X), tol=DRAW_TOL)
+                    self.checkpoint(f"p{degree}_at_2_readout", p_read.value,
+                                    expected=sympy_taylor_value(degree, MARKED_X))
+                    self.checkpoint(f"error_p{degree}_at_2_readout", err_read.value,
+                                    expected=abs(sympy_taylor_value(degree, MARKED_X)
+                                                 - math.sin(MARKED_X)))
+        p_read.stop_following()
+        err_read.stop_following()
         self.play(FadeOut(VGroup(axes, plot, marker, sin_dot, poly_dot)), self.panel.hide())
 
     # ------------------------------------------------------------------------------------
@@ -153,13 +172,15 @@ class Approximation(LectureScene):
             self.play(FadeIn(frame), FadeIn(x_title), FadeIn(y_title),
                       self.panel.show(code))
             self.add(plot)
-            self.play(plot.create(run_time=4.0))
-            shown = plot.points_shown()
+            with self.invariant("line_behind_its_points",
+                                lambda: (plot.points_reached_before_drawn(), 0), tol=0):
+                self.play(plot.create(run_time=4.0))
+            shown = plot.log10_points_shown()
             expected = [forward_difference_error_loop(float(f"1e-{k}")) for k in range(1, 16)]
-            self.checkpoint("log10_steps_drawn", np.log10(shown[:, 0]),
+            self.checkpoint("log10_steps_drawn", shown[:, 0],
                             expected=[-float(k) for k in range(1, 16)], tol=1e-9)
-            self.checkpoint("log10_errors_drawn", np.log10(shown[:, 1]),
-                            expected=np.log10(expected), tol=1e-9)
+            self.checkpoint("log10_errors_drawn", shown[:, 1],
+                            expected=[math.log10(e) for e in expected], tol=1e-9)
         truncation = theme.text("truncation ∝ h", size=theme.LABEL_SIZE, color=theme.GOOD)
         truncation.next_to(axes.c2p(10**-4.3, 1e-6), RIGHT, buff=0.1)
         roundoff = theme.text("round-off ∝ ε/h", size=theme.LABEL_SIZE, color=theme.BAD)
@@ -186,10 +207,9 @@ class Approximation(LectureScene):
             h_best = min(loop_errors, key=loop_errors.get)
             self.checkpoint("h_min_drawn", best[0], expected=h_best, tol=1e-20)
             self.checkpoint("error_min_drawn", best[1], expected=loop_errors[h_best], tol=1e-18)
-            self.checkpoint("log10_h_min_readout", h_read.value, expected=math.log10(h_best),
-                            tol=LOG_READOUT_TOL)
+            self.checkpoint("log10_h_min_readout", h_read.value, expected=math.log10(h_best))
             self.checkpoint("log10_error_min_readout", e_read.value,
-                            expected=math.log10(loop_errors[h_best]), tol=LOG_READOUT_TOL)
+                            expected=math.log10(loop_errors[h_best]))
 
 
 SCENES = [Approximation]

@@ -18,7 +18,9 @@ def lr_closed_form(step: float, peak=0.1, warmup=100, total=1000) -> float:
 def test_schedule_values(shown, step):
     values = shown("12.3")
     assert values[f"lr_at_step_{step}"] == pytest.approx(lr_closed_form(step), abs=1e-6)
-    assert values[f"lr_readout_at_step_{step}"] == pytest.approx(lr_closed_form(step), abs=5e-5)
+    # printed with four decimals: the rate rounded
+    assert values[f"lr_readout_at_step_{step}"] == pytest.approx(round(lr_closed_form(step), 4),
+                                                                abs=1e-12)
 
 
 def test_schedule_landmarks(shown):
@@ -28,19 +30,34 @@ def test_schedule_landmarks(shown):
     assert values["lr_at_step_325"] == pytest.approx(0.05 * (1 + math.sqrt(0.5)), abs=1e-6)
     assert values["lr_at_step_1000"] == pytest.approx(0.0, abs=1e-6)
     assert values["step_readout_at_end"] == 1000
+    # the cosine half reaches zero when π (s − 100)/900 = π
+    assert lr_closed_form(1000) == pytest.approx(0.0, abs=1e-15)
+
+
+def test_readouts_follow_their_geometry_in_motion(chapter_reports):
+    checks = {c.name: c for r in chapter_reports("12.3") for c in r.checkpoints}
+    for name in ("step_readout_reads_dot", "lr_readout_reads_dot", "norm_readouts_read_arrows",
+                 "clipped_arrow_keeps_direction", "valley_readouts_read_dot"):
+        assert checks[f"invariant:{name}"].ok, checks[f"invariant:{name}"].source
+    assert not [c.name for c in checks.values() if c.source.startswith("refused")]
+    assert all(c.ok for c in checks.values()), [c.name for c in checks.values() if not c.ok]
 
 
 def test_clipping(shown):
     values = shown("12.3")
     g1, g2, c = np.array([3.0, 4.0]), np.array([1.2, -0.9]), 2.0
     assert values["max_norm_circle_radius"] == pytest.approx(c, abs=1e-6)
-    np.testing.assert_allclose(values["norms_before_clip"], [np.hypot(*g1), np.hypot(*g2)],
-                               atol=5e-3)
+    # printed with two decimals
+    np.testing.assert_allclose(values["norms_before_clip"], [5.0, 1.5], atol=1e-12)
+    assert [np.hypot(*g1), np.hypot(*g2)] == pytest.approx([5.0, 1.5], abs=1e-12)
     np.testing.assert_allclose(values["clipped_tip_g1"], g1 * c / np.linalg.norm(g1), atol=1e-6)
     np.testing.assert_allclose(values["clipped_tip_g1"], [1.2, 1.6], atol=1e-6)
     np.testing.assert_allclose(values["untouched_tip_g2"], g2, atol=1e-6)   # ‖g2‖ = 1.5 < 2
-    np.testing.assert_allclose(values["norms_after_clip"], [c, 1.5], atol=5e-3)
-    assert values["clip_keeps_direction_cross"] == pytest.approx(0.0, abs=1e-6)
+    np.testing.assert_allclose(values["norms_after_clip"], [c, 1.5], atol=1e-12)
+    # same direction as before clipping: the unit vector of g1
+    np.testing.assert_allclose(values["clipped_direction_g1"], g1 / np.hypot(*g1), atol=1e-6)
+    np.testing.assert_allclose(values["invariant:clipped_arrow_keeps_direction"], [0.6, 0.8],
+                               atol=1e-6)
 
 
 def run_valley(steps: int) -> np.ndarray:
@@ -58,11 +75,14 @@ def test_valley(shown):
     np.testing.assert_allclose(values["valley_dot_after_4_steps"], run_valley(4), atol=1e-6)
     p20 = run_valley(20)
     np.testing.assert_allclose(values["valley_dot_after_20_steps"], p20, atol=1e-6)
-    assert values["valley_x_readout"] == pytest.approx(p20[0], abs=5e-4)
-    assert values["valley_y_readout"] == pytest.approx(p20[1], abs=5e-4)
-    # zig-zag: y changes sign on every step, so 20 steps give 19 flips between shown positions
-    ys = [run_valley(k)[1] for k in range(1, 21)]
+    # printed with three decimals
+    assert values["valley_x_readout"] == pytest.approx(round(p20[0], 3), abs=1e-12)
+    assert values["valley_y_readout"] == pytest.approx(round(p20[1], 3), abs=1e-12)
+    # zig-zag: y changes sign on every step, so the 21 positions (start and 20 steps) give
+    # 20 flips
+    ys = [run_valley(k)[1] for k in range(0, 21)]
     flips = sum(1 for a, b in zip(ys, ys[1:]) if np.sign(a) != np.sign(b))
-    assert values["y_sign_flips_in_20_steps"] == flips == 19
+    assert values["y_sign_flips_in_20_steps"] == flips == 20
+    assert values["step_counter_after_20"] == 20
     # slow along the valley: x has covered less than 80 % of the way
     assert abs(p20[0]) > 0.2 * 4.5

@@ -3,6 +3,8 @@ log–log axes with its minimum marked.
 
 Values are read back from the drawing: a polynomial's value at ``x`` from the drawn curve's
 points through the axes, the error curve's points and its marked minimum through log axes.
+The error curve's polyline is drawn behind its dots: it never reaches a point whose dot is
+not on screen yet.
 """
 
 from __future__ import annotations
@@ -13,11 +15,8 @@ from manim import (
     Axes,
     Circle,
     Create,
-    DOWN,
-    LEFT,
-    Line,
     GrowFromCenter,
-    Transform,
+    UpdateFromAlphaFunc,
     VGroup,
     VMobject,
 )
@@ -28,6 +27,7 @@ from mathviz import theme
 from mathviz.maths.approximation import sin_taylor, symmetric_range_within
 from mathviz.primitives.plots import DottedCurve
 from mathviz.primitives.readout import coords
+from mathviz.readings import reads_screen
 
 #: spacing of the plotted samples; marked x values on this grid are read back exactly
 SAMPLE_STEP = 0.01
@@ -68,15 +68,37 @@ class TaylorSeriesPlot(VGroup):
                                      zip(xs, np.asarray(sin_taylor(xs, degree)))])
         return curve
 
+    def _draw_blend(self, old: int, new: int, s: float) -> None:
+        """Draw ``(1 − s)·p_old + s·p_new`` on the sample grid, where it stays inside the
+        axes' y-range (a symmetric interval, as for a single polynomial: the blend is odd)."""
+        n = int(round(self.x_max / SAMPLE_STEP))
+        xs = np.arange(-n, n + 1) * SAMPLE_STEP
+        ys = (1.0 - s) * np.asarray(sin_taylor(xs, old)) + s * np.asarray(sin_taylor(xs, new))
+        outside = np.abs(xs[np.abs(ys) > self.y_max])
+        r = n if outside.size == 0 else int(round(outside.min() / SAMPLE_STEP)) - 1
+        keep = slice(n - r, n + r + 1)
+        self.polynomial.set_points_as_corners(np.asarray(self.axes.c2p(xs[keep], ys[keep])).T)
+
     def create(self, run_time: float = 2.0) -> Animation:
         """Draw sin x, then the first polynomial."""
         return AnimationGroup(Create(self.target), Create(self.polynomial), lag_ratio=0.6,
                               run_time=run_time, group=self)
 
     def add_terms_to(self, degree: int, run_time: float = 1.8) -> Animation:
-        """Morph the polynomial into the degree-``degree`` one."""
-        self.degree = degree
-        return Transform(self.polynomial, self._curve(degree), run_time=run_time)
+        """Morph the polynomial into the degree-``degree`` one.
+
+        Every frame draws the blend ``(1 − s)·p_old + s·p_new`` (``s`` the smoothed
+        progress), so the curve's height at any ``x`` moves straight from the old value to
+        the new one: a dot moved with the same (default) rate function stays on it. A
+        point-by-point ``Transform`` would not: the two curves are sampled over different
+        ranges, so the points meeting at ``x`` mid-morph belong to other ``x``.
+        """
+        old, self.degree = self.degree, degree
+
+        def blend(_: VMobject, s: float) -> None:
+            self._draw_blend(old, degree, s)
+
+        return UpdateFromAlphaFunc(self.polynomial, blend, run_time=run_time)
 
     def _height_at(self, curve: VMobject, x: float) -> float:
         pts = np.array([coords(self.axes, p) for p in curve.get_anchors()])
@@ -86,11 +108,13 @@ class TaylorSeriesPlot(VGroup):
             raise ValueError(f"x = {x} is outside the drawn curve")
         return float(np.interp(x, xs, ys))
 
+    @reads_screen("geometry")
     def value_shown(self, x: float) -> float:
         """The drawn polynomial's height at ``x``, read through the axes (linear between the
         drawn samples, which lie on a 0.01 grid)."""
         return self._height_at(self.polynomial, x)
 
+    @reads_screen("geometry")
     def target_value_shown(self, x: float) -> float:
         """The drawn sin curve's height at ``x``, read through the axes."""
         return self._height_at(self.target, x)
@@ -123,6 +147,12 @@ class LogLogErrorPlot(DottedCurve):
         self.marker.move_to(self.dots[0]).set_stroke(opacity=0)
         self.add(self.marker)
 
+    @reads_screen("geometry")
+    def log10_points_shown(self) -> np.ndarray:
+        """Each dot's ``(log10 h, log10 error)``: its position on the two logarithmic axes,
+        read back through them, in drawing order."""
+        return np.log10(np.array([coords(self.axes, d) for d in self.dots]))
+
     def mark_minimum(self) -> Animation:
         """Ring the dot with the smallest drawn error."""
         shown = self.points_shown()
@@ -131,34 +161,7 @@ class LogLogErrorPlot(DottedCurve):
         self.marker.set_stroke(opacity=1)
         return GrowFromCenter(self.marker)
 
+    @reads_screen("geometry")
     def minimum_shown(self) -> np.ndarray:
         """``(h, error)`` of the marked minimum, read back through the axes."""
         return coords(self.axes, self.marker)
-
-
-def log_log_frame(axes: Axes, x_exponents: tuple[int, int], y_exponents: tuple[int, int], *,
-                  x_labels: tuple[int, ...], y_labels: tuple[int, ...]) -> VGroup:
-    """A left and a bottom axis line for log–log ``axes`` with ticks labelled ``10^k``.
-
-    Manim's axes cross where the exponent is 0, which for steps and errors below 1 is the
-    top-right corner; this frame draws them along the bottom and the left edge instead (hide
-    the axes' own lines). ``x_exponents``/``y_exponents`` are the decades spanned.
-    """
-    (x0, x1), (y0, y1) = x_exponents, y_exponents
-    corner = axes.c2p(10.0**x0, 10.0**y0)
-    bottom = Line(corner, axes.c2p(10.0**x1, 10.0**y0), color=theme.MUTED, stroke_width=2)
-    left = Line(corner, axes.c2p(10.0**x0, 10.0**y1), color=theme.MUTED, stroke_width=2)
-    frame = VGroup(bottom, left)
-    for k in range(x0, x1 + 1):
-        p = axes.c2p(10.0**k, 10.0**y0)
-        frame.add(Line(p, p + 0.08 * DOWN, color=theme.MUTED, stroke_width=2))
-        if k in x_labels:
-            frame.add(theme.tex(f"10^{{{k}}}", size=26, color=theme.MUTED)
-                      .next_to(p, DOWN, buff=0.14))
-    for k in range(y0, y1 + 1):
-        p = axes.c2p(10.0**x0, 10.0**k)
-        frame.add(Line(p, p + 0.08 * LEFT, color=theme.MUTED, stroke_width=2))
-        if k in y_labels:
-            frame.add(theme.tex(f"10^{{{k}}}", size=26, color=theme.MUTED)
-                      .next_to(p, LEFT, buff=0.14))
-    return frame

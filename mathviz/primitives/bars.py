@@ -11,7 +11,7 @@ from the numbers (or the ``inf``/``nan`` words) written on screen.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 from manim import (
@@ -35,6 +35,7 @@ from manim.animation.animation import Animation
 from numpy.typing import ArrayLike
 
 from mathviz import theme
+from mathviz.readings import Printed, PrintedArray, ReadingError, printed, reads_screen
 
 #: the fraction of a bar slot a bar fills
 BAR_FILL = 0.6
@@ -184,6 +185,7 @@ class BarChart(VGroup):
         return AnimationGroup(*anims, run_time=run_time, group=self)
 
     # --- read back ----------------------------------------------------------------------------
+    @reads_screen("geometry")
     def heights_shown(self) -> np.ndarray:
         """Every bar's signed height read through the axes.
 
@@ -198,18 +200,20 @@ class BarChart(VGroup):
             out.append(top + bottom)
         return np.array(out, dtype=float)
 
-    def labels_shown(self) -> np.ndarray:
-        """The values written at the bars: numbers, or ``inf``/``nan`` read from the words."""
-        out = []
-        for label in self.labels:
-            if isinstance(label, DecimalNumber):
-                out.append(float(label.get_value()))
-            elif isinstance(label, Text):
-                out.append(float(label.text))
-            else:
-                raise TypeError(f"unexpected label {type(label).__name__}")
-        return np.array(out, dtype=float)
+    def labels_shown(self) -> PrintedArray:
+        """The numbers written at the bars, as typeset (digits and precision on screen).
 
+        A bar labelled with a word (``inf``, ``nan``) has no digits to compare: read it with
+        :func:`label_shown` or count such bars with :meth:`non_finite_shown`.
+        """
+        readings = [label_shown(label) for label in self.labels]
+        words = [r.text for r in readings if not math.isfinite(r)]
+        if words:
+            raise ReadingError(f"bar labels {words} are words, not numbers; count them with "
+                               f"non_finite_shown()")
+        return PrintedArray(readings)
+
+    @reads_screen("geometry")
     def clipped_shown(self) -> np.ndarray:
         """Which bars are drawn clipped at the top (the overflow drawing), read from their
         shape: the top edge reaches the axes' top and is jagged (points inside the bar's top
@@ -227,6 +231,30 @@ class BarChart(VGroup):
             out.append(bool(len(inside) and np.min(inside[:, 1]) < top - 0.05))
         return np.array(out, dtype=bool)
 
+    @reads_screen("count")
     def non_finite_shown(self) -> int:
         """How many bars are labelled ``inf`` or ``nan`` on screen."""
-        return int(np.count_nonzero(~np.isfinite(self.labels_shown())))
+        return sum(1 for label in self.labels if not math.isfinite(label_shown(label)))
+
+
+#: the words a float64 prints for values that are not finite numbers
+NON_FINITE_WORDS = ("inf", "-inf", "nan")
+
+
+def label_shown(mob: Mobject) -> Printed:
+    """The value a number or text shows, as typeset; the overflow words ``inf``, ``-inf`` and
+    ``nan`` (which :func:`~mathviz.readings.printed` refuses: they hold no digits) read as
+    those IEEE values."""
+    if isinstance(mob, Text) and mob.text.strip() in NON_FINITE_WORDS:
+        reading = Printed(float(mob.text.strip()), "printed", mob.text.strip(), 0)
+        reading.mobject_ids = (id(mob),)
+        return reading
+    if isinstance(mob, (DecimalNumber, Text)):
+        return printed(mob)
+    raise ReadingError(f"unexpected label {type(mob).__name__}")
+
+
+@reads_screen("count")
+def infinities_shown(texts: Iterable[Mobject]) -> int:
+    """How many of ``texts`` show the word ``inf`` (or ``-inf``): an overflow printed on screen."""
+    return sum(1 for mob in texts if math.isinf(label_shown(mob)))

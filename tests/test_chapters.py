@@ -29,6 +29,26 @@ def test_every_checkpoint_and_layout_passes(chapter_reports, chapter_id):
 
 
 @pytest.mark.parametrize("chapter_id", IMPLEMENTED)
+def test_every_checkpoint_reads_the_screen(chapter_reports, chapter_id):
+    """No pass-through: every scene checkpoint names where its shown value was read, printed
+    values are compared at their displayed precision, and no tolerance is loose."""
+    results = [c for r in chapter_reports(chapter_id) for c in r.checkpoints
+               if c.source != "engine" and not c.name.startswith("voice@")]
+    kinds = {re.split(r"[:; ]", c.source, maxsplit=1)[0] for c in results}
+    assert kinds <= {"geometry", "area", "count", "printed", "derived"}, kinds
+    for c in results:
+        scale = max(abs(v) for v in (c.expected if isinstance(c.expected, list) else [c.expected]))
+        if re.split(r"[;]| at ", c.source)[0] == "printed" and c.tol > 0:
+            # a number as typeset, compared by the display's own tolerance: half a unit in
+            # the last shown place, 0.5·10^-k
+            places = -np.log10(2 * c.tol)
+            assert abs(places - round(places)) < 1e-9, f"{c.name}: tol {c.tol}"
+        elif scale > 0:
+            assert c.tol <= 0.1 * scale, f"{c.name}: tol {c.tol} for {scale}"
+    assert any(c.source.startswith("printed") for c in results), "no readout checked as printed"
+
+
+@pytest.mark.parametrize("chapter_id", IMPLEMENTED)
 def test_lecture_format(chapter_reports, chapter_id):
     reports = chapter_reports(chapter_id)
     total = sum(r.duration for r in reports)

@@ -233,7 +233,8 @@ class Regularization(LectureScene):
         self.l2_fit, self.l2_lambda, self.l2_expected = fit, lam, expected
 
     def ridge_beats(self) -> None:
-        lam_read = Readout(r"\lambda", 0.0, decimals=3, size=PANEL_SIZE, color=RIDGE_COLOR,
+        # one decimal, as the narration says it ("lambda about 2.8")
+        lam_read = Readout(r"\lambda", 0.0, decimals=1, size=PANEL_SIZE, color=RIDGE_COLOR,
                            commas=False)
         w1, w2 = weight_readouts(RIDGE_COLOR, RIDGE_DECIMALS)
         formula = theme.tex(r"w(\lambda) = (X^\top X + \lambda I)^{-1} X^\top y",

@@ -281,6 +281,14 @@ def _type_info(cls: type) -> tuple[bool, bool, bool, bool, bool]:
     return info
 
 
+def _stroke_width(mob: Mobject) -> float:
+    """A mobject's stroke width as one number (the widest, for per-point widths)."""
+    width = mob.stroke_width
+    if width is None:
+        return 0.0
+    return float(width) if isinstance(width, (int, float)) else float(np.max(width))
+
+
 def _ranges_reduce(ufunc: np.ufunc, values: np.ndarray, starts: np.ndarray,
                    ends: np.ndarray) -> np.ndarray:
     """``ufunc.reduce`` of ``values[start:end]`` for every non-empty range, vectorised."""
@@ -357,9 +365,7 @@ class _Scene:
                     vector.append(True)
                     fills.append(fill)
                     strokes.append(mob.stroke_rgbas)
-                    w = mob.stroke_width
-                    widths.append(float(w) if isinstance(w, (int, float))
-                                  else float(np.max(w)) if w is not None else 0.0)
+                    widths.append(_stroke_width(mob))
                 else:
                     vector.append(False)
                     fills.append(opaque)
@@ -400,9 +406,7 @@ class _Scene:
                     vector.append(True)
                     fills.append(fill)
                     strokes.append(sub.stroke_rgbas)
-                    w = sub.stroke_width
-                    widths.append(float(w) if isinstance(w, (int, float))
-                                  else float(np.max(w)) if w is not None else 0.0)
+                    widths.append(_stroke_width(sub))
                     zs.append(sub.z_index)
                     text_of.append(text)
                     backing.append(backed)

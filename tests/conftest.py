@@ -30,6 +30,24 @@ def shown():
     return values
 
 
+@pytest.fixture(scope="session")
+def held():
+    """``held("4.1", *names, source="printed")`` asserts that each named invariant was stated
+    in the chapter and held at every sampled moment (its source starting with ``source``, if
+    given), and that nothing was changed without being redrawn; returns them by name."""
+    def check(chapter_id: str, *names: str, source: str = "") -> dict:
+        results = {c.name: c for r in _reports(chapter_id) for c in r.checkpoints}
+        found = {}
+        for name in names:
+            result = results[f"invariant:{name}"]
+            assert result.ok, f"{name}: {result.source}"
+            assert result.source.startswith(source), f"{name}: {result.source}"
+            found[name] = result
+        assert not [n for n in results if n.startswith("frozen")]
+        return found
+    return check
+
+
 @pytest.fixture(scope="module")
 def scene(tmp_path_factory):
     """A scene that animations can be set up against (nothing is rendered)."""

@@ -73,10 +73,8 @@ def test_balls_settle_in_different_minima(values):
 
 
 @pytest.mark.parametrize("name", ["chord readouts show the drawing", "x readouts show their balls"])
-def test_readouts_match_the_drawing_in_motion(chapter_reports, name):
-    results = {c.name: c for r in chapter_reports("9.3") for c in r.checkpoints}
-    held = results[f"invariant:{name}"]
-    assert held.ok and held.source.startswith("printed"), held.source
+def test_readouts_match_the_drawing_in_motion(held, name):
+    held("9.3", name, source="printed")
 
 
 def test_every_shown_number_is_checked_or_declared(chapter_reports):

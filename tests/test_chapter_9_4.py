@@ -90,10 +90,8 @@ def test_ridge_weights_shrink_towards_zero(shown):
 @pytest.mark.parametrize("name", ["L1 readouts show the touching dot",
                                   "L2 readouts show the touching dot",
                                   "ridge readouts show the dot"])
-def test_readouts_follow_their_dots_in_motion(chapter_reports, name):
-    results = {c.name: c for r in chapter_reports("9.4") for c in r.checkpoints}
-    held = results[f"invariant:{name}"]
-    assert held.ok and held.source.startswith("printed"), held.source
+def test_readouts_follow_their_dots_in_motion(held, name):
+    held("9.4", name, source="printed")
 
 
 def test_no_checkpoint_is_refused_and_no_number_unverified(chapter_reports):

@@ -39,9 +39,9 @@ def record_check(chapter: Chapter, results: list[CheckpointResult],
     state_dir().mkdir(parents=True, exist_ok=True)
     payload = {"hash": source_hash(chapter), "ok": all(r.ok for r in results),
                "count": len(results), "pacing": figure.as_json() if figure else None}
-    tmp = state_dir() / f".{chapter.id}.json.tmp"
-    tmp.write_text(json.dumps(payload))
-    tmp.replace(state_dir() / f"{chapter.id}.json")
+    from mathviz.render.segments import write_atomic
+
+    write_atomic(state_dir() / f"{chapter.id}.json", json.dumps(payload))
 
 
 def checked_pacing(chapter: Chapter) -> dict | None:
@@ -69,7 +69,11 @@ def status(chapter: Chapter, out_root: Path) -> str:
     path = state_dir() / f"{chapter.id}.json"
     if not path.is_file():
         return "unchecked"
-    data = json.loads(path.read_text())
+    try:
+        data = json.loads(path.read_text())
+        data.get("hash")
+    except (OSError, ValueError, AttributeError):
+        return "unchecked"
     if data.get("hash") != source_hash(chapter):
         return "unchecked"
     if not data.get("ok"):

@@ -9,8 +9,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
+from mathviz.render.assemble import sidecar_path
 from click.testing import CliRunner
-from test_build import drafts, write_chapter  # noqa: F401 - the draft-chapters fixture
+from drafts import write_chapter
 
 from mathviz import cli
 from mathviz.course import LEVELS
@@ -219,7 +221,7 @@ def test_a_level_lecture_joins_its_chapters_with_markers_and_captions(drafts, tm
     assert [c[2] for c in cues] == ["A circle.", "A square.", "A circle.", "A square."]
     h, m, sec = cues[2][0].split(":")
     # the second chapter's first cue starts when its voice does, after the first chapter
-    second_speech = json.loads(parts[1].with_suffix(".json").read_text())["beats"][0][
+    second_speech = json.loads(sidecar_path(parts[1]).read_text())["beats"][0][
         "sentences"][0]["start"]
     assert int(h) * 3600 + int(m) * 60 + float(sec) == pytest.approx(
         first_len + second_speech, abs=0.01)

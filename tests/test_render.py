@@ -112,7 +112,7 @@ def test_preview_render_writes_video_captions_and_sidecar(monkeypatch, tmp_path,
     sidecar = json.loads(out.sidecar.read_text())
     assert sidecar["checkpoints"][0]["name"] == "radius" and sidecar["checkpoints"][0]["ok"]
     assert sorted(p.name for p in out.video.parent.iterdir()) == sorted(
-        f"0.1-mathematical-language.{ext}" for ext in ("mp4", "srt", "vtt", "json"))
+        f"0.1-mathematical-language.{ext}" for ext in ("mp4", "srt", "vtt", "mp4.json"))
 
 
 def _decoded_audio(video: Path) -> np.ndarray:

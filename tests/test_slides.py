@@ -1,5 +1,5 @@
 """Clips for slides: one frame-exact clip per beat, numbered in order, and a deck (reveal.js and
-PowerPoint) where each beat is a slide. Built from draft chapters (see test_build)."""
+PowerPoint) where each beat is a slide. Built from draft chapters (see tests/drafts.py)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+
+from mathviz.render.assemble import sidecar_path
 from click.testing import CliRunner
-from test_build import drafts, write_chapter  # noqa: F401 - the draft-chapters fixture
+from drafts import write_chapter
 
 from mathviz import cli
 from mathviz.course import get_chapter
@@ -102,7 +104,7 @@ def test_clips_are_one_per_beat_frame_exact_with_a_deck_and_pptx(drafts, tmp_pat
     assert result.exit_code == 0, result.output
     preview = profiles.load("preview")
     video = build_root / "preview" / "00-foundations" / "0.1-mathematical-language.mp4"
-    sidecar = json.loads(video.with_suffix(".json").read_text())
+    sidecar = json.loads(sidecar_path(video).read_text())
     folder = video.with_name("0.1-mathematical-language-clips")
     manifest = json.loads((folder / "clips.mp4.json").read_text())
     # one clip per beat, numbered in order, named so a deck (or a person) can sort them

@@ -12,6 +12,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
+from mathviz.render.assemble import sidecar_path
 from PIL import Image
 
 from mathviz.checkpoints import (BeatRecord, CheckpointResult, PlayRecord, SceneReport,
@@ -187,7 +189,7 @@ def test_frames_are_taken_from_the_video_and_written_in_place(tmp_path):
 def test_a_failed_chapter_takes_its_frames_from_its_segments(tmp_path, monkeypatch):
     """Each scene's own segment, on its own clock; the failing one kept for review."""
     from mathviz.render.build import plan_build
-    from mathviz.render.segments import failed_paths
+    from mathviz.render.segments import SegmentJob, failed_paths, store_failed
 
     monkeypatch.setenv("MATHVIZ_CACHE_DIR", str(tmp_path / "cache"))
     chapter, profile = get_chapter("6.3"), profiles.load("preview")
@@ -195,11 +197,12 @@ def test_a_failed_chapter_takes_its_frames_from_its_segments(tmp_path, monkeypat
     with pytest.raises(sb.StoryboardError, match="no video of scene"):
         sb.chapter_sources(chapter, profile, tmp_path / "build", failed=True)
     kept_video, kept_report = failed_paths(video, report)
-    kept_video.parent.mkdir(parents=True)
-    kept_video.write_bytes(b"a segment (not decoded here)")
+    movie = tmp_path / "movie.mp4"
+    movie.write_bytes(b"a segment (not decoded here)")
     scene = SceneReport("6.3", "Gradients", [BeatRecord(0, "One.", 0.0, 3.0)],
                         [_check("Gradients", "angle", False, 0)], 3.0)
-    kept_report.write_text(json.dumps(scene.to_dict()))
+    store_failed(SegmentJob("6.3", "Gradients", "f", profile, "mp4", video, report,
+                            tmp_path / "log"), movie, scene)
     sources = sb.chapter_sources(chapter, profile, tmp_path / "build", failed=True)
     assert sources.videos == [(kept_video, 0.0)]
     assert sources.reports[0].failures[0].name == "angle"
@@ -237,7 +240,7 @@ def test_a_rendered_chapter_without_its_reports_falls_back_to_its_sidecar(tmp_pa
     video.parent.mkdir(parents=True)
     video.write_bytes(b"the chapter (not decoded here)")
     beats = [BeatRecord(0, "One.", 0.0, 2.0), BeatRecord(1, "Two.", 2.0, 5.0)]
-    video.with_suffix(".json").write_text(json.dumps(
+    sidecar_path(video).write_text(json.dumps(
         {"duration": 5.0, "beats": [b.as_json() for b in beats]}))
     sources = sb.chapter_sources(chapter, profile, tmp_path / "build")
     assert sources.from_sidecar and sources.videos == [(video, 0.0)]
@@ -263,7 +266,7 @@ def test_a_sidecar_with_the_plays_gives_mid_frames_too(tmp_path, monkeypatch):
     video.parent.mkdir(parents=True)
     video.write_bytes(b"the chapter (not decoded here)")
     beats = [BeatRecord(0, "One.", 0.0, 2.0), BeatRecord(1, "Two.", 2.0, 5.0)]
-    video.with_suffix(".json").write_text(json.dumps(
+    sidecar_path(video).write_text(json.dumps(
         {"duration": 5.0, "beats": [b.as_json() for b in beats], "plays": plays}))
     sources = sb.chapter_sources(chapter, profile, tmp_path / "build")
     assert not sources.from_sidecar

@@ -3,18 +3,17 @@ markers in the file, merged captions and a YouTube-style chapter list."""
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
-import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from mathviz import ffmpeg
 from mathviz.checkpoints import BeatRecord
 from mathviz.course import CHAPTERS, Level
 from mathviz.render import captions
-from mathviz.render.assemble import output_path, probe_duration
+from mathviz.render.assemble import output_path, probe_duration, read_sidecar, sidecar_path
 from mathviz.render.profiles import Profile
 
 
@@ -70,7 +69,7 @@ def level_lecture(level: Level, profile: Profile, build_root: Path, *,
         if chapter_ids is not None and chapter.id not in chapter_ids:
             continue
         video = output_path(chapter, profile, "mp4", build_root)
-        if video.is_file() and video.with_suffix(".json").is_file():
+        if video.is_file() and sidecar_path(video).is_file():
             parts.append((chapter, video))
     if not parts:
         raise NothingToJoin(f"no chapter of level {level.number} ({level.title}) is rendered "
@@ -86,7 +85,7 @@ def level_lecture(level: Level, profile: Profile, build_root: Path, *,
         marks: list[tuple[float, float, str]] = []
         offset = 0.0
         for chapter, video in parts:
-            sidecar = json.loads(video.with_suffix(".json").read_text(encoding="utf-8"))
+            sidecar = read_sidecar(video)
             duration = probe_duration(video)
             chapter_beats = [BeatRecord.from_json(b) for b in sidecar["beats"]]
             beats += captions.shifted(chapter_beats, offset, len(beats))
@@ -97,12 +96,10 @@ def level_lecture(level: Level, profile: Profile, build_root: Path, *,
         meta = work / "chapters.ffmeta"
         meta.write_text(ffmetadata(marks), encoding="utf-8")
         joined = work / final.name
-        result = subprocess.run(
+        ffmpeg.run(
             ["ffmpeg", "-v", "error", "-y", "-f", "concat", "-safe", "0", "-i", str(listing),
              "-i", str(meta), "-map", "0", "-map_metadata", "1", "-map_chapters", "1",
-             "-c", "copy", str(joined)], capture_output=True, text=True)
-        if result.returncode:
-            raise RuntimeError(f"joining level {level.number} failed: {result.stderr[-800:]}")
+             "-c", "copy", str(joined)], f"joining level {level.number}")
         outputs = {
             final.with_suffix(".vtt"): captions.to_vtt(beats),
             final.with_suffix(".srt"): captions.to_srt(beats),

@@ -28,14 +28,20 @@ import io
 import json
 import os
 import shutil
-import subprocess
 import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from mathviz import ffmpeg
 from mathviz.course import Chapter
 from mathviz.publish import revealjs
-from mathviz.render.assemble import output_path, stamp_path, to_gif
+from mathviz.render.assemble import (
+    output_path,
+    read_sidecar,
+    sidecar_path,
+    stamp_path,
+    to_gif,
+)
 from mathviz.render.profiles import Profile
 
 CLIP_FORMATS = ("mp4", "webm", "gif")
@@ -146,10 +152,7 @@ def clip_name(chapter: Chapter, number: int, fmt: str) -> str:
 
 
 def _run(args: list[str]) -> str:
-    result = subprocess.run(args, capture_output=True, text=True)
-    if result.returncode:
-        raise RuntimeError(f"{args[0]} failed: {result.stderr.strip()[-800:]}")
-    return result.stdout
+    return ffmpeg.run(args, args[0]).stdout.decode("utf-8", "replace")
 
 
 def count_frames(video: Path) -> int:
@@ -235,7 +238,7 @@ def cut_clips(chapter: Chapter, profile: Profile, fmt: str, build_root: Path,
     if fmt not in CLIP_FORMATS:
         raise ValueError(f"clip format must be one of {', '.join(CLIP_FORMATS)}")
     video = output_path(chapter, profile, "mp4", build_root)
-    sidecar = video.with_suffix(".json")
+    sidecar = sidecar_path(video)
     if not (video.is_file() and sidecar.is_file()):
         raise NotRendered(f"{chapter.id} ({chapter.title}) is not rendered with profile "
                           f"{profile.name}; run 'mathviz render {chapter.id} --profile "
@@ -247,7 +250,7 @@ def cut_clips(chapter: Chapter, profile: Profile, fmt: str, build_root: Path,
         recorded = json.loads(existing.manifest.read_text(encoding="utf-8")).get("source")
         if recorded == key:
             return existing, False
-    beats = json.loads(sidecar.read_text(encoding="utf-8"))["beats"]
+    beats = read_sidecar(video)["beats"]
     total = count_frames(video)
     spans = clip_spans(beats, total, profile.fps)
     folder.mkdir(parents=True, exist_ok=True)

@@ -26,11 +26,9 @@ half-written file. No manim import here.
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import shutil
-import subprocess
 import tempfile
 from collections import defaultdict
 from collections.abc import Sequence
@@ -39,9 +37,10 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from mathviz import ffmpeg
 from mathviz.checkpoints import BeatRecord, PlayRecord, SceneReport
 from mathviz.course import Chapter
-from mathviz.render.assemble import output_path, scene_offsets
+from mathviz.render.assemble import output_path, read_sidecar, scene_offsets
 from mathviz.render.build import plan_build
 from mathviz.render.profiles import Profile
 from mathviz.render.segments import failed_paths, load_report, stale_temporaries
@@ -318,7 +317,7 @@ def chapter_sources(chapter: Chapter, profile: Profile, build_root: Path, *,
     if not missing:
         reports = [r for _, r in found]
         return Sources(reports, [(final, 0.0)] * len(reports))
-    sidecar = json.loads(final.with_suffix(".json").read_text(encoding="utf-8"))
+    sidecar = read_sidecar(final)
     beats = [BeatRecord.from_json(b) for b in sidecar["beats"]]
     plays = [PlayRecord(float(a), float(b), bool(m), beat)
              for a, b, m, beat in sidecar.get("plays", ())]
@@ -334,12 +333,12 @@ def extract_frames(video: Path, times: Sequence[float], fps: float, folder: Path
     wanted = sorted(set(numbers))
     folder.mkdir(parents=True, exist_ok=True)
     expression = "+".join(f"eq(n\\,{n})" for n in wanted)
-    result = subprocess.run(
-        ["ffmpeg", "-v", "error", "-y", "-i", str(video), "-an", "-vf", f"select={expression}",
-         "-fps_mode", "passthrough", str(folder / "%05d.png")], capture_output=True, text=True)
-    if result.returncode:
-        raise StoryboardError(f"ffmpeg could not take frames from {video.name}: "
-                              f"{result.stderr.strip()[-800:]}")
+    try:
+        ffmpeg.run(["ffmpeg", "-v", "error", "-y", "-i", str(video), "-an", "-vf",
+                    f"select={expression}", "-fps_mode", "passthrough",
+                    str(folder / "%05d.png")], f"taking frames from {video.name}")
+    except ffmpeg.FFmpegError as exc:
+        raise StoryboardError(str(exc)) from None
     written = sorted(folder.glob("*.png"))
     if len(written) != len(wanted):
         raise StoryboardError(f"ffmpeg took {len(written)} of {len(wanted)} frames from "

@@ -2,11 +2,16 @@
 
 Every output is written into a temporary folder beside its final place and moved into place
 only when complete, captions and sidecar first and the video last, so an interrupted or
-failed build never leaves a partial file where a finished one is expected.
+failed build never leaves a partial file where a finished one is expected. An output never
+shares its bytes with the segment cache (a one-segment chapter is copied, or cloned where the
+filesystem can), and its stamp records the checksums of every file written, so a damaged
+output is assembled again rather than reported unchanged (:func:`output_problem`).
 """
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import json
 import os
 import shutil
@@ -15,9 +20,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from mathviz import ffmpeg
 from mathviz.checkpoints import BeatRecord, SceneReport
 from mathviz.course import Chapter
 from mathviz.render import captions
+from mathviz.render.integrity import Digest, digest_of, problem_with
 from mathviz.render.narration import placements
 from mathviz.render.profiles import Profile
 from mathviz.voice.engine import Narrator
@@ -40,20 +47,71 @@ def output_path(chapter: Chapter, profile: Profile, fmt: str, out_root: Path) ->
     return out_root / profile.name / chapter.level.folder / f"{chapter.output_stem}.{fmt}"
 
 
+class DamagedOutput(ValueError):
+    """A finished output's sidecar that cannot be read."""
+
+
 def stamp_path(final: Path) -> Path:
-    """Where the fingerprint of a finished output is kept (hidden, beside it)."""
+    """Where the fingerprint and checksums of a finished output are kept (hidden, beside it)."""
     return final.with_name(f".{final.name}.fingerprint")
 
 
-def is_unchanged(final: Path, fingerprint: str) -> bool:
-    """The output, its captions and sidecar exist and were built from ``fingerprint``."""
+def sidecar_path(final: Path) -> Path:
+    """The output's JSON sidecar (beats, checkpoints, plays): one per format, e.g.
+    ``6.3-gradients.mp4.json`` beside ``6.3-gradients.mp4``."""
+    return final.with_name(f"{final.name}.json")
+
+
+def output_files(final: Path) -> list[Path]:
+    """Everything a chapter's output consists of: video, captions (shared by the formats)
+    and sidecar."""
+    return [final, final.with_suffix(".srt"), final.with_suffix(".vtt"), sidecar_path(final)]
+
+
+def read_sidecar(final: Path) -> dict:
+    """The sidecar of a finished output, or :class:`DamagedOutput` naming the file and fix."""
+    path = sidecar_path(final)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or not isinstance(data.get("beats"), list):
+            raise ValueError("no beats")
+        float(data["duration"])
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        raise DamagedOutput(f"{path} is unreadable ({exc}); render the chapter again "
+                            f"(mathviz render re-assembles a damaged output)") from None
+    return data
+
+
+def output_problem(final: Path, fingerprint: str) -> str | None:
+    """Why the output is not an unchanged build of ``fingerprint``, or ``None``.
+
+    ``"missing"`` and ``"changed"`` (new inputs) are the ordinary reasons; anything else names
+    a file that differs from what the build wrote (truncated, overwritten, deleted).
+    """
     stamp = stamp_path(final)
     if not (final.is_file() and stamp.is_file()):
-        return False
-    siblings = [final.with_suffix(ext) for ext in (".srt", ".vtt", ".json")]
-    if not all(p.is_file() for p in siblings):
-        return False
-    return stamp.read_text().strip() == fingerprint
+        return "missing"
+    try:
+        data = json.loads(stamp.read_text())
+        recorded = {name: Digest.from_json(d) for name, d in data["files"].items()}
+        built_from = data["fingerprint"]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return "changed"  # a stamp of an older mathviz, or damaged: assemble again
+    if built_from != fingerprint:
+        return "changed"
+    for path in output_files(final):
+        if path.name not in recorded:
+            return "changed"
+        problem = problem_with(path, recorded[path.name])
+        if problem is not None:
+            return problem
+    return None
+
+
+def is_unchanged(final: Path, fingerprint: str) -> bool:
+    """The output, its captions and sidecar exist, were built from ``fingerprint`` and still
+    match the checksums written with them."""
+    return output_problem(final, fingerprint) is None
 
 
 def scene_offsets(reports: list[SceneReport]) -> list[float]:
@@ -122,7 +180,7 @@ def assemble(chapter: Chapter, profile: Profile, fmt: str, out_root: Path,
             to_gif(joined, produced, profile.fps)
         else:  # png poster
             poster_frame(joined, produced, poster_time(beats, duration))
-        srt, vtt, side = (final.with_suffix(ext) for ext in (".srt", ".vtt", ".json"))
+        _, srt, vtt, side = output_files(final)
         (work / srt.name).write_text(captions.to_srt(beats), encoding="utf-8")
         (work / vtt.name).write_text(captions.to_vtt(beats), encoding="utf-8")
         sidecar = {
@@ -138,10 +196,13 @@ def assemble(chapter: Chapter, profile: Profile, fmt: str, out_root: Path,
         (work / side.name).write_text(json.dumps(sidecar, indent=2), encoding="utf-8")
         stamp = stamp_path(final)
         stamp.unlink(missing_ok=True)  # an output without a matching stamp is never "unchanged"
+        digests = {path.name: digest_of(work / path.name).as_json()
+                   for path in (final, srt, vtt, side)}
         for path in (srt, vtt, side, final):  # the video last: its presence means "complete"
             os.replace(work / path.name, path)
         if fingerprint is not None:
-            (work / stamp.name).write_text(fingerprint)
+            (work / stamp.name).write_text(json.dumps({"fingerprint": fingerprint,
+                                                       "files": digests}, indent=1))
             os.replace(work / stamp.name, stamp)
         return RenderOutput(chapter.id, final, srt, vtt, side, duration)
     finally:
@@ -171,18 +232,32 @@ def voice_track(beats: list[BeatRecord], video: Path, duration: float, target: P
 
 
 def _ffmpeg(*args: str) -> None:
-    result = subprocess.run(["ffmpeg", "-v", "error", "-y", *args], capture_output=True, text=True)
-    if result.returncode:
-        raise RuntimeError(f"ffmpeg {' '.join(args)} failed: {result.stderr.strip()[-800:]}")
+    ffmpeg.run(["ffmpeg", "-v", "error", "-y", *args], f"ffmpeg {' '.join(args)}")
+
+
+#: Linux ioctl cloning a file's extents (btrfs, XFS, bcachefs): a copy that shares no bytes
+#: with its source once either is written, at the cost of a metadata update
+_FICLONE = 0x40049409
+
+
+def copy_file(source: Path, target: Path) -> None:
+    """Copy ``source`` to ``target``: a reflink clone where the filesystem supports it, else a
+    plain copy. Never a hard link: the target must not change when the source does."""
+    with open(source, "rb") as src, open(target, "wb") as dst:
+        try:
+            fcntl.ioctl(dst.fileno(), _FICLONE, src.fileno())
+            return
+        except OSError as exc:
+            if exc.errno not in (errno.EOPNOTSUPP, errno.ENOTTY, errno.EXDEV, errno.EINVAL,
+                                 errno.ENOSYS, errno.EBADF):
+                raise
+        shutil.copyfileobj(src, dst, 1 << 20)
 
 
 def concat(segments: list[Path], target: Path) -> None:
     """Join video segments without re-encoding (one segment is simply copied)."""
     if len(segments) == 1:
-        try:
-            os.link(segments[0], target)  # same bytes, no copy (the cache keeps its name)
-        except OSError:
-            shutil.copyfile(segments[0], target)
+        copy_file(segments[0], target)
         return
     listing = target.with_suffix(".txt")
     listing.write_text("".join(f"file '{s.resolve()}'\n" for s in segments))

@@ -6,9 +6,16 @@ its segments is either found in the segment cache or becomes a job. Jobs run in 
 long-lived worker processes, each of which imports manim once. When all of a chapter's
 segments exist, the chapter is assembled by stream copy (no re-encoding).
 
-A build holds a lock on its output folder; a second build into the same folder refuses.
-Temporary files of builds that were killed are removed when the next build starts; the
-segments they finished are kept, so the next build resumes where they stopped.
+A cached segment or a finished output is reused only when it still matches the checksums
+written with it; a damaged one is evicted (segment) or assembled again (output), with a
+warning naming the file.
+
+A build holds a lock on its output folder; a second build into the same folder refuses, and
+builds into different folders never share a worker folder. Workers die with the build: each
+asks the kernel for SIGKILL when its parent dies, and also watches its parent. An interrupted
+build (SIGINT, SIGTERM) kills its running scenes at once, keeps the segments that finished,
+removes its temporaries and re-raises :class:`BuildInterrupted`. Temporary files of builds
+that were killed outright are removed when the next build starts.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ import multiprocessing
 import os
 import queue as queue_module
 import shutil
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -31,19 +39,21 @@ from typing import Protocol
 
 from mathviz.course import SCENES_ENV, Chapter
 from mathviz.render import fingerprint as fp
-from mathviz.render.assemble import RenderOutput, assemble, is_unchanged, output_path
+from mathviz.render.assemble import RenderOutput, assemble, output_path, output_problem
 from mathviz.render.narration import chapter_narrator, voice_cache_dir
 from mathviz.render.profiles import Profile
 from mathviz.render.segments import (
-    segment_dir,
     SegmentJob,
     SegmentResult,
     container_for,
+    evict,
     load_report,
     log_path,
     previous_duration,
     prune_segments,
+    segment_dir,
     segment_paths,
+    segment_problem,
     stale_temporaries,
 )
 
@@ -54,6 +64,43 @@ HASH_SEED = "0"
 
 class BuildBusyError(RuntimeError):
     """Another build holds the lock on the output folder."""
+
+
+class BuildInterrupted(KeyboardInterrupt):
+    """The build was stopped by a signal (``signum``); finished segments are kept."""
+
+    def __init__(self, signum: int = signal.SIGINT) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+    @property
+    def exit_code(self) -> int:
+        """The shell's convention: 128 + the signal's number (130 for SIGINT, 143 for
+        SIGTERM)."""
+        return 128 + self.signum
+
+
+@contextmanager
+def interruptible() -> Iterator[None]:
+    """Turn SIGTERM (and SIGINT) into :class:`BuildInterrupted` in the main thread while the
+    block runs, so a stopped build cleans up as on Ctrl-C; restores the handlers after."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, _frame: object) -> None:
+        for sig in previous:  # a second Ctrl-C must not interrupt the clean-up
+            signal.signal(sig, signal.SIG_IGN)
+        raise BuildInterrupted(signum)
+
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    for sig in previous:
+        signal.signal(sig, stop)
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 # --- plan --------------------------------------------------------------------------------
@@ -67,6 +114,8 @@ class ChapterPlan:
     unchanged: bool
     segments: list[tuple[Path, Path]]  # (video, report) per scene, in play order
     jobs: list[SegmentJob] = field(default_factory=list)
+    #: damaged files found while planning (evicted or to be assembled again), one line each
+    warnings: list[str] = field(default_factory=list)
 
 
 def chapter_fingerprint(keys: list[fp.SegmentKey], fmt: str) -> str:
@@ -91,19 +140,31 @@ def plan_build(chapters: list[Chapter], profile: Profile, fmt: str, out_root: Pa
             raise LookupError(f"{chapter.module_path.name} lists no scenes in SCENES")
         final = output_path(chapter, profile, fmt, out_root)
         chapter_fp = chapter_fingerprint(keys, fmt)
-        unchanged = not force and is_unchanged(final, chapter_fp)
+        warnings = []
+        problem = None if force else output_problem(final, chapter_fp)
+        unchanged = not force and problem is None
+        if problem not in (None, "missing", "changed"):
+            warnings.append(f"{problem}: assembling {final.name} again")
         segments, jobs = [], []
         for key in keys:
             video, report = segment_paths(chapter, profile, key.scene, key.fingerprint, container)
             segments.append((video, report))
-            if unchanged or (not force and video.is_file() and report.is_file()):
+            if unchanged:
                 continue
+            if not force:
+                damage = segment_problem(video, report)
+                if damage is None:
+                    continue
+                if damage != "missing":
+                    evict(video, report)
+                    warnings.append(f"damaged cache entry evicted, rendering it again: {damage}")
             jobs.append(SegmentJob(
                 chapter.id, key.scene, key.fingerprint, profile, container, video, report,
                 log_path(chapter, profile, key.scene), scenes_dir=override,
                 expected_duration=previous_duration(chapter, profile, key.scene),
                 keep_failed=keep_failed))
-        plans.append(ChapterPlan(chapter, final, chapter_fp, unchanged, segments, jobs))
+        plans.append(ChapterPlan(chapter, final, chapter_fp, unchanged, segments, jobs,
+                                 warnings))
     return plans
 
 
@@ -223,7 +284,7 @@ def build(chapters: list[Chapter], profile: Profile, fmt: str, out_root: Path,
         (``mathviz storyboard``); the chapter still fails and is not assembled.
     """
     started = time.perf_counter()
-    with build_lock(out_root, wait=wait):
+    with interruptible(), build_lock(out_root, wait=wait), _closing(reporter):
         remove_stale(out_root, profile)
         plans = plan_build(chapters, profile, fmt, out_root, force=force,
                            keep_failed=keep_failed)
@@ -255,7 +316,8 @@ def build(chapters: list[Chapter], profile: Profile, fmt: str, out_root: Path,
                                       fingerprint=plan.fingerprint,
                                       narrator=profile.voice.narrator(voice_cache_dir()))
                     prune_segments(plan.chapter, profile,
-                                   {p for pair in plan.segments for p in pair})
+                                   {p for pair in plan.segments for p in pair},
+                                   container_for(fmt))
                     outcome = ChapterOutcome(plan.chapter, "rendered", output, done, cached,
                                              checkpoints=[c for r in reports
                                                           for c in r.checkpoints])
@@ -284,11 +346,26 @@ def build(chapters: list[Chapter], profile: Profile, fmt: str, out_root: Path,
                 if pending_by_chapter[result.job.chapter_id] == 0:
                     finish_chapter(by_id[result.job.chapter_id])
 
-            _run_jobs(all_jobs, workers, reporter, on_result, fail_fast)
+            try:
+                _run_jobs(all_jobs, workers, reporter, on_result, fail_fast)
+            except KeyboardInterrupt:
+                remove_stale(out_root, profile)  # the killed workers' temporaries
+                raise
         ordered = [outcomes[p.chapter.id] for p in plans if p.chapter.id in outcomes]
     summary = BuildSummary(ordered, time.perf_counter() - started, workers if all_jobs else 0)
     reporter.finished(summary)
     return summary
+
+
+@contextmanager
+def _closing(reporter: BuildReporter) -> Iterator[None]:
+    """Let the display restore the terminal (cursor, live region) on every way out."""
+    try:
+        yield
+    finally:
+        close = getattr(reporter, "close", None)
+        if close is not None:
+            close()
 
 
 def _run_jobs(jobs: list[SegmentJob], workers: int, reporter: BuildReporter,
@@ -296,7 +373,6 @@ def _run_jobs(jobs: list[SegmentJob], workers: int, reporter: BuildReporter,
     """Run jobs in a pool of persistent workers, longest expected first."""
     ctx = multiprocessing.get_context("spawn")
     events = ctx.Queue()
-    slots = ctx.Queue()
     order = sorted(jobs, key=lambda j: -(j.expected_duration or 1e9))
     labels = {j.label: j for j in jobs}
     stop = threading.Event()
@@ -318,7 +394,8 @@ def _run_jobs(jobs: list[SegmentJob], workers: int, reporter: BuildReporter,
     listener.start()
     old_seed = os.environ.get("PYTHONHASHSEED")
     os.environ["PYTHONHASHSEED"] = HASH_SEED  # read by each spawned interpreter at start
-    pool = _new_pool(ctx, workers, events, slots)
+    pool = _new_pool(ctx, workers, events)
+    interrupted = False
     try:
         from mathviz.render import worker
 
@@ -347,15 +424,19 @@ def _run_jobs(jobs: list[SegmentJob], workers: int, reporter: BuildReporter,
                                            message="the worker process died (killed or out "
                                                    "of memory)")
                     pool.shutdown(wait=False, cancel_futures=True)
-                    pool = _new_pool(ctx, workers, events, slots)
+                    pool = _new_pool(ctx, workers, events)
                 except Exception as exc:  # noqa: BLE001 - e.g. an unpicklable error
                     result = SegmentResult(job, False, failure="crashed",
                                            message=f"{type(exc).__name__}: {exc}")
                 on_result(result)
                 if not result.ok and fail_fast:
                     stopping = True
+    except BaseException:
+        interrupted = True
+        _kill_workers(pool)  # running scenes stop now; finished segments are in the cache
+        raise
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown(wait=not interrupted, cancel_futures=True)
         stop.set()
         listener.join(timeout=2)
         if old_seed is None:
@@ -364,19 +445,28 @@ def _run_jobs(jobs: list[SegmentJob], workers: int, reporter: BuildReporter,
             os.environ["PYTHONHASHSEED"] = old_seed
 
 
-def _new_pool(ctx, workers: int, events, slots) -> ProcessPoolExecutor:
-    while True:  # slots of dead workers are handed out again
-        try:
-            slots.get_nowait()
-        except queue_module.Empty:
-            break
-    for slot in range(workers):
-        slots.put(slot)
+def _new_pool(ctx, workers: int, events) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init,
-                               initargs=(events, slots))
+                               initargs=(events, os.getpid()))
 
 
-def _init(events, slots) -> None:  # pragma: no cover - runs in the worker
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    """SIGKILL the pool's worker processes and reap them (an interrupted build does not wait
+    for running scenes)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        try:
+            process.kill()
+        except (OSError, ValueError):
+            pass
+    for process in processes:
+        try:
+            process.join(timeout=5)
+        except (OSError, ValueError, AssertionError):
+            pass
+
+
+def _init(events, parent: int) -> None:  # pragma: no cover - runs in the worker
     from mathviz.render import worker
 
-    worker.init_worker(events, slots)
+    worker.init_worker(events, parent)

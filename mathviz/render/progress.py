@@ -51,6 +51,7 @@ class QuietReporter:
         self.paths = paths
 
     def planned(self, plans: list[ChapterPlan], workers: int) -> None:
+        _echo_warnings(plans)
         pending = sum(len(p.jobs) for p in plans)
         click.echo(f"{len(plans)} chapter(s): {pending} segment(s) to render"
                    + (f" on {workers} worker(s)" if pending else ""), err=True)
@@ -88,6 +89,12 @@ class QuietReporter:
             _echo_failure(result)
 
 
+def _echo_warnings(plans: list[ChapterPlan]) -> None:
+    for plan in plans:
+        for warning in plan.warnings:
+            click.echo(f"warning: {plan.chapter.id}: {warning}", err=True)
+
+
 def _echo_failure(result: SegmentResult) -> None:
     click.echo(f"\n{result.job.label}: {result.failure}: {result.message}", err=True)
     if result.details:
@@ -114,6 +121,7 @@ class LiveReporter(QuietReporter):
         self.rows: list[tuple] = []
 
     def planned(self, plans: list[ChapterPlan], workers: int) -> None:
+        _echo_warnings(plans)
         jobs = [j for p in plans for j in p.jobs]
         self.jobs = {j.label: j for j in jobs}
         total = sum(j.expected_duration or UNKNOWN_SEGMENT_SECONDS for j in jobs)
@@ -157,9 +165,13 @@ class LiveReporter(QuietReporter):
         if outcome.output is not None:
             click.echo(_rel(outcome.output.video))
 
+    def close(self) -> None:
+        """Stop the live display and show the cursor again (also after an interrupt)."""
+        self.progress.stop()
+        self.console.show_cursor(True)
+
     def finished(self, summary: BuildSummary) -> None:
-        if self.overall is not None:
-            self.progress.stop()
+        self.close()
         table = Table(title=f"build: {summary.seconds:.1f} s, "
                             f"{summary.workers} worker(s)", title_justify="left")
         for column in ("chapter", "result", "segments", "video", "render time", "frames",

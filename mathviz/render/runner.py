@@ -30,7 +30,7 @@ from mathviz.render.assemble import (  # noqa: F401 - the public names of a rend
 from mathviz.render.narration import chapter_narrator, voice_cache_dir
 from mathviz.render.profiles import Profile
 from mathviz.render.segments import SegmentJob, SegmentResult, container_for, log_path
-from mathviz.render.worker import manim_config, render_segment
+from mathviz.render.worker import latex_failure, manim_config, render_segment
 from mathviz.voice.engine import VoiceSettings, speaking
 
 
@@ -67,6 +67,9 @@ def run_scene(chapter: Chapter, scene_cls: type, *, skip: bool) -> tuple[SceneRe
     except BaseException as exc:  # noqa: BLE001 - reported with chapter and scene
         if _is_latex_missing(exc):
             doctor.require("latex", "standalone.cls", "dvisvgm")
+        formula = latex_failure(exc)
+        if formula is not None:
+            raise SceneError(chapter, scene_cls.__name__, formula) from exc
         raise SceneError(chapter, scene_cls.__name__, exc) from exc
     return scene.report, scene
 

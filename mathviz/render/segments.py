@@ -1,20 +1,26 @@
 """Segments: one scene of a chapter rendered into the segment cache (no manim import here).
 
 A segment's video and report live in ``build/.cache/segments/<profile>/<chapter>/`` under
-names that carry the segment's fingerprint. They are written under temporary names and
-renamed into place, report first and video last, so a segment is complete exactly when its
-video exists. A chapter is assembled from its segments by stream copy.
+names that carry the segment's fingerprint and container. They are written under temporary
+names and renamed into place, report first and video last, so a segment is complete exactly
+when its video exists. The report carries checksums of itself and of the video
+(:mod:`mathviz.render.integrity`): a segment is reused only when both still match
+(:func:`segment_problem`). A chapter is assembled from its segments by stream copy.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from mathviz.checkpoints import SceneReport
 from mathviz.course import PROJECT_ROOT, Chapter
+from mathviz.render.integrity import Digest, canonical_hash, digest_of, problem_with
 from mathviz.render.profiles import Profile
 
 #: environment variable moving the render cache (segments, worker TeX folders) elsewhere
@@ -91,10 +97,10 @@ class SegmentResult:
 
 def segment_paths(chapter: Chapter, profile: Profile, scene: str, fingerprint: str,
                   container: str) -> tuple[Path, Path]:
-    """``(video, report)`` cache paths of a segment."""
+    """``(video, report)`` cache paths of a segment; each container has its own pair."""
     folder = segment_dir() / profile.name / chapter.output_stem
-    stem = f"{scene}.{fingerprint[:20]}"
-    return folder / f"{stem}.{container}", folder / f"{stem}.json"
+    stem = f"{scene}.{fingerprint[:20]}.{container}"
+    return folder / stem, folder / f"{stem}.json"
 
 
 def failed_paths(video: Path, report: Path) -> tuple[Path, Path]:
@@ -102,15 +108,55 @@ def failed_paths(video: Path, report: Path) -> tuple[Path, Path]:
     its cache entry, marked ``.failed``, so it is never taken for a finished segment (and the
     next successful build of the chapter prunes it)."""
     return (video.with_name(f"{video.stem}.failed{video.suffix}"),
-            report.with_name(f"{report.stem}.failed{report.suffix}"))
+            report.with_name(f"{video.stem}.failed{video.suffix}.json"))
 
 
 def log_path(chapter: Chapter, profile: Profile, scene: str) -> Path:
     return log_dir() / profile.name / f"{chapter.output_stem}.{scene}.log"
 
 
+class DamagedSegment(ValueError):
+    """A cached segment or report that no longer matches what was written."""
+
+
+INTEGRITY_KEY = "integrity"
+
+
 def load_report(path: Path) -> SceneReport:
-    return SceneReport.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    """The scene report of a cached segment; :class:`DamagedSegment` (naming the file and the
+    fix) when it is unreadable or does not match its checksum."""
+    return SceneReport.from_dict(_checked_report(path))
+
+
+def _checked_report(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise DamagedSegment(f"{path} is unreadable ({exc}); delete it or render with "
+                             f"--force") from None
+    if not isinstance(data, dict) or not isinstance(data.get(INTEGRITY_KEY), dict):
+        raise DamagedSegment(f"{path} carries no checksum; delete it or render with --force")
+    record = data.pop(INTEGRITY_KEY)
+    if record.get("report") != canonical_hash(data):
+        raise DamagedSegment(f"{path} does not match the checksum written with it; delete "
+                             f"it or render with --force")
+    data[INTEGRITY_KEY] = record
+    return data
+
+
+def segment_problem(video: Path, report: Path) -> str | None:
+    """Why a cached segment cannot be reused (missing, unreadable, or its bytes differ from
+    the checksums written with it), or ``None`` when it is intact."""
+    if not (video.is_file() and report.is_file()):
+        return "missing"
+    try:
+        record = Digest.from_json(_checked_report(report)[INTEGRITY_KEY].get("video"))
+    except DamagedSegment as exc:
+        return str(exc).split("; ")[0]
+    except ValueError as exc:
+        return f"{report} has no video checksum ({exc})"
+    problem = problem_with(video, record)
+    return None if problem is None else f"{video.parent / problem}"
 
 
 def previous_duration(chapter: Chapter, profile: Profile, scene: str) -> float | None:
@@ -136,12 +182,28 @@ def write_atomic(path: Path, data: bytes | str) -> None:
     os.replace(tmp, path)
 
 
+@contextmanager
+def _storing(folder: Path) -> Iterator[None]:
+    """Hold the folder's store lock: two builds rendering the same segment at once replace
+    the report and the video as a pair, never one's report with the other's video."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".store.lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
 def store_segment(job: SegmentJob, movie: Path, report: SceneReport) -> None:
-    """Move a rendered movie and its report into the cache: report first, video last."""
-    write_atomic(job.report, json.dumps(report.to_dict(), indent=1))
+    """Move a rendered movie and its report into the cache: report first, video last; the
+    report carries the checksums of both."""
     tmp = job.video.with_name(f"{job.video.name}{TMP_MARK}{os.getpid()}")
+    job.video.parent.mkdir(parents=True, exist_ok=True)
     os.replace(movie, tmp)  # same file system: the render's media folder is in the cache
-    os.replace(tmp, job.video)
+    data = report.to_dict()
+    data.pop(INTEGRITY_KEY, None)
+    data[INTEGRITY_KEY] = {"video": digest_of(tmp).as_json(), "report": canonical_hash(data)}
+    with _storing(job.video.parent):
+        write_atomic(job.report, json.dumps(data, indent=1))
+        os.replace(tmp, job.video)
 
 
 def store_failed(job: SegmentJob, movie: Path, report: SceneReport) -> None:
@@ -154,14 +216,24 @@ def store_failed(job: SegmentJob, movie: Path, report: SceneReport) -> None:
     store_segment(replace(job, video=video, report=report_path), movie, report)
 
 
-def prune_segments(chapter: Chapter, profile: Profile, keep: set[Path]) -> None:
-    """Delete cached segments of the chapter that are not in ``keep`` (older fingerprints)."""
+def prune_segments(chapter: Chapter, profile: Profile, keep: set[Path],
+                   container: str) -> None:
+    """Delete the chapter's cached segments in ``container`` that are not in ``keep`` (older
+    fingerprints); segments of the other container are another format's and stay."""
     folder = segment_dir() / profile.name / chapter.output_stem
     if not folder.is_dir():
         return
     for path in folder.iterdir():
-        if path not in keep and TMP_MARK not in path.name:
+        mine = path.name.endswith((f".{container}", f".{container}.json"))
+        if mine and path not in keep and TMP_MARK not in path.name:
             path.unlink(missing_ok=True)
+
+
+def evict(video: Path, report: Path) -> None:
+    """Remove a damaged segment from the cache (it is rendered again)."""
+    with _storing(video.parent):
+        video.unlink(missing_ok=True)
+        report.unlink(missing_ok=True)
 
 
 def pid_alive(pid: int) -> bool:

@@ -1,18 +1,24 @@
 """Rendering one segment: runs inside a long-lived worker process (or in-process).
 
 A worker imports manim once (:func:`init_worker`) and then renders many segments. Each worker
-has its own slot folder in the cache for manim's media, TeX and text files, so two workers
-never write the same file; the TeX folder persists across builds as a compile cache.
+holds its own slot folder in the cache for manim's media, TeX and text files (an exclusive
+lock for the life of the process), so no two live processes, of one build or of two, ever
+write the same file; the TeX folder persists across builds as a compile cache. A worker dies
+with the build that started it.
 """
 
 from __future__ import annotations
 
+import ctypes
 import fcntl
 import logging
 import os
+import re
 import resource
 import shutil
+import signal
 import tempfile
+import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -36,33 +42,63 @@ from mathviz.render.segments import (
 
 FRAME_HEIGHT = 8.0
 
-_slot: int | None = None  # None: rendering in the calling process
 _events: Any = None
+#: which pool of slot folders this process takes its own from
+_slot_pool = "processes"
+_PR_SET_PDEATHSIG = 1
 
 
-def init_worker(events: Any, slots: Any) -> None:
-    """Process-pool initializer: take a slot number, keep the event queue, import manim."""
-    global _slot, _events
-    _slot = slots.get()
+def init_worker(events: Any, parent: int) -> None:
+    """Process-pool initializer: die with the build, keep the event queue, import manim.
+
+    The build stops its workers itself on SIGINT/SIGTERM, so a worker ignores SIGINT (a
+    Ctrl-C reaches the whole process group); if the build is killed outright, the kernel
+    sends the worker SIGKILL (Linux), and a watchdog thread notices the parent is gone on
+    any system.
+    """
+    global _events, _slot_pool
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent)
     _events = events
+    _slot_pool = "workers"
     import manim  # noqa: F401 - paid once per worker, not once per scene
 
     from mathviz import scene  # noqa: F401
+
+
+def die_with_parent(parent: int) -> None:
+    """Ask for SIGKILL when the parent process dies, and watch for it as well."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: the watchdog alone
+        pass
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
 
 
 _process_slot: tuple[Path, Any] | None = None
 
 
 def process_dir() -> Path:
-    """This process's own TeX/text cache folder, for checks and renders run in-process.
+    """This process's own TeX/text cache folder.
 
     Manim writes and compiles TeX files in place, so two processes sharing one folder can read
     each other's half-written files. Each process takes the first free folder of a small pool
-    (held by an exclusive file lock until it exits), so caches persist between runs without
-    ever being shared by two live processes.
+    (``processes/`` for checks and in-process renders, ``workers/`` for build workers), held
+    by an exclusive file lock until it exits, so caches persist between runs without ever
+    being shared by two live processes, whichever build they belong to.
     """
     global _process_slot
-    root = cache_dir() / "processes"
+    root = cache_dir() / _slot_pool
     if _process_slot is not None and _process_slot[0].parent == root:
         return _process_slot[0]
     root.mkdir(parents=True, exist_ok=True)
@@ -81,9 +117,32 @@ def process_dir() -> Path:
         return folder
 
 
-def slot_dir(slot: int | None) -> Path:
-    """A worker's own folder for TeX/text caches (the process's own when in-process)."""
-    return process_dir() if slot is None else cache_dir() / "workers" / f"slot-{slot}"
+_LATEX_LOG = re.compile(r"log file: (\S+?\.log)")
+
+
+def latex_failure(exc: BaseException) -> str | None:
+    """For manim's "latex error converting to dvi … log file: X.log": which formula LaTeX
+    refused and its first error, read from the ``.tex`` and ``.log`` manim left; ``None`` for
+    any other error."""
+    match = _LATEX_LOG.search(str(exc))
+    if match is None:
+        return None
+    log = Path(match.group(1))
+    try:
+        source = log.with_suffix(".tex").read_text(encoding="utf-8", errors="replace")
+        body = source.split("\\begin{document}", 1)[1].split("\\end{document}", 1)[0]
+    except (OSError, IndexError):
+        return None
+    lines = [line.strip() for line in body.splitlines()
+             if line.strip() and not re.fullmatch(r"\\(begin|end)\{[^}]*\}", line.strip())]
+    formula = re.sub(r"\\special\{dvisvgm:raw [^}]*\}", "", " ".join(lines)).strip()
+    try:
+        errors = [line[2:].strip() for line in log.read_text(errors="replace").splitlines()
+                  if line.startswith("! ")]
+    except OSError:
+        errors = []
+    reason = f": {errors[0]}" if errors else ""
+    return f"LaTeX cannot typeset the formula '{formula}'{reason} (log: {log})"
 
 
 @contextmanager
@@ -151,8 +210,7 @@ def render_segment(job: SegmentJob,
         os.environ[SCENES_ENV] = job.scenes_dir
     started = time.perf_counter()
     chapter = get_chapter(job.chapter_id)
-    work = slot_dir(_slot)
-    work.mkdir(parents=True, exist_ok=True)
+    work = process_dir()
     media = Path(tempfile.mkdtemp(prefix=f"media{TMP_MARK}{os.getpid()}-", dir=work))
     last_sent = [0.0]
 
@@ -207,7 +265,7 @@ def render_segment(job: SegmentJob,
                     result.failure, result.message = "missing-tool", str(missing)
             if result.failure is None:
                 result.failure = "scene"
-                result.message = f"{type(exc).__name__}: {exc}"
+                result.message = latex_failure(exc) or f"{type(exc).__name__}: {exc}"
                 result.details = "".join(traceback.format_exception(exc)[-8:])
         finally:
             if result.details or result.message:

@@ -52,6 +52,8 @@ from typing import Literal
 
 import numpy as np
 
+from mathviz import ffmpeg
+
 _log = logging.getLogger(__name__)
 
 __all__ = [
@@ -236,12 +238,8 @@ def mix(placements: Sequence[Placement], duration: float, rate: int = _RATE) -> 
 
 
 def _run(args: Sequence[str], what: str) -> subprocess.CompletedProcess[bytes]:
-    """Run ffmpeg/ffprobe; a non-zero exit raises RuntimeError with the end of its stderr."""
-    result = subprocess.run(list(args), capture_output=True)
-    if result.returncode != 0:
-        tail = result.stderr.decode("utf-8", "replace").strip()[-1500:]
-        raise RuntimeError(f"{what} failed (exit {result.returncode}): {' '.join(args)}\n{tail}")
-    return result
+    """Run ffmpeg/ffprobe (:func:`mathviz.ffmpeg.run`: a failure raises a RuntimeError)."""
+    return ffmpeg.run(args, what)
 
 
 def _probe_streams(path: Path) -> list[dict]:

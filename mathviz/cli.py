@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import errno
 import json
+import os
 import sys
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -14,6 +18,7 @@ import click
 from mathviz import course, doctor, state
 from mathviz.checkpoints import fmt, pacing
 from mathviz.render import profiles
+from mathviz.render.segments import write_atomic
 from mathviz.voice.engine import VoiceSettings
 
 EXIT_USAGE = 2
@@ -23,10 +28,88 @@ EXIT_BUSY = 4
 
 
 def _chapters(tokens: tuple[str, ...], *, only_with_scenes: bool) -> list[course.Chapter]:
+    """The chapters IDS select, or a usage error (unknown id, or nothing with scenes)."""
     try:
-        return course.resolve(tokens, only_with_scenes=only_with_scenes)
+        chosen = course.resolve(tokens, only_with_scenes=only_with_scenes)
     except course.UnknownChapterError as exc:
         raise click.UsageError(str(exc)) from None
+    if not chosen:
+        with_scenes = sorted({str(c.level.number) for c in course.CHAPTERS if c.has_scenes},
+                             key=int)
+        raise click.UsageError(f"{' '.join(tokens)} selects no chapter with scenes; levels "
+                               f"with scenes: {', '.join(with_scenes)}")
+    return chosen
+
+
+def _path_problem(path: Path, *, folder: bool) -> str | None:
+    """Why nothing can be written at ``path`` (a folder, or a file when ``folder`` is false),
+    or ``None``. Writes nothing: looks at the nearest existing ancestor."""
+    if path.exists():
+        if folder and not path.is_dir():
+            return "is a file, not a folder"
+        if not folder and path.is_dir():
+            return "is a folder, not a file"
+    parent = path if folder else path.parent
+    if not folder and not parent.is_dir():
+        return (f"its folder {parent} is a file" if parent.exists()
+                else f"its folder {parent} does not exist")
+    existing = parent
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir():
+        return f"{existing} is a file, so no folder can be made under it"
+    try:
+        if os.statvfs(existing).f_flag & os.ST_RDONLY:
+            return f"{existing} is on a read-only filesystem"
+    except OSError:
+        pass
+    if not os.access(existing, os.W_OK | os.X_OK):
+        return f"{existing} is not writable"
+    return None
+
+
+def _output_option(path: Path, option: str, *, folder: bool = True) -> Path:
+    """Validate a path option the command writes to, before any work: exit 2 naming the
+    option, the path and the problem. An output folder is created (and written to once, to be
+    sure); a file is only checked."""
+    problem = _path_problem(path, folder=folder)
+    where = path.parent if not folder else path
+    if problem is None:
+        try:
+            if folder:
+                path.mkdir(parents=True, exist_ok=True)
+            with tempfile.TemporaryFile(dir=where, prefix=".mathviz-probe-"):
+                pass
+        except OSError as exc:
+            problem = (f"cannot be written ({exc.strerror or exc})" if exc.errno != errno.ENOENT
+                       else "cannot be created here (a system folder?)")
+    if problem is not None:
+        raise click.BadParameter(f"{path}: {problem}", param_hint=option)
+    return path
+
+
+@contextmanager
+def _building() -> Iterator[None]:
+    """Turn what can stop a build into a message and an exit code: another build holding the
+    folder (4), an interrupt (130 for SIGINT, 143 for SIGTERM: finished scenes are kept) or
+    a filesystem error such as a full disk (1)."""
+    from mathviz.render import build
+
+    try:
+        yield
+    except build.BuildBusyError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_BUSY)
+    except KeyboardInterrupt as exc:
+        name = f" ({exc.args[0]})" if isinstance(exc, build.BuildInterrupted) else ""
+        click.echo(f"interrupted{name}: finished scenes are kept; run the same command to "
+                   f"resume", err=True)
+        sys.exit(exc.exit_code if isinstance(exc, build.BuildInterrupted) else 130)
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        click.echo(f"error: {exc.strerror or exc}{where}; free space or fix the folder's "
+                   f"permissions, then run the same command to resume", err=True)
+        sys.exit(EXIT_FAILED)
 
 
 def scene_names(chapter: course.Chapter) -> list[str]:
@@ -117,13 +200,10 @@ def _build_quietly(chapters: list[course.Chapter], profile: profiles.Profile, bu
     except doctor.MissingToolError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_MISSING_TOOL)
-    try:
+    with _building():
         summary = build.build(chapters, profile, "mp4", build_root,
                               progress.QuietReporter(paths=paths), jobs=jobs,
                               keep_failed=keep_failed)
-    except build.BuildBusyError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_BUSY)
     for outcome in summary.outcomes:
         state.record_outcome(outcome)
     return summary
@@ -263,6 +343,9 @@ def render(ids: tuple[str, ...], profile_name: str, fmt_name: str | None, out_ro
     _require_scenes(chapters)
     profile = _profile(profile_name, voice, lexicon)
     output_format = fmt_name or profile.format
+    if report_path is not None:
+        _output_option(report_path, "--report", folder=False)
+    _output_option(out_root, "--out")
     try:
         doctor.require("ffmpeg", "ffprobe", "latex", "standalone.cls", "dvisvgm")
     except doctor.MissingToolError as exc:
@@ -270,20 +353,13 @@ def render(ids: tuple[str, ...], profile_name: str, fmt_name: str | None, out_ro
         sys.exit(EXIT_MISSING_TOOL)
     live = not quiet and sys.stderr.isatty()
     reporter = progress.LiveReporter() if live else progress.QuietReporter()
-    try:
+    with _building():
         summary = build.build(chapters, profile, output_format, out_root, reporter,
                               jobs=jobs, force=force, fail_fast=fail_fast, wait=wait)
-    except build.BuildBusyError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_BUSY)
-    except KeyboardInterrupt:
-        click.echo("interrupted: finished scenes are kept; run the same command to resume",
-                   err=True)
-        sys.exit(130)
     for outcome in summary.outcomes:
         state.record_outcome(outcome)
     if report_path is not None:
-        report_path.write_text(json.dumps(summary.as_json(), indent=2))
+        write_atomic(report_path, json.dumps(summary.as_json(), indent=2))
     if any(r.failure == "missing-tool" for o in summary.failed for r in o.segments):
         sys.exit(EXIT_MISSING_TOOL)
     if summary.failed:
@@ -313,25 +389,24 @@ def publish(ids: tuple[str, ...], profile_name: str, site: Path, build_root: Pat
     fail is not published: it shows as failing and the exit code is 1.
     """
     from mathviz.publish import site as site_module
-    from mathviz.render import build, progress
+    from mathviz.render import progress
 
     chapters = _chapters(ids, only_with_scenes=True)
     _require_scenes(chapters)
     profile = _profile(profile_name, voice, lexicon)
     try:
         site_module.check_site_folder(site)
+        _output_option(build_root, "--build")
+        _output_option(site, "--out")
         doctor.require("ffmpeg", "ffprobe", "latex", "standalone.cls", "dvisvgm")
     except site_module.SiteRefused as exc:
         raise click.UsageError(str(exc)) from None
     except doctor.MissingToolError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_MISSING_TOOL)
-    try:
+    with _building():
         result = site_module.publish(chapters, profile, site, build_root,
                                      progress.QuietReporter(), jobs=jobs, clips=clips)
-    except build.BuildBusyError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_BUSY)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     published = sum(e.status == "published" for e in result.entries)
@@ -359,14 +434,17 @@ def lecture(level: int, profile_name: str, build_root: Path) -> None:
 
     if not 0 <= level < len(course.LEVELS):
         raise click.UsageError(f"level must be 0..{len(course.LEVELS) - 1}")
+    from mathviz.render.assemble import DamagedOutput
+
     profile = _profile(profile_name, speaks=False)
+    _output_option(build_root, "--build")
     try:
         doctor.require("ffmpeg", "ffprobe")
         result = lectures.level_lecture(course.LEVELS[level], profile, build_root)
     except doctor.MissingToolError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_MISSING_TOOL)
-    except lectures.NothingToJoin as exc:
+    except (lectures.NothingToJoin, DamagedOutput) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_FAILED)
     click.echo(str(result.video))
@@ -404,6 +482,7 @@ def clips(ids: tuple[str, ...], fmt: str, profile_name: str, build_root: Path, d
     chapters = _chapters(ids, only_with_scenes=True)
     _require_scenes(chapters)
     profile = _profile(profile_name, voice, lexicon)
+    _output_option(build_root, "--build")
     summary = _build_quietly(chapters, profile, build_root, jobs)
     failed = False
     for outcome in summary.outcomes:
@@ -458,6 +537,8 @@ def storyboard(ids: tuple[str, ...], mid: bool, profile_name: str, build_root: P
     _require_scenes(chapters)
     profile = _profile(profile_name, voice, lexicon)
     out_root = out_root if out_root is not None else build_root / "storyboard"
+    _output_option(build_root, "--build")
+    _output_option(out_root, "--out")
     summary = _build_quietly(chapters, profile, build_root, jobs, paths=False, keep_failed=True)
     failed = False
     for outcome in summary.outcomes:

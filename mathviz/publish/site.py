@@ -27,7 +27,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from mathviz.checkpoints import BeatRecord
 from mathviz.course import CHAPTERS, LEVELS, Chapter, get_chapter
 from mathviz.publish import copy_if_changed, learning_path, lectures, revealjs, slides
-from mathviz.render.assemble import output_path, poster_frame, poster_time
+from mathviz.render.assemble import output_path, poster_frame, poster_time, read_sidecar
 from mathviz.render.build import BuildReporter, BuildSummary, build
 from mathviz.render.profiles import Profile
 
@@ -68,7 +68,7 @@ def check_site_folder(site: Path) -> None:
 
 
 def _entry_for_output(chapter: Chapter, video: Path, site: Path) -> ChapterEntry:
-    sidecar = json.loads(video.with_suffix(".json").read_text(encoding="utf-8"))
+    sidecar = read_sidecar(video)
     stem = chapter.output_stem
     media = site / "media"
     files = {}
@@ -94,8 +94,15 @@ def _previous_entries(site: Path) -> dict[str, ChapterEntry]:
     if not index.is_file():
         return {}
     kept = {}
-    for data in json.loads(index.read_text(encoding="utf-8")).get("chapters", []):
-        entry = ChapterEntry(**data)
+    try:
+        previous = json.loads(index.read_text(encoding="utf-8")).get("chapters", [])
+    except (OSError, ValueError, AttributeError):  # damaged: the site is written afresh
+        return {}
+    for data in previous:
+        try:
+            entry = ChapterEntry(**data)
+        except TypeError:
+            continue
         files = [*entry.files.values(), *(c["file"] for c in entry.clips)]
         if entry.status == "published" and all((site / f).is_file() for f in files):
             kept[entry.id] = entry
@@ -222,7 +229,28 @@ def publish(chapters: list[Chapter], profile: Profile, site: Path, build_root: P
         ordered.append(entry)
     level_lectures = _level_lectures(ordered, profile, site, build_root)
     _write(site, ordered, level_lectures)
+    _remove_unpublished(site, ordered)
     return PublishResult(site, ordered, summary, level_lectures, warnings)
+
+
+def _remove_unpublished(site: Path, entries: list[ChapterEntry]) -> None:
+    """Delete the pages and media of chapters the site no longer publishes (an earlier
+    publish's, since failed or gone), so nothing on disk is unlinked from the index."""
+    published = {get_chapter(e.id).output_stem for e in entries if e.status == "published"}
+    for page in (site / "chapters").glob("*.html"):
+        if page.stem not in published:
+            page.unlink()
+    stems = {c.output_stem for c in CHAPTERS}
+    media = site / "media"
+    if not media.is_dir():
+        return
+    for path in media.iterdir():
+        stem = path.name.removesuffix("-clips") if path.is_dir() else path.stem
+        if stem in stems and stem not in published:
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
 
 
 def _write(site: Path, entries: list[ChapterEntry], level_lectures: list[dict]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,11 @@ FORMATS = ("mp4", "webm", "gif", "png")
 DEFAULT_PROFILE = "lecture"
 #: codec options a profile may set (x264: preset/crf/tune; vp9: crf, deadline, cpu-used, b)
 ENCODER_KEYS = frozenset({"preset", "crf", "tune", "deadline", "cpu-used", "b", "row-mt"})
+X264_PRESETS = ("ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow",
+                "slower", "veryslow", "placebo")
+X264_TUNES = ("film", "animation", "grain", "stillimage", "fastdecode", "zerolatency", "psnr",
+              "ssim")
+VP9_DEADLINES = ("good", "best", "realtime")
 
 
 class ProfileError(ValueError):
@@ -39,12 +45,19 @@ class Profile:
     voice: VoiceSettings = VoiceSettings()
 
     def __post_init__(self) -> None:
+        for key in ("width", "height", "fps"):
+            value = getattr(self, key)
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ProfileError(f"profile {self.name!r}: {key} must be a whole number, not "
+                                   f"{value!r}")
         if self.width <= 0 or self.height <= 0 or self.width % 2 or self.height % 2:
-            raise ProfileError(f"profile {self.name!r}: width and height must be positive and even")
+            raise ProfileError(f"profile {self.name!r}: width and height must be positive and "
+                               f"even (yuv420p video), not {self.width}x{self.height}")
         if not 1 <= self.fps <= 240:
-            raise ProfileError(f"profile {self.name!r}: fps must be within 1..240")
+            raise ProfileError(f"profile {self.name!r}: fps must be within 1..240, not {self.fps}")
         if self.format not in FORMATS:
-            raise ProfileError(f"profile {self.name!r}: format must be one of {', '.join(FORMATS)}")
+            raise ProfileError(f"profile {self.name!r}: format must be one of "
+                               f"{', '.join(FORMATS)}, not {self.format!r}")
 
     @property
     def aspect(self) -> float:
@@ -89,6 +102,10 @@ def load(name_or_path: str) -> Profile:
         if bad:
             raise ProfileError(f"{path}: unknown [{table}] option(s) {', '.join(bad)}; "
                                f"allowed: {', '.join(sorted(ENCODER_KEYS))}")
+        for key, value in options.items():
+            problem = encoder_problem(table, key, value)
+            if problem:
+                raise ProfileError(f"{path}: [{table}] {key} = {value!r}: {problem}")
         data[table] = tuple(sorted((k, str(v)) for k, v in options.items()))
     if "voice" in data:
         data["voice"] = _voice_settings(data["voice"], path)
@@ -96,6 +113,46 @@ def load(name_or_path: str) -> Profile:
         return Profile(name=path.stem, **data)
     except TypeError as exc:
         raise ProfileError(f"{path}: {exc}") from None
+
+
+def _number(value: object) -> float | None:
+    """``value`` as a number if it is one (a TOML int or float, not a bool), else ``None``."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value)
+
+
+def encoder_problem(table: str, key: str, value: object) -> str | None:
+    """What is wrong with one codec option of a profile's ``[encoder]`` (x264) or
+    ``[encoder_webm]`` (libvpx-vp9) table, or ``None``: checked before anything renders."""
+    vp9 = table == "encoder_webm"
+    if key == "crf":
+        top = 63 if vp9 else 51
+        number = _number(value)
+        if number is None or not 0 <= number <= top or (vp9 and number != int(number)):
+            return f"crf must be a number within 0..{top}"
+    elif key == "preset":
+        if vp9:
+            return "libvpx-vp9 has no presets; use deadline and cpu-used"
+        if value not in X264_PRESETS:
+            return f"unknown x264 preset; one of {', '.join(X264_PRESETS)}"
+    elif key == "tune":
+        if vp9 or value not in X264_TUNES:
+            return f"unknown x264 tune; one of {', '.join(X264_TUNES)}"
+    elif key == "deadline":
+        if not vp9 or value not in VP9_DEADLINES:
+            return f"deadline is a libvpx-vp9 option: one of {', '.join(VP9_DEADLINES)}"
+    elif key == "cpu-used":
+        number = _number(value)
+        if not vp9 or number is None or number != int(number) or not -8 <= number <= 8:
+            return "cpu-used is a libvpx-vp9 option: a whole number within -8..8"
+    elif key == "row-mt":
+        if not vp9 or value not in (0, 1, True, False):
+            return "row-mt is a libvpx-vp9 option: 0 or 1"
+    elif key == "b":
+        if not re.fullmatch(r"\d+(\.\d+)?[kKM]?", str(value)) or isinstance(value, bool):
+            return "b is a bitrate such as 0 (constant quality), 800k or 2M"
+    return None
 
 
 def _voice_settings(table: object, path: Path) -> VoiceSettings:

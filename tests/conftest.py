@@ -10,6 +10,8 @@ from mathviz.checkpoints import SceneReport
 from mathviz.course import get_chapter
 from mathviz.render import runner
 
+from drafts import write_chapter
+
 
 @functools.lru_cache(maxsize=None)
 def _reports(chapter_id: str) -> tuple[SceneReport, ...]:
@@ -74,3 +76,14 @@ def revealjs_once():
     os.environ["MATHVIZ_REVEALJS"] = str(revealjs.cached())
     yield
     os.environ.pop("MATHVIZ_REVEALJS", None)
+
+
+@pytest.fixture()
+def drafts(tmp_path, monkeypatch):
+    scenes = tmp_path / "scenes"
+    scenes.mkdir()
+    monkeypatch.setenv("MATHVIZ_SCENES_DIR", str(scenes))
+    monkeypatch.setenv("MATHVIZ_CACHE_DIR", str(tmp_path / "cache"))
+    write_chapter(scenes, "0.1")
+    write_chapter(scenes, "0.2")
+    return scenes

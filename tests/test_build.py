@@ -12,7 +12,6 @@ import os
 import signal
 import subprocess
 import sys
-import textwrap
 import time
 from pathlib import Path
 
@@ -22,61 +21,7 @@ from mathviz.course import get_chapter
 from mathviz.render import build, fingerprint, profiles
 from mathviz.voice.track import has_audio
 
-SCENE_TEMPLATE = '''
-from manim import Circle, Create, FadeOut, Square, Transform
-from mathviz.readings import reads_screen
-from mathviz.scene import LectureScene
-
-
-@reads_screen("geometry")
-def radius_shown(circle):
-    return circle.width / 2
-
-
-class Opening(LectureScene):
-    chapter_id = "{cid}"
-
-    def construct(self) -> None:
-        circle = Circle()
-        with self.beat("{first}"):
-            self.play(Create(circle), run_time={seconds})
-            self.checkpoint("radius", radius_shown(circle), expected=1.0, tol=1e-6)
-        self.play(FadeOut(circle), run_time=0.2)
-
-
-class Closing(LectureScene):
-    chapter_id = "{cid}"
-
-    def construct(self) -> None:
-        with self.beat("{second}"):
-            self.play(Create(Square()), run_time={seconds})
-            {extra}
-
-
-SCENES = [Opening, Closing]
-'''
-
-CHAPTERS = {"0.1": "ch0_1_mathematical_language.py", "0.2": "ch0_2_sets_and_logic.py"}
-
-
-def write_chapter(folder: Path, cid: str, *, first: str = "A circle.", second: str = "A square.",
-                  extra: str = "pass", seconds: float = 0.5) -> Path:
-    path = folder / CHAPTERS[cid]
-    path.write_text(SCENE_TEMPLATE.format(cid=cid, first=first, second=second, extra=extra,
-                                          seconds=seconds))
-    return path
-
-
-@pytest.fixture()
-def drafts(tmp_path, monkeypatch):
-    scenes = tmp_path / "scenes"
-    scenes.mkdir()
-    monkeypatch.setenv("MATHVIZ_SCENES_DIR", str(scenes))
-    monkeypatch.setenv("MATHVIZ_CACHE_DIR", str(tmp_path / "cache"))
-    write_chapter(scenes, "0.1")
-    write_chapter(scenes, "0.2")
-    return scenes
-
+from drafts import frames, stray, write_chapter
 
 @pytest.fixture(scope="module")
 def preview():
@@ -116,17 +61,6 @@ def run_build(ids, preview, out, **kwargs) -> Recorder:
     rec = Recorder()
     build.build([get_chapter(i) for i in ids], preview, "mp4", out, rec, **kwargs)
     return rec
-
-
-def frames(path: Path) -> int:
-    out = subprocess.run(["ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0",
-                          "-show_entries", "stream=nb_read_frames", "-of", "json", str(path)],
-                         capture_output=True, text=True, check=True)
-    return int(json.loads(out.stdout)["streams"][0]["nb_read_frames"])
-
-
-def stray(root: Path) -> list[Path]:
-    return [p for p in root.rglob("*") if ".partial-" in p.name or ".tmp-" in p.name]
 
 
 # --- fingerprints --------------------------------------------------------------------------

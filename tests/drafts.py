@@ -1,0 +1,119 @@
+"""Tiny draft chapters for build tests, and what those tests check on the files they leave.
+
+A test that uses the ``drafts`` fixture (``conftest.py``) builds chapters 0.1 and 0.2 from a
+temporary scenes folder (``MATHVIZ_SCENES_DIR``) with its own cache (``MATHVIZ_CACHE_DIR``).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import time
+from pathlib import Path
+
+SCENE_TEMPLATE = '''
+from manim import Circle, Create, FadeOut, Square, Transform
+from mathviz.readings import reads_screen
+from mathviz.scene import LectureScene
+
+
+@reads_screen("geometry")
+def radius_shown(circle):
+    return circle.width / 2
+
+
+class Opening(LectureScene):
+    chapter_id = "{cid}"
+
+    def construct(self) -> None:
+        circle = Circle()
+        with self.beat("{first}"):
+            self.play(Create(circle), run_time={seconds})
+            self.checkpoint("radius", radius_shown(circle), expected=1.0, tol=1e-6)
+        self.play(FadeOut(circle), run_time=0.2)
+
+
+class Closing(LectureScene):
+    chapter_id = "{cid}"
+
+    def construct(self) -> None:
+        with self.beat("{second}"):
+            self.play(Create(Square()), run_time={seconds})
+            {extra}
+
+
+SCENES = {scenes}
+'''
+
+CHAPTERS = {"0.1": "ch0_1_mathematical_language.py", "0.2": "ch0_2_sets_and_logic.py"}
+
+
+def write_chapter(folder: Path, cid: str, *, first: str = "A circle.", second: str = "A square.",
+                  extra: str = "pass", seconds: float = 0.5,
+                  scenes: str = "[Opening, Closing]") -> Path:
+    """Write draft chapter ``cid`` (two short scenes; ``scenes="[Opening]"``: one)."""
+    path = folder / CHAPTERS[cid]
+    path.write_text(SCENE_TEMPLATE.format(cid=cid, first=first, second=second, extra=extra,
+                                          seconds=seconds, scenes=scenes))
+    return path
+
+
+def frames(path: Path) -> int:
+    """Video frames in ``path``, counted by decoding them (ffprobe)."""
+    out = subprocess.run(["ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0",
+                          "-show_entries", "stream=nb_read_frames", "-of", "json", str(path)],
+                         capture_output=True, text=True, check=True)
+    return int(json.loads(out.stdout)["streams"][0]["nb_read_frames"])
+
+
+def stray(root: Path) -> list[Path]:
+    """Temporary files and folders of builds under ``root``."""
+    return [p for p in root.rglob("*") if ".partial-" in p.name or ".tmp-" in p.name]
+
+
+def decodes(path: Path) -> bool:
+    """Whether ffmpeg decodes every frame of ``path`` without an error."""
+    result = subprocess.run(["ffmpeg", "-v", "error", "-i", str(path), "-f", "null", "-"],
+                            capture_output=True, text=True)
+    return result.returncode == 0 and not result.stderr.strip()
+
+
+def descendants(pid: int) -> set[int]:
+    """Every process below ``pid`` (children, their children, …), from ``/proc``."""
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        parent = todo.pop()
+        for task in Path(f"/proc/{parent}/task").glob("*"):
+            try:
+                children = (task / "children").read_text().split()
+            except OSError:
+                continue
+            for child in map(int, children):
+                if child not in found:
+                    found.add(child)
+                    todo.append(child)
+    return found
+
+
+def alive(pids: set[int]) -> set[int]:
+    """Those of ``pids`` still running (zombies count as gone)."""
+    running = set()
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[-1].split()[0]
+        except OSError:
+            continue
+        if state != "Z":
+            running.add(pid)
+    return running
+
+
+def wait_until(condition, timeout: float, what: str) -> None:
+    """Poll ``condition`` until it holds; fail naming ``what`` after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"timed out after {timeout:g} s waiting for {what}")

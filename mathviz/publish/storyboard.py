@@ -43,7 +43,12 @@ from mathviz.course import Chapter
 from mathviz.render.assemble import output_path, read_sidecar, scene_offsets
 from mathviz.render.build import plan_build
 from mathviz.render.profiles import Profile
-from mathviz.render.segments import failed_paths, load_report, stale_temporaries
+from mathviz.render.segments import (
+    DamagedSegment,
+    failed_paths,
+    load_report,
+    stale_temporaries,
+)
 
 #: an animation moving at least this long (s) gets a mid-animation frame with ``mid=True``
 MID_SECONDS = 0.5
@@ -305,7 +310,10 @@ def chapter_sources(chapter: Chapter, profile: Profile, build_root: Path, *,
         if pair is None:
             missing.append(video.name.split(".")[0])
         else:
-            found.append((pair[0], load_report(pair[1])))
+            try:
+                found.append((pair[0], load_report(pair[1])))
+            except DamagedSegment as exc:
+                raise StoryboardError(str(exc)) from None
     if failed:
         if missing:
             raise StoryboardError(f"no video of scene(s) {', '.join(missing)} to take "

@@ -170,7 +170,8 @@ def plan_build(chapters: list[Chapter], profile: Profile, fmt: str, out_root: Pa
 
 # --- events ------------------------------------------------------------------------------
 class BuildReporter(Protocol):
-    """What a display is told while a build runs."""
+    """What a display is told while a build runs. A display may also have ``close()``: it is
+    called on every way out of the build (an interrupt too), to restore the terminal."""
 
     def planned(self, plans: list[ChapterPlan], workers: int) -> None: ...
     def segment_started(self, job: SegmentJob) -> None: ...

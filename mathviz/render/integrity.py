@@ -3,7 +3,10 @@
 Every file the build reuses carries a record written when it was made: its size and SHA-256.
 Before reuse the file is compared with its record. Hashing is cheap but not free (a lecture
 segment is tens of megabytes), so a file's hash is remembered beside the cache together with
-its size, inode and modification time, and recomputed only when one of those changed.
+its size, inode and modification time, and recomputed only when one of those changed. As in
+git's index, a hash taken less than :data:`RACY_SECONDS` after the file's modification time is
+not trusted (an edit within the same timestamp tick would leave the time unchanged): such a
+file is hashed again next time, and from then on remembered.
 """
 
 from __future__ import annotations
@@ -12,12 +15,15 @@ import hashlib
 import json
 import os
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = ["Digest", "digest_of", "problem_with", "canonical_hash", "forget_hashes"]
 
 _HASH_CACHE_NAME = "hashes.json"
+#: a remembered hash counts only if taken this long after the file was last modified
+RACY_SECONDS = 2.0
 _lock = threading.Lock()
 _memory: dict[str, list] = {}
 _loaded_from: Path | None = None
@@ -87,15 +93,17 @@ def digest_of(path: Path) -> Digest:
     signature = [stat.st_size, stat.st_ino, stat.st_mtime_ns]
     with _lock:
         remembered = _load().get(key)
-        if remembered and remembered[:3] == signature:
+        if (remembered and len(remembered) == 5 and remembered[:3] == signature
+                and remembered[4] - stat.st_mtime_ns > RACY_SECONDS * 1e9):
             return Digest(stat.st_size, remembered[3])
+    hashed_at = time.time_ns()
     h = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             h.update(block)
     digest = Digest(stat.st_size, h.hexdigest())
     with _lock:
-        _load()[key] = [*signature, digest.sha256]
+        _load()[key] = [*signature, digest.sha256, hashed_at]
         _save()
     return digest
 

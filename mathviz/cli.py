@@ -27,16 +27,23 @@ EXIT_MISSING_TOOL = 3
 EXIT_BUSY = 4
 
 
+class UsageProblem(click.ClickException):
+    """A usage error told in one line (``Error: …``, exit 2), without the usage synopsis:
+    for a bad value the user can fix where it is named (a path, a profile, an id)."""
+
+    exit_code = EXIT_USAGE
+
+
 def _chapters(tokens: tuple[str, ...], *, only_with_scenes: bool) -> list[course.Chapter]:
     """The chapters IDS select, or a usage error (unknown id, or nothing with scenes)."""
     try:
         chosen = course.resolve(tokens, only_with_scenes=only_with_scenes)
     except course.UnknownChapterError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise UsageProblem(str(exc)) from None
     if not chosen:
         with_scenes = sorted({str(c.level.number) for c in course.CHAPTERS if c.has_scenes},
                              key=int)
-        raise click.UsageError(f"{' '.join(tokens)} selects no chapter with scenes; levels "
+        raise UsageProblem(f"{' '.join(tokens)} selects no chapter with scenes; levels "
                                f"with scenes: {', '.join(with_scenes)}")
     return chosen
 
@@ -84,7 +91,7 @@ def _output_option(path: Path, option: str, *, folder: bool = True) -> Path:
             problem = (f"cannot be written ({exc.strerror or exc})" if exc.errno != errno.ENOENT
                        else "cannot be created here (a system folder?)")
     if problem is not None:
-        raise click.BadParameter(f"{path}: {problem}", param_hint=option)
+        raise UsageProblem(f"{option} {path}: {problem}")
     return path
 
 
@@ -132,7 +139,7 @@ def _profile(name: str, voice: str | None = None, lexicon: Path | None = None, *
     try:
         profile = profiles.load(name)
     except profiles.ProfileError as exc:
-        raise click.BadParameter(str(exc), param_hint="--profile") from None
+        raise UsageProblem(f"--profile: {exc}") from None
     if not speaks:
         return profile
     return dataclasses.replace(profile, voice=_voice(profile.voice, voice, lexicon))
@@ -184,7 +191,7 @@ def _require_scenes(chapters: list[course.Chapter]) -> None:
     if planned:
         with_scenes = [c.id for c in course.CHAPTERS if c.has_scenes]
         names = ", ".join(f"{c.id} ({c.title})" for c in planned)
-        raise click.UsageError(f"planned chapter(s) without scenes yet: {names}. "
+        raise UsageProblem(f"planned chapter(s) without scenes yet: {names}. "
                                f"Chapters with scenes: {', '.join(with_scenes)}")
 
 
@@ -400,7 +407,7 @@ def publish(ids: tuple[str, ...], profile_name: str, site: Path, build_root: Pat
         _output_option(site, "--out")
         doctor.require("ffmpeg", "ffprobe", "latex", "standalone.cls", "dvisvgm")
     except site_module.SiteRefused as exc:
-        raise click.UsageError(str(exc)) from None
+        raise UsageProblem(f"--out {site}: {exc}") from None
     except doctor.MissingToolError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_MISSING_TOOL)

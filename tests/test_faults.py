@@ -380,7 +380,7 @@ def test_bad_frame_sizes_and_rates_are_refused(tmp_path, size, complaint):
     result = invoke("render", "6.3", "--profile", str(path), "--out", str(tmp_path / "out"))
     assert result.exit_code == cli.EXIT_USAGE
     (message,) = result.stderr.strip().splitlines()
-    assert complaint in message
+    assert complaint in message and str(path) in message
 
 
 def test_every_shipped_profile_passes_the_checks():

@@ -45,19 +45,9 @@ class Profile:
     voice: VoiceSettings = VoiceSettings()
 
     def __post_init__(self) -> None:
-        for key in ("width", "height", "fps"):
-            value = getattr(self, key)
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise ProfileError(f"profile {self.name!r}: {key} must be a whole number, not "
-                                   f"{value!r}")
-        if self.width <= 0 or self.height <= 0 or self.width % 2 or self.height % 2:
-            raise ProfileError(f"profile {self.name!r}: width and height must be positive and "
-                               f"even (yuv420p video), not {self.width}x{self.height}")
-        if not 1 <= self.fps <= 240:
-            raise ProfileError(f"profile {self.name!r}: fps must be within 1..240, not {self.fps}")
-        if self.format not in FORMATS:
-            raise ProfileError(f"profile {self.name!r}: format must be one of "
-                               f"{', '.join(FORMATS)}, not {self.format!r}")
+        problem = frame_problem(self.width, self.height, self.fps, self.format)
+        if problem:
+            raise ProfileError(f"profile {self.name!r}: {problem}")
 
     @property
     def aspect(self) -> float:
@@ -71,6 +61,21 @@ class Profile:
         """Everything about this profile that changes a rendered segment's bytes."""
         options = ",".join(f"{k}={v}" for k, v in sorted(self.encoder_options(container).items()))
         return f"{self.width}x{self.height}@{self.fps};{container};{options}"
+
+
+def frame_problem(width: object, height: object, fps: object, fmt: object) -> str | None:
+    """What is wrong with a profile's frame size, rate or format, or ``None``."""
+    for key, value in (("width", width), ("height", height), ("fps", fps)):
+        if isinstance(value, bool) or not isinstance(value, int):
+            return f"{key} must be a whole number, not {value!r}"
+    assert isinstance(width, int) and isinstance(height, int) and isinstance(fps, int)
+    if width <= 0 or height <= 0 or width % 2 or height % 2:
+        return f"width and height must be positive and even (yuv420p video), not {width}x{height}"
+    if not 1 <= fps <= 240:
+        return f"fps must be within 1..240, not {fps}"
+    if fmt not in FORMATS:
+        return f"format must be one of {', '.join(FORMATS)}, not {fmt!r}"
+    return None
 
 
 def available() -> list[str]:
@@ -107,6 +112,10 @@ def load(name_or_path: str) -> Profile:
             if problem:
                 raise ProfileError(f"{path}: [{table}] {key} = {value!r}: {problem}")
         data[table] = tuple(sorted((k, str(v)) for k, v in options.items()))
+    problem = frame_problem(data.get("width"), data.get("height"), data.get("fps"),
+                            data.get("format", "mp4"))
+    if problem:
+        raise ProfileError(f"{path}: {problem}")
     if "voice" in data:
         data["voice"] = _voice_settings(data["voice"], path)
     try:

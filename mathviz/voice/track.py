@@ -88,8 +88,13 @@ _TP_FLOOR: float = -3.0
 #: corrected by the error measured on the encoded file, until the encoded track is within
 #: :data:`_AIM_LU` of :data:`TARGET_LUFS` (ffmpeg's meter and pyloudnorm's differ by a few
 #: tenths of a LU on speech with pauses); :data:`LOUDNESS_TOLERANCE_LU` is the hard limit.
-_MAX_ATTEMPTS: int = 4
+_MAX_ATTEMPTS: int = 6
 _AIM_LU: float = 0.25
+#: When the true-peak target is at :data:`_TP_FLOOR` and the encoded track still peaks above
+#: the limit (the lossy encoder's overshoot on a transient can reach 2 dB), the loudness aim is
+#: lowered by the excess plus this margin, never below the tolerance: a track a few tenths of
+#: a LU quiet is within spec, one that clips is not.
+_OVERSHOOT_MARGIN_DB: float = 0.2
 #: Half-width of the peak limiter's gain window (s): the gain eases down over this long before
 #: a peak and back up over this long after it.
 _LIMITER_HALF_WINDOW: float = 0.010
@@ -460,7 +465,8 @@ def normalise_and_encode(samples: np.ndarray, rate: int, target: Path,
        0.25 LU off target (ffmpeg's meter and pyloudnorm's can differ by a few tenths of a LU),
        steps 2-3 are redone with the loudness target corrected by the error; if its true peak
        is above -1 dBTP, steps 1-3 are redone with a true-peak target 0.5 dB lower (down to
-       -3 dBTP).  At most four attempts.
+       -3 dBTP), and below that with the loudness aim lowered by the excess (staying within
+       the 1 LU tolerance).  At most six attempts.
 
     Parameters
     ----------
@@ -514,6 +520,7 @@ def normalise_and_encode(samples: np.ndarray, rate: int, target: Path,
                                "measure its loudness")
 
         goal_i, tp, limited_for = TARGET_LUFS, _TP_TARGET, math.nan
+        aim = TARGET_LUFS  # lowered (within the tolerance) if the encoder's overshoot needs it
         result: Loudness | None = None
         for _ in range(_MAX_ATTEMPTS):
             if tp != limited_for:
@@ -521,16 +528,18 @@ def normalise_and_encode(samples: np.ndarray, rate: int, target: Path,
                 limited_for = tp
             mode = _loudnorm_to(source, codec, target, goal_i, tp)
             result = measure(target)
-            error = TARGET_LUFS - result.integrated_lufs
             _log.info("%s: loudnorm %s (I=%.2f TP=%g) -> %.2f LUFS, %.2f dBTP", target.name,
                       mode, goal_i, tp, result.integrated_lufs, result.true_peak_dbtp)
             peak_ok = result.true_peak_dbtp <= TRUE_PEAK_LIMIT_DBTP
-            if peak_ok and abs(error) <= _AIM_LU:
+            if peak_ok and abs(aim - result.integrated_lufs) <= _AIM_LU:
                 break
             if not peak_ok:
-                if tp - _TP_STEP < _TP_FLOOR:
-                    break
-                tp -= _TP_STEP
+                if tp - _TP_STEP >= _TP_FLOOR:
+                    tp -= _TP_STEP
+                else:  # the lossy encoder's overshoot, not the limiter, sets the peak now:
+                    excess = result.true_peak_dbtp - TRUE_PEAK_LIMIT_DBTP + _OVERSHOOT_MARGIN_DB
+                    aim = max(TARGET_LUFS - LOUDNESS_TOLERANCE_LU + _AIM_LU, aim - excess)
+            error = aim - result.integrated_lufs
             goal_i = min(-5.0, max(-30.0, goal_i + error))
         assert result is not None
         if not (abs(result.integrated_lufs - TARGET_LUFS) <= LOUDNESS_TOLERANCE_LU

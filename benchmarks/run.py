@@ -360,8 +360,8 @@ def noop_section(report: Report, work: Path) -> None:
     scenes = []
     for module in sorted((ROOT / "scenes").glob("ch*.py")):
         names = re.search(r"^SCENES = \[(.*)\]", module.read_text(), re.M)
-        for name in [n.strip() for n in names.group(1).split(",") if n.strip()] if names else []:
-            scenes.append((module, name))
+        listed = [n.strip() for n in names.group(1).split(",") if n.strip()] if names else []
+        scenes.extend((module, name) for name in listed)
     media = work / "manim-noop"
     media.mkdir()
     for module, name in scenes:

@@ -7,8 +7,9 @@ without loading the renderer.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 Number = float
 Value = float | list[float]
@@ -34,7 +35,7 @@ def within(shown: Value, expected: Value, tol: float) -> bool:
     if isinstance(shown, list):
         assert isinstance(expected, list)
         return len(shown) == len(expected) and all(
-            within(a, b, tol) for a, b in zip(shown, expected)
+            within(a, b, tol) for a, b in zip(shown, expected, strict=True)
         )
     if math.isnan(shown) or math.isnan(expected):
         return False
@@ -100,7 +101,7 @@ class BeatRecord:
                 "end": self.end, "sentences": [vars(s).copy() for s in self.sentences]}
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "BeatRecord":
+    def from_json(cls, data: dict[str, Any]) -> BeatRecord:
         """Inverse of :meth:`as_json` (older records without sentences load as silent)."""
         return cls(int(data["index"]), data["narration"], float(data["start"]),
                    float(data["end"]),
@@ -140,7 +141,7 @@ class Pacing:
                 "longest_still_at": round(self.longest_still_at, 3)}
 
 
-def pacing(reports: Sequence["SceneReport"], *, before_end_card: bool = False) -> Pacing:
+def pacing(reports: Sequence[SceneReport], *, before_end_card: bool = False) -> Pacing:
     """The pacing figure of a chapter from its scenes' timelines (scenes played in order).
 
     Time not covered by a moving play is still. ``before_end_card`` stops at the start of
@@ -199,7 +200,7 @@ class SceneReport:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "SceneReport":
+    def from_dict(cls, data: dict[str, Any]) -> SceneReport:
         """Inverse of :meth:`to_dict`."""
         return cls(
             chapter=data["chapter"], scene=data["scene"], duration=float(data["duration"]),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import dataclasses
 import errno
 import json
@@ -121,15 +120,9 @@ def _building() -> Iterator[None]:
 
 def scene_names(chapter: course.Chapter) -> list[str]:
     """Names in the chapter module's ``SCENES`` list, read without importing it."""
-    if not chapter.has_scenes:
-        return []
-    tree = ast.parse(chapter.module_path.read_text())
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(
-                isinstance(t, ast.Name) and t.id == "SCENES" for t in node.targets):
-            if isinstance(node.value, (ast.List, ast.Tuple)):
-                return [e.id for e in node.value.elts if isinstance(e, ast.Name)]
-    return []
+    from mathviz.render import fingerprint
+
+    return fingerprint.scene_names(chapter.module_path) if chapter.has_scenes else []
 
 
 def _profile(name: str, voice: str | None = None, lexicon: Path | None = None, *,

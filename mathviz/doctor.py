@@ -7,7 +7,6 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 
-
 APT_PACKAGES = {
     "ffmpeg": "ffmpeg",
     "ffprobe": "ffmpeg",

@@ -603,7 +603,7 @@ def _overlap(texts: _Texts, moving: Collection[int]) -> list[Finding]:
     h = np.minimum(hi[:, None, 1], hi[None, :, 1]) - np.maximum(lo[:, None, 1], lo[None, :, 1])
     hit = np.triu((w > OVERLAP_MIN) & (h > OVERLAP_MIN), k=1)
     mobs = texts.mobs
-    for i, j in zip(*np.nonzero(hit)):
+    for i, j in zip(*np.nonzero(hit), strict=True):
         if moving and (id(mobs[i]) in moving or id(mobs[j]) in moving):
             continue
         found.append(Finding("overlap", f"{describe(mobs[i])} ~ {describe(mobs[j])}",
@@ -619,7 +619,7 @@ def _segments(scene: _Scene, parts: np.ndarray) -> tuple[np.ndarray, np.ndarray,
     if not len(parts):
         empty = np.zeros((0, 2))
         return empty, empty, np.zeros(0, dtype=int)
-    rows = np.concatenate([np.arange(s, s + c) for s, c in zip(scene.starts[parts], counts)])
+    rows = np.concatenate([np.arange(s, s + c) for s, c in zip(scene.starts[parts], counts, strict=True)])
     q = scene.allp[rows].reshape(-1, 4, 2)
     owner = np.repeat(parts, counts // 4)
     mid = (q[:, 0] + 3 * q[:, 1] + 3 * q[:, 2] + q[:, 3]) / 8
@@ -693,7 +693,7 @@ def _crossing(scene: _Scene, texts: _Texts) -> list[Finding]:
     seg, col = np.nonzero(meet)
     length = _clipped_length(a[seg], b[seg], tlo[col], thi[col])
     totals: dict[tuple[int, str], float] = {}
-    for r, c, ln in zip(seg[length >= 0], col[length >= 0], length[length >= 0]):
+    for r, c, ln in zip(seg[length >= 0], col[length >= 0], length[length >= 0], strict=True):
         key = (int(cols[c]), _part_name(scene, int(seg_part[r])))
         totals[key] = totals.get(key, 0.0) + float(ln)
     return [Finding("crossing", f"{describe(texts.mobs[k])} ~ {name}", total)
@@ -723,9 +723,9 @@ def _contrast(scene: _Scene, texts: _Texts, background: np.ndarray) -> list[Find
                     scene.fill[np.maximum(under, 0)] * op + background * (1 - op), background)
     # every glyph's colour, blended by its opacity over its text's background
     glyphs = np.concatenate([np.arange(s, e)[texts.glyph[s:e]]
-                             for s, e in zip(texts.starts, texts.ends)])
+                             for s, e in zip(texts.starts, texts.ends, strict=True)])
     owner = np.repeat(np.arange(len(texts)),
-                      [int(texts.glyph[s:e].sum()) for s, e in zip(texts.starts, texts.ends)])
+                      [int(texts.glyph[s:e].sum()) for s, e in zip(texts.starts, texts.ends, strict=True)])
     if not len(glyphs):
         return []
     g_op = np.clip(scene.fill_op[glyphs], 0, 1)[:, None]
@@ -774,7 +774,7 @@ def _colours(scene: _Scene, frame: tuple[float, float], background: np.ndarray) 
     in_scale = np.isin(owner, scales)
     lo, hi = scene.lo[idx], scene.hi[idx]
     found: list[Finding] = []
-    for u, v in zip(*np.nonzero(close)):
+    for u, v in zip(*np.nonzero(close), strict=True):
         a, b = np.nonzero(inverse == u)[0], np.nonzero(inverse == v)[0]
         gap = np.maximum(0.0, np.maximum(lo[a][:, None] - hi[b][None],
                                          lo[b][None] - hi[a][:, None]))

@@ -65,7 +65,7 @@ class Shown(float):
 
     source: str
 
-    def __new__(cls, value: float, source: str) -> "Shown":
+    def __new__(cls, value: float, source: str) -> Shown:
         obj = super().__new__(cls, float(value))
         obj.source = source
         return obj
@@ -82,7 +82,7 @@ class ShownInt(int):
 
     source: str
 
-    def __new__(cls, value: int, source: str) -> "ShownInt":
+    def __new__(cls, value: int, source: str) -> ShownInt:
         obj = super().__new__(cls, int(value))
         obj.source = source
         return obj
@@ -99,7 +99,7 @@ class Printed(Shown):
     #: ids of the mobject(s) the digits were read from (a checkpoint marks them verified)
     mobject_ids: tuple[int, ...]
 
-    def __new__(cls, value: float, source: str, text: str = "", decimals: int = 0) -> "Printed":
+    def __new__(cls, value: float, source: str, text: str = "", decimals: int = 0) -> Printed:
         obj = super().__new__(cls, value, source)
         obj.text, obj.decimals, obj.mobject_ids = text, int(decimals), ()
         return obj
@@ -122,7 +122,7 @@ class ShownArray(np.ndarray):
 
     source: str
 
-    def __new__(cls, values: Any, source: str) -> "ShownArray":
+    def __new__(cls, values: Any, source: str) -> ShownArray:
         obj = np.array(values, dtype=float).view(cls)
         obj.source = source
         return obj
@@ -166,7 +166,7 @@ class PrintedArray(ShownArray):
         """The typeset strings, row-major."""
         return () if self._text_grid is None else tuple(self._text_grid.ravel().tolist())
 
-    def __new__(cls, readings: Iterable[Printed]) -> "PrintedArray":
+    def __new__(cls, readings: Iterable[Printed]) -> PrintedArray:
         readings = list(readings)
         obj = np.array([float(r) for r in readings], dtype=float).view(cls)
         obj.source = "printed"
@@ -183,7 +183,7 @@ class PrintedArray(ShownArray):
         self.half_units = units if aligned else None
         self._text_grid = texts if aligned else None
 
-    def reshape(self, *shape: Any, **kwargs: Any) -> "PrintedArray":  # noqa: D102
+    def reshape(self, *shape: Any, **kwargs: Any) -> PrintedArray:  # noqa: D102
         out = np.ndarray.reshape(self, *shape, **kwargs).view(PrintedArray)
         out.source, out.mobject_ids = self.source, self.mobject_ids
         out.half_units = np.reshape(self.half_units, out.shape)

@@ -41,9 +41,9 @@ from manim import (
     Animation,
     DecimalNumber,
     Mobject,
+    NumberLine,
     Scene,
     SingleStringMathTex,
-    NumberLine,
     ThreeDScene,
 )
 
@@ -97,7 +97,7 @@ class Beat:
     plays the animations exactly until it ends.
     """
 
-    def __init__(self, scene: "LectureMixin", index: int, start: float,
+    def __init__(self, scene: LectureMixin, index: int, start: float,
                  sentences: list[SpokenSentence]) -> None:
         self.scene, self.index, self.start = scene, index, start
         self.sentences = sentences
@@ -196,7 +196,7 @@ def _within_each(shown: Any, expected: Any, tols: list[float]) -> bool:
     if len(tols) == 1:
         tols = tols * len(shown_l)
     return all(within(a, b, t * (1 + 1e-9) + 1e-12)
-               for a, b, t in zip(shown_l, expected_l, tols))
+               for a, b, t in zip(shown_l, expected_l, tols, strict=True))
 
 
 _DECIMAL_IN_TEXT = re.compile(r"\d\.\d")

@@ -10,7 +10,6 @@ from mathviz.checkpoints import CheckpointResult, Pacing
 from mathviz.course import PROJECT_ROOT, Chapter
 
 
-
 def state_dir() -> Path:
     """Where check results are remembered (inside the render cache)."""
     from mathviz.render.segments import cache_dir

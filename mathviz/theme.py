@@ -97,7 +97,7 @@ def code(*lines: str, size: int = 24, color: ManimColor = TEXT) -> VGroup:
             for line in lines]
     block = VGroup(*rows).arrange(DOWN, aligned_edge=LEFT, buff=0.18)
     char = Text("x", font=MONO_FONT, font_size=size).width * 1.2
-    for row, line in zip(rows, lines):
+    for row, line in zip(rows, lines, strict=True):
         row.shift(RIGHT * char * (len(line) - len(line.lstrip(" "))))
     return block
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import math
 from fractions import Fraction
+from itertools import pairwise
 
 import numpy as np
 import sympy as sp
@@ -32,9 +33,9 @@ from manim import (
 from mathviz import theme
 from mathviz.maths.descent import QuadraticBowl, contour_lines, gradient_descent
 from mathviz.maths.schedules import WarmupCosine
-from mathviz.primitives.plots import number_edges
 from mathviz.primitives.descent import ContourMap, GradientDescentPath
 from mathviz.primitives.panel import Panel
+from mathviz.primitives.plots import number_edges
 from mathviz.primitives.readout import Readout, coords
 from mathviz.primitives.training import ClipDisplay, SchedulePlot
 from mathviz.readings import derived, printed_all
@@ -285,11 +286,11 @@ class OptimizationInPractice(LectureScene):
                     if path.step_index == 4:
                         self.checkpoint("valley_dot_after_4_steps", path.position_of_dot(),
                                         expected=valley_closed_form(4), tol=1e-6)
-            flips = sum(1 for a, b in zip(ys, ys[1:]) if np.sign(a) != np.sign(b))
+            flips = sum(1 for a, b in pairwise(ys) if np.sign(a) != np.sign(b))
             exact_ys = [valley_closed_form(k)[1] for k in range(VALLEY_STEPS + 1)]
             self.checkpoint("y_sign_flips_in_20_steps",
                             derived("sign changes between the dot's successive y", flips, *ys),
-                            expected=sum(1 for a, b in zip(exact_ys, exact_ys[1:]) if a * b < 0),
+                            expected=sum(1 for a, b in pairwise(exact_ys) if a * b < 0),
                             tol=0)
             drawn_segments = sum(1 for segment in path.trail if segment.get_length() > 1e-6)
             self.checkpoint("step_counter_after_20", k_read.value, expected=drawn_segments)

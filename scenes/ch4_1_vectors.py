@@ -25,6 +25,7 @@ from manim import (
 
 from mathviz import theme
 from mathviz.maths import recommender
+from mathviz.primitives.panel import Panel
 from mathviz.primitives.readout import Readout
 from mathviz.primitives.vectors import (
     FIRST_COLOR,
@@ -39,7 +40,6 @@ from mathviz.primitives.vectors import (
     arrange_columns,
     column_equation,
 )
-from mathviz.primitives.panel import Panel
 from mathviz.scene import LectureScene
 
 V = (1, 2)
@@ -62,7 +62,7 @@ TABLE_ROW_GAP = 0.7
 # --- independent routes to the expected values ----------------------------------------------
 def exact_sum(u, v) -> list[Fraction]:
     """Entry-wise sum in exact arithmetic."""
-    return [Fraction(a) + Fraction(b) for a, b in zip(u, v)]
+    return [Fraction(a) + Fraction(b) for a, b in zip(u, v, strict=True)]
 
 
 def exact_scale(c, v) -> list[Fraction]:
@@ -222,7 +222,7 @@ class Vectors(LectureScene):
                                label_directions=(RIGHT, None, LEFT))
         self.user_plane = plane
 
-        table_style = dict(size=TABLE_SIZE, row_gap=TABLE_ROW_GAP, label_size=TABLE_LABEL_SIZE)
+        table_style = {"size": TABLE_SIZE, "row_gap": TABLE_ROW_GAP, "label_size": TABLE_LABEL_SIZE}
         self.col_a = RatingVector(USER_A, show_movies=True, **table_style)
         self.col_b = RatingVector(USER_B, **table_style)
         self.col_users_sum = ColumnVector(np.zeros(5), header="sum", color=SUM_COLOR,

@@ -31,6 +31,7 @@ from manim import (
 from mathviz import theme
 from mathviz.maths import recommender
 from mathviz.maths.vectors import INF, p_norm
+from mathviz.primitives.panel import Panel
 from mathviz.primitives.readout import DegreeReadout, Readout
 from mathviz.primitives.vectors import (
     FIRST_COLOR,
@@ -45,7 +46,6 @@ from mathviz.primitives.vectors import (
     arrange_columns,
     column_equation,
 )
-from mathviz.primitives.panel import Panel
 from mathviz.scene import LectureScene
 
 A = (1, 3)
@@ -67,7 +67,7 @@ ENTRY_SIZE = 34
 # --- independent routes to the expected values ----------------------------------------------
 def exact_dot(u, v) -> Fraction:
     """``Σ uᵢ vᵢ`` in exact arithmetic."""
-    return sum((Fraction(a) * Fraction(b) for a, b in zip(u, v)), Fraction(0))
+    return sum((Fraction(a) * Fraction(b) for a, b in zip(u, v, strict=True)), Fraction(0))
 
 
 def exact_projection(a, b) -> list[Fraction]:
@@ -83,7 +83,7 @@ def sym_length(v) -> sp.Expr:
 
 def sym_cos(u, v) -> sp.Expr:
     """``cos θ = u·v / (|u| |v|)``, exact."""
-    return sp.nsimplify(sum(sp.Integer(a) * sp.Integer(b) for a, b in zip(u, v))) / (
+    return sp.nsimplify(sum(sp.Integer(a) * sp.Integer(b) for a, b in zip(u, v, strict=True))) / (
         sym_length(u) * sym_length(v))
 
 
@@ -352,7 +352,7 @@ class GeometryOfVectors(LectureScene):
                        "for Ana and Ben, only 0.537 for Ana and Chloé. Length drops out, so a "
                        "harsh and a generous rater with the same taste still match."):
             self.play(self.panel.reveal(formula, columns))
-            for name, column in zip(names, columns):
+            for name, column in zip(names, columns, strict=True):
                 self.checkpoint(f"{name.lower().replace('é', 'e')}_ratings",
                                 column.values_shown(), expected=list(table_row(name)))
             # each cosine is computed from the ratings as the columns print them

@@ -12,16 +12,16 @@ import numpy as np
 import sympy as sp
 from manim import (
     RIGHT,
-    Matrix,
     MathTex,
+    Matrix,
     Square,
     VGroup,
 )
 
 from mathviz import theme
 from mathviz.primitives.linear_map import LinearMapDiagram
-from mathviz.primitives.readout import Readout
 from mathviz.primitives.panel import Panel
+from mathviz.primitives.readout import Readout
 from mathviz.scene import LectureScene
 
 A = ((2, 1), (-1, 1))

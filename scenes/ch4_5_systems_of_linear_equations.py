@@ -76,7 +76,7 @@ def first_step(a, b) -> list[list[Fraction]]:
     r1 = [Fraction(a[0][0]), Fraction(a[0][1]), Fraction(b[0])]
     r2 = [Fraction(a[1][0]), Fraction(a[1][1]), Fraction(b[1])]
     k = r2[0] / r1[0]
-    return [r1, [y - k * x for x, y in zip(r1, r2)]]
+    return [r1, [y - k * x for x, y in zip(r1, r2, strict=True)]]
 
 
 def columns_scaled(a, weights) -> list[float]:
@@ -112,7 +112,7 @@ class SystemsOfLinearEquations(LectureScene):
         """The system as colour-coded equations (colour = its line in the row picture)."""
         rows = VGroup(*(theme.tex(equation_tex(row, rhs), size=TEXT_SIZE,
                                   color=EQUATION_COLORS[k])
-                        for k, (row, rhs) in enumerate(zip(a, b))))
+                        for k, (row, rhs) in enumerate(zip(a, b, strict=True))))
         return rows.arrange(DOWN, buff=0.35)
 
     def row_picture(self, a, b) -> RowPicture:

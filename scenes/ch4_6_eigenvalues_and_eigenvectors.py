@@ -24,8 +24,8 @@ from manim import (
     DecimalNumber,
     FadeIn,
     FadeOut,
-    Matrix,
     MathTex,
+    Matrix,
     NumberPlane,
     SurroundingRectangle,
     VGroup,
@@ -33,11 +33,11 @@ from manim import (
 
 from mathviz import theme
 from mathviz.maths.spectral import power_iteration
-from mathviz.readings import derived, printed, printed_all
 from mathviz.primitives.linear_map import LinearMapDiagram
+from mathviz.primitives.panel import Panel
 from mathviz.primitives.readout import DegreeReadout, Readout
 from mathviz.primitives.spectral import EigenSpanDisplay, PowerIterationTrail
-from mathviz.primitives.panel import Panel
+from mathviz.readings import derived, printed, printed_all
 from mathviz.scene import LectureScene
 
 A = ((2, 1), (1, 2))
@@ -127,7 +127,7 @@ class TableRow(VGroup):
         self.stretch = DecimalNumber(stretch, num_decimal_places=2, font_size=TABLE_SIZE + 4,
                                      color=color)
         super().__init__(label, self.angle, self.stretch)
-        for part, x in zip(self, self.COLUMNS):
+        for part, x in zip(self, self.COLUMNS, strict=True):
             part.move_to(x * RIGHT, aligned_edge=LEFT)
 
     def follow(self, angle: Callable[[], float], stretch: Callable[[], float]) -> None:
@@ -174,14 +174,14 @@ class EigenvaluesAndEigenvectors(LectureScene):
 
         header = VGroup(*(theme.text(t, size=theme.LABEL_SIZE, color=theme.MUTED)
                           for t in ("vector", "off its line", "stretch")))
-        for part, x in zip(header, TableRow.COLUMNS):
+        for part, x in zip(header, TableRow.COLUMNS, strict=True):
             part.move_to(x * RIGHT, aligned_edge=LEFT)
         # before A acts, every vector sits on its own line, unstretched: read that off too
         rows = [TableRow(self.declare_shown(theme.tex(vector_tex(v), size=TABLE_SIZE + 4,
                                                       color=c), "the chosen vector (given)"),
                          angle=display.off_span_angle_shown(i), stretch=display.stretch_shown(i),
                          color=c)
-                for i, (v, c) in enumerate(zip(vectors, colors))]
+                for i, (v, c) in enumerate(zip(vectors, colors, strict=True))]
         with self.beat("Here is A equals two, one, one, two, and five vectors. Each dashed "
                        "line is a vector's span: all its multiples, the line it points along."):
             self.play(diagram.create())
@@ -219,7 +219,7 @@ class EigenvaluesAndEigenvectors(LectureScene):
             self.play(diagram.apply(A, run_time=2.5), display.apply(A, run_time=2.5))
             for row in rows:
                 row.stop_following()
-            for v, row in zip(ORDINARY, rows):
+            for v, row in zip(ORDINARY, rows[:len(ORDINARY)], strict=True):
                 name = vector_tex(v).replace(r"\ ", "")
                 self.checkpoint(f"off_span_deg_{name}", printed(row.angle),
                                 expected=off_span_by_polar_angles(v))
@@ -234,7 +234,7 @@ class EigenvaluesAndEigenvectors(LectureScene):
             highlight = VGroup(*(SurroundingRectangle(r, buff=0.08, color=theme.EIGEN,
                                                       stroke_width=2.5) for r in rows[3:]))
             self.play(Create(highlight), run_time=1.2)
-            for k, (i, row) in enumerate(zip((3, 4), rows[3:]), start=1):
+            for k, (i, row) in enumerate(zip((3, 4), rows[3:], strict=True), start=1):
                 self.checkpoint(f"off_span_deg_eigen_{k}", printed(row.angle), expected=0.0)
                 self.checkpoint(f"stretch_eigen_{k}", printed(row.stretch),
                                 expected=eigen[k - 1][0])

@@ -23,8 +23,8 @@ from manim import (
     Create,
     FadeIn,
     FadeOut,
-    Matrix,
     MathTex,
+    Matrix,
     NumberPlane,
     Transform,
     VGroup,
@@ -33,9 +33,9 @@ from manim import (
 from mathviz import theme
 from mathviz.maths.recommender import MOVIES, USERS, ratings
 from mathviz.maths.spectral import low_rank, svd_stages
+from mathviz.primitives.panel import Panel
 from mathviz.primitives.readout import DegreeReadout, Readout
 from mathviz.primitives.spectral import MatrixHeatmap, SingularValueBars, SVDStages
-from mathviz.primitives.panel import Panel
 from mathviz.readings import derived
 from mathviz.scene import LectureScene
 

@@ -26,8 +26,8 @@ from manim import (
 
 from mathviz import theme
 from mathviz.primitives.coordinates import BasisChangeGrid, PolarGrid
-from mathviz.primitives.readout import Readout
 from mathviz.primitives.panel import Panel
+from mathviz.primitives.readout import Readout
 from mathviz.readings import printed, printed_all
 from mathviz.scene import LectureScene
 

@@ -44,8 +44,8 @@ from mathviz.primitives.distances import (
     DistanceComparison,
     Histogram,
 )
-from mathviz.primitives.readout import Readout
 from mathviz.primitives.panel import Panel
+from mathviz.primitives.readout import Readout
 from mathviz.readings import printed_all
 from mathviz.scene import LectureScene
 
@@ -82,7 +82,7 @@ def ratings_on(name: str, movies: tuple[str, ...]) -> np.ndarray:
 # --- independent routes to the expected values ----------------------------------------------
 def exact_distances(u, v) -> dict[str, float]:
     """L1, L2, L∞ by hand in exact arithmetic: Fractions for sums and max, sympy for the root."""
-    diffs = [Fraction(int(b)) - Fraction(int(a)) for a, b in zip(u, v)]
+    diffs = [Fraction(int(b)) - Fraction(int(a)) for a, b in zip(u, v, strict=True)]
     return {"l1": float(sum(abs(d) for d in diffs)),
             "l2": float(sp.sqrt(sum(sp.Rational(d) ** 2 for d in diffs))),
             "linf": float(max(abs(d) for d in diffs))}
@@ -237,7 +237,7 @@ class DistanceMetrics(LectureScene):
         axes.move_to(np.array([-3.3, -0.3, 0.0]))
         bars = DifferenceBars(axes, d)
         names = VGroup()
-        for i, (movie, value) in enumerate(zip(MOVIES, d)):
+        for i, (movie, value) in enumerate(zip(MOVIES, d, strict=True)):
             name = theme.text(movie, size=theme.LABEL_SIZE, color=theme.MUTED)
             name.next_to(axes.c2p(i + 1, 0), UP if value < 0 else DOWN, buff=0.15)
             names.add(name)
@@ -298,7 +298,7 @@ class DistanceMetrics(LectureScene):
             self.checkpoint("femi_tip", arrows.tips_shown()[1], expected=u / 2, tol=TOL)
             self.checkpoint("euclidean_ana_femi", arrows.euclidean_shown(),
                             expected=float(sp.sqrt(sum((int(x) - int(y)) ** 2
-                                                       for x, y in zip(u, v)))), tol=TOL)
+                                                       for x, y in zip(u, v, strict=True)))), tol=TOL)
             self.checkpoint("cosine_ana_femi", arrows.cosine_shown(), expected=cosine_sympy(u, v),
                             tol=TOL)
             self.checkpoint("euclidean_ana_femi_readout", euclid.value,
@@ -320,7 +320,7 @@ class DistanceMetrics(LectureScene):
             self.play(self.panel.grow(eve_row))
             self.checkpoint("euclidean_ana_eve", arrows.euclidean_shown(),
                             expected=float(sp.sqrt(sum((int(x) - int(y)) ** 2
-                                                       for x, y in zip(u, w)))), tol=TOL)
+                                                       for x, y in zip(u, w, strict=True)))), tol=TOL)
             self.checkpoint("cosine_ana_eve_readout", cosine.value,
                             expected=cosine_sympy(u, w))
             self.checkpoint("euclidean_ana_eve_readout", euclid.value,

@@ -152,7 +152,7 @@ class Derivatives(LectureScene):
         exact = sorted(float(r) for r in sp.solve(sp.diff(WELL_EXPR, x_sym), x_sym))
         kinds = [classify_critical_point(CUBIC_WELL, r) for r in found]
         label = VGroup(*(theme.text(f"x = {r:+.0f}: {kind}", size=theme.LABEL_SIZE,
-                                    color=theme.GOOD) for r, kind in zip(found, kinds)))
+                                    color=theme.GOOD) for r, kind in zip(found, kinds, strict=True)))
         label.arrange(DOWN, aligned_edge=LEFT, buff=0.15)
         with self.beat("Where the trail crosses zero the tangent is flat: a peak at minus one "
                        "and a valley at one. Setting the derivative to zero is how you hunt "

@@ -72,7 +72,7 @@ def sympy_eigen(expr: sp.Expr) -> tuple[list[float], list[list[float]]]:
     """Eigenvalues (ascending) and unit eigen-directions (|components|) from sympy."""
     pairs = sorted(sympy_hessian(expr).eigenvects(), key=lambda t: float(t[0]))
     values, directions = [], []
-    for value, multiplicity, vectors in pairs:
+    for value, _multiplicity, vectors in pairs:
         for v in vectors:
             values.append(float(value))
             u = np.array([float(c) for c in v], dtype=float)
@@ -108,7 +108,7 @@ class Optimization(LectureScene):
         for lane in race.lanes:
             self.declare_shown(lane[0], "the lane's title: the brief's learning rate")
         multipliers = []
-        for lane, lr, color in zip(race.lanes, LEARNING_RATES, COLORS):
+        for lane, lr, color in zip(race.lanes, LEARNING_RATES, COLORS, strict=True):
             m = Readout(rf"1-2\cdot{lr}", float(1 - 2 * float(lr)), decimals=2, size=SIZE,
                         color=color)
             m.next_to(lane, DOWN, buff=0.3)
@@ -128,7 +128,7 @@ class Optimization(LectureScene):
         with self.beat("That factor is 0.98 for the small rate, 0.2 for the middle one and "
                        "minus 1.2 for the large one: bigger than one in size, with a sign flip."):
             self.play(*(FadeIn(m, shift=0.1 * DOWN) for m in multipliers))
-            for m, lr, name in zip(multipliers, LEARNING_RATES, NAMES):
+            for m, lr, name in zip(multipliers, LEARNING_RATES, NAMES, strict=True):
                 self.checkpoint(f"multiplier_{name}", m.value, expected=sympy_multiplier(lr))
         # each |x| readout is its ball's distance from the minimum at every sampled moment
         with self.invariant("|x| readouts equal the balls' distances", lambda: (
@@ -140,7 +140,7 @@ class Optimization(LectureScene):
                 self.play(race.step(0.8))
                 first = race.positions_shown()
                 # the printed factor is what one step did to each drawn ball
-                for i, (m, name) in enumerate(zip(multipliers, NAMES)):
+                for i, (m, name) in enumerate(zip(multipliers, NAMES, strict=True)):
                     self.checkpoint(f"multiplier_{name}_is_the_drawn_step", m.value,
                                     expected=derived("x₁ / x₀ of the ball", first[i] / start[i],
                                                      first[i], start[i]))

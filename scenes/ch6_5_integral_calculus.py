@@ -248,7 +248,7 @@ class IntegralCalculus(LectureScene):
                     a_read.value, region.area_shown())), \
                 self.invariant("x readout equals the edge", lambda: (
                     x_read.value, region.edge_shown())):
-            for index, (x, narration) in enumerate(zip(MARKED_X, narrations)):
+            for index, (x, narration) in enumerate(zip(MARKED_X, narrations, strict=True)):
                 with self.beat(narration):
                     if index == 0:
                         # the label makes way for the tangent; the panel names A(x) now

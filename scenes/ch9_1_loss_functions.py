@@ -152,7 +152,7 @@ class LossFunctions(LectureScene):
                        "6.25 squared but only 2 under Huber.", hold=0.5):
             self.play(curves.create("huber"), panel.grow(huber_row))
             shown = curves.values_shown("huber")
-            for rd, v in zip(readouts, shown):  # each shows its dot's height, read back
+            for rd, v in zip(readouts, shown, strict=True):  # each shows its dot's height, read back
                 rd.set(v)
             self.play(panel.grow(*readouts))
             expected = [huber_by_cases(r) for r in RESIDUAL_MARKS]
@@ -188,7 +188,7 @@ class LossFunctions(LectureScene):
                        "0.69, and a confident 0.1 costs 2.3: confident mistakes are punished "
                        "hardest.", hold=0.5):
             shown = curves.values_shown("y1")  # in the order of PROBABILITY_MARKS
-            for rd, v in zip(readouts, shown[::-1]):  # each shows its dot's height, read back
+            for rd, v in zip(readouts, shown[::-1], strict=True):  # each shows its dot's height, read back
                 rd.set(v)
             self.play(panel.grow(*readouts))
             expected = [-math.log(p) for p in PROBABILITY_MARKS]

@@ -174,9 +174,9 @@ class ConvexOptimization(LectureScene):
         traces = [gradient_descent(QUARTIC.value_at, QUARTIC.gradient, [s], LR, STEPS)
                   for s in STARTS]
         readouts = [Readout(rf"x_{i + 1}", s, size=PANEL_SIZE, color=c)
-                    for i, (s, c) in enumerate(zip(STARTS, BALL_COLORS))]
+                    for i, (s, c) in enumerate(zip(STARTS, BALL_COLORS, strict=True))]
         paths = []
-        for trace, readout, color, scale in zip(traces, readouts, BALL_COLORS, BALL_SCALES):
+        for trace, readout, color, scale in zip(traces, readouts, BALL_COLORS, BALL_SCALES, strict=True):
             xs = trace.points[:, 0]
             path = GradientDescentPath(axes, trace, color=color,
                                        display_points=np.column_stack([xs, QUARTIC(xs)]),
@@ -204,7 +204,7 @@ class ConvexOptimization(LectureScene):
                 self.play(*(p.walk(seconds_per_step=0.12) for p in paths))
                 minima = quartic_minima()
                 targets = [minima[0], minima[1], minima[1]]
-                for i, (path, target) in enumerate(zip(paths, targets)):
+                for i, (path, target) in enumerate(zip(paths, targets, strict=True)):
                     self.checkpoint(f"ball_{i + 1}_final", path.position_of_dot(),
                                     expected=[target, quartic_by_hand(target)], tol=1e-5)
                 self.checkpoint("final_x_readouts", printed_all(readouts), expected=targets)

@@ -51,7 +51,7 @@ def _normal_equations() -> tuple[list[list[Fraction]], list[Fraction]]:
     xs = [[Fraction(str(v)) for v in row] for row in X]
     ys = [Fraction(str(v)) for v in Y]
     a = [[sum(r[i] * r[j] for r in xs) for j in range(2)] for i in range(2)]
-    b = [sum(r[i] * t for r, t in zip(xs, ys)) for i in range(2)]
+    b = [sum(r[i] * t for r, t in zip(xs, ys, strict=True)) for i in range(2)]
     return a, b
 
 

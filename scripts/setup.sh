@@ -63,7 +63,7 @@ install_python_env() {
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     say "installing mathviz and its Python dependencies into .venv"
     .venv/bin/python -m pip install -q --upgrade pip
-    .venv/bin/python -m pip install -q -e '.[test]'
+    .venv/bin/python -m pip install -q -e '.[test,dev]'
     echo "$want" > "$stamp"
   else
     say "python environment: up to date"
@@ -79,6 +79,11 @@ case "${1:-install}" in
     .venv/bin/mathviz render 6.3 --profile preview
     ;;
   test)
+    say "lint: ruff check (the rules are in pyproject.toml)"
+    if ! .venv/bin/ruff check --quiet .; then
+      say "ruff found the problems above: fix them (many with '.venv/bin/ruff check --fix .')"
+      exit 1
+    fi
     say "running the tests"
     set +e
     .venv/bin/python -m pytest -q "${@:2}"

@@ -5,15 +5,14 @@ from __future__ import annotations
 import functools
 
 import pytest
+from drafts import write_chapter
 
 from mathviz.checkpoints import SceneReport
 from mathviz.course import get_chapter
 from mathviz.render import runner
 
-from drafts import write_chapter
 
-
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _reports(chapter_id: str) -> tuple[SceneReport, ...]:
     return tuple(runner.check_chapter(get_chapter(chapter_id)))
 
@@ -78,7 +77,7 @@ def revealjs_once():
     os.environ.pop("MATHVIZ_REVEALJS", None)
 
 
-@pytest.fixture()
+@pytest.fixture
 def drafts(tmp_path, monkeypatch):
     scenes = tmp_path / "scenes"
     scenes.mkdir()

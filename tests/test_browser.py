@@ -9,19 +9,33 @@ the chapters this module asked for, never from the publishing code.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
-from browser import (SETUP_HINT, center_is_clear, ffprobe_duration, ffprobe_video_width,
-                     iter_timing_lines, missing_browser_tools, save_full_page, serve,
-                     start_chromium, vtt_cues, wait_for_js, wait_until)
+from browser import (
+    SETUP_HINT,
+    center_is_clear,
+    ffprobe_duration,
+    ffprobe_video_width,
+    iter_timing_lines,
+    missing_browser_tools,
+    save_full_page,
+    serve,
+    start_chromium,
+    vtt_cues,
+    wait_for_js,
+    wait_until,
+)
 from click.testing import CliRunner
 
 from mathviz import cli
@@ -245,10 +259,8 @@ def test_the_video_seeks_and_shows_a_frame_with_its_caption(
         return [lo, hi];
     """)
     assert luminance[1] - luminance[0] > 100, f"the frame at {target:.1f} s looks blank"
-    try:  # only for the screenshot: let the player's loading spinner fade out
+    with contextlib.suppress(TimeoutException):  # for the screenshot: the spinner fades out
         wait_until(driver, center_is_clear, 5.0, "the player's loading spinner to go")
-    except TimeoutException:
-        pass
     take_screenshots(driver, screenshots / "chapter.png")
     # and the lecture plays on from there, with its voice
     driver.execute_script("document.querySelector('video').play();")
@@ -342,17 +354,17 @@ def test_next_and_previous_links_walk_the_published_chapters(driver, base_url, p
     open_page(driver, base_url + published[0]["page"])
     assert heading() == title(published[0])
     assert driver.find_elements(By.CSS_SELECTOR, "a[rel~=prev]") == []
-    for here, there in zip(published, published[1:]):
+    for here, there in pairwise(published):
         driver.find_element(By.CSS_SELECTOR, "a[rel~=next]").click()
-        wait_until(driver, lambda d: d.current_url == base_url + there["page"], LOAD_TIMEOUT,
-                   f"'next' from {here['id']} to reach {there['id']}")
+        wait_until(driver, lambda d, there=there: d.current_url == base_url + there["page"],
+                   LOAD_TIMEOUT, f"'next' from {here['id']} to reach {there['id']}")
         assert heading() == title(there)
         assert title(there) in driver.title
     assert driver.find_elements(By.CSS_SELECTOR, "a[rel~=next]") == []
-    for here, there in zip(published[::-1], published[-2::-1]):
+    for here, there in zip(published[::-1], published[-2::-1], strict=True):
         driver.find_element(By.CSS_SELECTOR, "a[rel~=prev]").click()
-        wait_until(driver, lambda d: d.current_url == base_url + there["page"], LOAD_TIMEOUT,
-                   f"'previous' from {here['id']} to reach {there['id']}")
+        wait_until(driver, lambda d, there=there: d.current_url == base_url + there["page"],
+                   LOAD_TIMEOUT, f"'previous' from {here['id']} to reach {there['id']}")
         assert heading() == title(there)
 
 
@@ -392,9 +404,8 @@ def test_no_page_logs_a_console_error(driver, base_url, course, published):
             wait_for_js(driver, TRACK_STATE, LOAD_TIMEOUT, f"the captions on {page}")
         elif page.endswith(".html") and "/media/" in page:  # a deck: its first slide's video
             wait_for_js(driver, DECK_SLIDE_STATE, LOAD_TIMEOUT, f"the first slide of {page}")
-        for entry in driver.get_log("browser"):
-            if entry["level"] == "SEVERE" and "favicon.ico" not in entry["message"]:
-                errors.append(f"{page}: {entry['message']}")
+        errors.extend(f"{page}: {entry['message']}" for entry in driver.get_log("browser")
+                      if entry["level"] == "SEVERE" and "favicon.ico" not in entry["message"])
     assert errors == []
 
 

@@ -16,12 +16,12 @@ import time
 from pathlib import Path
 
 import pytest
+from drafts import frames, stray, write_chapter
 
 from mathviz.course import get_chapter
 from mathviz.render import build, fingerprint, profiles
 from mathviz.voice.track import has_audio
 
-from drafts import frames, stray, write_chapter
 
 @pytest.fixture(scope="module")
 def preview():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 import pytest
 
@@ -112,7 +114,7 @@ def test_a_long_sentence_becomes_several_cues_within_every_rule():
     # clause punctuation is where the sentence is cut
     assert all(c.text[-1] in ",;." for c in out)
     # consecutive phrases of one sentence are back to back, timed by their characters
-    assert all(a.end == b.start for a, b in zip(out, out[1:]))
+    assert all(a.end == b.start for a, b in pairwise(out))
     rate = len(LONG) / 12.0
     for cue in out[:-1]:
         assert cue.duration == pytest.approx((len(cue.text) + 1) / rate, abs=2e-3)
@@ -156,7 +158,7 @@ def test_a_silent_beat_spreads_its_sentences_over_the_beat_by_characters():
     assert out[0].start == 10.0
     assert out[1].start == pytest.approx(10.0 + 12.0 * 17 / total, abs=1e-3)
     assert out[-1].end == 22.0
-    assert all(a.end == b.start for a, b in zip(out, out[1:]))
+    assert all(a.end == b.start for a, b in pairwise(out))
 
 
 def test_a_long_silent_beat_shows_its_sentence_for_at_most_seven_seconds():
@@ -183,7 +185,7 @@ def test_back_to_back_sentences_do_not_overlap():
                   ("And a third, again without a pause.", 2.8, 4.9))
     out = cues([beat])
     assert validate(out) == []
-    assert all(a.end <= b.start for a, b in zip(out, out[1:]))
+    assert all(a.end <= b.start for a, b in pairwise(out))
     assert [c.start for c in out] == [0.0, 1.4, 2.8]
 
 
@@ -254,7 +256,7 @@ def test_vtt_has_header_dot_millis_and_escapes():
     assert "x &lt; y &amp; z &gt; 0" in text and "x < y" not in text
 
 
-@pytest.mark.parametrize("write, read", [(to_vtt, parse_vtt), (to_srt, parse_srt)])
+@pytest.mark.parametrize(("write", "read"), [(to_vtt, parse_vtt), (to_srt, parse_srt)])
 def test_files_read_back_to_the_same_cues(write, read):
     expected = cues(BEATS)
     assert read(write(BEATS)) == expected  # times are whole milliseconds on both sides
@@ -275,7 +277,7 @@ def test_parsers_accept_crlf_settings_notes_and_short_stamps():
 GOOD = [Cue(0.0, 2.0, ("A fine cue.",)), Cue(2.0, 4.0, ("Another one,", "on two lines."))]
 
 
-@pytest.mark.parametrize("bad, fragment", [
+@pytest.mark.parametrize(("bad", "fragment"), [
     ([Cue(0.0, 3.0, ("one", "two", "three"))], "has 3 lines"),
     ([Cue(0.0, 5.0, ("y" * 43,))], "line 1 has 43 characters"),
     ([Cue(0.0, 7.5, ("Too long on screen.",))], "lasts 7.500 s (max 7 s)"),
@@ -302,9 +304,7 @@ def test_validate_allows_what_the_rules_allow():
 
 # --- property: random lectures obey every rule ------------------------------------------------
 
-VOCAB = ("a an the of to in is we it loss step rate matrix vector gradient eigenvalue minimum "
-         "derivative integral function converges diverges iterates learning differentiable "
-         "positive definite curvature Hessian softmax probability").split()
+VOCAB = ["a", "an", "the", "of", "to", "in", "is", "we", "it", "loss", "step", "rate", "matrix", "vector", "gradient", "eigenvalue", "minimum", "derivative", "integral", "function", "converges", "diverges", "iterates", "learning", "differentiable", "positive", "definite", "curvature", "Hessian", "softmax", "probability"]
 
 
 def random_lecture(rng: np.random.Generator) -> list[BeatRecord]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 import numpy as np
 import pytest
@@ -81,7 +82,7 @@ def test_valley(shown):
     # zig-zag: y changes sign on every step, so the 21 positions (start and 20 steps) give
     # 20 flips
     ys = [run_valley(k)[1] for k in range(0, 21)]
-    flips = sum(1 for a, b in zip(ys, ys[1:]) if np.sign(a) != np.sign(b))
+    flips = sum(1 for a, b in pairwise(ys) if np.sign(a) != np.sign(b))
     assert values["y_sign_flips_in_20_steps"] == flips == 20
     assert values["step_counter_after_20"] == 20
     # slow along the valley: x has covered less than 80 % of the way

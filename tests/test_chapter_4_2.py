@@ -122,7 +122,7 @@ def test_cosine_similarity_over_all_five_movies(shown):
     assert values["ana_ben_cos_5d"] > 0.95 > 0.6 > values["ana_chloe_cos_5d"]
 
 
-@pytest.mark.parametrize("stage,p", [("diamond", 1), ("circle", 2), ("square", np.inf)])
+@pytest.mark.parametrize(("stage", "p"), [("diamond", 1), ("circle", 2), ("square", np.inf)])
 def test_unit_ball_marker_norms(shown, stage, p):
     values = shown("4.2")
     ray = np.array([math.cos(math.radians(30)), math.sin(math.radians(30))])

@@ -27,7 +27,7 @@ def test_the_brief_values_are_right():
         [[Fraction(str(v)) for v in row] for row in BRIEF]
 
 
-@pytest.mark.parametrize("i, j", [(i, j) for i in range(3) for j in range(2)])
+@pytest.mark.parametrize(("i", "j"), [(i, j) for i in range(3) for j in range(2)])
 def test_every_output_entry_read_from_the_result_matrix(shown, i, j):
     values = shown("4.3")
     name = f"Y_{i + 1}_{j + 1}"

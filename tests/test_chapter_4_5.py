@@ -48,7 +48,7 @@ def test_elimination_steps(shown):
     np.testing.assert_allclose(values["augmented_start"], np.column_stack([A, B]).ravel())
     r1 = [Fraction(1), Fraction(-1), Fraction(1)]
     r2 = [Fraction(2), Fraction(1), Fraction(5)]
-    after = r1 + [b - 2 * a for a, b in zip(r1, r2)]
+    after = r1 + [b - 2 * a for a, b in zip(r1, r2, strict=True)]
     np.testing.assert_allclose(values["augmented_after_step_1"], [float(v) for v in after],
                                atol=TOL)
     assert values["augmented_after_step_1"][3] == 0  # the zero appears

@@ -5,6 +5,7 @@ as printed: the value rounded to the 3 decimals shown."""
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 import numpy as np
 import pytest
@@ -15,7 +16,7 @@ from scenes import ch5_2_distance_metrics as chapter
 
 
 def ratings(name: str, movies=MOVIES) -> np.ndarray:
-    row = dict(zip(MOVIES, TABLE[name]))
+    row = dict(zip(MOVIES, TABLE[name], strict=True))
     return np.array([row[m] for m in movies], dtype=float)
 
 
@@ -91,7 +92,7 @@ def test_pairwise_distance_histograms_narrow(values):
         full = cdist(cloud, cloud)
         dist = full[np.triu_indices_from(full, k=1)]
         shares = np.array([np.mean((dist / dist.mean() >= lo) & (dist / dist.mean() < hi))
-                           for lo, hi in zip(edges[:-1], edges[1:])])
+                           for lo, hi in pairwise(edges)])
         found[d] = (shares, np.std(dist) / np.mean(dist))
     for d in chapter.HIST_DIMENSIONS:
         np.testing.assert_allclose(values[f"hist_d{d}_shares"], found[d][0], atol=1e-9)

@@ -15,7 +15,7 @@ def values(shown):
     return shown("6.1")
 
 
-@pytest.mark.parametrize("h, bracketed", [(Fraction(1), 3.0), (Fraction(1, 10), 2.1),
+@pytest.mark.parametrize(("h", "bracketed"), [(Fraction(1), 3.0), (Fraction(1, 10), 2.1),
                                           (Fraction(1, 100), 2.01)])
 def test_secant_slopes_of_x_squared_at_1(values, h, bracketed):
     name = f"h={float(h):g}"

@@ -33,7 +33,7 @@ def assert_tracer(values, tag: str, expr: sp.Expr, at: float) -> None:
     assert values[f"{tag}_x_readout_x={at:g}"] == round(at, 2) + 0.0
 
 
-@pytest.mark.parametrize("at, hand", [(-2.0, 3.0), (0.0, -1.0), (2.0, 3.0), (-1.0, 0.0),
+@pytest.mark.parametrize(("at", "hand"), [(-2.0, 3.0), (0.0, -1.0), (2.0, 3.0), (-1.0, 0.0),
                                       (1.0, 0.0)])
 def test_tangent_of_the_well_traces_x_squared_minus_one(values, at, hand):
     assert d(WELL, at) == pytest.approx(hand)  # f'(x) = x² - 1 by hand

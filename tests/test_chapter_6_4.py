@@ -21,7 +21,7 @@ def run_loop(lr: float, steps: int, x: float = 1.0) -> float:
 
 def test_multipliers(shown):
     values = shown("6.4")
-    for name, lr in zip(("crawl", "converge", "diverge"), LRS):
+    for name, lr in zip(("crawl", "converge", "diverge"), LRS, strict=True):
         one_step = run_loop(lr, 1)  # x₁ / x₀ with x₀ = 1
         assert values[f"multiplier_{name}"] == round(one_step, 2)
         assert values[f"multiplier_{name}_is_the_drawn_step"] == round(one_step, 2)
@@ -49,7 +49,7 @@ def test_regimes_are_visible(shown):
     # printed with 3, 6 and 3 decimals: the converging ball's 0.000064 stays visible
     for k in (3, 6):
         assert values[f"abs_x_readouts_after_{k}"] == [
-            round(abs(run_loop(lr, k)), places) for lr, places in zip(LRS, (3, 6, 3))]
+            round(abs(run_loop(lr, k)), places) for lr, places in zip(LRS, (3, 6, 3), strict=True)]
     assert values["abs_x_readouts_after_6"][1] == 0.000064
 
 
@@ -73,7 +73,7 @@ def symmetric_eigen(m: np.ndarray) -> tuple[list[float], list[list[float]]]:
     return values, vectors
 
 
-@pytest.mark.parametrize("name, f, verdict", [("minimum", lambda x, y: x**2 + y**2, 1),
+@pytest.mark.parametrize(("name", "f", "verdict"), [("minimum", lambda x, y: x**2 + y**2, 1),
                                               ("maximum", lambda x, y: -x**2 - y**2, -1),
                                               ("saddle", lambda x, y: x**2 - y**2, 0)])
 def test_hessian_eigenvalues_and_signs(shown, name, f, verdict):

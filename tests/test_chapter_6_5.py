@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import tempfile
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -55,7 +56,7 @@ def test_sums_approach_two(values):
     exact = float(sp.integrate(sp.sin(x), (x, 0, sp.pi)))
     assert exact == 2.0
     sums = [values[f"midpoint_sum_n{n}"] for n in (4, 8, 16, 64)]
-    assert all(abs(a - exact) > abs(b - exact) for a, b in zip(sums, sums[1:]))
+    assert all(abs(a - exact) > abs(b - exact) for a, b in pairwise(sums))
     assert sums[0] == pytest.approx(2.0523443, abs=1e-7)
     for n in (4, 8, 16, 64):
         # the four-decimal readout prints the written-out sum, rounded

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from mathviz import cli, doctor
 
 
-@pytest.fixture()
+@pytest.fixture
 def runner():
     return CliRunner()
 
@@ -19,11 +19,11 @@ def runner():
 def test_list_shows_every_chapter_with_status(runner, tmp_path):
     result = runner.invoke(cli.main, ["list", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    lines = [l for l in result.output.splitlines() if l.startswith("  ")]
+    lines = [line for line in result.output.splitlines() if line.startswith("  ")]
     assert len(lines) == 56
-    row = next(l for l in lines if l.split()[0] == "6.3")
+    row = next(line for line in lines if line.split()[0] == "6.3")
     assert "Gradients" in row and row.split()[-1] in {"unchecked", "verified", "failing"}
-    assert next(l for l in lines if l.split()[0] == "0.1").split()[-1] == "planned"
+    assert next(line for line in lines if line.split()[0] == "0.1").split()[-1] == "planned"
 
 
 def test_list_one_level(runner, tmp_path):
@@ -55,7 +55,7 @@ def test_check_json_reports_every_checkpoint_ok(runner):
 def test_list_shows_the_pacing_of_the_last_check(runner, tmp_path):
     runner.invoke(cli.main, ["check", "6.3"])
     result = runner.invoke(cli.main, ["list", "6", "--out", str(tmp_path)])
-    line = next(l for l in result.output.splitlines() if l.strip().startswith("6.3"))
+    line = next(row for row in result.output.splitlines() if row.strip().startswith("6.3"))
     assert "still" in line and "longest" in line
 
 

@@ -41,7 +41,7 @@ def test_resolve_ids_levels_and_all():
     assert all(c.has_scenes for c in with_scenes)
 
 
-@pytest.mark.parametrize("token, suggestion", [("6.9", "6.3"), ("foo", None), ("15", "14")])
+@pytest.mark.parametrize(("token", "suggestion"), [("6.9", "6.3"), ("foo", None), ("15", "14")])
 def test_unknown_ids_name_nearby_valid_ones(token, suggestion):
     with pytest.raises(course.UnknownChapterError) as info:
         course.resolve([token])

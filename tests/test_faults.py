@@ -20,12 +20,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from drafts import alive, decodes, descendants, stray, wait_until, write_chapter
 
 from mathviz import cli
 from mathviz.render import assemble, build, profiles
 from mathviz.render.assemble import sidecar_path
-
-from drafts import alive, decodes, descendants, stray, wait_until, write_chapter
 
 STEMS = {"0.1": "0.1-mathematical-language", "0.2": "0.2-sets-and-logic"}
 
@@ -62,7 +61,7 @@ def warnings(stderr: str) -> list[str]:
 
 
 # --- the cache ---------------------------------------------------------------------------
-@pytest.fixture()
+@pytest.fixture
 def one_scene(drafts):
     """Chapter 0.1 as a single scene: its output used to be a hard link into the cache."""
     write_chapter(drafts, "0.1", scenes="[Opening]")
@@ -224,7 +223,7 @@ def test_two_builds_into_different_folders_both_succeed(drafts, tmp_path):
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                               env=os.environ.copy()) for out in outs]
     results = [p.communicate(timeout=600) for p in procs]
-    for proc, (_, stderr) in zip(procs, results):
+    for proc, (_, stderr) in zip(procs, results, strict=True):
         assert proc.returncode == 0, stderr
     for out in outs:
         assert decodes(video(out, "0.1"))
@@ -246,7 +245,7 @@ def test_a_latex_error_names_chapter_scene_and_formula(drafts, tmp_path):
 
 
 # --- full and read-only disks ------------------------------------------------------------
-@pytest.fixture()
+@pytest.fixture
 def small_disk(tmp_path):
     """A 2 MiB tmpfs when this machine lets us mount one (else the test is skipped)."""
     where = tmp_path / "disk"
@@ -259,16 +258,20 @@ def small_disk(tmp_path):
     subprocess.run(["umount", "-l", str(where)], capture_output=True)
 
 
+def fill(handle) -> None:
+    """Write to ``handle`` until the disk is full (raises ENOSPC)."""
+    while True:
+        handle.write(bytes(4096))
+
+
 def test_a_full_disk_fails_the_chapter_and_leaves_no_partial_file(drafts, tmp_path,
                                                                  small_disk):
     out = small_disk / "out"
     filler = small_disk / "filler"
-    with open(filler, "wb", buffering=0) as handle:  # fill the disk, then free 16 KiB:
-        try:  # room for the folders and the lock, not for the video
-            while True:
-                handle.write(bytes(4096))
-        except OSError as exc:
-            assert exc.errno == errno.ENOSPC
+    # fill the disk, then free 16 KiB: room for the folders and the lock, not for the video
+    with open(filler, "wb", buffering=0) as handle, pytest.raises(OSError) as full:
+        fill(handle)
+    assert full.value.errno == errno.ENOSPC
     os.truncate(filler, filler.stat().st_size - 16 * 1024)
     result = run(render_cmd(out, "0.1"))
     assert result.returncode == cli.EXIT_FAILED, result.stderr
@@ -349,7 +352,7 @@ def test_ids_that_select_no_chapter_with_scenes_write_nothing(tmp_path, ids):
     assert not out.exists()
 
 
-@pytest.mark.parametrize("setting, complaint", [
+@pytest.mark.parametrize(("setting", "complaint"), [
     ("[encoder]\ncrf = 99", "crf must be a number within 0..51"),
     ("[encoder]\npreset = \"quick\"", "unknown x264 preset"),
     ("[encoder]\ntune = \"cartoon\"", "unknown x264 tune"),
@@ -365,7 +368,7 @@ def test_bad_encoder_values_are_refused_before_rendering(tmp_path, setting, comp
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.parametrize("size, complaint", [
+@pytest.mark.parametrize(("size", "complaint"), [
     ("width = 854.0\nheight = 480\nfps = 15", "width must be a whole number"),
     ("width = 854\nheight = 480\nfps = true", "fps must be a whole number"),
     ("width = 855\nheight = 480\nfps = 15", "positive and even"),
@@ -405,9 +408,8 @@ def test_an_interrupted_live_display_shows_the_cursor_again(tmp_path):
     plan = build.ChapterPlan(get_chapter("0.1"), tmp_path / "x.mp4", "f", False, [], [job])
     reporter.planned([plan], 1)
     assert "\x1b[?25l" in stream.getvalue()  # the cursor is hidden while it runs
-    with pytest.raises(KeyboardInterrupt):
-        with build._closing(reporter):
-            raise build.BuildInterrupted(signal.SIGINT)
+    with pytest.raises(KeyboardInterrupt), build._closing(reporter):
+        raise build.BuildInterrupted(signal.SIGINT)
     assert stream.getvalue().rstrip().endswith("\x1b[?25h")
 
 

@@ -10,7 +10,7 @@ import pytest
 from mathviz.render import integrity
 
 
-@pytest.fixture()
+@pytest.fixture
 def cache(tmp_path, monkeypatch):
     monkeypatch.setenv("MATHVIZ_CACHE_DIR", str(tmp_path / "cache"))
     integrity.forget_hashes()

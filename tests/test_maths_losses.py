@@ -52,7 +52,7 @@ def test_least_squares_line_matches_numpy_lstsq():
         least_squares_line([1], [1])
 
 
-@pytest.mark.parametrize("r, expected", [(0.5, 0.125), (-1.0, 0.5), (2.0, 1.5), (-3.0, 2.5)])
+@pytest.mark.parametrize(("r", "expected"), [(0.5, 0.125), (-1.0, 0.5), (2.0, 1.5), (-3.0, 2.5)])
 def test_huber_quadratic_inside_linear_outside(r, expected):
     assert float(huber(r, 1.0)) == pytest.approx(expected)
 

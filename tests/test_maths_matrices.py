@@ -41,7 +41,7 @@ def test_tables_must_be_rectangular_and_non_empty():
     np.testing.assert_array_equal(mx.to_array(W), np.array(W))
 
 
-@pytest.mark.parametrize("value, places", [(52.1, 1), (197, 0), (0.25, 2), ("1/8", 3),
+@pytest.mark.parametrize(("value", "places"), [(52.1, 1), (197, 0), (0.25, 2), ("1/8", 3),
                                            ("1/3", None), (-0.2, 1)])
 def test_decimal_places(value, places):
     assert mx.decimal_places(value) == places
@@ -79,8 +79,8 @@ def test_matmul_matches_numpy_and_sympy():
 def test_dense_layer_on_the_server_batch():
     out = mx.affine_layer(X, W, B)
     # by hand, in tenths: every product of a whole number and a tenth is a whole number of tenths
-    tenths = [[sum(x * round(w * 10) for x, w in zip(row, col)) + round(b * 10)
-               for col, b in zip(zip(*W), B)] for row in X]
+    tenths = [[sum(x * round(w * 10) for x, w in zip(row, col, strict=True)) + round(b * 10)
+               for col, b in zip(zip(*W, strict=True), B, strict=True)] for row in X]
     assert out == tuple(tuple(Fraction(t, 10) for t in row) for row in tenths)
     np.testing.assert_allclose(mx.to_array(out), np.array(X) @ np.array(W) + np.array(B))
     np.testing.assert_allclose(mx.to_array(out), [[52.1, 61.9], [107.5, 197.0], [44.7, 50.5]])
@@ -95,7 +95,7 @@ def test_affine_entry_terms_add_the_bias_of_the_column():
 
 
 # --- the pictures ---------------------------------------------------------------------------------
-@pytest.mark.parametrize("a, b, c", [(1, -1, 1), (2, 1, 5), (0, 3, 3), (1, 0, 2), (1, -1, -2)])
+@pytest.mark.parametrize(("a", "b", "c"), [(1, -1, 1), (2, 1, 5), (0, 3, 3), (1, 0, 2), (1, -1, -2)])
 def test_line_in_box_ends_lie_on_the_line_and_the_box_edge(a, b, c):
     box_x, box_y = (-2, 4), (-1, 6)
     ends = mx.line_in_box(a, b, c, box_x, box_y)
@@ -176,7 +176,7 @@ def test_elimination_chains_its_steps_and_ends_in_sympys_rref():
         b = rng.integers(-9, 10, size=n)
         elim = mx.Elimination.of(a.tolist(), b.tolist())
         states = elim.matrices
-        for before, step, after in zip(states, elim.steps, states[1:]):
+        for before, step, after in zip(states[:-1], elim.steps, states[1:], strict=True):
             assert step.before == before and step.after == after
             assert step.operation.apply(before) == after
         reduced, _ = sp.Matrix(a.tolist()).row_join(sp.Matrix(b.tolist())).rref()

@@ -93,9 +93,9 @@ def test_warmup_cosine_floor_and_no_warmup():
     assert s(10) == pytest.approx(0.2)
 
 
-@pytest.mark.parametrize("kwargs", [dict(peak=0.0, warmup_steps=1, total_steps=5),
-                                    dict(peak=1.0, warmup_steps=5, total_steps=5),
-                                    dict(peak=1.0, warmup_steps=1, total_steps=5, floor=2.0)])
+@pytest.mark.parametrize("kwargs", [{"peak": 0.0, "warmup_steps": 1, "total_steps": 5},
+                                    {"peak": 1.0, "warmup_steps": 5, "total_steps": 5},
+                                    {"peak": 1.0, "warmup_steps": 1, "total_steps": 5, "floor": 2.0}])
 def test_warmup_cosine_rejects_bad_settings(kwargs):
     with pytest.raises(ValueError):
         WarmupCosine(**kwargs)
@@ -127,7 +127,7 @@ def test_clip_rejects_non_positive_max_norm():
 
 
 # --- critical points ---------------------------------------------------------------------------------
-@pytest.mark.parametrize("hessian, kind, signs", [
+@pytest.mark.parametrize(("hessian", "kind", "signs"), [
     ([[2, 0], [0, 2]], "minimum", (1, 1)),
     ([[-2, 0], [0, -2]], "maximum", (-1, -1)),
     ([[2, 0], [0, -2]], "saddle", (-1, 1)),

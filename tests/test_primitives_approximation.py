@@ -8,12 +8,12 @@ import math
 
 import numpy as np
 import pytest
+from animation_helpers import run
 from manim import Axes, DecimalNumber, VGroup
 from manim.mobject.graphing.scale import LogBase
 
 from mathviz.primitives.approximation import LogLogErrorPlot, TaylorSeriesPlot
 from mathviz.primitives.plots import number_edges
-from animation_helpers import run
 
 #: the Maclaurin polynomials of sin at x = 2, summed by hand
 AT_TWO = {1: 2.0, 3: 2 - 8 / 6, 5: 2 - 8 / 6 + 32 / 120}
@@ -33,7 +33,7 @@ def log_log_plot() -> LogLogErrorPlot:
     return LogLogErrorPlot(axes, hs, errors)
 
 
-@pytest.mark.parametrize("old, new", [(1, 3), (3, 5)])
+@pytest.mark.parametrize(("old", "new"), [(1, 3), (3, 5)])
 def test_taylor_morph_moves_each_height_straight_to_the_new_value(scene, old, new):
     # the old Transform paired points of curves sampled over different ranges: mid-morph the
     # drawn height at 2 was 1.03 where the straight path is at 1.33 (degree 1 -> 3)

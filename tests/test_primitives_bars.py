@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 from animation_helpers import run
 
+from mathviz import theme
 from mathviz.primitives.bars import BarChart, infinities_shown, label_shown
 from mathviz.readings import PrintedArray, ReadingError
-from mathviz import theme
 
 NAMES = ["z_1", "z_2", "z_3"]
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
+from animation_helpers import run
 
 from mathviz.maths.bayes import BayesModel
 from mathviz.primitives.bayes import BayesAreaDiagram
-from animation_helpers import run
 
 PRIOR, LIKELIHOOD, EVIDENCE = Fraction(5, 100), Fraction(9, 10), Fraction(2, 10)
 

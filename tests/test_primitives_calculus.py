@@ -8,7 +8,9 @@ import math
 import numpy as np
 import pytest
 import sympy as sp
-
+from animation_helpers import run
+from manim import VGroup
+from manim.utils.rate_functions import smooth
 
 from mathviz.maths.calculus import CUBIC_WELL, SQUARE, sin_over_x
 from mathviz.primitives.calculus import (
@@ -18,9 +20,6 @@ from mathviz.primitives.calculus import (
     function_axes,
 )
 from mathviz.primitives.readout import Readout
-from animation_helpers import run
-from manim import VGroup
-from manim.utils.rate_functions import smooth
 
 X = sp.symbols("x")
 

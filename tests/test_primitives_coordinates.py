@@ -8,11 +8,10 @@ import math
 
 import numpy as np
 import pytest
-
+from animation_helpers import run
 
 from mathviz.primitives.coordinates import BasisChangeGrid, PolarGrid
 from mathviz.primitives.readout import Readout
-from animation_helpers import run
 
 B = np.array([[2.0, 1.0], [1.0, 2.0]])
 X = np.array([4.0, 3.0])

@@ -3,9 +3,9 @@ plotted points read back through their axes equal scipy / numpy computations."""
 
 from __future__ import annotations
 
-
 import numpy as np
 import pytest
+from animation_helpers import run
 from manim import Axes
 from manim.mobject.graphing.scale import LogBase
 from scipy.spatial.distance import chebyshev, cityblock, cosine, euclidean
@@ -19,11 +19,6 @@ from mathviz.primitives.distances import (
     Histogram,
 )
 from mathviz.primitives.readout import Readout
-from animation_helpers import run
-
-
-
-
 
 
 def square_axes() -> Axes:

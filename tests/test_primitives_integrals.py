@@ -7,17 +7,13 @@ import math
 
 import numpy as np
 import pytest
+from animation_helpers import run
 from manim import Axes, VGroup
 from manim.mobject.graphing.scale import LogBase
 
 from mathviz.primitives.approximation import LogLogErrorPlot, TaylorSeriesPlot
 from mathviz.primitives.integrals import AccumulatedArea, RiemannRectangles
 from mathviz.primitives.readout import Readout
-from animation_helpers import run
-
-
-
-
 
 
 def sin_axes(x_max: float) -> Axes:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import tempfile
 from fractions import Fraction
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -40,7 +41,7 @@ def manim_settings():
         yield
 
 
-@pytest.fixture()
+@pytest.fixture
 def stage() -> Scene:
     """A scene that plays animations to their end without drawing anything."""
     return Scene(skip_animations=True)
@@ -102,7 +103,7 @@ def test_product_entries_are_assembled_and_written_into_the_result(stage):
     assert product.sum_shown() == pytest.approx(expected[0, 0], abs=1e-12)
     assert np.isnan(product.entry_shown(0, 0))
     # the work line is laid out left to right without overlaps, below the matrices
-    assert all(a.get_right()[0] < b.get_left()[0] for a, b in zip(product.work, product.work[1:]))
+    assert all(a.get_right()[0] < b.get_left()[0] for a, b in pairwise(product.work))
     assert product.work.get_top()[1] < product.equation.get_bottom()[1]
 
     stage.play(product.write(0, 0))
@@ -121,7 +122,7 @@ def test_work_sum_never_prints_a_partial_count(stage):
     the terms beside it do not add up to (it used to count up from 0)."""
     product = MatrixProductHighlighter(X, W, B, decimals=(0, 1, 1, 1))
     stage.play(product.create())
-    entry = sum(Fraction(x) * Fraction(str(w)) for x, w in zip(X[0], [r[0] for r in W])) \
+    entry = sum(Fraction(x) * Fraction(str(w)) for x, w in zip(X[0], [r[0] for r in W], strict=True)) \
         + Fraction(str(B[0]))                                   # 9 + 31 + 12 + 0.1
     assembly = product.assemble(0, 0, run_time=4.0)
     assembly._setup_scene(stage)  # a Succession starts its parts in a scene
@@ -208,7 +209,7 @@ def test_row_picture_lines_and_their_crossing(stage):
     stage.play(picture.show_dot())
     solution = np.linalg.solve(SYSTEM_A, SYSTEM_B)
     np.testing.assert_allclose(picture.intersection_shown(), solution, atol=1e-9)
-    for k, (row, rhs) in enumerate(zip(SYSTEM_A, SYSTEM_B)):
+    for k, (row, rhs) in enumerate(zip(SYSTEM_A, SYSTEM_B, strict=True)):
         for end in picture.line_shown(k):  # both drawn ends satisfy the equation
             assert np.dot(row, end) == pytest.approx(rhs, abs=1e-9)
         assert picture.distance_to_line_shown(solution, k) == pytest.approx(0, abs=1e-9)

@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 from manim import Axes, Scene
 
-from mathviz.maths.descent import contour_lines
 from mathviz import theme
+from mathviz.maths.descent import contour_lines
 from mathviz.primitives.optimizers import ConstraintRegion, OptimizerRace, RidgePath
 from mathviz.primitives.readout import Readout
 
@@ -101,7 +101,7 @@ def test_race_rejects_uneven_paths():
                       {"a": theme.PATH, "b": theme.GOOD})
 
 
-@pytest.mark.parametrize("p, point", [(1, (1.5, 0.0)), (2, (1.2, 0.9))])
+@pytest.mark.parametrize(("p", "point"), [(1, (1.5, 0.0)), (2, (1.2, 0.9))])
 def test_constraint_region_reads_back(p, point):
     ax = axes()
     f = lambda w: (w[0] - 2) ** 2 + (w[1] - 1) ** 2  # noqa: E731

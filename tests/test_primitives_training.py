@@ -71,7 +71,7 @@ def test_abs_x_readouts_follow_their_balls_through_the_bottom():
         step.interpolate(alpha)
         scene.update_mobjects(0)
         x = race.positions_shown()
-        rounded = [round(abs(float(v)), places) for v, places in zip(x, (3, 6, 3))]
+        rounded = [round(abs(float(v)), places) for v, places in zip(x, (3, 6, 3), strict=True)]
         np.testing.assert_allclose(race.abs_x_shown(), rounded, atol=1e-12)
         smallest = min(smallest, float(race.abs_x_shown()[2]))
     step.finish()

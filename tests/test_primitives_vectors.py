@@ -47,7 +47,7 @@ def run(animation) -> None:
     animation.finish()
 
 
-@pytest.fixture()
+@pytest.fixture
 def plane() -> VectorPlane:
     # an off-centre origin and a non-unit scale, so read-backs must really go through the plane
     return VectorPlane((-4, 6), (-2, 5), unit=0.8, origin=(-1.3, -0.7))

@@ -6,17 +6,17 @@ from __future__ import annotations
 import json
 import re
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
-
-from mathviz.render.assemble import sidecar_path
 from click.testing import CliRunner
 from drafts import write_chapter
 
 from mathviz import cli
 from mathviz.course import LEVELS
 from mathviz.publish import learning_path as lp
+from mathviz.render.assemble import sidecar_path
 
 
 def test_learning_path_matches_the_outline():
@@ -54,7 +54,7 @@ def test_the_map_draws_the_reduced_path_without_crossing_a_box():
     for pre, level, points in routes:
         assert points[0] == (boxes[pre][0] + boxes[pre][2] / 2, boxes[pre][1] + boxes[pre][3])
         assert points[-1] == (boxes[level][0] + boxes[level][2] / 2, boxes[level][1])
-        segments = list(zip(points, points[1:]))
+        segments = list(pairwise(points))
         for i, segment in enumerate(segments):
             for n, rect in boxes.items():
                 touching = (n == pre and i == 0) or (n == level and i == len(segments) - 1)

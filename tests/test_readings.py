@@ -77,7 +77,7 @@ def test_derived_values_name_their_inputs_and_need_readings():
         derived("norm", 1.346, np.array([1.25, -0.5]))
 
 
-@pytest.mark.parametrize("text, value, decimals", [
+@pytest.mark.parametrize(("text", "value", "decimals"), [
     ("0.172", 0.172, 3),
     ("-1,234.50", -1234.5, 2),
     ("\u22122.5", -2.5, 1),

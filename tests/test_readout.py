@@ -94,7 +94,6 @@ def test_same_pixels_after_fading_to_zero_and_back():
 
 def test_count_to_starts_from_the_value_shown_when_it_begins():
     """Steps built up front and played one after another never jump back."""
-
     readout = Readout("x", 0.0, decimals=2)
     steps = [readout.change_to(v) for v in (1.0, 2.0, 3.0)]  # all created before any plays
     seen = []

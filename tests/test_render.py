@@ -13,8 +13,8 @@ import pytest
 from manim import Circle, Create, FadeOut, Square, Transform
 
 from mathviz.course import get_chapter
-from mathviz.render import profiles, runner
 from mathviz.readings import reads_screen
+from mathviz.render import profiles, runner
 from mathviz.scene import LectureScene
 
 PLANNED = get_chapter("0.1")  # a chapter without scenes of its own, used as a test slot
@@ -172,7 +172,7 @@ def test_segments_are_joined_frame_exact(monkeypatch, tmp_path, preview):
     assert cues[-1][2] == "A second segment."
 
 
-@pytest.mark.parametrize("fmt, magic", [("webm", b"\x1a\x45\xdf\xa3"), ("gif", b"GIF89a")])
+@pytest.mark.parametrize(("fmt", "magic"), [("webm", b"\x1a\x45\xdf\xa3"), ("gif", b"GIF89a")])
 def test_webm_and_gif(monkeypatch, tmp_path, preview, fmt, magic):
     _use(monkeypatch, ShortScene)
     out = runner.render_chapter(PLANNED, preview, fmt, tmp_path)

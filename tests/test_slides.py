@@ -12,8 +12,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
-from mathviz.render.assemble import sidecar_path
 from click.testing import CliRunner
 from drafts import write_chapter
 
@@ -21,7 +19,7 @@ from mathviz import cli
 from mathviz.course import get_chapter
 from mathviz.publish import revealjs, slides
 from mathviz.render import profiles
-
+from mathviz.render.assemble import sidecar_path
 
 # --- the split, as pure arithmetic -------------------------------------------------------------
 
@@ -134,7 +132,7 @@ def test_clips_are_one_per_beat_frame_exact_with_a_deck_and_pptx(drafts, tmp_pat
 
     deck_pptx = Presentation(str(folder / "deck.pptx"))
     assert len(deck_pptx.slides) == 2
-    for slide, name, text in zip(deck_pptx.slides, names, ["A circle.", "A square."]):
+    for slide, name, text in zip(deck_pptx.slides, names, ["A circle.", "A square."], strict=True):
         assert slide.notes_slide.notes_text_frame.text == text
         movies = [r for r in slide.part.rels.values() if "video" in r.reltype]
         assert movies and movies[0].target_part.blob == (folder / name).read_bytes()

@@ -12,15 +12,19 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
-from mathviz.render.assemble import sidecar_path
 from PIL import Image
 
-from mathviz.checkpoints import (BeatRecord, CheckpointResult, PlayRecord, SceneReport,
-                                 SpokenSentence)
+from mathviz.checkpoints import (
+    BeatRecord,
+    CheckpointResult,
+    PlayRecord,
+    SceneReport,
+    SpokenSentence,
+)
 from mathviz.course import get_chapter
 from mathviz.publish import storyboard as sb
 from mathviz.render import profiles
+from mathviz.render.assemble import sidecar_path
 
 FPS = 15
 
@@ -175,7 +179,7 @@ def test_frames_are_taken_from_the_video_and_written_in_place(tmp_path):
     assert (result.sheet, result.page) == (folder / "storyboard.png", folder / "storyboard.html")
     shots = sorted((folder / "frames").iterdir())
     assert len(shots) == len(result.frames) == 7
-    for frame, shot in zip(result.frames, shots):
+    for frame, shot in zip(result.frames, shots, strict=True):
         grey = Image.open(shot).convert("L").getpixel((32, 18))
         assert grey == math.floor(frame.time * FPS + 1e-6), shot.name
     assert result.failed == 2  # B's radius on beat 2, A's loose outside any beat
@@ -304,7 +308,7 @@ def test_storyboard_of_6_3(run_63, chapter_reports):
     text = html.unescape(page)
     ends = re.findall(r'<li class="frame end( failed)?">(.*?)</li>\n', page, re.S)
     assert len(ends) == len(beats)
-    for beat, (_, body) in zip(beats, ends):
+    for beat, (_, body) in zip(beats, ends, strict=True):
         assert beat.narration in html.unescape(body)
     assert re.search(r'<li class="frame mid', page)
     assert set(re.findall(r"<li>failed: ([^<]+)</li>", page)) == failures

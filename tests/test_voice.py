@@ -52,7 +52,7 @@ def test_course_lexicon_says_the_examples_of_the_issue():
     assert COURSE_LEXICON.speak("A = U Σ Vᵀ") == "A equals U sigma V transpose"
 
 
-@pytest.mark.parametrize("text, token", [
+@pytest.mark.parametrize(("text", "token"), [
     ("The weight ω shrinks.", "ω"),
     ("Then x₃ is small.", "x₃"),
     ("A step of 1e-4 is tiny.", "1e-4"),

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import wave
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -47,7 +48,7 @@ def speech(tmp_path_factory) -> dict[str, Path]:
     # Piper names each file by a monotonic timestamp: sorted names are input order
     wavs = sorted(out.glob("*.wav"), key=lambda p: int(p.stem))
     assert len(wavs) == len(SENTENCES)
-    return dict(zip(SENTENCES, wavs))
+    return dict(zip(SENTENCES, wavs, strict=True))
 
 
 def _assert_aligned(alignment: Alignment, text: str) -> None:
@@ -56,7 +57,7 @@ def _assert_aligned(alignment: Alignment, text: str) -> None:
     starts = [w.start for w in alignment.words]
     assert starts == sorted(starts) and len(set(starts)) == len(starts)
     assert all(0.0 <= w.start < w.end <= alignment.duration for w in alignment.words)
-    assert all(a.end <= b.start + 1e-9 for a, b in zip(alignment.words, alignment.words[1:]))
+    assert all(a.end <= b.start + 1e-9 for a, b in pairwise(alignment.words))
     assert alignment.words[-1].end <= alignment.duration
     assert unaligned(alignment, words) == []
 

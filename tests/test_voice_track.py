@@ -72,7 +72,7 @@ def videos(tmp_path_factory) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def placements(sentences) -> list[Placement]:
-    return [Placement(w, s) for w, s in zip(sentences, STARTS)]
+    return [Placement(w, s) for w, s in zip(sentences, STARTS, strict=True)]
 
 
 @pytest.fixture(scope="module")
@@ -196,7 +196,7 @@ def test_mix_places_each_sentence_where_asked(mixed, sentences, k):
 
 
 def test_mix_is_silent_outside_the_speech(mixed, sentences):
-    ends = [s + _reference(w).size / RATE for w, s in zip(sentences, STARTS)]
+    ends = [s + _reference(w).size / RATE for w, s in zip(sentences, STARTS, strict=True)]
     assert not np.any(mixed[: round(STARTS[0] * RATE) - 1])
     assert not np.any(mixed[round(ends[-1] * RATE) + 1:])
 

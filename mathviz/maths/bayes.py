@@ -38,22 +38,22 @@ class BayesModel:
 
     @classmethod
     def of(cls, prior: float | str | Fraction, likelihood: float | str | Fraction,
-           false_alarm: float | str | Fraction) -> "BayesModel":
+           false_alarm: float | str | Fraction) -> BayesModel:
         return cls(_frac(prior), _frac(likelihood), _frac(false_alarm))
 
     @classmethod
     def from_evidence_rate(cls, prior: float | str | Fraction, likelihood: float | str | Fraction,
-                           evidence: float | str | Fraction) -> "BayesModel":
+                           evidence: float | str | Fraction) -> BayesModel:
         """Build from P(H), P(E|H) and the overall P(E), deriving P(E | not H)."""
-        p, l, e = _frac(prior), _frac(likelihood), _frac(evidence)
+        p, given_h, e = _frac(prior), _frac(likelihood), _frac(evidence)
         if p == 1:
             raise ValueError("P(H) = 1 leaves no 'not H' column to derive P(E | not H) from")
-        false_alarm = (e - l * p) / (1 - p)
+        false_alarm = (e - given_h * p) / (1 - p)
         if not 0 <= false_alarm <= 1:
             raise ValueError(
-                f"inconsistent inputs: P(E)={e} with P(H)={p}, P(E|H)={l} implies "
+                f"inconsistent inputs: P(E)={e} with P(H)={p}, P(E|H)={given_h} implies "
                 f"P(E|not H)={false_alarm}, outside [0, 1]")
-        return cls(p, l, false_alarm)
+        return cls(p, given_h, false_alarm)
 
     @property
     def joint_h_e(self) -> Fraction:

@@ -128,9 +128,9 @@ def critical_points(df: RealFunction, interval: tuple[float, float],
     # touching zeros: a local minimum of |df| that is (numerically) zero
     mags = np.abs(ys)
     for i in range(1, samples - 1):
-        if mags[i] <= mags[i - 1] and mags[i] <= mags[i + 1] and mags[i] < 1e-6:
-            if all(abs(r - xs[i]) > (b - a) / samples for r in roots):
-                roots.append(float(xs[i]))
+        touching = mags[i] <= mags[i - 1] and mags[i] <= mags[i + 1] and mags[i] < 1e-6
+        if touching and all(abs(r - xs[i]) > (b - a) / samples for r in roots):
+            roots.append(float(xs[i]))
     return sorted(roots)
 
 

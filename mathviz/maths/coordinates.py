@@ -33,7 +33,7 @@ class Basis2D:
     matrix: NDArray[np.float64]
 
     @classmethod
-    def of(cls, b1: ArrayLike, b2: ArrayLike) -> "Basis2D":
+    def of(cls, b1: ArrayLike, b2: ArrayLike) -> Basis2D:
         """The basis with vectors ``b1`` and ``b2``; ``ValueError`` if they are parallel."""
         m = np.column_stack([plane_vector(b1, "basis vector"), plane_vector(b2, "basis vector")])
         if abs(float(np.linalg.det(m))) < SINGULAR_TOL:

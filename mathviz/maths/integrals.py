@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 import numpy as np
@@ -120,7 +121,7 @@ def signed_area(f: RealFunction, a: float, b: float,
     cuts = sorted({a, b, *(float(p) for p in np.atleast_1d(breakpoints if breakpoints
                                                           is not None else []) if a < p < b)})
     pos = neg = 0.0
-    for lo, hi in zip(cuts[:-1], cuts[1:]):
+    for lo, hi in pairwise(cuts):
         pos += integrate.quad(lambda t: max(float(f(np.float64(t))), 0.0), lo, hi, limit=200)[0]
         neg += integrate.quad(lambda t: min(float(f(np.float64(t))), 0.0), lo, hi, limit=200)[0]
     return SignedArea(pos, neg)

@@ -38,7 +38,7 @@ class LinearMapModel:
     matrix: NDArray[np.float64]
 
     @classmethod
-    def of(cls, matrix: ArrayLike) -> "LinearMapModel":
+    def of(cls, matrix: ArrayLike) -> LinearMapModel:
         return cls(as_matrix(matrix))
 
     @property
@@ -63,11 +63,11 @@ class LinearMapModel:
         """Vertices of the image of the unit square, shape (4, 2), in order."""
         return UNIT_SQUARE @ self.matrix.T
 
-    def then(self, other: "LinearMapModel") -> "LinearMapModel":
+    def then(self, other: LinearMapModel) -> LinearMapModel:
         """This map followed by ``other``: the product ``other.matrix @ self.matrix``."""
         return LinearMapModel(other.matrix @ self.matrix)
 
-    def at(self, t: float) -> "LinearMapModel":
+    def at(self, t: float) -> LinearMapModel:
         """The straight-line interpolation ``(1 − t) I + t A`` that the animation plays."""
         return LinearMapModel((1 - t) * np.eye(2) + t * self.matrix)
 

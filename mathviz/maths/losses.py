@@ -161,7 +161,7 @@ class Polynomial:
         value = np.polyval(self.coefficients, np.asarray(x, dtype=float))
         return float(value) if np.ndim(value) == 0 else value
 
-    def derivative(self) -> "Polynomial":
+    def derivative(self) -> Polynomial:
         return Polynomial(tuple(float(c) for c in np.polyder(self.coefficients)))
 
     def gradient(self, x: ArrayLike) -> NDArray[np.float64]:

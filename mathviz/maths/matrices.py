@@ -16,13 +16,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal, Union
+from typing import Literal
 
 import numpy as np
 from numpy.typing import NDArray
 
 #: a number as accepted by this module: exact or not
-NumberLike = Union[int, float, str, Fraction, Decimal, np.integer, np.floating]
+NumberLike = int | float | str | Fraction | Decimal | np.integer | np.floating
 #: an exact matrix: a tuple of equally long rows of fractions, shape (m, n)
 ExactMatrix = tuple[tuple[Fraction, ...], ...]
 #: an exact vector, shape (n,)
@@ -170,7 +170,7 @@ def affine_layer(x: Sequence[Sequence[NumberLike]], w: Sequence[Sequence[NumberL
     b = exact_vector(bias)
     if len(b) != shape(xw)[1]:
         raise ValueError(f"bias has {len(b)} entries for {shape(xw)[1]} neurons")
-    return tuple(tuple(v + bj for v, bj in zip(row, b)) for row in xw)
+    return tuple(tuple(v + bj for v, bj in zip(row, b, strict=True)) for row in xw)
 
 
 def affine_entry_terms(x: Sequence[Sequence[NumberLike]], w: Sequence[Sequence[NumberLike]],
@@ -253,7 +253,7 @@ def augment(a: Sequence[Sequence[NumberLike]], b: Sequence[NumberLike]) -> Exact
     A, rhs = exact_matrix(a), exact_vector(b)
     if len(rhs) != len(A):
         raise ValueError(f"{len(rhs)} right-hand sides for {len(A)} equations")
-    return tuple((*row, v) for row, v in zip(A, rhs))
+    return tuple((*row, v) for row, v in zip(A, rhs, strict=True))
 
 
 # --- elimination ----------------------------------------------------------------------------
@@ -302,7 +302,7 @@ class RowOperation:
         t = self.target
         if self.kind == "subtract":
             s = rows[self.source]  # type: ignore[index]
-            rows[t] = [x - self.factor * y for x, y in zip(rows[t], s)]
+            rows[t] = [x - self.factor * y for x, y in zip(rows[t], s, strict=True)]
         elif self.kind == "scale":
             rows[t] = [self.factor * x for x in rows[t]]
         else:
@@ -326,7 +326,7 @@ class RowOperation:
         return f"{t} ← {t} {sign} {times}{s}"
 
     def tex(self) -> str:
-        """The same, as LaTeX: ``R_2 \\leftarrow R_2 - 2R_1``."""
+        r"""The same, as LaTeX: ``R_2 \\leftarrow R_2 - 2R_1``."""
         t = f"R_{{{self.target + 1}}}"
         if self.kind == "swap":
             return rf"{t} \leftrightarrow R_{{{self.source + 1}}}"  # type: ignore[operator]
@@ -396,7 +396,7 @@ class Elimination:
     n_unknowns: int
 
     @classmethod
-    def of(cls, a: Sequence[Sequence[NumberLike]], b: Sequence[NumberLike]) -> "Elimination":
+    def of(cls, a: Sequence[Sequence[NumberLike]], b: Sequence[NumberLike]) -> Elimination:
         """Eliminate the system ``A x = b`` (any shape)."""
         start = augment(a, b)
         n = shape(start)[1] - 1
@@ -485,7 +485,7 @@ def equation_tex(coefficients: Sequence[NumberLike], rhs: NumberLike,
     if len(coeffs) > len(unknowns):
         raise ValueError(f"{len(coeffs)} coefficients but only {len(unknowns)} unknown names")
     parts: list[str] = []
-    for c, name in zip(coeffs, unknowns):
+    for c, name in zip(coeffs, unknowns[:len(coeffs)], strict=True):
         if c == 0:
             continue
         size = abs(c)

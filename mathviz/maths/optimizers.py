@@ -9,7 +9,6 @@ in two weights: the loss ``‖Xw − y‖²`` minimised inside an L1 diamond or 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -45,7 +44,7 @@ class OptimizerState:
     t: int = 0
 
     @classmethod
-    def start(cls, x0: ArrayLike) -> "OptimizerState":
+    def start(cls, x0: ArrayLike) -> OptimizerState:
         """The state before the first step: at ``x0`` with empty memories."""
         x = _vector(x0)
         return cls(x, np.zeros_like(x), np.zeros_like(x), 0)
@@ -277,7 +276,7 @@ def l1_constrained_least_squares(X: ArrayLike, y: ArrayLike, budget: float) -> C
         return ConstrainedFit(free, loss(free), 0.0)
     corners = [np.array(p, dtype=float) * budget for p in ((1, 0), (0, 1), (-1, 0), (0, -1))]
     candidates = list(corners)
-    for p, q in zip(corners, corners[1:] + corners[:1]):
+    for p, q in zip(corners, corners[1:] + corners[:1], strict=True):
         d = q - p  # w(s) = p + s d, s in [0, 1]; L'(s) = 2 dᵀ(A(p + s d) − b)
         curvature = float(d @ A @ d)
         if curvature > 0:

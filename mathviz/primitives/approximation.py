@@ -65,7 +65,7 @@ class TaylorSeriesPlot(VGroup):
         xs = np.arange(-n, n + 1) * SAMPLE_STEP
         curve = VMobject(stroke_color=self.color, stroke_width=4)
         curve.set_points_as_corners([self.axes.c2p(x, y) for x, y in
-                                     zip(xs, np.asarray(sin_taylor(xs, degree)))])
+                                     zip(xs, np.asarray(sin_taylor(xs, degree)), strict=True)])
         return curve
 
     def _draw_blend(self, old: int, new: int, s: float) -> None:

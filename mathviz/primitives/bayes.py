@@ -22,9 +22,9 @@ from manim import (
 )
 from manim.animation.animation import Animation
 
-from mathviz.readings import reads_screen
 from mathviz import theme
 from mathviz.maths.bayes import BayesModel, Rect
+from mathviz.readings import reads_screen
 
 _COLORS = {
     "h_e": (theme.HYPOTHESIS, 0.9),

@@ -33,11 +33,10 @@ from manim import (
 )
 from manim.animation.animation import Animation
 
-from mathviz.readings import reads_screen
 from mathviz import theme
 from mathviz.maths.calculus import DifferentiableFunction, RealFunction, secant_slope
 from mathviz.primitives.readout import Readout, coords
-
+from mathviz.readings import reads_screen
 
 #: drawing layer of backed tick labels: above the curves, lines and areas plotted on the axes
 TICK_LABEL_Z = 2
@@ -353,7 +352,7 @@ class DerivativeTracer(VGroup):
         self.move_to(ORIGIN)
         self.follow_with(readouts or {})
 
-    def follow_with(self, readouts: dict[str, Readout]) -> "DerivativeTracer":
+    def follow_with(self, readouts: dict[str, Readout]) -> DerivativeTracer:
         """Make ``{"x" | "slope" | "f": readout}`` follow the drawing at every frame; readouts
         that followed before stop (they keep what they show)."""
         readers = {"x": lambda: self.point_shown()[0], "slope": self.slope_shown,
@@ -419,7 +418,7 @@ class DerivativeTracer(VGroup):
 
         return UpdateFromAlphaFunc(self, update, run_time=run_time)
 
-    def jump_to(self, x: float) -> "DerivativeTracer":
+    def jump_to(self, x: float) -> DerivativeTracer:
         """Put the tangent at ``x`` now and start a fresh trail there."""
         self._visited = []
         self._place(x)

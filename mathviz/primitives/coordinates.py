@@ -31,11 +31,11 @@ from manim import (
 from manim.animation.animation import Animation
 from numpy.typing import ArrayLike
 
-from mathviz.readings import reads_screen
 from mathviz import theme
 from mathviz.maths.coordinates import Basis2D, coefficient_along, from_polar, to_polar
 from mathviz.primitives.linear_map import CarryByMatrix
 from mathviz.primitives.readout import Readout, coords
+from mathviz.readings import reads_screen
 
 
 def _plane(x_range: tuple[float, float], y_range: tuple[float, float], unit: float, *,
@@ -114,7 +114,6 @@ class BasisChangeGrid(VGroup):
         """Reveal a copy of the standard grid and carry it onto the grid of the basis; î and ĵ
         become ``b₁`` and ``b₂``. The reference grid dims; the point stays where it is."""
         m = self.basis.matrix
-        origin = self.reference.c2p(0, 0)
         self._current = m.copy()
         reveal = AnimationGroup(self.skew_grid.animate.set_stroke(opacity=0.85),
                                 self.reference.animate.set_stroke(opacity=0.45),
@@ -204,7 +203,7 @@ class BasisChangeGrid(VGroup):
         if len(self.legs) != 2:
             raise RuntimeError("no walk drawn")
         out = []
-        for leg, arrow in zip(self.legs, (self.b1_arrow, self.b2_arrow)):
+        for leg, arrow in zip(self.legs, (self.b1_arrow, self.b2_arrow), strict=True):
             leg_vec = self.tip_shown(leg) - coords(self.reference, leg.get_start())
             base = self.tip_shown(arrow) - coords(self.reference, arrow.get_start())
             out.append(coefficient_along(leg_vec, base))

@@ -10,21 +10,21 @@ from manim import (
     Arrow,
     Axes,
     Create,
-    UpdateFromAlphaFunc,
     Dot,
     GrowArrow,
     Line,
     Succession,
+    UpdateFromAlphaFunc,
     VGroup,
     VMobject,
 )
 from manim.animation.animation import Animation
 from numpy.typing import ArrayLike
 
-from mathviz.readings import reads_screen
 from mathviz import theme
 from mathviz.maths.descent import ContourLine, DescentTrace, nearest_tangent
 from mathviz.primitives.readout import Readout, coords
+from mathviz.readings import reads_screen
 
 
 class ContourMap(VGroup):
@@ -65,7 +65,7 @@ class GradientArrows(VGroup):
         super().__init__()
         self.axes = axes
         self.base_points = np.asarray(points, dtype=float)
-        for p, g in zip(self.base_points, np.asarray(gradients, dtype=float)):
+        for p, g in zip(self.base_points, np.asarray(gradients, dtype=float), strict=True):
             direction = g / np.linalg.norm(g)
             start = axes.c2p(*p)
             end = axes.c2p(*(p + length * direction))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from itertools import pairwise
 
 import numpy as np
 from manim import (
@@ -21,8 +22,8 @@ from manim import (
     DashedLine,
     Dot,
     GrowArrow,
-    GrowFromEdge,
     GrowFromCenter,
+    GrowFromEdge,
     Line,
     Polygon,
     Transform,
@@ -33,11 +34,11 @@ from manim import (
 from manim.animation.animation import Animation
 from numpy.typing import ArrayLike
 
-from mathviz.readings import reads_screen
 from mathviz import theme
 from mathviz.maths.distances import largest_gap, manhattan_path
 from mathviz.primitives.plots import DottedCurve
 from mathviz.primitives.readout import Readout, coords
+from mathviz.readings import reads_screen
 
 
 def _segment_length(axes: Axes, line: Line) -> float:
@@ -84,7 +85,7 @@ class DistanceComparison(VGroup):
         corners = manhattan_path(self.start, self.end, self.order)
         self.staircase = VGroup(*(Line(axes.c2p(*p), axes.c2p(*q), color=theme.NORM_L1,
                                        stroke_width=6)
-                                  for p, q in zip(corners[:-1], corners[1:])))
+                                  for p, q in pairwise(corners)))
         axis, _ = largest_gap(self.start, self.end)
         leg = self.staircase[self.order.index(axis)]
         self.max_gap = Line(*leg.get_start_and_end(), color=theme.NORM_LINF, stroke_width=14,
@@ -162,13 +163,13 @@ class DifferenceBars(VGroup):
     def create(self, run_time: float = 1.6) -> Animation:
         """Grow each bar out of the zero line."""
         return AnimationGroup(*(GrowFromEdge(bar, DOWN if v >= 0 else UP)
-                                for bar, v in zip(self.bars, self.values)),
+                                for bar, v in zip(self.bars, self.values, strict=True)),
                               lag_ratio=0.2, run_time=run_time, group=self)
 
     def highlight_largest(self, color=theme.NORM_LINF) -> Animation:
         """Recolour every bar whose |value| is the maximum."""
         heights = np.abs(self.values_shown())
-        top = [bar for bar, h in zip(self.bars, heights) if h >= heights.max() - 1e-9]
+        top = [bar for bar, h in zip(self.bars, heights, strict=True) if h >= heights.max() - 1e-9]
         return AnimationGroup(*(bar.animate.set_fill(color, opacity=0.9).set_stroke(color)
                                 for bar in top), group=self)
 
@@ -357,7 +358,7 @@ class Histogram(VGroup):
 
     def _bars(self, heights: np.ndarray) -> list[Polygon]:
         out = []
-        for lo, hi, h in zip(self.edges[:-1], self.edges[1:], heights):
+        for lo, hi, h in zip(self.edges[:-1], self.edges[1:], heights, strict=True):
             corners = [(lo, 0.0), (hi, 0.0), (hi, h), (lo, h)]
             out.append(Polygon(*(self.axes.c2p(*c) for c in corners), stroke_color=self.color,
                                stroke_width=1.5, fill_color=self.color, fill_opacity=0.7))
@@ -371,7 +372,7 @@ class Histogram(VGroup):
     def morph_to(self, heights: ArrayLike, run_time: float = 2.0) -> Animation:
         """Reshape every bar to the new ``heights``."""
         new = self._bars(np.asarray(heights, dtype=float))
-        return AnimationGroup(*(Transform(bar, target) for bar, target in zip(self.bars, new)),
+        return AnimationGroup(*(Transform(bar, target) for bar, target in zip(self.bars, new, strict=True)),
                               group=self, run_time=run_time)
 
     @reads_screen("geometry")

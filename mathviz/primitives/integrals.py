@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import numpy as np
 from manim import (
+    DOWN,
     AnimationGroup,
     Axes,
     Dot,
@@ -21,11 +22,9 @@ from manim import (
     UpdateFromAlphaFunc,
     VGroup,
     VMobject,
-    DOWN,
 )
 from manim.animation.animation import Animation
 
-from mathviz.readings import reads_screen
 from mathviz import theme
 from mathviz.maths.integrals import (
     RealFunction,
@@ -36,6 +35,7 @@ from mathviz.maths.integrals import (
     riemann_sum,
 )
 from mathviz.primitives.readout import Readout, coords
+from mathviz.readings import reads_screen
 
 
 def _points_in(axes: Axes, mob) -> np.ndarray:
@@ -106,7 +106,7 @@ class RiemannRectangles(VGroup):
 
     def _bars(self, model: RiemannSum) -> VGroup:
         bars = VGroup()
-        for lo, hi, h in zip(model.edges[:-1], model.edges[1:], model.heights):
+        for lo, hi, h in zip(model.edges[:-1], model.edges[1:], model.heights, strict=True):
             color = self.color if h >= 0 else self.negative_color
             corners = [(lo, 0.0), (hi, 0.0), (hi, h), (lo, h)]
             bars.add(Polygon(*(self.axes.c2p(*c) for c in corners), stroke_color=theme.TEXT,
@@ -222,7 +222,7 @@ class AccumulatedArea(VGroup):
             if quantity not in self.QUANTITIES:
                 raise ValueError(f"unknown quantity {quantity!r}; use one of {self.QUANTITIES}")
 
-    def follow_with(self, readouts: Sequence[tuple[Readout, str]]) -> "AccumulatedArea":
+    def follow_with(self, readouts: Sequence[tuple[Readout, str]]) -> AccumulatedArea:
         """Make each ``(readout, quantity)`` show that quantity of the drawn region at every
         frame; readouts that followed before stop (they keep what they show)."""
         self._check_quantities(readouts)
@@ -233,7 +233,7 @@ class AccumulatedArea(VGroup):
             readout.follow(lambda q=quantity: self.quantity_shown(q))
         return self
 
-    def move_edge(self, x: float) -> "AccumulatedArea":
+    def move_edge(self, x: float) -> AccumulatedArea:
         """Redraw the region for right edge ``x`` now (following readouts catch up at the
         next frame)."""
         self.x = float(x)

@@ -24,10 +24,10 @@ from manim import (
 from manim.animation.animation import Animation
 from numpy.typing import ArrayLike
 
-from mathviz.readings import reads_screen
 from mathviz import theme
 from mathviz.maths.linear import LinearMapModel, as_matrix, polygon_area
 from mathviz.primitives.readout import coords
+from mathviz.readings import reads_screen
 
 #: builds an arrow of the same look from a tail and a tip (scene points)
 ArrowMaker = Callable[[Arrow, np.ndarray, np.ndarray], Arrow]
@@ -141,9 +141,9 @@ class LinearMapDiagram(VGroup):
                  y_range: tuple[float, float] = (-4.0, 4.0), unit: float = 1.0,
                  square: bool = True, basis: bool = True) -> None:
         super().__init__()
-        plane_kwargs = dict(x_range=(*x_range, 1), y_range=(*y_range, 1),
-                            x_length=(x_range[1] - x_range[0]) * unit,
-                            y_length=(y_range[1] - y_range[0]) * unit)
+        plane_kwargs = {"x_range": (*x_range, 1), "y_range": (*y_range, 1),
+                            "x_length": (x_range[1] - x_range[0]) * unit,
+                            "y_length": (y_range[1] - y_range[0]) * unit}
         self.reference = NumberPlane(
             **plane_kwargs,
             background_line_style={"stroke_color": theme.GRID_FAINT, "stroke_width": 1},

@@ -29,10 +29,10 @@ from manim import (
 )
 from manim.animation.animation import Animation
 
-from mathviz.readings import reads_screen
 from mathviz import theme
 from mathviz.maths.losses import LineFit, RealFunction, chord_point
 from mathviz.primitives.readout import Readout, coords
+from mathviz.readings import reads_screen
 
 
 @reads_screen("area")
@@ -73,10 +73,10 @@ class ResidualSquares(VGroup):
                          axes.c2p(x_hi, float(fit.predict(x_hi))),
                          stroke_color=theme.CURVE, stroke_width=4)
         self.dots = VGroup(*(Dot(axes.c2p(x, y), radius=0.08, color=theme.DOT)
-                             for x, y in zip(fit.x, fit.y)))
+                             for x, y in zip(fit.x, fit.y, strict=True)))
         self.segments = VGroup()
         self.squares = VGroup()
-        for x, y, yhat in zip(fit.x, fit.y, fit.predict(fit.x)):
+        for x, y, yhat in zip(fit.x, fit.y, fit.predict(fit.x), strict=True):
             side = abs(y - yhat)
             self.segments.add(Line(axes.c2p(x, yhat), axes.c2p(x, y), stroke_color=theme.BAD,
                                    stroke_width=4))

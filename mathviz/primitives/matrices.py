@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
+from itertools import pairwise
 
 import numpy as np
 from manim import (
@@ -43,7 +44,6 @@ from manim.animation.animation import Animation
 from manim.animation.numbers import ChangeDecimalToValue
 from numpy.typing import NDArray
 
-from mathviz.readings import Printed, PrintedArray, printed, printed_all, reads_screen
 from mathviz import theme
 from mathviz.maths.matrices import (
     Elimination,
@@ -63,6 +63,7 @@ from mathviz.maths.matrices import (
     tip_to_tail,
 )
 from mathviz.primitives.readout import Readout, coords
+from mathviz.readings import Printed, PrintedArray, printed, printed_all, reads_screen
 
 #: colours of the equations' lines in the row picture (equation 1, equation 2, …)
 EQUATION_COLORS = theme.EQUATION_COLORS
@@ -400,7 +401,7 @@ class MatrixProductHighlighter(VGroup):
         self.names = VGroup()
         if names is not None:
             grids = [self.a_grid, self.b_grid, self.bias_grid, self.c_grid]
-            for label, g in zip(names, grids):
+            for label, g in zip(names, grids, strict=True):
                 if g is None:
                     continue
                 name = theme.tex(label, size=font_size + 6)
@@ -507,7 +508,7 @@ class MatrixProductHighlighter(VGroup):
         self.remove(self.work, self.highlights)
         pieces, total = self._work_line(i, j)
         parts = [piece for piece, _ in pieces]
-        for prev, cur in zip(parts, parts[1:]):  # parentheses hug what they wrap
+        for prev, cur in pairwise(parts):  # parentheses hug what they wrap
             tight = getattr(prev, "paren", "") == "(" or getattr(cur, "paren", "") == ")"
             cur.next_to(prev, RIGHT, buff=0.04 if tight else 0.14)
         line = VGroup(*parts)
@@ -662,7 +663,7 @@ class AugmentedMatrix(VGroup):
         self.add(self.grid, self.marks)
 
     @classmethod
-    def of(cls, elimination: Elimination, **kwargs) -> "AugmentedMatrix":
+    def of(cls, elimination: Elimination, **kwargs) -> AugmentedMatrix:
         """The starting matrix of ``elimination``, sized for every later step."""
         return cls(elimination.start, reserve=elimination.matrices, **kwargs)
 
@@ -679,10 +680,7 @@ class AugmentedMatrix(VGroup):
 
     def _fade_marks(self) -> list[Animation]:
         """Animations fading the previous label and boxes (they leave the group next time)."""
-        fades: list[Animation] = []
-        for mark in self.marks:
-            fades.append(Transform(mark, mark.copy().set_opacity(0)))
-        return fades
+        return [Transform(mark, mark.copy().set_opacity(0)) for mark in self.marks]
 
     def apply(self, step: EliminationStep, *, run_time: float = 2.5) -> Animation:
         """Animate one row operation (built from the current on-screen state).
@@ -826,7 +824,7 @@ class RowPicture(VGroup):
         self.a, self.b = exact_matrix(a), exact_vector(b)
         _require_two_unknowns(self.a)
         self.lines = VGroup(*(self._line(k, row, rhs)
-                              for k, (row, rhs) in enumerate(zip(self.a, self.b))))
+                              for k, (row, rhs) in enumerate(zip(self.a, self.b, strict=True))))
         self.dot = Dot(self.plane.c2p(0, 0), radius=0.1, color=theme.DOT)
         self.dot.set_stroke(theme.BACKGROUND, width=2)
         self._place_dot()
@@ -898,7 +896,7 @@ class RowPicture(VGroup):
         pivot = (old_solution if old_solution is not None and old_solution == new_solution
                  else None)
         moves = []
-        for k, (row, rhs) in enumerate(zip(new_a, new_b)):
+        for k, (row, rhs) in enumerate(zip(new_a, new_b, strict=True)):
             if pivot is not None and tuple(row) != tuple(old_a[k]):
                 moves.append(self._turn_line(k, old_a[k], row, rhs, pivot))
             else:
@@ -1060,7 +1058,7 @@ class ColumnPicture(VGroup):
 
         def update(_mob: VMobject, alpha: float) -> None:
             t = exact(round(alpha, 6))
-            self._set_weights([s + t * (e - s) for s, e in zip(start, end)])
+            self._set_weights([s + t * (e - s) for s, e in zip(start, end, strict=True)])
 
         return AnimationGroup(UpdateFromAlphaFunc(self.scaled, update),
                               ChangeDecimalToValue(self.readouts[j].number, float(end[j])),
@@ -1103,7 +1101,7 @@ class ColumnPicture(VGroup):
         """The unknowns read off the arrows: each drawn scaled column's component along its
         drawn column arrow, over that arrow's squared length (0 while it is hidden)."""
         out = []
-        for column, scaled in zip(self.columns, self.vectors_shown()):
+        for column, scaled in zip(self.columns, self.vectors_shown(), strict=True):
             a = coords(self.plane, column.get_end()) - coords(self.plane, column.get_start())
             out.append(float(scaled @ a / (a @ a)))
         return np.array(out)

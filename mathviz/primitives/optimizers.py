@@ -35,13 +35,13 @@ from manim import (
 from manim.animation.animation import Animation
 from numpy.typing import ArrayLike, NDArray
 
-from mathviz.readings import Printed, reads_screen
 from mathviz import theme
 from mathviz.maths.descent import ContourLine
 from mathviz.maths.optimizers import ridge_path
 from mathviz.maths.vectors import unit_ball_boundary
 from mathviz.primitives.descent import ContourMap
 from mathviz.primitives.readout import Readout, coords
+from mathviz.readings import Printed, reads_screen
 
 
 class OptimizerRace(VGroup):
@@ -271,7 +271,7 @@ class RidgePath(VGroup):
         self.dot.move_to(self.axes.c2p(*w))
         if self.lambda_readout is not None:
             self.lambda_readout.set(lam)
-        for readout, value in zip(self.weight_readouts, w):
+        for readout, value in zip(self.weight_readouts, w, strict=True):
             readout.set(float(value))
 
     def grow_to(self, lam: float, run_time: float = 3.0) -> Animation:

@@ -9,11 +9,11 @@ from typing import Any, ClassVar
 
 import numpy as np
 from manim import DOWN, ORIGIN, RIGHT, UP, Axes, DecimalNumber, Mobject, NumberPlane, VGroup, config
-from manim.constants import RendererType
 from manim.animation.animation import Animation
+from manim.constants import RendererType
 
-from mathviz.readings import Printed, printed, reads_screen
 from mathviz import theme
+from mathviz.readings import Printed, printed, reads_screen
 
 
 def light_clone(mob: Mobject) -> Mobject:
@@ -80,7 +80,7 @@ class LiveDecimal(DecimalNumber):
             LiveDecimal._glyphs[key] = template
         return light_clone(template)
 
-    def set_value(self, number: float) -> "LiveDecimal":
+    def set_value(self, number: float) -> LiveDecimal:
         """Show ``number``; same result as :meth:`DecimalNumber.set_value`, far cheaper."""
         if (isinstance(number, complex) or self.unit is not None or self.show_ellipsis
                 or self.include_background_rectangle or config.renderer != RendererType.CAIRO):
@@ -147,7 +147,7 @@ class CountTo(Animation):
 class StepTo(Animation):
     """Show a readout's old value until half way, then the new one (no values in between)."""
 
-    def __init__(self, readout: "Readout", value: float, **kwargs: Any) -> None:
+    def __init__(self, readout: Readout, value: float, **kwargs: Any) -> None:
         self.readout, self.target_value = readout, float(value)
         self.start_value = float(readout.number.get_value())
         super().__init__(readout.number, **kwargs)
@@ -168,7 +168,7 @@ class Readout(VGroup):
     def __init__(self, label_tex: str, value: float = 0.0, *, decimals: int = 3,
                  color=theme.TEXT, size: int = 34, unit: str | None = None,
                  commas: bool = True) -> None:
-        """
+        r"""
         Parameters
         ----------
         label_tex
@@ -190,7 +190,7 @@ class Readout(VGroup):
         """The number as currently typeset (its digits, sign and precision): a printed reading."""
         return printed(self.number)
 
-    def set(self, value: float) -> "Readout":
+    def set(self, value: float) -> Readout:
         """Show ``value`` now (keeps the label in place)."""
         left = self.number.get_left()
         self.number.set_value(value)
@@ -211,7 +211,7 @@ class Readout(VGroup):
         middle on: for a counter whose in-between values do not exist (4 → 8 strips)."""
         return StepTo(self, value)
 
-    def follow(self, read: Callable[[], float]) -> "Readout":
+    def follow(self, read: Callable[[], float]) -> Readout:
         """Keep showing ``read()`` at every frame (an updater), e.g. the x of a moving dot
         read back through its axes: the number can never lag the geometry it describes.
         :meth:`stop_following` freezes it again.
@@ -231,7 +231,7 @@ class Readout(VGroup):
         update(self.number)
         return self
 
-    def stop_following(self) -> "Readout":
+    def stop_following(self) -> Readout:
         """Remove the updater of :meth:`follow` (the number keeps what it shows)."""
         follower = getattr(self, "_follower", None)
         if follower is not None:

@@ -47,7 +47,6 @@ from manim.animation.animation import Animation
 from manim.animation.numbers import ChangeDecimalToValue
 from numpy.typing import ArrayLike
 
-from mathviz.readings import printed_all, reads_screen
 from mathviz import theme
 from mathviz.maths.spectral import (
     PowerIterationTrace,
@@ -57,6 +56,7 @@ from mathviz.maths.spectral import (
 )
 from mathviz.primitives.linear_map import CarryByMatrix
 from mathviz.primitives.readout import Readout, coords
+from mathviz.readings import printed_all, reads_screen
 
 PlaneLike = NumberPlane | Axes
 
@@ -123,7 +123,7 @@ class EigenSpanDisplay(VGroup):
         self.spans = VGroup()
         self.ghosts = VGroup()
         self.arrows = VGroup()
-        for v, color in zip(self.base_vectors, self.colors):
+        for v, color in zip(self.base_vectors, self.colors, strict=True):
             unit = v / np.linalg.norm(v)
             line = DashedLine(plane.c2p(*(-span_extent * unit)), plane.c2p(*(span_extent * unit)),
                               color=color, stroke_width=2.5, dash_length=0.14)
@@ -511,7 +511,7 @@ class MatrixHeatmap(VGroup):
         """Labels first, then the cells row by row with their numbers."""
         return AnimationGroup(FadeIn(self.row_labels), FadeIn(self.col_labels),
                               AnimationGroup(*(FadeIn(VGroup(c, n)) for c, n in
-                                               zip(self.cells, self.numbers)), lag_ratio=0.02),
+                                               zip(self.cells, self.numbers, strict=True)), lag_ratio=0.02),
                               lag_ratio=0.3, run_time=run_time, group=self)
 
     def morph_to(self, new_values: ArrayLike, run_time: float = 1.5) -> Animation:
@@ -521,7 +521,7 @@ class MatrixHeatmap(VGroup):
             raise ValueError(f"expected shape {self.values.shape}, got {target.shape}")
         self.values = target
         moves: list[Animation] = []
-        for cell, number, value in zip(self.cells, self.numbers, target.ravel()):
+        for cell, number, value in zip(self.cells, self.numbers, target.ravel(), strict=True):
             moves.append(ChangeDecimalToValue(number, float(value)))
             moves.append(cell.animate.set_fill(self.color_of(value), opacity=self.fill_opacity))
         return AnimationGroup(*moves, run_time=run_time, group=self)
@@ -598,7 +598,7 @@ class SingularValueBars(VGroup):
         if not 0 <= k <= len(self.bars):
             raise ValueError(f"k must be in 0..{len(self.bars)}")
         moves = []
-        for i, (bar, label) in enumerate(zip(self.bars, self.labels)):
+        for i, (bar, label) in enumerate(zip(self.bars, self.labels, strict=True)):
             kept = i < k
             moves.append(bar.animate.set_fill(opacity=0.85 if kept else self.dim_opacity))
             # dropped values stay readable (contrast ≥ 4.5:1 on the background)

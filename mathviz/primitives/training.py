@@ -34,13 +34,13 @@ from manim import (
 from manim.animation.animation import Animation
 from numpy.typing import ArrayLike
 
-from mathviz.readings import printed, printed_all, reads_screen
 from mathviz import theme
 from mathviz.maths.descent import ScalarField, contour_lines
 from mathviz.maths.schedules import WarmupCosine, classify_critical_point, parabola_descent
 from mathviz.primitives.descent import ContourMap, GradientDescentPath
 from mathviz.primitives.readout import Readout, coords
 from mathviz.primitives.spectral import plane_arrow, plane_unit
+from mathviz.readings import printed_all, reads_screen
 
 AXIS_CONFIG = {"color": theme.MUTED, "include_numbers": True, "font_size": 22}
 
@@ -86,7 +86,7 @@ class LearningRateRace(VGroup):
         self.step_readouts: list[Readout] = []
         self.abs_readouts: list[Readout] = []
         self.lanes = VGroup()
-        for lr, title, color, lane_decimals in zip(self.learning_rates, titles, colors, places):
+        for lr, title, color, lane_decimals in zip(self.learning_rates, titles, colors, places, strict=True):
             axes = Axes(x_range=(-x_max, x_max, 1), y_range=(0, y_max, 5), x_length=lane_width,
                         y_length=lane_height, axis_config=dict(AXIS_CONFIG, font_size=20),
                         tips=False)
@@ -193,8 +193,8 @@ class CriticalPointGallery(VGroup):
                                         color=color))
             caption = theme.tex(formula, size=size + 4)
             caption.next_to(axes, UP, buff=0.25)
-            hess = theme.tex(r"H=\begin{bmatrix}%g & %g\\ %g & %g\end{bmatrix}"
-                             % (h[0, 0], h[0, 1], h[1, 0], h[1, 1]), size=size)
+            hess = theme.tex(rf"H=\begin{{bmatrix}}{h[0, 0]:g} & {h[0, 1]:g}\\ {h[1, 0]:g} & "
+                             rf"{h[1, 1]:g}\end{{bmatrix}}", size=size)
             hess.next_to(axes, DOWN, buff=0.3)
             eig_row = VGroup(*readouts).arrange(RIGHT, buff=0.45)
             eig_row.next_to(hess, DOWN, buff=0.3)
@@ -213,7 +213,7 @@ class CriticalPointGallery(VGroup):
     def create(self, run_time: float = 2.0) -> Animation:
         """Axes, captions and contour maps (the Hessian parts come with :meth:`reveal_hessians`)."""
         parts = [AnimationGroup(FadeIn(VGroup(p[0], p[1])), m.create(run_time=run_time))
-                 for p, m in zip(self.panels, self.maps)]
+                 for p, m in zip(self.panels, self.maps, strict=True)]
         for p in self.panels:
             for extra in p[3:]:
                 extra.set_opacity(0)
@@ -370,10 +370,10 @@ class ClipDisplay(VGroup):
         self.gradients = np.atleast_2d(np.asarray(gradients, dtype=float))
         self.circle = Circle(radius=self.max_norm * plane_unit(plane), color=theme.NORM_L2,
                              stroke_width=4).move_to(plane.c2p(0, 0))
-        self.arrows = VGroup(*(plane_arrow(plane, g, c) for g, c in zip(self.gradients, colors)))
+        self.arrows = VGroup(*(plane_arrow(plane, g, c) for g, c in zip(self.gradients, colors, strict=True)))
         self.norm_readouts = [Readout(rf"\|g_{i + 1}\|", float(np.linalg.norm(g)), decimals=2,
                                       size=size, color=c)
-                              for i, (g, c) in enumerate(zip(self.gradients, colors))]
+                              for i, (g, c) in enumerate(zip(self.gradients, colors, strict=True))]
         #: faint copies of the arrows as they were before clipping
         self.ghosts = VGroup()
         self.add(self.circle, self.ghosts, self.arrows)
@@ -389,13 +389,13 @@ class ClipDisplay(VGroup):
         for tip in starts:
             norm = float(np.linalg.norm(tip))
             targets.append(tip * (self.max_norm / norm) if norm > self.max_norm else tip)
-        for arrow, a, b in zip(self.arrows, starts, targets):
+        for arrow, a, b in zip(self.arrows, starts, targets, strict=True):
             if not np.allclose(a, b):
                 self.ghosts.add(arrow.copy().set_opacity(0.3))
         readouts = VGroup(*self.norm_readouts)
 
         def update(_: VGroup, alpha: float) -> None:
-            for i, (a, b) in enumerate(zip(starts, targets)):
+            for i, (a, b) in enumerate(zip(starts, targets, strict=True)):
                 tip = a + (b - a) * alpha
                 old = self.arrows[i]
                 new = plane_arrow(self.plane, tip, old.get_color())

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -60,7 +61,6 @@ from manim.animation.animation import Animation
 from manim.animation.numbers import ChangeDecimalToValue
 from numpy.typing import ArrayLike, NDArray
 
-from mathviz.readings import Printed, printed, printed_all, reads_screen
 from mathviz import theme
 from mathviz.maths import recommender
 from mathviz.maths.vector_geometry import (
@@ -73,6 +73,7 @@ from mathviz.maths.vector_geometry import (
 )
 from mathviz.maths.vectors import p_norm, projection, unit_ball_boundary
 from mathviz.primitives.readout import Readout, coords
+from mathviz.readings import Printed, printed, printed_all, reads_screen
 
 #: colours of a sum's parts: the first vector, the second, and the resultant
 FIRST_COLOR = theme.VECTOR
@@ -131,7 +132,7 @@ class BackedLabel(VGroup):
                                            buff=buff)
         super().__init__(self.backing, label)
 
-    def set_color(self, color: ManimColor, family: bool = True) -> "BackedLabel":  # noqa: D102
+    def set_color(self, color: ManimColor, family: bool = True) -> BackedLabel:  # noqa: D102
         self.label.set_color(color, family=family)
         return self
 
@@ -221,7 +222,7 @@ class VectorPlane(VGroup):
     def arrow_to(self, end: ArrayLike, color: ManimColor = theme.VECTOR,
                  label: str | Mobject | None = None, *, name: str | None = None,
                  start: ArrayLike = (0.0, 0.0), label_direction: ArrayLike | None = None,
-                 label_size: int = 36) -> "PlaneArrow":
+                 label_size: int = 36) -> PlaneArrow:
         """A named arrow from ``start`` (default the origin) to ``end``; show it with :meth:`grow`.
 
         The arrow is registered under ``name`` (default: the label string) in :attr:`arrows`.
@@ -238,7 +239,7 @@ class VectorPlane(VGroup):
         return AnimationGroup(FadeIn(self.plane), FadeIn(self.decorations), group=self,
                               run_time=run_time)
 
-    def grow(self, *arrows: "PlaneArrow", lag_ratio: float = 0.4,
+    def grow(self, *arrows: PlaneArrow, lag_ratio: float = 0.4,
              run_time: float = 1.2) -> Animation:
         """Attach ``arrows`` to the plane and grow them out of their tails."""
         self.add(*arrows)
@@ -247,39 +248,39 @@ class VectorPlane(VGroup):
 
     # --- read back ------------------------------------------------------------------------
     @reads_screen("geometry")
-    def tip_shown(self, arrow: "PlaneArrow | Arrow") -> NDArray[np.float64]:
+    def tip_shown(self, arrow: PlaneArrow | Arrow) -> NDArray[np.float64]:
         """The drawn tip of an arrow, in plane coordinates."""
         return self.coords_of(_arrow_of(arrow).get_end())
 
     @reads_screen("geometry")
-    def tail_shown(self, arrow: "PlaneArrow | Arrow") -> NDArray[np.float64]:
+    def tail_shown(self, arrow: PlaneArrow | Arrow) -> NDArray[np.float64]:
         """The drawn tail of an arrow, in plane coordinates."""
         return self.coords_of(_arrow_of(arrow).get_start())
 
     @reads_screen("geometry")
-    def vector_shown(self, arrow: "PlaneArrow | Arrow") -> NDArray[np.float64]:
+    def vector_shown(self, arrow: PlaneArrow | Arrow) -> NDArray[np.float64]:
         """Tip minus tail as drawn: the vector the arrow stands for, wherever it sits."""
         return self.tip_shown(arrow) - self.tail_shown(arrow)
 
     @reads_screen("geometry")
-    def length_shown(self, arrow: "PlaneArrow | Arrow") -> float:
+    def length_shown(self, arrow: PlaneArrow | Arrow) -> float:
         """The drawn arrow's length in plane units."""
         return float(np.hypot(*self.vector_shown(arrow)))
 
     @reads_screen("geometry")
-    def angle_shown(self, first: "PlaneArrow | Arrow", second: "PlaneArrow | Arrow") -> float:
+    def angle_shown(self, first: PlaneArrow | Arrow, second: PlaneArrow | Arrow) -> float:
         """The angle between two drawn arrows, in degrees (0–180)."""
         u, v = self.vector_shown(first), self.vector_shown(second)
         cos = float(u @ v) / (np.hypot(*u) * np.hypot(*v))
         return float(np.degrees(np.arccos(np.clip(cos, -1.0, 1.0))))
 
 
-def _arrow_of(arrow: "PlaneArrow | Arrow") -> Arrow:
+def _arrow_of(arrow: PlaneArrow | Arrow) -> Arrow:
     return arrow.arrow if isinstance(arrow, PlaneArrow) else arrow
 
 
 class PlaneArrow(VGroup):
-    """One arrow between plane coordinates, with an optional label riding on its tip.
+    r"""One arrow between plane coordinates, with an optional label riding on its tip.
 
     Parameters
     ----------
@@ -323,7 +324,7 @@ class PlaneArrow(VGroup):
             arrow.set_opacity(0.0)
         return arrow
 
-    def set_coords(self, end: ArrayLike, *, start: ArrayLike | None = None) -> "PlaneArrow":
+    def set_coords(self, end: ArrayLike, *, start: ArrayLike | None = None) -> PlaneArrow:
         """Redraw the arrow from ``start`` (default: where its tail is) to ``end``, now."""
         self.start_coords = (self.start_coords if start is None
                              else np.asarray(start, dtype=float).copy())
@@ -529,7 +530,7 @@ class AngleMark(VGroup):
         How far beyond the arc the number's centre sits (scene units).
     """
 
-    def __init__(self, plane: VectorPlane, first: "PlaneArrow", second: "PlaneArrow", *,
+    def __init__(self, plane: VectorPlane, first: PlaneArrow, second: PlaneArrow, *,
                  radius: float = 1.0, color: ManimColor = theme.TEXT, decimals: int = 1,
                  size: int = 28, label_offset: float = 0.5) -> None:
         super().__init__()
@@ -825,7 +826,7 @@ class NormBallMorph(VGroup):
         of that boundary point (``2^(-1/p)`` on the p-ball: ½ for the diamond, 1/√2 for the
         circle, 1 for the square)."""
         vertices = self.vertices_shown()
-        for u, v in zip(vertices, np.roll(vertices, -1, axis=0)):
+        for u, v in zip(vertices, np.roll(vertices, -1, axis=0), strict=True):
             du, dv = u[1] - u[0], v[1] - v[0]
             if du * dv > 0 or du == dv:  # both on one side of the diagonal
                 continue
@@ -879,7 +880,7 @@ class ExponentReadout(VGroup):
         super().__init__(self.readout, self.infinity)
         self.set(p)
 
-    def set(self, p: float) -> "ExponentReadout":
+    def set(self, p: float) -> ExponentReadout:
         """Show ``p`` now: its digits, or ``∞``."""
         infinite = math.isinf(float(p))
         self.readout.number.set_opacity(0.0 if infinite else 1.0)
@@ -955,7 +956,7 @@ class ColumnVector(VGroup):
             self.add(self.header)
         self.row_labels = VGroup()
         if row_labels is not None:
-            for name, centre in zip(row_labels, centres):
+            for name, centre in zip(row_labels, centres, strict=True):
                 label = theme.text(name, size=label_size, color=label_color)
                 label.move_to(centre).align_to(self.brackets[0].get_left() + 0.2 * LEFT, RIGHT)
                 self.row_labels.add(label)
@@ -978,11 +979,11 @@ class ColumnVector(VGroup):
         """The numbers the entries currently show."""
         return printed_all(self.entries)
 
-    def set(self, values: ArrayLike) -> "ColumnVector":
+    def set(self, values: ArrayLike) -> ColumnVector:
         """Show ``values`` now, each entry staying centred in its row."""
         centre = self.brackets.get_center()
         for entry, v, offset in zip(self.entries, np.asarray(values, dtype=float),
-                                    self._offsets):
+                                    self._offsets, strict=True):
             entry.set_value(float(v))
             entry.move_to(centre + offset)
         return self
@@ -990,7 +991,7 @@ class ColumnVector(VGroup):
     def change_to(self, values: ArrayLike, run_time: float = 1.2) -> Animation:
         """Count every entry to its new value."""
         return AnimationGroup(*(ChangeDecimalToValue(e, float(v)) for e, v in
-                                zip(self.entries, np.asarray(values, dtype=float))),
+                                zip(self.entries, np.asarray(values, dtype=float), strict=True)),
                               group=self, run_time=run_time)
 
     def emphasize_rows(self, indices: Sequence[int], color: ManimColor | None = None,
@@ -1030,7 +1031,7 @@ class RatingVector(ColumnVector):
 def arrange_columns(columns: Sequence[ColumnVector], buff: float = 0.45) -> VGroup:
     """Columns side by side, left to right, with their rows on the same heights."""
     group = VGroup(*columns)
-    for prev, col in zip(columns, columns[1:]):
+    for prev, col in pairwise(columns):
         col.next_to(prev, RIGHT, buff=buff)
         col.shift(UP * (prev.row_y(0) - col.row_y(0)))
     return group
@@ -1044,7 +1045,7 @@ def column_equation(*items: Mobject, buff: float = 0.22) -> VGroup:
         raise ValueError("column_equation needs at least one ColumnVector")
     ref = columns[0]
     group = VGroup(*items)
-    for prev, item in zip(items, items[1:]):
+    for prev, item in pairwise(items):
         item.next_to(prev, RIGHT, buff=buff)
     for item in items:
         if isinstance(item, ColumnVector):

@@ -260,12 +260,10 @@ def _write(site: Path, entries: list[ChapterEntry], level_lectures: list[dict]) 
     env.filters["clock"] = lambda s: f"{int(s) // 60}:{int(s) % 60:02d}"
     env.filters["value"] = _format_value
     published = [e for e in entries if e.status == "published"]
-    levels = []
-    for level in LEVELS:
-        levels.append({"number": level.number, "title": level.title,
-                       "chapters": [e for e in entries if e.level == level.number],
-                       "lecture": next((m for m in level_lectures
-                                        if m["level"] == level.number), None)})
+    levels = [{"number": level.number, "title": level.title,
+               "chapters": [e for e in entries if e.level == level.number],
+               "lecture": next((m for m in level_lectures if m["level"] == level.number), None)}
+              for level in LEVELS]
     map_data = _map(entries)
     (site / "style.css").write_text(env.get_template("style.css").render(), encoding="utf-8")
     (site / "index.html").write_text(

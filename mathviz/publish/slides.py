@@ -262,7 +262,7 @@ def cut_clips(chapter: Chapter, profile: Profile, fmt: str, build_root: Path,
         if len(parts) != len(spans):
             raise RuntimeError(f"ffmpeg wrote {len(parts)} clips for {len(spans)} beats")
         clips = []
-        for span, part in zip(spans, parts):
+        for span, part in zip(spans, parts, strict=True):
             frames = count_frames(part)
             if frames != span.frames:
                 raise RuntimeError(f"clip {span.number} has {frames} frames, expected "
@@ -310,7 +310,7 @@ def _presentation(clip_set: ClipSet):
     from manim_slides.config import PresentationConfig, SlideConfig
 
     slides = [SlideConfig(file=path, rev_file=path, notes=html.escape(clip.narration))
-              for clip, path in zip(clip_set.clips, clip_set.paths())]
+              for clip, path in zip(clip_set.clips, clip_set.paths(), strict=True)]
     return PresentationConfig(slides=slides, resolution=(clip_set.width, clip_set.height),
                               background_color=_background())
 

@@ -131,7 +131,7 @@ def select_frames(reports: Sequence[SceneReport], fps: float, *,
     """
     frames: list[Frame] = []
     first = 0
-    for number, (report, offset) in enumerate(zip(reports, scene_offsets(list(reports)))):
+    for number, (report, offset) in enumerate(zip(reports, scene_offsets(list(reports)), strict=True)):
         failed: dict[int, list[str]] = defaultdict(list)
         for check in report.checkpoints:
             if not check.ok and check.beat is not None:
@@ -239,7 +239,7 @@ def contact_sheet(cells: Sequence[Cell], title: str, notes: Sequence[str] = (), 
     for n, note in enumerate(notes):
         draw.text((MARGIN, MARGIN + TITLE_HEIGHT + n * LINE_HEIGHT), note, font=font, fill=FAILED)
     y = top
-    for row, row_height in zip(rows, row_heights):
+    for row, row_height in zip(rows, row_heights, strict=True):
         for column, i in enumerate(row):
             x = MARGIN + column * (THUMB_WIDTH + GAP)
             thumb = cells[i].image.convert("RGB")
@@ -270,7 +270,7 @@ def page(title: str, subtitle: str, frames: Sequence[Frame], files: Sequence[str
     return env.get_template("storyboard.html").render(
         title=title, subtitle=subtitle, notes=notes,
         frames=[{"file": file, "heading": f.heading, "narration": f.narration,
-                 "failed": f.failed, "kind": f.kind} for f, file in zip(frames, files)])
+                 "failed": f.failed, "kind": f.kind} for f, file in zip(frames, files, strict=True)])
 
 
 # --- a chapter ----------------------------------------------------------------------------------
@@ -320,7 +320,7 @@ def chapter_sources(chapter: Chapter, profile: Profile, build_root: Path, *,
                                   f"frames from")
         reports = [r for _, r in found]
         return Sources(reports, [(v, offset) for (v, _), offset
-                                 in zip(found, scene_offsets(reports))])
+                                 in zip(found, scene_offsets(reports), strict=True)])
     final = output_path(chapter, profile, "mp4", build_root)
     if not missing:
         reports = [r for _, r in found]
@@ -351,7 +351,7 @@ def extract_frames(video: Path, times: Sequence[float], fps: float, folder: Path
     if len(written) != len(wanted):
         raise StoryboardError(f"ffmpeg took {len(written)} of {len(wanted)} frames from "
                               f"{video.name} (frame {wanted[-1]} is past its end?)")
-    by_number = dict(zip(wanted, written))
+    by_number = dict(zip(wanted, written, strict=True))
     return [by_number[n] for n in numbers]
 
 
@@ -399,11 +399,11 @@ def write_storyboard(chapter: Chapter, profile: Profile, sources: Sources, out_r
         for k, (video, indices) in enumerate(by_video.items()):
             times = [frames[i].time - sources.videos[frames[i].scene][1] for i in indices]
             for i, path in zip(indices, extract_frames(video, times, profile.fps,
-                                                       work / f"video-{k}")):
+                                                       work / f"video-{k}"), strict=True):
                 taken[i] = path
         names = [f"{n:03d}-{'x' if f.beat is None else f'beat{f.beat:02d}'}-{f.kind}.png"
                  for n, f in enumerate(frames, start=1)]
-        for path, name in zip(taken, names):
+        for path, name in zip(taken, names, strict=True):
             assert path is not None
             shutil.copyfile(path, work / name)
         failed = sum(len(f.failed) for f in frames if f.kind == "end") + len(notes)
@@ -412,7 +412,7 @@ def write_storyboard(chapter: Chapter, profile: Profile, sources: Sources, out_r
                  f"{sum(f.kind == 'end' for f in frames)} beats"
                  + (f"  ·  {failed} failed checkpoint(s)" if failed else ""))
         cells = [Cell(Image.open(work / name), f.heading, f.narration, f.failed)
-                 for f, name in zip(frames, names)]
+                 for f, name in zip(frames, names, strict=True)]
         contact_sheet(cells, title, notes).save(work / "storyboard.png", optimize=False)
         for cell in cells:
             cell.image.close()

@@ -128,7 +128,7 @@ def chapter_plays(reports: list[SceneReport]) -> list[list]:
     numbered through the chapter as in :func:`timeline` (``None`` between beats)."""
     plays: list[list] = []
     first = 0
-    for report, offset in zip(reports, scene_offsets(reports)):
+    for report, offset in zip(reports, scene_offsets(reports), strict=True):
         plays += [[p.start + offset, p.end + offset, p.moving,
                    None if p.beat is None else first + p.beat] for p in report.plays]
         first += len(report.beats)
@@ -138,7 +138,7 @@ def chapter_plays(reports: list[SceneReport]) -> list[list]:
 def timeline(reports: list[SceneReport]) -> list[BeatRecord]:
     """All beats of the chapter on one clock (segments played back to back)."""
     beats: list[BeatRecord] = []
-    for report, offset in zip(reports, scene_offsets(reports)):
+    for report, offset in zip(reports, scene_offsets(reports), strict=True):
         beats += captions.shifted(report.beats, offset, len(beats))
     return beats
 

@@ -32,7 +32,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -177,8 +177,8 @@ class BuildReporter(Protocol):
     def segment_started(self, job: SegmentJob) -> None: ...
     def segment_progress(self, label: str, clock: float) -> None: ...
     def segment_finished(self, result: SegmentResult) -> None: ...
-    def chapter_finished(self, outcome: "ChapterOutcome") -> None: ...
-    def finished(self, summary: "BuildSummary") -> None: ...
+    def chapter_finished(self, outcome: ChapterOutcome) -> None: ...
+    def finished(self, summary: BuildSummary) -> None: ...
 
 
 @dataclass
@@ -229,7 +229,7 @@ def build_lock(out_root: Path, *, wait: bool = False) -> Iterator[None]:
     (``wait=True``: wait for the other build to finish instead)."""
     out_root.mkdir(parents=True, exist_ok=True)
     path = out_root / LOCK_NAME
-    handle = open(path, "a+")
+    handle = open(path, "a+")  # noqa: SIM115 - held (and the lock with it) until the finally
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
@@ -456,15 +456,11 @@ def _kill_workers(pool: ProcessPoolExecutor) -> None:
     for running scenes)."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
     for process in processes:
-        try:
+        with suppress(OSError, ValueError):
             process.kill()
-        except (OSError, ValueError):
-            pass
     for process in processes:
-        try:
+        with suppress(OSError, ValueError, AssertionError):
             process.join(timeout=5)
-        except (OSError, ValueError, AssertionError):
-            pass
 
 
 def _init(events, parent: int) -> None:  # pragma: no cover - runs in the worker

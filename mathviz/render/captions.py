@@ -25,6 +25,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from mathviz.checkpoints import BeatRecord
 
@@ -228,7 +229,7 @@ def _phrases(text: str, start: float, end: float, *,
         assert node is not None
         cuts.append(node[4])
     cuts.reverse()
-    return [(" ".join(words[a:b]), at(a), at(b)) for a, b in zip(cuts, cuts[1:])]
+    return [(" ".join(words[a:b]), at(a), at(b)) for a, b in pairwise(cuts)]
 
 
 # --- cues -------------------------------------------------------------------------------------
@@ -249,7 +250,7 @@ def _beat_phrases(beat: BeatRecord) -> list[tuple[str, float, float]]:
     total = sum(weights)
     out: list[tuple[str, float, float]] = []
     done = 0
-    for sentence, weight in zip(sentences, weights):
+    for sentence, weight in zip(sentences, weights, strict=True):
         t0 = beat.start + (beat.end - beat.start) * done / total
         done += weight
         t1 = beat.start + (beat.end - beat.start) * done / total
@@ -380,7 +381,7 @@ def to_srt(beats: Sequence[BeatRecord]) -> str:
 
 
 def to_vtt(beats: Sequence[BeatRecord]) -> str:
-    """WebVTT text of the captions of ``beats``.
+    r"""WebVTT text of the captions of ``beats``.
 
     Parameters
     ----------

@@ -35,7 +35,7 @@ RENDER_SCHEMA = "mathviz-segment-3"
 _LOCAL_PACKAGES = ("mathviz", "scenes")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def manim_version() -> str:
     """The installed manim's version, read from package metadata (manim is not imported)."""
     try:
@@ -170,10 +170,10 @@ def _facts_from_source(path: Path) -> ModuleFacts:
                for n in tree.body if isinstance(n, ast.ClassDef)}
     scenes: tuple[str, ...] = ()
     for node in tree.body:
-        if isinstance(node, ast.Assign) and any(
-                isinstance(t, ast.Name) and t.id == "SCENES" for t in node.targets):
-            if isinstance(node.value, (ast.List, ast.Tuple)):
-                scenes = tuple(e.id for e in node.value.elts if isinstance(e, ast.Name))
+        is_scenes = isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "SCENES" for t in node.targets)
+        if is_scenes and isinstance(node.value, (ast.List, ast.Tuple)):
+            scenes = tuple(e.id for e in node.value.elts if isinstance(e, ast.Name))
     return ModuleFacts(tuple(names), classes, scenes)
 
 
@@ -189,9 +189,8 @@ def _statements(tree: ast.AST) -> Iterator[ast.stmt]:
     while stack:
         node = stack.pop()
         for field in ("body", "orelse", "finalbody", "handlers", "cases"):
-            for child in getattr(node, field, ()) or ():
-                if isinstance(child, (ast.stmt, ast.excepthandler, ast.match_case)):
-                    stack.append(child)
+            stack.extend(child for child in getattr(node, field, ()) or ()
+                         if isinstance(child, (ast.stmt, ast.excepthandler, ast.match_case)))
         if isinstance(node, ast.stmt):
             yield node
 

@@ -11,6 +11,7 @@ file is hashed again next time, and from then on remembered.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -40,7 +41,7 @@ class Digest:
         return {"size": self.size, "sha256": self.sha256}
 
     @classmethod
-    def from_json(cls, data: object) -> "Digest":
+    def from_json(cls, data: object) -> Digest:
         """Raises ``ValueError`` for anything that is not a digest record."""
         if (not isinstance(data, dict) or not isinstance(data.get("size"), int)
                 or not isinstance(data.get("sha256"), str) or len(data["sha256"]) != 64):
@@ -72,10 +73,8 @@ def _save() -> None:
 
     path = _hash_cache_path()
     live = {k: v for k, v in _memory.items() if os.path.exists(k)}
-    try:
+    with contextlib.suppress(OSError):  # a read-only cache verifies; it only hashes again
         write_atomic(path, json.dumps(live))
-    except OSError:  # a read-only cache still verifies, it only hashes again next time
-        pass
 
 
 def forget_hashes() -> None:

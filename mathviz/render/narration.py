@@ -4,7 +4,6 @@ placement of every spoken sentence on the chapter's clock (no manim import)."""
 from __future__ import annotations
 
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from mathviz.checkpoints import BeatRecord, CheckpointResult, SceneReport
@@ -58,7 +57,7 @@ def chapter_narrator(chapter: Chapter, settings: VoiceSettings) -> Narrator:
     return narrator
 
 
-def placements(beats: list[BeatRecord], narrator: Narrator | None) -> list["Placement"]:
+def placements(beats: list[BeatRecord], narrator: Narrator | None) -> list[Placement]:
     """Every spoken sentence of a chapter's timeline as ``(wav, start)`` on the track.
 
     A sentence whose speech is no longer in the cache is synthesised again by ``narrator``

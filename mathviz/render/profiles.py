@@ -68,7 +68,9 @@ def frame_problem(width: object, height: object, fps: object, fmt: object) -> st
     for key, value in (("width", width), ("height", height), ("fps", fps)):
         if isinstance(value, bool) or not isinstance(value, int):
             return f"{key} must be a whole number, not {value!r}"
-    assert isinstance(width, int) and isinstance(height, int) and isinstance(fps, int)
+    assert isinstance(width, int)
+    assert isinstance(height, int)
+    assert isinstance(fps, int)
     if width <= 0 or height <= 0 or width % 2 or height % 2:
         return f"width and height must be positive and even (yuv420p video), not {width}x{height}"
     if not 1 <= fps <= 240:
@@ -158,9 +160,9 @@ def encoder_problem(table: str, key: str, value: object) -> str | None:
     elif key == "row-mt":
         if not vp9 or value not in (0, 1, True, False):
             return "row-mt is a libvpx-vp9 option: 0 or 1"
-    elif key == "b":
-        if not re.fullmatch(r"\d+(\.\d+)?[kKM]?", str(value)) or isinstance(value, bool):
-            return "b is a bitrate such as 0 (constant quality), 800k or 2M"
+    elif key == "b" and (isinstance(value, bool)
+                         or not re.fullmatch(r"\d+(\.\d+)?[kKM]?", str(value))):
+        return "b is a bitrate such as 0 (constant quality), 800k or 2M"
     return None
 
 

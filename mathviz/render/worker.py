@@ -21,24 +21,24 @@ import tempfile
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from mathviz import doctor
 from mathviz.course import SCENES_ENV, get_chapter, load_scenes
-from mathviz.voice.engine import VoiceUnavailable, speaking
 from mathviz.render.narration import chapter_narrator
 from mathviz.render.profiles import Profile
 from mathviz.render.segments import (
-    cache_dir,
     TMP_MARK,
     SegmentJob,
     SegmentResult,
+    cache_dir,
     store_failed,
     store_segment,
 )
+from mathviz.voice.engine import VoiceUnavailable, speaking
 
 FRAME_HEIGHT = 8.0
 
@@ -104,7 +104,7 @@ def process_dir() -> Path:
     root.mkdir(parents=True, exist_ok=True)
     n = 0
     while True:
-        handle = open(root / f"slot-{n}.lock", "a")
+        handle = open(root / f"slot-{n}.lock", "a")  # noqa: SIM115 - held for the process's life
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

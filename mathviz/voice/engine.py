@@ -101,7 +101,7 @@ class Voice(abc.ABC):
     def describe(self) -> str:
         """One line for ``mathviz doctor``."""
 
-    def check(self) -> None:
+    def check(self) -> None:  # noqa: B027 - optional: a voice that needs nothing checks nothing
         """Raise :class:`VoiceUnavailable` when the voice cannot speak."""
 
 

@@ -32,7 +32,6 @@ def narrations_by_line(path: Path) -> list[tuple[int, str]]:
         # close_chapter(takeaway, narration): the takeaway is shown on the card, not spoken
         args = node.args[1:2] if node.func.attr == "close_chapter" else node.args[:1]
         args = [*args, *(k.value for k in node.keywords if k.arg == "narration")]
-        for arg in args:
-            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                found.append((arg.lineno, arg.col_offset, " ".join(arg.value.split())))
+        found.extend((arg.lineno, arg.col_offset, " ".join(arg.value.split())) for arg in args
+                     if isinstance(arg, ast.Constant) and isinstance(arg.value, str))
     return [(line, text) for line, _, text in sorted(found)]

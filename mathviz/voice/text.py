@@ -117,7 +117,7 @@ class Lexicon:
             h.update(f"{written}\0{spoken}\0".encode())
         return h.hexdigest()[:16]
 
-    def merged(self, other: "Lexicon") -> "Lexicon":
+    def merged(self, other: Lexicon) -> Lexicon:
         """This lexicon with ``other``'s entries added (``other`` wins on a clash)."""
         table = dict(self.entries) | dict(other.entries)
         return Lexicon(tuple(sorted(table.items())), f"{self.source}+{other.source}")

@@ -249,11 +249,16 @@ def list_chapters(level: int | None, out_root: Path) -> None:
                    "'none': by reading speed).")
 @click.option("--lexicon", type=click.Path(path_type=Path, exists=True, dir_okay=False),
               default=None, help="An extra pronunciation lexicon (TOML).")
-def check(ids: tuple[str, ...], as_json: bool, voice: str | None, lexicon: Path | None) -> None:
+@click.option("--fresh", is_flag=True,
+              help="Run every scene, even a chapter whose last results still hold.")
+def check(ids: tuple[str, ...], as_json: bool, voice: str | None, lexicon: Path | None,
+          fresh: bool) -> None:
     """Run chapters' scenes without drawing frames and evaluate every checkpoint.
 
     IDS are chapter ids (6.3), levels (6: its chapters that have scenes) or 'all'.
     Narration is linted too: a symbol the voice would misread without a lexicon entry fails.
+    A chapter whose scenes, imported modules, voice and checking code are unchanged since
+    its last check reuses those results (--fresh runs it anyway).
     """
     from mathviz.render import narration, runner
     from mathviz.voice.engine import VoiceError, VoiceUnavailable
@@ -267,7 +272,7 @@ def check(ids: tuple[str, ...], as_json: bool, voice: str | None, lexicon: Path 
     errors: list[Exception] = []
     for chapter in chapters:
         try:
-            reports = runner.check_chapter(chapter, settings)
+            reports, reused = runner.checked_reports(chapter, settings, reuse=not fresh)
         except (doctor.MissingToolError, VoiceUnavailable) as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(EXIT_MISSING_TOOL)
@@ -281,7 +286,7 @@ def check(ids: tuple[str, ...], as_json: bool, voice: str | None, lexicon: Path 
         figure = pacing(reports)
         state.record_check(chapter, chapter_results, figure)
         results += chapter_results
-        summaries.append({"chapter": chapter.id, "pacing": figure.as_json(),
+        summaries.append({"chapter": chapter.id, "reused": reused, "pacing": figure.as_json(),
                           "unverified": [u for r in reports for u in r.unverified]})
     if as_json:
         click.echo(json.dumps({"checkpoints": [r.as_json() for r in results],
@@ -297,7 +302,8 @@ def check(ids: tuple[str, ...], as_json: bool, voice: str | None, lexicon: Path 
                 click.echo(f"{'':<8}{r.source}")
         for summary in summaries:
             figure = summary["pacing"]
-            click.echo(f"{summary['chapter']}: still {figure['still_share']:.0%} of "
+            reuse_note = " (unchanged: last results reused)" if summary["reused"] else ""
+            click.echo(f"{summary['chapter']}{reuse_note}: still {figure['still_share']:.0%} of "
                        f"{figure['duration']:.0f} s, longest still {figure['longest_still']:.1f} s"
                        f" at {figure['longest_still_at']:.1f} s")
             if summary["unverified"]:

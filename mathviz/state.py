@@ -6,7 +6,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from mathviz.checkpoints import CheckpointResult, Pacing
+from mathviz.checkpoints import CheckpointResult, Pacing, SceneReport
 from mathviz.course import PROJECT_ROOT, Chapter
 
 
@@ -41,6 +41,30 @@ def record_check(chapter: Chapter, results: list[CheckpointResult],
     from mathviz.render.segments import write_atomic
 
     write_atomic(state_dir() / f"{chapter.id}.json", json.dumps(payload))
+
+
+def _reports_path(chapter: Chapter) -> Path:
+    return state_dir() / f"{chapter.id}.reports.json"
+
+
+def cached_reports(chapter: Chapter, key: str) -> list[SceneReport] | None:
+    """The scene reports of the chapter's last check if it ran with inputs ``key``
+    (:func:`mathviz.render.runner.check_key`), else ``None``."""
+    try:
+        data = json.loads(_reports_path(chapter).read_text(encoding="utf-8"))
+        if data.get("key") != key:
+            return None
+        return [SceneReport.from_dict(r) for r in data["reports"]]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def store_reports(chapter: Chapter, key: str, reports: list[SceneReport]) -> None:
+    """Remember the scene reports of a check that ran with inputs ``key``."""
+    from mathviz.render.segments import write_atomic
+
+    write_atomic(_reports_path(chapter),
+                 json.dumps({"key": key, "reports": [r.to_dict() for r in reports]}))
 
 
 def checked_pacing(chapter: Chapter) -> dict | None:

@@ -14,7 +14,8 @@ from mathviz.render import runner
 
 @functools.cache
 def _reports(chapter_id: str) -> tuple[SceneReport, ...]:
-    return tuple(runner.check_chapter(get_chapter(chapter_id)))
+    """The chapter's check, reused from the last ``mathviz check`` while nothing changed."""
+    return tuple(runner.checked_reports(get_chapter(chapter_id))[0])
 
 
 @pytest.fixture(scope="session")

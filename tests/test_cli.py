@@ -119,3 +119,33 @@ def test_missing_ffmpeg_is_named(runner, monkeypatch, tmp_path):
     result = runner.invoke(cli.main, ["render", "6.3", "--out", str(tmp_path)])
     assert result.exit_code == cli.EXIT_MISSING_TOOL
     assert "MISSING ffmpeg" in result.output and "sudo apt-get install -y ffmpeg" in result.output
+
+
+def test_check_reuses_a_chapters_results_until_something_it_depends_on_changes(drafts,
+                                                                             monkeypatch):
+    from drafts import write_chapter
+
+    from mathviz.render import runner
+
+    def check(*extra: str) -> dict:
+        result = CliRunner().invoke(cli.main, ["check", "0.1", "--json", *extra])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)
+
+    first = check()
+    assert [c["reused"] for c in first["chapters"]] == [False]
+    run_scenes = runner.check_chapter
+
+    def must_not_run(*_args, **_kwargs):
+        raise AssertionError("the scenes ran again")
+
+    monkeypatch.setattr(runner, "check_chapter", must_not_run)
+    again = check()
+    assert [c["reused"] for c in again["chapters"]] == [True]
+    assert again["checkpoints"] == first["checkpoints"]
+    monkeypatch.setattr(runner, "check_chapter", run_scenes)
+    assert check("--fresh")["chapters"][0]["reused"] is False
+    write_chapter(drafts, "0.1", second="A square, said otherwise.")
+    edited = check()
+    assert edited["chapters"][0]["reused"] is False
+    assert check("--voice", "none")["chapters"][0]["reused"] is False  # another voice

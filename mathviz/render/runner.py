@@ -8,13 +8,14 @@ finished one is expected.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
 import traceback
 from pathlib import Path
 
-from mathviz import doctor
+from mathviz import doctor, state
 from mathviz.checkpoints import CheckpointResult, SceneReport, describe_failures
 from mathviz.course import Chapter, load_scenes
 from mathviz.render.assemble import (  # noqa: F401 - the public names of a render
@@ -95,6 +96,44 @@ def check_chapter(chapter: Chapter, voice: VoiceSettings | None = None) -> list[
             report, _ = run_scene(chapter, scene_cls, skip=True)
             reports.append(report)
     return reports
+
+
+#: what a check runs besides the chapter's own imports (those are in its fingerprints)
+CHECK_ENGINE = ("render/runner.py", "render/worker.py", "render/narration.py", "voice/*.py",
+                "voice/*.toml")
+
+
+def check_key(chapter: Chapter, voice: VoiceSettings) -> str:
+    """Everything a chapter's check depends on: the fingerprint of each scene (its source, the
+    modules it imports, manim's and Python's versions), the voice with its lexicon, and the
+    code that runs the check. Equal keys give equal reports."""
+    from mathviz.render import fingerprint
+
+    narrator = voice.narrator(voice_cache_dir())
+    digest = hashlib.sha256(f"check;voice={narrator.identity}".encode())
+    for key in fingerprint.segment_fingerprints(chapter, "check"):
+        digest.update(f";{key.scene}={key.fingerprint}".encode())
+    library = Path(__file__).resolve().parents[1]
+    for pattern in CHECK_ENGINE:
+        for path in sorted(library.glob(pattern)):
+            digest.update(f";{path.name}=".encode() + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def checked_reports(chapter: Chapter, voice: VoiceSettings | None = None, *,
+                    reuse: bool = True) -> tuple[list[SceneReport], bool]:
+    """The chapter's scene reports and whether they were reused: those of its last check
+    when nothing it depends on changed (:func:`check_key`), else a fresh
+    :func:`check_chapter`, remembered for next time. ``reuse=False`` always runs it."""
+    voice = voice or VoiceSettings()
+    key = check_key(chapter, voice)
+    if reuse:
+        cached = state.cached_reports(chapter, key)
+        if cached is not None:
+            return cached, True
+    reports = check_chapter(chapter, voice)
+    state.store_reports(chapter, key, reports)
+    return reports, False
 
 
 def shown_values(chapter: Chapter) -> dict[str, object]:

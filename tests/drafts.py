@@ -7,6 +7,7 @@ temporary scenes folder (``MATHVIZ_SCENES_DIR``) with its own cache (``MATHVIZ_C
 from __future__ import annotations
 
 import json
+import struct
 import subprocess
 import time
 from pathlib import Path
@@ -117,3 +118,27 @@ def wait_until(condition, timeout: float, what: str) -> None:
             return
         time.sleep(0.05)
     raise AssertionError(f"timed out after {timeout:g} s waiting for {what}")
+
+
+def top_level_boxes(path: Path) -> list[str]:
+    """Box types at the top level of an ISO-BMFF (mp4) file, in file order."""
+    atoms, data = [], path.read_bytes()
+    pos = 0
+    while pos + 8 <= len(data):
+        size, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        if size == 1:
+            size = struct.unpack(">Q", data[pos + 8:pos + 16])[0]
+        elif size == 0:
+            size = len(data) - pos
+        assert size >= 8
+        atoms.append(kind.decode("latin-1"))
+        pos += size
+    assert pos == len(data)
+    return atoms
+
+
+def faststart(path: Path) -> bool:
+    """Whether an mp4's index (``moov``) comes before its data (``mdat``): it can play
+    while it downloads."""
+    boxes = top_level_boxes(path)
+    return "moov" in boxes and "mdat" in boxes and boxes.index("moov") < boxes.index("mdat")

@@ -20,7 +20,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from drafts import alive, decodes, descendants, stray, wait_until, write_chapter
+from drafts import (
+    alive,
+    decodes,
+    descendants,
+    faststart,
+    stray,
+    wait_until,
+    write_chapter,
+)
 
 from mathviz import cli
 from mathviz.render import assemble, build, profiles
@@ -162,6 +170,10 @@ def test_each_format_keeps_its_own_sidecar_and_cached_segments(one_scene, tmp_pa
         assert decodes(video(out, "0.1", fmt))
     again = run(render_cmd(out, "0.1"))
     assert "0 segment(s) to render" in again.stderr and "unchanged  0.1" in again.stderr
+    silent = run(render_cmd(tmp_path / "silent", "0.1", extra=("--voice", "none")))
+    assert silent.returncode == 0, silent.stderr
+    for final in (video(out, "0.1"), video(tmp_path / "silent", "0.1")):
+        assert faststart(final)  # voiced (muxed) and silent (joined) alike
 
 
 # --- processes ---------------------------------------------------------------------------

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import math
-import struct
 import subprocess
 import sys
 import wave
@@ -19,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import pyloudnorm
 import pytest
+from drafts import top_level_boxes
 from scipy.io import wavfile
 from scipy.signal import correlate, resample_poly
 
@@ -140,23 +140,6 @@ def _lag(signal: np.ndarray, reference: np.ndarray) -> int:
     """Samples by which ``reference`` is delayed in ``signal`` (peak cross-correlation)."""
     c = correlate(signal, reference, mode="full", method="fft")
     return int(np.argmax(c)) - (len(reference) - 1)
-
-
-def _top_level_atoms(path: Path) -> list[str]:
-    """Box types at the top level of an ISO-BMFF (mp4) file, in file order."""
-    atoms, data = [], path.read_bytes()
-    pos = 0
-    while pos + 8 <= len(data):
-        size, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        if size == 1:
-            size = struct.unpack(">Q", data[pos + 8:pos + 16])[0]
-        elif size == 0:
-            size = len(data) - pos
-        assert size >= 8
-        atoms.append(kind.decode("latin-1"))
-        pos += size
-    assert pos == len(data)
-    return atoms
 
 
 def _video_packets(path: Path) -> list[str]:
@@ -366,7 +349,7 @@ def test_mp4_audio_duration_in_the_container(muxed):
 
 
 def test_mp4_is_faststart(muxed):
-    atoms = _top_level_atoms(muxed["mp4"])
+    atoms = top_level_boxes(muxed["mp4"])
     assert "moov" in atoms and "mdat" in atoms
     assert atoms.index("moov") < atoms.index("mdat")
 

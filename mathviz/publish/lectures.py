@@ -99,7 +99,8 @@ def level_lecture(level: Level, profile: Profile, build_root: Path, *,
         ffmpeg.run(
             ["ffmpeg", "-v", "error", "-y", "-f", "concat", "-safe", "0", "-i", str(listing),
              "-i", str(meta), "-map", "0", "-map_metadata", "1", "-map_chapters", "1",
-             "-c", "copy", str(joined)], f"joining level {level.number}")
+             "-c", "copy", "-movflags", "+faststart", str(joined)],
+            f"joining level {level.number}")
         outputs = {
             final.with_suffix(".vtt"): captions.to_vtt(beats),
             final.with_suffix(".srt"): captions.to_srt(beats),

@@ -255,13 +255,18 @@ def copy_file(source: Path, target: Path) -> None:
 
 
 def concat(segments: list[Path], target: Path) -> None:
-    """Join video segments without re-encoding (one segment is simply copied)."""
-    if len(segments) == 1:
+    """Join video segments without re-encoding into a fresh file (never sharing bytes with
+    the segments); an mp4 gets its index (``moov``) before the data, for streaming.
+
+    A single webm segment is copied (a reflink clone where the filesystem can)."""
+    if len(segments) == 1 and target.suffix != ".mp4":
         copy_file(segments[0], target)
         return
     listing = target.with_suffix(".txt")
     listing.write_text("".join(f"file '{s.resolve()}'\n" for s in segments))
-    _ffmpeg("-f", "concat", "-safe", "0", "-i", str(listing), "-c", "copy", str(target))
+    faststart = ("-movflags", "+faststart") if target.suffix == ".mp4" else ()
+    _ffmpeg("-f", "concat", "-safe", "0", "-i", str(listing), "-c", "copy", *faststart,
+            str(target))
 
 
 def to_gif(video: Path, target: Path, fps: int) -> None:

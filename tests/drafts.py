@@ -142,3 +142,33 @@ def faststart(path: Path) -> bool:
     while it downloads."""
     boxes = top_level_boxes(path)
     return "moov" in boxes and "mdat" in boxes and boxes.index("moov") < boxes.index("mdat")
+
+
+def color_tags(path: Path) -> dict[str, str]:
+    """The video stream's colour tags (ffprobe): range, matrix, transfer, primaries."""
+    out = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
+                          "stream=color_range,color_space,color_transfer,color_primaries",
+                          "-of", "json", str(path)], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)["streams"][0]
+
+
+BT709 = {"color_range": "tv", "color_space": "bt709", "color_transfer": "bt709",
+         "color_primaries": "bt709"}
+
+
+def centre_luma(path: Path) -> int:
+    """The luma (Y, 8 bit) of the first frame's centre pixel, as stored (no conversion)."""
+    size = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
+                           "stream=width,height", "-of", "csv=p=0", str(path)],
+                          capture_output=True, text=True, check=True).stdout
+    width, height = (int(v) for v in size.strip().split(","))
+    out = subprocess.run(["ffmpeg", "-v", "error", "-i", str(path), "-frames:v", "1", "-f",
+                          "rawvideo", "-pix_fmt", "yuv420p", "-"], capture_output=True,
+                         check=True)
+    return out.stdout[(height // 2) * width + width // 2]
+
+
+def bt709_luma(hex_color: str) -> float:
+    """Limited-range BT.709 luma of an sRGB colour such as ``#101318`` (ITU-R BT.709-6)."""
+    r, g, b = (int(hex_color.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    return 16 + 219 * (0.2126 * r + 0.7152 * g + 0.0722 * b)

@@ -21,7 +21,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from drafts import (
+    BT709,
     alive,
+    color_tags,
     decodes,
     descendants,
     faststart,
@@ -174,6 +176,9 @@ def test_each_format_keeps_its_own_sidecar_and_cached_segments(one_scene, tmp_pa
     assert silent.returncode == 0, silent.stderr
     for final in (video(out, "0.1"), video(tmp_path / "silent", "0.1")):
         assert faststart(final)  # voiced (muxed) and silent (joined) alike
+    for final in (video(out, "0.1"), video(tmp_path / "silent", "0.1"),
+                  video(out, "0.1", "webm")):
+        assert color_tags(final) == BT709, final.name  # the pixels: test_render
 
 
 # --- processes ---------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from drafts import faststart, write_chapter
+from drafts import BT709, color_tags, faststart, write_chapter
 
 from mathviz import cli
 from mathviz.course import LEVELS
@@ -213,6 +213,7 @@ def test_a_level_lecture_joins_its_chapters_with_markers_and_captions(drafts, tm
                   ["nb_read_packets"]) for p in [video, *parts]]
     assert frames[0] == sum(frames[1:])  # stream copy: the whole is the sum of the parts
     assert all(faststart(p) for p in [video, *parts])  # each plays while it downloads
+    assert all(color_tags(p) == BT709 for p in [video, *parts])
     marks = probe(video, "-show_chapters")["chapters"]
     assert [m["tags"]["title"] for m in marks] == ["0.1 Mathematical Language",
                                                    "0.2 Sets & Logic"]

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from manim import Circle, Create, FadeOut, Square, Transform
+from drafts import BT709, bt709_luma, centre_luma, color_tags
+from manim import Circle, Create, FadeOut, FullScreenRectangle, Square, Transform
 
 from mathviz.course import get_chapter
 from mathviz.readings import reads_screen
@@ -72,6 +73,25 @@ class InterruptedScene(LectureScene):
         self.play(Create(Circle()), run_time=0.5)
         if not self.renderer.skip_animations:  # only while frames are being written
             raise KeyboardInterrupt
+
+
+class RedScene(LectureScene):
+    chapter_id = "0.1"
+
+    def construct(self) -> None:
+        with self.beat("Red."):
+            self.add(FullScreenRectangle(fill_color="#FF0000", fill_opacity=1, stroke_width=0))
+            self.wait(0.4)
+
+
+@pytest.mark.parametrize("fmt", ["mp4", "webm"])
+def test_video_is_bt709_in_its_pixels_and_its_tags(monkeypatch, tmp_path, preview, fmt):
+    """Pure red is stored with BT.709's luma (63 in limited range; BT.601's would be 81) and
+    the stream says so, so no player guesses (they guess BT.601 below 720p, BT.709 above)."""
+    _use(monkeypatch, RedScene)
+    out = runner.render_chapter(PLANNED, preview, fmt, tmp_path)
+    assert color_tags(out.video) == BT709
+    assert abs(centre_luma(out.video) - bt709_luma("#FF0000")) <= 1.0  # 62.6
 
 
 def _use(monkeypatch, *scenes):

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from click.testing import CliRunner
-from drafts import write_chapter
+from drafts import BT709, color_tags, faststart, write_chapter
 
 from mathviz import cli
 from mathviz.course import get_chapter
@@ -118,6 +118,7 @@ def test_clips_are_one_per_beat_frame_exact_with_a_deck_and_pptx(drafts, tmp_pat
     assert counts[0] == second_start
     difference = np.abs(frame_at(folder / names[1], 0) - frame_at(video, second_start)).mean()
     assert difference < 4.0, difference  # the same picture, re-encoded
+    assert all(color_tags(folder / n) == BT709 and faststart(folder / n) for n in names)
     # the deck: a slide per clip in order, narration as notes, reveal.js beside it
     deck = folder / "deck.html"
     parsed = DeckParser()

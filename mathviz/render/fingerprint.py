@@ -31,7 +31,7 @@ from pathlib import Path
 from mathviz.course import PROJECT_ROOT, Chapter
 
 #: bump when the render pipeline changes what a segment's bytes are
-RENDER_SCHEMA = "mathviz-segment-3"
+RENDER_SCHEMA = "mathviz-segment-4"
 _LOCAL_PACKAGES = ("mathviz", "scenes")
 
 

@@ -145,6 +145,57 @@ def latex_failure(exc: BaseException) -> str | None:
     return f"LaTeX cannot typeset the formula '{formula}'{reason} (log: {log})"
 
 
+class _BT709Stream:
+    """A video stream whose RGB frames are converted to YUV with the BT.709 matrix (limited
+    range) before they are encoded; everything else is the wrapped stream's."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def encode(self, frame: Any = None) -> Any:
+        if frame is not None and frame.format.name.startswith(("rgb", "bgr", "argb", "abgr")):
+            converted = frame.reformat(format=self._stream.pix_fmt, dst_colorspace="ITU709",
+                                       dst_color_range="MPEG")
+            converted.pts, converted.time_base = frame.pts, frame.time_base
+            frame = converted
+        return self._stream.encode(frame)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+#: ITU-T H.273 code points: BT.709 primaries, transfer and matrix; limited ("MPEG") range
+_BT709, _LIMITED_RANGE = 1, 1
+
+
+def encode_bt709() -> None:
+    """Make manim write YUV video as BT.709, tagged so (primaries, transfer, matrix, range).
+
+    Left alone, PyAV converts manim's RGB frames with swscale's default BT.601 matrix and
+    tags nothing, so players guess: BT.709 for HD, which shifts every colour of a 1080p
+    lecture. Wraps :meth:`SceneFileWriter._create_segment_encoder` (manim is pinned) once
+    per process.
+    """
+    from manim.scene.scene_file_writer import SceneFileWriter
+
+    original = SceneFileWriter._create_segment_encoder
+    if getattr(original, "mathviz_bt709", False):
+        return
+
+    def create(self: Any, target: Path) -> Any:
+        encoder = original(self, target)
+        stream = encoder._stream
+        if str(stream.pix_fmt).startswith("yuv"):
+            context = stream.codec_context
+            context.colorspace = context.color_primaries = context.color_trc = _BT709
+            context.color_range = _LIMITED_RANGE
+            encoder._stream = _BT709Stream(stream)
+        return encoder
+
+    create.mathviz_bt709 = True  # type: ignore[attr-defined]
+    SceneFileWriter._create_segment_encoder = create
+
+
 @contextmanager
 def manim_config(profile: Profile | None, media_dir: Path, fmt: str,
                  work_dir: Path | None = None) -> Iterator[None]:
@@ -171,6 +222,7 @@ def manim_config(profile: Profile | None, media_dir: Path, fmt: str,
     if profile is not None and fmt in ("mp4", "webm"):
         settings["video_encoder_options"] = profile.encoder_options(fmt)
     logging.getLogger("manim").setLevel(logging.ERROR)
+    encode_bt709()
     with tempconfig(settings):
         yield
 

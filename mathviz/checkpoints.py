@@ -11,6 +11,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+__all__ = [
+    "Number",
+    "Value",
+    "as_value",
+    "within",
+    "CheckpointResult",
+    "SpokenSentence",
+    "BeatRecord",
+    "PlayRecord",
+    "Pacing",
+    "pacing",
+    "SceneReport",
+    "describe_failures",
+    "fmt",
+]
+
 Number = float
 Value = float | list[float]
 

@@ -20,6 +20,14 @@ from mathviz.render import profiles
 from mathviz.render.segments import write_atomic
 from mathviz.voice.engine import VoiceSettings
 
+__all__ = [
+    "main",
+    "EXIT_USAGE",
+    "EXIT_FAILED",
+    "EXIT_MISSING_TOOL",
+    "EXIT_BUSY",
+]
+
 EXIT_USAGE = 2
 EXIT_FAILED = 1
 EXIT_MISSING_TOOL = 3

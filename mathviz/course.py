@@ -16,6 +16,23 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+__all__ = [
+    "PROJECT_ROOT",
+    "SCENES_DIR",
+    "SCENES_ENV",
+    "scenes_dir",
+    "Level",
+    "Chapter",
+    "slugify",
+    "LEVELS",
+    "CHAPTERS",
+    "UnknownChapterError",
+    "get_chapter",
+    "nearby_ids",
+    "resolve",
+    "load_scenes",
+]
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SCENES_DIR = PROJECT_ROOT / "scenes"
 #: environment variable naming another folder of chapter modules (drafts, tests)

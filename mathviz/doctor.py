@@ -7,6 +7,18 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 
+__all__ = [
+    "APT_PACKAGES",
+    "SETUP_HINT",
+    "Check",
+    "system_checks",
+    "python_checks",
+    "voice_check",
+    "all_checks",
+    "MissingToolError",
+    "require",
+]
+
 APT_PACKAGES = {
     "ffmpeg": "ffmpeg",
     "ffprobe": "ffmpeg",

@@ -63,6 +63,23 @@ from mathviz.readings import Printed, PrintedArray, source_of
 from mathviz.voice import text as narration_text
 from mathviz.voice.engine import Narrator, active_narrator
 
+__all__ = [
+    "READING_WORDS_PER_SECOND",
+    "BEAT_TAIL_SECONDS",
+    "SENTENCE_GAP_SECONDS",
+    "SPEECH_LEAD_SECONDS",
+    "MIN_SAY_SECONDS",
+    "LECTURE_LENGTH_RANGE",
+    "MOTION_SAMPLES",
+    "MAX_RELATIVE_TOL",
+    "reading_seconds",
+    "Beat",
+    "shown_numbers",
+    "LectureMixin",
+    "LectureScene",
+    "LectureThreeDScene",
+]
+
 #: words read per second at a calm lecture pace; a beat lasts at least as long as its text
 READING_WORDS_PER_SECOND = 2.6
 #: pause after the narration's reading time before the next beat starts

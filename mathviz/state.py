@@ -9,6 +9,19 @@ from pathlib import Path
 from mathviz.checkpoints import CheckpointResult, Pacing, SceneReport
 from mathviz.course import PROJECT_ROOT, Chapter
 
+__all__ = [
+    "state_dir",
+    "LIBRARY_DIR",
+    "source_hash",
+    "record_check",
+    "cached_reports",
+    "store_reports",
+    "checked_pacing",
+    "rendered_outputs",
+    "status",
+    "record_outcome",
+]
+
 
 def state_dir() -> Path:
     """Where check results are remembered (inside the render cache)."""

@@ -15,6 +15,17 @@ from fractions import Fraction
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+__all__ = [
+    "RealFunction",
+    "sin_taylor_coefficients",
+    "sin_taylor",
+    "sin_taylor_error",
+    "symmetric_range_within",
+    "ErrorCurve",
+    "forward_difference_errors",
+    "decade_steps",
+]
+
 RealFunction = Callable[[NDArray[np.float64]], NDArray[np.float64]]
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
+__all__ = ["Rect", "BayesModel"]
+
 Rect = tuple[Fraction, Fraction, Fraction, Fraction]  # x, y, width, height in the unit square
 
 

@@ -13,6 +13,27 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import brentq
 
+__all__ = [
+    "RealFunction",
+    "DifferentiableFunction",
+    "SQUARE",
+    "CUBE",
+    "CUBIC_WELL",
+    "SIN_OF_SQUARE",
+    "secant_slope",
+    "secant_slopes",
+    "square_secant_slope",
+    "central_difference",
+    "sin_over_x",
+    "tangent_line",
+    "critical_points",
+    "classify_critical_point",
+    "ChainRuleStep",
+    "chain_rule",
+    "SINE",
+    "compose",
+]
+
 RealFunction = Callable[[float], float]
 
 

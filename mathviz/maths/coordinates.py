@@ -15,6 +15,14 @@ from numpy.typing import ArrayLike, NDArray
 
 from mathviz.maths.vectors import plane_vector
 
+__all__ = [
+    "SINGULAR_TOL",
+    "Basis2D",
+    "coefficient_along",
+    "to_polar",
+    "from_polar",
+]
+
 #: |det B| below this counts as singular (the two basis vectors are parallel)
 SINGULAR_TOL = 1e-12
 

@@ -9,6 +9,20 @@ import contourpy
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+__all__ = [
+    "ScalarField",
+    "VectorField",
+    "DescentTrace",
+    "gradient_descent",
+    "QuadraticBowl",
+    "square",
+    "square_gradient",
+    "ContourLine",
+    "contour_lines",
+    "nearest_tangent",
+    "angle_between",
+]
+
 ScalarField = Callable[[NDArray[np.float64]], float]
 VectorField = Callable[[NDArray[np.float64]], NDArray[np.float64]]
 

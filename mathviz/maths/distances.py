@@ -13,6 +13,15 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+__all__ = [
+    "manhattan_path",
+    "path_length",
+    "largest_gap",
+    "pairwise_distances",
+    "relative_spread",
+    "normalised_distance_histogram",
+]
+
 
 def _pair(u: ArrayLike, v: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     a, b = np.asarray(u, dtype=float), np.asarray(v, dtype=float)

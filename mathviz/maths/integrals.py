@@ -16,6 +16,19 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy import integrate
 
+__all__ = [
+    "RealFunction",
+    "Rule",
+    "RULES",
+    "RiemannSum",
+    "riemann_sum",
+    "SignedArea",
+    "signed_area",
+    "accumulated_area",
+    "region_outline",
+    "polygon_area",
+]
+
 RealFunction = Callable[[NDArray[np.float64]], NDArray[np.float64]]
 Rule = Literal["left", "mid", "right"]
 RULES: tuple[str, ...] = ("left", "mid", "right")

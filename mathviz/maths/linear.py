@@ -7,6 +7,16 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+__all__ = [
+    "UNIT_SQUARE",
+    "as_matrix",
+    "polygon_area",
+    "LinearMapModel",
+    "shear",
+    "rotation",
+    "scaling",
+]
+
 UNIT_SQUARE = np.array([[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]])
 
 

@@ -11,6 +11,23 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+__all__ = [
+    "RealFunction",
+    "LineFit",
+    "least_squares_line",
+    "mse",
+    "mae",
+    "squared",
+    "absolute",
+    "huber",
+    "huber_loss",
+    "binary_cross_entropy",
+    "mean_binary_cross_entropy",
+    "chord_point",
+    "jensen_gap",
+    "Polynomial",
+]
+
 RealFunction = Callable[[float], float]
 
 

@@ -21,6 +21,33 @@ from typing import Literal
 import numpy as np
 from numpy.typing import NDArray
 
+__all__ = [
+    "NumberLike",
+    "ExactMatrix",
+    "ExactVector",
+    "ExactPoint",
+    "SolutionStatus",
+    "exact",
+    "exact_vector",
+    "exact_matrix",
+    "shape",
+    "to_array",
+    "decimal_places",
+    "product_shape",
+    "product_entry_terms",
+    "product_entry",
+    "matmul",
+    "affine_layer",
+    "affine_entry_terms",
+    "line_in_box",
+    "tip_to_tail",
+    "augment",
+    "RowOperation",
+    "EliminationStep",
+    "Elimination",
+    "equation_tex",
+]
+
 #: a number as accepted by this module: exact or not
 NumberLike = int | float | str | Fraction | Decimal | np.integer | np.floating
 #: an exact matrix: a tuple of equally long rows of fractions, shape (m, n)

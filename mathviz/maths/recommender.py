@@ -15,6 +15,15 @@ from types import MappingProxyType
 import numpy as np
 from numpy.typing import NDArray
 
+__all__ = [
+    "MOVIES",
+    "USERS",
+    "ratings",
+    "user",
+    "movie",
+    "TABLE",
+]
+
 MOVIES: tuple[str, ...] = ("Alien", "Arrival", "Heat", "Coco", "Amélie")
 USERS: tuple[str, ...] = ("Ana", "Ben", "Chloé", "Dev", "Eve", "Femi")
 

@@ -15,6 +15,17 @@ from numpy.typing import ArrayLike, NDArray
 
 from mathviz.maths.descent import DescentTrace, gradient_descent
 
+__all__ = [
+    "step_multiplier",
+    "parabola_descent",
+    "regime",
+    "WarmupCosine",
+    "clip_by_norm",
+    "CriticalPoint",
+    "classify_critical_point",
+    "condition_number",
+]
+
 
 # --- fixed learning rate on a parabola ------------------------------------------------------------
 def step_multiplier(learning_rate: float, curvature: float = 2.0) -> float:

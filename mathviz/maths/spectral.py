@@ -20,6 +20,27 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+__all__ = [
+    "Array",
+    "rotation",
+    "angle_between_lines",
+    "EigenPairs",
+    "symmetric_eigen",
+    "stretch",
+    "off_span_angle",
+    "rayleigh_quotient",
+    "PowerIterationTrace",
+    "power_iteration",
+    "orthogonal_parts",
+    "SVDFactors",
+    "svd_stages",
+    "ellipse_axes",
+    "fit_centred_ellipse",
+    "singular_values",
+    "low_rank",
+    "frobenius_error",
+]
+
 Array = NDArray[np.float64]
 
 #: relative size under which a singular value or vector counts as zero

@@ -13,6 +13,18 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
+__all__ = [
+    "FloatLimits",
+    "float_limits",
+    "naive_exp",
+    "naive_softmax",
+    "shift_by_max",
+    "stable_softmax",
+    "naive_logsumexp",
+    "stable_logsumexp",
+    "count_non_finite",
+]
+
 
 @dataclass(frozen=True)
 class FloatLimits:

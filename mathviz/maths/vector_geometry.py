@@ -14,6 +14,16 @@ from numpy.typing import ArrayLike, NDArray
 
 from mathviz.maths.vectors import INF, plane_vector
 
+__all__ = [
+    "INVERSE_P_FLOOR",
+    "tip_to_tail",
+    "polar_interpolate",
+    "arc_between",
+    "right_angle_corner",
+    "p_between",
+    "inverse_p",
+]
+
 #: below this 1/p a ball is drawn as the ∞-ball (p > 1000 differs from it by < 0.07 %)
 INVERSE_P_FLOOR = 1e-3
 

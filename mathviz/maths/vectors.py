@@ -10,6 +10,21 @@ import math
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+__all__ = [
+    "INF",
+    "plane_vector",
+    "p_norm",
+    "distance",
+    "dot",
+    "cosine_similarity",
+    "angle_degrees",
+    "projection",
+    "scalar_projection",
+    "unit_ball_boundary",
+    "distance_contrast",
+    "concentration_curve",
+]
+
 #: the p of the ∞-norm, as accepted by every function here
 INF = math.inf
 

@@ -29,6 +29,8 @@ from mathviz.primitives.plots import DottedCurve
 from mathviz.primitives.readout import coords
 from mathviz.readings import reads_screen
 
+__all__ = ["SAMPLE_STEP", "TaylorSeriesPlot", "LogLogErrorPlot"]
+
 #: spacing of the plotted samples; marked x values on this grid are read back exactly
 SAMPLE_STEP = 0.01
 

@@ -37,6 +37,15 @@ from numpy.typing import ArrayLike
 from mathviz import theme
 from mathviz.readings import Printed, PrintedArray, ReadingError, printed, reads_screen
 
+__all__ = [
+    "BAR_FILL",
+    "BAR_OPACITY",
+    "BarChart",
+    "NON_FINITE_WORDS",
+    "label_shown",
+    "infinities_shown",
+]
+
 #: the fraction of a bar slot a bar fills
 BAR_FILL = 0.6
 #: bar fill opacity

@@ -26,6 +26,8 @@ from mathviz import theme
 from mathviz.maths.bayes import BayesModel, Rect
 from mathviz.readings import reads_screen
 
+__all__ = ["BayesAreaDiagram", "legend_row"]
+
 _COLORS = {
     "h_e": (theme.HYPOTHESIS, 0.9),
     "h_not_e": (theme.HYPOTHESIS, 0.25),

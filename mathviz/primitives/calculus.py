@@ -38,6 +38,16 @@ from mathviz.maths.calculus import DifferentiableFunction, RealFunction, secant_
 from mathviz.primitives.readout import Readout, coords
 from mathviz.readings import reads_screen
 
+__all__ = [
+    "TICK_LABEL_Z",
+    "function_axes",
+    "back_tick_labels",
+    "line_slope_shown",
+    "SecantTangent",
+    "LimitApproach",
+    "DerivativeTracer",
+]
+
 #: drawing layer of backed tick labels: above the curves, lines and areas plotted on the axes
 TICK_LABEL_Z = 2
 

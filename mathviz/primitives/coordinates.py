@@ -37,6 +37,8 @@ from mathviz.primitives.linear_map import CarryByMatrix
 from mathviz.primitives.readout import Readout, coords
 from mathviz.readings import reads_screen
 
+__all__ = ["BasisChangeGrid", "PolarGrid"]
+
 
 def _plane(x_range: tuple[float, float], y_range: tuple[float, float], unit: float, *,
            line_color, axis_color, line_width: float = 1.0, axis_width: float = 1.5,

@@ -26,6 +26,8 @@ from mathviz.maths.descent import ContourLine, DescentTrace, nearest_tangent
 from mathviz.primitives.readout import Readout, coords
 from mathviz.readings import reads_screen
 
+__all__ = ["ContourMap", "GradientArrows", "GradientDescentPath"]
+
 
 class ContourMap(VGroup):
     """Level curves drawn on ``axes``; brighter for higher levels."""

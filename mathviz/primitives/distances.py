@@ -40,6 +40,14 @@ from mathviz.primitives.plots import DottedCurve
 from mathviz.primitives.readout import Readout, coords
 from mathviz.readings import reads_screen
 
+__all__ = [
+    "DistanceComparison",
+    "DifferenceBars",
+    "DirectionComparison",
+    "ConcentrationPlot",
+    "Histogram",
+]
+
 
 def _segment_length(axes: Axes, line: Line) -> float:
     start, end = line.get_start_and_end()

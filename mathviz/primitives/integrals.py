@@ -37,6 +37,8 @@ from mathviz.maths.integrals import (
 from mathviz.primitives.readout import Readout, coords
 from mathviz.readings import reads_screen
 
+__all__ = ["RiemannRectangles", "AccumulatedArea"]
+
 
 def _points_in(axes: Axes, mob) -> np.ndarray:
     """A polygon's corner points read back through ``axes``, shape (n, 2)."""

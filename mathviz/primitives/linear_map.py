@@ -29,6 +29,13 @@ from mathviz.maths.linear import LinearMapModel, as_matrix, polygon_area
 from mathviz.primitives.readout import coords
 from mathviz.readings import reads_screen
 
+__all__ = [
+    "ArrowMaker",
+    "rebuilt_arrow",
+    "CarryByMatrix",
+    "LinearMapDiagram",
+]
+
 #: builds an arrow of the same look from a tail and a tip (scene points)
 ArrowMaker = Callable[[Arrow, np.ndarray, np.ndarray], Arrow]
 

@@ -34,6 +34,14 @@ from mathviz.maths.losses import LineFit, RealFunction, chord_point
 from mathviz.primitives.readout import Readout, coords
 from mathviz.readings import reads_screen
 
+__all__ = [
+    "polygon_area_shown",
+    "ResidualSquares",
+    "LossSpec",
+    "LossCurves",
+    "ChordGap",
+]
+
 
 @reads_screen("area")
 def polygon_area_shown(axes: Axes, polygon: Polygon) -> float:

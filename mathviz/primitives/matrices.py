@@ -65,6 +65,17 @@ from mathviz.maths.matrices import (
 from mathviz.primitives.readout import Readout, coords
 from mathviz.readings import Printed, PrintedArray, printed, printed_all, reads_screen
 
+__all__ = [
+    "EQUATION_COLORS",
+    "COLUMN_COLORS",
+    "Y_LABEL_NUDGE",
+    "MatrixGrid",
+    "MatrixProductHighlighter",
+    "AugmentedMatrix",
+    "RowPicture",
+    "ColumnPicture",
+]
+
 #: colours of the equations' lines in the row picture (equation 1, equation 2, …)
 EQUATION_COLORS = theme.EQUATION_COLORS
 #: the column picture draws column j in the colour of the basis vector it is the image of

@@ -43,6 +43,8 @@ from mathviz.primitives.descent import ContourMap
 from mathviz.primitives.readout import Readout, coords
 from mathviz.readings import Printed, reads_screen
 
+__all__ = ["OptimizerRace", "ConstraintRegion", "RidgePath"]
+
 
 class OptimizerRace(VGroup):
     """Several optimizers' iterates advancing step by step together on ``axes``.

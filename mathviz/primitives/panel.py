@@ -25,6 +25,8 @@ from numpy.typing import ArrayLike
 
 from mathviz import theme
 
+__all__ = ["CARD_BUFF", "card_for", "Panel"]
+
 CARD_BUFF = 0.22
 
 

@@ -15,6 +15,18 @@ from manim.constants import RendererType
 from mathviz import theme
 from mathviz.readings import Printed, printed, reads_screen
 
+__all__ = [
+    "light_clone",
+    "LiveDecimal",
+    "PLAIN_NUMBERS_ENV",
+    "live_number_class",
+    "CountTo",
+    "StepTo",
+    "Readout",
+    "DegreeReadout",
+    "coords",
+]
+
 
 def light_clone(mob: Mobject) -> Mobject:
     """A copy of ``mob``'s drawable tree that owns its points and colours and shares the rest.

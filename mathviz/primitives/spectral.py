@@ -58,6 +58,18 @@ from mathviz.primitives.linear_map import CarryByMatrix
 from mathviz.primitives.readout import Readout, coords
 from mathviz.readings import printed_all, reads_screen
 
+__all__ = [
+    "PlaneLike",
+    "plane_unit",
+    "plane_arrow",
+    "arrow_vector_shown",
+    "EigenSpanDisplay",
+    "PowerIterationTrail",
+    "SVDStages",
+    "MatrixHeatmap",
+    "SingularValueBars",
+]
+
 PlaneLike = NumberPlane | Axes
 
 

@@ -42,6 +42,14 @@ from mathviz.primitives.readout import Readout, coords
 from mathviz.primitives.spectral import plane_arrow, plane_unit
 from mathviz.readings import printed_all, reads_screen
 
+__all__ = [
+    "AXIS_CONFIG",
+    "LearningRateRace",
+    "CriticalPointGallery",
+    "SchedulePlot",
+    "ClipDisplay",
+]
+
 AXIS_CONFIG = {"color": theme.MUTED, "include_numbers": True, "font_size": 22}
 
 

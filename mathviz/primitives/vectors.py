@@ -75,6 +75,28 @@ from mathviz.maths.vectors import p_norm, projection, unit_ball_boundary
 from mathviz.primitives.readout import Readout, coords
 from mathviz.readings import Printed, printed, printed_all, reads_screen
 
+__all__ = [
+    "FIRST_COLOR",
+    "SECOND_COLOR",
+    "SUM_COLOR",
+    "MIN_ARROW_LENGTH",
+    "Follower",
+    "BackedLabel",
+    "VectorPlane",
+    "PlaneArrow",
+    "VectorSum",
+    "VectorScaling",
+    "AngleMark",
+    "ProjectionDiagram",
+    "norm_color",
+    "NormBallMorph",
+    "ExponentReadout",
+    "ColumnVector",
+    "RatingVector",
+    "arrange_columns",
+    "column_equation",
+]
+
 #: colours of a sum's parts: the first vector, the second, and the resultant
 FIRST_COLOR = theme.VECTOR
 SECOND_COLOR = theme.VECTOR_SECOND

@@ -6,6 +6,19 @@ Levels 0–3 are sequential; Level 4 opens three branches (5, 6, 7); 8 and 10 ne
 
 from __future__ import annotations
 
+__all__ = [
+    "PREREQUISITES",
+    "POSITIONS",
+    "edges",
+    "requires",
+    "drawn_edges",
+    "depth",
+    "box",
+    "route",
+    "map_routes",
+    "map_size",
+]
+
 #: level → the levels it directly builds on
 PREREQUISITES: dict[int, tuple[int, ...]] = {
     0: (), 1: (0,), 2: (1,), 3: (2,), 4: (3,), 5: (4,), 6: (4,), 7: (4,), 8: (7,),

@@ -16,6 +16,14 @@ from mathviz.render import captions
 from mathviz.render.assemble import output_path, probe_duration, read_sidecar, sidecar_path
 from mathviz.render.profiles import Profile
 
+__all__ = [
+    "NothingToJoin",
+    "LevelLecture",
+    "youtube_stamp",
+    "ffmetadata",
+    "level_lecture",
+]
+
 
 class NothingToJoin(LookupError):
     """No chapter of the level has a rendered video in the build folder."""

@@ -24,6 +24,16 @@ from pathlib import Path
 from mathviz.publish import copy_if_changed
 from mathviz.render.segments import cache_dir
 
+__all__ = [
+    "VERSION",
+    "TARBALL",
+    "INTEGRITY",
+    "FILES",
+    "RevealJSUnavailable",
+    "cached",
+    "install",
+]
+
 #: the version manim-slides 5.7's template is written for
 VERSION = "6.0.1"
 TARBALL = f"https://registry.npmjs.org/reveal.js/-/reveal.js-{VERSION}.tgz"

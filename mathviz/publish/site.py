@@ -31,6 +31,16 @@ from mathviz.render.assemble import output_path, poster_frame, poster_time, read
 from mathviz.render.build import BuildReporter, BuildSummary, build
 from mathviz.render.profiles import Profile
 
+__all__ = [
+    "MARKER",
+    "SCHEMA",
+    "SiteRefused",
+    "ChapterEntry",
+    "check_site_folder",
+    "PublishResult",
+    "publish",
+]
+
 MARKER = ".mathviz-site"
 SCHEMA = 1
 

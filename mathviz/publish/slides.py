@@ -44,6 +44,28 @@ from mathviz.render.assemble import (
 )
 from mathviz.render.profiles import Profile
 
+__all__ = [
+    "CLIP_FORMATS",
+    "WEBM_DEFAULTS",
+    "MP4_DEFAULTS",
+    "MANIFEST_SCHEMA",
+    "NotRendered",
+    "ClipSpan",
+    "Clip",
+    "ClipSet",
+    "clip_spans",
+    "clips_folder",
+    "clip_name",
+    "count_frames",
+    "load_clips",
+    "cut_clips",
+    "deck_title",
+    "write_deck",
+    "write_pptx",
+    "deck_name",
+    "build_deck",
+]
+
 CLIP_FORMATS = ("mp4", "webm", "gif")
 #: libvpx-vp9 defaults for webm clips when the profile sets none: fast, constant quality
 WEBM_DEFAULTS = {"deadline": "realtime", "cpu-used": "8", "row-mt": "1", "crf": "32", "b": "0"}

@@ -50,6 +50,44 @@ from mathviz.render.segments import (
     stale_temporaries,
 )
 
+__all__ = [
+    "MID_SECONDS",
+    "THUMB_WIDTH",
+    "MARGIN",
+    "GAP",
+    "BORDER",
+    "CAPTION_PAD",
+    "FONT_SIZE",
+    "LINE_HEIGHT",
+    "TITLE_SIZE",
+    "TITLE_HEIGHT",
+    "BACKGROUND",
+    "TEXT",
+    "MUTED",
+    "FAILED",
+    "FRAME",
+    "FONT",
+    "BOLD_FONT",
+    "StoryboardError",
+    "Frame",
+    "clock",
+    "spoken_at",
+    "select_frames",
+    "unplaced_failures",
+    "frame_number",
+    "Cell",
+    "wrap",
+    "columns_for",
+    "contact_sheet",
+    "page",
+    "Sources",
+    "chapter_sources",
+    "extract_frames",
+    "StoryboardResult",
+    "storyboard_folder",
+    "write_storyboard",
+]
+
 #: an animation moving at least this long (s) gets a mid-animation frame with ``mid=True``
 MID_SECONDS = 0.5
 #: thumbnail width on the contact sheet (px); the height follows the video's aspect

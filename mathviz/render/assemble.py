@@ -29,6 +29,29 @@ from mathviz.render.narration import placements
 from mathviz.render.profiles import Profile
 from mathviz.voice.engine import Narrator
 
+__all__ = [
+    "RenderOutput",
+    "output_path",
+    "DamagedOutput",
+    "stamp_path",
+    "sidecar_path",
+    "output_files",
+    "read_sidecar",
+    "output_problem",
+    "is_unchanged",
+    "scene_offsets",
+    "chapter_plays",
+    "timeline",
+    "poster_time",
+    "assemble",
+    "voice_track",
+    "copy_file",
+    "concat",
+    "to_gif",
+    "poster_frame",
+    "probe_duration",
+]
+
 
 @dataclass(frozen=True)
 class RenderOutput:

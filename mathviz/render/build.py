@@ -57,6 +57,23 @@ from mathviz.render.segments import (
     stale_temporaries,
 )
 
+__all__ = [
+    "LOCK_NAME",
+    "HASH_SEED",
+    "BuildBusyError",
+    "BuildInterrupted",
+    "interruptible",
+    "ChapterPlan",
+    "chapter_fingerprint",
+    "plan_build",
+    "BuildReporter",
+    "ChapterOutcome",
+    "BuildSummary",
+    "build_lock",
+    "remove_stale",
+    "build",
+]
+
 LOCK_NAME = ".mathviz-build.lock"
 #: fixed so Manim's per-animation hashes are the same in every worker process
 HASH_SEED = "0"

@@ -30,6 +30,20 @@ from pathlib import Path
 
 from mathviz.course import PROJECT_ROOT, Chapter
 
+__all__ = [
+    "RENDER_SCHEMA",
+    "manim_version",
+    "ModuleFacts",
+    "FACTS_FILE",
+    "save_facts",
+    "module_facts",
+    "dependencies",
+    "scene_names",
+    "scene_source",
+    "SegmentKey",
+    "segment_fingerprints",
+]
+
 #: bump when the render pipeline changes what a segment's bytes are
 RENDER_SCHEMA = "mathviz-segment-4"
 _LOCAL_PACKAGES = ("mathviz", "scenes")

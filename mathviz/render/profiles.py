@@ -10,6 +10,22 @@ from pathlib import Path
 from mathviz.course import PROJECT_ROOT
 from mathviz.voice.engine import LECTURE_LENGTH_SCALE, VoiceSettings
 
+__all__ = [
+    "PROFILE_DIR",
+    "FORMATS",
+    "DEFAULT_PROFILE",
+    "ENCODER_KEYS",
+    "X264_PRESETS",
+    "X264_TUNES",
+    "VP9_DEADLINES",
+    "ProfileError",
+    "Profile",
+    "frame_problem",
+    "available",
+    "load",
+    "encoder_problem",
+]
+
 PROFILE_DIR = PROJECT_ROOT / "render_config"
 FORMATS = ("mp4", "webm", "gif", "png")
 DEFAULT_PROFILE = "lecture"

@@ -23,6 +23,13 @@ from mathviz.course import PROJECT_ROOT
 from mathviz.render.build import BuildSummary, ChapterOutcome, ChapterPlan
 from mathviz.render.segments import SegmentJob, SegmentResult
 
+__all__ = [
+    "UNKNOWN_SEGMENT_SECONDS",
+    "TAIL_LINES",
+    "QuietReporter",
+    "LiveReporter",
+]
+
 #: seconds of video assumed for a segment never rendered before (for the overall bar)
 UNKNOWN_SEGMENT_SECONDS = 90.0
 TAIL_LINES = 6

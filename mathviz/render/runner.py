@@ -34,6 +34,19 @@ from mathviz.render.segments import SegmentJob, SegmentResult, container_for, lo
 from mathviz.render.worker import latex_failure, manim_config, render_segment
 from mathviz.voice.engine import VoiceSettings, speaking
 
+__all__ = [
+    "SceneError",
+    "CheckpointFailure",
+    "run_scene",
+    "check_chapter",
+    "CHECK_ENGINE",
+    "check_key",
+    "checked_reports",
+    "shown_values",
+    "raise_for",
+    "render_chapter",
+]
+
 
 class SceneError(RuntimeError):
     """A chapter's scene raised; names the chapter and scene and keeps the traceback."""

@@ -23,6 +23,32 @@ from mathviz.course import PROJECT_ROOT, Chapter
 from mathviz.render.integrity import Digest, canonical_hash, digest_of, problem_with
 from mathviz.render.profiles import Profile
 
+__all__ = [
+    "CACHE_ENV",
+    "TMP_MARK",
+    "cache_dir",
+    "segment_dir",
+    "log_dir",
+    "container_for",
+    "SegmentJob",
+    "SegmentResult",
+    "segment_paths",
+    "failed_paths",
+    "log_path",
+    "DamagedSegment",
+    "INTEGRITY_KEY",
+    "load_report",
+    "segment_problem",
+    "previous_duration",
+    "write_atomic",
+    "store_segment",
+    "store_failed",
+    "prune_segments",
+    "evict",
+    "pid_alive",
+    "stale_temporaries",
+]
+
 #: environment variable moving the render cache (segments, worker TeX folders) elsewhere
 CACHE_ENV = "MATHVIZ_CACHE_DIR"
 TMP_MARK = ".tmp-"

@@ -40,6 +40,17 @@ from mathviz.render.segments import (
 )
 from mathviz.voice.engine import VoiceUnavailable, speaking
 
+__all__ = [
+    "FRAME_HEIGHT",
+    "init_worker",
+    "die_with_parent",
+    "process_dir",
+    "latex_failure",
+    "encode_bt709",
+    "manim_config",
+    "render_segment",
+]
+
 FRAME_HEIGHT = 8.0
 
 _events: Any = None

@@ -217,8 +217,19 @@ def _build_quietly(chapters: list[course.Chapter], profile: profiles.Profile, bu
     return summary
 
 
+def _version_message() -> str:
+    """``mathviz 0.1.0 (manim 0.22.0, Python 3.11.7)``: what a bug report needs."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        manim = version("manim")
+    except PackageNotFoundError:
+        manim = "not installed"
+    return f"%(prog)s %(version)s (manim {manim}, Python {sys.version.split()[0]})"
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="mathviz")
+@click.version_option(package_name="mathviz", message=_version_message())
 def main() -> None:
     """Verified, narrated lecture videos for Mathematics for Machine Learning."""
 

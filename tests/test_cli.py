@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -149,3 +150,12 @@ def test_check_reuses_a_chapters_results_until_something_it_depends_on_changes(d
     edited = check()
     assert edited["chapters"][0]["reused"] is False
     assert check("--voice", "none")["chapters"][0]["reused"] is False  # another voice
+
+
+def test_version_names_manim_and_python(runner):
+    from importlib.metadata import version
+
+    result = runner.invoke(cli.main, ["--version"])
+    assert result.exit_code == 0
+    assert f"manim {version('manim')}" in result.output
+    assert f"Python {sys.version.split()[0]}" in result.output

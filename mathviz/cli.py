@@ -16,6 +16,16 @@ import click
 
 from mathviz import course, doctor, state
 from mathviz.checkpoints import fmt, pacing
+from mathviz.errors import (
+    EXIT_BUSY,
+    EXIT_FAILED,
+    EXIT_MISSING_TOOL,
+    EXIT_USAGE,
+    Failed,
+    Interrupted,
+    MathvizError,
+    MissingTool,
+)
 from mathviz.render import profiles
 from mathviz.render.segments import write_atomic
 from mathviz.voice.engine import VoiceSettings
@@ -28,10 +38,6 @@ __all__ = [
     "EXIT_BUSY",
 ]
 
-EXIT_USAGE = 2
-EXIT_FAILED = 1
-EXIT_MISSING_TOOL = 3
-EXIT_BUSY = 4
 
 
 class UsageProblem(click.ClickException):
@@ -111,19 +117,14 @@ def _building() -> Iterator[None]:
 
     try:
         yield
-    except build.BuildBusyError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_BUSY)
     except KeyboardInterrupt as exc:
-        name = f" ({exc.args[0]})" if isinstance(exc, build.BuildInterrupted) else ""
-        click.echo(f"interrupted{name}: finished scenes are kept; run the same command to "
-                   f"resume", err=True)
-        sys.exit(exc.exit_code if isinstance(exc, build.BuildInterrupted) else 130)
+        stopped = exc if isinstance(exc, build.BuildInterrupted) else build.BuildInterrupted()
+        raise Interrupted(f"interrupted ({stopped.args[0]}): finished scenes are kept; run "
+                          f"the same command to resume", stopped.signum) from None
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
-        click.echo(f"error: {exc.strerror or exc}{where}; free space or fix the folder's "
-                   f"permissions, then run the same command to resume", err=True)
-        sys.exit(EXIT_FAILED)
+        raise Failed(f"{exc.strerror or exc}{where}; free space or fix the folder's "
+                     f"permissions, then run the same command to resume") from None
 
 
 def scene_names(chapter: course.Chapter) -> list[str]:
@@ -165,8 +166,7 @@ def _voice(settings: VoiceSettings, voice: str | None, lexicon: Path | None) -> 
     except LexiconError as exc:
         raise click.BadParameter(str(exc), param_hint="--lexicon") from None
     except VoiceError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_MISSING_TOOL)
+        raise MissingTool(str(exc)) from None
     return settings
 
 
@@ -203,11 +203,7 @@ def _build_quietly(chapters: list[course.Chapter], profile: profiles.Profile, bu
     build holds the folder. Records each outcome."""
     from mathviz.render import build, progress
 
-    try:
-        doctor.require("ffmpeg", "ffprobe", "latex", "standalone.cls", "dvisvgm")
-    except doctor.MissingToolError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_MISSING_TOOL)
+    doctor.require("ffmpeg", "ffprobe", "latex", "standalone.cls", "dvisvgm")
     with _building():
         summary = build.build(chapters, profile, "mp4", build_root,
                               progress.QuietReporter(paths=paths), jobs=jobs,
@@ -228,7 +224,21 @@ def _version_message() -> str:
     return f"%(prog)s %(version)s (manim {manim}, Python {sys.version.split()[0]})"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class MathvizGroup(click.Group):
+    """The command group: maps every :class:`~mathviz.errors.MathvizError` to its message and
+    exit code, in one place."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except MathvizError as exc:
+            message = str(exc)
+            if message:
+                click.echo(f"{exc.label}: {message}" if exc.label else message, err=True)
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=MathvizGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="mathviz", message=_version_message())
 def main() -> None:
     """Verified, narrated lecture videos for Mathematics for Machine Learning."""
@@ -292,9 +302,8 @@ def check(ids: tuple[str, ...], as_json: bool, voice: str | None, lexicon: Path 
     for chapter in chapters:
         try:
             reports, reused = runner.checked_reports(chapter, settings, reuse=not fresh)
-        except (doctor.MissingToolError, VoiceUnavailable) as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(EXIT_MISSING_TOOL)
+        except VoiceUnavailable as exc:
+            raise MissingTool(str(exc)) from None
         except (runner.SceneError, VoiceError) as exc:
             errors.append(exc)
             click.echo(f"error: {exc}\n{getattr(exc, 'details', '')}", err=True)
@@ -331,7 +340,7 @@ def check(ids: tuple[str, ...], as_json: bool, voice: str | None, lexicon: Path 
         failed = sum(not r.ok for r in results)
         click.echo(f"{len(results) - failed} passed, {failed} failed")
     if errors or any(not r.ok for r in results):
-        sys.exit(EXIT_FAILED)
+        raise Failed()
 
 
 @main.command()
@@ -371,11 +380,7 @@ def render(ids: tuple[str, ...], profile_name: str, fmt_name: str | None, out_ro
     if report_path is not None:
         _output_option(report_path, "--report", folder=False)
     _output_option(out_root, "--out")
-    try:
-        doctor.require("ffmpeg", "ffprobe", "latex", "standalone.cls", "dvisvgm")
-    except doctor.MissingToolError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_MISSING_TOOL)
+    doctor.require("ffmpeg", "ffprobe", "latex", "standalone.cls", "dvisvgm")
     live = not quiet and sys.stderr.isatty()
     reporter = progress.LiveReporter() if live else progress.QuietReporter()
     with _building():
@@ -386,9 +391,9 @@ def render(ids: tuple[str, ...], profile_name: str, fmt_name: str | None, out_ro
     if report_path is not None:
         write_atomic(report_path, json.dumps(summary.as_json(), indent=2))
     if any(r.failure == "missing-tool" for o in summary.failed for r in o.segments):
-        sys.exit(EXIT_MISSING_TOOL)
+        raise MissingTool("")  # the tool and its fix were listed with the failure
     if summary.failed:
-        sys.exit(EXIT_FAILED)
+        raise Failed()
 
 
 @main.command()
@@ -426,9 +431,6 @@ def publish(ids: tuple[str, ...], profile_name: str, site: Path, build_root: Pat
         doctor.require("ffmpeg", "ffprobe", "latex", "standalone.cls", "dvisvgm")
     except site_module.SiteRefused as exc:
         raise UsageProblem(f"--out {site}: {exc}") from None
-    except doctor.MissingToolError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_MISSING_TOOL)
     with _building():
         result = site_module.publish(chapters, profile, site, build_root,
                                      progress.QuietReporter(), jobs=jobs, clips=clips)
@@ -440,7 +442,7 @@ def publish(ids: tuple[str, ...], profile_name: str, site: Path, build_root: Pat
     for entry in result.failing:
         click.echo(f"not published: {entry.id} {entry.title}: {entry.message}", err=True)
     if result.failing:
-        sys.exit(EXIT_FAILED)
+        raise Failed()
 
 
 @main.command()
@@ -463,15 +465,11 @@ def lecture(level: int, profile_name: str, build_root: Path) -> None:
 
     profile = _profile(profile_name, speaks=False)
     _output_option(build_root, "--build")
+    doctor.require("ffmpeg", "ffprobe")
     try:
-        doctor.require("ffmpeg", "ffprobe")
         result = lectures.level_lecture(course.LEVELS[level], profile, build_root)
-    except doctor.MissingToolError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_MISSING_TOOL)
     except (lectures.NothingToJoin, DamagedOutput) as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_FAILED)
+        raise Failed(str(exc)) from None
     click.echo(str(result.video))
     click.echo(f"  {len(result.chapters)} chapter(s), {result.duration:.1f} s; captions and "
                f"{result.chapter_list.name} beside it", err=True)
@@ -528,7 +526,7 @@ def clips(ids: tuple[str, ...], fmt: str, profile_name: str, build_root: Path, d
                    f"{'cut' if written else 'unchanged'}) in {clip_set.folder}"
                    + (f"; {', '.join(p.name for p in outputs)}" if outputs else ""), err=True)
     if failed:
-        sys.exit(EXIT_FAILED)
+        raise Failed()
 
 
 @main.command()
@@ -591,7 +589,7 @@ def storyboard(ids: tuple[str, ...], mid: bool, profile_name: str, build_root: P
             click.echo(f"error: {name}: {outcome.message}", err=True)
             failed = True
     if failed:
-        sys.exit(EXIT_FAILED)
+        raise Failed()
 
 
 @main.command(name="doctor")
@@ -603,7 +601,7 @@ def doctor_command() -> None:
     missing = [c for c in checks if not c.ok]
     if missing:
         click.echo(f"\n{len(missing)} missing. {doctor.SETUP_HINT}")
-        sys.exit(EXIT_FAILED)
+        raise Failed()
     click.echo("\nall requirements found")
 
 

@@ -7,6 +7,8 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 
+from mathviz.errors import MissingTool
+
 __all__ = [
     "APT_PACKAGES",
     "SETUP_HINT",
@@ -133,7 +135,7 @@ def all_checks() -> list[Check]:
     return python_checks() + system_checks() + [voice_check()]
 
 
-class MissingToolError(RuntimeError):
+class MissingToolError(MissingTool):
     """A tool a render or check needs is missing; the message says how to install it."""
 
     def __init__(self, missing: list[Check]) -> None:

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Protocol
 
 from mathviz.course import SCENES_ENV, Chapter
+from mathviz.errors import Busy
 from mathviz.render import fingerprint as fp
 from mathviz.render.assemble import RenderOutput, assemble, output_path, output_problem
 from mathviz.render.narration import chapter_narrator, voice_cache_dir
@@ -79,7 +80,7 @@ LOCK_NAME = ".mathviz-build.lock"
 HASH_SEED = "0"
 
 
-class BuildBusyError(RuntimeError):
+class BuildBusyError(Busy):
     """Another build holds the lock on the output folder."""
 
 

@@ -46,10 +46,9 @@ def as_value(x: Any) -> Value:
 
 def within(shown: Value, expected: Value, tol: float) -> bool:
     """True when ``shown`` matches ``expected`` element-wise within absolute ``tol``."""
-    if isinstance(shown, list) != isinstance(expected, list):
-        return False
-    if isinstance(shown, list):
-        assert isinstance(expected, list)
+    if isinstance(shown, list) or isinstance(expected, list):
+        if not (isinstance(shown, list) and isinstance(expected, list)):
+            return False
         return len(shown) == len(expected) and all(
             within(a, b, tol) for a, b in zip(shown, expected, strict=True)
         )

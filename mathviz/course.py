@@ -220,12 +220,16 @@ def load_scenes(chapter: Chapter) -> list[type]:
         module = importlib.import_module(chapter.module_name)
     else:  # a draft folder: load the file itself under a name of its own
         name = f"mathviz_scenes_override.{chapter.module_path.stem}"
-        module = sys.modules.get(name)
-        if module is None:
+        loaded = sys.modules.get(name)
+        if loaded is None:
             spec = importlib.util.spec_from_file_location(name, chapter.module_path)
-            module = importlib.util.module_from_spec(spec)
-            sys.modules[name] = module
-            spec.loader.exec_module(module)
+            # a path ending in .py always gets a spec with a source loader
+            assert spec is not None
+            assert spec.loader is not None
+            loaded = importlib.util.module_from_spec(spec)
+            sys.modules[name] = loaded
+            spec.loader.exec_module(loaded)
+        module = loaded
     scenes = list(getattr(module, "SCENES", ()))
     if not scenes:
         raise LookupError(f"{chapter.module_name} defines no SCENES list")

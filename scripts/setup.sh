@@ -84,6 +84,11 @@ case "${1:-install}" in
       say "ruff found the problems above: fix them (many with '.venv/bin/ruff check --fix .')"
       exit 1
     fi
+    say "types: mypy, strict for the pure layers (files and flags in pyproject.toml)"
+    if ! .venv/bin/mypy; then
+      say "mypy found the type errors above: fix them (strict: annotate, narrow, no bare Any)"
+      exit 1
+    fi
     say "running the tests"
     set +e
     .venv/bin/python -m pytest -q "${@:2}"

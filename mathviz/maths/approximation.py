@@ -26,7 +26,8 @@ __all__ = [
     "decade_steps",
 ]
 
-RealFunction = Callable[[NDArray[np.float64]], NDArray[np.float64]]
+#: element-wise real function, evaluated at float64 arrays and at float64 scalars
+RealFunction = Callable[[np.float64 | NDArray[np.float64]], float | NDArray[np.float64]]
 
 
 def sin_taylor_coefficients(degree: int) -> list[Fraction]:

@@ -61,7 +61,7 @@ class Basis2D:
 
     def coordinates_of(self, x: ArrayLike) -> NDArray[np.float64]:
         """The coordinates ``c = B⁻¹ x`` of the point ``x`` in this basis, shape (2,)."""
-        return np.linalg.solve(self.matrix, plane_vector(x, "point"))
+        return np.asarray(np.linalg.solve(self.matrix, plane_vector(x, "point")), dtype=np.float64)
 
     def point_of(self, c: ArrayLike) -> NDArray[np.float64]:
         """The point ``B c = c₁ b₁ + c₂ b₂`` with coordinates ``c`` in this basis."""

@@ -71,11 +71,11 @@ class QuadraticBowl:
     a: float = 1.0
     b: float = 3.0
 
-    def __call__(self, p: ArrayLike):
+    def __call__(self, p: ArrayLike) -> float | NDArray[np.float64]:
         """f at a point ``(x, y)``, or element-wise at a stacked grid of shape (2, ...)."""
         x, y = np.asarray(p, dtype=float)[:2]
         value = self.a * x * x + self.b * y * y
-        return float(value) if np.ndim(value) == 0 else value
+        return float(value) if np.ndim(value) == 0 else np.asarray(value, dtype=np.float64)
 
     def gradient(self, p: ArrayLike) -> NDArray[np.float64]:
         x, y = np.asarray(p, dtype=float)[:2]
@@ -116,7 +116,9 @@ def contour_lines(f: ScalarField, levels: ArrayLike, x_range: tuple[float, float
     generator = contourpy.contour_generator(gx, gy, z, line_type=contourpy.LineType.Separate)
     lines: list[ContourLine] = []
     for level in np.asarray(levels, dtype=float):
-        for segment in generator.lines(level):
+        separate = generator.lines(level)
+        assert isinstance(separate, list)  # LineType.Separate: a list of (n, 2) arrays
+        for segment in separate:
             closed = bool(np.allclose(segment[0], segment[-1]))
             lines.append(ContourLine(float(level), np.asarray(segment, dtype=float), closed))
     return lines
@@ -138,7 +140,7 @@ def nearest_tangent(line_points: ArrayLike, p: ArrayLike, radius: float = 0.06) 
         near = pts[max(k - 1, 0): k + 2]
     centred = near - near.mean(axis=0)
     _, _, vt = np.linalg.svd(centred, full_matrices=False)
-    return vt[0] / np.linalg.norm(vt[0])
+    return np.asarray(vt[0] / np.linalg.norm(vt[0]), dtype=np.float64)
 
 
 def angle_between(u: ArrayLike, v: ArrayLike) -> float:

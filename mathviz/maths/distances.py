@@ -89,7 +89,7 @@ def pairwise_distances(points: ArrayLike) -> NDArray[np.float64]:
     if p.ndim != 2 or p.shape[0] < 2:
         raise ValueError(f"need at least two points of shape (m, d), got {p.shape}")
     i, j = np.triu_indices(p.shape[0], k=1)
-    return np.sqrt(np.sum((p[i] - p[j]) ** 2, axis=1))
+    return np.asarray(np.sqrt(np.sum((p[i] - p[j]) ** 2, axis=1)), dtype=np.float64)
 
 
 def relative_spread(values: ArrayLike) -> float:

@@ -29,7 +29,8 @@ __all__ = [
     "polygon_area",
 ]
 
-RealFunction = Callable[[NDArray[np.float64]], NDArray[np.float64]]
+#: element-wise real function, evaluated at float64 arrays and at float64 scalars
+RealFunction = Callable[[np.float64 | NDArray[np.float64]], float | NDArray[np.float64]]
 Rule = Literal["left", "mid", "right"]
 RULES: tuple[str, ...] = ("left", "mid", "right")
 

@@ -63,7 +63,7 @@ class LinearMapModel:
 
     def apply(self, v: ArrayLike) -> NDArray[np.float64]:
         """The image ``A v`` of a vector, shape (2,)."""
-        return self.matrix @ np.asarray(v, dtype=float)
+        return self.matrix @ np.asarray(v, dtype=np.float64)
 
     @property
     def det(self) -> float:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast, overload
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -106,7 +107,8 @@ def squared(residual: ArrayLike) -> NDArray[np.float64]:
 
 def absolute(residual: ArrayLike) -> NDArray[np.float64]:
     """Per-sample absolute error ``|r|`` (the MAE curve against the residual)."""
-    return np.abs(np.asarray(residual, dtype=float))
+    # a scalar residual gives a numpy scalar, which numpy's stubs type as Any
+    return cast(NDArray[np.float64], np.abs(np.asarray(residual, dtype=float)))
 
 
 def huber(residual: ArrayLike, delta: float = 1.0) -> NDArray[np.float64]:
@@ -120,7 +122,8 @@ def huber(residual: ArrayLike, delta: float = 1.0) -> NDArray[np.float64]:
     if delta <= 0:
         raise ValueError("delta must be positive")
     a = np.abs(np.asarray(residual, dtype=float))
-    return np.where(a <= delta, 0.5 * a * a, delta * (a - 0.5 * delta))
+    return np.asarray(np.where(a <= delta, 0.5 * a * a, delta * (a - 0.5 * delta)),
+                      dtype=np.float64)
 
 
 def huber_loss(y_true: ArrayLike, y_pred: ArrayLike, delta: float = 1.0) -> float:
@@ -143,7 +146,8 @@ def binary_cross_entropy(label: ArrayLike, probability: ArrayLike) -> NDArray[np
         raise ValueError("probabilities must lie strictly between 0 and 1")
     if np.any((y < 0) | (y > 1)):
         raise ValueError("labels must lie in [0, 1]")
-    return -(y * np.log(p) + (1 - y) * np.log1p(-p))
+    # a scalar pair gives a numpy scalar, which numpy's stubs type as Any
+    return cast(NDArray[np.float64], -(y * np.log(p) + (1 - y) * np.log1p(-p)))
 
 
 def mean_binary_cross_entropy(labels: ArrayLike, probabilities: ArrayLike) -> float:
@@ -174,9 +178,13 @@ class Polynomial:
 
     coefficients: tuple[float, ...]
 
-    def __call__(self, x: ArrayLike):
+    @overload
+    def __call__(self, x: float) -> float: ...
+    @overload
+    def __call__(self, x: ArrayLike) -> float | NDArray[np.float64]: ...
+    def __call__(self, x: ArrayLike) -> float | NDArray[np.float64]:
         value = np.polyval(self.coefficients, np.asarray(x, dtype=float))
-        return float(value) if np.ndim(value) == 0 else value
+        return float(value) if np.ndim(value) == 0 else np.asarray(value, dtype=np.float64)
 
     def derivative(self) -> Polynomial:
         return Polynomial(tuple(float(c) for c in np.polyder(self.coefficients)))

@@ -184,18 +184,19 @@ def ridge_path(X: ArrayLike, y: ArrayLike, lambdas: ArrayLike) -> NDArray[np.flo
     return np.array(out)
 
 
-def least_squares_loss(X: ArrayLike, y: ArrayLike) -> Callable[[ArrayLike], float | NDArray]:
+def least_squares_loss(X: ArrayLike,
+                       y: ArrayLike) -> Callable[[ArrayLike], float | NDArray[np.float64]]:
     """``L(w) = ‖Xw − y‖²`` for two weights; also evaluates element-wise on a stacked grid
     of shape (2, ...) (what :func:`mathviz.maths.descent.contour_lines` passes)."""
     Xa, ya = _design(X, y)
     A, b, c = Xa.T @ Xa, Xa.T @ ya, float(ya @ ya)
 
-    def loss(w: ArrayLike):
+    def loss(w: ArrayLike) -> float | NDArray[np.float64]:
         wa = np.asarray(w, dtype=float)
         w1, w2 = wa[0], wa[1]
         value = (A[0, 0] * w1 * w1 + 2 * A[0, 1] * w1 * w2 + A[1, 1] * w2 * w2
                  - 2 * (b[0] * w1 + b[1] * w2) + c)
-        return float(value) if np.ndim(value) == 0 else value
+        return float(value) if np.ndim(value) == 0 else np.asarray(value, dtype=np.float64)
 
     return loss
 
@@ -237,9 +238,9 @@ def l2_constrained_least_squares(X: ArrayLike, y: ArrayLike, radius: float) -> C
     Xa, ya = _design(X, y)
     _check_budget(Xa, radius)
     loss = least_squares_loss(Xa, ya)
-    free = np.linalg.lstsq(Xa, ya, rcond=None)[0]
+    free = np.asarray(np.linalg.lstsq(Xa, ya, rcond=None)[0], dtype=np.float64)
     if np.linalg.norm(free) <= radius:
-        return ConstrainedFit(free, loss(free), 0.0)
+        return ConstrainedFit(free, float(loss(free)), 0.0)
 
     def norm_at(lam: float) -> float:
         return float(np.linalg.norm(ridge_path(Xa, ya, [lam])[0]))
@@ -257,7 +258,7 @@ def l2_constrained_least_squares(X: ArrayLike, y: ArrayLike, radius: float) -> C
             break
     lam = 0.5 * (lo + hi)
     w = ridge_path(Xa, ya, [lam])[0]
-    return ConstrainedFit(w, loss(w), lam)
+    return ConstrainedFit(w, float(loss(w)), lam)
 
 
 def l1_constrained_least_squares(X: ArrayLike, y: ArrayLike, budget: float) -> ConstrainedFit:
@@ -271,9 +272,9 @@ def l1_constrained_least_squares(X: ArrayLike, y: ArrayLike, budget: float) -> C
     _check_budget(Xa, budget)
     loss = least_squares_loss(Xa, ya)
     A, b = Xa.T @ Xa, Xa.T @ ya
-    free = np.linalg.lstsq(Xa, ya, rcond=None)[0]
+    free = np.asarray(np.linalg.lstsq(Xa, ya, rcond=None)[0], dtype=np.float64)
     if np.abs(free).sum() <= budget:
-        return ConstrainedFit(free, loss(free), 0.0)
+        return ConstrainedFit(free, float(loss(free)), 0.0)
     corners = [np.array(p, dtype=float) * budget for p in ((1, 0), (0, 1), (-1, 0), (0, -1))]
     candidates = list(corners)
     for p, q in zip(corners, corners[1:] + corners[:1], strict=True):
@@ -288,7 +289,7 @@ def l1_constrained_least_squares(X: ArrayLike, y: ArrayLike, budget: float) -> C
     active = np.flatnonzero(best != 0)
     g = 2 * (A @ best - b)
     lam = float(np.mean(-g[active] * np.sign(best[active]))) if active.size else 0.0
-    return ConstrainedFit(best, loss(best), lam)
+    return ConstrainedFit(best, float(loss(best)), lam)
 
 
 __all__ = ["OptimizerState", "SGD", "Momentum", "Adam", "ridge_path", "least_squares_loss",

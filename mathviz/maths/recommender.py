@@ -46,7 +46,7 @@ def ratings() -> NDArray[np.float64]:
 def user(name: str) -> NDArray[np.float64]:
     """One user's rating vector over :data:`MOVIES`, shape (5,)."""
     try:
-        return ratings()[USERS.index(name)]
+        return np.asarray(ratings()[USERS.index(name)], dtype=np.float64)
     except ValueError:
         raise KeyError(f"no user {name!r}; users are {', '.join(USERS)}") from None
 

@@ -9,6 +9,7 @@ on ``f(x) = c/2 · x²`` so its traces plug straight into
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import overload
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -99,7 +100,11 @@ class WarmupCosine:
         if not 0 <= self.warmup_steps < self.total_steps:
             raise ValueError("need 0 <= warmup_steps < total_steps")
 
-    def __call__(self, step: ArrayLike):
+    @overload
+    def __call__(self, step: float) -> float: ...
+    @overload
+    def __call__(self, step: ArrayLike) -> float | NDArray[np.float64]: ...
+    def __call__(self, step: ArrayLike) -> float | NDArray[np.float64]:
         """The learning rate at ``step`` (scalar or array; steps may be fractional)."""
         s = np.asarray(step, dtype=float)
         if np.any(s < 0):

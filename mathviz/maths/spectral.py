@@ -374,7 +374,7 @@ def low_rank(m: ArrayLike, k: int) -> Array:
     """
     a = _matrix_and_rank(m, k)
     u, s, vt = np.linalg.svd(a, full_matrices=False)
-    return (u[:, :k] * s[:k]) @ vt[:k]
+    return np.asarray((u[:, :k] * s[:k]) @ vt[:k], dtype=np.float64)
 
 
 def frobenius_error(m: ArrayLike, k: int) -> float:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from numpy.typing import ArrayLike
+from numpy.typing import ArrayLike, NDArray
 
 __all__ = [
     "FloatLimits",
@@ -51,20 +51,20 @@ def float_limits() -> FloatLimits:
     return FloatLimits(float(info.max), float(info.eps), float(np.log(info.max)))
 
 
-def _logits(z: ArrayLike) -> np.ndarray:
-    arr = np.asarray(z, dtype=float)
+def _logits(z: ArrayLike) -> NDArray[np.float64]:
+    arr = np.asarray(z, dtype=np.float64)
     if arr.ndim != 1 or arr.size == 0:
         raise ValueError("logits must be a non-empty 1-D array")
     return arr
 
 
-def naive_exp(z: ArrayLike) -> np.ndarray:
+def naive_exp(z: ArrayLike) -> NDArray[np.float64]:
     """``exp(z)`` as float64 computes it: overflow becomes ``inf`` (the warning is silenced)."""
     with np.errstate(over="ignore"):
-        return np.exp(_logits(z))
+        return np.asarray(np.exp(_logits(z)), dtype=np.float64)
 
 
-def naive_softmax(z: ArrayLike) -> np.ndarray:
+def naive_softmax(z: ArrayLike) -> NDArray[np.float64]:
     """``exp(z) / Σ exp(z)`` written straight from the formula.
 
     Large logits overflow: ``inf / inf`` gives ``nan``, exactly as numpy computes it
@@ -72,19 +72,19 @@ def naive_softmax(z: ArrayLike) -> np.ndarray:
     """
     e = naive_exp(z)
     with np.errstate(over="ignore", invalid="ignore"):
-        return e / e.sum()
+        return np.asarray(e / e.sum(), dtype=np.float64)
 
 
-def shift_by_max(z: ArrayLike) -> np.ndarray:
+def shift_by_max(z: ArrayLike) -> NDArray[np.float64]:
     """``z − max(z)``: the same logits moved so the largest is 0."""
     arr = _logits(z)
-    return arr - arr.max()
+    return np.asarray(arr - arr.max(), dtype=np.float64)
 
 
-def stable_softmax(z: ArrayLike) -> np.ndarray:
+def stable_softmax(z: ArrayLike) -> NDArray[np.float64]:
     """Softmax of the max-shifted logits: every exponential lies in ``(0, 1]``."""
     e = np.exp(shift_by_max(z))
-    return e / e.sum()
+    return np.asarray(e / e.sum(), dtype=np.float64)
 
 
 def naive_logsumexp(z: ArrayLike) -> float:

@@ -129,7 +129,7 @@ def unit_ball_boundary(p: float, n: int = 256) -> NDArray[np.float64]:
     theta = np.linspace(0.0, 2 * np.pi, n, endpoint=False)
     rays = np.stack([np.cos(theta), np.sin(theta)], axis=1)
     norms = np.array([p_norm(r, p) for r in rays])
-    return rays / norms[:, None]
+    return np.asarray(rays / norms[:, None], dtype=np.float64)
 
 
 def distance_contrast(points: ArrayLike, query: ArrayLike, p: float = 2.0) -> float:

@@ -184,8 +184,9 @@ def _facts_from_source(path: Path) -> ModuleFacts:
                for n in tree.body if isinstance(n, ast.ClassDef)}
     scenes: tuple[str, ...] = ()
     for node in tree.body:
-        is_scenes = isinstance(node, ast.Assign) and any(
-            isinstance(t, ast.Name) and t.id == "SCENES" for t in node.targets)
+        if not isinstance(node, ast.Assign):
+            continue
+        is_scenes = any(isinstance(t, ast.Name) and t.id == "SCENES" for t in node.targets)
         if is_scenes and isinstance(node.value, (ast.List, ast.Tuple)):
             scenes = tuple(e.id for e in node.value.elts if isinstance(e, ast.Name))
     return ModuleFacts(tuple(names), classes, scenes)

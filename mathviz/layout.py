@@ -198,7 +198,8 @@ def is_visible(mob: Mobject) -> bool:
         return False
     opacity = max(
         max(float(np.max(m.get_fill_opacities(), initial=0.0)),
-            float(np.max(m.get_stroke_opacities(), initial=0.0)))
+            float(np.max(m.get_stroke_opacities(), initial=0.0))
+            if m.get_stroke_width() > 0 else 0.0)  # a stroke without width draws nothing
         for m in family
     )
     return opacity > VISIBLE_OPACITY and mob.width > 1e-3

@@ -23,7 +23,6 @@ from manim import (
     GrowArrow,
     GrowFromCenter,
     Line,
-    NumberPlane,
     Succession,
     UpdateFromAlphaFunc,
     VGroup,
@@ -34,23 +33,11 @@ from numpy.typing import ArrayLike
 from mathviz import theme
 from mathviz.maths.coordinates import Basis2D, coefficient_along, from_polar, to_polar
 from mathviz.primitives.linear_map import CarryByMatrix
+from mathviz.primitives.plots import number_plane
 from mathviz.primitives.readout import Readout, coords
 from mathviz.readings import reads_screen
 
 __all__ = ["BasisChangeGrid", "PolarGrid"]
-
-
-def _plane(x_range: tuple[float, float], y_range: tuple[float, float], unit: float, *,
-           line_color, axis_color, line_width: float = 1.0, axis_width: float = 1.5,
-           opacity: float = 1.0) -> NumberPlane:
-    return NumberPlane(
-        x_range=(*x_range, 1), y_range=(*y_range, 1),
-        x_length=(x_range[1] - x_range[0]) * unit, y_length=(y_range[1] - y_range[0]) * unit,
-        background_line_style={"stroke_color": line_color, "stroke_width": line_width,
-                               "stroke_opacity": opacity},
-        axis_config={"stroke_color": axis_color, "stroke_width": axis_width,
-                     "stroke_opacity": opacity},
-    )
 
 
 class BasisChangeGrid(VGroup):
@@ -81,11 +68,11 @@ class BasisChangeGrid(VGroup):
         self.basis = basis if isinstance(basis, Basis2D) else Basis2D.of(
             np.asarray(basis, dtype=float)[:, 0], np.asarray(basis, dtype=float)[:, 1])
         self.point = np.asarray(point, dtype=float)
-        self.reference = _plane(x_range, y_range, unit, line_color=theme.GRID,
-                                axis_color=theme.MUTED, axis_width=2.0)
-        self.skew_grid = _plane(x_range, y_range, unit, line_color=theme.PROJECTION,
-                                axis_color=theme.PROJECTION, line_width=1.6, axis_width=2.6,
-                                opacity=0.0)
+        self.reference = number_plane(x_range, y_range, unit, line_color=theme.GRID,
+                                      axis_color=theme.MUTED, axis_width=2.0)
+        self.skew_grid = number_plane(x_range, y_range, unit, line_color=theme.PROJECTION,
+                                      axis_color=theme.PROJECTION, line_width=1.6,
+                                      axis_width=2.6, line_opacity=0.0, axis_opacity=0.0)
         self._current = np.eye(2)  # the basis the arrows and the walk currently use
         self.b1_arrow = self._arrow((0.0, 0.0), (1.0, 0.0), theme.BASIS_I)
         self.b2_arrow = self._arrow((0.0, 0.0), (0.0, 1.0), theme.BASIS_J)
@@ -247,8 +234,8 @@ class PolarGrid(VGroup):
                  unit: float = 0.65, readouts: Mapping[str, Readout] | None = None) -> None:
         super().__init__()
         extent = (-max_radius - 0.6, max_radius + 0.6)
-        self.plane = _plane(extent, extent, unit, line_color=theme.GRID_FAINT,
-                            axis_color=theme.MUTED)
+        self.plane = number_plane(extent, extent, unit, line_color=theme.GRID_FAINT,
+                                  axis_color=theme.MUTED)
         origin = self.plane.c2p(0, 0)
         self.circles = VGroup(*(Circle(radius=k * unit, arc_center=origin,
                                        stroke_color=theme.GRID, stroke_width=2)

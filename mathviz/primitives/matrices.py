@@ -45,6 +45,7 @@ from manim.animation.numbers import ChangeDecimalToValue
 from numpy.typing import NDArray
 
 from mathviz import theme
+from mathviz.layout import is_visible
 from mathviz.maths.matrices import (
     Elimination,
     EliminationStep,
@@ -62,6 +63,7 @@ from mathviz.maths.matrices import (
     shape,
     tip_to_tail,
 )
+from mathviz.primitives.plots import number_plane, square_bracket
 from mathviz.primitives.readout import Readout, coords
 from mathviz.readings import Printed, PrintedArray, printed, printed_all, reads_screen
 
@@ -93,26 +95,9 @@ def _hide(mob: VMobject) -> VMobject:
     return mob.set_opacity(0)
 
 
-def _is_visible(mob: VMobject) -> bool:
-    """Whether any drawn part of ``mob`` (fill or stroke) is more than faintly visible."""
-    family = [m for m in mob.get_family() if len(m.points) > 0]
-    return any(max(float(np.max(m.get_fill_opacities(), initial=0.0)),
-                   float(np.max(m.get_stroke_opacities(), initial=0.0))
-                   if m.get_stroke_width() > 0 else 0.0) > 0.05
-               for m in family)
-
-
 def _printed_or_nan(cell: DecimalNumber) -> Printed:
     """The number a cell shows as typeset; NaN (with no digits) while it is hidden."""
-    return printed(cell) if _is_visible(cell) else Printed(float("nan"), "printed", "", 0)
-
-
-def _bracket(top: np.ndarray, bottom: np.ndarray, facing: int, color: ManimColor) -> VMobject:
-    """A square bracket from ``top`` to ``bottom``; ``facing`` +1 opens right ([), −1 left (])."""
-    hook = RIGHT * _BRACKET_HOOK * facing
-    bracket = VMobject(stroke_color=color, stroke_width=_BRACKET_WIDTH)
-    bracket.set_points_as_corners([top + hook, top, bottom, bottom + hook])
-    return bracket
+    return printed(cell) if is_visible(cell) else Printed(float("nan"), "printed", "", 0)
 
 
 class _MorphNumber(Transform):
@@ -225,10 +210,10 @@ class MatrixGrid(VGroup):
         right = xs[-1] + widths[-1] / 2 + pad_x
         top = heights / 2 + pad_y
         bottom = -(m - 1) * self.row_height - heights / 2 - pad_y
-        self.left_bracket = _bracket(np.array([left, top, 0.0]), np.array([left, bottom, 0.0]),
-                                     +1, theme.TEXT)
-        self.right_bracket = _bracket(np.array([right, top, 0.0]),
-                                      np.array([right, bottom, 0.0]), -1, theme.TEXT)
+        self.left_bracket = square_bracket((left, top, 0.0), (left, bottom, 0.0), +1,
+                                           theme.TEXT, hook=_BRACKET_HOOK, width=_BRACKET_WIDTH)
+        self.right_bracket = square_bracket((right, top, 0.0), (right, bottom, 0.0), -1,
+                                            theme.TEXT, hook=_BRACKET_HOOK, width=_BRACKET_WIDTH)
         self.brackets = VGroup(self.left_bracket, self.right_bracket)
         parts: list[VMobject] = [self.brackets]
         self.separator: Line | None = None
@@ -324,7 +309,7 @@ class MatrixGrid(VGroup):
     def entry_shown(self, i: int, j: int) -> float:
         """The value the number at ``(i, j)`` shows, as typeset; NaN while it is hidden."""
         cell = self.cells[i][j]
-        return printed(cell) if _is_visible(cell) else float("nan")
+        return printed(cell) if is_visible(cell) else float("nan")
 
     @reads_screen("printed")
     def values_shown(self) -> NDArray[np.float64]:
@@ -606,7 +591,7 @@ class MatrixProductHighlighter(VGroup):
     @reads_screen("printed")
     def sum_shown(self) -> float:
         """The sum the work line shows, as typeset; NaN when there is none."""
-        if self.work_sum is None or not _is_visible(self.work_sum):
+        if self.work_sum is None or not is_visible(self.work_sum):
             return float("nan")
         return printed(self.work_sum)
 
@@ -704,7 +689,7 @@ class AugmentedMatrix(VGroup):
         if step.before != self.state:
             raise ValueError("this step does not start from the matrix on screen")
         # drop the previous (already faded) marks, then fade the current ones
-        faded = [mk for mk in self.marks if not _is_visible_any(mk)]
+        faded = [mk for mk in self.marks if not is_visible(mk)]
         self.marks.remove(*faded)
         fades = self._fade_marks()
         op = step.operation
@@ -770,20 +755,10 @@ class AugmentedMatrix(VGroup):
         return self.grid.entries_printed(rows=[i])
 
 
-def _is_visible_any(mob: VMobject) -> bool:
-    return _is_visible(mob)
-
-
 # --- the row and column pictures of a system with two unknowns ----------------------------------
-def _plane(x_range: tuple[float, float], y_range: tuple[float, float], unit: float,
+def _labelled_plane(x_range: tuple[float, float], y_range: tuple[float, float], unit: float,
            numbers: bool, number_size: float) -> NumberPlane:
-    plane = NumberPlane(
-        x_range=(*x_range, 1), y_range=(*y_range, 1),
-        x_length=(x_range[1] - x_range[0]) * unit, y_length=(y_range[1] - y_range[0]) * unit,
-        background_line_style={"stroke_color": theme.GRID, "stroke_width": 1,
-                               "stroke_opacity": 0.7},
-        axis_config={"stroke_color": theme.MUTED, "stroke_width": 2},
-    )
+    plane = number_plane(x_range, y_range, unit, line_opacity=0.7, axis_width=2.0)
     if numbers:
         xs = [x for x in range(int(np.ceil(x_range[0])), int(np.floor(x_range[1])) + 1)
               if x != 0 and x_range[0] < x < x_range[1]]
@@ -831,7 +806,7 @@ class RowPicture(VGroup):
         self.x_range, self.y_range = x_range, y_range
         self.colors = list(colors)
         self.line_width = line_width
-        self.plane = _plane(x_range, y_range, unit, numbers, number_size)
+        self.plane = _labelled_plane(x_range, y_range, unit, numbers, number_size)
         self.a, self.b = exact_matrix(a), exact_vector(b)
         _require_two_unknowns(self.a)
         self.lines = VGroup(*(self._line(k, row, rhs)
@@ -951,7 +926,7 @@ class RowPicture(VGroup):
     @reads_screen("geometry")
     def intersection_shown(self) -> NDArray[np.float64]:
         """Plane coordinates of the intersection dot as drawn; NaN while it is hidden."""
-        if not _is_visible(self.dot):
+        if not is_visible(self.dot):
             return np.array([np.nan, np.nan])
         return coords(self.plane, self.dot)
 
@@ -963,13 +938,13 @@ class RowPicture(VGroup):
 
     def line_visible(self, k: int) -> bool:
         """Whether line ``k`` is drawn (a ``0 = c`` row has no line)."""
-        return _is_visible_any(self.lines[k])
+        return is_visible(self.lines[k])
 
     @reads_screen("count")
     def line_drawn_shown(self, k: int) -> int:
         """How many lines of equation ``k`` are visible on screen: 1, or 0 once its row reads
         ``0 = c`` and the line has faded."""
-        return int(_is_visible_any(self.lines[k]))
+        return int(is_visible(self.lines[k]))
 
     @reads_screen("geometry")
     def slope_shown(self, k: int) -> float:
@@ -1019,7 +994,7 @@ class ColumnPicture(VGroup):
         if len(weight_names) < n:
             raise ValueError(f"{n} columns but only {len(weight_names)} weight names")
         self.colors = [colors[j % len(colors)] for j in range(n)]
-        self.plane = _plane(x_range, y_range, unit, numbers, number_size)
+        self.plane = _labelled_plane(x_range, y_range, unit, numbers, number_size)
         origin = self.plane.c2p(0, 0)
         self.columns = VGroup(*(
             self._arrow(origin, self.plane.c2p(float(self.a[0][j]), float(self.a[1][j])),
@@ -1082,7 +1057,7 @@ class ColumnPicture(VGroup):
         a hidden (zero) arrow counts as the zero vector."""
         out = []
         for arrow in self.scaled:
-            if not _is_visible_any(arrow):
+            if not is_visible(arrow):
                 out.append(np.zeros(2))
                 continue
             out.append(coords(self.plane, arrow.get_end()) - coords(self.plane, arrow.get_start()))
@@ -1097,7 +1072,7 @@ class ColumnPicture(VGroup):
     @reads_screen("geometry")
     def end_point_shown(self) -> NDArray[np.float64]:
         """The tip of the last visible scaled arrow, in plane coordinates."""
-        visible = [a for a in self.scaled if _is_visible_any(a)]
+        visible = [a for a in self.scaled if is_visible(a)]
         if not visible:
             return coords(self.plane, self.plane.c2p(0, 0))
         return coords(self.plane, visible[-1].get_end())

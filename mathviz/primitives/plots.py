@@ -7,12 +7,15 @@ import numpy as np
 from manim import (
     DOWN,
     LEFT,
+    RIGHT,
     AnimationGroup,
     Axes,
     Create,
     Dot,
     GrowFromCenter,
     Line,
+    ManimColor,
+    NumberPlane,
     VGroup,
     VMobject,
     linear,
@@ -25,7 +28,33 @@ from mathviz import theme
 from mathviz.primitives.readout import coords
 from mathviz.readings import reads_screen
 
-__all__ = ["DottedCurve", "log_log_frame", "number_edges"]
+__all__ = ["DottedCurve", "log_log_frame", "number_edges", "number_plane", "square_bracket"]
+
+
+def number_plane(x_range: tuple[float, float], y_range: tuple[float, float], unit: float, *,
+                 line_color: ManimColor = theme.GRID, axis_color: ManimColor = theme.MUTED,
+                 line_width: float = 1.0, axis_width: float = 1.5, line_opacity: float = 1.0,
+                 axis_opacity: float = 1.0) -> NumberPlane:
+    """A grid with unit spacing over ``x_range`` × ``y_range``, ``unit`` scene units per step."""
+    return NumberPlane(
+        x_range=(*x_range, 1), y_range=(*y_range, 1),
+        x_length=(x_range[1] - x_range[0]) * unit, y_length=(y_range[1] - y_range[0]) * unit,
+        background_line_style={"stroke_color": line_color, "stroke_width": line_width,
+                               "stroke_opacity": line_opacity},
+        axis_config={"stroke_color": axis_color, "stroke_width": axis_width,
+                     "stroke_opacity": axis_opacity},
+    )
+
+
+def square_bracket(top: ArrayLike, bottom: ArrayLike, facing: int, color: ManimColor, *,
+                   hook: float = 0.13, width: float = 2.5) -> VMobject:
+    """A square bracket from ``top`` to ``bottom``: ``facing`` +1 opens right ([), −1 left
+    (]); ``hook`` is the length of its short ends."""
+    top, bottom = np.asarray(top, dtype=float), np.asarray(bottom, dtype=float)
+    lip = RIGHT * hook * facing
+    bracket = VMobject(stroke_color=color, stroke_width=width)
+    bracket.set_points_as_corners([top + lip, top, bottom, bottom + lip])
+    return bracket
 
 
 class DottedCurve(VGroup):

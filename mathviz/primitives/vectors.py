@@ -72,6 +72,7 @@ from mathviz.maths.vector_geometry import (
     tip_to_tail,
 )
 from mathviz.maths.vectors import p_norm, projection, unit_ball_boundary
+from mathviz.primitives.plots import square_bracket
 from mathviz.primitives.readout import Readout, coords
 from mathviz.readings import Printed, printed, printed_all, reads_screen
 
@@ -964,7 +965,9 @@ class ColumnVector(VGroup):
         width = max(entry_width, *(e.width for e in self.entries)) + 2 * pad_x
         top = self.entries.get_top()[1] + pad_y
         bottom = self.entries.get_bottom()[1] - pad_y
-        self.brackets = VGroup(*(self._bracket(side * width / 2, top, bottom, side, color)
+        self.brackets = VGroup(*(square_bracket((side * width / 2, top, 0),
+                                                (side * width / 2, bottom, 0), -side, color,
+                                                hook=0.12)
                                  for side in (-1, 1)))
         self.add(self.brackets, self.entries)
         #: entry centres relative to the brackets' centre (entries stay put when values change)
@@ -983,14 +986,6 @@ class ColumnVector(VGroup):
                 label.move_to(centre).align_to(self.brackets[0].get_left() + 0.2 * LEFT, RIGHT)
                 self.row_labels.add(label)
             self.add(self.row_labels)
-
-    @staticmethod
-    def _bracket(x: float, top: float, bottom: float, side: int, color: ManimColor) -> VMobject:
-        lip = 0.12 * -side
-        bracket = VMobject(stroke_color=color, stroke_width=2.5)
-        bracket.set_points_as_corners([[x + lip, top, 0], [x, top, 0], [x, bottom, 0],
-                                       [x + lip, bottom, 0]])
-        return bracket
 
     def row_y(self, index: int) -> float:
         """The scene height of row ``index`` (to line other columns up with this one)."""

@@ -240,8 +240,9 @@ class LectureMixin:
     chapter_id: ClassVar[str] = ""
     #: set False for a scene that legitimately stacks texts (never in course chapters)
     lint_layout: ClassVar[bool] = True
-    #: called with the scene clock (s) after every play/wait; the build's workers set it
-    progress_listener: ClassVar[Callable[[float], None] | None] = None
+    #: called with the scene clock (s) after every play/wait: a build's worker sets it on the
+    #: instance it renders (to report progress); ``None`` on any other scene
+    progress_listener: Callable[[float], None] | None = None
 
     # attributes provided by manim.Scene
     renderer: Any
@@ -270,9 +271,8 @@ class LectureMixin:
         still = len(animations) == 1 and getattr(animations[0], "is_static_wait", False)
         self.report.plays.append(PlayRecord(start, self.clock, not still, self._beat_index))
         self._play_count += 1
-        listener = type(self).progress_listener
-        if listener is not None:
-            listener(self.clock)
+        if self.progress_listener is not None:
+            self.progress_listener(self.clock)
 
     # --- clock --------------------------------------------------------------------------
     @property

@@ -297,3 +297,23 @@ def test_wait_blocks_until_the_other_build_releases_the_folder(tmp_path):
         assert not entered.is_set()  # still waiting while the lock is held
     worker.join(timeout=5)
     assert entered.is_set()
+
+
+def test_a_worker_reports_the_scene_clock_while_it_renders(drafts, tmp_path, preview,
+                                                           monkeypatch):
+    from mathviz.render import worker
+    from mathviz.render.segments import SegmentJob
+
+    events: list[tuple] = []
+
+    class Events:
+        put = events.append
+
+    monkeypatch.setattr(worker, "_events", Events())
+    job = SegmentJob("0.1", "Opening", "f", preview, "mp4", tmp_path / "v.mp4",
+                     tmp_path / "r.json", tmp_path / "log")
+    result = worker.render_segment(job)
+    assert result.ok, result.message
+    progress = [clock for kind, label, clock in events if kind == "progress"]
+    assert events[0][:2] == ("start", "0.1 Opening")
+    assert progress and 0 < progress[0] <= result.report.duration

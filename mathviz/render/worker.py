@@ -267,8 +267,6 @@ def render_segment(job: SegmentJob,
     load
         How to get the chapter's scene classes (tests substitute their own).
     """
-    from mathviz.scene import LectureMixin
-
     if job.scenes_dir:
         os.environ[SCENES_ENV] = job.scenes_dir
     started = time.perf_counter()
@@ -293,16 +291,13 @@ def render_segment(job: SegmentJob,
             if scene_cls is None:
                 raise LookupError(f"chapter {chapter.id} has no scene {job.scene}")
             narrator = chapter_narrator(chapter, job.profile.voice)
-            LectureMixin.progress_listener = progress
-            try:
-                with manim_config(job.profile, media, job.container, work), speaking(narrator):
-                    scene = scene_cls()
-                    scene.render()
-                    report = scene.report
-                    movie = Path(scene.renderer.file_writer.movie_file_path)
-                    frames = round(report.duration * job.profile.fps)
-            finally:
-                LectureMixin.progress_listener = None
+            with manim_config(job.profile, media, job.container, work), speaking(narrator):
+                scene = scene_cls()
+                scene.progress_listener = progress
+                scene.render()
+                report = scene.report
+                movie = Path(scene.renderer.file_writer.movie_file_path)
+                frames = round(report.duration * job.profile.fps)
             result.report, result.frames = report, frames
             if report.failures:
                 if job.keep_failed:

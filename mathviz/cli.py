@@ -593,9 +593,12 @@ def storyboard(ids: tuple[str, ...], mid: bool, profile_name: str, build_root: P
 
 
 @main.command(name="doctor")
-def doctor_command() -> None:
-    """Check Python packages, ffmpeg, cairo/pango, LaTeX (standalone), dvisvgm and fonts."""
-    checks = doctor.all_checks()
+@click.option("--tests", is_flag=True,
+              help="Also what the test suite needs: chromium, chromedriver, selenium.")
+def doctor_command(tests: bool) -> None:
+    """Check manim's version, Python packages, ffmpeg and its encoders, cairo and pango,
+    LaTeX (standalone), dvisvgm, fonts and the voice."""
+    checks = doctor.all_checks(tests=tests)
     for c in checks:
         click.echo(c.line())
     missing = [c for c in checks if not c.ok]

@@ -17,6 +17,7 @@ __all__ = [
     "python_checks",
     "voice_check",
     "all_checks",
+    "test_checks",
     "MissingToolError",
     "require",
 ]
@@ -30,7 +31,13 @@ APT_PACKAGES = {
     "cairo": "libcairo2-dev pkg-config",
     "pango": "libpango1.0-dev",
     "font": "fonts-dejavu-core",
+    "chromium": "chromium",
+    "chromedriver": "chromium-driver",
 }
+#: where Debian's chromium and chromium-driver put the browser the site tests drive
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+#: encoders the outputs need: H.264 and AAC for mp4, VP9 and Opus for webm
+ENCODERS = ("libx264", "aac", "libvpx-vp9", "libopus")
 def _theme_font() -> str:
     # the theme imports manim; the doctor must work (and stay fast) without it
     from mathviz import theme
@@ -38,7 +45,9 @@ def _theme_font() -> str:
     return theme.FONT
 
 
-SETUP_HINT = "or run 'bash scripts/setup.sh test', which installs everything the project needs"
+SETUP_HINT = ("in a checkout, 'bash scripts/setup.sh test' installs everything the project "
+              "needs; after 'pip install mathviz', install the system packages named above")
+PIP_HINT = "pip install 'mathviz[test]' (in a checkout: .venv/bin/pip install -e '.[test,dev]')"
 
 
 @dataclass(frozen=True)
@@ -68,7 +77,7 @@ def _binary(name: str, key: str, what: str) -> Check:
 def _python(module: str) -> Check:
     found = importlib.util.find_spec(module) is not None
     return Check(f"python:{module}", found, "importable" if found else "not installed",
-                 "pip install -e '.[test]' (inside .venv)")
+                 PIP_HINT)
 
 
 def _kpsewhich(filename: str, key: str) -> Check:
@@ -79,13 +88,46 @@ def _kpsewhich(filename: str, key: str) -> Check:
     return Check(filename, bool(path), path or "LaTeX class not installed", _apt(key))
 
 
-def _pkg_config(lib: str, key: str) -> Check:
-    if shutil.which("pkg-config") is None:
-        return Check(lib, False, "pkg-config not found", _apt("cairo"))
-    result = subprocess.run(["pkg-config", "--modversion", lib], capture_output=True, text=True,
-                            check=False)
-    ok = result.returncode == 0
-    return Check(lib, ok, f"version {result.stdout.strip()}" if ok else "headers not found", _apt(key))
+def _importable(name: str, module: str, key: str, what: str) -> Check:
+    """A library rendering loads at run time (through its Python binding): what matters is
+    that it imports, not whether its development headers are installed."""
+    try:
+        loaded = importlib.import_module(module)
+    except ImportError as exc:
+        return Check(name, False, f"{what} does not load ({exc})", f"{_apt(key)}; {PIP_HINT}")
+    version = getattr(loaded, "version", None) or getattr(loaded, "__version__", "")
+    return Check(name, True, f"{what} {version}".strip(), "")
+
+
+def _encoders() -> Check:
+    """ffmpeg's encoders for the outputs (a minimal ffmpeg build may lack x264 or VP9)."""
+    if shutil.which("ffmpeg") is None:
+        return Check("ffmpeg encoders", False, "ffmpeg not found on PATH", _apt("ffmpeg"))
+    listing = subprocess.run(["ffmpeg", "-hide_banner", "-encoders"], capture_output=True,
+                             text=True, check=False).stdout
+    names = {line.split()[1] for line in listing.splitlines() if len(line.split()) > 1}
+    lacking = [e for e in ENCODERS if e not in names]
+    return Check("ffmpeg encoders", not lacking,
+                 ", ".join(ENCODERS) if not lacking else f"lacks {', '.join(lacking)}",
+                 f"{_apt('ffmpeg')} (Debian's ffmpeg has them all)")
+
+
+def _pinned_manim() -> Check:
+    """The installed manim is the one mathviz pins (scenes and checks are tested with it)."""
+    from importlib.metadata import PackageNotFoundError, requires, version
+
+    try:
+        installed = version("manim")
+    except PackageNotFoundError:
+        return Check("manim version", False, "manim is not installed", PIP_HINT)
+    try:
+        wanted = next((r.split("==", 1)[1].split(";")[0].strip() for r in requires("mathviz") or ()
+                       if r.replace(" ", "").startswith("manim==")), None)
+    except PackageNotFoundError:
+        wanted = None
+    ok = wanted is None or installed == wanted
+    detail = f"{installed}" + ("" if ok else f", but mathviz pins {wanted}")
+    return Check("manim version", ok, detail, PIP_HINT)
 
 
 def _font(family: str) -> Check:
@@ -102,8 +144,9 @@ _SYSTEM_CHECKS = {
     "latex": lambda: _binary("latex", "latex", "LaTeX"),
     "standalone.cls": lambda: _kpsewhich("standalone.cls", "standalone.cls"),
     "dvisvgm": lambda: _binary("dvisvgm", "dvisvgm", "dvisvgm"),
-    "cairo": lambda: _pkg_config("cairo", "cairo"),
-    "pangocairo": lambda: _pkg_config("pangocairo", "pango"),
+    "encoders": _encoders,
+    "cairo": lambda: _importable("cairo", "cairo", "cairo", "pycairo"),
+    "pangocairo": lambda: _importable("pangocairo", "manimpango", "pango", "manimpango"),
     "font": lambda: _font(_theme_font()),
 }
 
@@ -131,8 +174,20 @@ def voice_check(spec: str = "default") -> Check:
     return Check("voice", True, voice.describe(), "")
 
 
-def all_checks() -> list[Check]:
-    return python_checks() + system_checks() + [voice_check()]
+def test_checks() -> list[Check]:
+    """What the test suite needs beyond rendering: the browser the site tests drive."""
+    from pathlib import Path
+
+    checks = [Check(name, Path(path).is_file(), path if Path(path).is_file() else "not found",
+                    _apt(name)) for name, path in (("chromium", CHROMIUM),
+                                                   ("chromedriver", CHROMEDRIVER))]
+    return [*checks, _python("selenium")]
+
+
+def all_checks(*, tests: bool = False) -> list[Check]:
+    """Everything rendering needs (``tests``: and what the test suite needs)."""
+    return [_pinned_manim(), *python_checks(), *system_checks(), voice_check(),
+            *(test_checks() if tests else [])]
 
 
 class MissingToolError(MissingTool):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 
@@ -159,3 +160,28 @@ def test_version_names_manim_and_python(runner):
     assert result.exit_code == 0
     assert f"manim {version('manim')}" in result.output
     assert f"Python {sys.version.split()[0]}" in result.output
+
+
+def test_doctor_names_missing_encoders_and_a_manim_that_is_not_the_pinned_one(
+        runner, tmp_path, monkeypatch):
+    import importlib.metadata
+
+    fake = tmp_path / "ffmpeg"  # an ffmpeg built without x264 and VP9
+    fake.write_text("#!/bin/sh\nprintf ' A..... aac   AAC\\n V..... mpeg4   MPEG-4\\n'\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}:{os.environ['PATH']}")
+    real_version = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version",
+                        lambda name: "0.19.0" if name == "manim" else real_version(name))
+    result = runner.invoke(cli.main, ["doctor"])
+    assert result.exit_code == cli.EXIT_FAILED
+    assert "MISSING ffmpeg encoders  lacks libx264, libvpx-vp9, libopus" in result.output
+    assert "MISSING manim version    0.19.0, but mathviz pins 0.22.0" in result.output
+
+
+def test_doctor_does_not_ask_for_development_headers(runner, monkeypatch):
+    which = shutil.which
+    monkeypatch.setattr(doctor.shutil, "which",
+                        lambda name: None if name == "pkg-config" else which(name))
+    result = runner.invoke(cli.main, ["doctor"])
+    assert result.exit_code == 0, result.output

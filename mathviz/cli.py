@@ -176,6 +176,21 @@ def narration_cache() -> Path:
     return voice_cache_dir()
 
 
+def open_option(command: Callable[..., None]) -> Callable[..., None]:
+    """``-p/--open``, as manim's ``-p``: show the result when the command is done."""
+    return click.option("-p", "--open", "open_result", is_flag=True,
+                        help="Open the result when done (the first video, site, deck or "
+                             "storyboard), with the desktop's default program.")(command)
+
+
+def _open(path: Path | None) -> None:
+    """Open ``path`` with the default program; say so when there is none (a server)."""
+    if path is None:
+        return
+    if click.launch(str(path)) != 0:
+        click.echo(f"warning: could not open {path} (no default program here)", err=True)
+
+
 def voice_options(command: Callable[..., None]) -> Callable[..., None]:
     """``--voice`` and ``--lexicon``, shared by the commands that speak."""
     command = click.option(
@@ -362,9 +377,11 @@ def check(ids: tuple[str, ...], as_json: bool, voice: str | None, lexicon: Path 
 @click.option("--report", "report_path", type=click.Path(path_type=Path), default=None,
               help="Also write the build's summary (per scene: time, frames, memory) as JSON.")
 @voice_options
+@open_option
 def render(ids: tuple[str, ...], profile_name: str, fmt_name: str | None, out_root: Path,
            jobs: int | None, force: bool, fail_fast: bool, wait: bool, quiet: bool,
-           report_path: Path | None, voice: str | None, lexicon: Path | None) -> None:
+           report_path: Path | None, voice: str | None, lexicon: Path | None,
+           open_result: bool) -> None:
     """Render chapters to video with captions; print each output path.
 
     IDS are chapter ids (6.3), levels (6) or 'all'. What is unchanged since its last render
@@ -390,6 +407,12 @@ def render(ids: tuple[str, ...], profile_name: str, fmt_name: str | None, out_ro
         state.record_outcome(outcome)
     if report_path is not None:
         write_atomic(report_path, json.dumps(summary.as_json(), indent=2))
+    if open_result:
+        from mathviz.render.assemble import output_path
+
+        _open(next((o.output.video for o in summary.outcomes if o.output), None)
+              or next((output_path(o.chapter, profile, output_format, out_root)
+                       for o in summary.outcomes if o.status == "unchanged"), None))
     if any(r.failure == "missing-tool" for o in summary.failed for r in o.segments):
         raise MissingTool("")  # the tool and its fix were listed with the failure
     if summary.failed:
@@ -409,8 +432,10 @@ def render(ids: tuple[str, ...], profile_name: str, fmt_name: str | None, out_ro
 @click.option("--clips/--no-clips", default=True, show_default=True,
               help="Cut each chapter into one clip per beat, with a reveal.js slide deck.")
 @voice_options
+@open_option
 def publish(ids: tuple[str, ...], profile_name: str, site: Path, build_root: Path,
-            jobs: int | None, clips: bool, voice: str | None, lexicon: Path | None) -> None:
+            jobs: int | None, clips: bool, voice: str | None, lexicon: Path | None,
+            open_result: bool) -> None:
     """Render what is missing and write the static course site into --out.
 
     The site has an index by level with the learning-path map, a page per chapter (video with
@@ -441,6 +466,8 @@ def publish(ids: tuple[str, ...], profile_name: str, site: Path, build_root: Pat
                + (f", {len(result.lectures)} level lecture(s))" if result.lectures else ")"))
     for entry in result.failing:
         click.echo(f"not published: {entry.id} {entry.title}: {entry.message}", err=True)
+    if open_result:
+        _open(site / "index.html")
     if result.failing:
         raise Failed()
 
@@ -490,9 +517,10 @@ def lecture(level: int, profile_name: str, build_root: Path) -> None:
               help="Worker processes for what must be rendered.")
 @click.option("--force", is_flag=True, help="Cut the clips again even if they are up to date.")
 @voice_options
+@open_option
 def clips(ids: tuple[str, ...], fmt: str, profile_name: str, build_root: Path, deck: bool,
           pptx: bool, jobs: int | None, force: bool, voice: str | None,
-          lexicon: Path | None) -> None:
+          lexicon: Path | None, open_result: bool) -> None:
     """Cut chapters into one clip per beat, numbered in order, plus a slide deck.
 
     Renders what is missing with --profile (default 'slides': 1920×1080, 30 fps), then writes
@@ -508,6 +536,7 @@ def clips(ids: tuple[str, ...], fmt: str, profile_name: str, build_root: Path, d
     _output_option(build_root, "--build")
     summary = _build_quietly(chapters, profile, build_root, jobs)
     failed = False
+    first: Path | None = None
     for outcome in summary.outcomes:
         chapter = outcome.chapter
         if outcome.status == "failed":
@@ -522,9 +551,12 @@ def clips(ids: tuple[str, ...], fmt: str, profile_name: str, build_root: Path, d
             failed = True
             continue
         click.echo(str(outputs[0] if outputs else clip_set.folder))
+        first = first or (outputs[0] if outputs else clip_set.folder)
         click.echo(f"  {len(clip_set.clips)} clip(s) ({fmt}, "
                    f"{'cut' if written else 'unchanged'}) in {clip_set.folder}"
                    + (f"; {', '.join(p.name for p in outputs)}" if outputs else ""), err=True)
+    if open_result:
+        _open(first)
     if failed:
         raise Failed()
 
@@ -543,9 +575,10 @@ def clips(ids: tuple[str, ...], fmt: str, profile_name: str, build_root: Path, d
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes for what must be rendered.")
 @voice_options
+@open_option
 def storyboard(ids: tuple[str, ...], mid: bool, profile_name: str, build_root: Path,
                out_root: Path | None, jobs: int | None, voice: str | None,
-               lexicon: Path | None) -> None:
+               lexicon: Path | None, open_result: bool) -> None:
     """Write a contact sheet per chapter, to review before publishing.
 
     Renders what is missing (as 'mathviz render' does), then writes <out>/<id>/storyboard.png
@@ -564,6 +597,7 @@ def storyboard(ids: tuple[str, ...], mid: bool, profile_name: str, build_root: P
     _output_option(out_root, "--out")
     summary = _build_quietly(chapters, profile, build_root, jobs, paths=False, keep_failed=True)
     failed = False
+    pages: list[Path] = []
     for outcome in summary.outcomes:
         chapter = outcome.chapter
         name = f"{chapter.id} {chapter.title}"
@@ -578,6 +612,7 @@ def storyboard(ids: tuple[str, ...], mid: bool, profile_name: str, build_root: P
             continue
         click.echo(str(result.sheet))
         click.echo(str(result.page))
+        pages.append(result.page)
         mids = sum(f.kind == "mid" for f in result.frames)
         click.echo(f"  {len(result.frames) - mids} beat end(s)"
                    + (f", {mids} mid-animation frame(s)" if mid else "")
@@ -588,6 +623,8 @@ def storyboard(ids: tuple[str, ...], mid: bool, profile_name: str, build_root: P
         if outcome.status == "failed":
             click.echo(f"error: {name}: {outcome.message}", err=True)
             failed = True
+    if open_result:
+        _open(pages[0] if pages else None)
     if failed:
         raise Failed()
 

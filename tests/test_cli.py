@@ -185,3 +185,16 @@ def test_doctor_does_not_ask_for_development_headers(runner, monkeypatch):
                         lambda name: None if name == "pkg-config" else which(name))
     result = runner.invoke(cli.main, ["doctor"])
     assert result.exit_code == 0, result.output
+
+
+def test_open_shows_the_rendered_video(drafts, tmp_path, monkeypatch):
+    opened: list[str] = []
+    monkeypatch.setattr(cli.click, "launch", lambda path: opened.append(path) or 0)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli.main, ["render", "0.1", "--profile", "preview", "--out",
+                                           str(out), "-q", "--voice", "none", "-p"])
+    assert result.exit_code == 0, result.output
+    assert opened == [str(out / "preview" / "00-foundations" / "0.1-mathematical-language.mp4")]
+    again = CliRunner().invoke(cli.main, ["render", "0.1", "--profile", "preview", "--out",
+                                          str(out), "-q", "--voice", "none", "--open"])
+    assert again.exit_code == 0 and opened[-1] == opened[0]  # unchanged: still opened

@@ -61,11 +61,12 @@ def scene(tmp_path_factory):
         yield Scene()
 
 
-@pytest.fixture(scope="session", autouse=True)
-def revealjs_once():
+@pytest.fixture(scope="session")
+def revealjs():
     """Fetch reveal.js (for the slide decks) once per session from the npm registry into the
     project's cache, and point every deck build at it: tests that use their own
-    ``MATHVIZ_CACHE_DIR`` then do not download it again."""
+    ``MATHVIZ_CACHE_DIR`` then do not download it again. Only the modules that build decks
+    ask for it (``pytest.mark.usefixtures("revealjs")``)."""
     import os
 
     from mathviz.publish import revealjs

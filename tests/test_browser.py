@@ -41,6 +41,9 @@ from click.testing import CliRunner
 from mathviz import cli
 from mathviz.voice.track import has_audio
 
+pytestmark = [pytest.mark.browser, pytest.mark.render, pytest.mark.network,
+              pytest.mark.usefixtures("revealjs")]
+
 PUBLISHED = ("4.2", "4.4", "6.3", "7.2")  # what this module publishes, in course order
 DECK_CHAPTER = "6.3"
 PREVIEW_WIDTH = 854

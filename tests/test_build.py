@@ -22,6 +22,8 @@ from mathviz.course import get_chapter
 from mathviz.render import build, fingerprint, profiles
 from mathviz.voice.track import has_audio
 
+pytestmark = pytest.mark.render
+
 
 @pytest.fixture(scope="module")
 def preview():

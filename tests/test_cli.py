@@ -187,6 +187,7 @@ def test_doctor_does_not_ask_for_development_headers(runner, monkeypatch):
     assert result.exit_code == 0, result.output
 
 
+@pytest.mark.render
 def test_open_shows_the_rendered_video(drafts, tmp_path, monkeypatch):
     opened: list[str] = []
     monkeypatch.setattr(cli.click, "launch", lambda path: opened.append(path) or 0)

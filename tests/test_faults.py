@@ -36,6 +36,8 @@ from mathviz import cli
 from mathviz.render import assemble, build, profiles
 from mathviz.render.assemble import sidecar_path
 
+pytestmark = pytest.mark.render
+
 STEMS = {"0.1": "0.1-mathematical-language", "0.2": "0.2-sets-and-logic"}
 
 

@@ -18,6 +18,8 @@ from mathviz.course import LEVELS
 from mathviz.publish import learning_path as lp
 from mathviz.render.assemble import sidecar_path
 
+pytestmark = [pytest.mark.render, pytest.mark.network, pytest.mark.usefixtures("revealjs")]
+
 
 def test_learning_path_matches_the_outline():
     assert set(lp.PREREQUISITES) == {lv.number for lv in LEVELS} == set(lp.POSITIONS)

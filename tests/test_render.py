@@ -18,6 +18,8 @@ from mathviz.readings import reads_screen
 from mathviz.render import profiles, runner
 from mathviz.scene import LectureScene
 
+pytestmark = pytest.mark.render
+
 PLANNED = get_chapter("0.1")  # a chapter without scenes of its own, used as a test slot
 
 

@@ -21,6 +21,8 @@ from mathviz.publish import revealjs, slides
 from mathviz.render import profiles
 from mathviz.render.assemble import sidecar_path
 
+pytestmark = [pytest.mark.render, pytest.mark.network, pytest.mark.usefixtures("revealjs")]
+
 # --- the split, as pure arithmetic -------------------------------------------------------------
 
 def test_clip_spans_start_at_each_beat_and_cover_every_frame_once():

@@ -294,6 +294,7 @@ def run_63(tmp_path_factory):
     return result, root / "out" / "6.3"
 
 
+@pytest.mark.render
 def test_storyboard_of_6_3(run_63, chapter_reports):
     result, folder = run_63
     reports = chapter_reports("6.3")  # what `mathviz check 6.3` finds, independently
@@ -355,6 +356,7 @@ SCENES = [Opening, Closing]
 '''
 
 
+@pytest.mark.render
 def test_a_chapter_whose_checkpoints_fail_still_gets_its_storyboard(tmp_path, monkeypatch):
     """A draft of two scenes, the second failing: its render is kept for review, the frames
     come from both segments on the chapter clock, the failing beat is marked, exit 1."""

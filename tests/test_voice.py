@@ -238,6 +238,7 @@ def test_broken_voice_model_names_the_fix(tmp_path):
     assert list((tmp_path / "cache").rglob("*.wav")) == []
 
 
+@pytest.mark.render
 def test_cli_exits_3_for_a_missing_voice(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "mathviz.cli", "render", "6.3", "--voice",

@@ -54,9 +54,15 @@ EXCERPT = (30.0, 20.0)  # start, length (s) of the lecture excerpt the encoder i
 EXCERPT_4K = 8.0  # seconds of the same excerpt rendered at 4K
 CANDIDATES = [
     ("medium", "23", None),  # Manim's default: the baseline
-    ("ultrafast", "23", None), ("superfast", "23", None), ("veryfast", "23", None),
-    ("veryfast", "21", None), ("veryfast", "23", "animation"), ("faster", "23", None),
-    ("fast", "23", None), ("superfast", "20", None), ("veryfast", "20", "animation"),
+    ("ultrafast", "23", None),
+    ("superfast", "23", None),
+    ("veryfast", "23", None),
+    ("veryfast", "21", None),
+    ("veryfast", "23", "animation"),
+    ("faster", "23", None),
+    ("fast", "23", None),
+    ("superfast", "20", None),
+    ("veryfast", "20", "animation"),
 ]
 
 
@@ -78,21 +84,64 @@ def env_with(**extra: str) -> dict:
 
 
 def probe(path: Path) -> dict:
-    out = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "v:0", "-count_packets",
-                          "-show_entries", "stream=nb_read_packets,width,height,r_frame_rate",
-                          "-show_entries", "format=duration", "-of", "json", str(path)],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [
+            "ffprobe",
+            "-v",
+            "error",
+            "-select_streams",
+            "v:0",
+            "-count_packets",
+            "-show_entries",
+            "stream=nb_read_packets,width,height,r_frame_rate",
+            "-show_entries",
+            "format=duration",
+            "-of",
+            "json",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     data = json.loads(out.stdout)
     stream = data["streams"][0]
-    return {"frames": int(stream["nb_read_packets"]), "width": stream["width"],
-            "height": stream["height"], "duration": float(data["format"]["duration"])}
+    return {
+        "frames": int(stream["nb_read_packets"]),
+        "width": stream["width"],
+        "height": stream["height"],
+        "duration": float(data["format"]["duration"]),
+    }
 
 
 def ssim(candidate: Path, raw: Path, size: str, fps: int) -> float:
     out = subprocess.run(
-        ["ffmpeg", "-v", "info", "-i", str(candidate), "-f", "rawvideo", "-pix_fmt", "yuv420p",
-         "-s", size, "-r", str(fps), "-i", str(raw), "-lavfi", "ssim", "-f", "null", "-"],
-        capture_output=True, text=True, check=True)
+        [
+            "ffmpeg",
+            "-v",
+            "info",
+            "-i",
+            str(candidate),
+            "-f",
+            "rawvideo",
+            "-pix_fmt",
+            "yuv420p",
+            "-s",
+            size,
+            "-r",
+            str(fps),
+            "-i",
+            str(raw),
+            "-lavfi",
+            "ssim",
+            "-f",
+            "null",
+            "-",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     match = re.search(r"All:([0-9.]+)", out.stderr)
     if not match:
         raise RuntimeError(f"no SSIM in ffmpeg output:\n{out.stderr[-800:]}")
@@ -109,7 +158,8 @@ def play_range(start: float, end: float) -> tuple[int, int]:
         "clocks = []\n"
         "LectureMixin.progress_listener = clocks.append\n"
         f"runner.check_chapter(get_chapter({CHAPTER!r}))\n"
-        "print(json.dumps(clocks))\n")
+        "print(json.dumps(clocks))\n"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     clocks = json.loads(out.stdout.strip().splitlines()[-1])
     first = next(i for i, c in enumerate(clocks) if c > start)
@@ -133,8 +183,11 @@ def machine() -> list[str]:
     except (OSError, AttributeError):
         pass
     ffmpeg = subprocess.run(["ffmpeg", "-version"], capture_output=True, text=True).stdout
-    manim = subprocess.run([sys.executable, "-c", "import importlib.metadata as m;"
-                            "print(m.version('manim'))"], capture_output=True, text=True)
+    manim = subprocess.run(
+        [sys.executable, "-c", "import importlib.metadata as m;print(m.version('manim'))"],
+        capture_output=True,
+        text=True,
+    )
     return [
         f"- CPU: {cpu}, {os.cpu_count()} logical cores; {mem}; no GPU",
         f"- OS: {platform.platform()}",
@@ -164,8 +217,7 @@ class Report:
 
     def begin(self, section: str) -> None:
         self.current = section
-        self.done[section] = {"when": time.strftime("%Y-%m-%d %H:%M"), "figures": [],
-                              "text": []}
+        self.done[section] = {"when": time.strftime("%Y-%m-%d %H:%M"), "figures": [], "text": []}
 
     def add(self, *args, **kwargs) -> None:
         fig = Figure(*args, **kwargs)
@@ -180,31 +232,42 @@ class Report:
         stored = json.loads(STORE.read_text()) if STORE.is_file() else {}
         stored.update(self.done)
         STORE.write_text(json.dumps(stored, indent=1, ensure_ascii=False) + "\n")
-        lines = ["# Benchmark results", "",
-                 "Written by `benchmarks/run.py` (figures kept in `results.json`). Within a "
-                 "section every figure was measured in the same run, side by side, on this "
-                 "machine:", "", *machine(), "",
-                 "| section (run at) | figure | measured | goal | met |",
-                 "|---|---|---|---|---|"]
+        lines = [
+            "# Benchmark results",
+            "",
+            "Written by `benchmarks/run.py` (figures kept in `results.json`). Within a "
+            "section every figure was measured in the same run, side by side, on this "
+            "machine:",
+            "",
+            *machine(),
+            "",
+            "| section (run at) | figure | measured | goal | met |",
+            "|---|---|---|---|---|",
+        ]
         for name in SECTIONS:
             for f in stored.get(name, {}).get("figures", []):
                 met = {True: "yes", False: "**no**", None: "–"}[f["met"]]
                 value = f"{f['value']} ({f['note']})" if f["note"] else f["value"]
-                lines.append(f"| {name} ({stored[name]['when']}) | {f['name']} | {value} | "
-                             f"{f['goal']} | {met} |")
+                lines.append(
+                    f"| {name} ({stored[name]['when']}) | {f['name']} | {value} | "
+                    f"{f['goal']} | {met} |"
+                )
         lines.append("")
         for name in SECTIONS:
             lines += stored.get(name, {}).get("text", [])
         lines += [
-            "## Notes", "",
+            "## Notes",
+            "",
             "- Every figure is one run, not a median: differences of a few percent between "
             "neighbouring encoder candidates are within run-to-run noise on this machine.",
-            "- \"met\" for the parallel speed-up means at least 1.5× on 2 cores; for the readout, "
+            '- "met" for the parallel speed-up means at least 1.5× on 2 cores; for the readout, '
             "under a fifth of one frame's drawing time; for memory, two workers within 80 % "
             "of RAM.",
             "- The plain-Manim side renders the very same scene file with Manim's own "
             "DecimalNumber (`MATHVIZ_PLAIN_NUMBERS=1`, same pixels) and Manim's default encoder "
-            "settings; the mathviz side includes checkpoints, captions and the sidecar.", ""]
+            "settings; the mathviz side includes checkpoints, captions and the sidecar.",
+            "",
+        ]
         path.write_text("\n".join(lines) + "\n")
         print(f"wrote {path}")
 
@@ -212,18 +275,26 @@ class Report:
 # --- sections --------------------------------------------------------------------------------
 def lossless_profile(folder: Path, width: int, height: int) -> Path:
     path = folder / f"lossless{width}.toml"
-    path.write_text(f'width = {width}\nheight = {height}\nfps = 60\nformat = "mp4"\n'
-                    '[encoder]\npreset = "ultrafast"\ncrf = 0\n')
+    path.write_text(
+        f'width = {width}\nheight = {height}\nfps = 60\nformat = "mp4"\n'
+        '[encoder]\npreset = "ultrafast"\ncrf = 0\n'
+    )
     return path
 
 
 def encoder_section(report: Report, work: Path) -> None:
-    rows = ["## Encoder settings", "",
-            f"Excerpt: {EXCERPT[1]:.0f} s of chapter {CHAPTER} from {EXCERPT[0]:.0f} s, rendered "
-            "losslessly (x264 crf 0), decoded once to raw yuv420p; each candidate encodes the "
-            "raw frames with ffmpeg (wall time), SSIM is measured against the raw frames.", ""]
-    for label, width, height, cache_name in (("1080p60", 1920, 1080, "c1080"),
-                                              ("4K60", 3840, 2160, "c4k")):
+    rows = [
+        "## Encoder settings",
+        "",
+        f"Excerpt: {EXCERPT[1]:.0f} s of chapter {CHAPTER} from {EXCERPT[0]:.0f} s, rendered "
+        "losslessly (x264 crf 0), decoded once to raw yuv420p; each candidate encodes the "
+        "raw frames with ffmpeg (wall time), SSIM is measured against the raw frames.",
+        "",
+    ]
+    for label, width, height, cache_name in (
+        ("1080p60", 1920, 1080, "c1080"),
+        ("4K60", 3840, 2160, "c4k"),
+    ):
         out = work / f"lossless-{label}"
         profile = lossless_profile(work, width, height)
         cache = work / cache_name
@@ -231,53 +302,139 @@ def encoder_section(report: Report, work: Path) -> None:
             # render only the excerpt's animations at 4K: plain manim, lossless via manim.cfg
             src = work / "lossless-4k-src"
             src.mkdir(exist_ok=True)
-            (src / "manim.cfg").write_text("[CLI]\n[video_encoder.options]\ncrf = 0\n"
-                                           "preset = ultrafast\n")
+            (src / "manim.cfg").write_text(
+                "[CLI]\n[video_encoder.options]\ncrf = 0\npreset = ultrafast\n"
+            )
             first, last = play_range(EXCERPT[0], EXCERPT[0] + EXCERPT_4K)
-            run([MANIM, "render", "-r", f"{width},{height}", "--fps", "60", "--disable_caching",
-                 "-n", f"{first},{last}", "--media_dir", str(src / "media"), str(CHAPTER_FILE),
-                 CHAPTER_SCENE], cwd=src, env=env_with(MATHVIZ_CACHE_DIR=str(cache)))
+            run(
+                [
+                    MANIM,
+                    "render",
+                    "-r",
+                    f"{width},{height}",
+                    "--fps",
+                    "60",
+                    "--disable_caching",
+                    "-n",
+                    f"{first},{last}",
+                    "--media_dir",
+                    str(src / "media"),
+                    str(CHAPTER_FILE),
+                    CHAPTER_SCENE,
+                ],
+                cwd=src,
+                env=env_with(MATHVIZ_CACHE_DIR=str(cache)),
+            )
             video = next((src / "media").rglob(f"{CHAPTER_SCENE}.mp4"))
         else:
-            run([MATHVIZ, "render", CHAPTER, "--profile", str(profile), "--out", str(out),
-                 "--force", "-q", "-j", "1"], env=env_with(MATHVIZ_CACHE_DIR=str(cache)))
+            run(
+                [
+                    MATHVIZ,
+                    "render",
+                    CHAPTER,
+                    "--profile",
+                    str(profile),
+                    "--out",
+                    str(out),
+                    "--force",
+                    "-q",
+                    "-j",
+                    "1",
+                ],
+                env=env_with(MATHVIZ_CACHE_DIR=str(cache)),
+            )
             video = next(out.rglob("*.mp4"))
         raw = work / f"excerpt-{label}.yuv"
         start, length = EXCERPT if label != "4K60" else (0.0, EXCERPT_4K)
-        run(["ffmpeg", "-v", "error", "-y", "-ss", str(start), "-t", str(length), "-i",
-             str(video), "-f", "rawvideo", "-pix_fmt", "yuv420p", str(raw)])
+        run(
+            [
+                "ffmpeg",
+                "-v",
+                "error",
+                "-y",
+                "-ss",
+                str(start),
+                "-t",
+                str(length),
+                "-i",
+                str(video),
+                "-f",
+                "rawvideo",
+                "-pix_fmt",
+                "yuv420p",
+                str(raw),
+            ]
+        )
         size = f"{width}x{height}"
         frames = raw.stat().st_size // (width * height * 3 // 2)
         results = []
         for preset, crf, tune in CANDIDATES:
             target = work / f"cand-{label}-{preset}-{crf}-{tune}.mp4"
-            cmd = ["ffmpeg", "-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", "yuv420p", "-s",
-                   size, "-r", "60", "-i", str(raw), "-c:v", "libx264", "-preset", preset,
-                   "-crf", crf, "-pix_fmt", "yuv420p"]
+            cmd = [
+                "ffmpeg",
+                "-v",
+                "error",
+                "-y",
+                "-f",
+                "rawvideo",
+                "-pix_fmt",
+                "yuv420p",
+                "-s",
+                size,
+                "-r",
+                "60",
+                "-i",
+                str(raw),
+                "-c:v",
+                "libx264",
+                "-preset",
+                preset,
+                "-crf",
+                crf,
+                "-pix_fmt",
+                "yuv420p",
+            ]
             if tune:
                 cmd += ["-tune", tune]
             seconds = run(cmd + [str(target)])
-            results.append({"preset": preset, "crf": crf, "tune": tune or "–",
-                            "seconds": seconds, "fps": frames / seconds,
-                            "bytes": target.stat().st_size, "ssim": ssim(target, raw, size, 60)})
+            results.append(
+                {
+                    "preset": preset,
+                    "crf": crf,
+                    "tune": tune or "–",
+                    "seconds": seconds,
+                    "fps": frames / seconds,
+                    "bytes": target.stat().st_size,
+                    "ssim": ssim(target, raw, size, 60),
+                }
+            )
             target.unlink()
         base = results[0]
         ok = [r for r in results if r["ssim"] >= 0.98 and r["bytes"] <= 1.10 * base["bytes"]]
         best = min(ok, key=lambda r: r["seconds"]) if ok else base
-        rows += [f"### {label} ({frames} frames)", "",
-                 "| preset | crf | tune | encode s | fps | size vs medium/23 | SSIM | eligible |",
-                 "|---|---|---|---|---|---|---|---|"]
+        rows += [
+            f"### {label} ({frames} frames)",
+            "",
+            "| preset | crf | tune | encode s | fps | size vs medium/23 | SSIM | eligible |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
         for r in results:
             eligible = "yes" if r in ok else "no"
             chosen = " **chosen**" if r is best else ""
-            rows.append(f"| {r['preset']} | {r['crf']} | {r['tune']} | {r['seconds']:.1f} | "
-                        f"{r['fps']:.0f} | {r['bytes'] / base['bytes']:.0%} | {r['ssim']:.4f} | "
-                        f"{eligible}{chosen} |")
+            rows.append(
+                f"| {r['preset']} | {r['crf']} | {r['tune']} | {r['seconds']:.1f} | "
+                f"{r['fps']:.0f} | {r['bytes'] / base['bytes']:.0%} | {r['ssim']:.4f} | "
+                f"{eligible}{chosen} |"
+            )
         rows.append("")
-        report.add(f"encoder {label}: chosen setting", f"{best['preset']}, crf {best['crf']}, "
-                   f"tune {best['tune']}", "fastest with SSIM ≥ 0.98 and size ≤ 110 %", bool(ok),
-                   note=f"{base['seconds'] / best['seconds']:.2f}× faster than medium, "
-                        f"SSIM {best['ssim']:.4f}, size {best['bytes'] / base['bytes']:.0%}")
+        report.add(
+            f"encoder {label}: chosen setting",
+            f"{best['preset']}, crf {best['crf']}, tune {best['tune']}",
+            "fastest with SSIM ≥ 0.98 and size ≤ 110 %",
+            bool(ok),
+            note=f"{base['seconds'] / best['seconds']:.2f}× faster than medium, "
+            f"SSIM {best['ssim']:.4f}, size {best['bytes'] / base['bytes']:.0%}",
+        )
         raw.unlink()
     report.text(rows)
 
@@ -286,49 +443,109 @@ def chapter_section(report: Report, work: Path) -> None:
     # plain manim: the same scene file, Manim's DecimalNumber, default encoder, cold cache
     plain_dir = work / "plain"
     plain_dir.mkdir()
-    plain = run([MANIM, "render", "-r", "1920,1080", "--fps", "60", "--media_dir",
-                 str(plain_dir / "media"), str(CHAPTER_FILE), CHAPTER_SCENE],
-                cwd=plain_dir, env=env_with(MATHVIZ_PLAIN_NUMBERS="1",
-                                            MATHVIZ_CACHE_DIR=str(work / "plain-cache")))
+    plain = run(
+        [
+            MANIM,
+            "render",
+            "-r",
+            "1920,1080",
+            "--fps",
+            "60",
+            "--media_dir",
+            str(plain_dir / "media"),
+            str(CHAPTER_FILE),
+            CHAPTER_SCENE,
+        ],
+        cwd=plain_dir,
+        env=env_with(MATHVIZ_PLAIN_NUMBERS="1", MATHVIZ_CACHE_DIR=str(work / "plain-cache")),
+    )
     plain_video = next((plain_dir / "media").rglob(f"{CHAPTER_SCENE}.mp4"))
     ours_out = work / "ours"
     report_file = work / "chapter-report.json"
-    ours = run([MATHVIZ, "render", CHAPTER, "--profile", "lecture", "--out", str(ours_out),
-                "-q", "-j", "1", "--report", str(report_file)],
-               env=env_with(MATHVIZ_CACHE_DIR=str(work / "ours-cache")))
+    ours = run(
+        [
+            MATHVIZ,
+            "render",
+            CHAPTER,
+            "--profile",
+            "lecture",
+            "--out",
+            str(ours_out),
+            "-q",
+            "-j",
+            "1",
+            "--report",
+            str(report_file),
+        ],
+        env=env_with(MATHVIZ_CACHE_DIR=str(work / "ours-cache")),
+    )
     ours_video = next(ours_out.rglob("*.mp4"))
     facts = probe(ours_video)
-    report.add(f"chapter {CHAPTER} at 1080p60: mathviz / plain manim wall time",
-               f"{ours / plain:.2f}", "≤ 0.70", ours / plain <= 0.70,
-               note=f"{ours:.1f} s vs {plain:.1f} s, {facts['frames']} frames")
+    report.add(
+        f"chapter {CHAPTER} at 1080p60: mathviz / plain manim wall time",
+        f"{ours / plain:.2f}",
+        "≤ 0.70",
+        ours / plain <= 0.70,
+        note=f"{ours:.1f} s vs {plain:.1f} s, {facts['frames']} frames",
+    )
     # encode limit: ffmpeg alone encoding the same frames with the profile's settings
     from mathviz.render import profiles  # noqa: PLC0415 - the venv's package
 
     options = profiles.load("lecture").encoder_options("mp4")
     decode = run(["ffmpeg", "-v", "error", "-i", str(ours_video), "-f", "null", "-"])
-    both = run(["ffmpeg", "-v", "error", "-y", "-i", str(ours_video), "-c:v", "libx264",
-                *[a for k, v in sorted(options.items()) for a in (f"-{k}", v)],
-                "-pix_fmt", "yuv420p", "-f", "mp4", str(work / "reencode.mp4")])
+    both = run(
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-y",
+            "-i",
+            str(ours_video),
+            "-c:v",
+            "libx264",
+            *[a for k, v in sorted(options.items()) for a in (f"-{k}", v)],
+            "-pix_fmt",
+            "yuv420p",
+            "-f",
+            "mp4",
+            str(work / "reencode.mp4"),
+        ]
+    )
     encode_only = max(both - decode, 1e-6)
     limit_fps = facts["frames"] / encode_only
     ours_fps = facts["frames"] / ours
-    report.add("end-to-end fps / ffmpeg-only encode fps (same frames, same settings)",
-               f"{ours_fps / limit_fps:.0%}", "as close to 100 % as drawing allows", None,
-               note=f"{ours_fps:.1f} fps vs {limit_fps:.1f} fps encode-only")
+    report.add(
+        "end-to-end fps / ffmpeg-only encode fps (same frames, same settings)",
+        f"{ours_fps / limit_fps:.0%}",
+        "as close to 100 % as drawing allows",
+        None,
+        note=f"{ours_fps:.1f} fps vs {limit_fps:.1f} fps encode-only",
+    )
     plain_facts = probe(plain_video)
-    report.text([
-        "## One chapter, side by side", "",
-        f"`manim render -r 1920,1080 --fps 60 {CHAPTER_FILE.relative_to(ROOT)} {CHAPTER_SCENE}` "
-        f"(Manim's DecimalNumber via `MATHVIZ_PLAIN_NUMBERS=1`, Manim's default x264 medium/23, "
-        f"cold media folder) took {plain:.1f} s for {plain_facts['frames']} frames; "
-        f"`mathviz render {CHAPTER} --profile lecture` (cold cache; LiveDecimal readouts, the "
-        f"profile's encoder {options}) took {ours:.1f} s for {facts['frames']} frames, "
-        "captions and sidecar included.", ""])
-    peak = max(s["peak_rss_mb"] for c in json.loads(report_file.read_text())["chapters"]
-               for s in c["segments"])
-    report.add("peak memory of a worker (chapter render at 1080p60)", f"{peak:.0f} MiB",
-               "fits 2 workers in RAM", peak * 2 < 0.8 * os.sysconf("SC_PHYS_PAGES")
-               * os.sysconf("SC_PAGE_SIZE") / 2**20)
+    report.text(
+        [
+            "## One chapter, side by side",
+            "",
+            f"`manim render -r 1920,1080 --fps 60 {CHAPTER_FILE.relative_to(ROOT)} {CHAPTER_SCENE}` "
+            f"(Manim's DecimalNumber via `MATHVIZ_PLAIN_NUMBERS=1`, Manim's default x264 medium/23, "
+            f"cold media folder) took {plain:.1f} s for {plain_facts['frames']} frames; "
+            f"`mathviz render {CHAPTER} --profile lecture` (cold cache; LiveDecimal readouts, the "
+            f"profile's encoder {options}) took {ours:.1f} s for {facts['frames']} frames, "
+            "captions and sidecar included.",
+            "",
+        ]
+    )
+    peak = max(
+        s["peak_rss_mb"]
+        for c in json.loads(report_file.read_text())["chapters"]
+        for s in c["segments"]
+    )
+    report.add(
+        "peak memory of a worker (chapter render at 1080p60)",
+        f"{peak:.0f} MiB",
+        "fits 2 workers in RAM",
+        peak * 2 < 0.8 * os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") / 2**20,
+    )
 
 
 def parallel_section(report: Report, work: Path) -> None:
@@ -337,15 +554,33 @@ def parallel_section(report: Report, work: Path) -> None:
     for jobs in (1, 2):
         out = work / f"par{jobs}"
         rep = work / f"par{jobs}.json"
-        times[jobs] = run([MATHVIZ, "render", "all", "--profile", "preview", "--out", str(out),
-                           "-q", "-j", str(jobs), "--report", str(rep)],
-                          env=env_with(MATHVIZ_CACHE_DIR=str(work / f"par{jobs}-cache")))
+        times[jobs] = run(
+            [
+                MATHVIZ,
+                "render",
+                "all",
+                "--profile",
+                "preview",
+                "--out",
+                str(out),
+                "-q",
+                "-j",
+                str(jobs),
+                "--report",
+                str(rep),
+            ],
+            env=env_with(MATHVIZ_CACHE_DIR=str(work / f"par{jobs}-cache")),
+        )
         data = json.loads(rep.read_text())
         peaks[jobs] = max(s["peak_rss_mb"] for c in data["chapters"] for s in c["segments"])
     count = len(list((work / "par2").rglob("*.mp4")))
-    report.add("render all at preview: -j 2 speed-up over -j 1", f"{times[1] / times[2]:.2f}×",
-               "close to 2× on 2 cores", times[1] / times[2] >= 1.5,
-               note=f"{times[1]:.1f} s vs {times[2]:.1f} s for {count} chapters")
+    report.add(
+        "render all at preview: -j 2 speed-up over -j 1",
+        f"{times[1] / times[2]:.2f}×",
+        "close to 2× on 2 cores",
+        times[1] / times[2] >= 1.5,
+        note=f"{times[1]:.1f} s vs {times[2]:.1f} s for {count} chapters",
+    )
     report.add("peak memory per worker (preview build, -j 2)", f"{peaks[2]:.0f} MiB", "–", None)
 
 
@@ -353,8 +588,9 @@ def noop_section(report: Report, work: Path) -> None:
     out = work / "noop"
     cache = env_with(MATHVIZ_CACHE_DIR=str(work / "noop-cache"))
     run([MATHVIZ, "render", "all", "--profile", "preview", "--out", str(out), "-q"], env=cache)
-    ours = run([MATHVIZ, "render", "all", "--profile", "preview", "--out", str(out), "-q"],
-               env=cache)
+    ours = run(
+        [MATHVIZ, "render", "all", "--profile", "preview", "--out", str(out), "-q"], env=cache
+    )
     # Manim: each scene rendered once to fill its cache, then the cached re-render is timed
     plain_total = 0.0
     scenes = []
@@ -367,13 +603,23 @@ def noop_section(report: Report, work: Path) -> None:
     for module, name in scenes:
         args = [MANIM, "render", "-ql", "--media_dir", str(media / "media"), str(module), name]
         run(args, cwd=media, env=env_with(MATHVIZ_CACHE_DIR=str(work / "noop-plain-cache")))
-        plain_total += run(args, cwd=media,
-                           env=env_with(MATHVIZ_CACHE_DIR=str(work / "noop-plain-cache")))
-    report.add("no-op rebuild of the course (all rendered chapters)", f"{ours:.2f} s", "< 1 s",
-               ours < 1.0, note=f"{len(scenes)} scenes")
-    report.add("no-op rebuild / Manim's cached re-render of the same scenes",
-               f"{ours / plain_total:.3f}", "≪ 1", ours < plain_total / 5,
-               note=f"{ours:.2f} s vs {plain_total:.1f} s")
+        plain_total += run(
+            args, cwd=media, env=env_with(MATHVIZ_CACHE_DIR=str(work / "noop-plain-cache"))
+        )
+    report.add(
+        "no-op rebuild of the course (all rendered chapters)",
+        f"{ours:.2f} s",
+        "< 1 s",
+        ours < 1.0,
+        note=f"{len(scenes)} scenes",
+    )
+    report.add(
+        "no-op rebuild / Manim's cached re-render of the same scenes",
+        f"{ours / plain_total:.3f}",
+        "≪ 1",
+        ours < plain_total / 5,
+        note=f"{ours:.2f} s vs {plain_total:.1f} s",
+    )
 
 
 def check_section(report: Report, work: Path) -> None:
@@ -425,17 +671,24 @@ print(json.dumps({"plain": plain, "live": live, "frame": frame_ms}))
 
 
 def readout_section(report: Report, work: Path) -> None:
-    out = subprocess.run([sys.executable, "-c", READOUT_CODE], capture_output=True, text=True,
-                         cwd=ROOT, env=env_with(MATHVIZ_CACHE_DIR=str(work / "ro-cache")))
+    out = subprocess.run(
+        [sys.executable, "-c", READOUT_CODE],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env_with(MATHVIZ_CACHE_DIR=str(work / "ro-cache")),
+    )
     if out.returncode:
         raise RuntimeError(out.stderr[-2000:])
     data = json.loads(out.stdout.strip().splitlines()[-1])
-    report.add("live number update (six characters): LiveDecimal / DecimalNumber",
-               f"{data['live']:.2f} ms vs {data['plain']:.2f} ms",
-               "a small fraction of a frame's drawing, same pixels (tests/test_readout.py)",
-               data["live"] < 0.2 * data["frame"],
-               note=f"{data['plain'] / data['live']:.1f}× cheaper; drawing one 1080p lecture "
-                    f"frame takes {data['frame']:.1f} ms")
+    report.add(
+        "live number update (six characters): LiveDecimal / DecimalNumber",
+        f"{data['live']:.2f} ms vs {data['plain']:.2f} ms",
+        "a small fraction of a frame's drawing, same pixels (tests/test_readout.py)",
+        data["live"] < 0.2 * data["frame"],
+        note=f"{data['plain'] / data['live']:.1f}× cheaper; drawing one 1080p lecture "
+        f"frame takes {data['frame']:.1f} ms",
+    )
 
 
 VOICE_CODE = r"""
@@ -460,43 +713,95 @@ def voice_section(report: Report, work: Path) -> None:
     cache = env_with(MATHVIZ_CACHE_DIR=str(work / "voice-cache"))
 
     def narrate() -> dict:
-        out = subprocess.run([sys.executable, "-c", VOICE_CODE], capture_output=True,
-                             text=True, cwd=ROOT, env=cache)
+        out = subprocess.run(
+            [sys.executable, "-c", VOICE_CODE], capture_output=True, text=True, cwd=ROOT, env=cache
+        )
         if out.returncode:
             raise RuntimeError(out.stderr[-2000:])
         return json.loads(out.stdout.strip().splitlines()[-1])
 
     cold, warm = narrate(), narrate()
-    report.add("Piper synthesis real-time factor (whole course, cold)",
-               f"{cold['seconds'] / cold['audio']:.3f}", "< 1 (faster than real time)",
-               cold["seconds"] < cold["audio"],
-               note=f"{cold['audio']:.0f} s of speech ({cold['sentences']} sentences, "
-                    f"{cold['chapters']} chapters) in {cold['seconds']:.1f} s, one Piper "
-                    f"process per chapter")
-    report.add("course narration: warm cache / cold", f"{warm['seconds']:.2f} s vs "
-               f"{cold['seconds']:.1f} s", "warm ≪ cold", warm["seconds"] < cold["seconds"] / 10,
-               note=f"{cold['seconds'] / max(warm['seconds'], 1e-9):.0f}× cheaper when cached")
+    report.add(
+        "Piper synthesis real-time factor (whole course, cold)",
+        f"{cold['seconds'] / cold['audio']:.3f}",
+        "< 1 (faster than real time)",
+        cold["seconds"] < cold["audio"],
+        note=f"{cold['audio']:.0f} s of speech ({cold['sentences']} sentences, "
+        f"{cold['chapters']} chapters) in {cold['seconds']:.1f} s, one Piper "
+        f"process per chapter",
+    )
+    report.add(
+        "course narration: warm cache / cold",
+        f"{warm['seconds']:.2f} s vs {cold['seconds']:.1f} s",
+        "warm ≪ cold",
+        warm["seconds"] < cold["seconds"] / 10,
+        note=f"{cold['seconds'] / max(warm['seconds'], 1e-9):.0f}× cheaper when cached",
+    )
     times: dict[str, list[float]] = {"default": [], "none": []}
-    run([MATHVIZ, "render", CHAPTER, "--profile", "preview", "-q", "-j", "1", "--voice", "none",
-         "--out", str(work / "voice-warmup")], env=cache)  # warms the TeX cache
+    run(
+        [
+            MATHVIZ,
+            "render",
+            CHAPTER,
+            "--profile",
+            "preview",
+            "-q",
+            "-j",
+            "1",
+            "--voice",
+            "none",
+            "--out",
+            str(work / "voice-warmup"),
+        ],
+        env=cache,
+    )  # warms the TeX cache
     for _ in range(2):  # A B A B, warm voice and TeX caches
         for voice in ("default", "none"):
-            times[voice].append(run(
-                [MATHVIZ, "render", CHAPTER, "--profile", "preview", "--force", "-q", "-j", "1",
-                 "--voice", voice, "--out", str(work / f"voice-{voice}")], env=cache))
+            times[voice].append(
+                run(
+                    [
+                        MATHVIZ,
+                        "render",
+                        CHAPTER,
+                        "--profile",
+                        "preview",
+                        "--force",
+                        "-q",
+                        "-j",
+                        "1",
+                        "--voice",
+                        voice,
+                        "--out",
+                        str(work / f"voice-{voice}"),
+                    ],
+                    env=cache,
+                )
+            )
     spoken, silent = (min(times[v]) for v in ("default", "none"))
-    lengths = {v: probe(next((work / f"voice-{v}").rglob("*.mp4")))["duration"]
-               for v in ("default", "none")}
-    report.add(f"render {CHAPTER} at preview: with voice / silent", f"{spoken / silent:.2f}",
-               "the voice adds little", None,
-               note=f"{spoken:.1f} s vs {silent:.1f} s, best of 2 each, alternated; the "
-                    f"lectures last {lengths['default']:.1f} s spoken and "
-                    f"{lengths['none']:.1f} s silent")
+    lengths = {
+        v: probe(next((work / f"voice-{v}").rglob("*.mp4")))["duration"]
+        for v in ("default", "none")
+    }
+    report.add(
+        f"render {CHAPTER} at preview: with voice / silent",
+        f"{spoken / silent:.2f}",
+        "the voice adds little",
+        None,
+        note=f"{spoken:.1f} s vs {silent:.1f} s, best of 2 each, alternated; the "
+        f"lectures last {lengths['default']:.1f} s spoken and "
+        f"{lengths['none']:.1f} s silent",
+    )
 
 
-SECTIONS = {"encoder": encoder_section, "readout": readout_section, "chapter": chapter_section,
-            "parallel": parallel_section, "noop": noop_section, "check": check_section,
-            "voice": voice_section}
+SECTIONS = {
+    "encoder": encoder_section,
+    "readout": readout_section,
+    "chapter": chapter_section,
+    "parallel": parallel_section,
+    "noop": noop_section,
+    "check": check_section,
+    "voice": voice_section,
+}
 
 
 def main(argv: list[str]) -> int:

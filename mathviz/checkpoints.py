@@ -112,15 +112,24 @@ class BeatRecord:
 
     def as_json(self) -> dict[str, Any]:
         """Plain JSON-able form."""
-        return {"index": self.index, "narration": self.narration, "start": self.start,
-                "end": self.end, "sentences": [vars(s).copy() for s in self.sentences]}
+        return {
+            "index": self.index,
+            "narration": self.narration,
+            "start": self.start,
+            "end": self.end,
+            "sentences": [vars(s).copy() for s in self.sentences],
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> BeatRecord:
         """Inverse of :meth:`as_json` (older records without sentences load as silent)."""
-        return cls(int(data["index"]), data["narration"], float(data["start"]),
-                   float(data["end"]),
-                   tuple(SpokenSentence(**s) for s in data.get("sentences", ())))
+        return cls(
+            int(data["index"]),
+            data["narration"],
+            float(data["start"]),
+            float(data["end"]),
+            tuple(SpokenSentence(**s) for s in data.get("sentences", ())),
+        )
 
 
 @dataclass(frozen=True)
@@ -150,10 +159,13 @@ class Pacing:
 
     def as_json(self) -> dict[str, float]:
         """Plain JSON form (seconds, share 0–1)."""
-        return {"duration": round(self.duration, 3), "still_share": round(self.still_share, 4),
-                "still_seconds": round(self.still_seconds, 3),
-                "longest_still": round(self.longest_still, 3),
-                "longest_still_at": round(self.longest_still_at, 3)}
+        return {
+            "duration": round(self.duration, 3),
+            "still_share": round(self.still_share, 4),
+            "still_seconds": round(self.still_seconds, 3),
+            "longest_still": round(self.longest_still, 3),
+            "longest_still_at": round(self.longest_still_at, 3),
+        }
 
 
 def pacing(reports: Sequence[SceneReport], *, before_end_card: bool = False) -> Pacing:
@@ -167,8 +179,11 @@ def pacing(reports: Sequence[SceneReport], *, before_end_card: bool = False) -> 
         end_of_scene = report.duration
         if before_end_card and report is reports[-1] and report.beats:
             end_of_scene = report.beats[-1].start
-        moving = sorted((p.start, min(p.end, end_of_scene)) for p in report.plays
-                        if p.moving and p.end > p.start and p.start < end_of_scene)
+        moving = sorted(
+            (p.start, min(p.end, end_of_scene))
+            for p in report.plays
+            if p.moving and p.end > p.start and p.start < end_of_scene
+        )
         cursor = 0.0
         gaps: list[tuple[float, float]] = []
         for start, end in moving:
@@ -207,7 +222,9 @@ class SceneReport:
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-able form (kept beside a cached segment)."""
         return {
-            "chapter": self.chapter, "scene": self.scene, "duration": self.duration,
+            "chapter": self.chapter,
+            "scene": self.scene,
+            "duration": self.duration,
             "beats": [b.as_json() for b in self.beats],
             "checkpoints": [{**c.as_json(), "beat": c.beat} for c in self.checkpoints],
             "plays": [[p.start, p.end, p.moving, p.beat] for p in self.plays],
@@ -218,11 +235,15 @@ class SceneReport:
     def from_dict(cls, data: dict[str, Any]) -> SceneReport:
         """Inverse of :meth:`to_dict`."""
         return cls(
-            chapter=data["chapter"], scene=data["scene"], duration=float(data["duration"]),
+            chapter=data["chapter"],
+            scene=data["scene"],
+            duration=float(data["duration"]),
             beats=[BeatRecord.from_json(b) for b in data["beats"]],
             checkpoints=[CheckpointResult(**c) for c in data["checkpoints"]],
-            plays=[PlayRecord(float(a), float(b), bool(m), beat)
-                   for a, b, m, beat in data.get("plays", ())],
+            plays=[
+                PlayRecord(float(a), float(b), bool(m), beat)
+                for a, b, m, beat in data.get("plays", ())
+            ],
             unverified=list(data.get("unverified", ())),
         )
 

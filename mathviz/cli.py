@@ -39,7 +39,6 @@ __all__ = [
 ]
 
 
-
 class UsageProblem(click.ClickException):
     """A usage error told in one line (``Error: …``, exit 2), without the usage synopsis:
     for a bad value the user can fix where it is named (a path, a profile, an id)."""
@@ -54,10 +53,13 @@ def _chapters(tokens: tuple[str, ...], *, only_with_scenes: bool) -> list[course
     except course.UnknownChapterError as exc:
         raise UsageProblem(str(exc)) from None
     if not chosen:
-        with_scenes = sorted({str(c.level.number) for c in course.CHAPTERS if c.has_scenes},
-                             key=int)
-        raise UsageProblem(f"{' '.join(tokens)} selects no chapter with scenes; levels "
-                               f"with scenes: {', '.join(with_scenes)}")
+        with_scenes = sorted(
+            {str(c.level.number) for c in course.CHAPTERS if c.has_scenes}, key=int
+        )
+        raise UsageProblem(
+            f"{' '.join(tokens)} selects no chapter with scenes; levels "
+            f"with scenes: {', '.join(with_scenes)}"
+        )
     return chosen
 
 
@@ -71,8 +73,11 @@ def _path_problem(path: Path, *, folder: bool) -> str | None:
             return "is a folder, not a file"
     parent = path if folder else path.parent
     if not folder and not parent.is_dir():
-        return (f"its folder {parent} is a file" if parent.exists()
-                else f"its folder {parent} does not exist")
+        return (
+            f"its folder {parent} is a file"
+            if parent.exists()
+            else f"its folder {parent} does not exist"
+        )
     existing = parent
     while not existing.exists():
         existing = existing.parent
@@ -101,8 +106,11 @@ def _output_option(path: Path, option: str, *, folder: bool = True) -> Path:
             with tempfile.TemporaryFile(dir=where, prefix=".mathviz-probe-"):
                 pass
         except OSError as exc:
-            problem = (f"cannot be written ({exc.strerror or exc})" if exc.errno != errno.ENOENT
-                       else "cannot be created here (a system folder?)")
+            problem = (
+                f"cannot be written ({exc.strerror or exc})"
+                if exc.errno != errno.ENOENT
+                else "cannot be created here (a system folder?)"
+            )
     if problem is not None:
         raise UsageProblem(f"{option} {path}: {problem}")
     return path
@@ -119,12 +127,17 @@ def _building() -> Iterator[None]:
         yield
     except KeyboardInterrupt as exc:
         stopped = exc if isinstance(exc, build.BuildInterrupted) else build.BuildInterrupted()
-        raise Interrupted(f"interrupted ({stopped.args[0]}): finished scenes are kept; run "
-                          f"the same command to resume", stopped.signum) from None
+        raise Interrupted(
+            f"interrupted ({stopped.args[0]}): finished scenes are kept; run "
+            f"the same command to resume",
+            stopped.signum,
+        ) from None
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
-        raise Failed(f"{exc.strerror or exc}{where}; free space or fix the folder's "
-                     f"permissions, then run the same command to resume") from None
+        raise Failed(
+            f"{exc.strerror or exc}{where}; free space or fix the folder's "
+            f"permissions, then run the same command to resume"
+        ) from None
 
 
 def scene_names(chapter: course.Chapter) -> list[str]:
@@ -134,8 +147,9 @@ def scene_names(chapter: course.Chapter) -> list[str]:
     return fingerprint.scene_names(chapter.module_path) if chapter.has_scenes else []
 
 
-def _profile(name: str, voice: str | None = None, lexicon: Path | None = None, *,
-             speaks: bool = True) -> profiles.Profile:
+def _profile(
+    name: str, voice: str | None = None, lexicon: Path | None = None, *, speaks: bool = True
+) -> profiles.Profile:
     """The named (or TOML-path) profile, or a usage error listing the available ones; with
     ``--voice``/``--lexicon`` applied to its voice (see :func:`_voice`)."""
     try:
@@ -157,8 +171,12 @@ def _voice(settings: VoiceSettings, voice: str | None, lexicon: Path | None) -> 
     from mathviz.voice.text import LexiconError
 
     if voice is not None:
-        settings = dataclasses.replace(settings, voice=voice if voice in ("default", "none")
-                                       else str(Path(voice).expanduser().resolve()))
+        settings = dataclasses.replace(
+            settings,
+            voice=voice
+            if voice in ("default", "none")
+            else str(Path(voice).expanduser().resolve()),
+        )
     if lexicon is not None:
         settings = dataclasses.replace(settings, lexicon=str(lexicon.resolve()))
     try:
@@ -178,9 +196,14 @@ def narration_cache() -> Path:
 
 def open_option(command: Callable[..., None]) -> Callable[..., None]:
     """``-p/--open``, as manim's ``-p``: show the result when the command is done."""
-    return click.option("-p", "--open", "open_result", is_flag=True,
-                        help="Open the result when done (the first video, site, deck or "
-                             "storyboard), with the desktop's default program.")(command)
+    return click.option(
+        "-p",
+        "--open",
+        "open_result",
+        is_flag=True,
+        help="Open the result when done (the first video, site, deck or "
+        "storyboard), with the desktop's default program.",
+    )(command)
 
 
 def _open(path: Path | None) -> None:
@@ -194,12 +217,19 @@ def _open(path: Path | None) -> None:
 def voice_options(command: Callable[..., None]) -> Callable[..., None]:
     """``--voice`` and ``--lexicon``, shared by the commands that speak."""
     command = click.option(
-        "--lexicon", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
-        help="An extra pronunciation lexicon (TOML: \"written\" = \"spoken\").")(command)
+        "--lexicon",
+        type=click.Path(path_type=Path, exists=True, dir_okay=False),
+        default=None,
+        help='An extra pronunciation lexicon (TOML: "written" = "spoken").',
+    )(command)
     return click.option(
-        "--voice", "voice", default=None, metavar="default|none|PATH.onnx",
+        "--voice",
+        "voice",
+        default=None,
+        metavar="default|none|PATH.onnx",
         help="Who narrates: the bundled voice (default), none (silent, timed by reading "
-             "speed) or a Piper model file. Default: the profile's [voice].")(command)
+        "speed) or a Piper model file. Default: the profile's [voice].",
+    )(command)
 
 
 def _require_scenes(chapters: list[course.Chapter]) -> None:
@@ -207,12 +237,21 @@ def _require_scenes(chapters: list[course.Chapter]) -> None:
     if planned:
         with_scenes = [c.id for c in course.CHAPTERS if c.has_scenes]
         names = ", ".join(f"{c.id} ({c.title})" for c in planned)
-        raise UsageProblem(f"planned chapter(s) without scenes yet: {names}. "
-                               f"Chapters with scenes: {', '.join(with_scenes)}")
+        raise UsageProblem(
+            f"planned chapter(s) without scenes yet: {names}. "
+            f"Chapters with scenes: {', '.join(with_scenes)}"
+        )
 
 
-def _build_quietly(chapters: list[course.Chapter], profile: profiles.Profile, build_root: Path,
-                   jobs: int | None, *, paths: bool = True, keep_failed: bool = False):
+def _build_quietly(
+    chapters: list[course.Chapter],
+    profile: profiles.Profile,
+    build_root: Path,
+    jobs: int | None,
+    *,
+    paths: bool = True,
+    keep_failed: bool = False,
+):
     """Build the chapters' mp4s (cached) with one line per chapter, for the commands that
     work on rendered chapters; exits with the usual codes when a tool is missing or another
     build holds the folder. Records each outcome."""
@@ -220,9 +259,15 @@ def _build_quietly(chapters: list[course.Chapter], profile: profiles.Profile, bu
 
     doctor.require("ffmpeg", "ffprobe", "latex", "standalone.cls", "dvisvgm")
     with _building():
-        summary = build.build(chapters, profile, "mp4", build_root,
-                              progress.QuietReporter(paths=paths), jobs=jobs,
-                              keep_failed=keep_failed)
+        summary = build.build(
+            chapters,
+            profile,
+            "mp4",
+            build_root,
+            progress.QuietReporter(paths=paths),
+            jobs=jobs,
+            keep_failed=keep_failed,
+        )
     for outcome in summary.outcomes:
         state.record_outcome(outcome)
     return summary
@@ -261,8 +306,14 @@ def main() -> None:
 
 @main.command("list")
 @click.argument("level", required=False, type=int)
-@click.option("--out", "out_root", type=click.Path(path_type=Path), default=Path("build"),
-              show_default=True, help="Build folder to look for rendered videos in.")
+@click.option(
+    "--out",
+    "out_root",
+    type=click.Path(path_type=Path),
+    default=Path("build"),
+    show_default=True,
+    help="Build folder to look for rendered videos in.",
+)
 def list_chapters(level: int | None, out_root: Path) -> None:
     """List chapters (optionally of one LEVEL): id, title, scenes, status."""
     if level is not None and not 0 <= level < len(course.LEVELS):
@@ -276,27 +327,44 @@ def list_chapters(level: int | None, out_root: Path) -> None:
             click.echo(click.style(f"Level {current.number}: {current.title}", bold=True))
         scenes = ", ".join(scene_names(chapter)) or "-"
         figure = state.checked_pacing(chapter)
-        still = (f"still {figure['still_share']:.0%}, longest {figure['longest_still']:.0f} s"
-                 if figure else "")
-        click.echo(f"  {chapter.id:<6}{chapter.title:<30}{scenes:<34}"
-                   f"{state.status(chapter, out_root):<11}{still}".rstrip())
+        still = (
+            f"still {figure['still_share']:.0%}, longest {figure['longest_still']:.0f} s"
+            if figure
+            else ""
+        )
+        click.echo(
+            f"  {chapter.id:<6}{chapter.title:<30}{scenes:<34}"
+            f"{state.status(chapter, out_root):<11}{still}".rstrip()
+        )
 
 
 @main.command()
 @click.argument("ids", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print results as a JSON list.")
-@click.option("--voice", "voice", is_flag=False, flag_value="default", default=None,
-              metavar="[default|none|PATH.onnx]",
-              help="Also check the speech: align every beat's audio against its script "
-                   "(offline, pocketsphinx) and report words the voice does not say within "
-                   "the beat. Beats are always timed by the voice (default: the bundled one; "
-                   "'none': by reading speed).")
-@click.option("--lexicon", type=click.Path(path_type=Path, exists=True, dir_okay=False),
-              default=None, help="An extra pronunciation lexicon (TOML).")
-@click.option("--fresh", is_flag=True,
-              help="Run every scene, even a chapter whose last results still hold.")
-def check(ids: tuple[str, ...], as_json: bool, voice: str | None, lexicon: Path | None,
-          fresh: bool) -> None:
+@click.option(
+    "--voice",
+    "voice",
+    is_flag=False,
+    flag_value="default",
+    default=None,
+    metavar="[default|none|PATH.onnx]",
+    help="Also check the speech: align every beat's audio against its script "
+    "(offline, pocketsphinx) and report words the voice does not say within "
+    "the beat. Beats are always timed by the voice (default: the bundled one; "
+    "'none': by reading speed).",
+)
+@click.option(
+    "--lexicon",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    default=None,
+    help="An extra pronunciation lexicon (TOML).",
+)
+@click.option(
+    "--fresh", is_flag=True, help="Run every scene, even a chapter whose last results still hold."
+)
+def check(
+    ids: tuple[str, ...], as_json: bool, voice: str | None, lexicon: Path | None, fresh: bool
+) -> None:
     """Run chapters' scenes without drawing frames and evaluate every checkpoint.
 
     IDS are chapter ids (6.3), levels (6: its chapters that have scenes) or 'all'.
@@ -329,29 +397,46 @@ def check(ids: tuple[str, ...], as_json: bool, voice: str | None, lexicon: Path 
         figure = pacing(reports)
         state.record_check(chapter, chapter_results, figure)
         results += chapter_results
-        summaries.append({"chapter": chapter.id, "reused": reused, "pacing": figure.as_json(),
-                          "unverified": [u for r in reports for u in r.unverified]})
+        summaries.append(
+            {
+                "chapter": chapter.id,
+                "reused": reused,
+                "pacing": figure.as_json(),
+                "unverified": [u for r in reports for u in r.unverified],
+            }
+        )
     if as_json:
-        click.echo(json.dumps({"checkpoints": [r.as_json() for r in results],
-                               "chapters": summaries}, indent=2))
+        click.echo(
+            json.dumps(
+                {"checkpoints": [r.as_json() for r in results], "chapters": summaries}, indent=2
+            )
+        )
     else:
-        header = f"{'chapter':<8}{'scene':<26}{'name':<34}{'shown':>24}{'expected':>24}{'tol':>9}  ok"
+        header = (
+            f"{'chapter':<8}{'scene':<26}{'name':<34}{'shown':>24}{'expected':>24}{'tol':>9}  ok"
+        )
         click.echo(header)
         for r in results:
             mark = "ok" if r.ok else click.style("FAIL", fg="red")
-            click.echo(f"{r.chapter:<8}{r.scene:<26}{r.name:<34}{fmt(r.shown):>24}"
-                       f"{fmt(r.expected):>24}{r.tol:>9.1e}  {mark}")
+            click.echo(
+                f"{r.chapter:<8}{r.scene:<26}{r.name:<34}{fmt(r.shown):>24}"
+                f"{fmt(r.expected):>24}{r.tol:>9.1e}  {mark}"
+            )
             if not r.ok and r.source.startswith("refused"):
                 click.echo(f"{'':<8}{r.source}")
         for summary in summaries:
             figure = summary["pacing"]
             reuse_note = " (unchanged: last results reused)" if summary["reused"] else ""
-            click.echo(f"{summary['chapter']}{reuse_note}: still {figure['still_share']:.0%} of "
-                       f"{figure['duration']:.0f} s, longest still {figure['longest_still']:.1f} s"
-                       f" at {figure['longest_still_at']:.1f} s")
+            click.echo(
+                f"{summary['chapter']}{reuse_note}: still {figure['still_share']:.0%} of "
+                f"{figure['duration']:.0f} s, longest still {figure['longest_still']:.1f} s"
+                f" at {figure['longest_still_at']:.1f} s"
+            )
             if summary["unverified"]:
-                click.echo(f"{summary['chapter']}: {len(summary['unverified'])} number(s) shown "
-                           f"without a checkpoint: " + ", ".join(summary["unverified"]))
+                click.echo(
+                    f"{summary['chapter']}: {len(summary['unverified'])} number(s) shown "
+                    f"without a checkpoint: " + ", ".join(summary["unverified"])
+                )
         failed = sum(not r.ok for r in results)
         click.echo(f"{len(results) - failed} passed, {failed} failed")
     if errors or any(not r.ok for r in results):
@@ -360,28 +445,72 @@ def check(ids: tuple[str, ...], as_json: bool, voice: str | None, lexicon: Path 
 
 @main.command()
 @click.argument("ids", nargs=-1, required=True)
-@click.option("--profile", "profile_name", default=profiles.DEFAULT_PROFILE, show_default=True,
-              help="Render profile: a name from render_config/ or a path to a TOML file.")
-@click.option("--format", "fmt_name", type=click.Choice(profiles.FORMATS), default=None,
-              help="Output format (png: a poster frame). Default: the profile's.")
-@click.option("--out", "out_root", type=click.Path(path_type=Path), default=Path("build"),
-              show_default=True, help="Build folder.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes rendering in parallel.  [default: number of CPU cores]")
+@click.option(
+    "--profile",
+    "profile_name",
+    default=profiles.DEFAULT_PROFILE,
+    show_default=True,
+    help="Render profile: a name from render_config/ or a path to a TOML file.",
+)
+@click.option(
+    "--format",
+    "fmt_name",
+    type=click.Choice(profiles.FORMATS),
+    default=None,
+    help="Output format (png: a poster frame). Default: the profile's.",
+)
+@click.option(
+    "--out",
+    "out_root",
+    type=click.Path(path_type=Path),
+    default=Path("build"),
+    show_default=True,
+    help="Build folder.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes rendering in parallel.  [default: number of CPU cores]",
+)
 @click.option("--force", is_flag=True, help="Re-render even what is unchanged or cached.")
 @click.option("--fail-fast", is_flag=True, help="Start no new scene after the first failure.")
-@click.option("--wait", is_flag=True,
-              help="If another build is writing into --out, wait for it instead of refusing.")
-@click.option("-q", "--quiet", is_flag=True,
-              help="No live display: a line per chapter (the default when not on a terminal).")
-@click.option("--report", "report_path", type=click.Path(path_type=Path), default=None,
-              help="Also write the build's summary (per scene: time, frames, memory) as JSON.")
+@click.option(
+    "--wait",
+    is_flag=True,
+    help="If another build is writing into --out, wait for it instead of refusing.",
+)
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="No live display: a line per chapter (the default when not on a terminal).",
+)
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Also write the build's summary (per scene: time, frames, memory) as JSON.",
+)
 @voice_options
 @open_option
-def render(ids: tuple[str, ...], profile_name: str, fmt_name: str | None, out_root: Path,
-           jobs: int | None, force: bool, fail_fast: bool, wait: bool, quiet: bool,
-           report_path: Path | None, voice: str | None, lexicon: Path | None,
-           open_result: bool) -> None:
+def render(
+    ids: tuple[str, ...],
+    profile_name: str,
+    fmt_name: str | None,
+    out_root: Path,
+    jobs: int | None,
+    force: bool,
+    fail_fast: bool,
+    wait: bool,
+    quiet: bool,
+    report_path: Path | None,
+    voice: str | None,
+    lexicon: Path | None,
+    open_result: bool,
+) -> None:
     """Render chapters to video with captions; print each output path.
 
     IDS are chapter ids (6.3), levels (6) or 'all'. What is unchanged since its last render
@@ -401,8 +530,17 @@ def render(ids: tuple[str, ...], profile_name: str, fmt_name: str | None, out_ro
     live = not quiet and sys.stderr.isatty()
     reporter = progress.LiveReporter() if live else progress.QuietReporter()
     with _building():
-        summary = build.build(chapters, profile, output_format, out_root, reporter,
-                              jobs=jobs, force=force, fail_fast=fail_fast, wait=wait)
+        summary = build.build(
+            chapters,
+            profile,
+            output_format,
+            out_root,
+            reporter,
+            jobs=jobs,
+            force=force,
+            fail_fast=fail_fast,
+            wait=wait,
+        )
     for outcome in summary.outcomes:
         state.record_outcome(outcome)
     if report_path is not None:
@@ -410,9 +548,17 @@ def render(ids: tuple[str, ...], profile_name: str, fmt_name: str | None, out_ro
     if open_result:
         from mathviz.render.assemble import output_path
 
-        _open(next((o.output.video for o in summary.outcomes if o.output), None)
-              or next((output_path(o.chapter, profile, output_format, out_root)
-                       for o in summary.outcomes if o.status == "unchanged"), None))
+        _open(
+            next((o.output.video for o in summary.outcomes if o.output), None)
+            or next(
+                (
+                    output_path(o.chapter, profile, output_format, out_root)
+                    for o in summary.outcomes
+                    if o.status == "unchanged"
+                ),
+                None,
+            )
+        )
     if any(r.failure == "missing-tool" for o in summary.failed for r in o.segments):
         raise MissingTool("")  # the tool and its fix were listed with the failure
     if summary.failed:
@@ -421,21 +567,55 @@ def render(ids: tuple[str, ...], profile_name: str, fmt_name: str | None, out_ro
 
 @main.command()
 @click.argument("ids", nargs=-1, required=True)
-@click.option("--profile", "profile_name", default=profiles.DEFAULT_PROFILE, show_default=True,
-              help="Render profile of the published videos.")
-@click.option("--out", "site", type=click.Path(path_type=Path), default=Path("site"),
-              show_default=True, help="The site folder (empty, new, or an earlier site).")
-@click.option("--build", "build_root", type=click.Path(path_type=Path), default=Path("build"),
-              show_default=True, help="Build folder: rendered videos are reused from here.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes for what must be rendered.")
-@click.option("--clips/--no-clips", default=True, show_default=True,
-              help="Cut each chapter into one clip per beat, with a reveal.js slide deck.")
+@click.option(
+    "--profile",
+    "profile_name",
+    default=profiles.DEFAULT_PROFILE,
+    show_default=True,
+    help="Render profile of the published videos.",
+)
+@click.option(
+    "--out",
+    "site",
+    type=click.Path(path_type=Path),
+    default=Path("site"),
+    show_default=True,
+    help="The site folder (empty, new, or an earlier site).",
+)
+@click.option(
+    "--build",
+    "build_root",
+    type=click.Path(path_type=Path),
+    default=Path("build"),
+    show_default=True,
+    help="Build folder: rendered videos are reused from here.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for what must be rendered.",
+)
+@click.option(
+    "--clips/--no-clips",
+    default=True,
+    show_default=True,
+    help="Cut each chapter into one clip per beat, with a reveal.js slide deck.",
+)
 @voice_options
 @open_option
-def publish(ids: tuple[str, ...], profile_name: str, site: Path, build_root: Path,
-            jobs: int | None, clips: bool, voice: str | None, lexicon: Path | None,
-            open_result: bool) -> None:
+def publish(
+    ids: tuple[str, ...],
+    profile_name: str,
+    site: Path,
+    build_root: Path,
+    jobs: int | None,
+    clips: bool,
+    voice: str | None,
+    lexicon: Path | None,
+    open_result: bool,
+) -> None:
     """Render what is missing and write the static course site into --out.
 
     The site has an index by level with the learning-path map, a page per chapter (video with
@@ -457,13 +637,16 @@ def publish(ids: tuple[str, ...], profile_name: str, site: Path, build_root: Pat
     except site_module.SiteRefused as exc:
         raise UsageProblem(f"--out {site}: {exc}") from None
     with _building():
-        result = site_module.publish(chapters, profile, site, build_root,
-                                     progress.QuietReporter(), jobs=jobs, clips=clips)
+        result = site_module.publish(
+            chapters, profile, site, build_root, progress.QuietReporter(), jobs=jobs, clips=clips
+        )
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     published = sum(e.status == "published" for e in result.entries)
-    click.echo(f"site: {site / 'index.html'} ({published} lecture(s) published"
-               + (f", {len(result.lectures)} level lecture(s))" if result.lectures else ")"))
+    click.echo(
+        f"site: {site / 'index.html'} ({published} lecture(s) published"
+        + (f", {len(result.lectures)} level lecture(s))" if result.lectures else ")")
+    )
     for entry in result.failing:
         click.echo(f"not published: {entry.id} {entry.title}: {entry.message}", err=True)
     if open_result:
@@ -474,10 +657,21 @@ def publish(ids: tuple[str, ...], profile_name: str, site: Path, build_root: Pat
 
 @main.command()
 @click.argument("level", type=int)
-@click.option("--profile", "profile_name", default=profiles.DEFAULT_PROFILE, show_default=True,
-              help="Profile of the rendered chapters to join.")
-@click.option("--build", "build_root", type=click.Path(path_type=Path), default=Path("build"),
-              show_default=True, help="Build folder holding the rendered chapters.")
+@click.option(
+    "--profile",
+    "profile_name",
+    default=profiles.DEFAULT_PROFILE,
+    show_default=True,
+    help="Profile of the rendered chapters to join.",
+)
+@click.option(
+    "--build",
+    "build_root",
+    type=click.Path(path_type=Path),
+    default=Path("build"),
+    show_default=True,
+    help="Build folder holding the rendered chapters.",
+)
 def lecture(level: int, profile_name: str, build_root: Path) -> None:
     """Join a LEVEL's rendered chapters into one video without re-encoding.
 
@@ -498,29 +692,68 @@ def lecture(level: int, profile_name: str, build_root: Path) -> None:
     except (lectures.NothingToJoin, DamagedOutput) as exc:
         raise Failed(str(exc)) from None
     click.echo(str(result.video))
-    click.echo(f"  {len(result.chapters)} chapter(s), {result.duration:.1f} s; captions and "
-               f"{result.chapter_list.name} beside it", err=True)
+    click.echo(
+        f"  {len(result.chapters)} chapter(s), {result.duration:.1f} s; captions and "
+        f"{result.chapter_list.name} beside it",
+        err=True,
+    )
 
 
 @main.command()
 @click.argument("ids", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(("mp4", "webm", "gif")), default="mp4",
-              show_default=True, help="Clip format.")
-@click.option("--profile", "profile_name", default="slides", show_default=True,
-              help="Render profile the clips are cut from (rendered first if missing).")
-@click.option("--build", "build_root", type=click.Path(path_type=Path), default=Path("build"),
-              show_default=True, help="Build folder: rendered videos are reused from here.")
-@click.option("--deck/--no-deck", default=True, show_default=True,
-              help="Also write deck.html: a reveal.js deck, one slide per clip.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("mp4", "webm", "gif")),
+    default="mp4",
+    show_default=True,
+    help="Clip format.",
+)
+@click.option(
+    "--profile",
+    "profile_name",
+    default="slides",
+    show_default=True,
+    help="Render profile the clips are cut from (rendered first if missing).",
+)
+@click.option(
+    "--build",
+    "build_root",
+    type=click.Path(path_type=Path),
+    default=Path("build"),
+    show_default=True,
+    help="Build folder: rendered videos are reused from here.",
+)
+@click.option(
+    "--deck/--no-deck",
+    default=True,
+    show_default=True,
+    help="Also write deck.html: a reveal.js deck, one slide per clip.",
+)
 @click.option("--pptx", is_flag=True, help="Also write deck.pptx (PowerPoint, videos embedded).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes for what must be rendered.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for what must be rendered.",
+)
 @click.option("--force", is_flag=True, help="Cut the clips again even if they are up to date.")
 @voice_options
 @open_option
-def clips(ids: tuple[str, ...], fmt: str, profile_name: str, build_root: Path, deck: bool,
-          pptx: bool, jobs: int | None, force: bool, voice: str | None,
-          lexicon: Path | None, open_result: bool) -> None:
+def clips(
+    ids: tuple[str, ...],
+    fmt: str,
+    profile_name: str,
+    build_root: Path,
+    deck: bool,
+    pptx: bool,
+    jobs: int | None,
+    force: bool,
+    voice: str | None,
+    lexicon: Path | None,
+    open_result: bool,
+) -> None:
     """Cut chapters into one clip per beat, numbered in order, plus a slide deck.
 
     Renders what is missing with --profile (default 'slides': 1920×1080, 30 fps), then writes
@@ -552,9 +785,12 @@ def clips(ids: tuple[str, ...], fmt: str, profile_name: str, build_root: Path, d
             continue
         click.echo(str(outputs[0] if outputs else clip_set.folder))
         first = first or (outputs[0] if outputs else clip_set.folder)
-        click.echo(f"  {len(clip_set.clips)} clip(s) ({fmt}, "
-                   f"{'cut' if written else 'unchanged'}) in {clip_set.folder}"
-                   + (f"; {', '.join(p.name for p in outputs)}" if outputs else ""), err=True)
+        click.echo(
+            f"  {len(clip_set.clips)} clip(s) ({fmt}, "
+            f"{'cut' if written else 'unchanged'}) in {clip_set.folder}"
+            + (f"; {', '.join(p.name for p in outputs)}" if outputs else ""),
+            err=True,
+        )
     if open_result:
         _open(first)
     if failed:
@@ -563,22 +799,53 @@ def clips(ids: tuple[str, ...], fmt: str, profile_name: str, build_root: Path, d
 
 @main.command()
 @click.argument("ids", nargs=-1, required=True)
-@click.option("--mid", is_flag=True,
-              help="Also a frame in the middle of every animation that moves for 0.5 s or more.")
-@click.option("--profile", "profile_name", default="preview", show_default=True,
-              help="Render profile the frames are taken from (rendered first if missing).")
-@click.option("--build", "build_root", type=click.Path(path_type=Path), default=Path("build"),
-              show_default=True, help="Build folder: rendered videos are reused from here.")
-@click.option("--out", "out_root", type=click.Path(path_type=Path), default=None,
-              help="Where the storyboards go, one folder per chapter.  [default: "
-                   "<build>/storyboard]")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes for what must be rendered.")
+@click.option(
+    "--mid",
+    is_flag=True,
+    help="Also a frame in the middle of every animation that moves for 0.5 s or more.",
+)
+@click.option(
+    "--profile",
+    "profile_name",
+    default="preview",
+    show_default=True,
+    help="Render profile the frames are taken from (rendered first if missing).",
+)
+@click.option(
+    "--build",
+    "build_root",
+    type=click.Path(path_type=Path),
+    default=Path("build"),
+    show_default=True,
+    help="Build folder: rendered videos are reused from here.",
+)
+@click.option(
+    "--out",
+    "out_root",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Where the storyboards go, one folder per chapter.  [default: <build>/storyboard]",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for what must be rendered.",
+)
 @voice_options
 @open_option
-def storyboard(ids: tuple[str, ...], mid: bool, profile_name: str, build_root: Path,
-               out_root: Path | None, jobs: int | None, voice: str | None,
-               lexicon: Path | None, open_result: bool) -> None:
+def storyboard(
+    ids: tuple[str, ...],
+    mid: bool,
+    profile_name: str,
+    build_root: Path,
+    out_root: Path | None,
+    jobs: int | None,
+    voice: str | None,
+    lexicon: Path | None,
+    open_result: bool,
+) -> None:
     """Write a contact sheet per chapter, to review before publishing.
 
     Renders what is missing (as 'mathviz render' does), then writes <out>/<id>/storyboard.png
@@ -602,8 +869,9 @@ def storyboard(ids: tuple[str, ...], mid: bool, profile_name: str, build_root: P
         chapter = outcome.chapter
         name = f"{chapter.id} {chapter.title}"
         try:
-            sources = boards.chapter_sources(chapter, profile, build_root,
-                                             failed=outcome.status == "failed")
+            sources = boards.chapter_sources(
+                chapter, profile, build_root, failed=outcome.status == "failed"
+            )
             result = boards.write_storyboard(chapter, profile, sources, out_root, mid=mid)
         except (boards.StoryboardError, OSError) as exc:
             reason = outcome.message if outcome.status == "failed" else str(exc)
@@ -614,10 +882,13 @@ def storyboard(ids: tuple[str, ...], mid: bool, profile_name: str, build_root: P
         click.echo(str(result.page))
         pages.append(result.page)
         mids = sum(f.kind == "mid" for f in result.frames)
-        click.echo(f"  {len(result.frames) - mids} beat end(s)"
-                   + (f", {mids} mid-animation frame(s)" if mid else "")
-                   + (f", {result.failed} failed checkpoint(s) marked" if result.failed else "")
-                   + f"; frames in {result.page.parent / 'frames'}", err=True)
+        click.echo(
+            f"  {len(result.frames) - mids} beat end(s)"
+            + (f", {mids} mid-animation frame(s)" if mid else "")
+            + (f", {result.failed} failed checkpoint(s) marked" if result.failed else "")
+            + f"; frames in {result.page.parent / 'frames'}",
+            err=True,
+        )
         for warning in result.warnings:
             click.echo(f"warning: {name}: {warning}", err=True)
         if outcome.status == "failed":
@@ -630,8 +901,11 @@ def storyboard(ids: tuple[str, ...], mid: bool, profile_name: str, build_root: P
 
 
 @main.command(name="doctor")
-@click.option("--tests", is_flag=True,
-              help="Also what the test suite needs: chromium, chromedriver, selenium.")
+@click.option(
+    "--tests",
+    is_flag=True,
+    help="Also what the test suite needs: chromium, chromedriver, selenium.",
+)
 def doctor_command(tests: bool) -> None:
     """Check manim's version, Python packages, ffmpeg and its encoders, cairo and pango,
     LaTeX (standalone), dvisvgm, fonts and the voice."""

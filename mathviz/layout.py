@@ -197,9 +197,12 @@ def is_visible(mob: Mobject) -> bool:
     if not family:
         return False
     opacity = max(
-        max(float(np.max(m.get_fill_opacities(), initial=0.0)),
+        max(
+            float(np.max(m.get_fill_opacities(), initial=0.0)),
             float(np.max(m.get_stroke_opacities(), initial=0.0))
-            if m.get_stroke_width() > 0 else 0.0)  # a stroke without width draws nothing
+            if m.get_stroke_width() > 0
+            else 0.0,
+        )  # a stroke without width draws nothing
         for m in family
     )
     return opacity > VISIBLE_OPACITY and mob.width > 1e-3
@@ -207,8 +210,9 @@ def is_visible(mob: Mobject) -> bool:
 
 # --- colour science ------------------------------------------------------------------------
 def _rgb(color: ParsableManimColor | Sequence[float] | np.ndarray) -> np.ndarray:
-    if isinstance(color, np.ndarray) or (isinstance(color, (tuple, list))
-                                        and not isinstance(color, str)):
+    if isinstance(color, np.ndarray) or (
+        isinstance(color, (tuple, list)) and not isinstance(color, str)
+    ):
         return np.asarray(color, dtype=float)[..., :3]
     return np.asarray(ManimColor(color).to_rgb(), dtype=float)
 
@@ -223,16 +227,22 @@ def relative_luminance(color: ParsableManimColor | Sequence[float] | np.ndarray)
     return lin @ np.array([0.2126, 0.7152, 0.0722])
 
 
-def contrast_ratio(a: ParsableManimColor | Sequence[float] | np.ndarray,
-                   b: ParsableManimColor | Sequence[float] | np.ndarray) -> float:
+def contrast_ratio(
+    a: ParsableManimColor | Sequence[float] | np.ndarray,
+    b: ParsableManimColor | Sequence[float] | np.ndarray,
+) -> float:
     """WCAG 2.x contrast ratio between two opaque colours, 1 (none) to 21 (black on white)."""
     la, lb = float(relative_luminance(a)), float(relative_luminance(b))
     return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
 
 
-_SRGB_TO_XYZ = np.array([[0.4124564, 0.3575761, 0.1804375],
-                         [0.2126729, 0.7151522, 0.0721750],
-                         [0.0193339, 0.1191920, 0.9503041]])
+_SRGB_TO_XYZ = np.array(
+    [
+        [0.4124564, 0.3575761, 0.1804375],
+        [0.2126729, 0.7151522, 0.0721750],
+        [0.0193339, 0.1191920, 0.9503041],
+    ]
+)
 _D65 = np.array([0.95047, 1.0, 1.08883])
 
 
@@ -241,12 +251,16 @@ def srgb_to_lab(color: ParsableManimColor | Sequence[float] | np.ndarray) -> np.
     xyz = _linear(_rgb(color)) @ _SRGB_TO_XYZ.T / _D65
     eps = (6 / 29) ** 3
     f = np.where(xyz > eps, np.cbrt(xyz), xyz / (3 * (6 / 29) ** 2) + 4 / 29)
-    return np.stack([116 * f[..., 1] - 16, 500 * (f[..., 0] - f[..., 1]),
-                     200 * (f[..., 1] - f[..., 2])], axis=-1)
+    return np.stack(
+        [116 * f[..., 1] - 16, 500 * (f[..., 0] - f[..., 1]), 200 * (f[..., 1] - f[..., 2])],
+        axis=-1,
+    )
 
 
-def delta_e76(a: ParsableManimColor | Sequence[float] | np.ndarray,
-              b: ParsableManimColor | Sequence[float] | np.ndarray) -> float:
+def delta_e76(
+    a: ParsableManimColor | Sequence[float] | np.ndarray,
+    b: ParsableManimColor | Sequence[float] | np.ndarray,
+) -> float:
     """CIE76 colour difference: Euclidean distance in L*a*b* (2.3 is just noticeable)."""
     return float(np.linalg.norm(srgb_to_lab(a) - srgb_to_lab(b)))
 
@@ -275,9 +289,13 @@ _TYPE_INFO: dict[type, tuple[bool, bool, bool, bool, bool]] = {}
 def _type_info(cls: type) -> tuple[bool, bool, bool, bool, bool]:
     info = _TYPE_INFO.get(cls)
     if info is None:
-        info = (issubclass(cls, TEXT_TYPES), issubclass(cls, BackgroundRectangle),
-                issubclass(cls, (CoordinateSystem, NumberLine)),
-                issubclass(cls, CoordinateSystem), cls in _ANONYMOUS)
+        info = (
+            issubclass(cls, TEXT_TYPES),
+            issubclass(cls, BackgroundRectangle),
+            issubclass(cls, (CoordinateSystem, NumberLine)),
+            issubclass(cls, CoordinateSystem),
+            cls in _ANONYMOUS,
+        )
         _TYPE_INFO[cls] = info
     return info
 
@@ -290,8 +308,9 @@ def _stroke_width(mob: Mobject) -> float:
     return float(width) if isinstance(width, (int, float)) else float(np.max(width))
 
 
-def _ranges_reduce(ufunc: np.ufunc, values: np.ndarray, starts: np.ndarray,
-                   ends: np.ndarray) -> np.ndarray:
+def _ranges_reduce(
+    ufunc: np.ufunc, values: np.ndarray, starts: np.ndarray, ends: np.ndarray
+) -> np.ndarray:
     """``ufunc.reduce`` of ``values[start:end]`` for every non-empty range, vectorised."""
     padded = np.concatenate([values, values[:1]])
     idx = np.empty(2 * len(starts), dtype=int)
@@ -330,8 +349,15 @@ class _Scene:
         no_stroke = np.zeros((1, 4))
         opaque = np.ones((1, 4))
 
-        def visit(mob: Mobject, text: int, backed: bool, coord: int,
-                  named: Mobject | None, outer: Mobject | None, parent: int) -> int:
+        def visit(
+            mob: Mobject,
+            text: int,
+            backed: bool,
+            coord: int,
+            named: Mobject | None,
+            outer: Mobject | None,
+            parent: int,
+        ) -> int:
             nonlocal duplicate
             seen.add(id(mob))
             cls = type(mob)
@@ -376,8 +402,7 @@ class _Scene:
                 text_of.append(text)
                 backing.append(backed)
                 coord_of.append(coord)
-                owners.append(named if named is not None else outer if outer is not None
-                              else mob)
+                owners.append(named if named is not None else outer if outer is not None else mob)
                 parents.append(parent)
             for sub in mob.submobjects:
                 if id(sub) in seen:
@@ -388,8 +413,9 @@ class _Scene:
             nodes[node][2] = len(parts)
             return node
 
-        def visit_text(mob: Mobject, coord: int, named: Mobject | None,
-                       outer: Mobject | None, parent: int) -> int:
+        def visit_text(
+            mob: Mobject, coord: int, named: Mobject | None, outer: Mobject | None, parent: int
+        ) -> int:
             """A text's whole family at once (its glyphs need no node of their own)."""
             nonlocal duplicate
             text = len(texts)
@@ -441,8 +467,11 @@ class _Scene:
         self.backing = np.array(backing, dtype=bool)
         self.coord_of = np.array(coord_of, dtype=int)
         self.vector = np.array(vector, dtype=bool)
-        self.moving = (np.array([id(m) in moving for m in parts], dtype=bool) if moving
-                       else np.zeros(n, dtype=bool))
+        self.moving = (
+            np.array([id(m) in moving for m in parts], dtype=bool)
+            if moving
+            else np.zeros(n, dtype=bool)
+        )
         if n == 0:
             return
         # boxes from the curves' anchors (what Manim's get_corner measures)
@@ -519,16 +548,23 @@ class _Texts:
         self.index, self.starts, self.ends = t_idx[keep], starts[keep], ends[keep]
         self.lo, self.hi = lo[keep], hi[keep]
         self.mobs = [scene.texts[t][0] for t in self.index]
-        self.moving = (_ranges_reduce(np.logical_and, scene.moving, self.starts, self.ends)
-                       if len(self.starts) and scene.moving.any()
-                       else np.zeros(len(self.starts), dtype=bool))
+        self.moving = (
+            _ranges_reduce(np.logical_and, scene.moving, self.starts, self.ends)
+            if len(self.starts) and scene.moving.any()
+            else np.zeros(len(self.starts), dtype=bool)
+        )
         # glyphs: the parts of each text drawn in its own colours (not a background rectangle)
-        self.glyph = (scene.text_of >= 0) & ~scene.backing & scene.vector \
-            & (scene.fill_op > VISIBLE_OPACITY)
+        self.glyph = (
+            (scene.text_of >= 0) & ~scene.backing & scene.vector & (scene.fill_op > VISIBLE_OPACITY)
+        )
         #: when each text starts being drawn (its first glyph's drawing rank)
-        self.first = (_ranges_reduce(np.minimum, np.where(self.glyph, scene.order, np.inf),
-                                     self.starts, self.ends)
-                      if len(self.starts) else np.zeros(0))
+        self.first = (
+            _ranges_reduce(
+                np.minimum, np.where(self.glyph, scene.order, np.inf), self.starts, self.ends
+            )
+            if len(self.starts)
+            else np.zeros(0)
+        )
         self.coord = scene.coord_of[self.starts] if len(self.starts) else np.zeros(0, dtype=int)
 
     def __len__(self) -> int:
@@ -537,13 +573,15 @@ class _Texts:
 
 def _backdrop(lo: np.ndarray, hi: np.ndarray, frame: tuple[float, float]) -> np.ndarray:
     size = hi - lo
-    return (size[..., 0] >= BACKDROP_FRACTION * frame[0]) & \
-        (size[..., 1] >= BACKDROP_FRACTION * frame[1])
+    return (size[..., 0] >= BACKDROP_FRACTION * frame[0]) & (
+        size[..., 1] >= BACKDROP_FRACTION * frame[1]
+    )
 
 
 # --- the rules -------------------------------------------------------------------------------
-def _offscreen(scene: _Scene, half_w: float, half_h: float,
-               frame: tuple[float, float]) -> list[Finding]:
+def _offscreen(
+    scene: _Scene, half_w: float, half_h: float, frame: tuple[float, float]
+) -> list[Finding]:
     # top-down: anonymous groups are looked into, anything else is one object
     frontier = list(scene.tops)
     named: list[int] = []
@@ -560,8 +598,10 @@ def _offscreen(scene: _Scene, half_w: float, half_h: float,
     ends = np.array([scene.nodes[i][2] for i in named])
     lo = _ranges_reduce(np.minimum, scene.shown_lo, starts, ends)
     hi = _ranges_reduce(np.maximum, scene.shown_hi, starts, ends)
-    out = np.max(np.stack([-half_w - lo[:, 0], -half_h - lo[:, 1],
-                           hi[:, 0] - half_w, hi[:, 1] - half_h]), axis=0)
+    out = np.max(
+        np.stack([-half_w - lo[:, 0], -half_h - lo[:, 1], hi[:, 0] - half_w, hi[:, 1] - half_h]),
+        axis=0,
+    )
     leaving = np.nonzero((out > 1e-3) & np.isfinite(out) & ~_backdrop(lo, hi, frame))[0]
     area = np.prod(np.maximum(hi - lo, 1e-9), axis=1)
     found: list[tuple[int, Finding]] = []
@@ -577,8 +617,7 @@ def _offscreen(scene: _Scene, half_w: float, half_h: float,
             if out[k] <= 1e-3:
                 continue
         kept.append(k)
-        found.append((k, Finding("offscreen", describe(scene.nodes[named[k]][0]),
-                                 float(out[k]))))
+        found.append((k, Finding("offscreen", describe(scene.nodes[named[k]][0]), float(out[k]))))
     return [f for _, f in sorted(found, key=lambda kf: kf[0])]
 
 
@@ -589,8 +628,12 @@ def _line_art(mob: Mobject) -> bool:
         if isinstance(part, TEXT_TYPES):
             return False
         fills = getattr(part, "fill_rgbas", None)
-        if fills is not None and len(part.points) and np.size(fills) \
-                and float(np.max(np.asarray(fills)[..., -1])) >= 0.5:
+        if (
+            fills is not None
+            and len(part.points)
+            and np.size(fills)
+            and float(np.max(np.asarray(fills)[..., -1])) >= 0.5
+        ):
             return False
     return True
 
@@ -607,8 +650,11 @@ def _overlap(texts: _Texts, moving: Collection[int]) -> list[Finding]:
     for i, j in zip(*np.nonzero(hit), strict=True):
         if moving and (id(mobs[i]) in moving or id(mobs[j]) in moving):
             continue
-        found.append(Finding("overlap", f"{describe(mobs[i])} ~ {describe(mobs[j])}",
-                             float(w[i, j] * h[i, j])))
+        found.append(
+            Finding(
+                "overlap", f"{describe(mobs[i])} ~ {describe(mobs[j])}", float(w[i, j] * h[i, j])
+            )
+        )
     return found
 
 
@@ -620,16 +666,20 @@ def _segments(scene: _Scene, parts: np.ndarray) -> tuple[np.ndarray, np.ndarray,
     if not len(parts):
         empty = np.zeros((0, 2))
         return empty, empty, np.zeros(0, dtype=int)
-    rows = np.concatenate([np.arange(s, s + c) for s, c in zip(scene.starts[parts], counts, strict=True)])
+    rows = np.concatenate(
+        [np.arange(s, s + c) for s, c in zip(scene.starts[parts], counts, strict=True)]
+    )
     q = scene.allp[rows].reshape(-1, 4, 2)
     owner = np.repeat(parts, counts // 4)
     mid = (q[:, 0] + 3 * q[:, 1] + 3 * q[:, 2] + q[:, 3]) / 8
-    return (np.concatenate([q[:, 0], mid]), np.concatenate([mid, q[:, 3]]),
-            np.concatenate([owner, owner]))
+    return (
+        np.concatenate([q[:, 0], mid]),
+        np.concatenate([mid, q[:, 3]]),
+        np.concatenate([owner, owner]),
+    )
 
 
-def _clipped_length(a: np.ndarray, b: np.ndarray, lo: np.ndarray,
-                    hi: np.ndarray) -> np.ndarray:
+def _clipped_length(a: np.ndarray, b: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
     """Length of each segment ``a[i]–b[i]`` inside the box ``lo[i]..hi[i]`` (Liang–Barsky
     clipping), ``-1`` where it misses the box."""
     d = b - a
@@ -648,19 +698,23 @@ def _clipped_length(a: np.ndarray, b: np.ndarray, lo: np.ndarray,
     return np.where(~miss & (t0 <= t1), length, -1.0)
 
 
-def _under(scene: _Scene, first: np.ndarray, opacity: float, lo: np.ndarray,
-           hi: np.ndarray) -> np.ndarray:
+def _under(
+    scene: _Scene, first: np.ndarray, opacity: float, lo: np.ndarray, hi: np.ndarray
+) -> np.ndarray:
     """For each text (drawn from rank ``first``), the topmost part filled at least ``opacity``
     opaque, drawn before the text, whose box holds the box ``lo..hi`` (the text's box, or its
     centre); ``-1`` where there is none."""
-    filled = np.nonzero((scene.fill_op >= opacity) & scene.vector
-                        & ((scene.text_of < 0) | scene.backing))[0]
+    filled = np.nonzero(
+        (scene.fill_op >= opacity) & scene.vector & ((scene.text_of < 0) | scene.backing)
+    )[0]
     if not len(filled) or not len(first):
         return np.full(len(first), -1)
     order = scene.order[filled]
-    holds = (order[:, None] < first[None]) \
-        & np.all(scene.lo[filled][:, None] <= lo[None], axis=2) \
+    holds = (
+        (order[:, None] < first[None])
+        & np.all(scene.lo[filled][:, None] <= lo[None], axis=2)
         & np.all(scene.hi[filled][:, None] >= hi[None], axis=2)
+    )
     best = np.where(holds, order[:, None], -1.0).argmax(axis=0)
     return np.where(holds.any(axis=0), filled[best], -1)
 
@@ -670,19 +724,20 @@ def _crossing(scene: _Scene, texts: _Texts) -> list[Finding]:
     tlo, thi = texts.lo[cols] + CROSSING_INSET, texts.hi[cols] - CROSSING_INSET
     real = np.all(thi > tlo, axis=1)
     cols, tlo, thi = cols[real], tlo[real], thi[real]
-    stroked = scene.stroked & (scene.text_of < 0) & ~scene.backing & ~scene.moving \
-        & scene.vector
+    stroked = scene.stroked & (scene.text_of < 0) & ~scene.backing & ~scene.moving & scene.vector
     candidates = np.nonzero(stroked)[0]
     if not len(cols) or not len(candidates):
         return []
-    near = np.all(scene.hi[candidates, None, :] >= tlo[None], axis=2) & \
-        np.all(scene.lo[candidates, None, :] <= thi[None], axis=2)
+    near = np.all(scene.hi[candidates, None, :] >= tlo[None], axis=2) & np.all(
+        scene.lo[candidates, None, :] <= thi[None], axis=2
+    )
     candidates = candidates[near.any(axis=1)]
     a, b, seg_part = _segments(scene, candidates)
     # (segment, text) pairs whose boxes meet, then the exact test on those pairs only
     seg_lo, seg_hi = np.minimum(a, b), np.maximum(a, b)
-    meet = np.all(seg_hi[:, None] >= tlo[None], axis=2) & \
-        np.all(seg_lo[:, None] <= thi[None], axis=2)
+    meet = np.all(seg_hi[:, None] >= tlo[None], axis=2) & np.all(
+        seg_lo[:, None] <= thi[None], axis=2
+    )
     # tick labels are not crossed by their own axes' lines, ticks and grid
     part_coord = scene.coord_of[seg_part][:, None]
     text_coord = texts.coord[cols][None]
@@ -697,20 +752,26 @@ def _crossing(scene: _Scene, texts: _Texts) -> list[Finding]:
     for r, c, ln in zip(seg[length >= 0], col[length >= 0], length[length >= 0], strict=True):
         key = (int(cols[c]), _part_name(scene, int(seg_part[r])))
         totals[key] = totals.get(key, 0.0) + float(ln)
-    return [Finding("crossing", f"{describe(texts.mobs[k])} ~ {name}", total)
-            for (k, name), total in sorted(totals.items(), key=lambda kv: kv[0][0])
-            if total >= MIN_CROSSING_LENGTH]
+    return [
+        Finding("crossing", f"{describe(texts.mobs[k])} ~ {name}", total)
+        for (k, name), total in sorted(totals.items(), key=lambda kv: kv[0][0])
+        if total >= MIN_CROSSING_LENGTH
+    ]
 
 
 def _small_text(texts: _Texts, px_per_unit: float) -> list[Finding]:
     found: list[Finding] = []
     size = (texts.hi - texts.lo) * px_per_unit
-    for k in np.nonzero((size[:, 1] < MIN_TEXT_PX) & (size.max(axis=1) >= TINY_GLYPH_PX)
-                        & ~texts.moving)[0]:
+    for k in np.nonzero(
+        (size[:, 1] < MIN_TEXT_PX) & (size.max(axis=1) >= TINY_GLYPH_PX) & ~texts.moving
+    )[0]:
         mob = texts.mobs[k]
         if any(ch.isalnum() for ch in _content(mob)):  # not punctuation alone
-            found.append(Finding("small-text", f"{describe(mob)}: {size[k, 1]:.1f} px tall",
-                                 float(size[k, 1])))
+            found.append(
+                Finding(
+                    "small-text", f"{describe(mob)}: {size[k, 1]:.1f} px tall", float(size[k, 1])
+                )
+            )
     return found
 
 
@@ -720,13 +781,19 @@ def _contrast(scene: _Scene, texts: _Texts, background: np.ndarray) -> list[Find
     centre = (texts.lo + texts.hi) / 2
     under = _under(scene, texts.first, CONTRAST_FILL_OPACITY, centre, centre)
     op = np.clip(scene.fill_op[np.maximum(under, 0)], 0, 1)[:, None]
-    back = np.where((under >= 0)[:, None],
-                    scene.fill[np.maximum(under, 0)] * op + background * (1 - op), background)
+    back = np.where(
+        (under >= 0)[:, None],
+        scene.fill[np.maximum(under, 0)] * op + background * (1 - op),
+        background,
+    )
     # every glyph's colour, blended by its opacity over its text's background
-    glyphs = np.concatenate([np.arange(s, e)[texts.glyph[s:e]]
-                             for s, e in zip(texts.starts, texts.ends, strict=True)])
-    owner = np.repeat(np.arange(len(texts)),
-                      [int(texts.glyph[s:e].sum()) for s, e in zip(texts.starts, texts.ends, strict=True)])
+    glyphs = np.concatenate(
+        [np.arange(s, e)[texts.glyph[s:e]] for s, e in zip(texts.starts, texts.ends, strict=True)]
+    )
+    owner = np.repeat(
+        np.arange(len(texts)),
+        [int(texts.glyph[s:e].sum()) for s, e in zip(texts.starts, texts.ends, strict=True)],
+    )
     if not len(glyphs):
         return []
     g_op = np.clip(scene.fill_op[glyphs], 0, 1)[:, None]
@@ -740,15 +807,27 @@ def _contrast(scene: _Scene, texts: _Texts, background: np.ndarray) -> list[Find
         g = glyphs[owner == k][np.argmin(ratio[owner == k])]
         behind = _part_name(scene, int(under[k])) if under[k] >= 0 else "background"
         faded = f" at {scene.fill_op[g]:.0%} opacity" if scene.fill_op[g] < 0.995 else ""
-        found.append(Finding(
-            "contrast", f"{describe(texts.mobs[k])} {_hex(scene.fill[g])}{faded} on "
-                        f"{_hex(back[k])} ({behind}): {worst[k]:.2f}:1", float(worst[k])))
+        found.append(
+            Finding(
+                "contrast",
+                f"{describe(texts.mobs[k])} {_hex(scene.fill[g])}{faded} on "
+                f"{_hex(back[k])} ({behind}): {worst[k]:.2f}:1",
+                float(worst[k]),
+            )
+        )
     return found
 
 
 def _colours(scene: _Scene, frame: tuple[float, float], background: np.ndarray) -> list[Finding]:
-    data = (scene.text_of < 0) & ~scene.backing & (scene.coord_of < 0) & ~scene.moving \
-        & scene.shown & scene.vector & ~_backdrop(scene.lo, scene.hi, frame)
+    data = (
+        (scene.text_of < 0)
+        & ~scene.backing
+        & (scene.coord_of < 0)
+        & ~scene.moving
+        & scene.shown
+        & scene.vector
+        & ~_backdrop(scene.lo, scene.hi, frame)
+    )
     idx = np.nonzero(data)[0]
     if len(idx) < 2:
         return []
@@ -763,38 +842,54 @@ def _colours(scene: _Scene, frame: tuple[float, float], background: np.ndarray) 
     lab = srgb_to_lab(uniq / 255.0)
     chrome = np.linalg.norm(lab - srgb_to_lab(background), axis=1) < _BACKGROUND_DELTA_E
     de = np.linalg.norm(lab[:, None] - lab[None], axis=2)
-    close = np.triu((de < MIN_DELTA_E) & (de >= SAME_COLOUR_DELTA_E), k=1) \
-        & ~chrome[:, None] & ~chrome[None]
+    close = (
+        np.triu((de < MIN_DELTA_E) & (de >= SAME_COLOUR_DELTA_E), k=1)
+        & ~chrome[:, None]
+        & ~chrome[None]
+    )
     if not close.any():
         return []
     owner = scene.parents[idx]
     # siblings in many colours are a colour scale (a heat map's cells, graded contours):
     # their shades are meant to be close and are not compared with each other
-    scales = [o for o in np.unique(owner)
-              if len(np.unique(inverse[owner == o])) > COLOUR_SCALE_COLOURS]
+    scales = [
+        o for o in np.unique(owner) if len(np.unique(inverse[owner == o])) > COLOUR_SCALE_COLOURS
+    ]
     in_scale = np.isin(owner, scales)
     lo, hi = scene.lo[idx], scene.hi[idx]
     found: list[Finding] = []
     for u, v in zip(*np.nonzero(close), strict=True):
         a, b = np.nonzero(inverse == u)[0], np.nonzero(inverse == v)[0]
-        gap = np.maximum(0.0, np.maximum(lo[a][:, None] - hi[b][None],
-                                         lo[b][None] - hi[a][:, None]))
+        gap = np.maximum(
+            0.0, np.maximum(lo[a][:, None] - hi[b][None], lo[b][None] - hi[a][:, None])
+        )
         near = np.hypot(gap[..., 0], gap[..., 1]) <= COLOUR_NEIGHBOURHOOD
         near &= ~((owner[a][:, None] == owner[b][None]) & in_scale[a][:, None])
         if not near.any():
             continue
         i, j = np.argwhere(near)[0]
-        found.append(Finding(
-            "colours", f"{_hex(uniq[u] / 255)} {_part_name(scene, int(idx[a[i]]))} ~ "
-                       f"{_hex(uniq[v] / 255)} {_part_name(scene, int(idx[b[j]]))}: "
-                       f"ΔE {de[u, v]:.1f}", float(de[u, v])))
+        found.append(
+            Finding(
+                "colours",
+                f"{_hex(uniq[u] / 255)} {_part_name(scene, int(idx[a[i]]))} ~ "
+                f"{_hex(uniq[v] / 255)} {_part_name(scene, int(idx[b[j]]))}: "
+                f"ΔE {de[u, v]:.1f}",
+                float(de[u, v]),
+            )
+        )
     return found
 
 
-def layout_findings(mobjects: Sequence[Mobject], *, frame_width: float, frame_height: float,
-                    margin: float, background: ParsableManimColor,
-                    moving: Collection[int] = frozenset(),
-                    pixel_height: int = 1080) -> list[Finding]:
+def layout_findings(
+    mobjects: Sequence[Mobject],
+    *,
+    frame_width: float,
+    frame_height: float,
+    margin: float,
+    background: ParsableManimColor,
+    moving: Collection[int] = frozenset(),
+    pixel_height: int = 1080,
+) -> list[Finding]:
     """Every layout defect a viewer would see in the still frame ``mobjects`` make.
 
     Parameters
@@ -825,21 +920,33 @@ def layout_findings(mobjects: Sequence[Mobject], *, frame_width: float, frame_he
     frame = (float(frame_width), float(frame_height))
     back = _rgb(background)
     texts = _Texts(scene)
-    return (_offscreen(scene, frame[0] / 2 - margin, frame[1] / 2 - margin, frame)
-            + _overlap(texts, moving)
-            + _crossing(scene, texts)
-            + _small_text(texts, pixel_height / frame[1])
-            + _contrast(scene, texts, back)
-            + _colours(scene, frame, back))
+    return (
+        _offscreen(scene, frame[0] / 2 - margin, frame[1] / 2 - margin, frame)
+        + _overlap(texts, moving)
+        + _crossing(scene, texts)
+        + _small_text(texts, pixel_height / frame[1])
+        + _contrast(scene, texts, back)
+        + _colours(scene, frame, back)
+    )
 
 
-def layout_problems(mobjects: Sequence[Mobject], margin: float = theme.SAFE_MARGIN,
-                    moving: Collection[int] = frozenset()) -> list[tuple[str, float]]:
+def layout_problems(
+    mobjects: Sequence[Mobject],
+    margin: float = theme.SAFE_MARGIN,
+    moving: Collection[int] = frozenset(),
+) -> list[tuple[str, float]]:
     """Every :func:`layout_findings` defect as ``("kind: description", size)``, for the scene.
 
     The frame is Manim's configured frame and the background the theme's.
     """
-    return [(f"{f.kind}: {f.description}", f.size)
-            for f in layout_findings(mobjects, frame_width=config.frame_width,
-                                     frame_height=config.frame_height, margin=margin,
-                                     background=theme.BACKGROUND, moving=moving)]
+    return [
+        (f"{f.kind}: {f.description}", f.size)
+        for f in layout_findings(
+            mobjects,
+            frame_width=config.frame_width,
+            frame_height=config.frame_height,
+            margin=margin,
+            background=theme.BACKGROUND,
+            moving=moving,
+        )
+    ]

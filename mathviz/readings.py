@@ -133,8 +133,9 @@ class ShownArray(np.ndarray):
     def __array_ufunc__(self, ufunc: Any, method: str, *inputs: Any, **kwargs: Any) -> Any:
         plain = [np.asarray(x) if isinstance(x, ShownArray) else x for x in inputs]
         if "out" in kwargs:
-            kwargs["out"] = tuple(np.asarray(x) if isinstance(x, ShownArray) else x
-                                  for x in kwargs["out"])
+            kwargs["out"] = tuple(
+                np.asarray(x) if isinstance(x, ShownArray) else x for x in kwargs["out"]
+            )
         return getattr(ufunc, method)(*plain, **kwargs)
 
     def _wrap_item(self, item: Any, index: Any) -> Any:
@@ -193,8 +194,11 @@ class PrintedArray(ShownArray):
     def __getitem__(self, index: Any) -> Any:
         item = np.ndarray.__getitem__(self, index)
         if self._text_grid is None:
-            return item if isinstance(item, np.ndarray) and item.ndim else \
-                Shown(float(item), self.source)
+            return (
+                item
+                if isinstance(item, np.ndarray) and item.ndim
+                else Shown(float(item), self.source)
+            )
         texts, units = self._text_grid[index], self.half_units[index]
         if isinstance(item, np.ndarray) and item.ndim:
             view = item.view(PrintedArray)
@@ -204,8 +208,10 @@ class PrintedArray(ShownArray):
         return parse_printed(str(texts), source="printed")
 
     def __reduce__(self) -> tuple:
-        return (_printed_array, (np.asarray(self).tolist(), list(self.texts),
-                                 self.half_units.tolist()))
+        return (
+            _printed_array,
+            (np.asarray(self).tolist(), list(self.texts), self.half_units.tolist()),
+        )
 
 
 def _printed_array(values: list, texts: list, half_units: list) -> PrintedArray:
@@ -283,8 +289,10 @@ def derived(how: str, value: Any, *inputs: Any) -> Any:
     """
     missing = [i for i, x in enumerate(inputs) if not is_reading(x)]
     if not inputs or missing:
-        raise ReadingError(f"derived value {how!r}: input(s) {missing or 'none'} were not "
-                           f"read from the screen; derive only from readings")
+        raise ReadingError(
+            f"derived value {how!r}: input(s) {missing or 'none'} were not "
+            f"read from the screen; derive only from readings"
+        )
     sources = "; ".join(dict.fromkeys(source_of(x) or "" for x in inputs))
     return tag(value, f"derived: {how} of [{sources}]")
 
@@ -299,13 +307,20 @@ def parse_printed(text: str, source: str = "printed") -> Printed:
     ``"-1,234.50"`` -> ``-1234.5`` with 2 decimals; ``"3.2e-4"`` keeps the decimals of the
     mantissa (scaled by the exponent). A string with no number, or more than one, is refused.
     """
-    cleaned = _TEX_NOISE.sub("", text.replace("^{\\circ}", "").replace("\\circ", "")
-                             .replace("\\times10^", "e").replace("\\times 10^", "e")
-                             .replace("\\%", "").replace("%", ""))
+    cleaned = _TEX_NOISE.sub(
+        "",
+        text.replace("^{\\circ}", "")
+        .replace("\\circ", "")
+        .replace("\\times10^", "e")
+        .replace("\\times 10^", "e")
+        .replace("\\%", "")
+        .replace("%", ""),
+    )
     matches = list(_NUMBER.finditer(cleaned))
     if len(matches) != 1:
-        raise ReadingError(f"expected exactly one number in the printed text {text!r}, "
-                           f"found {len(matches)}")
+        raise ReadingError(
+            f"expected exactly one number in the printed text {text!r}, found {len(matches)}"
+        )
     match = matches[0]
     token = match.group(0).replace("\u2212", "-").replace(",", "").replace(" ", "")
     decimals = len(match.group(1) or "")
@@ -316,7 +331,11 @@ def parse_printed(text: str, source: str = "printed") -> Printed:
 def _typeset_string(mob: Any) -> str:
     """The characters a number or text mobject actually shows, glyph by glyph."""
     number = getattr(mob, "number", None)
-    if number is not None and hasattr(number, "submobjects") and not isinstance(number, (int, float)):
+    if (
+        number is not None
+        and hasattr(number, "submobjects")
+        and not isinstance(number, (int, float))
+    ):
         mob = number  # a Readout: read its number
     if hasattr(mob, "num_decimal_places"):  # DecimalNumber / LiveDecimal: one glyph per char
         chars = [getattr(sub, "tex_string", None) for sub in mob.submobjects]
@@ -347,5 +366,3 @@ def printed(mob: Any) -> Printed:
 def printed_all(mobs: Iterable[Any]) -> PrintedArray:
     """Several shown numbers read as one vector (e.g. a matrix's entries, a vector's readout)."""
     return PrintedArray(printed(m) for m in mobs)
-
-

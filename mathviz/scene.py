@@ -99,7 +99,6 @@ MOTION_SAMPLES = 8
 MAX_RELATIVE_TOL = 0.1
 
 
-
 def reading_seconds(narration: str) -> float:
     """Seconds a viewer needs to read ``narration`` as a caption."""
     return len(narration.split()) / READING_WORDS_PER_SECOND + BEAT_TAIL_SECONDS
@@ -114,8 +113,9 @@ class Beat:
     plays the animations exactly until it ends.
     """
 
-    def __init__(self, scene: LectureMixin, index: int, start: float,
-                 sentences: list[SpokenSentence]) -> None:
+    def __init__(
+        self, scene: LectureMixin, index: int, start: float, sentences: list[SpokenSentence]
+    ) -> None:
         self.scene, self.index, self.start = scene, index, start
         self.sentences = sentences
 
@@ -126,8 +126,9 @@ class Beat:
 
     def _slot(self, i: int) -> tuple[float, float]:
         if not -len(self.sentences) <= i < len(self.sentences):
-            raise IndexError(f"beat {self.index} has {len(self.sentences)} sentence(s), "
-                             f"not a sentence {i}")
+            raise IndexError(
+                f"beat {self.index} has {len(self.sentences)} sentence(s), not a sentence {i}"
+            )
         i %= len(self.sentences)
         end = self.sentences[i + 1].start if i + 1 < len(self.sentences) else self.sentences[i].end
         return self.sentences[i].start, end
@@ -212,8 +213,10 @@ def _within_each(shown: Any, expected: Any, tols: list[float]) -> bool:
         return False
     if len(tols) == 1:
         tols = tols * len(shown_l)
-    return all(within(a, b, t * (1 + 1e-9) + 1e-12)
-               for a, b, t in zip(shown_l, expected_l, tols, strict=True))
+    return all(
+        within(a, b, t * (1 + 1e-9) + 1e-12)
+        for a, b, t in zip(shown_l, expected_l, tols, strict=True)
+    )
 
 
 _DECIMAL_IN_TEXT = re.compile(r"\d\.\d")
@@ -227,8 +230,11 @@ def shown_numbers(mobjects: list[Mobject]) -> list[Mobject]:
         if isinstance(mob, DecimalNumber):
             found.append(mob)
             continue
-        text = (getattr(mob, "original_text", None) or getattr(mob, "text", None)
-                or (mob.get_tex_string() if isinstance(mob, SingleStringMathTex) else ""))
+        text = (
+            getattr(mob, "original_text", None)
+            or getattr(mob, "text", None)
+            or (mob.get_tex_string() if isinstance(mob, SingleStringMathTex) else "")
+        )
         if _DECIMAL_IN_TEXT.search(str(text)):
             found.append(mob)
     return found
@@ -299,23 +305,26 @@ class LectureMixin:
             raise RuntimeError("beats do not nest")
         narration = " ".join(narration.split())
         if not narration:
-            raise ValueError(f"{self._where(len(self.report.beats))}: every beat carries "
-                             f"narration")
+            raise ValueError(f"{self._where(len(self.report.beats))}: every beat carries narration")
         index = len(self.report.beats)
         self._beat_index = index
         start = self.clock
         current = Beat(self, index, start, self._place_sentences(narration, start, index))
         try:
             yield current
-            speech_over = current.speech_end + BEAT_TAIL_SECONDS if self.narrator else \
-                start + reading_seconds(narration)
+            speech_over = (
+                current.speech_end + BEAT_TAIL_SECONDS
+                if self.narrator
+                else start + reading_seconds(narration)
+            )
             remaining = max(speech_over - self.clock, 0.0) + hold
             if remaining > 1e-6:
                 self.wait(remaining)  # type: ignore[attr-defined]
         finally:
             self._beat_index = None
-        self.report.beats.append(BeatRecord(index, narration, start, self.clock,
-                                            tuple(current.sentences)))
+        self.report.beats.append(
+            BeatRecord(index, narration, start, self.clock, tuple(current.sentences))
+        )
         self._lint_narration(index, narration)
         for key in list(self._invariants):
             self._evaluate_invariant(key, f"the end of beat {index}")
@@ -338,8 +347,14 @@ class LectureMixin:
                 clock += length
                 continue
             speech = self.narrator.speech(sentence, where=self._where(index))
-            placed.append(SpokenSentence(sentence, clock, clock + speech.duration,
-                                         f"{self.narrator.voice.identity}/{speech.key}"))
+            placed.append(
+                SpokenSentence(
+                    sentence,
+                    clock,
+                    clock + speech.duration,
+                    f"{self.narrator.voice.identity}/{speech.key}",
+                )
+            )
             clock += speech.duration + SENTENCE_GAP_SECONDS
         return placed
 
@@ -349,8 +364,11 @@ class LectureMixin:
         tag = f"layout@beat{index}" if index is not None else "layout"
         moving: frozenset[int] = frozenset()
         if moment:
-            moving = frozenset(id(m) for a in self.animations  # type: ignore[attr-defined]
-                               for m in _animated_family(a))
+            moving = frozenset(
+                id(m)
+                for a in self.animations  # type: ignore[attr-defined]
+                for m in _animated_family(a)
+            )
         for description, size in layout_problems(self.mobjects, moving=moving):
             if description in self._layout_seen:
                 continue
@@ -389,14 +407,17 @@ class LectureMixin:
         self.report.checkpoints.append(result)
         return ok
 
-    def _judge(self, name: str, shown: Any, expected: Any, tol: float | None,
-               moment: str = "") -> tuple[bool, CheckpointResult]:
+    def _judge(
+        self, name: str, shown: Any, expected: Any, tol: float | None, moment: str = ""
+    ) -> tuple[bool, CheckpointResult]:
         """Compare a reading with its truth under the engine's rules; never raises on data."""
         source = source_of(shown)
         refusal = ""
         if source is None:
-            refusal = (f"the shown value ({type(shown).__name__}) was not read from the screen: "
-                       f"pass a reading (a primitive's *_shown method, printed(...), coords(...))")
+            refusal = (
+                f"the shown value ({type(shown).__name__}) was not read from the screen: "
+                f"pass a reading (a primitive's *_shown method, printed(...), coords(...))"
+            )
         elif shown is expected:
             refusal = "the shown value is the expected object itself"
         try:
@@ -406,18 +427,24 @@ class LectureMixin:
         printed_units = _printed_half_units(shown)
         if printed_units is not None and not refusal:
             if tol is not None:
-                refusal = (f"tol {tol:g} set on a printed value: its tolerance is half a unit "
-                           f"in the last shown place ({max(printed_units):g})")
+                refusal = (
+                    f"tol {tol:g} set on a printed value: its tolerance is half a unit "
+                    f"in the last shown place ({max(printed_units):g})"
+                )
             tol_used = max(printed_units)
             ok = _within_each(shown_v, expected_v, printed_units)
         else:
             tol_used = 1e-9 if tol is None else float(tol)
             ok = within(shown_v, expected_v, tol_used)
-            scale = max((abs(v) for v in (expected_v if isinstance(expected_v, list)
-                                          else [expected_v])), default=0.0)
+            scale = max(
+                (abs(v) for v in (expected_v if isinstance(expected_v, list) else [expected_v])),
+                default=0.0,
+            )
             if not refusal and scale > 0 and tol_used > MAX_RELATIVE_TOL * scale:
-                refusal = (f"tol {tol_used:g} exceeds {MAX_RELATIVE_TOL:.0%} of the expected "
-                           f"value ({scale:.4g}); only a printed value's display may be looser")
+                refusal = (
+                    f"tol {tol_used:g} exceeds {MAX_RELATIVE_TOL:.0%} of the expected "
+                    f"value ({scale:.4g}); only a printed value's display may be looser"
+                )
         if refusal:
             ok = False
             source = f"refused: {refusal}"
@@ -428,16 +455,34 @@ class LectureMixin:
             parts = shown if isinstance(shown, (list, tuple)) else [shown]
             for part in parts:
                 self._verified_numbers.update(getattr(part, "mobject_ids", ()))
-        return ok, CheckpointResult(self.chapter_id, type(self).__name__, name, shown_v,
-                                    expected_v, float(tol_used), ok, beat, source or "")
+        return ok, CheckpointResult(
+            self.chapter_id,
+            type(self).__name__,
+            name,
+            shown_v,
+            expected_v,
+            float(tol_used),
+            ok,
+            beat,
+            source or "",
+        )
 
     def _record(self, name: str, shown: Any, expected: Any, tol: float, beat: int | None) -> bool:
         """Record an engine finding (layout, narration, motion): not a reading."""
         shown_v, expected_v = as_value(shown), as_value(expected)
         ok = within(shown_v, expected_v, tol)
         self.report.checkpoints.append(
-            CheckpointResult(self.chapter_id, type(self).__name__, name, shown_v, expected_v,
-                             float(tol), ok, beat, "engine")
+            CheckpointResult(
+                self.chapter_id,
+                type(self).__name__,
+                name,
+                shown_v,
+                expected_v,
+                float(tol),
+                ok,
+                beat,
+                "engine",
+            )
         )
         return ok
 
@@ -463,8 +508,9 @@ class LectureMixin:
 
     # --- invariants in motion -------------------------------------------------------------
     @contextlib.contextmanager
-    def invariant(self, name: str, read: Callable[[], tuple[Any, Any]], *,
-                  tol: float | None = None) -> Iterator[None]:
+    def invariant(
+        self, name: str, read: Callable[[], tuple[Any, Any]], *, tol: float | None = None
+    ) -> Iterator[None]:
         """State that ``shown == expected`` holds throughout the body, not only at its end.
 
         ``read()`` returns ``(shown, expected)`` at the current moment: a reading and the
@@ -477,8 +523,13 @@ class LectureMixin:
         key = f"invariant:{name}"
         if any(c.name == key for c in self.report.checkpoints) or key in self._invariants:
             raise ValueError(f"invariant {name!r} stated twice in {type(self).__name__}")
-        state: dict[str, Any] = {"read": read, "tol": tol, "failed": None, "last": None,
-                                 "samples": 0}
+        state: dict[str, Any] = {
+            "read": read,
+            "tol": tol,
+            "failed": None,
+            "last": None,
+            "samples": 0,
+        }
         self._invariants[key] = state
         self._evaluate_invariant(key, "on entry")
         try:
@@ -491,8 +542,9 @@ class LectureMixin:
         else:
             last = state["last"]
             source = last.source.split(" at ", 1)[0]
-            self.report.checkpoints.append(dataclasses.replace(
-                last, source=f"{source}; held at {state['samples']} moments"))
+            self.report.checkpoints.append(
+                dataclasses.replace(last, source=f"{source}; held at {state['samples']} moments")
+            )
 
     def _evaluate_invariant(self, key: str, moment: str) -> None:
         state = self._invariants[key]
@@ -522,7 +574,8 @@ class LectureMixin:
         assert self.animations is not None  # type: ignore[has-type]
         self.duration = self.get_run_time(self.animations)  # type: ignore[attr-defined]
         self.time_progression = self._get_animation_time_progression(  # type: ignore[attr-defined]
-            self.animations, self.duration)
+            self.animations, self.duration
+        )
         samples = [self.duration * k / MOTION_SAMPLES for k in range(1, MOTION_SAMPLES + 1)]
         static = _appearance(self.static_mobjects)  # type: ignore[attr-defined]
         owners = self._owners() if static else {}
@@ -546,8 +599,9 @@ class LectureMixin:
         self.renderer.static_image = None
         self.time_progression.close()
 
-    def _frozen_check(self, before: dict[int, tuple[Mobject, bytes, bool]],
-                      owners: dict[int, Mobject]) -> None:
+    def _frozen_check(
+        self, before: dict[int, tuple[Mobject, bytes, bool]], owners: dict[int, Mobject]
+    ) -> None:
         """A mobject Manim treats as static in this play (drawn once, into the background)
         must not change during it: the viewer would see its old state until the next play."""
         after = _appearance(m for m, _, _ in before.values())
@@ -560,9 +614,15 @@ class LectureMixin:
             if id(owner) in reported:
                 continue
             reported.add(id(owner))
-            self._record(f"frozen@beat{self._beat_index}: {describe(owner)} changed during "
-                         f"play {self._play_count} but is not part of its animations, so "
-                         f"it is not redrawn", 1.0, 0.0, 0.0, self._beat_index)
+            self._record(
+                f"frozen@beat{self._beat_index}: {describe(owner)} changed during "
+                f"play {self._play_count} but is not part of its animations, so "
+                f"it is not redrawn",
+                1.0,
+                0.0,
+                0.0,
+                self._beat_index,
+            )
 
     def _owners(self) -> dict[int, Mobject]:
         """For every drawn part: the text it belongs to, else the top-level object holding it."""

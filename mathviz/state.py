@@ -29,14 +29,18 @@ def state_dir() -> Path:
 
     return cache_dir() / "checks"
 
+
 LIBRARY_DIR = PROJECT_ROOT / "mathviz"
 
 
 def source_hash(chapter: Chapter) -> str:
     """Hash of everything a chapter's checks depend on: its module and the library."""
     digest = hashlib.sha256()
-    files = [chapter.module_path, *sorted(LIBRARY_DIR.rglob("*.py")),
-             *sorted(LIBRARY_DIR.rglob("*.toml"))]  # the lexicon changes what is spoken
+    files = [
+        chapter.module_path,
+        *sorted(LIBRARY_DIR.rglob("*.py")),
+        *sorted(LIBRARY_DIR.rglob("*.toml")),
+    ]  # the lexicon changes what is spoken
     for path in files:
         name = path.relative_to(PROJECT_ROOT) if path.is_relative_to(PROJECT_ROOT) else path
         digest.update(str(name).encode())
@@ -44,13 +48,18 @@ def source_hash(chapter: Chapter) -> str:
     return digest.hexdigest()
 
 
-def record_check(chapter: Chapter, results: list[CheckpointResult],
-                 figure: Pacing | None = None) -> None:
+def record_check(
+    chapter: Chapter, results: list[CheckpointResult], figure: Pacing | None = None
+) -> None:
     """Remember whether the chapter's checkpoints passed for its current source, and its
     pacing figure."""
     state_dir().mkdir(parents=True, exist_ok=True)
-    payload = {"hash": source_hash(chapter), "ok": all(r.ok for r in results),
-               "count": len(results), "pacing": figure.as_json() if figure else None}
+    payload = {
+        "hash": source_hash(chapter),
+        "ok": all(r.ok for r in results),
+        "count": len(results),
+        "pacing": figure.as_json() if figure else None,
+    }
     from mathviz.render.segments import write_atomic
 
     write_atomic(state_dir() / f"{chapter.id}.json", json.dumps(payload))
@@ -76,8 +85,9 @@ def store_reports(chapter: Chapter, key: str, reports: list[SceneReport]) -> Non
     """Remember the scene reports of a check that ran with inputs ``key``."""
     from mathviz.render.segments import write_atomic
 
-    write_atomic(_reports_path(chapter),
-                 json.dumps({"key": key, "reports": [r.to_dict() for r in reports]}))
+    write_atomic(
+        _reports_path(chapter), json.dumps({"key": key, "reports": [r.to_dict() for r in reports]})
+    )
 
 
 def checked_pacing(chapter: Chapter) -> dict | None:
@@ -94,8 +104,11 @@ def rendered_outputs(chapter: Chapter, out_root: Path) -> list[Path]:
     """Finished videos of the chapter under ``out_root`` (any profile, any format)."""
     if not out_root.is_dir():
         return []
-    return sorted(p for p in out_root.glob(f"*/{chapter.level.folder}/{chapter.output_stem}.*")
-                  if p.suffix in {".mp4", ".webm", ".gif", ".png"})
+    return sorted(
+        p
+        for p in out_root.glob(f"*/{chapter.level.folder}/{chapter.output_stem}.*")
+        if p.suffix in {".mp4", ".webm", ".gif", ".png"}
+    )
 
 
 def status(chapter: Chapter, out_root: Path) -> str:
@@ -115,7 +128,6 @@ def status(chapter: Chapter, out_root: Path) -> str:
     if not data.get("ok"):
         return "failing"
     return "rendered" if rendered_outputs(chapter, out_root) else "verified"
-
 
 
 def record_outcome(outcome) -> None:

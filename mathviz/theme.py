@@ -106,8 +106,14 @@ NORM_L2 = ManimColor("#58C4DD")
 NORM_LINF = ManimColor("#B48EAD")
 
 # the running movie-recommender example: one colour per user, the same in every chapter
-USER_COLORS = (ManimColor("#F2C14E"), ManimColor("#58C4DD"), ManimColor("#EF476F"),
-               ManimColor("#7BD389"), ManimColor("#B48EAD"), ManimColor("#FF8C42"))
+USER_COLORS = (
+    ManimColor("#F2C14E"),
+    ManimColor("#58C4DD"),
+    ManimColor("#EF476F"),
+    ManimColor("#7BD389"),
+    ManimColor("#B48EAD"),
+    ManimColor("#FF8C42"),
+)
 
 # calculus / optimisation
 CURVE = ManimColor("#58C4DD")
@@ -144,8 +150,9 @@ def text(content: str, *, size: int = BODY_SIZE, color: ManimColor = TEXT, **kwa
 
 def code(*lines: str, size: int = 24, color: ManimColor = TEXT) -> VGroup:
     """A block of source code, one monospaced line per argument, left-aligned."""
-    rows = [Text(line.strip() or ".", font=MONO_FONT, font_size=size, color=color)
-            for line in lines]
+    rows = [
+        Text(line.strip() or ".", font=MONO_FONT, font_size=size, color=color) for line in lines
+    ]
     block = VGroup(*rows).arrange(DOWN, aligned_edge=LEFT, buff=0.18)
     char = Text("x", font=MONO_FONT, font_size=size).width * 1.2
     for row, line in zip(rows, lines, strict=True):

@@ -96,7 +96,8 @@ class SystemsOfLinearEquations(LectureScene):
     def construct(self) -> None:
         self.open_chapter(
             "A linear system asks which inputs produce a known output. We'll read one small "
-            "system three ways: as lines, as columns, and as row operations.")
+            "system three ways: as lines, as columns, and as row operations."
+        )
         self.solution = sympy_solution(A, B)
         self.system_beat()
         self.row_picture_beat()
@@ -105,14 +106,18 @@ class SystemsOfLinearEquations(LectureScene):
         self.singular_beats()
         self.close_chapter(
             "Lines, columns, row operations: one system, three views.",
-            "Next, the vectors a matrix only stretches: eigenvalues and eigenvectors.")
+            "Next, the vectors a matrix only stretches: eigenvalues and eigenvectors.",
+        )
 
     # --- helpers -------------------------------------------------------------------------
     def equations(self, a, b) -> VGroup:
         """The system as colour-coded equations (colour = its line in the row picture)."""
-        rows = VGroup(*(theme.tex(equation_tex(row, rhs), size=TEXT_SIZE,
-                                  color=EQUATION_COLORS[k])
-                        for k, (row, rhs) in enumerate(zip(a, b, strict=True))))
+        rows = VGroup(
+            *(
+                theme.tex(equation_tex(row, rhs), size=TEXT_SIZE, color=EQUATION_COLORS[k])
+                for k, (row, rhs) in enumerate(zip(a, b, strict=True))
+            )
+        )
         return rows.arrange(DOWN, buff=0.35)
 
     def row_picture(self, a, b) -> RowPicture:
@@ -127,67 +132,87 @@ class SystemsOfLinearEquations(LectureScene):
         for k in range(grid.shape[0]):
             y = grid.slot(k, 0)[1]
             x = grid.get_left()[0] - 0.3
-            bars.add(Line([x - 0.35, y, 0], [x, y, 0], stroke_width=8,
-                          stroke_color=EQUATION_COLORS[k]))
+            bars.add(
+                Line([x - 0.35, y, 0], [x, y, 0], stroke_width=8, stroke_color=EQUATION_COLORS[k])
+            )
         return bars
 
     # --- beats ---------------------------------------------------------------------------
     def system_beat(self) -> None:
         self.system = self.equations(A, B)
-        matrix_form = theme.tex(r"\begin{bmatrix}1 & -1\\ 2 & 1\end{bmatrix}",
-                                r"\begin{bmatrix}x\\ y\end{bmatrix}", "=",
-                                r"\begin{bmatrix}1\\ 5\end{bmatrix}", size=TEXT_SIZE)
+        matrix_form = theme.tex(
+            r"\begin{bmatrix}1 & -1\\ 2 & 1\end{bmatrix}",
+            r"\begin{bmatrix}x\\ y\end{bmatrix}",
+            "=",
+            r"\begin{bmatrix}1\\ 5\end{bmatrix}",
+            size=TEXT_SIZE,
+        )
         note = theme.text("A x = b", size=theme.LABEL_SIZE, color=theme.MUTED)
         panel = VGroup(self.system, matrix_form, note).arrange(DOWN, buff=0.5)
         panel.move_to([PANEL_X, 0.6, 0])
         self.matrix_form = VGroup(matrix_form, note)
-        with self.beat("Two equations, two unknowns: x minus y equals one, and two x plus y "
-                       "equals five. In matrix form, A times the vector x, y equals b."):
+        with self.beat(
+            "Two equations, two unknowns: x minus y equals one, and two x plus y "
+            "equals five. In matrix form, A times the vector x, y equals b."
+        ):
             self.play(FadeIn(self.system, lag_ratio=0.4), run_time=1.2)
             self.play(FadeIn(self.matrix_form), run_time=1.0)
 
     def row_picture_beat(self) -> None:
         picture = self.row_picture(A, B)
         self.picture = picture
-        with self.beat("The row picture draws each equation as the line of points that satisfy "
-                       "it. A solution satisfies both, so it sits where the lines cross: the "
-                       "dot reads two, one off the axes."):
+        with self.beat(
+            "The row picture draws each equation as the line of points that satisfy "
+            "it. A solution satisfies both, so it sits where the lines cross: the "
+            "dot reads two, one off the axes."
+        ):
             self.play(picture.create())
             self.play(picture.draw_line(0))
             self.play(picture.draw_line(1))
             self.play(picture.show_dot())
             shown = picture.intersection_shown()
-            label = VGroup(theme.tex("(", size=34),
-                           DecimalNumber(float(shown[0]), num_decimal_places=0, font_size=34,
-                                         color=theme.DOT),
-                           theme.tex(",", size=34),
-                           DecimalNumber(float(shown[1]), num_decimal_places=0, font_size=34,
-                                         color=theme.DOT),
-                           theme.tex(")", size=34)).arrange(RIGHT, buff=0.08)
+            label = VGroup(
+                theme.tex("(", size=34),
+                DecimalNumber(float(shown[0]), num_decimal_places=0, font_size=34, color=theme.DOT),
+                theme.tex(",", size=34),
+                DecimalNumber(float(shown[1]), num_decimal_places=0, font_size=34, color=theme.DOT),
+                theme.tex(")", size=34),
+            ).arrange(RIGHT, buff=0.08)
             label[2].shift(0.12 * DOWN)
             # to the right of the dot: between the rising blue line and the falling orange one
             label.next_to(picture.dot, RIGHT, buff=0.3).shift(0.12 * DOWN)
-            card = BackgroundRectangle(label, color=theme.BACKGROUND, fill_opacity=0.85,
-                                       buff=0.08)
+            card = BackgroundRectangle(label, color=theme.BACKGROUND, fill_opacity=0.85, buff=0.08)
             label = VGroup(card, *label)
             self.play(FadeIn(label), run_time=0.6)
             self.checkpoint("row_picture_intersection", shown, expected=self.solution, tol=TOL)
-            self.checkpoint("intersection_label", printed_all([label[2], label[4]]),
-                            expected=self.solution)
-            self.checkpoint("dot_on_both_lines",
-                            [picture.distance_to_line_shown(shown, k) for k in range(2)],
-                            expected=[0.0, 0.0], tol=TOL)
+            self.checkpoint(
+                "intersection_label", printed_all([label[2], label[4]]), expected=self.solution
+            )
+            self.checkpoint(
+                "dot_on_both_lines",
+                [picture.distance_to_line_shown(shown, k) for k in range(2)],
+                expected=[0.0, 0.0],
+                tol=TOL,
+            )
         self.dot_label = label
 
     def column_picture_beats(self) -> None:
-        picture = ColumnPicture(A, B, x_range=X_RANGE, y_range=Y_RANGE, unit=UNIT,
-                                readout_size=TEXT_SIZE)
+        picture = ColumnPicture(
+            A, B, x_range=X_RANGE, y_range=Y_RANGE, unit=UNIT, readout_size=TEXT_SIZE
+        )
         picture.shift(PLANE_CENTER - picture.plane.get_center())
         b_label = BackedLabel(theme.tex(r"b = (1,\ 5)", size=34, color=theme.ACCENT))
         b_label.next_to(picture.target, UP, buff=0.2)
-        combo = theme.tex("x", r"\begin{bmatrix}1\\ 2\end{bmatrix}", "+", "y",
-                          r"\begin{bmatrix}-1\\ 1\end{bmatrix}", "=",
-                          r"\begin{bmatrix}1\\ 5\end{bmatrix}", size=TEXT_SIZE)
+        combo = theme.tex(
+            "x",
+            r"\begin{bmatrix}1\\ 2\end{bmatrix}",
+            "+",
+            "y",
+            r"\begin{bmatrix}-1\\ 1\end{bmatrix}",
+            "=",
+            r"\begin{bmatrix}1\\ 5\end{bmatrix}",
+            size=TEXT_SIZE,
+        )
         combo[1].set_color(picture.colors[0])
         combo[4].set_color(picture.colors[1])
         combo[6].set_color(theme.ACCENT)
@@ -195,24 +220,43 @@ class SystemsOfLinearEquations(LectureScene):
         picture.readouts.next_to(combo, DOWN, buff=0.6)
         weights = self.solution
         # x and y always say how much of each column the drawn arrows hold (0 before mixing)
-        with self.invariant("weight_readouts_are_drawn_weights",
-                            lambda: (picture.weights_shown(), picture.weights_drawn())):
-            with self.beat("The column picture asks a different question: how much of each "
-                           "column do we mix to reach b? Column one is one, two; column two "
-                           "is minus one, one."):
-                self.play(FadeOut(self.picture), FadeOut(self.dot_label),
-                          FadeOut(self.matrix_form), FadeOut(self.system), run_time=0.8)
+        with self.invariant(
+            "weight_readouts_are_drawn_weights",
+            lambda: (picture.weights_shown(), picture.weights_drawn()),
+        ):
+            with self.beat(
+                "The column picture asks a different question: how much of each "
+                "column do we mix to reach b? Column one is one, two; column two "
+                "is minus one, one."
+            ):
+                self.play(
+                    FadeOut(self.picture),
+                    FadeOut(self.dot_label),
+                    FadeOut(self.matrix_form),
+                    FadeOut(self.system),
+                    run_time=0.8,
+                )
                 self.play(picture.create(), FadeIn(b_label), FadeIn(combo), run_time=2.0)
-            with self.beat("Take two copies of column one, then add one copy of column two, "
-                           "tip to tail. The chain lands exactly on b, one, five: so x is two "
-                           "and y is one, again."):
+            with self.beat(
+                "Take two copies of column one, then add one copy of column two, "
+                "tip to tail. The chain lands exactly on b, one, five: so x is two "
+                "and y is one, again."
+            ):
                 self.play(picture.scale_column(0, weights[0], run_time=2.2))
                 self.play(picture.scale_column(1, weights[1], run_time=1.8))
                 self.checkpoint("column_weights", picture.weights_shown(), expected=weights)
-                self.checkpoint("column_scaled_vectors", picture.vectors_shown(),
-                                expected=columns_scaled(A, weights), tol=TOL)
-                self.checkpoint("column_picture_tip", picture.end_point_shown(),
-                                expected=[float(v) for v in B], tol=TOL)
+                self.checkpoint(
+                    "column_scaled_vectors",
+                    picture.vectors_shown(),
+                    expected=columns_scaled(A, weights),
+                    tol=TOL,
+                )
+                self.checkpoint(
+                    "column_picture_tip",
+                    picture.end_point_shown(),
+                    expected=[float(v) for v in B],
+                    tol=TOL,
+                )
         self.column_stage = VGroup(picture, b_label, combo)
 
     def elimination_beats(self) -> None:
@@ -223,55 +267,81 @@ class SystemsOfLinearEquations(LectureScene):
         picture = self.row_picture(A, B)
         self.picture = picture
         steps = list(elimination.steps)
-        with self.beat("Elimination works on the numbers directly. Write the augmented "
-                       "matrix: the coefficients, a bar, then the right-hand side."):
+        with self.beat(
+            "Elimination works on the numbers directly. Write the augmented "
+            "matrix: the coefficients, a bar, then the right-hand side."
+        ):
             self.play(FadeOut(self.column_stage), run_time=0.8)
             self.play(picture.create(run_time=0.8), matrix.create(), FadeIn(markers))
             self.play(picture.draw_line(0, run_time=0.6), picture.draw_line(1, run_time=0.6))
             self.play(picture.show_dot(run_time=0.5))
-            self.checkpoint("augmented_start", matrix.entries_printed(),
-                            expected=sympy_augmented(A, B))
+            self.checkpoint(
+                "augmented_start", matrix.entries_printed(), expected=sympy_augmented(A, B)
+            )
         first = steps[0]
         # a row operation keeps the solution: both lines pass through it at every moment
-        with self.invariant("lines_keep_the_solution",
-                            lambda: ([picture.distance_to_line_shown(self.solution, k)
-                                      for k in range(2)], [0.0, 0.0]), tol=TOL):
-            with self.beat("Subtract two times row one from row two. Its x entry becomes "
-                           "zero, and in the picture the orange line swings flat to y equals "
-                           "one, still through the same point."):
+        with self.invariant(
+            "lines_keep_the_solution",
+            lambda: (
+                [picture.distance_to_line_shown(self.solution, k) for k in range(2)],
+                [0.0, 0.0],
+            ),
+            tol=TOL,
+        ):
+            with self.beat(
+                "Subtract two times row one from row two. Its x entry becomes "
+                "zero, and in the picture the orange line swings flat to y equals "
+                "one, still through the same point."
+            ):
                 self.play(matrix.apply(first, run_time=3.0))
-                self.play(picture.morph_to([r[:2] for r in first.after],
-                                           [r[2] for r in first.after]))
-                self.checkpoint("augmented_after_step_1", matrix.entries_printed(),
-                                expected=flat(first_step(A, B)))
-                self.checkpoint("intersection_after_step_1", picture.intersection_shown(),
-                                expected=self.solution, tol=TOL)
-            with self.beat("Now back-substitute. Divide row two by three, which says y equals "
-                           "one; then add row two to row one, which leaves x equals two, a "
-                           "vertical line."):
+                self.play(
+                    picture.morph_to([r[:2] for r in first.after], [r[2] for r in first.after])
+                )
+                self.checkpoint(
+                    "augmented_after_step_1",
+                    matrix.entries_printed(),
+                    expected=flat(first_step(A, B)),
+                )
+                self.checkpoint(
+                    "intersection_after_step_1",
+                    picture.intersection_shown(),
+                    expected=self.solution,
+                    tol=TOL,
+                )
+            with self.beat(
+                "Now back-substitute. Divide row two by three, which says y equals "
+                "one; then add row two to row one, which leaves x equals two, a "
+                "vertical line."
+            ):
                 for step in steps[1:]:
                     self.play(matrix.apply(step, run_time=2.4))
-                    self.play(picture.morph_to([r[:2] for r in step.after],
-                                               [r[2] for r in step.after], run_time=1.2))
+                    self.play(
+                        picture.morph_to(
+                            [r[:2] for r in step.after], [r[2] for r in step.after], run_time=1.2
+                        )
+                    )
                 self.play(matrix.settle())
-                self.checkpoint("augmented_final", matrix.entries_printed(),
-                                expected=sympy_rref(A, B))
+                self.checkpoint(
+                    "augmented_final", matrix.entries_printed(), expected=sympy_rref(A, B)
+                )
         # the answer is read off the right-hand column the matrix prints
-        readouts = VGroup(Readout("x", float(matrix.row_shown(0)[2]), decimals=0,
-                                  size=TEXT_SIZE),
-                          Readout("y", float(matrix.row_shown(1)[2]), decimals=0,
-                                  size=TEXT_SIZE))
+        readouts = VGroup(
+            Readout("x", float(matrix.row_shown(0)[2]), decimals=0, size=TEXT_SIZE),
+            Readout("y", float(matrix.row_shown(1)[2]), decimals=0, size=TEXT_SIZE),
+        )
         readouts.arrange(RIGHT, buff=0.8).next_to(matrix, DOWN, buff=0.7)
-        with self.beat("Identity on the left, answer on the right: x equals two, y equals "
-                       "one."):
+        with self.beat("Identity on the left, answer on the right: x equals two, y equals one."):
             box = matrix.grid.column_box(2, theme.ACCENT)
             self.play(FadeIn(box), FadeIn(readouts), run_time=1.0)
-            self.checkpoint("solution_from_matrix", printed_all(readouts),
-                            expected=self.solution)
+            self.checkpoint("solution_from_matrix", printed_all(readouts), expected=self.solution)
             (x0, _), (x1, _) = picture.line_shown(0)
             (_, y0), (_, y1) = picture.line_shown(1)
-            self.checkpoint("final_lines_x_and_y", [x0, x1, y0, y1],
-                            expected=[self.solution[0]] * 2 + [self.solution[1]] * 2, tol=TOL)
+            self.checkpoint(
+                "final_lines_x_and_y",
+                [x0, x1, y0, y1],
+                expected=[self.solution[0]] * 2 + [self.solution[1]] * 2,
+                tol=TOL,
+            )
         self.elimination_stage = VGroup(matrix, markers, readouts, box, picture)
 
     def singular_beats(self) -> None:
@@ -279,37 +349,52 @@ class SystemsOfLinearEquations(LectureScene):
         system.move_to([PANEL_X - 0.4, 2.4, 0])
         picture = self.row_picture(A_SINGULAR, B_SINGULAR)
         elimination = Elimination.of(A_SINGULAR, B_SINGULAR)
-        with self.beat("Now change the second equation to two x minus two y equals minus four. "
-                       "Its line runs parallel to the first, so the lines never meet: there is "
-                       "no solution."):
+        with self.beat(
+            "Now change the second equation to two x minus two y equals minus four. "
+            "Its line runs parallel to the first, so the lines never meet: there is "
+            "no solution."
+        ):
             self.play(FadeOut(self.elimination_stage), run_time=0.8)
             self.play(picture.create(run_time=0.8), FadeIn(system, lag_ratio=0.4))
             self.play(picture.draw_line(0, run_time=0.8))
             self.play(picture.draw_line(1, run_time=0.8))
-            self.checkpoint("singular_slopes", [picture.slope_shown(0), picture.slope_shown(1)],
-                            expected=[-A_SINGULAR[k][0] / A_SINGULAR[k][1] for k in range(2)],
-                            tol=TOL)
+            self.checkpoint(
+                "singular_slopes",
+                [picture.slope_shown(0), picture.slope_shown(1)],
+                expected=[-A_SINGULAR[k][0] / A_SINGULAR[k][1] for k in range(2)],
+                tol=TOL,
+            )
         matrix = AugmentedMatrix.of(elimination, font_size=TEXT_SIZE, label_size=34)
         matrix.move_to([PANEL_X - 1.3, 0.0, 0])
         markers = self.row_markers(matrix)
         step = elimination.steps[0]
         verdict = theme.tex(r"0x + 0y = -6", size=TEXT_SIZE, color=theme.BAD)
         verdict.next_to(matrix, DOWN, buff=0.6)
-        with self.beat("Elimination notices on its own. Subtracting two times row one wipes out "
-                       "both coefficients but leaves minus six: the row claims zero equals "
-                       "minus six. No point satisfies it, so its line is gone."):
+        with self.beat(
+            "Elimination notices on its own. Subtracting two times row one wipes out "
+            "both coefficients but leaves minus six: the row claims zero equals "
+            "minus six. No point satisfies it, so its line is gone."
+        ):
             self.play(matrix.create(), FadeIn(markers))
-            self.checkpoint("singular_augmented_start", matrix.entries_printed(),
-                            expected=sympy_augmented(A_SINGULAR, B_SINGULAR))
+            self.checkpoint(
+                "singular_augmented_start",
+                matrix.entries_printed(),
+                expected=sympy_augmented(A_SINGULAR, B_SINGULAR),
+            )
             self.play(matrix.apply(step, run_time=3.0))
             self.play(picture.morph_to([r[:2] for r in step.after], [r[2] for r in step.after]))
             self.play(matrix.flag_row(1), FadeIn(verdict))
-            self.checkpoint("singular_last_row", matrix.row_shown(1),
-                            expected=[float(v) for v in first_step(A_SINGULAR, B_SINGULAR)[1]])
+            self.checkpoint(
+                "singular_last_row",
+                matrix.row_shown(1),
+                expected=[float(v) for v in first_step(A_SINGULAR, B_SINGULAR)[1]],
+            )
             # the 0 = −6 row has no points: its line is no longer drawn, the first one is
-            self.checkpoint("singular_lines_drawn",
-                            [picture.line_drawn_shown(0), picture.line_drawn_shown(1)],
-                            expected=[1, 0])
+            self.checkpoint(
+                "singular_lines_drawn",
+                [picture.line_drawn_shown(0), picture.line_drawn_shown(1)],
+                expected=[1, 0],
+            )
 
 
 SCENES = [SystemsOfLinearEquations]

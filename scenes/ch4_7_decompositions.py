@@ -94,9 +94,14 @@ def projected_approximation(m: np.ndarray, k: int) -> np.ndarray:
 
 # --- panel pieces -----------------------------------------------------------------------------------
 def matrix_row(name: str, entries) -> VGroup:
-    grid = Matrix([[f"{float(x):g}" for x in row] for row in entries], element_to_mobject=MathTex,
-                  element_to_mobject_config={"font_size": PANEL_SIZE, "color": theme.TEXT},
-                  h_buff=0.9, v_buff=0.6, bracket_config={"color": theme.TEXT})
+    grid = Matrix(
+        [[f"{float(x):g}" for x in row] for row in entries],
+        element_to_mobject=MathTex,
+        element_to_mobject_config={"font_size": PANEL_SIZE, "color": theme.TEXT},
+        h_buff=0.9,
+        v_buff=0.6,
+        bracket_config={"color": theme.TEXT},
+    )
     return VGroup(theme.tex(f"{name} =", size=PANEL_SIZE), grid).arrange(RIGHT, buff=0.2)
 
 
@@ -106,25 +111,35 @@ class Decompositions(LectureScene):
     def construct(self) -> None:
         self.open_chapter(
             "Every matrix, however it shears and turns, is three simple moves in a row: a "
-            "rotation, a stretch along the axes, and another rotation.")
+            "rotation, a stretch along the axes, and another rotation."
+        )
         self.panel = Panel()
         self.svd_beats()
-        self.play(FadeOut(VGroup(self.plane, self.stages, self.outline)), self.panel.hide(),
-                  run_time=0.8)
+        self.play(
+            FadeOut(VGroup(self.plane, self.stages, self.outline)), self.panel.hide(), run_time=0.8
+        )
         self.low_rank_beats()
         self.close_chapter(
             "Any matrix is rotate, stretch, rotate: A = U Σ Vᵀ.",
             "Keeping only the biggest singular values gives the best low-rank summary. Next, "
-            "coordinates: one point described in different bases.")
+            "coordinates: one point described in different bases.",
+        )
 
     # ------------------------------------------------------------------------------------
     # ------------------------------------------------------------------------------------
     def svd_beats(self) -> None:
-        plane = NumberPlane(x_range=(-9, 9, 1), y_range=(-6, 6, 1), x_length=18 * UNIT,
-                            y_length=12 * UNIT,
-                            background_line_style={"stroke_color": theme.GRID,
-                                                   "stroke_width": 1, "stroke_opacity": 0.7},
-                            axis_config={"stroke_color": theme.MUTED, "stroke_width": 1.5})
+        plane = NumberPlane(
+            x_range=(-9, 9, 1),
+            y_range=(-6, 6, 1),
+            x_length=18 * UNIT,
+            y_length=12 * UNIT,
+            background_line_style={
+                "stroke_color": theme.GRID,
+                "stroke_width": 1,
+                "stroke_opacity": 0.7,
+            },
+            axis_config={"stroke_color": theme.MUTED, "stroke_width": 1.5},
+        )
         plane.shift(ORIGIN_AT)
         factors = svd_stages(a_float())
         stages = SVDStages(plane, factors)
@@ -139,56 +154,69 @@ class Decompositions(LectureScene):
         legend[2].set_color(theme.BASIS_J)
         usv = theme.tex(r"A = U\,\Sigma\,V^{\top}", size=PANEL_SIZE + 4, color=theme.ACCENT)
         entries = self.declare_shown(matrix_row("A", A), "the typed entries of A")
-        with self.beat("Take A equals two, one, zero, one and a half, which is not symmetric. "
-                       "On the unit circle, mark two perpendicular arrows: the ones A keeps "
-                       "perpendicular."):
+        with self.beat(
+            "Take A equals two, one, zero, one and a half, which is not symmetric. "
+            "On the unit circle, mark two perpendicular arrows: the ones A keeps "
+            "perpendicular."
+        ):
             self.play(FadeIn(plane), run_time=0.8)
             self.play(stages.create())
             self.play(self.panel.show(entries, usv, legend))
 
         # the arrows ride the curve through every stage: each tip is where the curve's
         # current map (read off its drawn points) puts the arrow's starting vector
-        with self.invariant("arrows_ride_the_curve",
-                            lambda: ([x for tip in stages.tips_shown() for x in tip],
-                                     [x for i in range(2)
-                                      for x in stages.curve_image_shown(v[:, i])]), tol=TOL):
+        with self.invariant(
+            "arrows_ride_the_curve",
+            lambda: (
+                [x for tip in stages.tips_shown() for x in tip],
+                [x for i in range(2) for x in stages.curve_image_shown(v[:, i])],
+            ),
+            tol=TOL,
+        ):
             self.stage_beats(stages, outline, sigma, v, a)
 
-    def stage_beats(self, stages: SVDStages, outline, sigma: list[float], v: np.ndarray,
-                    a: np.ndarray) -> None:
+    def stage_beats(
+        self, stages: SVDStages, outline, sigma: list[float], v: np.ndarray, a: np.ndarray
+    ) -> None:
         """Vᵀ, Σ, U played one after the other, each read off the drawing."""
         vt_read = DegreeReadout(r"V^{\top}\!:\ \theta", 0.0, decimals=1, size=PANEL_SIZE)
-        with self.beat("First V transpose, a pure rotation: minus 39.7 degrees turns the green "
-                       "and red arrows onto the axes. A rotated circle is still the same "
-                       "circle."):
+        with self.beat(
+            "First V transpose, a pure rotation: minus 39.7 degrees turns the green "
+            "and red arrows onto the axes. A rotated circle is still the same "
+            "circle."
+        ):
             before = stages.arrow_angle_shown(0)
             self.play(stages.rotate_vt(run_time=2.5))
             self.play(self.panel.grow(vt_read))
             self.play(vt_read.change_to(stages.arrow_angle_shown(0) - before), run_time=0.8)
             self.checkpoint("vt_turn_deg", vt_read.value, expected=-polar_angle(v[:, 0]))
             self.checkpoint("vt_tips", stages.tips_shown(), expected=[[1, 0], [0, 1]], tol=TOL)
-            self.checkpoint("vt_keeps_circle", stages.semi_axes_shown(), expected=[1, 1],
-                            tol=TOL)
+            self.checkpoint("vt_keeps_circle", stages.semi_axes_shown(), expected=[1, 1], tol=TOL)
 
         s1 = Readout(r"\Sigma:\ \sigma_1", 0.0, decimals=3, size=PANEL_SIZE)
         s2 = Readout(r"\sigma_2", 0.0, decimals=3, size=PANEL_SIZE)
         sigma_row = VGroup(s1, s2).arrange(RIGHT, buff=0.45)
-        with self.beat("Then sigma stretches along the axes: x by sigma one, 2.38, and y by "
-                       "sigma two, 1.26. Only this step changes shape; the semi-axes of the "
-                       "ellipse are the singular values."):
+        with self.beat(
+            "Then sigma stretches along the axes: x by sigma one, 2.38, and y by "
+            "sigma two, 1.26. Only this step changes shape; the semi-axes of the "
+            "ellipse are the singular values."
+        ):
             self.play(stages.scale_sigma(run_time=2.5))
             self.play(self.panel.grow(sigma_row))
             axes_shown = stages.semi_axes_shown()
             self.play(s1.change_to(axes_shown[0]), s2.change_to(axes_shown[1]), run_time=0.8)
             self.checkpoint("sigma_1", s1.value, expected=sigma[0])
             self.checkpoint("sigma_2", s2.value, expected=sigma[1])
-            self.checkpoint("sigma_tips", stages.tips_shown(),
-                            expected=[[sigma[0], 0], [0, sigma[1]]], tol=TOL)
+            self.checkpoint(
+                "sigma_tips", stages.tips_shown(), expected=[[sigma[0], 0], [0, sigma[1]]], tol=TOL
+            )
 
         u_read = DegreeReadout(r"U:\ \theta", 0.0, decimals=1, size=PANEL_SIZE)
-        with self.beat("Finally U rotates by 23.7 degrees, and the ellipse lands exactly on "
-                       "the dashed outline of A applied to the circle. Three simple moves "
-                       "make A."):
+        with self.beat(
+            "Finally U rotates by 23.7 degrees, and the ellipse lands exactly on "
+            "the dashed outline of A applied to the circle. Three simple moves "
+            "make A."
+        ):
             self.play(Create(outline), run_time=1.0)
             before = stages.arrow_angle_shown(0)
             self.play(stages.rotate_u(run_time=2.5))
@@ -201,23 +229,35 @@ class Decompositions(LectureScene):
             inverse = np.linalg.inv(a @ a.T)
             points = stages.curve_points_shown()
             off = np.max(np.abs(np.einsum("ni,ij,nj->n", points, inverse, points) - 1.0))
-            self.checkpoint("final_curve_off_A_circle",
-                            derived("max |pᵀ(AAᵀ)⁻¹p − 1| over the drawn curve's points", off,
-                                    points),
-                            expected=0.0, tol=TOL)
+            self.checkpoint(
+                "final_curve_off_A_circle",
+                derived("max |pᵀ(AAᵀ)⁻¹p − 1| over the drawn curve's points", off, points),
+                expected=0.0,
+                tol=TOL,
+            )
 
     # ------------------------------------------------------------------------------------
     def low_rank_beats(self) -> None:
         m = ratings()
-        heatmap = MatrixHeatmap(m, row_labels=USERS, col_labels=MOVIES,
-                                row_colors=theme.USER_COLORS, cell_width=1.2, cell_height=0.74,
-                                font_size=30, mid_color=theme.GRID)
+        heatmap = MatrixHeatmap(
+            m,
+            row_labels=USERS,
+            col_labels=MOVIES,
+            row_colors=theme.USER_COLORS,
+            cell_width=1.2,
+            cell_height=0.74,
+            font_size=30,
+            mid_color=theme.GRID,
+        )
         heatmap.to_corner(UL, buff=0.4).shift(0.95 * DOWN)
-        title = theme.tex(r"M", r"\ \text{: ratings, 6 users} \times \text{5 movies}",
-                          size=PANEL_SIZE)
+        title = theme.tex(
+            r"M", r"\ \text{: ratings, 6 users} \times \text{5 movies}", size=PANEL_SIZE
+        )
         title.next_to(heatmap, UP, buff=0.3).align_to(heatmap, LEFT)
-        with self.beat("The same factorisation works for any matrix, like our table of six "
-                       "users rating five movies. Green cells are high ratings, red ones low."):
+        with self.beat(
+            "The same factorisation works for any matrix, like our table of six "
+            "users rating five movies. Green cells are high ratings, red ones low."
+        ):
             self.play(FadeIn(title), heatmap.create(run_time=2.0))
             self.checkpoint("ratings_shown", heatmap.values_shown(), expected=m.tolist())
 
@@ -225,63 +265,87 @@ class Decompositions(LectureScene):
         sigma = np.sqrt(np.clip(sigma_sq, 0.0, None))
         bars = SingularValueBars(sigma, y_max=18.0, width=4.6, height=3.2)
         bars.to_corner(UR, buff=0.5).shift(2.25 * DOWN)
-        with self.beat("Its five singular values are 17.5, 6.6 and three small ones. Two big "
-                       "values for two taste groups; the rest is individual quirks."):
+        with self.beat(
+            "Its five singular values are 17.5, 6.6 and three small ones. Two big "
+            "values for two taste groups; the rest is individual quirks."
+        ):
             self.play(bars.create(run_time=2.0))
-            self.checkpoint("singular_value_bar_heights", bars.heights_shown(),
-                            expected=sigma.tolist(), tol=TOL)
-            self.checkpoint("singular_value_labels", bars.values_shown(),
-                            expected=sigma.tolist())
+            self.checkpoint(
+                "singular_value_bar_heights", bars.heights_shown(), expected=sigma.tolist(), tol=TOL
+            )
+            self.checkpoint("singular_value_labels", bars.values_shown(), expected=sigma.tolist())
 
         k_read = Readout("k", RANKS[0], decimals=0, size=PANEL_SIZE)
         # ‖M − M_k‖ of the approximation the cells show (unrounded): one value per rank
         errors = {k: float(np.linalg.norm(m - low_rank(m, k))) for k in RANKS}
-        err_read = Readout(r"\lVert M - M_k \rVert_F", errors[RANKS[0]], decimals=3,
-                           size=PANEL_SIZE, color=theme.ACCENT)
-        formula = theme.tex(r"= \sqrt{\sigma_{k+1}^2 + \dots + \sigma_5^2}", size=PANEL_SIZE,
-                            color=theme.MUTED)
+        err_read = Readout(
+            r"\lVert M - M_k \rVert_F",
+            errors[RANKS[0]],
+            decimals=3,
+            size=PANEL_SIZE,
+            color=theme.ACCENT,
+        )
+        formula = theme.tex(
+            r"= \sqrt{\sigma_{k+1}^2 + \dots + \sigma_5^2}", size=PANEL_SIZE, color=theme.MUTED
+        )
         readouts = VGroup(k_read, err_read, formula).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
         readouts.to_corner(UR, buff=0.45)
         narration = {
             1: "Keep only sigma one and every row becomes one number times one shared movie "
-               "profile. It knows who rates generously but blurs taste: the error is 7.36.",
+            "profile. It knows who rates generously but blurs taste: the error is 7.36.",
             2: "Add sigma two and the taste groups appear, sci-fi fans against animation "
-               "fans. The error drops to 3.28, the square root of the dropped sigmas squared.",
+            "fans. The error drops to 3.28, the square root of the dropped sigmas squared.",
             3: "Rank three adds Femi's thriller habit; what is left is small noise. No rank-"
-               "three table is closer, which is why truncated SVD powers compression and "
-               "recommenders.",
+            "three table is closer, which is why truncated SVD powers compression and "
+            "recommenders.",
         }
         with contextlib.ExitStack() as readouts_agree:
             for k in RANKS:
                 with self.beat(narration[k]):
-                    new_title = theme.tex(rf"M_{k}", rf"\ \text{{: rank {k}, from }}\sigma_1"
-                                          + (rf"\dots\sigma_{k}" if k > 1 else ""),
-                                          size=PANEL_SIZE)
+                    new_title = theme.tex(
+                        rf"M_{k}",
+                        rf"\ \text{{: rank {k}, from }}\sigma_1"
+                        + (rf"\dots\sigma_{k}" if k > 1 else ""),
+                        size=PANEL_SIZE,
+                    )
                     new_title.move_to(title, aligned_edge=LEFT)
-                    moves = [heatmap.morph_to(low_rank(m, k), run_time=2.0), bars.keep(k),
-                             Transform(title, new_title)]
+                    moves = [
+                        heatmap.morph_to(low_rank(m, k), run_time=2.0),
+                        bars.keep(k),
+                        Transform(title, new_title),
+                    ]
                     if k == RANKS[0]:
                         self.play(*moves)
                         self.play(FadeIn(readouts), run_time=1.0)
                         # k and the error jump together, half way through each morph: the
                         # error shown is always the error of the rank shown
-                        readouts_agree.enter_context(self.invariant(
-                            "error_readout_is_the_error_of_rank_k",
-                            lambda: (err_read.value,
-                                     dropped_sigma_error(m, int(round(k_read.value))))))
+                        readouts_agree.enter_context(
+                            self.invariant(
+                                "error_readout_is_the_error_of_rank_k",
+                                lambda: (
+                                    err_read.value,
+                                    dropped_sigma_error(m, int(round(k_read.value))),
+                                ),
+                            )
+                        )
                     else:
-                        self.play(k_read.step_to(k), err_read.step_to(errors[k]), *moves,
-                                  run_time=2.0)  # the numbers jump half way through the morph
+                        self.play(
+                            k_read.step_to(k), err_read.step_to(errors[k]), *moves, run_time=2.0
+                        )  # the numbers jump half way through the morph
                     if k == 3:  # Femi's thriller habit (Heat) comes back only now
-                        self.play(Create(heatmap.highlight_row(USERS.index("Femi"))),
-                                  run_time=0.8)
-                    self.checkpoint(f"rank_{k}_cells", heatmap.values_shown(),
-                                    expected=projected_approximation(m, k).tolist())
+                        self.play(Create(heatmap.highlight_row(USERS.index("Femi"))), run_time=0.8)
+                    self.checkpoint(
+                        f"rank_{k}_cells",
+                        heatmap.values_shown(),
+                        expected=projected_approximation(m, k).tolist(),
+                    )
                     self.checkpoint(f"rank_{k}_k_shown", k_read.value, expected=k)
-                    self.checkpoint(f"rank_{k}_bars_kept", bars.kept_shown(), expected=k,
-                                    tol=0.0)
-                    self.checkpoint(f"rank_{k}_frobenius_error", err_read.value,
-                                    expected=dropped_sigma_error(m, k))
+                    self.checkpoint(f"rank_{k}_bars_kept", bars.kept_shown(), expected=k, tol=0.0)
+                    self.checkpoint(
+                        f"rank_{k}_frobenius_error",
+                        err_read.value,
+                        expected=dropped_sigma_error(m, k),
+                    )
 
 
 SCENES = [Decompositions]

@@ -83,15 +83,20 @@ def ratings_on(name: str, movies: tuple[str, ...]) -> np.ndarray:
 def exact_distances(u, v) -> dict[str, float]:
     """L1, L2, L∞ by hand in exact arithmetic: Fractions for sums and max, sympy for the root."""
     diffs = [Fraction(int(b)) - Fraction(int(a)) for a, b in zip(u, v, strict=True)]
-    return {"l1": float(sum(abs(d) for d in diffs)),
-            "l2": float(sp.sqrt(sum(sp.Rational(d) ** 2 for d in diffs))),
-            "linf": float(max(abs(d) for d in diffs))}
+    return {
+        "l1": float(sum(abs(d) for d in diffs)),
+        "l2": float(sp.sqrt(sum(sp.Rational(d) ** 2 for d in diffs))),
+        "linf": float(max(abs(d) for d in diffs)),
+    }
 
 
 def scipy_distances(u, v) -> dict[str, float]:
     """L1, L2, L∞ from scipy.spatial.distance."""
-    return {"l1": float(cityblock(u, v)), "l2": float(euclidean(u, v)),
-            "linf": float(chebyshev(u, v))}
+    return {
+        "l1": float(cityblock(u, v)),
+        "l2": float(euclidean(u, v)),
+        "linf": float(chebyshev(u, v)),
+    }
 
 
 def cosine_sympy(u, v) -> float:
@@ -132,16 +137,26 @@ def user_row(names, movies) -> VGroup:
     for name in names:
         values = ",\\ ".join(str(int(v)) for v in ratings_on(name, movies))
         tex_name = name.replace("é", "\\'e")
-        parts.append(theme.tex(rf"\text{{{tex_name}}} = ({values})", size=PANEL_SIZE,
-                               color=color_of(name)))
+        parts.append(
+            theme.tex(rf"\text{{{tex_name}}} = ({values})", size=PANEL_SIZE, color=color_of(name))
+        )
     return VGroup(*parts).arrange(RIGHT, buff=0.45)
 
 
 def rating_axes(movies: tuple[str, str]) -> tuple[Axes, VGroup]:
     """Square 0–5.5 rating axes with the movie names as axis labels."""
-    axes = Axes(x_range=(0, 5.5, 1), y_range=(0, 5.5, 1), x_length=5.6, y_length=5.6,
-                axis_config={"color": theme.MUTED, "include_numbers": True, "font_size": 26,
-                             "include_tip": False})
+    axes = Axes(
+        x_range=(0, 5.5, 1),
+        y_range=(0, 5.5, 1),
+        x_length=5.6,
+        y_length=5.6,
+        axis_config={
+            "color": theme.MUTED,
+            "include_numbers": True,
+            "font_size": 26,
+            "include_tip": False,
+        },
+    )
     axes.move_to(np.array([-3.6, 0.05, 0.0]))
     x_label = theme.text(movies[0], size=theme.LABEL_SIZE, color=theme.MUTED)
     x_label.next_to(axes.x_axis, DOWN, buff=0.5)
@@ -161,7 +176,8 @@ class DistanceMetrics(LectureScene):
     def construct(self) -> None:
         self.open_chapter(
             "Nearest neighbours, clustering and recommendations all start from one question: "
-            "how far apart are two rows of data? There is more than one honest answer.")
+            "how far apart are two rows of data? There is more than one honest answer."
+        )
         self.panel = Panel(anchor=PANEL_ANCHOR)
         self.plane_beats()
         self.five_movie_beats()
@@ -170,7 +186,8 @@ class DistanceMetrics(LectureScene):
         self.close_chapter(
             "L1, L2, L∞ and cosine answer different questions.",
             "Pick the metric that matches what similar means for your data, and be wary of "
-            "raw distances in very high dimensions.")
+            "raw distances in very high dimensions.",
+        )
 
     # ------------------------------------------------------------------------------------
     def clear_stage(self) -> None:
@@ -183,46 +200,63 @@ class DistanceMetrics(LectureScene):
         a, b = ratings_on(first, PLANE_MOVIES), ratings_on(second, PLANE_MOVIES)
         axes, axis_labels = rating_axes(PLANE_MOVIES)
         routes = DistanceComparison(axes, a, b, colors=(color_of(first), color_of(second)))
-        labels = VGroup(name_label(first, axes.c2p(*a), RIGHT),
-                        name_label(second, axes.c2p(*b), UP))
+        labels = VGroup(
+            name_label(first, axes.c2p(*a), RIGHT), name_label(second, axes.c2p(*b), UP)
+        )
         expected = exact_distances(a, b)
-        l2 = Readout(r"L_2 = \sqrt{2^2 + 4^2}", 0.0, decimals=3, color=theme.NORM_L2,
-                     size=PANEL_SIZE)
-        l1 = Readout(r"L_1 = |{-2}| + |4|", 0.0, decimals=3, color=theme.NORM_L1,
-                     size=PANEL_SIZE)
-        linf = Readout(r"L_\infty = \max(|{-2}|,\ |4|)", 0.0, decimals=3, color=theme.NORM_LINF,
-                       size=PANEL_SIZE)
-        with self.beat("Two users from our recommender, Ana and Chloé, placed by how they "
-                       "rated Arrival and Coco."):
+        l2 = Readout(
+            r"L_2 = \sqrt{2^2 + 4^2}", 0.0, decimals=3, color=theme.NORM_L2, size=PANEL_SIZE
+        )
+        l1 = Readout(r"L_1 = |{-2}| + |4|", 0.0, decimals=3, color=theme.NORM_L1, size=PANEL_SIZE)
+        linf = Readout(
+            r"L_\infty = \max(|{-2}|,\ |4|)",
+            0.0,
+            decimals=3,
+            color=theme.NORM_LINF,
+            size=PANEL_SIZE,
+        )
+        with self.beat(
+            "Two users from our recommender, Ana and Chloé, placed by how they "
+            "rated Arrival and Coco."
+        ):
             self.play(Create(axes), FadeIn(axis_labels))
             self.add(routes)
             self.play(routes.create(), FadeIn(labels))
             self.play(self.panel.show(user_row(PAIR, PLANE_MOVIES)))
         diff = theme.tex(r"d = \text{Chlo\'e} - \text{Ana} = (-2,\ 4)", size=PANEL_SIZE)
-        with self.beat("The arrow from Ana to Chloé is their difference vector, minus two, four. "
-                       "Its length is the straight-line, or L2, distance: about 4.47."):
+        with self.beat(
+            "The arrow from Ana to Chloé is their difference vector, minus two, four. "
+            "Its length is the straight-line, or L2, distance: about 4.47."
+        ):
             self.play(routes.show_straight())
             self.play(self.panel.grow(diff, l2))
             self.play(l2.change_to(routes.lengths_shown()["l2"]))
             self.checkpoint("difference_2d", routes.difference_shown(), expected=b - a, tol=TOL)
-            self.checkpoint("l2_2d_segment", routes.lengths_shown()["l2"],
-                            expected=expected["l2"], tol=TOL)
+            self.checkpoint(
+                "l2_2d_segment", routes.lengths_shown()["l2"], expected=expected["l2"], tol=TOL
+            )
             self.checkpoint("l2_2d_readout", l2.value, expected=expected["l2"])
-        with self.beat("The L1, or Manhattan, distance walks the grid one axis at a time: two "
-                       "stars along Arrival plus four along Coco, six in total."):
+        with self.beat(
+            "The L1, or Manhattan, distance walks the grid one axis at a time: two "
+            "stars along Arrival plus four along Coco, six in total."
+        ):
             self.play(routes.show_staircase(seconds_per_leg=1.0))
             self.play(self.panel.grow(l1))
             self.play(l1.change_to(routes.lengths_shown()["l1"]))
-            self.checkpoint("l1_2d_staircase", routes.lengths_shown()["l1"],
-                            expected=expected["l1"], tol=TOL)
+            self.checkpoint(
+                "l1_2d_staircase", routes.lengths_shown()["l1"], expected=expected["l1"], tol=TOL
+            )
             self.checkpoint("l1_2d_readout", l1.value, expected=expected["l1"])
-        with self.beat("L-infinity keeps only the largest single gap: the four stars on Coco, "
-                       "the one movie they disagree on most."):
+        with self.beat(
+            "L-infinity keeps only the largest single gap: the four stars on Coco, "
+            "the one movie they disagree on most."
+        ):
             self.play(routes.show_max_gap())
             self.play(self.panel.grow(linf))
             self.play(linf.change_to(routes.lengths_shown()["linf"]))
-            self.checkpoint("linf_2d_gap", routes.lengths_shown()["linf"],
-                            expected=expected["linf"], tol=TOL)
+            self.checkpoint(
+                "linf_2d_gap", routes.lengths_shown()["linf"], expected=expected["linf"], tol=TOL
+            )
             self.checkpoint("linf_2d_readout", linf.value, expected=expected["linf"])
         self.clear_stage()
 
@@ -230,10 +264,15 @@ class DistanceMetrics(LectureScene):
         first, second = PAIR
         a, b = user(first), user(second)
         d = b - a
-        axes = Axes(x_range=(0.4, 5.6, 1), y_range=(-5, 5, 1), x_length=6.2, y_length=6.4,
-                    axis_config={"color": theme.MUTED, "include_tip": False},
-                    x_axis_config={"include_ticks": False},
-                    y_axis_config={"include_numbers": True, "font_size": 24})
+        axes = Axes(
+            x_range=(0.4, 5.6, 1),
+            y_range=(-5, 5, 1),
+            x_length=6.2,
+            y_length=6.4,
+            axis_config={"color": theme.MUTED, "include_tip": False},
+            x_axis_config={"include_ticks": False},
+            y_axis_config={"include_numbers": True, "font_size": 24},
+        )
         axes.move_to(np.array([-3.3, -0.3, 0.0]))
         bars = DifferenceBars(axes, d)
         names = VGroup()
@@ -244,28 +283,42 @@ class DistanceMetrics(LectureScene):
         diff = theme.tex(r"d = \text{Chlo\'e} - \text{Ana}", size=PANEL_SIZE)
         values = theme.tex(r"= (-4,\ -2,\ -4,\ 4,\ 2)", size=PANEL_SIZE)
         heading = theme.text("All five movies", size=theme.BODY_SIZE, color=theme.ACCENT)
-        l1 = Readout(r"L_1 = \textstyle\sum_i |d_i|", 0.0, decimals=3, color=theme.NORM_L1,
-                     size=PANEL_SIZE)
-        l2 = Readout(r"L_2 = \sqrt{\textstyle\sum_i d_i^2}", 0.0, decimals=3,
-                     color=theme.NORM_L2, size=PANEL_SIZE)
-        linf = Readout(r"L_\infty = \max_i |d_i|", 0.0, decimals=3, color=theme.NORM_LINF,
-                       size=PANEL_SIZE)
-        with self.beat("Over all five movies the difference vector has five entries, one "
-                       "signed bar each: Chloé rates the science fiction and thrillers lower, "
-                       "the animation and romance higher."):
+        l1 = Readout(
+            r"L_1 = \textstyle\sum_i |d_i|", 0.0, decimals=3, color=theme.NORM_L1, size=PANEL_SIZE
+        )
+        l2 = Readout(
+            r"L_2 = \sqrt{\textstyle\sum_i d_i^2}",
+            0.0,
+            decimals=3,
+            color=theme.NORM_L2,
+            size=PANEL_SIZE,
+        )
+        linf = Readout(
+            r"L_\infty = \max_i |d_i|", 0.0, decimals=3, color=theme.NORM_LINF, size=PANEL_SIZE
+        )
+        with self.beat(
+            "Over all five movies the difference vector has five entries, one "
+            "signed bar each: Chloé rates the science fiction and thrillers lower, "
+            "the animation and romance higher."
+        ):
             self.play(Create(axes), FadeIn(names))
             self.add(bars)
             self.play(bars.create())
             self.play(self.panel.show(heading, diff, values))
             self.checkpoint("difference_5d_bars", bars.values_shown(), expected=d, tol=TOL)
         expected = scipy_distances(a, b)
-        with self.beat("The same three rules give an L1 distance of sixteen, the bar lengths "
-                       "added up; an L2 distance of about 7.48; and an L-infinity of four, the "
-                       "longest bars, reached three times."):
+        with self.beat(
+            "The same three rules give an L1 distance of sixteen, the bar lengths "
+            "added up; an L2 distance of about 7.48; and an L-infinity of four, the "
+            "longest bars, reached three times."
+        ):
             self.play(self.panel.grow(l1, l2, linf))
             shown = np.abs(bars.values_shown())
-            self.play(l1.change_to(float(shown.sum())),
-                      l2.change_to(float(np.sqrt(np.sum(shown**2)))), run_time=1.2)
+            self.play(
+                l1.change_to(float(shown.sum())),
+                l2.change_to(float(np.sqrt(np.sum(shown**2)))),
+                run_time=1.2,
+            )
             self.play(bars.highlight_largest(), linf.change_to(float(shown.max())))
             self.checkpoint("l1_5d", l1.value, expected=expected["l1"])
             self.checkpoint("l2_5d", l2.value, expected=expected["l2"])
@@ -276,86 +329,135 @@ class DistanceMetrics(LectureScene):
         ana, femi, eve = COSINE_USERS
         u, v, w = (ratings_on(n, COSINE_MOVIES) for n in COSINE_USERS)
         axes, axis_labels = rating_axes(COSINE_MOVIES)
-        euclid = Readout(r"\text{Euclidean}", 0.0, decimals=3, color=theme.NORM_L2,
-                         size=PANEL_SIZE)
+        euclid = Readout(r"\text{Euclidean}", 0.0, decimals=3, color=theme.NORM_L2, size=PANEL_SIZE)
         cosine = Readout(r"\text{cosine}", 1.0, decimals=3, size=PANEL_SIZE)
-        arrows = DirectionComparison(axes, u, v, colors=(color_of(ana), color_of(femi)),
-                                     readouts={"euclidean": euclid, "cosine": cosine})
+        arrows = DirectionComparison(
+            axes,
+            u,
+            v,
+            colors=(color_of(ana), color_of(femi)),
+            readouts={"euclidean": euclid, "cosine": cosine},
+        )
         ana_label = name_label(ana, axes.c2p(*u), RIGHT, buff=0.35)
         femi_label = name_label(femi, axes.c2p(*v), DOWN + RIGHT)
         heading = theme.text("Direction versus length", size=theme.BODY_SIZE, color=theme.ACCENT)
-        with self.beat("Switch to Arrival and Amélie. Femi gives both exactly half of Ana's "
-                       "stars: the same taste, on a harsher scale."):
+        with self.beat(
+            "Switch to Arrival and Amélie. Femi gives both exactly half of Ana's "
+            "stars: the same taste, on a harsher scale."
+        ):
             self.play(Create(axes), FadeIn(axis_labels))
             self.add(arrows)
             self.play(arrows.create(), FadeIn(ana_label), FadeIn(femi_label), run_time=2.0)
             self.play(self.panel.show(heading, user_row((ana, femi), COSINE_MOVIES)))
-        with self.beat("Euclidean distance puts them 2.24 apart, yet the cosine of the angle "
-                       "between them is exactly one: cosine compares direction and ignores "
-                       "length."):
+        with self.beat(
+            "Euclidean distance puts them 2.24 apart, yet the cosine of the angle "
+            "between them is exactly one: cosine compares direction and ignores "
+            "length."
+        ):
             self.play(arrows.show_gap())
             self.play(self.panel.grow(euclid, cosine))
             self.checkpoint("femi_tip", arrows.tips_shown()[1], expected=u / 2, tol=TOL)
-            self.checkpoint("euclidean_ana_femi", arrows.euclidean_shown(),
-                            expected=float(sp.sqrt(sum((int(x) - int(y)) ** 2
-                                                       for x, y in zip(u, v, strict=True)))), tol=TOL)
-            self.checkpoint("cosine_ana_femi", arrows.cosine_shown(), expected=cosine_sympy(u, v),
-                            tol=TOL)
-            self.checkpoint("euclidean_ana_femi_readout", euclid.value,
-                            expected=float(euclidean(u, v)))
-            self.checkpoint("cosine_ana_femi_readout", cosine.value,
-                            expected=cosine_sympy(u, v))
+            self.checkpoint(
+                "euclidean_ana_femi",
+                arrows.euclidean_shown(),
+                expected=float(
+                    sp.sqrt(sum((int(x) - int(y)) ** 2 for x, y in zip(u, v, strict=True)))
+                ),
+                tol=TOL,
+            )
+            self.checkpoint(
+                "cosine_ana_femi", arrows.cosine_shown(), expected=cosine_sympy(u, v), tol=TOL
+            )
+            self.checkpoint(
+                "euclidean_ana_femi_readout", euclid.value, expected=float(euclidean(u, v))
+            )
+            self.checkpoint("cosine_ana_femi_readout", cosine.value, expected=cosine_sympy(u, v))
         eve_label = name_label(eve, axes.c2p(*w), RIGHT, buff=0.35)
         eve_row = user_row((eve,), COSINE_MOVIES)
         # the two numbers describe the drawn gap and angle at every moment of Eve's glide
-        with self.invariant("readouts_show_the_drawn_gap_and_angle",
-                            lambda: (printed_all((euclid, cosine)),
-                                     [arrows.euclidean_shown(), arrows.cosine_shown()])), \
-                self.beat("Eve sits exactly as far from Ana, but points another way, and her "
-                          "cosine drops to 0.978. For taste, direction is usually what "
-                          "counts."):
+        with (
+            self.invariant(
+                "readouts_show_the_drawn_gap_and_angle",
+                lambda: (
+                    printed_all((euclid, cosine)),
+                    [arrows.euclidean_shown(), arrows.cosine_shown()],
+                ),
+            ),
+            self.beat(
+                "Eve sits exactly as far from Ana, but points another way, and her "
+                "cosine drops to 0.978. For taste, direction is usually what "
+                "counts."
+            ),
+        ):
             self.play(FadeOut(femi_label), run_time=0.4)
             self.play(arrows.move_second_to(w, color=color_of(eve), run_time=2.5))
             self.play(FadeIn(eve_label))
             self.play(self.panel.grow(eve_row))
-            self.checkpoint("euclidean_ana_eve", arrows.euclidean_shown(),
-                            expected=float(sp.sqrt(sum((int(x) - int(y)) ** 2
-                                                       for x, y in zip(u, w, strict=True)))), tol=TOL)
-            self.checkpoint("cosine_ana_eve_readout", cosine.value,
-                            expected=cosine_sympy(u, w))
-            self.checkpoint("euclidean_ana_eve_readout", euclid.value,
-                            expected=float(euclidean(u, w)))
+            self.checkpoint(
+                "euclidean_ana_eve",
+                arrows.euclidean_shown(),
+                expected=float(
+                    sp.sqrt(sum((int(x) - int(y)) ** 2 for x, y in zip(u, w, strict=True)))
+                ),
+                tol=TOL,
+            )
+            self.checkpoint("cosine_ana_eve_readout", cosine.value, expected=cosine_sympy(u, w))
+            self.checkpoint(
+                "euclidean_ana_eve_readout", euclid.value, expected=float(euclidean(u, w))
+            )
         self.clear_stage()
 
     def concentration_beats(self) -> None:
-        contrasts = concentration_curve(CURVE_DIMENSIONS, np.random.default_rng(CURVE_SEED),
-                                        n_points=CURVE_POINTS, trials=CURVE_TRIALS)
-        axes = Axes(x_range=(0, 3.1, 1), y_range=(0, 8, 2), x_length=5.6, y_length=4.2,
-                    axis_config={"color": theme.MUTED, "include_tip": False},
-                    x_axis_config={"scaling": LogBase()},
-                    y_axis_config={"include_numbers": True, "font_size": 24})
+        contrasts = concentration_curve(
+            CURVE_DIMENSIONS,
+            np.random.default_rng(CURVE_SEED),
+            n_points=CURVE_POINTS,
+            trials=CURVE_TRIALS,
+        )
+        axes = Axes(
+            x_range=(0, 3.1, 1),
+            y_range=(0, 8, 2),
+            x_length=5.6,
+            y_length=4.2,
+            axis_config={"color": theme.MUTED, "include_tip": False},
+            x_axis_config={"scaling": LogBase()},
+            y_axis_config={"include_numbers": True, "font_size": 24},
+        )
         axes.move_to(np.array([-3.6, -0.1, 0.0]))
-        ticks = VGroup(*(theme.text(str(10**k), size=theme.LABEL_SIZE, color=theme.MUTED)
-                         .next_to(axes.c2p(10**k, 0), DOWN, buff=0.2) for k in range(4)))
+        ticks = VGroup(
+            *(
+                theme.text(str(10**k), size=theme.LABEL_SIZE, color=theme.MUTED).next_to(
+                    axes.c2p(10**k, 0), DOWN, buff=0.2
+                )
+                for k in range(4)
+            )
+        )
         x_title = theme.text("dimension (log scale)", size=theme.LABEL_SIZE, color=theme.MUTED)
         x_title.next_to(ticks, DOWN, buff=0.2)
-        title = theme.tex(r"\text{relative contrast } \frac{d_{\max} - d_{\min}}{d_{\min}}",
-                          size=32)
+        title = theme.tex(
+            r"\text{relative contrast } \frac{d_{\max} - d_{\min}}{d_{\min}}", size=32
+        )
         title.next_to(axes, UP, buff=0.35).align_to(axes, LEFT)
         curve = ConcentrationPlot(axes, CURVE_DIMENSIONS, contrasts)
         last = Readout(r"\text{at } 1024", 0.0, decimals=3, color=theme.ACCENT, size=PANEL_SIZE)
         last.next_to(x_title, DOWN, buff=0.3)
         expected_curve = contrast_curve_cdist(CURVE_SEED)
-        with self.beat("One more surprise. Scatter random points in more and more dimensions: "
-                       "the farthest neighbour's lead over the nearest shrinks, to about a "
-                       "tenth at 1024 dimensions."):
+        with self.beat(
+            "One more surprise. Scatter random points in more and more dimensions: "
+            "the farthest neighbour's lead over the nearest shrinks, to about a "
+            "tenth at 1024 dimensions."
+        ):
             self.play(Create(axes), FadeIn(ticks), FadeIn(x_title), FadeIn(title))
             self.add(curve)
             self.play(curve.create(run_time=2.5))
             self.play(FadeIn(last), last.change_to(float(curve.points_shown()[-1, 1])))
             shown = curve.points_shown()
-            self.checkpoint("curve_dimensions", shown[:, 0],
-                            expected=[float(d) for d in CURVE_DIMENSIONS], tol=1e-6)
+            self.checkpoint(
+                "curve_dimensions",
+                shown[:, 0],
+                expected=[float(d) for d in CURVE_DIMENSIONS],
+                tol=1e-6,
+            )
             self.checkpoint("curve_contrasts", shown[:, 1], expected=expected_curve, tol=1e-9)
             self.checkpoint("contrast_at_1024_readout", last.value, expected=expected_curve[-1])
 
@@ -363,10 +465,18 @@ class DistanceMetrics(LectureScene):
         clouds = {d: rng.random((HIST_POINTS, d)) for d in HIST_DIMENSIONS}
         shares = {d: normalised_distance_histogram(clouds[d], HIST_EDGES) for d in clouds}
         spreads = {d: relative_spread(pairwise_distances(clouds[d])) for d in clouds}
-        hist_axes = Axes(x_range=(0, 2.5, 0.5), y_range=(0, 1, 0.25), x_length=5.0,
-                         y_length=4.2,
-                         axis_config={"color": theme.MUTED, "include_tip": False,
-                                      "include_numbers": True, "font_size": 24})
+        hist_axes = Axes(
+            x_range=(0, 2.5, 0.5),
+            y_range=(0, 1, 0.25),
+            x_length=5.0,
+            y_length=4.2,
+            axis_config={
+                "color": theme.MUTED,
+                "include_tip": False,
+                "include_numbers": True,
+                "font_size": 24,
+            },
+        )
         hist_axes.move_to(np.array([3.9, -0.1, 0.0]))
         hist_title = theme.text("pairwise distance ÷ mean", size=theme.LABEL_SIZE + 4)
         hist_title.next_to(hist_axes, UP, buff=0.35).align_to(hist_axes, LEFT)
@@ -375,29 +485,51 @@ class DistanceMetrics(LectureScene):
         dim.set(HIST_DIMENSIONS[0])
         # σ/μ of the cloud whose histogram is drawn; d and σ/μ jump together, never counting
         # through dimensions that were not drawn
-        spread = Readout(r"\sigma / \mu", spreads[HIST_DIMENSIONS[0]], decimals=3,
-                         color=theme.NORM_L2, size=PANEL_SIZE)
+        spread = Readout(
+            r"\sigma / \mu",
+            spreads[HIST_DIMENSIONS[0]],
+            decimals=3,
+            color=theme.NORM_L2,
+            size=PANEL_SIZE,
+        )
         readouts = VGroup(dim, spread).arrange(RIGHT, buff=0.8)
         readouts.next_to(hist_axes, DOWN, buff=0.55)
         expected_hist = histograms_cdist(HIST_SEED)
-        with self.beat("The histogram of all pairwise distances, each divided by the mean, "
-                       "collapses into one spike from 2 to 16 to 1024 dimensions. When every "
-                       "point is about equally far, nearest neighbours stop meaning much."):
+        with self.beat(
+            "The histogram of all pairwise distances, each divided by the mean, "
+            "collapses into one spike from 2 to 16 to 1024 dimensions. When every "
+            "point is about equally far, nearest neighbours stop meaning much."
+        ):
             self.play(Create(hist_axes), FadeIn(hist_title))
             self.add(hist)
             self.play(hist.create(), FadeIn(readouts))
-            with self.invariant("spread_readout_is_the_spread_at_the_dimension_shown",
-                                lambda: (spread.value, expected_hist.get(
-                                    int(round(dim.value)), (None, float("nan")))[1])):
+            with self.invariant(
+                "spread_readout_is_the_spread_at_the_dimension_shown",
+                lambda: (
+                    spread.value,
+                    expected_hist.get(int(round(dim.value)), (None, float("nan")))[1],
+                ),
+            ):
                 for d in HIST_DIMENSIONS:
                     if d != HIST_DIMENSIONS[0]:
-                        self.play(hist.morph_to(shares[d], run_time=1.6), dim.step_to(d),
-                                  spread.step_to(spreads[d]), run_time=1.6)
-                    self.checkpoint(f"dimension_d{d}_readout", dim.value,
-                                    expected=float(clouds[d].shape[1]))
-                    self.checkpoint(f"spread_d{d}_readout", spread.value,
-                                    expected=expected_hist[d][1])
-                    self.checkpoint(f"hist_d{d}_shares", hist.heights_shown(),
-                                    expected=expected_hist[d][0], tol=1e-9)
+                        self.play(
+                            hist.morph_to(shares[d], run_time=1.6),
+                            dim.step_to(d),
+                            spread.step_to(spreads[d]),
+                            run_time=1.6,
+                        )
+                    self.checkpoint(
+                        f"dimension_d{d}_readout", dim.value, expected=float(clouds[d].shape[1])
+                    )
+                    self.checkpoint(
+                        f"spread_d{d}_readout", spread.value, expected=expected_hist[d][1]
+                    )
+                    self.checkpoint(
+                        f"hist_d{d}_shares",
+                        hist.heights_shown(),
+                        expected=expected_hist[d][0],
+                        tol=1e-9,
+                    )
+
 
 SCENES = [DistanceMetrics]

@@ -64,7 +64,8 @@ class Derivatives(LectureScene):
     def construct(self) -> None:
         self.open_chapter(
             "The derivative turns a curve into a second curve: at every x, how steep the first "
-            "one is. We will watch a tangent draw it.")
+            "one is. We will watch a tangent draw it."
+        )
         self.panel = Panel(corner=UR, edge_buff=0.5)
         self.tracing_beats()
         self.critical_beat()
@@ -73,77 +74,118 @@ class Derivatives(LectureScene):
         self.close_chapter(
             "The derivative is the slope of the tangent, drawn as a curve.",
             "Flat tangents flag candidates for peaks and valleys, and the chain rule multiplies "
-            "rates through a composition, exactly what backpropagation does layer by layer.")
+            "rates through a composition, exactly what backpropagation does layer by layer.",
+        )
 
     # ------------------------------------------------------------------------------------
     def readouts(self) -> tuple[Readout, Readout]:
         x_read = Readout("x", 0.0, decimals=2, size=PANEL_SIZE)
-        slope_read = Readout(r"\text{slope}", 0.0, decimals=DECIMALS, size=PANEL_SIZE,
-                             color=theme.GRADIENT)
+        slope_read = Readout(
+            r"\text{slope}", 0.0, decimals=DECIMALS, size=PANEL_SIZE, color=theme.GRADIENT
+        )
         return x_read, slope_read
 
-    def check_tracer(self, tag: str, tracer: DerivativeTracer, expr: sp.Expr, at: float,
-                     slope_read: Readout | None = None, x_read: Readout | None = None) -> None:
+    def check_tracer(
+        self,
+        tag: str,
+        tracer: DerivativeTracer,
+        expr: sp.Expr,
+        at: float,
+        slope_read: Readout | None = None,
+        x_read: Readout | None = None,
+    ) -> None:
         """The tangent's drawn slope, the tracer dot and the readouts against sympy."""
         d = sympy_derivative(expr, at)
-        self.checkpoint(f"{tag}_tangent_slope_x={at:g}", tracer.slope_shown(), expected=d,
-                        tol=1e-6)
-        self.checkpoint(f"{tag}_tracer_x={at:g}", tracer.trace_point_shown(), expected=[at, d],
-                        tol=1e-6)
+        self.checkpoint(f"{tag}_tangent_slope_x={at:g}", tracer.slope_shown(), expected=d, tol=1e-6)
+        self.checkpoint(
+            f"{tag}_tracer_x={at:g}", tracer.trace_point_shown(), expected=[at, d], tol=1e-6
+        )
         if slope_read is not None:
             self.checkpoint(f"{tag}_slope_readout_x={at:g}", slope_read.value, expected=d)
         if x_read is not None:
             self.checkpoint(f"{tag}_x_readout_x={at:g}", x_read.value, expected=at)
 
-    def follow_invariants(self, tag: str, tracer: DerivativeTracer, expr: sp.Expr,
-                          x_read: Readout, slope_read: Readout) -> contextlib.ExitStack:
+    def follow_invariants(
+        self,
+        tag: str,
+        tracer: DerivativeTracer,
+        expr: sp.Expr,
+        x_read: Readout,
+        slope_read: Readout,
+    ) -> contextlib.ExitStack:
         """The x and slope readouts follow the tangent at every sampled moment: x is the
         touching point's, the slope is the drawn tangent's and equals f′ there (sympy)."""
         derivative = sp.lambdify(x_sym, sp.diff(expr, x_sym), "math")
         stack = contextlib.ExitStack()
-        stack.enter_context(self.invariant(
-            f"{tag}: x readout equals the tangent point's x",
-            lambda: (x_read.value, tracer.point_shown()[0])))
-        stack.enter_context(self.invariant(
-            f"{tag}: slope readout equals the drawn tangent's slope",
-            lambda: (slope_read.value, tracer.slope_shown())))
-        stack.enter_context(self.invariant(
-            f"{tag}: slope readout is f′ at the tangent point",
-            lambda: (slope_read.value, derivative(float(tracer.point_shown()[0])))))
+        stack.enter_context(
+            self.invariant(
+                f"{tag}: x readout equals the tangent point's x",
+                lambda: (x_read.value, tracer.point_shown()[0]),
+            )
+        )
+        stack.enter_context(
+            self.invariant(
+                f"{tag}: slope readout equals the drawn tangent's slope",
+                lambda: (slope_read.value, tracer.slope_shown()),
+            )
+        )
+        stack.enter_context(
+            self.invariant(
+                f"{tag}: slope readout is f′ at the tangent point",
+                lambda: (slope_read.value, derivative(float(tracer.point_shown()[0]))),
+            )
+        )
         return stack
 
     def tracing_beats(self) -> None:
         x_read, slope_read = self.readouts()
-        tracer = DerivativeTracer(CUBIC_WELL, (-2, 2, 1), (-1.2, 1.2, 1), (-1.5, 3.5, 1), -2.0,
-                                  readouts={"x": x_read, "slope": slope_read},
-                                  width=TRACER_WIDTH)
+        tracer = DerivativeTracer(
+            CUBIC_WELL,
+            (-2, 2, 1),
+            (-1.2, 1.2, 1),
+            (-1.5, 3.5, 1),
+            -2.0,
+            readouts={"x": x_read, "slope": slope_read},
+            width=TRACER_WIDTH,
+        )
         tracer.to_edge(LEFT, buff=0.45)
         self.tracer = tracer
         f_row = theme.tex(r"f(x) = \frac{x^3}{3} - x", size=PANEL_SIZE, color=theme.CURVE)
         self.panel.min_width = widest_row(x_read, slope_read)
-        with self.beat("On top, f of x equals x cubed over three minus x, with a yellow tangent "
-                       "touching it at x equals minus two. Below, an orange dot sits at the "
-                       "height of that tangent's slope, three."):
+        with self.beat(
+            "On top, f of x equals x cubed over three minus x, with a yellow tangent "
+            "touching it at x equals minus two. Below, an orange dot sits at the "
+            "height of that tangent's slope, three."
+        ):
             self.play(tracer.create())
-            self.well_invariants = self.follow_invariants("well", tracer, WELL_EXPR, x_read,
-                                                          slope_read)
+            self.well_invariants = self.follow_invariants(
+                "well", tracer, WELL_EXPR, x_read, slope_read
+            )
             self.play(self.panel.show(f_row, x_read, slope_read))
             self.check_tracer("well", tracer, WELL_EXPR, -2.0, slope_read, x_read)
 
-        with self.beat("Slide the tangent to the right. It flattens, tilts downhill, and the "
-                       "orange dot below follows its slope down to minus one at zero."):
+        with self.beat(
+            "Slide the tangent to the right. It flattens, tilts downhill, and the "
+            "orange dot below follows its slope down to minus one at zero."
+        ):
             self.play(tracer.slide_to(WELL_STOPS[0], run_time=4.0))
             self.check_tracer("well", tracer, WELL_EXPR, WELL_STOPS[0], slope_read, x_read)
 
         df_row = theme.tex(r"f'(x) = x^2 - 1", size=PANEL_SIZE, color=theme.GRADIENT)
-        with self.beat("Keep going to two. The trail the dot leaves behind is a whole new "
-                       "function, x squared minus one: the derivative, drawn by the tangent."):
+        with self.beat(
+            "Keep going to two. The trail the dot leaves behind is a whole new "
+            "function, x squared minus one: the derivative, drawn by the tangent."
+        ):
             self.play(tracer.slide_to(WELL_STOPS[1], run_time=4.0))
             self.play(self.panel.grow(df_row))
             self.check_tracer("well", tracer, WELL_EXPR, WELL_STOPS[1], slope_read, x_read)
             for at in WELL_TRAIL_CHECKS:
-                self.checkpoint(f"well_trail_x={at:g}", tracer.trail_value_at(at),
-                                expected=sympy_derivative(WELL_EXPR, at), tol=TRAIL_TOL)
+                self.checkpoint(
+                    f"well_trail_x={at:g}",
+                    tracer.trail_value_at(at),
+                    expected=sympy_derivative(WELL_EXPR, at),
+                    tol=TRAIL_TOL,
+                )
         self.x_read, self.slope_read = x_read, slope_read
 
     def critical_beat(self) -> None:
@@ -151,21 +193,35 @@ class Derivatives(LectureScene):
         found = critical_points(CUBIC_WELL.derivative, (-2.0, 2.0))
         exact = sorted(float(r) for r in sp.solve(sp.diff(WELL_EXPR, x_sym), x_sym))
         kinds = [classify_critical_point(CUBIC_WELL, r) for r in found]
-        label = VGroup(*(theme.text(f"x = {r:+.0f}: {kind}", size=theme.LABEL_SIZE,
-                                    color=theme.GOOD) for r, kind in zip(found, kinds, strict=True)))
+        label = VGroup(
+            *(
+                theme.text(f"x = {r:+.0f}: {kind}", size=theme.LABEL_SIZE, color=theme.GOOD)
+                for r, kind in zip(found, kinds, strict=True)
+            )
+        )
         label.arrange(DOWN, aligned_edge=LEFT, buff=0.15)
-        with self.beat("Where the trail crosses zero the tangent is flat: a peak at minus one "
-                       "and a valley at one. Setting the derivative to zero is how you hunt "
-                       "for them."):
+        with self.beat(
+            "Where the trail crosses zero the tangent is flat: a peak at minus one "
+            "and a valley at one. Setting the derivative to zero is how you hunt "
+            "for them."
+        ):
             self.play(tracer.mark(found[0]), tracer.mark(found[1]))
             self.play(tracer.slide_to(found[0], run_time=2.5, trace=False))
             self.check_tracer("well", tracer, WELL_EXPR, -1.0, self.slope_read, self.x_read)
-            self.checkpoint("well_peak_point", tracer.point_shown(),
-                            expected=[exact[0], sympy_value(WELL_EXPR, exact[0])], tol=1e-6)
+            self.checkpoint(
+                "well_peak_point",
+                tracer.point_shown(),
+                expected=[exact[0], sympy_value(WELL_EXPR, exact[0])],
+                tol=1e-6,
+            )
             self.play(tracer.slide_to(found[1], run_time=2.0, trace=False))
             self.check_tracer("well", tracer, WELL_EXPR, 1.0, self.slope_read, self.x_read)
-            self.checkpoint("well_valley_point", tracer.point_shown(),
-                            expected=[exact[1], sympy_value(WELL_EXPR, exact[1])], tol=1e-6)
+            self.checkpoint(
+                "well_valley_point",
+                tracer.point_shown(),
+                expected=[exact[1], sympy_value(WELL_EXPR, exact[1])],
+                tol=1e-6,
+            )
             self.play(self.panel.grow(label))
         self.well_invariants.close()
         self.play(FadeOut(tracer), self.panel.hide())
@@ -174,62 +230,102 @@ class Derivatives(LectureScene):
     def cube_beats(self) -> None:
         x_read, slope_read = self.readouts()
         # y up to 4 (not 3.5): the steep tangent at x = 1.5 stays inside the frame
-        tracer = DerivativeTracer(CUBE, (-1.5, 1.5, 0.5), (-4, 4, 2), (0, 7, 2), -1.5,
-                                  readouts={"x": x_read, "slope": slope_read},
-                                  width=TRACER_WIDTH)
+        tracer = DerivativeTracer(
+            CUBE,
+            (-1.5, 1.5, 0.5),
+            (-4, 4, 2),
+            (0, 7, 2),
+            -1.5,
+            readouts={"x": x_read, "slope": slope_read},
+            width=TRACER_WIDTH,
+        )
         tracer.to_edge(LEFT, buff=0.45)
         f_row = theme.tex(r"f(x) = x^3", size=PANEL_SIZE, color=theme.CURVE)
         df_row = theme.tex(r"f'(x) = 3x^2", size=PANEL_SIZE, color=theme.GRADIENT)
         self.panel.min_width = widest_row(x_read, slope_read)
         invariants = self.follow_invariants("cube", tracer, CUBE_EXPR, x_read, slope_read)
-        with invariants, self.beat("A flat tangent is not always a peak or a valley. Take x "
-                                   "cubed and draw its derivative, three x squared."):
+        with (
+            invariants,
+            self.beat(
+                "A flat tangent is not always a peak or a valley. Take x "
+                "cubed and draw its derivative, three x squared."
+            ),
+        ):
             self.play(FadeIn(tracer), self.panel.show(f_row, df_row, x_read, slope_read))
             self.play(tracer.slide_to(1.5, run_time=4.0))
             self.check_tracer("cube", tracer, CUBE_EXPR, 1.5, slope_read, x_read)
             invariants = invariants.pop_all()  # they hold on through the next beat
-        note = VGroup(*(theme.text(line, size=theme.LABEL_SIZE, color=theme.BAD)
-                        for line in ("flat, but no peak", "or valley"))).arrange(
-            DOWN, aligned_edge=LEFT, buff=0.12)
-        with invariants, self.beat("At zero the tangent is flat and the derivative touches "
-                                   "zero, but it never changes sign: the curve climbs on both "
-                                   "sides, so zero is neither a maximum nor a minimum."):
+        note = VGroup(
+            *(
+                theme.text(line, size=theme.LABEL_SIZE, color=theme.BAD)
+                for line in ("flat, but no peak", "or valley")
+            )
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.12)
+        with (
+            invariants,
+            self.beat(
+                "At zero the tangent is flat and the derivative touches "
+                "zero, but it never changes sign: the curve climbs on both "
+                "sides, so zero is neither a maximum nor a minimum."
+            ),
+        ):
             self.play(tracer.slide_to(0.0, run_time=2.5, trace=False), tracer.mark(0.0))
             self.check_tracer("cube", tracer, CUBE_EXPR, 0.0, slope_read, x_read)
             self.play(self.panel.grow(note))
             left = tracer.trail_value_at(-0.5)
             right = tracer.trail_value_at(0.5)
-            self.checkpoint("cube_trail_both_sides_of_0", [left, right],
-                            expected=[sympy_derivative(CUBE_EXPR, -0.5),
-                                      sympy_derivative(CUBE_EXPR, 0.5)], tol=TRAIL_TOL)
+            self.checkpoint(
+                "cube_trail_both_sides_of_0",
+                [left, right],
+                expected=[sympy_derivative(CUBE_EXPR, -0.5), sympy_derivative(CUBE_EXPR, 0.5)],
+                tol=TRAIL_TOL,
+            )
         self.play(FadeOut(tracer), self.panel.hide())
 
     # ------------------------------------------------------------------------------------
     def chain_beats(self) -> None:
         x_read, slope_read = self.readouts()
-        tracer = DerivativeTracer(SIN_OF_SQUARE, (-2, 2, 1), (-1.2, 1.2, 1), (-4, 4, 2), -2.0,
-                                  readouts={"x": x_read, "slope": slope_read},
-                                  width=TRACER_WIDTH, f_label=r"y = \sin(x^2)",
-                                  df_label=r"y'(x)")
+        tracer = DerivativeTracer(
+            SIN_OF_SQUARE,
+            (-2, 2, 1),
+            (-1.2, 1.2, 1),
+            (-4, 4, 2),
+            -2.0,
+            readouts={"x": x_read, "slope": slope_read},
+            width=TRACER_WIDTH,
+            f_label=r"y = \sin(x^2)",
+            df_label=r"y'(x)",
+        )
         tracer.to_edge(LEFT, buff=0.45)
         f_row = theme.tex(r"y = \sin(u),\ u = x^2", size=PANEL_SIZE, color=theme.CURVE)
         # the three rates are driven by one thing, the tangent: du/dx and dy/du at its point,
         # dy/dx its drawn slope; so the product shown is the product of the factors shown
-        inner_read = Readout(r"\frac{du}{dx} = 2x", 0.0, decimals=DECIMALS, size=PANEL_SIZE,
-                             color=theme.BASIS_I)
-        outer_read = Readout(r"\frac{dy}{du} = \cos u", 0.0, decimals=DECIMALS,
-                             size=PANEL_SIZE, color=theme.BASIS_J)
-        product_read = Readout(r"\frac{dy}{dx} = \frac{dy}{du}\cdot\frac{du}{dx}", 0.0,
-                               decimals=DECIMALS, size=PANEL_SIZE, color=theme.GRADIENT)
+        inner_read = Readout(
+            r"\frac{du}{dx} = 2x", 0.0, decimals=DECIMALS, size=PANEL_SIZE, color=theme.BASIS_I
+        )
+        outer_read = Readout(
+            r"\frac{dy}{du} = \cos u", 0.0, decimals=DECIMALS, size=PANEL_SIZE, color=theme.BASIS_J
+        )
+        product_read = Readout(
+            r"\frac{dy}{dx} = \frac{dy}{du}\cdot\frac{du}{dx}",
+            0.0,
+            decimals=DECIMALS,
+            size=PANEL_SIZE,
+            color=theme.GRADIENT,
+        )
         rates = lambda: chain_rule(SINE, INNER, float(tracer.point_shown()[0]))  # noqa: E731
         inner_read.follow(lambda: rates().inner_rate)
         outer_read.follow(lambda: rates().outer_rate)
         product_read.follow(tracer.slope_shown)
-        self.panel.min_width = widest_row(x_read, slope_read, inner_read, outer_read,
-                                          product_read)
+        self.panel.min_width = widest_row(x_read, slope_read, inner_read, outer_read, product_read)
         invariants = self.follow_invariants("chain", tracer, CHAIN_EXPR, x_read, slope_read)
-        with invariants, self.beat("Now a composition, sine of x squared: square first, then "
-                                   "take the sine, like two functions chained in a pipeline."):
+        with (
+            invariants,
+            self.beat(
+                "Now a composition, sine of x squared: square first, then "
+                "take the sine, like two functions chained in a pipeline."
+            ),
+        ):
             self.play(FadeIn(tracer), self.panel.show(f_row, x_read, slope_read))
             self.play(tracer.slide_to(CHAIN_X, run_time=4.5))
             self.check_tracer("chain", tracer, CHAIN_EXPR, CHAIN_X, slope_read, x_read)
@@ -238,44 +334,81 @@ class Derivatives(LectureScene):
         u = sp.symbols("u")
         inner_rate = sp.lambdify(x_sym, sp.diff(x_sym**2, x_sym), "math")
         outer_rate = sp.lambdify(u, sp.diff(sp.sin(u), u), "math")
-        with invariants, self.beat("The chain rule multiplies the stages' rates. At x equals "
-                                   "one, x squared grows at rate two and sine grows at rate "
-                                   "cosine of one, 0.540; their product, 1.081, is exactly the "
-                                   "slope of the tangent."):
+        with (
+            invariants,
+            self.beat(
+                "The chain rule multiplies the stages' rates. At x equals "
+                "one, x squared grows at rate two and sine grows at rate "
+                "cosine of one, 0.540; their product, 1.081, is exactly the "
+                "slope of the tangent."
+            ),
+        ):
             self.play(self.panel.grow(inner_read), tracer.mark(CHAIN_X, color=theme.ACCENT))
             self.play(self.panel.grow(outer_read))
             self.play(self.panel.grow(product_read))
-            invariants.enter_context(self.invariant(
-                "du/dx readout is 2x at the tangent point",
-                lambda: (inner_read.value, inner_rate(float(tracer.point_shown()[0])))))
-            invariants.enter_context(self.invariant(
-                "dy/du readout is cos(x²) at the tangent point",
-                lambda: (outer_read.value, outer_rate(float(tracer.point_shown()[0]) ** 2))))
-            invariants.enter_context(self.invariant(
-                "dy/dx readout equals the drawn tangent's slope",
-                lambda: (product_read.value, tracer.slope_shown())))
-            invariants.enter_context(self.invariant(
-                "dy/dx readout is the product of the factors' values",
-                lambda: (product_read.value, float(inner_read.number.get_value())
-                         * float(outer_read.number.get_value()))))
+            invariants.enter_context(
+                self.invariant(
+                    "du/dx readout is 2x at the tangent point",
+                    lambda: (inner_read.value, inner_rate(float(tracer.point_shown()[0]))),
+                )
+            )
+            invariants.enter_context(
+                self.invariant(
+                    "dy/du readout is cos(x²) at the tangent point",
+                    lambda: (outer_read.value, outer_rate(float(tracer.point_shown()[0]) ** 2)),
+                )
+            )
+            invariants.enter_context(
+                self.invariant(
+                    "dy/dx readout equals the drawn tangent's slope",
+                    lambda: (product_read.value, tracer.slope_shown()),
+                )
+            )
+            invariants.enter_context(
+                self.invariant(
+                    "dy/dx readout is the product of the factors' values",
+                    lambda: (
+                        product_read.value,
+                        float(inner_read.number.get_value()) * float(outer_read.number.get_value()),
+                    ),
+                )
+            )
             self.check_chain(tracer, CHAIN_X, inner_read, outer_read, product_read)
-            self.checkpoint("chain_product_readout_equals_drawn_slope", product_read.value,
-                            expected=tracer.slope_shown())
+            self.checkpoint(
+                "chain_product_readout_equals_drawn_slope",
+                product_read.value,
+                expected=tracer.slope_shown(),
+            )
             invariants = invariants.pop_all()
 
         rule = theme.tex(r"y'(x) = 2x\cos(x^2)", size=PANEL_SIZE, color=theme.GRADIENT)
-        with invariants, self.beat("Let the tangent finish its run: every point of the orange "
-                                   "trail is such a product, two x times cosine of x squared."):
+        with (
+            invariants,
+            self.beat(
+                "Let the tangent finish its run: every point of the orange "
+                "trail is such a product, two x times cosine of x squared."
+            ),
+        ):
             self.play(self.panel.swap((f_row, rule), run_time=0.8))
             self.play(tracer.slide_to(2.0, run_time=3.0))
             self.check_tracer("chain", tracer, CHAIN_EXPR, 2.0, slope_read, x_read)
             self.check_chain(tracer, 2.0, inner_read, outer_read, product_read)
             for at in (-1.5, 1.5):
-                self.checkpoint(f"chain_trail_x={at:g}", tracer.trail_value_at(at),
-                                expected=2 * at * math.cos(at * at), tol=TRAIL_TOL)
+                self.checkpoint(
+                    f"chain_trail_x={at:g}",
+                    tracer.trail_value_at(at),
+                    expected=2 * at * math.cos(at * at),
+                    tol=TRAIL_TOL,
+                )
 
-    def check_chain(self, tracer: DerivativeTracer, at: float, inner_read: Readout,
-                    outer_read: Readout, product_read: Readout) -> None:
+    def check_chain(
+        self,
+        tracer: DerivativeTracer,
+        at: float,
+        inner_read: Readout,
+        outer_read: Readout,
+        product_read: Readout,
+    ) -> None:
         """The three rate readouts against sympy's derivatives of the stages at ``at``."""
         u = sp.symbols("u")
         tag = f"x={at:g}"
@@ -283,8 +416,11 @@ class Derivatives(LectureScene):
         outer_rate = float(sp.diff(sp.sin(u), u).subs(u, at**2))
         self.checkpoint(f"chain_inner_rate_readout_{tag}", inner_read.value, expected=inner_rate)
         self.checkpoint(f"chain_outer_rate_readout_{tag}", outer_read.value, expected=outer_rate)
-        self.checkpoint(f"chain_product_readout_{tag}", product_read.value,
-                        expected=sympy_derivative(CHAIN_EXPR, at))
+        self.checkpoint(
+            f"chain_product_readout_{tag}",
+            product_read.value,
+            expected=sympy_derivative(CHAIN_EXPR, at),
+        )
 
 
 def widest_row(*readouts: Readout) -> float:
@@ -292,8 +428,11 @@ def widest_row(*readouts: Readout) -> float:
     change while they follow the drawing): each label with ``-8.888``."""
     widths = []
     for readout in readouts:
-        probe = live_number_class()(-8.888, num_decimal_places=readout.number.num_decimal_places,
-                                    font_size=readout.number.font_size)
+        probe = live_number_class()(
+            -8.888,
+            num_decimal_places=readout.number.num_decimal_places,
+            font_size=readout.number.font_size,
+        )
         widths.append(readout.label.width + 0.15 + probe.width)
     return max(widths)
 

@@ -44,9 +44,9 @@ RATE_H = 1e-4
 SWEEP_SAMPLES = 6000
 RATE_LABEL = r"A'(x) \approx \tfrac{\Delta A}{\Delta x}"
 
-DRAW_TOL = 1e-9        # rectangles read back through the axes
-AREA_TOL = 1e-4        # swept regions: polygons through curve samples (trapezoid rule)
-SLOPE_TOL = 1e-6       # the tangent's drawn slope: a symmetric difference of drawn areas
+DRAW_TOL = 1e-9  # rectangles read back through the axes
+AREA_TOL = 1e-4  # swept regions: polygons through curve samples (trapezoid rule)
+SLOPE_TOL = 1e-6  # the tangent's drawn slope: a symmetric difference of drawn areas
 PANEL_SIZE = 32
 
 
@@ -77,17 +77,29 @@ def sympy_rate(at: float) -> float:
     return float(sp.diff(sp.integrate(sp.sin(t), (t, 0, x)), x).subs(x, sp.Float(at, 30)))
 
 
-def pi_axes(x_max: float, y_range: tuple[float, float, float], x_length: float,
-            y_length: float) -> tuple[Axes, VGroup]:
+def pi_axes(
+    x_max: float, y_range: tuple[float, float, float], x_length: float, y_length: float
+) -> tuple[Axes, VGroup]:
     """Axes for sin x with x ticks labelled in multiples of π/2."""
-    axes = Axes(x_range=(0, x_max, math.pi / 2), y_range=y_range, x_length=x_length,
-                y_length=y_length, tips=False,
-                axis_config={"color": theme.MUTED},
-                y_axis_config={"include_numbers": True, "font_size": 24})
+    axes = Axes(
+        x_range=(0, x_max, math.pi / 2),
+        y_range=y_range,
+        x_length=x_length,
+        y_length=y_length,
+        tips=False,
+        axis_config={"color": theme.MUTED},
+        y_axis_config={"include_numbers": True, "font_size": 24},
+    )
     names = [r"\tfrac{\pi}{2}", r"\pi", r"\tfrac{3\pi}{2}", r"2\pi"]
-    labels = VGroup(*(theme.tex(name, size=30, color=theme.MUTED)
-                      .next_to(axes.c2p((k + 1) * math.pi / 2, 0), DOWN, buff=0.18)
-                      for k, name in enumerate(names) if (k + 1) * math.pi / 2 <= x_max + 1e-9))
+    labels = VGroup(
+        *(
+            theme.tex(name, size=30, color=theme.MUTED).next_to(
+                axes.c2p((k + 1) * math.pi / 2, 0), DOWN, buff=0.18
+            )
+            for k, name in enumerate(names)
+            if (k + 1) * math.pi / 2 <= x_max + 1e-9
+        )
+    )
     return axes, labels
 
 
@@ -97,14 +109,16 @@ class IntegralCalculus(LectureScene):
     def construct(self) -> None:
         self.open_chapter(
             "An integral is a sum over infinitely many thin slices. It is how expected values, "
-            "probabilities and areas under a density are defined.")
+            "probabilities and areas under a density are defined."
+        )
         self.riemann_beats()
         self.signed_area_beats()
         self.rate_beats()
         self.close_chapter(
             "Integral = limit of Riemann sums; its rate of growth is the integrand.",
             "Thin slices summed give the area, and the area's slope gives back the function: "
-            "differentiation and integration undo each other.")
+            "differentiation and integration undo each other.",
+        )
 
     # ------------------------------------------------------------------------------------
     def riemann_beats(self) -> None:
@@ -113,105 +127,157 @@ class IntegralCalculus(LectureScene):
         curve = axes.plot(np.sin, x_range=(0, math.pi, 0.01), color=theme.CURVE, stroke_width=5)
         rects = RiemannRectangles(axes, np.sin, 0, math.pi, REFINEMENTS[0], rule=RULE)
         n_read = Readout("n", REFINEMENTS[0], decimals=0, size=PANEL_SIZE, commas=False)
-        sum_read = Readout(r"\textstyle\sum f(m_k)\,\Delta x", 0.0, decimals=4,
-                           size=PANEL_SIZE, color=theme.ACCENT)
+        sum_read = Readout(
+            r"\textstyle\sum f(m_k)\,\Delta x", 0.0, decimals=4, size=PANEL_SIZE, color=theme.ACCENT
+        )
         sum_read.set(rects.area_shown())
         formula = theme.tex(r"\int_0^{\pi} \sin x \, dx", size=40)
-        rule_note = theme.text("midpoint rule: height at each centre", size=theme.LABEL_SIZE,
-                               color=theme.MUTED)
+        rule_note = theme.text(
+            "midpoint rule: height at each centre", size=theme.LABEL_SIZE, color=theme.MUTED
+        )
         self.panel = Panel(corner=UP + RIGHT)
-        with self.beat("Take the area under sine from zero to pi. Chop the interval into four "
-                       "strips and stand a rectangle on each, as tall as the curve at the "
-                       "strip's midpoint."):
+        with self.beat(
+            "Take the area under sine from zero to pi. Chop the interval into four "
+            "strips and stand a rectangle on each, as tall as the curve at the "
+            "strip's midpoint."
+        ):
             self.play(Create(axes), FadeIn(ticks), Create(curve))
             self.play(rects.create())
             self.play(self.panel.show(formula, rule_note, n_read, sum_read))
             self.check_riemann(REFINEMENTS[0], rects, n_read, sum_read)
         # the counter jumps 4 → 8 → 16 → 64 (no "n = 7" mid-morph), and the sum beside it is
         # always the midpoint sum for the n it shows
-        with self.invariant("n readout shows a refinement", lambda: (
-                n_read.value, min(REFINEMENTS, key=lambda m: abs(m - n_read.value)))), \
-                self.invariant("sum readout is the midpoint sum for the n shown", lambda: (
-                    sum_read.value, midpoint_sum_closed_form(round(n_read.value)))):
-            with self.beat("Summing the rectangles is a loop over strips: height times width, "
-                           "accumulate. Doubling the strips again and again, the sum settles "
-                           "toward 2."):
+        with (
+            self.invariant(
+                "n readout shows a refinement",
+                lambda: (n_read.value, min(REFINEMENTS, key=lambda m: abs(m - n_read.value))),
+            ),
+            self.invariant(
+                "sum readout is the midpoint sum for the n shown",
+                lambda: (sum_read.value, midpoint_sum_closed_form(round(n_read.value))),
+            ),
+        ):
+            with self.beat(
+                "Summing the rectangles is a loop over strips: height times width, "
+                "accumulate. Doubling the strips again and again, the sum settles "
+                "toward 2."
+            ):
                 for n in REFINEMENTS[1:]:
-                    self.play(rects.refine_to(n, run_time=1.4), n_read.step_to(n),
-                              sum_read.step_to(rects.model.total), run_time=1.4)
+                    self.play(
+                        rects.refine_to(n, run_time=1.4),
+                        n_read.step_to(n),
+                        sum_read.step_to(rects.model.total),
+                        run_time=1.4,
+                    )
                     self.check_riemann(n, rects, n_read, sum_read)
-        area_read = Readout(r"\int_0^{\pi}\sin x\,dx", 0.0, decimals=3, size=PANEL_SIZE,
-                            color=theme.ACCENT)
+        area_read = Readout(
+            r"\int_0^{\pi}\sin x\,dx", 0.0, decimals=3, size=PANEL_SIZE, color=theme.ACCENT
+        )
         region = AccumulatedArea(axes, np.sin, 0, math.pi)
         region.edge.set_opacity(0)
         region.dot.set_opacity(0)
-        with self.beat("In the limit the rectangles become the region itself, and its area "
-                       "is exactly 2."):
+        with self.beat(
+            "In the limit the rectangles become the region itself, and its area is exactly 2."
+        ):
             self.play(FadeOut(rects), FadeIn(region.positive))
             area_read.set(region.area_shown())
             self.play(self.panel.swap((sum_read, area_read)))
-            self.checkpoint("area_0_to_pi", region.area_shown(),
-                            expected=sympy_integral(0, sp.pi), tol=AREA_TOL)
-            self.checkpoint("area_0_to_pi_readout", area_read.value,
-                            expected=sympy_integral(0, sp.pi))
+            self.checkpoint(
+                "area_0_to_pi", region.area_shown(), expected=sympy_integral(0, sp.pi), tol=AREA_TOL
+            )
+            self.checkpoint(
+                "area_0_to_pi_readout", area_read.value, expected=sympy_integral(0, sp.pi)
+            )
         self.play(FadeOut(VGroup(axes, ticks, curve, region.positive)), self.panel.hide())
 
-    def check_riemann(self, n: int, rects: RiemannRectangles, n_read: Readout,
-                      sum_read: Readout) -> None:
+    def check_riemann(
+        self, n: int, rects: RiemannRectangles, n_read: Readout, sum_read: Readout
+    ) -> None:
         """The drawn rectangles' area and count, and both readouts, after refining to ``n``."""
-        self.checkpoint(f"midpoint_sum_n{n}", rects.area_shown(),
-                        expected=midpoint_sum_closed_form(n), tol=DRAW_TOL)
+        self.checkpoint(
+            f"midpoint_sum_n{n}",
+            rects.area_shown(),
+            expected=midpoint_sum_closed_form(n),
+            tol=DRAW_TOL,
+        )
         self.checkpoint(f"rectangle_count_n{n}", rects.count_shown(), expected=n, tol=0)
         self.checkpoint(f"n_readout_n{n}", n_read.value, expected=rects.count_shown())
-        self.checkpoint(f"sum_readout_n{n}", sum_read.value,
-                        expected=midpoint_sum_closed_form(n))
+        self.checkpoint(f"sum_readout_n{n}", sum_read.value, expected=midpoint_sum_closed_form(n))
 
     # ------------------------------------------------------------------------------------
     def signed_area_beats(self) -> None:
         axes, ticks = pi_axes(2 * math.pi, (-1.2, 2.2, 1), 7.4, 5.0)
         VGroup(axes, ticks).to_edge(LEFT, buff=0.55).shift(0.25 * DOWN)
-        curve = axes.plot(np.sin, x_range=(0, 2 * math.pi, 0.01), color=theme.CURVE,
-                          stroke_width=5)
+        curve = axes.plot(np.sin, x_range=(0, 2 * math.pi, 0.01), color=theme.CURVE, stroke_width=5)
         above = Readout(r"\text{above}", 0.0, decimals=3, size=PANEL_SIZE, color=theme.AREA)
         below = Readout(r"\text{below}", 0.0, decimals=3, size=PANEL_SIZE, color=theme.BAD)
         total = Readout(r"A(x)", 0.0, decimals=3, size=PANEL_SIZE, color=theme.ACCENT)
-        region = AccumulatedArea(axes, np.sin, 0, 0, trace=True, samples=SWEEP_SAMPLES,
-                                 readouts=[(above, "above"), (below, "below"), (total, "area")])
+        region = AccumulatedArea(
+            axes,
+            np.sin,
+            0,
+            0,
+            trace=True,
+            samples=SWEEP_SAMPLES,
+            readouts=[(above, "above"), (below, "below"), (total, "area")],
+        )
         formula = theme.tex(r"A(x) = \int_0^{x} \sin t \, dt", size=38)
         a_label = theme.tex("A(x)", size=32, color=theme.ACCENT)
         a_label.next_to(axes.c2p(math.pi, 2.0), UP, buff=0.15)
         self.panel = Panel(corner=UP + RIGHT)
         invariants = contextlib.ExitStack()  # from when the axes stand until the lobes cancel
-        with self.beat("Now run the interval on to two pi and sweep a right edge across it. "
-                       "Area under the axis counts negative, drawn in red, and the yellow "
-                       "curve plots the running total A of x."):
+        with self.beat(
+            "Now run the interval on to two pi and sweep a right edge across it. "
+            "Area under the axis counts negative, drawn in red, and the yellow "
+            "curve plots the running total A of x."
+        ):
             self.play(Create(axes), FadeIn(ticks), Create(curve))
-            for name, readout, quantity in (("above readout equals the drawn area above the "
-                                             "axis", above, "above"),
-                                            ("below readout equals the drawn area below the "
-                                             "axis", below, "below"),
-                                            ("A readout equals the drawn signed area", total,
-                                             "area")):
-                invariants.enter_context(self.invariant(name, lambda r=readout, q=quantity: (
-                    r.value, region.quantity_shown(q))))
+            for name, readout, quantity in (
+                ("above readout equals the drawn area above the axis", above, "above"),
+                ("below readout equals the drawn area below the axis", below, "below"),
+                ("A readout equals the drawn signed area", total, "area"),
+            ):
+                invariants.enter_context(
+                    self.invariant(
+                        name, lambda r=readout, q=quantity: (r.value, region.quantity_shown(q))
+                    )
+                )
             self.play(self.panel.show(formula, above, below, total), FadeIn(region))
             self.play(region.sweep_to(2 * math.pi, run_time=6.0))
             self.play(FadeIn(a_label))
-            self.checkpoint("area_above_0_to_2pi", region.quantity_shown("above"),
-                            expected=sympy_integral(0, sp.pi), tol=AREA_TOL)
-            self.checkpoint("area_below_0_to_2pi", region.quantity_shown("below"),
-                            expected=sympy_integral(sp.pi, 2 * sp.pi), tol=AREA_TOL)
-            self.checkpoint("signed_area_0_to_2pi", region.area_shown(),
-                            expected=sympy_integral(0, 2 * sp.pi), tol=AREA_TOL)
-            self.checkpoint("area_above_readout", above.value,
-                            expected=sympy_integral(0, sp.pi))
-            self.checkpoint("area_below_readout", below.value,
-                            expected=sympy_integral(sp.pi, 2 * sp.pi))
-            self.checkpoint("signed_area_readout", total.value,
-                            expected=sympy_integral(0, 2 * sp.pi))
-        with invariants, self.beat("The lower lobe cancels the upper one exactly: plus 2 and "
-                                   "minus 2 make an integral of zero, even though plenty of "
-                                   "area was swept."):
+            self.checkpoint(
+                "area_above_0_to_2pi",
+                region.quantity_shown("above"),
+                expected=sympy_integral(0, sp.pi),
+                tol=AREA_TOL,
+            )
+            self.checkpoint(
+                "area_below_0_to_2pi",
+                region.quantity_shown("below"),
+                expected=sympy_integral(sp.pi, 2 * sp.pi),
+                tol=AREA_TOL,
+            )
+            self.checkpoint(
+                "signed_area_0_to_2pi",
+                region.area_shown(),
+                expected=sympy_integral(0, 2 * sp.pi),
+                tol=AREA_TOL,
+            )
+            self.checkpoint("area_above_readout", above.value, expected=sympy_integral(0, sp.pi))
+            self.checkpoint(
+                "area_below_readout", below.value, expected=sympy_integral(sp.pi, 2 * sp.pi)
+            )
+            self.checkpoint(
+                "signed_area_readout", total.value, expected=sympy_integral(0, 2 * sp.pi)
+            )
+        with (
+            invariants,
+            self.beat(
+                "The lower lobe cancels the upper one exactly: plus 2 and "
+                "minus 2 make an integral of zero, even though plenty of "
+                "area was swept."
+            ),
+        ):
             self.play(Circumscribe(VGroup(below, total), color=theme.ACCENT, run_time=1.5))
         self.axes, self.curve, self.region, self.ticks = axes, curve, region, ticks
         self.readouts = (above, below, total)
@@ -240,26 +306,36 @@ class IntegralCalculus(LectureScene):
             "At x equals 4 the curve is below the axis, so the total shrinks: its slope is "
             "negative, again equal to the height of the curve.",
         )
-        with self.invariant("A′ readout equals f readout", lambda: (rate_read.value,
-                                                                    f_read.value)), \
-                self.invariant("f readout equals sin at the edge", lambda: (
-                    f_read.value, math.sin(region.edge_shown()))), \
-                self.invariant("A readout equals the drawn area", lambda: (
-                    a_read.value, region.area_shown())), \
-                self.invariant("x readout equals the edge", lambda: (
-                    x_read.value, region.edge_shown())):
+        with (
+            self.invariant("A′ readout equals f readout", lambda: (rate_read.value, f_read.value)),
+            self.invariant(
+                "f readout equals sin at the edge",
+                lambda: (f_read.value, math.sin(region.edge_shown())),
+            ),
+            self.invariant(
+                "A readout equals the drawn area", lambda: (a_read.value, region.area_shown())
+            ),
+            self.invariant(
+                "x readout equals the edge", lambda: (x_read.value, region.edge_shown())
+            ),
+        ):
             for index, (x, narration) in enumerate(zip(MARKED_X, narrations, strict=True)):
                 with self.beat(narration):
                     if index == 0:
                         # the label makes way for the tangent; the panel names A(x) now
-                        self.play(self.panel.show(theorem, x_read, a_read, f_read, rate_read),
-                                  FadeOut(self.a_label))
+                        self.play(
+                            self.panel.show(theorem, x_read, a_read, f_read, rate_read),
+                            FadeOut(self.a_label),
+                        )
                     self.play(region.sweep_to(x, run_time=1.6))
                     if index == 0:
                         self.play(Create(tangent))
                     else:
-                        self.play(Circumscribe(VGroup(f_read, rate_read),
-                                               color=theme.ACCENT, run_time=1.5))
+                        self.play(
+                            Circumscribe(
+                                VGroup(f_read, rate_read), color=theme.ACCENT, run_time=1.5
+                            )
+                        )
                     self.check_rate(x, region, tangent, x_read, a_read, f_read, rate_read)
 
     def rate_readout(self, region: AccumulatedArea) -> Readout:
@@ -271,20 +347,36 @@ class IntegralCalculus(LectureScene):
         """The segment through the running total's dot along the drawn area's growth rate."""
         point = np.asarray(region.traced_shown(), dtype=float)
         step = 0.6 * np.array([1.0, float(region.rate_shown(h=RATE_H))])
-        return Line(self.axes.c2p(*(point - step)), self.axes.c2p(*(point + step)),
-                    color=theme.TEXT, stroke_width=4)
+        return Line(
+            self.axes.c2p(*(point - step)),
+            self.axes.c2p(*(point + step)),
+            color=theme.TEXT,
+            stroke_width=4,
+        )
 
-    def check_rate(self, x: float, region: AccumulatedArea, tangent: Line, x_read: Readout,
-                   a_read: Readout, f_read: Readout, rate_read: Readout) -> None:
+    def check_rate(
+        self,
+        x: float,
+        region: AccumulatedArea,
+        tangent: Line,
+        x_read: Readout,
+        a_read: Readout,
+        f_read: Readout,
+        rate_read: Readout,
+    ) -> None:
         """The drawn area, the running total's dot, the tangent and every readout at ``x``."""
         tag = f"x{x:g}"
         expected_area = sympy_antiderivative(x)
-        self.checkpoint(f"A_at_{tag}", region.area_shown(), expected=expected_area,
-                        tol=AREA_TOL)
-        self.checkpoint(f"A_traced_at_{tag}", region.traced_shown(),
-                        expected=[x, expected_area], tol=AREA_TOL)
-        self.checkpoint(f"tangent_slope_at_{tag}", line_slope_shown(self.axes, tangent),
-                        expected=sympy_rate(x), tol=SLOPE_TOL)
+        self.checkpoint(f"A_at_{tag}", region.area_shown(), expected=expected_area, tol=AREA_TOL)
+        self.checkpoint(
+            f"A_traced_at_{tag}", region.traced_shown(), expected=[x, expected_area], tol=AREA_TOL
+        )
+        self.checkpoint(
+            f"tangent_slope_at_{tag}",
+            line_slope_shown(self.axes, tangent),
+            expected=sympy_rate(x),
+            tol=SLOPE_TOL,
+        )
         self.checkpoint(f"x_readout_at_{tag}", x_read.value, expected=x)
         self.checkpoint(f"A_readout_at_{tag}", a_read.value, expected=expected_area)
         self.checkpoint(f"A_rate_at_{tag}", rate_read.value, expected=sympy_rate(x))

@@ -55,8 +55,7 @@ def quartic_by_hand(x: float) -> float:
     return x**4 - 3 * x**2 + x
 
 
-def chord_values_by_hand(f: Callable[[float], float], a: float, b: float,
-                         t: float) -> list[float]:
+def chord_values_by_hand(f: Callable[[float], float], a: float, b: float, t: float) -> list[float]:
     """What the four chord readouts must show at weight ``t``: t, f(x), the chord's height at
     x = ta + (1 − t)b, and the gap between them."""
     x = t * a + (1 - t) * b
@@ -72,12 +71,14 @@ def chord_values_drawn(chord: ChordGap, a: float, b: float) -> list[float]:
 
 
 def chord_readouts(color_t=theme.TEXT) -> dict[str, Readout]:
-    return {"t": Readout("t", 0.0, size=PANEL_SIZE, color=color_t, decimals=2),
-            "curve": Readout(r"f(ta + (1-t)b)", 0.0, size=PANEL_SIZE, color=theme.CURVE,
-                             decimals=4),
-            "chord": Readout(r"t f(a) + (1-t) f(b)", 0.0, size=PANEL_SIZE, color=theme.ACCENT,
-                             decimals=4),
-            "gap": Readout(r"\mathrm{gap}", 0.0, size=PANEL_SIZE, color=theme.BAD, decimals=4)}
+    return {
+        "t": Readout("t", 0.0, size=PANEL_SIZE, color=color_t, decimals=2),
+        "curve": Readout(r"f(ta + (1-t)b)", 0.0, size=PANEL_SIZE, color=theme.CURVE, decimals=4),
+        "chord": Readout(
+            r"t f(a) + (1-t) f(b)", 0.0, size=PANEL_SIZE, color=theme.ACCENT, decimals=4
+        ),
+        "gap": Readout(r"\mathrm{gap}", 0.0, size=PANEL_SIZE, color=theme.BAD, decimals=4),
+    }
 
 
 class ConvexOptimization(LectureScene):
@@ -86,14 +87,16 @@ class ConvexOptimization(LectureScene):
     def construct(self) -> None:
         self.open_chapter(
             "Some loss surfaces have exactly one valley and no traps; others are full of "
-            "them. Convexity is the property that tells the two apart.")
+            "them. Convexity is the property that tells the two apart."
+        )
         self.jensen_beats()
         self.nonconvex_chord_beat()
         self.descent_beats()
         self.close_chapter(
             "Convex: every chord above the curve, one valley.",
             "On a convex loss any starting point and a small enough step reach the one "
-            "minimum. Neural networks are not convex, which is why initialisation matters.")
+            "minimum. Neural networks are not convex, which is why initialisation matters.",
+        )
 
     # ------------------------------------------------------------------------------------
     def jensen_beats(self) -> None:
@@ -107,106 +110,160 @@ class ConvexOptimization(LectureScene):
         rows = list(readouts.values())
         square = lambda v: v * v  # noqa: E731
         with contextlib.ExitStack() as motion:
-            with self.beat("Take f of x equals x squared and two points on it, a at minus one "
-                           "and a half, b at two. Join them with a straight chord."):
+            with self.beat(
+                "Take f of x equals x squared and two points on it, a at minus one "
+                "and a half, b at two. Join them with a straight chord."
+            ):
                 self.play(Create(axes), self.panel.show(title))
-                self.play(chord.create(run_time=2.5),
-                          self.panel.grow(*readouts.values()))
+                self.play(chord.create(run_time=2.5), self.panel.grow(*readouts.values()))
                 # from here on (axes and chord drawn) the readouts must match the drawing
                 # at every frame of the slides
-                motion.enter_context(self.invariant(
-                    "chord readouts show the drawing",
-                    lambda: (printed_all(rows), chord_values_drawn(chord, A, B))))
-                self.checkpoint("gap_t=0.5", chord.gap_shown(), expected=parabola_gap(0.5),
-                                tol=1e-6)
-                self.checkpoint("gap_readout_t=0.5", readouts["gap"].value,
-                                expected=parabola_gap(0.5))
-                self.checkpoint("chord_readouts_t=0.5", printed_all(rows),
-                                expected=chord_values_by_hand(square, A, B, 0.5))
-            with self.beat("Slide the weight t. The point t a plus one minus t b moves along "
-                           "the x axis, and the chord's height stays above the curve's: that "
-                           "is Jensen's inequality, the definition of convex.", hold=0.5):
+                motion.enter_context(
+                    self.invariant(
+                        "chord readouts show the drawing",
+                        lambda: (printed_all(rows), chord_values_drawn(chord, A, B)),
+                    )
+                )
+                self.checkpoint(
+                    "gap_t=0.5", chord.gap_shown(), expected=parabola_gap(0.5), tol=1e-6
+                )
+                self.checkpoint(
+                    "gap_readout_t=0.5", readouts["gap"].value, expected=parabola_gap(0.5)
+                )
+                self.checkpoint(
+                    "chord_readouts_t=0.5",
+                    printed_all(rows),
+                    expected=chord_values_by_hand(square, A, B, 0.5),
+                )
+            with self.beat(
+                "Slide the weight t. The point t a plus one minus t b moves along "
+                "the x axis, and the chord's height stays above the curve's: that "
+                "is Jensen's inequality, the definition of convex.",
+                hold=0.5,
+            ):
                 self.play(chord.slide_to(T_FIRST, run_time=2.5))
                 self.play(chord.slide_to(T_SECOND, run_time=3.0))
                 x = T_SECOND * A + (1 - T_SECOND) * B
                 chord_height = T_SECOND * A**2 + (1 - T_SECOND) * B**2
-                self.checkpoint("curve_point_t=0.2", chord.curve_point_shown(),
-                                expected=[x, x * x], tol=1e-6)
-                self.checkpoint("chord_point_t=0.2", chord.chord_point_shown(),
-                                expected=[x, chord_height], tol=1e-6)
-                self.checkpoint("gap_t=0.2", chord.gap_shown(),
-                                expected=parabola_gap(T_SECOND), tol=1e-6)
-                self.checkpoint("chord_readout_t=0.2", readouts["chord"].value,
-                                expected=chord_height)
-                self.checkpoint("gap_readout_t=0.2", readouts["gap"].value,
-                                expected=parabola_gap(T_SECOND))
-                self.checkpoint("chord_readouts_t=0.2", printed_all(rows),
-                                expected=chord_values_by_hand(square, A, B, T_SECOND))
+                self.checkpoint(
+                    "curve_point_t=0.2", chord.curve_point_shown(), expected=[x, x * x], tol=1e-6
+                )
+                self.checkpoint(
+                    "chord_point_t=0.2",
+                    chord.chord_point_shown(),
+                    expected=[x, chord_height],
+                    tol=1e-6,
+                )
+                self.checkpoint(
+                    "gap_t=0.2", chord.gap_shown(), expected=parabola_gap(T_SECOND), tol=1e-6
+                )
+                self.checkpoint(
+                    "chord_readout_t=0.2", readouts["chord"].value, expected=chord_height
+                )
+                self.checkpoint(
+                    "gap_readout_t=0.2", readouts["gap"].value, expected=parabola_gap(T_SECOND)
+                )
+                self.checkpoint(
+                    "chord_readouts_t=0.2",
+                    printed_all(rows),
+                    expected=chord_values_by_hand(square, A, B, T_SECOND),
+                )
         self.play(FadeOut(VGroup(axes, chord)), self.panel.hide())
 
     def nonconvex_chord_beat(self) -> None:
         axes = function_axes((-2, 2, 1), (-4, 6, 2), x_length=7.2, y_length=5.8)
         axes.to_edge(LEFT, buff=0.6).shift(0.1 * DOWN)
         readouts = chord_readouts()
-        chord = ChordGap(axes, QUARTIC, WELL_A, WELL_B, (-2.05, 1.95), t=WELL_T,
-                         readouts=readouts)
+        chord = ChordGap(axes, QUARTIC, WELL_A, WELL_B, (-2.05, 1.95), t=WELL_T, readouts=readouts)
         self.panel = Panel(corner=UR, min_width=5.0)
         title = theme.tex(r"f(x) = x^4 - 3x^2 + x", size=PANEL_SIZE)
-        with self.beat("Now a curve with two valleys, x to the fourth minus three x squared "
-                       "plus x. The chord between the valleys runs below the hump, and the gap "
-                       "turns negative: this function is not convex.", hold=0.5):
+        with self.beat(
+            "Now a curve with two valleys, x to the fourth minus three x squared "
+            "plus x. The chord between the valleys runs below the hump, and the gap "
+            "turns negative: this function is not convex.",
+            hold=0.5,
+        ):
             self.play(Create(axes), self.panel.show(title))
             self.play(chord.create(run_time=2.5), self.panel.grow(*readouts.values()))
             x = WELL_T * WELL_A + (1 - WELL_T) * WELL_B
-            expected = (WELL_T * quartic_by_hand(WELL_A) + (1 - WELL_T) * quartic_by_hand(WELL_B)
-                        - quartic_by_hand(x))
+            expected = (
+                WELL_T * quartic_by_hand(WELL_A)
+                + (1 - WELL_T) * quartic_by_hand(WELL_B)
+                - quartic_by_hand(x)
+            )
             self.checkpoint("nonconvex_gap", chord.gap_shown(), expected=expected, tol=1e-6)
             self.checkpoint("nonconvex_gap_readout", readouts["gap"].value, expected=expected)
-            self.checkpoint("nonconvex_readouts", printed_all(readouts.values()),
-                            expected=chord_values_by_hand(quartic_by_hand, WELL_A, WELL_B,
-                                                          WELL_T))
-        self.play(FadeOut(VGroup(chord.chord, chord.ends, chord.drop, chord.gap,
-                                 chord.curve_dot, chord.chord_dot)), self.panel.hide())
+            self.checkpoint(
+                "nonconvex_readouts",
+                printed_all(readouts.values()),
+                expected=chord_values_by_hand(quartic_by_hand, WELL_A, WELL_B, WELL_T),
+            )
+        self.play(
+            FadeOut(
+                VGroup(
+                    chord.chord, chord.ends, chord.drop, chord.gap, chord.curve_dot, chord.chord_dot
+                )
+            ),
+            self.panel.hide(),
+        )
         self.axes, self.curve = axes, chord.curve
 
     def descent_beats(self) -> None:
         axes = self.axes
-        traces = [gradient_descent(QUARTIC.value_at, QUARTIC.gradient, [s], LR, STEPS)
-                  for s in STARTS]
-        readouts = [Readout(rf"x_{i + 1}", s, size=PANEL_SIZE, color=c)
-                    for i, (s, c) in enumerate(zip(STARTS, BALL_COLORS, strict=True))]
+        traces = [
+            gradient_descent(QUARTIC.value_at, QUARTIC.gradient, [s], LR, STEPS) for s in STARTS
+        ]
+        readouts = [
+            Readout(rf"x_{i + 1}", s, size=PANEL_SIZE, color=c)
+            for i, (s, c) in enumerate(zip(STARTS, BALL_COLORS, strict=True))
+        ]
         paths = []
-        for trace, readout, color, scale in zip(traces, readouts, BALL_COLORS, BALL_SCALES, strict=True):
+        for trace, readout, color, scale in zip(
+            traces, readouts, BALL_COLORS, BALL_SCALES, strict=True
+        ):
             xs = trace.points[:, 0]
-            path = GradientDescentPath(axes, trace, color=color,
-                                       display_points=np.column_stack([xs, QUARTIC(xs)]),
-                                       readouts=[(readout, xs)])
+            path = GradientDescentPath(
+                axes,
+                trace,
+                color=color,
+                display_points=np.column_stack([xs, QUARTIC(xs)]),
+                readouts=[(readout, xs)],
+            )
             path.dot.set_color(color).scale(scale)
             paths.append(path)
         self.panel = Panel(corner=UR, min_width=4.4)
-        update = theme.tex(rf"x \leftarrow x - {LR:g}\, f'(x)", size=PANEL_SIZE,
-                           color=theme.PATH)
+        update = theme.tex(rf"x \leftarrow x - {LR:g}\, f'(x)", size=PANEL_SIZE, color=theme.PATH)
         self.declare_shown(update, "the brief's step size")
 
         def balls_x() -> list[float]:
             return [p.position_of_dot()[0] for p in paths]
 
-        with self.invariant("x readouts show their balls",
-                            lambda: (printed_all(readouts), balls_x())):
-            with self.beat("Drop three balls at zero, 0.4 and 1.9 and let each run gradient "
-                           "descent with a step of 0.05."):
+        with self.invariant(
+            "x readouts show their balls", lambda: (printed_all(readouts), balls_x())
+        ):
+            with self.beat(
+                "Drop three balls at zero, 0.4 and 1.9 and let each run gradient "
+                "descent with a step of 0.05."
+            ):
                 self.play(*(FadeIn(p) for p in paths), self.panel.show(update, *readouts))
                 # against where the balls are drawn, read through the axes
                 self.checkpoint("start_x_readouts", printed_all(readouts), expected=balls_x())
-            with self.beat("The ball at zero sits just left of the hump and rolls into the "
-                           "left valley; the other two end in the right one. Same loss, same "
-                           "rule, different answers.", hold=0.8):
+            with self.beat(
+                "The ball at zero sits just left of the hump and rolls into the "
+                "left valley; the other two end in the right one. Same loss, same "
+                "rule, different answers.",
+                hold=0.8,
+            ):
                 self.play(*(p.walk(seconds_per_step=0.12) for p in paths))
                 minima = quartic_minima()
                 targets = [minima[0], minima[1], minima[1]]
                 for i, (path, target) in enumerate(zip(paths, targets, strict=True)):
-                    self.checkpoint(f"ball_{i + 1}_final", path.position_of_dot(),
-                                    expected=[target, quartic_by_hand(target)], tol=1e-5)
+                    self.checkpoint(
+                        f"ball_{i + 1}_final",
+                        path.position_of_dot(),
+                        expected=[target, quartic_by_hand(target)],
+                        tol=1e-5,
+                    )
                 self.checkpoint("final_x_readouts", printed_all(readouts), expected=targets)
 
 

@@ -71,10 +71,13 @@ def _loss(w: np.ndarray) -> float:
 
 def l1_by_scipy() -> np.ndarray:
     """The diamond as four linear constraints ±w₁ ± w₂ ≤ t, solved by SLSQP."""
-    cons = [{"type": "ineq", "fun": lambda w, s=s: BUDGET - s[0] * w[0] - s[1] * w[1]}
-            for s in ((1, 1), (1, -1), (-1, 1), (-1, -1))]
-    res = minimize(_loss, [0.0, 0.0], method="SLSQP", constraints=cons,
-                   options={"ftol": 1e-15, "maxiter": 500})
+    cons = [
+        {"type": "ineq", "fun": lambda w, s=s: BUDGET - s[0] * w[0] - s[1] * w[1]}
+        for s in ((1, 1), (1, -1), (-1, 1), (-1, -1))
+    ]
+    res = minimize(
+        _loss, [0.0, 0.0], method="SLSQP", constraints=cons, options={"ftol": 1e-15, "maxiter": 500}
+    )
     return res.x
 
 
@@ -104,8 +107,10 @@ def loss_formula() -> MathTex:
 
 
 def weight_readouts(color, decimals: int = 3) -> tuple[Readout, Readout]:
-    return (Readout("w_1", 0.0, decimals=decimals, size=PANEL_SIZE, color=color),
-            Readout("w_2", 0.0, decimals=decimals, size=PANEL_SIZE, color=color))
+    return (
+        Readout("w_1", 0.0, decimals=decimals, size=PANEL_SIZE, color=color),
+        Readout("w_2", 0.0, decimals=decimals, size=PANEL_SIZE, color=color),
+    )
 
 
 def follow_dot(readouts: tuple[Readout, Readout], region: ConstraintRegion) -> None:
@@ -120,7 +125,8 @@ class Regularization(LectureScene):
     def construct(self) -> None:
         self.open_chapter(
             "Regularization puts a price on large weights. Drawn in weight space it is a "
-            "fence, and the fence's shape decides whether weights become exactly zero.")
+            "fence, and the fence's shape decides whether weights become exactly zero."
+        )
         self.panel = Panel(anchor=PANEL_ANCHOR, min_width=4.3)
         self.loss = least_squares_loss(X, Y)
         self.loss_beat()
@@ -130,20 +136,30 @@ class Regularization(LectureScene):
         self.close_chapter(
             "L1's corners zero weights out; L2 shrinks them all smoothly.",
             "Lasso gives sparse models that drop features; ridge keeps every feature but "
-            "tames them, and lambda slides you between the fit and zero.")
+            "tames them, and lambda slides you between the fit and zero.",
+        )
 
     # ------------------------------------------------------------------------------------
     def loss_beat(self) -> None:
-        axes = Axes(x_range=(*X_RANGE, 1), y_range=(*Y_RANGE, 1), x_length=7.6,
-                    y_length=6.2, axis_config={"color": theme.MUTED, "include_numbers": True,
-                                                "font_size": 22}, tips=False)
+        axes = Axes(
+            x_range=(*X_RANGE, 1),
+            y_range=(*Y_RANGE, 1),
+            x_length=7.6,
+            y_length=6.2,
+            axis_config={"color": theme.MUTED, "include_numbers": True, "font_size": 22},
+            tips=False,
+        )
         axes.to_edge(LEFT, buff=0.5).shift(0.15 * DOWN)
         # beside the axis lines' ends (an axis' own box reaches over its numbers, so its
         # top or right is not on the line): w_1 above the x axis, w_2 right of the y axis
-        names = VGroup(theme.tex("w_1", size=28, color=theme.MUTED).next_to(
-                           axes.c2p(X_RANGE[1], 0), UP + LEFT, buff=0.15),
-                       theme.tex("w_2", size=28, color=theme.MUTED).next_to(
-                           axes.c2p(0, Y_RANGE[1]), RIGHT, buff=0.15))
+        names = VGroup(
+            theme.tex("w_1", size=28, color=theme.MUTED).next_to(
+                axes.c2p(X_RANGE[1], 0), UP + LEFT, buff=0.15
+            ),
+            theme.tex("w_2", size=28, color=theme.MUTED).next_to(
+                axes.c2p(0, Y_RANGE[1]), RIGHT, buff=0.15
+            ),
+        )
         contours = ContourMap(axes, contour_lines(self.loss, BACKGROUND_LEVELS, X_RANGE, Y_RANGE))
         formula = loss_formula()
         data = theme.text("5 samples, 2 weights", size=theme.LABEL_SIZE, color=theme.MUTED)
@@ -154,9 +170,11 @@ class Regularization(LectureScene):
         # 0.06 on either side); the ridge path leaves the dot downwards, to the left
         hat = theme.tex(r"\hat w", size=30).next_to(centre, UP, buff=0.05)
         self.declare_shown(data, "the brief's data size")
-        with self.beat("Fit two weights to five samples by least squares. The loss is a bowl "
-                       "whose contours are ellipses around the best fit, w-hat, at about "
-                       "two and 1.12."):
+        with self.beat(
+            "Fit two weights to five samples by least squares. The loss is a bowl "
+            "whose contours are ellipses around the best fit, w-hat, at about "
+            "two and 1.12."
+        ):
             self.play(Create(axes), FadeIn(names), self.panel.show(formula, data))
             self.play(contours.create())
             w1.set(coords(axes, centre)[0])  # what the dot shows, read through the axes
@@ -170,33 +188,47 @@ class Regularization(LectureScene):
     def l1_beat(self) -> None:
         fit = l1_constrained_least_squares(X, Y, BUDGET)
         region = ConstraintRegion(
-            self.axes, 1, BUDGET, touch_point=fit.w,
-            touching=contour_lines(self.loss, [fit.loss], X_RANGE, Y_RANGE))
-        rule = theme.tex(rf"\text{{L1: }} |w_1| + |w_2| \le {BUDGET:g}", size=PANEL_SIZE,
-                         color=theme.NORM_L1)
+            self.axes,
+            1,
+            BUDGET,
+            touch_point=fit.w,
+            touching=contour_lines(self.loss, [fit.loss], X_RANGE, Y_RANGE),
+        )
+        rule = theme.tex(
+            rf"\text{{L1: }} |w_1| + |w_2| \le {BUDGET:g}", size=PANEL_SIZE, color=theme.NORM_L1
+        )
         self.declare_shown(rule, "the brief's budget")
         w1, w2 = weight_readouts(theme.NORM_L1)
-        with self.beat("Lasso keeps the absolute values summing to at most 1.5: a diamond. "
-                       "Let the loss contours grow from w-hat; the first one to reach the "
-                       "diamond touches it at a corner."):
+        with self.beat(
+            "Lasso keeps the absolute values summing to at most 1.5: a diamond. "
+            "Let the loss contours grow from w-hat; the first one to reach the "
+            "diamond touches it at a corner."
+        ):
             self.play(self.panel.show(loss_formula(), rule))
             self.play(region.create())
             self.play(region.touch(run_time=2.0))
         # the weights appear with the dot they describe, and follow it from then on
         follow_dot((w1, w2), region)
-        with self.invariant("L1 readouts show the touching dot",
-                            lambda: (printed_all([w1, w2]), region.touch_point_shown())):
-            with self.beat("At that corner w one is 1.5 and w two is exactly zero. Corners "
-                           "sit on the axes, so L1 switches features off."):
+        with self.invariant(
+            "L1 readouts show the touching dot",
+            lambda: (printed_all([w1, w2]), region.touch_point_shown()),
+        ):
+            with self.beat(
+                "At that corner w one is 1.5 and w two is exactly zero. Corners "
+                "sit on the axes, so L1 switches features off."
+            ):
                 self.play(self.panel.grow(w1, w2), run_time=1.0)
                 expected = l1_by_scipy()
-                self.checkpoint("l1_touch_point", region.touch_point_shown(),
-                                expected=expected, tol=1e-6)
-                self.checkpoint("l1_w2_is_zero", region.touch_point_shown()[1], expected=0.0,
-                                tol=1e-12)
+                self.checkpoint(
+                    "l1_touch_point", region.touch_point_shown(), expected=expected, tol=1e-6
+                )
+                self.checkpoint(
+                    "l1_w2_is_zero", region.touch_point_shown()[1], expected=0.0, tol=1e-12
+                )
                 self.checkpoint("l1_readouts", printed_all([w1, w2]), expected=expected)
-                self.checkpoint("l1_diamond_budget", region.radii_shown(),
-                                expected=[BUDGET, BUDGET], tol=1e-9)
+                self.checkpoint(
+                    "l1_diamond_budget", region.radii_shown(), expected=[BUDGET, BUDGET], tol=1e-9
+                )
         for readout in (w1, w2):
             readout.stop_following()  # the dot leaves with its region
         self.play(FadeOut(region), run_time=0.8)
@@ -204,28 +236,39 @@ class Regularization(LectureScene):
     def l2_beat(self) -> None:
         fit = l2_constrained_least_squares(X, Y, BUDGET)
         region = ConstraintRegion(
-            self.axes, 2, BUDGET, touch_point=fit.w,
-            touching=contour_lines(self.loss, [fit.loss], X_RANGE, Y_RANGE))
-        rule = theme.tex(rf"\text{{L2: }} w_1^2 + w_2^2 \le {BUDGET:g}^2", size=PANEL_SIZE,
-                         color=theme.NORM_L2)
+            self.axes,
+            2,
+            BUDGET,
+            touch_point=fit.w,
+            touching=contour_lines(self.loss, [fit.loss], X_RANGE, Y_RANGE),
+        )
+        rule = theme.tex(
+            rf"\text{{L2: }} w_1^2 + w_2^2 \le {BUDGET:g}^2", size=PANEL_SIZE, color=theme.NORM_L2
+        )
         self.declare_shown(rule, "the brief's budget")
         w1, w2 = weight_readouts(theme.NORM_L2)
-        with self.beat("Ridge bounds the squared weights instead: a circle of radius 1.5. Its "
-                       "edge has no corners, so the contour meets it at a smooth point where "
-                       "both weights stay nonzero, about 1.44 and 0.42."):
+        with self.beat(
+            "Ridge bounds the squared weights instead: a circle of radius 1.5. Its "
+            "edge has no corners, so the contour meets it at a smooth point where "
+            "both weights stay nonzero, about 1.44 and 0.42."
+        ):
             self.play(self.panel.show(loss_formula(), rule))
             self.play(region.create())
             self.play(region.touch(run_time=2.0))
             follow_dot((w1, w2), region)
-            with self.invariant("L2 readouts show the touching dot",
-                                lambda: (printed_all([w1, w2]), region.touch_point_shown())):
+            with self.invariant(
+                "L2 readouts show the touching dot",
+                lambda: (printed_all([w1, w2]), region.touch_point_shown()),
+            ):
                 self.play(self.panel.grow(w1, w2), run_time=1.0)
                 lam, expected = l2_by_lagrange()
-                self.checkpoint("l2_touch_point", region.touch_point_shown(),
-                                expected=expected, tol=1e-6)
+                self.checkpoint(
+                    "l2_touch_point", region.touch_point_shown(), expected=expected, tol=1e-6
+                )
                 self.checkpoint("l2_readouts", printed_all([w1, w2]), expected=expected)
-                self.checkpoint("l2_circle_radius", region.radii_shown(),
-                                expected=[BUDGET, BUDGET], tol=1e-9)
+                self.checkpoint(
+                    "l2_circle_radius", region.radii_shown(), expected=[BUDGET, BUDGET], tol=1e-9
+                )
         for readout in (w1, w2):
             readout.stop_following()  # the ridge path's readouts take over the panel next
         # the ridge path is driven to the maths module's λ (bisection); its printed λ is
@@ -234,13 +277,16 @@ class Regularization(LectureScene):
 
     def ridge_beats(self) -> None:
         # one decimal, as the narration says it ("lambda about 2.8")
-        lam_read = Readout(r"\lambda", 0.0, decimals=1, size=PANEL_SIZE, color=RIDGE_COLOR,
-                           commas=False)
+        lam_read = Readout(
+            r"\lambda", 0.0, decimals=1, size=PANEL_SIZE, color=RIDGE_COLOR, commas=False
+        )
         w1, w2 = weight_readouts(RIDGE_COLOR, RIDGE_DECIMALS)
-        formula = theme.tex(r"w(\lambda) = (X^\top X + \lambda I)^{-1} X^\top y",
-                            size=PANEL_SIZE, color=RIDGE_COLOR)
-        path = RidgePath(self.axes, X, Y, lambda_readout=lam_read, weight_readouts=(w1, w2),
-                         color=RIDGE_COLOR)
+        formula = theme.tex(
+            r"w(\lambda) = (X^\top X + \lambda I)^{-1} X^\top y", size=PANEL_SIZE, color=RIDGE_COLOR
+        )
+        path = RidgePath(
+            self.axes, X, Y, lambda_readout=lam_read, weight_readouts=(w1, w2), color=RIDGE_COLOR
+        )
 
         def readouts_and_dot() -> tuple[PrintedArray, list[float]]:
             # the printed λ and weights against the λ at which the drawn dot sits, and the dot
@@ -251,39 +297,50 @@ class Regularization(LectureScene):
             self.ridge_path_beats(path, formula, lam_read, w1, w2)
         self.ridge_readouts = (lam_read, w1, w2)
 
-    def ridge_path_beats(self, path: RidgePath, formula: MathTex, lam_read: Readout,
-                         w1: Readout, w2: Readout) -> None:
-        with self.beat("Ridge is usually written as a penalty: add lambda times the squared "
-                       "norm, and the best weights are X transpose X plus lambda I, inverted, "
-                       "times X transpose y. At lambda zero that is w-hat."):
+    def ridge_path_beats(
+        self, path: RidgePath, formula: MathTex, lam_read: Readout, w1: Readout, w2: Readout
+    ) -> None:
+        with self.beat(
+            "Ridge is usually written as a penalty: add lambda times the squared "
+            "norm, and the best weights are X transpose X plus lambda I, inverted, "
+            "times X transpose y. At lambda zero that is w-hat."
+        ):
             self.play(self.panel.show(formula, lam_read, w1, w2))
             self.play(FadeIn(path))
-            self.checkpoint("ridge_lambda_0", path.weights_shown(), expected=ridge_exact(0.0),
-                            tol=1e-9)
-        with self.beat("As lambda grows the weights slide toward zero, and the path crosses "
-                       "the circle exactly at its touching point, at lambda about 2.8: the "
-                       "budget and the penalty are two dials on the same family."):
+            self.checkpoint(
+                "ridge_lambda_0", path.weights_shown(), expected=ridge_exact(0.0), tol=1e-9
+            )
+        with self.beat(
+            "As lambda grows the weights slide toward zero, and the path crosses "
+            "the circle exactly at its touching point, at lambda about 2.8: the "
+            "budget and the penalty are two dials on the same family."
+        ):
             self.play(path.grow_to(MARKED_LAMBDAS[0], run_time=1.5))
             # λ = 1 sits among the nested contours, with no clear spot near it: its label is
             # on a dark backing, so the contour lines pass under it rather than through it
-            self.play(path.mark(BackedLabel(theme.tex(r"\lambda=1", size=24)),
-                                direction=RIGHT))
+            self.play(path.mark(BackedLabel(theme.tex(r"\lambda=1", size=24)), direction=RIGHT))
             self.check_marked(path, MARKED_LAMBDAS[0])
             self.play(path.grow_to(self.l2_fit.multiplier, run_time=1.5))
-            self.checkpoint("ridge_meets_circle_lambda", path.lambda_shown(),
-                            expected=self.l2_lambda)
-            self.checkpoint("ridge_meets_circle_point", path.weights_shown(),
-                            expected=self.l2_expected, tol=1e-6)
-        with self.beat("By lambda ten they are 0.86 and 0.13, by a hundred nearly gone, and "
-                       "both reach zero only in the limit: ridge shrinks every weight but "
-                       "never zeroes one."):
+            self.checkpoint(
+                "ridge_meets_circle_lambda", path.lambda_shown(), expected=self.l2_lambda
+            )
+            self.checkpoint(
+                "ridge_meets_circle_point",
+                path.weights_shown(),
+                expected=self.l2_expected,
+                tol=1e-6,
+            )
+        with self.beat(
+            "By lambda ten they are 0.86 and 0.13, by a hundred nearly gone, and "
+            "both reach zero only in the limit: ridge shrinks every weight but "
+            "never zeroes one."
+        ):
             self.play(path.grow_to(MARKED_LAMBDAS[1], run_time=2.0))
             # up and left: clear of the outer contours to its right and of the path
             self.play(path.mark(theme.tex(r"\lambda=10", size=24), direction=UP + LEFT))
             self.check_marked(path, MARKED_LAMBDAS[1])
             self.play(path.grow_to(MARKED_LAMBDAS[2], run_time=2.0))
-            self.play(path.mark(theme.tex(r"\lambda=100", size=24),
-                                  direction=DOWN + RIGHT))
+            self.play(path.mark(theme.tex(r"\lambda=100", size=24), direction=DOWN + RIGHT))
             self.check_marked(path, MARKED_LAMBDAS[2])
             self.play(path.grow_to(FINAL_LAMBDA, run_time=1.5))
             self.check_marked(path, FINAL_LAMBDA)
@@ -291,13 +348,17 @@ class Regularization(LectureScene):
     def check_marked(self, path: RidgePath, lam: float) -> None:
         expected = ridge_exact(lam)
         tag = f"{lam:g}"
-        self.checkpoint(f"ridge_w_at_lambda_{tag}", path.weights_shown(), expected=expected,
-                        tol=1e-9)
+        self.checkpoint(
+            f"ridge_w_at_lambda_{tag}", path.weights_shown(), expected=expected, tol=1e-9
+        )
         # λ as printed against the λ at which the drawn dot sits (the normal equations solved
         # for λ), the weights as printed against Cramer's rule in fractions
         shown = printed_all([path.lambda_readout, *path.weight_readouts])
-        self.checkpoint(f"ridge_readouts_at_lambda_{tag}", shown,
-                        expected=[lambda_of(path.weights_shown()), *expected])
+        self.checkpoint(
+            f"ridge_readouts_at_lambda_{tag}",
+            shown,
+            expected=[lambda_of(path.weights_shown()), *expected],
+        )
 
 
 SCENES = [Regularization]

@@ -84,6 +84,10 @@ case "${1:-install}" in
       say "ruff found the problems above: fix them (many with '.venv/bin/ruff check --fix .')"
       exit 1
     fi
+    if ! .venv/bin/ruff format --check --quiet .; then
+      say "files above are not formatted: run '.venv/bin/ruff format .'"
+      exit 1
+    fi
     say "types: mypy, strict for the pure layers (files and flags in pyproject.toml)"
     if ! .venv/bin/mypy; then
       say "mypy found the type errors above: fix them (strict: annotate, narrow, no bare Any)"

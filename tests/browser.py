@@ -24,8 +24,14 @@ from mathviz.doctor import CHROMEDRIVER, CHROMIUM  # where Debian puts them
 
 SETUP_HINT = "bash scripts/setup.sh test"
 CHROMIUM_FLAGS = (
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--autoplay-policy=no-user-gesture-required",
 )
 
@@ -43,6 +49,7 @@ def missing_browser_tools() -> list[str]:
 
 
 # --- the static server -------------------------------------------------------------------------
+
 
 class RangeRequestHandler(SimpleHTTPRequestHandler):
     """``SimpleHTTPRequestHandler`` plus single ``Range: bytes=a-b`` requests (206), as static
@@ -127,6 +134,7 @@ def serve(folder: Path) -> StaticServer:
 
 # --- the browser -------------------------------------------------------------------------------
 
+
 def start_chromium(profile_dir: Path, width: int = 1366, height: int = 900):
     """Debian's Chromium, headless, driven by Debian's ChromeDriver (nothing is downloaded),
     with the browser console log kept for ``driver.get_log('browser')``."""
@@ -151,7 +159,8 @@ def wait_until(driver, condition: Callable[[Any], Any], timeout: float, what: st
     from selenium.webdriver.support.ui import WebDriverWait
 
     return WebDriverWait(driver, timeout, poll_frequency=0.1).until(
-        condition, message=f"timed out after {timeout} s waiting for {what}")
+        condition, message=f"timed out after {timeout} s waiting for {what}"
+    )
 
 
 def wait_for_js(driver, script: str, timeout: float, what: str, *args: Any) -> Any:
@@ -171,7 +180,9 @@ def center_is_clear(driver, selector: str = "video") -> bool:
     box = driver.execute_script(
         "const r = document.querySelector(arguments[0]).getBoundingClientRect();"
         " const k = window.devicePixelRatio;"
-        " return [(r.left + r.width / 2) * k, (r.top + r.height / 2) * k, 40 * k];", selector)
+        " return [(r.left + r.width / 2) * k, (r.top + r.height / 2) * k, 40 * k];",
+        selector,
+    )
     x, y, half = (round(v) for v in box)
     image = Image.open(io.BytesIO(driver.get_screenshot_as_png())).convert("L")
     centre = image.crop((x - half, y - half, x + half, y + half))
@@ -184,28 +195,53 @@ def save_full_page(driver, path: Path) -> Path:
 
     width, height = driver.execute_script(
         "return [document.documentElement.clientWidth,"
-        " Math.ceil(document.documentElement.scrollHeight)]")
-    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
-        "format": "png", "captureBeyondViewport": True,
-        "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}})
+        " Math.ceil(document.documentElement.scrollHeight)]"
+    )
+    shot = driver.execute_cdp_cmd(
+        "Page.captureScreenshot",
+        {
+            "format": "png",
+            "captureBeyondViewport": True,
+            "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1},
+        },
+    )
     path.write_bytes(base64.b64decode(shot["data"]))
     return path
 
 
 # --- independent readings of the files ---------------------------------------------------------
 
+
 def ffprobe_duration(path: Path) -> float:
     """The container duration of a media file, as ffprobe reads it."""
-    out = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration",
-                          "-of", "json", str(path)], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        ["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "json", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return float(json.loads(out.stdout)["format"]["duration"])
 
 
 def ffprobe_video_width(path: Path) -> int:
     """The width of the first video stream, as ffprobe reads it."""
-    out = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
-                          "stream=width", "-of", "json", str(path)],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [
+            "ffprobe",
+            "-v",
+            "error",
+            "-select_streams",
+            "v:0",
+            "-show_entries",
+            "stream=width",
+            "-of",
+            "json",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return int(json.loads(out.stdout)["streams"][0]["width"])
 
 
@@ -234,8 +270,9 @@ def vtt_cues(path: Path) -> list[Cue]:
         if timing is None:
             continue  # the header, NOTE or STYLE blocks
         start, end = lines[timing].split("-->")
-        cues.append(Cue(_seconds(start.strip()), _seconds(end.split()[0]),
-                        "\n".join(lines[timing + 1:])))
+        cues.append(
+            Cue(_seconds(start.strip()), _seconds(end.split()[0]), "\n".join(lines[timing + 1 :]))
+        )
     return cues
 
 

@@ -27,8 +27,10 @@ def chapter_reports():
 @pytest.fixture(scope="session")
 def shown():
     """``shown("6.3")`` -> ``{checkpoint name: value shown on screen}``."""
+
     def values(chapter_id: str) -> dict:
         return {c.name: c.shown for r in _reports(chapter_id) for c in r.checkpoints}
+
     return values
 
 
@@ -37,6 +39,7 @@ def held():
     """``held("4.1", *names, source="printed")`` asserts that each named invariant was stated
     in the chapter and held at every sampled moment (its source starting with ``source``, if
     given), and that nothing was changed without being redrawn; returns them by name."""
+
     def check(chapter_id: str, *names: str, source: str = "") -> dict:
         results = {c.name: c for r in _reports(chapter_id) for c in r.checkpoints}
         found = {}
@@ -47,6 +50,7 @@ def held():
             found[name] = result
         assert not [n for n in results if n.startswith("frozen")]
         return found
+
     return check
 
 

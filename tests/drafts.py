@@ -12,7 +12,7 @@ import subprocess
 import time
 from pathlib import Path
 
-SCENE_TEMPLATE = '''
+SCENE_TEMPLATE = """
 from manim import Circle, Create, FadeOut, Square, Transform
 from mathviz.readings import reads_screen
 from mathviz.scene import LectureScene
@@ -44,26 +44,51 @@ class Closing(LectureScene):
 
 
 SCENES = {scenes}
-'''
+"""
 
 CHAPTERS = {"0.1": "ch0_1_mathematical_language.py", "0.2": "ch0_2_sets_and_logic.py"}
 
 
-def write_chapter(folder: Path, cid: str, *, first: str = "A circle.", second: str = "A square.",
-                  extra: str = "pass", seconds: float = 0.5,
-                  scenes: str = "[Opening, Closing]") -> Path:
+def write_chapter(
+    folder: Path,
+    cid: str,
+    *,
+    first: str = "A circle.",
+    second: str = "A square.",
+    extra: str = "pass",
+    seconds: float = 0.5,
+    scenes: str = "[Opening, Closing]",
+) -> Path:
     """Write draft chapter ``cid`` (two short scenes; ``scenes="[Opening]"``: one)."""
     path = folder / CHAPTERS[cid]
-    path.write_text(SCENE_TEMPLATE.format(cid=cid, first=first, second=second, extra=extra,
-                                          seconds=seconds, scenes=scenes))
+    path.write_text(
+        SCENE_TEMPLATE.format(
+            cid=cid, first=first, second=second, extra=extra, seconds=seconds, scenes=scenes
+        )
+    )
     return path
 
 
 def frames(path: Path) -> int:
     """Video frames in ``path``, counted by decoding them (ffprobe)."""
-    out = subprocess.run(["ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0",
-                          "-show_entries", "stream=nb_read_frames", "-of", "json", str(path)],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [
+            "ffprobe",
+            "-v",
+            "error",
+            "-count_frames",
+            "-select_streams",
+            "v:0",
+            "-show_entries",
+            "stream=nb_read_frames",
+            "-of",
+            "json",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return int(json.loads(out.stdout)["streams"][0]["nb_read_frames"])
 
 
@@ -74,8 +99,11 @@ def stray(root: Path) -> list[Path]:
 
 def decodes(path: Path) -> bool:
     """Whether ffmpeg decodes every frame of ``path`` without an error."""
-    result = subprocess.run(["ffmpeg", "-v", "error", "-i", str(path), "-f", "null", "-"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["ffmpeg", "-v", "error", "-i", str(path), "-f", "null", "-"],
+        capture_output=True,
+        text=True,
+    )
     return result.returncode == 0 and not result.stderr.strip()
 
 
@@ -125,9 +153,9 @@ def top_level_boxes(path: Path) -> list[str]:
     atoms, data = [], path.read_bytes()
     pos = 0
     while pos + 8 <= len(data):
-        size, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        size, kind = struct.unpack(">I4s", data[pos : pos + 8])
         if size == 1:
-            size = struct.unpack(">Q", data[pos + 8:pos + 16])[0]
+            size = struct.unpack(">Q", data[pos + 8 : pos + 16])[0]
         elif size == 0:
             size = len(data) - pos
         assert size >= 8
@@ -146,29 +174,76 @@ def faststart(path: Path) -> bool:
 
 def color_tags(path: Path) -> dict[str, str]:
     """The video stream's colour tags (ffprobe): range, matrix, transfer, primaries."""
-    out = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
-                          "stream=color_range,color_space,color_transfer,color_primaries",
-                          "-of", "json", str(path)], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [
+            "ffprobe",
+            "-v",
+            "error",
+            "-select_streams",
+            "v:0",
+            "-show_entries",
+            "stream=color_range,color_space,color_transfer,color_primaries",
+            "-of",
+            "json",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout)["streams"][0]
 
 
-BT709 = {"color_range": "tv", "color_space": "bt709", "color_transfer": "bt709",
-         "color_primaries": "bt709"}
+BT709 = {
+    "color_range": "tv",
+    "color_space": "bt709",
+    "color_transfer": "bt709",
+    "color_primaries": "bt709",
+}
 
 
 def centre_luma(path: Path) -> int:
     """The luma (Y, 8 bit) of the first frame's centre pixel, as stored (no conversion)."""
-    size = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
-                           "stream=width,height", "-of", "csv=p=0", str(path)],
-                          capture_output=True, text=True, check=True).stdout
+    size = subprocess.run(
+        [
+            "ffprobe",
+            "-v",
+            "error",
+            "-select_streams",
+            "v:0",
+            "-show_entries",
+            "stream=width,height",
+            "-of",
+            "csv=p=0",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     width, height = (int(v) for v in size.strip().split(","))
-    out = subprocess.run(["ffmpeg", "-v", "error", "-i", str(path), "-frames:v", "1", "-f",
-                          "rawvideo", "-pix_fmt", "yuv420p", "-"], capture_output=True,
-                         check=True)
+    out = subprocess.run(
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-i",
+            str(path),
+            "-frames:v",
+            "1",
+            "-f",
+            "rawvideo",
+            "-pix_fmt",
+            "yuv420p",
+            "-",
+        ],
+        capture_output=True,
+        check=True,
+    )
     return out.stdout[(height // 2) * width + width // 2]
 
 
 def bt709_luma(hex_color: str) -> float:
     """Limited-range BT.709 luma of an sRGB colour such as ``#101318`` (ITU-R BT.709-6)."""
-    r, g, b = (int(hex_color.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    r, g, b = (int(hex_color.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4))
     return 16 + 219 * (0.2126 * r + 0.7152 * g + 0.0722 * b)

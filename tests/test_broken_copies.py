@@ -22,8 +22,12 @@ def _old_card(self, content):
 
 
 def _failures(chapter_id: str) -> list[str]:
-    return [c.name for r in runner.check_chapter(get_chapter(chapter_id))
-            for c in r.checkpoints if not c.ok]
+    return [
+        c.name
+        for r in runner.check_chapter(get_chapter(chapter_id))
+        for c in r.checkpoints
+        if not c.ok
+    ]
 
 
 def _with_min_width(monkeypatch, width: float) -> None:

@@ -41,8 +41,12 @@ from click.testing import CliRunner
 from mathviz import cli
 from mathviz.voice.track import has_audio
 
-pytestmark = [pytest.mark.browser, pytest.mark.render, pytest.mark.network,
-              pytest.mark.usefixtures("revealjs")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.render,
+    pytest.mark.network,
+    pytest.mark.usefixtures("revealjs"),
+]
 
 PUBLISHED = ("4.2", "4.4", "6.3", "7.2")  # what this module publishes, in course order
 DECK_CHAPTER = "6.3"
@@ -62,9 +66,15 @@ return !v.error && v.currentTime > 0.5 && {
 def assert_plays_with_sound(driver, element=None, what: str = "the video") -> dict:
     """Play ``element`` (default: the page's video) and wait until its voice is decoded."""
     driver.execute_script("(arguments[0] || document.querySelector('video')).play();", element)
-    state = wait_for_js(driver, SOUND_STATE.replace("return !v.error", "return !v.error && "
-                        "v.webkitAudioDecodedByteCount > 0"), LOAD_TIMEOUT,
-                        f"{what} to play with sound", *([element] if element else []))
+    state = wait_for_js(
+        driver,
+        SOUND_STATE.replace(
+            "return !v.error", "return !v.error && v.webkitAudioDecodedByteCount > 0"
+        ),
+        LOAD_TIMEOUT,
+        f"{what} to play with sound",
+        *([element] if element else []),
+    )
     assert state["audio"] > 0 and state["time"] > 0.5, state
     return state
 
@@ -122,6 +132,7 @@ def _id_key(chapter_id: str) -> tuple[int, ...]:
 
 # --- fixtures ----------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def browser_tools() -> None:
     """Chromium, ChromeDriver, selenium and ffprobe, or a failure naming the fix (the set-up
@@ -129,8 +140,10 @@ def browser_tools() -> None:
     missing = missing_browser_tools()
     if not missing:
         return
-    message = (f"the browser tests need {', '.join(missing)}: run '{SETUP_HINT}' "
-               "(it installs chromium and chromium-driver from Debian)")
+    message = (
+        f"the browser tests need {', '.join(missing)}: run '{SETUP_HINT}' "
+        "(it installs chromium and chromium-driver from Debian)"
+    )
     pytest.fail(message, pytrace=False)
 
 
@@ -140,8 +153,21 @@ def site(browser_tools, tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("browser-site")
     folder = root / "site"
     result = CliRunner().invoke(
-        cli.main, ["publish", *PUBLISHED, "--profile", "preview", "--out", str(folder),
-                   "--build", str(root / "build"), "-j", "2"], catch_exceptions=False)
+        cli.main,
+        [
+            "publish",
+            *PUBLISHED,
+            "--profile",
+            "preview",
+            "--out",
+            str(folder),
+            "--build",
+            str(root / "build"),
+            "-j",
+            "2",
+        ],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output
     return folder
 
@@ -187,8 +213,7 @@ def screenshots(tmp_path_factory) -> Path:
 def open_page(driver, url: str) -> None:
     """Load ``url`` and wait until the document (not the media) has loaded."""
     driver.get(url)
-    wait_for_js(driver, "return document.readyState === 'complete'", LOAD_TIMEOUT,
-                f"{url} to load")
+    wait_for_js(driver, "return document.readyState === 'complete'", LOAD_TIMEOUT, f"{url} to load")
 
 
 def video_metadata(driver, url: str) -> dict:
@@ -201,8 +226,10 @@ def video_metadata(driver, url: str) -> dict:
 
 # --- the video and its captions ----------------------------------------------------------------
 
+
 def test_every_chapter_video_loads_with_the_published_duration_and_size(
-        driver, base_url, site, published):
+    driver, base_url, site, published
+):
     for entry in published:
         state = video_metadata(driver, base_url + entry["page"])
         video_file = site / entry["files"]["video"]
@@ -231,7 +258,8 @@ def test_the_captions_track_has_every_cue_of_the_vtt_file(driver, base_url, site
 
 
 def test_the_video_seeks_and_shows_a_frame_with_its_caption(
-        driver, base_url, site, published, screenshots):
+    driver, base_url, site, published, screenshots
+):
     """Seek into the middle cue of the first chapter: the frame drawn is not blank, the cue on
     screen is the file's cue at that time; then screenshot the page and the index."""
     from selenium.common.exceptions import TimeoutException
@@ -243,11 +271,16 @@ def test_the_video_seeks_and_shows_a_frame_with_its_caption(
     video_metadata(driver, base_url + entry["page"])
     wait_for_js(driver, TRACK_STATE, LOAD_TIMEOUT, "the captions")
     driver.execute_script("document.querySelector('video').currentTime = arguments[0];", target)
-    state = wait_for_js(driver, """
+    state = wait_for_js(
+        driver,
+        """
         const v = document.querySelector('video');
         return !v.seeking && v.readyState >= 3 && {time: v.currentTime,
             active: Array.from(v.textTracks[0].activeCues || []).map(c => c.text)};
-    """, LOAD_TIMEOUT, f"the video to seek to {target:.1f} s")
+    """,
+        LOAD_TIMEOUT,
+        f"the video to seek to {target:.1f} s",
+    )
     assert state["time"] == pytest.approx(target, abs=0.05)
     assert state["active"] == [cue.text]
     luminance = driver.execute_script("""
@@ -267,9 +300,13 @@ def test_the_video_seeks_and_shows_a_frame_with_its_caption(
     take_screenshots(driver, screenshots / "chapter.png")
     # and the lecture plays on from there, with its voice
     driver.execute_script("document.querySelector('video').play();")
-    wait_for_js(driver, f"""const v = document.querySelector('video');
+    wait_for_js(
+        driver,
+        f"""const v = document.querySelector('video');
         return !v.paused && !v.error && v.currentTime > {target + 0.5};""",
-                LOAD_TIMEOUT, "the video to play")
+        LOAD_TIMEOUT,
+        "the video to play",
+    )
     assert_plays_with_sound(driver, what="the chapter video")
     driver.execute_script("document.querySelector('video').pause();")
     open_page(driver, base_url + "index.html")
@@ -288,6 +325,7 @@ def take_screenshots(driver, path: Path) -> None:
 
 # --- links and navigation ----------------------------------------------------------------------
 
+
 def _fetch(url: str) -> tuple[int, str]:
     request = urllib.request.Request(url, headers={"Range": "bytes=0-"})
     try:
@@ -301,9 +339,12 @@ def _fetch(url: str) -> tuple[int, str]:
 
 def site_pages(base_url: str, course: dict, published: list[dict]) -> list[str]:
     """The index, every chapter page, every level-lecture page and every slide deck."""
-    return ([base_url + "index.html"] + [base_url + e["page"] for e in published]
-            + [base_url + m["page"] for m in course.get("lectures", [])]
-            + [base_url + e["files"]["deck"] for e in published if "deck" in e["files"]])
+    return (
+        [base_url + "index.html"]
+        + [base_url + e["page"] for e in published]
+        + [base_url + m["page"] for m in course.get("lectures", [])]
+        + [base_url + e["files"]["deck"] for e in published if "deck" in e["files"]]
+    )
 
 
 def test_every_link_and_media_source_resolves_over_http(driver, base_url, course, published):
@@ -340,7 +381,11 @@ def test_every_link_and_media_source_resolves_over_http(driver, base_url, course
         status, body = bodies[address]
         if status not in (200, 206):
             dead.append(f"{url} -> HTTP {status} (from {sorted(sources)})")
-        elif fragment and not fragment.startswith("/") and not re.search(rf"""\bid=["']{re.escape(fragment)}["']""", body):
+        elif (
+            fragment
+            and not fragment.startswith("/")
+            and not re.search(rf"""\bid=["']{re.escape(fragment)}["']""", body)
+        ):
             dead.append(f"{url} -> no element with id {fragment!r} (from {sorted(sources)})")
     assert dead == []
 
@@ -359,15 +404,23 @@ def test_next_and_previous_links_walk_the_published_chapters(driver, base_url, p
     assert driver.find_elements(By.CSS_SELECTOR, "a[rel~=prev]") == []
     for here, there in pairwise(published):
         driver.find_element(By.CSS_SELECTOR, "a[rel~=next]").click()
-        wait_until(driver, lambda d, there=there: d.current_url == base_url + there["page"],
-                   LOAD_TIMEOUT, f"'next' from {here['id']} to reach {there['id']}")
+        wait_until(
+            driver,
+            lambda d, there=there: d.current_url == base_url + there["page"],
+            LOAD_TIMEOUT,
+            f"'next' from {here['id']} to reach {there['id']}",
+        )
         assert heading() == title(there)
         assert title(there) in driver.title
     assert driver.find_elements(By.CSS_SELECTOR, "a[rel~=next]") == []
     for here, there in zip(published[::-1], published[-2::-1], strict=True):
         driver.find_element(By.CSS_SELECTOR, "a[rel~=prev]").click()
-        wait_until(driver, lambda d, there=there: d.current_url == base_url + there["page"],
-                   LOAD_TIMEOUT, f"'previous' from {here['id']} to reach {there['id']}")
+        wait_until(
+            driver,
+            lambda d, there=there: d.current_url == base_url + there["page"],
+            LOAD_TIMEOUT,
+            f"'previous' from {here['id']} to reach {there['id']}",
+        )
         assert heading() == title(there)
 
 
@@ -383,9 +436,11 @@ def test_the_index_links_exactly_the_published_chapters(driver, base_url, course
         assert named.search(text), f"{name} is not shown on the index"
         labelled = [a["url"] for a in anchors if named.search(a["text"])]
         # the chapter pages and media are named <id>-<slug>
-        into_chapter = [a["url"] for a in anchors
-                        if re.search(rf"/(chapters|media)/{re.escape(chapter['id'])}-",
-                                     a["url"])]
+        into_chapter = [
+            a["url"]
+            for a in anchors
+            if re.search(rf"/(chapters|media)/{re.escape(chapter['id'])}-", a["url"])
+        ]
         if chapter["id"] in PUBLISHED:
             assert chapter["status"] == "published"
             assert set(labelled) == {base_url + chapter["page"]}, name
@@ -407,24 +462,33 @@ def test_no_page_logs_a_console_error(driver, base_url, course, published):
             wait_for_js(driver, TRACK_STATE, LOAD_TIMEOUT, f"the captions on {page}")
         elif page.endswith(".html") and "/media/" in page:  # a deck: its first slide's video
             wait_for_js(driver, DECK_SLIDE_STATE, LOAD_TIMEOUT, f"the first slide of {page}")
-        errors.extend(f"{page}: {entry['message']}" for entry in driver.get_log("browser")
-                      if entry["level"] == "SEVERE" and "favicon.ico" not in entry["message"])
+        errors.extend(
+            f"{page}: {entry['message']}"
+            for entry in driver.get_log("browser")
+            if entry["level"] == "SEVERE" and "favicon.ico" not in entry["message"]
+        )
     assert errors == []
 
 
 # --- the level lecture -------------------------------------------------------------------------
 
+
 def ffprobe_chapters(video: Path) -> list[tuple[float, str]]:
     """The chapter markers in a video file: (start seconds, title)."""
     import subprocess
 
-    out = subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "json", str(video)],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["ffprobe", "-v", "error", "-show_chapters", "-of", "json", str(video)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return [(float(c["start_time"]), c["tags"]["title"]) for c in json.loads(out)["chapters"]]
 
 
 def test_the_level_lecture_plays_with_its_captions_and_chapter_markers(
-        driver, base_url, site, course, published):
+    driver, base_url, site, course, published
+):
     (lecture,) = course["lectures"]
     level_four = [e for e in published if e["level"] == 4]
     assert lecture["level"] == 4 and len(level_four) == 2
@@ -435,8 +499,9 @@ def test_the_level_lecture_plays_with_its_captions_and_chapter_markers(
     assert state["duration"] == pytest.approx(ffprobe_duration(video), abs=TOLERANCE)
     track = wait_for_js(driver, TRACK_STATE, LOAD_TIMEOUT, "the lecture's captions")
     vtt = site / lecture["files"]["captions_vtt"]
-    chapter_cues = sum(len(list(iter_timing_lines(site / e["files"]["captions_vtt"])))
-                       for e in level_four)
+    chapter_cues = sum(
+        len(list(iter_timing_lines(site / e["files"]["captions_vtt"]))) for e in level_four
+    )
     assert track["count"] == len(list(iter_timing_lines(vtt))) == chapter_cues
     # the markers in the file: each chapter starts where the ones before it end
     markers = ffprobe_chapters(video)
@@ -445,9 +510,11 @@ def test_the_level_lecture_plays_with_its_captions_and_chapter_markers(
     assert has_audio(video)
     assert_plays_with_sound(driver, what="the level lecture")
     listed = driver.execute_script(
-        "return Array.from(document.querySelectorAll('.transcript li')).map(li => li.innerText)")
+        "return Array.from(document.querySelectorAll('.transcript li')).map(li => li.innerText)"
+    )
     assert [re.sub(r"\s+", " ", t) for t in listed] == [
-        f"{int(s) // 60}:{int(s) % 60:02d} {t}" for s, t in markers]
+        f"{int(s) // 60}:{int(s) % 60:02d} {t}" for s, t in markers
+    ]
 
 
 # --- the slide decks ---------------------------------------------------------------------------
@@ -467,15 +534,17 @@ return v && !v.paused && !v.error && v.currentTime > 0.25 && v.currentTime;
 """
 
 
-def play_deck(driver, deck_url: str, clip_files: list[Path], width: int,
-              shot: Path | None = None) -> list[dict]:
+def play_deck(
+    driver, deck_url: str, clip_files: list[Path], width: int, shot: Path | None = None
+) -> list[dict]:
     """Open a deck, visit every slide in order, and check its clip loads and plays."""
     open_page(driver, deck_url)
     states = []
     for index, clip in enumerate(clip_files):
         driver.execute_script("Reveal.slide(arguments[0]);", index)
-        state = wait_for_js(driver, DECK_SLIDE_STATE + "", LOAD_TIMEOUT,
-                            f"slide {index + 1} of {deck_url}")
+        state = wait_for_js(
+            driver, DECK_SLIDE_STATE + "", LOAD_TIMEOUT, f"slide {index + 1} of {deck_url}"
+        )
         assert "error" not in state, state
         assert state["index"] == index and state["total"] == len(clip_files)
         assert state["src"].rsplit("/", 1)[1] == clip.name
@@ -486,7 +555,8 @@ def play_deck(driver, deck_url: str, clip_files: list[Path], width: int,
         # a browser may not start with sound before the viewer has interacted)
         assert has_audio(clip), clip
         video = driver.execute_script(
-            "return document.querySelector('.slide-background.present video');")
+            "return document.querySelector('.slide-background.present video');"
+        )
         sound = assert_plays_with_sound(driver, video, f"slide {index + 1}'s clip")
         assert sound["muted"] is (index == 0)
         if shot is not None and index == len(clip_files) // 2:
@@ -496,41 +566,54 @@ def play_deck(driver, deck_url: str, clip_files: list[Path], width: int,
 
 
 def test_the_site_deck_plays_every_clip_in_order_with_the_narration_as_notes(
-        driver, base_url, site, published, screenshots):
+    driver, base_url, site, published, screenshots
+):
     entry = next(e for e in published if e["id"] == DECK_CHAPTER)
     clip_files = [site / c["file"] for c in entry["clips"]]
     # a clip per beat of the transcript, together as long as the chapter
     assert len(clip_files) == len(entry["transcript"])
     assert sum(ffprobe_duration(c) for c in clip_files) == pytest.approx(
-        ffprobe_duration(site / entry["files"]["video"]), abs=0.2)
-    states = play_deck(driver, base_url + entry["files"]["deck"], clip_files, PREVIEW_WIDTH,
-                       screenshots / "deck-site.png")
+        ffprobe_duration(site / entry["files"]["video"]), abs=0.2
+    )
+    states = play_deck(
+        driver,
+        base_url + entry["files"]["deck"],
+        clip_files,
+        PREVIEW_WIDTH,
+        screenshots / "deck-site.png",
+    )
     assert [re.sub(r"\s+", " ", s["notes"] or "").strip() for s in states] == [
-        b["text"] for b in entry["transcript"]]
+        b["text"] for b in entry["transcript"]
+    ]
 
 
 @pytest.fixture(scope="module")
 def slides_clips(browser_tools, tmp_path_factory) -> Path:
     """``mathviz clips 6.3`` with its defaults (the slides profile, mp4, a deck)."""
     build_root = tmp_path_factory.mktemp("slides-build")
-    result = CliRunner().invoke(cli.main, ["clips", DECK_CHAPTER, "--build", str(build_root),
-                                           "--pptx"], catch_exceptions=False)
+    result = CliRunner().invoke(
+        cli.main,
+        ["clips", DECK_CHAPTER, "--build", str(build_root), "--pptx"],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output
     deck = Path(result.output.strip().splitlines()[-2 if "clip(s)" in result.output else -1])
     assert deck.name == "deck.html" and deck.is_file(), result.output
     return deck
 
 
-def test_the_clips_and_deck_of_the_slides_profile_play_in_chromium(driver, slides_clips,
-                                                                     screenshots):
+def test_the_clips_and_deck_of_the_slides_profile_play_in_chromium(
+    driver, slides_clips, screenshots
+):
     folder = slides_clips.parent
     manifest = json.loads((folder / "clips.mp4.json").read_text(encoding="utf-8"))
     clip_files = [folder / c["file"] for c in manifest["clips"]]
     assert [f.name for f in clip_files] == sorted(f.name for f in folder.glob("*.mp4"))
     server = serve(folder)
     try:
-        play_deck(driver, server.url + "deck.html", clip_files, 1920,
-                  screenshots / "deck-slides.png")
+        play_deck(
+            driver, server.url + "deck.html", clip_files, 1920, screenshots / "deck-slides.png"
+        )
         # and each clip on its own, as a teacher embeds it
         for clip in clip_files:
             open_page(driver, server.url + clip.name)

@@ -77,8 +77,7 @@ def test_a_scene_edit_changes_only_its_own_segment(drafts):
     assert other["Opening"] != after["Opening"]  # render settings are part of it
 
 
-def test_a_warm_plan_parses_no_module_and_a_damaged_facts_file_is_rebuilt(drafts,
-                                                                          monkeypatch):
+def test_a_warm_plan_parses_no_module_and_a_damaged_facts_file_is_rebuilt(drafts, monkeypatch):
     chapter = get_chapter("0.1")
     keys = fingerprint.segment_fingerprints(chapter, "p")
     facts = fingerprint._facts_path()
@@ -108,13 +107,20 @@ def test_library_modules_a_chapter_imports_are_its_dependencies():
 
 
 def test_planning_does_not_import_manim(drafts, tmp_path):
-    code = ("import sys; from mathviz.course import get_chapter; "
-            "from mathviz.render import build, profiles; "
-            "build.plan_build([get_chapter('0.1')], profiles.load('preview'), 'mp4', "
-            f"__import__('pathlib').Path({str(tmp_path / 'out')!r})); "
-            "print('manim' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, env=os.environ.copy())
+    code = (
+        "import sys; from mathviz.course import get_chapter; "
+        "from mathviz.render import build, profiles; "
+        "build.plan_build([get_chapter('0.1')], profiles.load('preview'), 'mp4', "
+        f"__import__('pathlib').Path({str(tmp_path / 'out')!r})); "
+        "print('manim' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=os.environ.copy(),
+    )
     assert out.stdout.strip() == "False"
 
 
@@ -135,8 +141,10 @@ def test_build_skip_and_segment_reuse(drafts, tmp_path, preview):
     write_chapter(drafts, "0.1", second="The square, said differently.")
     edited = run_build(["0.1", "0.2"], preview, out, jobs=2)
     assert edited.jobs == ["0.1 Closing"]  # the other segment comes from the cache
-    assert {o.chapter.id: o.status for o in edited.outcomes} == {"0.1": "rendered",
-                                                                 "0.2": "unchanged"}
+    assert {o.chapter.id: o.status for o in edited.outcomes} == {
+        "0.1": "rendered",
+        "0.2": "unchanged",
+    }
     cues = (video.with_suffix(".vtt")).read_text()
     assert "The square, said differently." in cues
     assert frames(video) == parts["Opening"] + edited.results[0].frames
@@ -150,8 +158,7 @@ def _voice_wavs(tmp_path: Path) -> set[Path]:
     return set((tmp_path / "cache" / "voice").rglob("*.wav"))
 
 
-def test_editing_one_sentence_speaks_one_sentence_and_renders_one_scene(drafts, tmp_path,
-                                                                       preview):
+def test_editing_one_sentence_speaks_one_sentence_and_renders_one_scene(drafts, tmp_path, preview):
     out = tmp_path / "out"
     run_build(["0.1"], preview, out, jobs=1)
     spoken = _voice_wavs(tmp_path)
@@ -170,34 +177,48 @@ def test_the_voice_is_part_of_every_segment_fingerprint(drafts, tmp_path, previe
 
     from mathviz.voice.engine import VoiceSettings
 
-    plans = [build.plan_build([get_chapter("0.1")], dataclasses.replace(
-        preview, voice=VoiceSettings(voice, length_scale=scale)), "mp4", tmp_path)[0]
-             for voice, scale in (("default", 1.15), ("none", 1.15), ("default", 1.0))]
+    plans = [
+        build.plan_build(
+            [get_chapter("0.1")],
+            dataclasses.replace(preview, voice=VoiceSettings(voice, length_scale=scale)),
+            "mp4",
+            tmp_path,
+        )[0]
+        for voice, scale in (("default", 1.15), ("none", 1.15), ("default", 1.0))
+    ]
     fingerprints = {p.fingerprint for p in plans}
     assert len(fingerprints) == 3
 
 
-def test_check_voice_aligns_every_beat_and_catches_speech_that_is_not_the_script(
-        drafts, tmp_path):
+def test_check_voice_aligns_every_beat_and_catches_speech_that_is_not_the_script(drafts, tmp_path):
     from click.testing import CliRunner
 
     from mathviz import cli
 
-    write_chapter(drafts, "0.1", first="Gradient descent steps downhill until the slope "
-                  "is flat.", second="Eigenvalues say how much each eigenvector is stretched.")
+    write_chapter(
+        drafts,
+        "0.1",
+        first="Gradient descent steps downhill until the slope is flat.",
+        second="Eigenvalues say how much each eigenvector is stretched.",
+    )
     result = CliRunner().invoke(cli.main, ["check", "0.1", "--voice", "--json"])
     assert result.exit_code == 0, result.output
     rows = [r for r in json.loads(result.output)["checkpoints"] if r["name"].startswith("voice@")]
     # one row per beat (each scene has one), every word aligned inside its beat
     assert [(r["scene"], r["name"], r["ok"]) for r in rows] == [
-        ("Opening", "voice@beat0", True), ("Closing", "voice@beat0", True)]
+        ("Opening", "voice@beat0", True),
+        ("Closing", "voice@beat0", True),
+    ]
     # the speech of one sentence replaced by another's: the check names the beat
     first, second = sorted(_voice_wavs(tmp_path), key=lambda p: p.stat().st_size)
     first.write_bytes(second.read_bytes())
     result = CliRunner().invoke(cli.main, ["check", "0.1", "--voice", "--json"])
     assert result.exit_code == 1
-    failed = [r for r in json.loads(result.output)["checkpoints"]
-              if r["name"].startswith("voice@") and not r["ok"]]
+    failed = [
+        r
+        for r in json.loads(result.output)["checkpoints"]
+        if r["name"].startswith("voice@") and not r["ok"]
+    ]
     assert len(failed) == 1 and failed[0]["shown"] >= 1
 
 
@@ -212,8 +233,9 @@ def test_one_failing_scene_does_not_stop_the_others(drafts, tmp_path, preview):
     assert "ValueError" in failed[0].details
     assert failed[0].job.log.is_file()
     assert "the draft is broken" in failed[0].job.log.read_text()
-    assert not (tmp_path / "out" / "preview" / "00-foundations"
-                / "0.1-mathematical-language.mp4").exists()
+    assert not (
+        tmp_path / "out" / "preview" / "00-foundations" / "0.1-mathematical-language.mp4"
+    ).exists()
 
 
 def test_fail_fast_starts_nothing_after_a_failure(drafts, tmp_path, preview):
@@ -240,8 +262,10 @@ def test_a_second_build_into_the_same_folder_is_refused(drafts, tmp_path, previe
         from click.testing import CliRunner
 
         from mathviz import cli
-        result = CliRunner().invoke(cli.main, ["render", "0.1", "--profile", "preview",
-                                               "--out", str(out), "-q"])
+
+        result = CliRunner().invoke(
+            cli.main, ["render", "0.1", "--profile", "preview", "--out", str(out), "-q"]
+        )
         assert result.exit_code == cli.EXIT_BUSY
         assert "--out" in result.output
 
@@ -251,14 +275,35 @@ def test_kill_9_then_resume(drafts, tmp_path):
     stall = tmp_path / "stall"  # while it exists, 0.2's second scene hangs mid-render
     stall.touch()
     write_chapter(drafts, "0.1", seconds=0.3)
-    write_chapter(drafts, "0.2", seconds=0.3,
-                  extra=f"while __import__('os').path.exists({str(stall)!r}): "
-                        "__import__('time').sleep(0.05)")
+    write_chapter(
+        drafts,
+        "0.2",
+        seconds=0.3,
+        extra=f"while __import__('os').path.exists({str(stall)!r}): __import__('time').sleep(0.05)",
+    )
     out = tmp_path / "out"
-    cmd = [sys.executable, "-m", "mathviz.cli", "render", "0.1", "0.2", "--profile", "preview",
-           "--out", str(out), "-j", "1", "-q"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True, env=os.environ.copy())
+    cmd = [
+        sys.executable,
+        "-m",
+        "mathviz.cli",
+        "render",
+        "0.1",
+        "0.2",
+        "--profile",
+        "preview",
+        "--out",
+        str(out),
+        "-j",
+        "1",
+        "-q",
+    ]
+    proc = subprocess.Popen(
+        cmd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        env=os.environ.copy(),
+    )
     cache = tmp_path / "cache" / "segments" / "preview"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:  # 0.1 done and 0.2's first scene done: 0.2 is stuck
@@ -292,8 +337,9 @@ def test_wait_blocks_until_the_other_build_releases_the_folder(tmp_path):
     out = tmp_path / "out"
     entered = threading.Event()
     with build.build_lock(out):
-        worker = threading.Thread(target=lambda: (build.build_lock(out, wait=True).__enter__(),
-                                                  entered.set()))
+        worker = threading.Thread(
+            target=lambda: (build.build_lock(out, wait=True).__enter__(), entered.set())
+        )
         worker.start()
         time.sleep(0.3)
         assert not entered.is_set()  # still waiting while the lock is held
@@ -301,8 +347,7 @@ def test_wait_blocks_until_the_other_build_releases_the_folder(tmp_path):
     assert entered.is_set()
 
 
-def test_a_worker_reports_the_scene_clock_while_it_renders(drafts, tmp_path, preview,
-                                                           monkeypatch):
+def test_a_worker_reports_the_scene_clock_while_it_renders(drafts, tmp_path, preview, monkeypatch):
     from mathviz.render import worker
     from mathviz.render.segments import SegmentJob
 
@@ -312,8 +357,16 @@ def test_a_worker_reports_the_scene_clock_while_it_renders(drafts, tmp_path, pre
         put = events.append
 
     monkeypatch.setattr(worker, "_events", Events())
-    job = SegmentJob("0.1", "Opening", "f", preview, "mp4", tmp_path / "v.mp4",
-                     tmp_path / "r.json", tmp_path / "log")
+    job = SegmentJob(
+        "0.1",
+        "Opening",
+        "f",
+        preview,
+        "mp4",
+        tmp_path / "v.mp4",
+        tmp_path / "r.json",
+        tmp_path / "log",
+    )
     result = worker.render_segment(job)
     assert result.ok, result.message
     progress = [clock for kind, label, clock in events if kind == "progress"]

@@ -25,17 +25,21 @@ from mathviz.render.captions import (
     validate,
 )
 
-LONG = ("The gradient points in the direction of steepest ascent, so to minimise a loss we "
-        "step against it; the learning rate decides how far each step goes, and too large a "
-        "rate makes the iterates overshoot the minimum and then diverge.")
+LONG = (
+    "The gradient points in the direction of steepest ascent, so to minimise a loss we "
+    "step against it; the learning rate decides how far each step goes, and too large a "
+    "rate makes the iterates overshoot the minimum and then diverge."
+)
 
 
 def spoken(*parts: tuple[str, float, float], index: int = 0) -> BeatRecord:
     """A beat whose sentences are spoken at the given times; it spans them (plus 0.5 s)."""
-    sentences = tuple(SpokenSentence(text, start, end, f"key{n}")
-                      for n, (text, start, end) in enumerate(parts))
-    return BeatRecord(index, " ".join(p[0] for p in parts), parts[0][1], parts[-1][2] + 0.5,
-                      sentences)
+    sentences = tuple(
+        SpokenSentence(text, start, end, f"key{n}") for n, (text, start, end) in enumerate(parts)
+    )
+    return BeatRecord(
+        index, " ".join(p[0] for p in parts), parts[0][1], parts[-1][2] + 0.5, sentences
+    )
 
 
 def words_of(cue_list) -> list[str]:
@@ -58,15 +62,18 @@ def test_long_text_breaks_into_two_balanced_lines_at_a_word_boundary():
     assert len(lines) == 2 and all(len(line) <= MAX_LINE_CHARS for line in lines)
     assert " ".join(lines) == text
     words = text.split()
-    best = min(abs(len(" ".join(words[:k])) - len(" ".join(words[k:])))
-               for k in range(1, len(words)))
+    best = min(
+        abs(len(" ".join(words[:k])) - len(" ".join(words[k:]))) for k in range(1, len(words))
+    )
     assert abs(len(lines[0]) - len(lines[1])) == best
 
 
 def test_line_break_prefers_punctuation_unless_it_unbalances_badly():
     text = "when the step is small enough, the loss decreases at every iteration"
-    assert break_lines(text) == ("when the step is small enough,",
-                                 "the loss decreases at every iteration")
+    assert break_lines(text) == (
+        "when the step is small enough,",
+        "the loss decreases at every iteration",
+    )
     # a comma after the first word would leave a lopsided cue: balance wins
     text = "Now, the loss surface bends upward in every direction around the minimum"
     top, bottom = break_lines(text)
@@ -80,8 +87,9 @@ def test_every_two_line_break_fits_the_width():
         words = list(rng.choice(vocab, size=rng.integers(1, 20)))
         text = " ".join(words)
         if len(text) > MAX_LINE_CHARS and not any(
-                len(" ".join(words[:k])) <= MAX_LINE_CHARS >= len(" ".join(words[k:]))
-                for k in range(1, len(words))):
+            len(" ".join(words[:k])) <= MAX_LINE_CHARS >= len(" ".join(words[k:]))
+            for k in range(1, len(words))
+        ):
             continue  # no two lines can hold it (the phrase splitter never asks for this)
         lines = break_lines(text)
         assert " ".join(lines) == text
@@ -151,8 +159,12 @@ def test_a_silent_beat_spreads_its_sentences_over_the_beat_by_characters():
     narration = "A circle appears. Its radius is two! Why? Because we chose it so."
     beat = BeatRecord(3, narration, 10.0, 22.0)
     out = cues([beat])
-    assert [c.text for c in out] == ["A circle appears.", "Its radius is two!", "Why?",
-                                     "Because we chose it so."]
+    assert [c.text for c in out] == [
+        "A circle appears.",
+        "Its radius is two!",
+        "Why?",
+        "Because we chose it so.",
+    ]
     assert validate(out) == []
     total = sum(len(c.text) for c in out)
     assert out[0].start == 10.0
@@ -162,16 +174,21 @@ def test_a_silent_beat_spreads_its_sentences_over_the_beat_by_characters():
 
 
 def test_a_long_silent_beat_shows_its_sentence_for_at_most_seven_seconds():
-    out = cues([BeatRecord(0, "First beat.", 0.0, 4.25),
-                BeatRecord(1, "Second, longer beat.", 4.25, 71.5)])
+    out = cues(
+        [BeatRecord(0, "First beat.", 0.0, 4.25), BeatRecord(1, "Second, longer beat.", 4.25, 71.5)]
+    )
     assert [(c.start, c.end, c.text) for c in out] == [
-        (0.0, 4.25, "First beat."), (4.25, 4.25 + MAX_CUE_SECONDS, "Second, longer beat.")]
+        (0.0, 4.25, "First beat."),
+        (4.25, 4.25 + MAX_CUE_SECONDS, "Second, longer beat."),
+    ]
     assert validate(out) == []
 
 
 def test_silent_and_spoken_beats_mix_on_one_clock():
-    beats = [BeatRecord(0, "Silent opening.", 0.0, 3.0),
-             spoken(("Then the voice starts.", 3.2, 4.6), index=1)]
+    beats = [
+        BeatRecord(0, "Silent opening.", 0.0, 3.0),
+        spoken(("Then the voice starts.", 3.2, 4.6), index=1),
+    ]
     out = cues(beats)
     assert [c.text for c in out] == ["Silent opening.", "Then the voice starts."]
     assert validate(out) == []
@@ -181,8 +198,11 @@ def test_silent_and_spoken_beats_mix_on_one_clock():
 
 
 def test_back_to_back_sentences_do_not_overlap():
-    beat = spoken(("One sentence that ends.", 0.0, 1.4), ("Another starts at once.", 1.4, 2.8),
-                  ("And a third, again without a pause.", 2.8, 4.9))
+    beat = spoken(
+        ("One sentence that ends.", 0.0, 1.4),
+        ("Another starts at once.", 1.4, 2.8),
+        ("And a third, again without a pause.", 2.8, 4.9),
+    )
     out = cues([beat])
     assert validate(out) == []
     assert all(a.end <= b.start for a, b in pairwise(out))
@@ -220,13 +240,17 @@ def test_speech_faster_than_the_reading_speed_with_no_gap_keeps_to_the_voice():
 
 
 def test_shifted_moves_beats_and_their_sentences():
-    beats = [BeatRecord(0, "Silent.", 0.0, 2.0),
-             spoken(("Spoken one.", 2.5, 3.5), ("Spoken two.", 4.0, 5.0), index=1)]
+    beats = [
+        BeatRecord(0, "Silent.", 0.0, 2.0),
+        spoken(("Spoken one.", 2.5, 3.5), ("Spoken two.", 4.0, 5.0), index=1),
+    ]
     moved = shifted(beats, 10.0, first_index=5)
     assert [(b.index, b.start, b.end) for b in moved] == [(5, 10.0, 12.0), (6, 12.5, 15.5)]
     assert moved[0].sentences == ()
     assert [(s.text, s.start, s.end, s.audio) for s in moved[1].sentences] == [
-        ("Spoken one.", 12.5, 13.5, "key0"), ("Spoken two.", 14.0, 15.0, "key1")]
+        ("Spoken one.", 12.5, 13.5, "key0"),
+        ("Spoken two.", 14.0, 15.0, "key1"),
+    ]
     here, there = cues(beats), cues(moved)
     assert [c.lines for c in there] == [c.lines for c in here]
     assert [c.start for c in there] == pytest.approx([c.start + 10.0 for c in here])
@@ -236,9 +260,11 @@ def test_shifted_moves_beats_and_their_sentences():
 # --- files ------------------------------------------------------------------------------------
 
 
-BEATS = [spoken((LONG, 0.25, 12.25), ("Then a short one.", 12.9, 14.0)),
-         BeatRecord(1, "A silent beat follows. It has x < y & z > 0 in it.", 14.5, 20.0),
-         spoken(("Back to the voice, for the last words.", 20.3, 22.5), index=2)]
+BEATS = [
+    spoken((LONG, 0.25, 12.25), ("Then a short one.", 12.9, 14.0)),
+    BeatRecord(1, "A silent beat follows. It has x < y & z > 0 in it.", 14.5, 20.0),
+    spoken(("Back to the voice, for the last words.", 20.3, 22.5), index=2),
+]
 
 
 def test_srt_is_numbered_with_comma_millis_and_two_line_cues():
@@ -264,8 +290,10 @@ def test_files_read_back_to_the_same_cues(write, read):
 
 
 def test_parsers_accept_crlf_settings_notes_and_short_stamps():
-    vtt = ("\ufeffWEBVTT\r\n\r\nNOTE a comment\r\n\r\nid-1\r\n01:02.500 --> 01:04.000 line:90%\r\n"
-           "two &lt;lines&gt;\r\nhere\r\n")
+    vtt = (
+        "\ufeffWEBVTT\r\n\r\nNOTE a comment\r\n\r\nid-1\r\n01:02.500 --> 01:04.000 line:90%\r\n"
+        "two &lt;lines&gt;\r\nhere\r\n"
+    )
     assert parse_vtt(vtt) == [Cue(62.5, 64.0, ("two <lines>", "here"))]
     assert parse_srt("1\n00:00:01,000 --> 00:00:02,500\nhi\n") == [Cue(1.0, 2.5, ("hi",))]
     assert to_srt([]) == "" and to_vtt([]) == "WEBVTT\n\n" and parse_vtt("WEBVTT\n") == []
@@ -277,17 +305,20 @@ def test_parsers_accept_crlf_settings_notes_and_short_stamps():
 GOOD = [Cue(0.0, 2.0, ("A fine cue.",)), Cue(2.0, 4.0, ("Another one,", "on two lines."))]
 
 
-@pytest.mark.parametrize(("bad", "fragment"), [
-    ([Cue(0.0, 3.0, ("one", "two", "three"))], "has 3 lines"),
-    ([Cue(0.0, 5.0, ("y" * 43,))], "line 1 has 43 characters"),
-    ([Cue(0.0, 7.5, ("Too long on screen.",))], "lasts 7.500 s (max 7 s)"),
-    ([Cue(0.0, 0.5, ("Blink.",)), Cue(2.0, 3.0, ("Later.",))], "lasts 0.500 s (min 1 s"),
-    ([Cue(0.0, 0.5, ("Last blink.",))], "lasts 0.500 s (min 1 s"),
-    ([Cue(0.0, 1.0, ("x" * 30,))], "30.0 characters per second"),
-    ([Cue(0.0, 2.0, ("First.",)), Cue(1.5, 3.0, ("Second.",))], "overlaps cue 2"),
-    ([Cue(0.0, 2.0, ())], "is empty"),
-    ([Cue(3.0, 3.0, ("Nothing.",))], "non-positive duration"),
-])
+@pytest.mark.parametrize(
+    ("bad", "fragment"),
+    [
+        ([Cue(0.0, 3.0, ("one", "two", "three"))], "has 3 lines"),
+        ([Cue(0.0, 5.0, ("y" * 43,))], "line 1 has 43 characters"),
+        ([Cue(0.0, 7.5, ("Too long on screen.",))], "lasts 7.500 s (max 7 s)"),
+        ([Cue(0.0, 0.5, ("Blink.",)), Cue(2.0, 3.0, ("Later.",))], "lasts 0.500 s (min 1 s"),
+        ([Cue(0.0, 0.5, ("Last blink.",))], "lasts 0.500 s (min 1 s"),
+        ([Cue(0.0, 1.0, ("x" * 30,))], "30.0 characters per second"),
+        ([Cue(0.0, 2.0, ("First.",)), Cue(1.5, 3.0, ("Second.",))], "overlaps cue 2"),
+        ([Cue(0.0, 2.0, ())], "is empty"),
+        ([Cue(3.0, 3.0, ("Nothing.",))], "non-positive duration"),
+    ],
+)
 def test_validate_reports_each_kind_of_breach(bad, fragment):
     assert validate(GOOD) == []
     problems = validate(bad)
@@ -304,7 +335,39 @@ def test_validate_allows_what_the_rules_allow():
 
 # --- property: random lectures obey every rule ------------------------------------------------
 
-VOCAB = ["a", "an", "the", "of", "to", "in", "is", "we", "it", "loss", "step", "rate", "matrix", "vector", "gradient", "eigenvalue", "minimum", "derivative", "integral", "function", "converges", "diverges", "iterates", "learning", "differentiable", "positive", "definite", "curvature", "Hessian", "softmax", "probability"]
+VOCAB = [
+    "a",
+    "an",
+    "the",
+    "of",
+    "to",
+    "in",
+    "is",
+    "we",
+    "it",
+    "loss",
+    "step",
+    "rate",
+    "matrix",
+    "vector",
+    "gradient",
+    "eigenvalue",
+    "minimum",
+    "derivative",
+    "integral",
+    "function",
+    "converges",
+    "diverges",
+    "iterates",
+    "learning",
+    "differentiable",
+    "positive",
+    "definite",
+    "curvature",
+    "Hessian",
+    "softmax",
+    "probability",
+]
 
 
 def random_lecture(rng: np.random.Generator) -> list[BeatRecord]:
@@ -322,8 +385,9 @@ def random_lecture(rng: np.random.Generator) -> list[BeatRecord]:
             seconds = len(text) / float(rng.uniform(10.0, 17.0))
             parts.append(SpokenSentence(text, clock, clock + seconds, "k"))
             clock += seconds + float(rng.uniform(0.2, 0.8))
-        beats.append(BeatRecord(index, " ".join(p.text for p in parts), beat_start, clock,
-                                tuple(parts)))
+        beats.append(
+            BeatRecord(index, " ".join(p.text for p in parts), beat_start, clock, tuple(parts))
+        )
     return beats
 
 
@@ -338,7 +402,8 @@ def test_random_spoken_lectures_meet_every_rule(seed):
     assert len(out) >= len(speech_starts)
     # every sentence opens a cue exactly when (to the millisecond) its voice starts
     assert speech_starts <= {round(c.start, 3) for c in out} | {
-        round(c.start - 0.001, 3) for c in out}
+        round(c.start - 0.001, 3) for c in out
+    }
     assert {c.text.split()[0] for c in out} >= first_words
     assert parse_vtt(to_vtt(beats)) == out
 
@@ -348,8 +413,10 @@ def test_random_silent_lectures_meet_every_rule(seed):
     rng = np.random.default_rng(1000 + seed)
     beats, clock = [], 0.0
     for index in range(int(rng.integers(1, 6))):
-        sentences = [" ".join(rng.choice(VOCAB, size=int(rng.integers(1, 30)))).capitalize() + "."
-                     for _ in range(int(rng.integers(1, 4)))]
+        sentences = [
+            " ".join(rng.choice(VOCAB, size=int(rng.integers(1, 30)))).capitalize() + "."
+            for _ in range(int(rng.integers(1, 4)))
+        ]
         narration = " ".join(sentences)
         # a beat lasts at least its reading time (here at most 17 characters per second)
         seconds = len(narration) / 17.0 + float(rng.uniform(0.0, 20.0))

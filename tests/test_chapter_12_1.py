@@ -68,12 +68,14 @@ def test_naive_softmax_is_nan_on_screen(values):
 
 def test_shifted_logits(values):
     assert values["shifted_logits"] == pytest.approx([-2.0, -1.0, 0.0], abs=1e-6)
-    assert values["shifted_exp_heights"] == pytest.approx(np.exp([-2.0, -1.0, 0.0]).tolist(),
-                                                          abs=1e-6)
+    assert values["shifted_exp_heights"] == pytest.approx(
+        np.exp([-2.0, -1.0, 0.0]).tolist(), abs=1e-6
+    )
     assert values["shifted_exp_non_finite"] == 0
     assert values["shifted_logit_labels"] == [-2.0, -1.0, 0.0]
-    assert values["shifted_exp_labels"] == pytest.approx(np.round(np.exp([-2.0, -1.0, 0.0]), 3),
-                                                         abs=1e-12)
+    assert values["shifted_exp_labels"] == pytest.approx(
+        np.round(np.exp([-2.0, -1.0, 0.0]), 3), abs=1e-12
+    )
 
 
 def test_probabilities_read_back(values):
@@ -83,14 +85,16 @@ def test_probabilities_read_back(values):
     # printed with four decimals: the probabilities rounded
     assert values["large_probability_labels"] == pytest.approx(np.round(expected, 4), abs=1e-12)
     assert values["small_probabilities"] == pytest.approx(softmax(SMALL).tolist(), abs=1e-6)
-    assert values["small_probability_labels"] == pytest.approx(np.round(softmax(SMALL), 4),
-                                                               abs=1e-12)
+    assert values["small_probability_labels"] == pytest.approx(
+        np.round(softmax(SMALL), 4), abs=1e-12
+    )
 
 
 def test_shift_invariance(values):
     assert softmax(SMALL) == pytest.approx(softmax(LARGE), abs=1e-15)
-    gap = np.max(np.abs(np.array(values["large_probabilities"])
-                        - np.array(values["small_probabilities"])))
+    gap = np.max(
+        np.abs(np.array(values["large_probabilities"]) - np.array(values["small_probabilities"]))
+    )
     assert gap < 1e-6
     assert values["shift_invariance_max_gap"] == pytest.approx(0.0, abs=1e-6)
 

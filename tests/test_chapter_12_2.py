@@ -15,8 +15,12 @@ def values(shown):
     return shown("12.2")
 
 
-WRITTEN_OUT = {1: 2.0, 3: 2 - 2**3 / 6, 5: 2 - 2**3 / 6 + 2**5 / 120,
-               7: 2 - 2**3 / 6 + 2**5 / 120 - 2**7 / 5040}
+WRITTEN_OUT = {
+    1: 2.0,
+    3: 2 - 2**3 / 6,
+    5: 2 - 2**3 / 6 + 2**5 / 120,
+    7: 2 - 2**3 / 6 + 2**5 / 120 - 2**7 / 5040,
+}
 
 
 @pytest.mark.parametrize("degree", [1, 3, 5, 7])
@@ -27,7 +31,8 @@ def test_drawn_polynomial_at_two(values, degree):
     assert values[f"p{degree}_at_2"] == pytest.approx(WRITTEN_OUT[degree], abs=1e-9)
     # the readouts print four decimals: the values rounded
     assert values[f"error_p{degree}_at_2_readout"] == pytest.approx(
-        round(abs(WRITTEN_OUT[degree] - math.sin(2)), 4), abs=1e-12)
+        round(abs(WRITTEN_OUT[degree] - math.sin(2)), 4), abs=1e-12
+    )
     assert values[f"p{degree}_at_2_readout"] == pytest.approx(round(series, 4), abs=1e-12)
 
 
@@ -41,8 +46,12 @@ def test_error_at_two_shrinks(values):
 
 def test_in_motion(chapter_reports):
     checks = {c.name: c for r in chapter_reports("12.2") for c in r.checkpoints}
-    for name in ("line_behind_its_points", "dot_rides_polynomial",
-                 "p_readout_reads_polynomial", "error_readout_reads_gap"):
+    for name in (
+        "line_behind_its_points",
+        "dot_rides_polynomial",
+        "p_readout_reads_polynomial",
+        "error_readout_reads_gap",
+    ):
         assert checks[f"invariant:{name}"].ok, checks[f"invariant:{name}"].source
     assert not [c.name for c in checks.values() if c.source.startswith("refused")]
 
@@ -62,5 +71,6 @@ def test_minimum_near_1e_8(values):
     assert values["h_min_drawn"] == pytest.approx(h_min, rel=1e-9)
     assert values["error_min_drawn"] == pytest.approx(errors.min(), rel=1e-9)
     assert values["log10_h_min_readout"] == pytest.approx(round(np.log10(h_min), 2), abs=1e-12)
-    assert values["log10_error_min_readout"] == pytest.approx(round(np.log10(errors.min()), 2),
-                                                              abs=1e-12)
+    assert values["log10_error_min_readout"] == pytest.approx(
+        round(np.log10(errors.min()), 2), abs=1e-12
+    )

@@ -20,14 +20,15 @@ def test_schedule_values(shown, step):
     values = shown("12.3")
     assert values[f"lr_at_step_{step}"] == pytest.approx(lr_closed_form(step), abs=1e-6)
     # printed with four decimals: the rate rounded
-    assert values[f"lr_readout_at_step_{step}"] == pytest.approx(round(lr_closed_form(step), 4),
-                                                                abs=1e-12)
+    assert values[f"lr_readout_at_step_{step}"] == pytest.approx(
+        round(lr_closed_form(step), 4), abs=1e-12
+    )
 
 
 def test_schedule_landmarks(shown):
     values = shown("12.3")
-    assert values["lr_at_step_100"] == pytest.approx(0.1, abs=1e-6)           # the peak
-    assert values["lr_at_step_550"] == pytest.approx(0.05, abs=1e-6)          # half-way down
+    assert values["lr_at_step_100"] == pytest.approx(0.1, abs=1e-6)  # the peak
+    assert values["lr_at_step_550"] == pytest.approx(0.05, abs=1e-6)  # half-way down
     assert values["lr_at_step_325"] == pytest.approx(0.05 * (1 + math.sqrt(0.5)), abs=1e-6)
     assert values["lr_at_step_1000"] == pytest.approx(0.0, abs=1e-6)
     assert values["step_readout_at_end"] == 1000
@@ -37,8 +38,13 @@ def test_schedule_landmarks(shown):
 
 def test_readouts_follow_their_geometry_in_motion(chapter_reports):
     checks = {c.name: c for r in chapter_reports("12.3") for c in r.checkpoints}
-    for name in ("step_readout_reads_dot", "lr_readout_reads_dot", "norm_readouts_read_arrows",
-                 "clipped_arrow_keeps_direction", "valley_readouts_read_dot"):
+    for name in (
+        "step_readout_reads_dot",
+        "lr_readout_reads_dot",
+        "norm_readouts_read_arrows",
+        "clipped_arrow_keeps_direction",
+        "valley_readouts_read_dot",
+    ):
         assert checks[f"invariant:{name}"].ok, checks[f"invariant:{name}"].source
     assert not [c.name for c in checks.values() if c.source.startswith("refused")]
     assert all(c.ok for c in checks.values()), [c.name for c in checks.values() if not c.ok]
@@ -53,18 +59,19 @@ def test_clipping(shown):
     assert [np.hypot(*g1), np.hypot(*g2)] == pytest.approx([5.0, 1.5], abs=1e-12)
     np.testing.assert_allclose(values["clipped_tip_g1"], g1 * c / np.linalg.norm(g1), atol=1e-6)
     np.testing.assert_allclose(values["clipped_tip_g1"], [1.2, 1.6], atol=1e-6)
-    np.testing.assert_allclose(values["untouched_tip_g2"], g2, atol=1e-6)   # ‖g2‖ = 1.5 < 2
+    np.testing.assert_allclose(values["untouched_tip_g2"], g2, atol=1e-6)  # ‖g2‖ = 1.5 < 2
     np.testing.assert_allclose(values["norms_after_clip"], [c, 1.5], atol=1e-12)
     # same direction as before clipping: the unit vector of g1
     np.testing.assert_allclose(values["clipped_direction_g1"], g1 / np.hypot(*g1), atol=1e-6)
-    np.testing.assert_allclose(values["invariant:clipped_arrow_keeps_direction"], [0.6, 0.8],
-                               atol=1e-6)
+    np.testing.assert_allclose(
+        values["invariant:clipped_arrow_keeps_direction"], [0.6, 0.8], atol=1e-6
+    )
 
 
 def run_valley(steps: int) -> np.ndarray:
     x, y, lr = -4.5, 1.0, 0.036
     for _ in range(steps):
-        x, y = x - lr * 2 * x, y - lr * 50 * y      # ∇(x² + 25y²) = (2x, 50y)
+        x, y = x - lr * 2 * x, y - lr * 50 * y  # ∇(x² + 25y²) = (2x, 50y)
     return np.array([x, y])
 
 

@@ -31,9 +31,14 @@ def test_arrow_and_list_are_the_same_vector(shown):
 
 def test_lists_follow_the_arrows_while_they_move(held):
     """The invariants are stated and hold at every sampled moment of the motion."""
-    held("4.1", "w_unchanged_while_sliding", "c_readout_is_drawn_factor",
-         "scaled_list_is_drawn_tip", "chloe_unchanged_while_sliding",
-         "average_list_is_sum_times_drawn_factor")
+    held(
+        "4.1",
+        "w_unchanged_while_sliding",
+        "c_readout_is_drawn_factor",
+        "scaled_list_is_drawn_tip",
+        "chloe_unchanged_while_sliding",
+        "average_list_is_sum_times_drawn_factor",
+    )
 
 
 def test_tip_to_tail_addition(shown):
@@ -55,7 +60,8 @@ def test_scaling(shown):
     assert values["scale_factor_readout"] == pytest.approx(2.0, abs=LIST_TOL)
     # the factor is also what the drawn tip says: its length over v's
     assert np.linalg.norm(values["scaled_tip"]) / np.linalg.norm(V) == pytest.approx(
-        values["scale_factor_readout"], abs=LIST_TOL)
+        values["scale_factor_readout"], abs=LIST_TOL
+    )
 
 
 def test_two_users_rating_vectors(shown):
@@ -69,14 +75,15 @@ def test_two_users_rating_vectors(shown):
 
 def test_users_sum_and_average(shown):
     values = shown("4.1")
-    pair = recommender.ratings()[[recommender.USERS.index("Ana"),
-                                  recommender.USERS.index("Chloé")]]
-    np.testing.assert_allclose(values["users_sum_tip"],
-                               _two_movies("Ana") + _two_movies("Chloé"), atol=1e-6)
+    pair = recommender.ratings()[[recommender.USERS.index("Ana"), recommender.USERS.index("Chloé")]]
+    np.testing.assert_allclose(
+        values["users_sum_tip"], _two_movies("Ana") + _two_movies("Chloé"), atol=1e-6
+    )
     np.testing.assert_allclose(values["users_sum_list"], pair.sum(axis=0), atol=LIST_TOL)
     average = pair.mean(axis=0)
     np.testing.assert_allclose(values["average_list"], average, atol=LIST_TOL)
-    np.testing.assert_allclose(values["average_tip"],
-                               (_two_movies("Ana") + _two_movies("Chloé")) / 2, atol=1e-6)
+    np.testing.assert_allclose(
+        values["average_tip"], (_two_movies("Ana") + _two_movies("Chloé")) / 2, atol=1e-6
+    )
     # the narration's claim: opposite tastes cancel into a viewer who rates everything 3
     np.testing.assert_allclose(average, np.full(5, 3.0))

@@ -43,7 +43,8 @@ def test_dot_product_by_entries_and_by_shadow(shown):
     assert values["dot_by_shadow"] == pytest.approx(np.dot(A, B), abs=READ)
     # shadow × |b| really is the product of the two shown numbers
     assert values["shadow_length"] * values["b_length"] == pytest.approx(
-        values["dot_by_shadow"], abs=5e-3)
+        values["dot_by_shadow"], abs=5e-3
+    )
 
 
 def test_angle_and_cosine_of_a_and_b(shown):
@@ -59,11 +60,16 @@ def test_swing_to_a_right_angle(shown):
     values = shown("4.2")
     np.testing.assert_allclose(values["perpendicular_a"], A_PERPENDICULAR, atol=READ)
     assert np.dot(A_PERPENDICULAR, B) == 0
-    for name in ("perpendicular_dot_by_entries", "perpendicular_shadow",
-                 "perpendicular_dot_by_shadow", "perpendicular_cos"):
+    for name in (
+        "perpendicular_dot_by_entries",
+        "perpendicular_shadow",
+        "perpendicular_dot_by_shadow",
+        "perpendicular_cos",
+    ):
         assert values[name] == pytest.approx(0.0, abs=READ), name
-    assert values["perpendicular_angle"] == pytest.approx(_atan2_angle(A_PERPENDICULAR, B),
-                                                          abs=READ)
+    assert values["perpendicular_angle"] == pytest.approx(
+        _atan2_angle(A_PERPENDICULAR, B), abs=READ
+    )
 
 
 def test_swing_past_a_right_angle(shown):
@@ -86,12 +92,20 @@ def _two_movies(name: str) -> np.ndarray:
 
 
 def test_swing_readouts_follow_the_drawing(held):
-    held("4.2", "a_list_is_drawn_a", "dot_by_entries_is_drawn_a_dot_b",
-         "shadow_is_drawn_shadow", "dot_by_shadow_is_drawn_product",
-         "theta_is_drawn_angle", "cos_is_cos_of_drawn_angle",
-         "drop_stays_perpendicular", "p_readout_is_drawn_p",
-         "norm_1_readout_is_drawn_marker_norm", "norm_2_readout_is_drawn_marker_norm",
-         "norm_inf_readout_is_drawn_marker_norm")
+    held(
+        "4.2",
+        "a_list_is_drawn_a",
+        "dot_by_entries_is_drawn_a_dot_b",
+        "shadow_is_drawn_shadow",
+        "dot_by_shadow_is_drawn_product",
+        "theta_is_drawn_angle",
+        "cos_is_cos_of_drawn_angle",
+        "drop_stays_perpendicular",
+        "p_readout_is_drawn_p",
+        "norm_1_readout_is_drawn_marker_norm",
+        "norm_2_readout_is_drawn_marker_norm",
+        "norm_inf_readout_is_drawn_marker_norm",
+    )
 
 
 def test_rating_columns_print_the_table(shown):
@@ -113,7 +127,7 @@ def test_users_angles_in_the_two_movie_picture(shown):
 def test_cosine_similarity_over_all_five_movies(shown):
     values = shown("4.2")
     ana, ben, chloe = (sp.Matrix([int(x) for x in _user(n)]) for n in ("Ana", "Ben", "Chloé"))
-    exact_similar = ana.dot(ben) / sp.sqrt(ana.dot(ana) * ben.dot(ben))   # 64 / √(71·62)
+    exact_similar = ana.dot(ben) / sp.sqrt(ana.dot(ana) * ben.dot(ben))  # 64 / √(71·62)
     exact_dissimilar = ana.dot(chloe) / sp.sqrt(ana.dot(ana) * chloe.dot(chloe))
     assert values["ana_ben_cos_5d"] == pytest.approx(float(exact_similar), abs=READ)
     assert values["ana_chloe_cos_5d"] == pytest.approx(float(exact_dissimilar), abs=READ)
@@ -132,7 +146,8 @@ def test_unit_ball_marker_norms(shown, stage, p):
         expected = np.linalg.norm(point, ord=q)
         assert values[f"{stage}_marker_norm_{key}"] == pytest.approx(expected, abs=READ)
     assert values[f"{stage}_marker_norm_{'inf' if np.isinf(p) else p}"] == pytest.approx(
-        1.0, abs=READ)
+        1.0, abs=READ
+    )
     # every drawn vertex has p-norm one: [min, max] over the outline
     np.testing.assert_allclose(values[f"{stage}_boundary_norms"], [1.0, 1.0], atol=1e-9)
 
@@ -146,5 +161,8 @@ def test_unit_ball_p_readouts_and_norm_order(shown):
     assert values["square_inverse_p"] == pytest.approx(0.0, abs=1e-9)
     # on every ball, ‖x‖∞ ≤ ‖x‖₂ ≤ ‖x‖₁ for the marked point
     for stage in ("diamond", "circle", "square"):
-        assert (values[f"{stage}_marker_norm_inf"] <= values[f"{stage}_marker_norm_2"]
-                <= values[f"{stage}_marker_norm_1"])
+        assert (
+            values[f"{stage}_marker_norm_inf"]
+            <= values[f"{stage}_marker_norm_2"]
+            <= values[f"{stage}_marker_norm_1"]
+        )

@@ -23,8 +23,9 @@ def exact_entry(i: int, j: int) -> Fraction:
 
 def test_the_brief_values_are_right():
     np.testing.assert_allclose(X @ W + B, BRIEF, atol=1e-12)
-    assert [[exact_entry(i, j) for j in range(2)] for i in range(3)] == \
-        [[Fraction(str(v)) for v in row] for row in BRIEF]
+    assert [[exact_entry(i, j) for j in range(2)] for i in range(3)] == [
+        [Fraction(str(v)) for v in row] for row in BRIEF
+    ]
 
 
 @pytest.mark.parametrize(("i", "j"), [(i, j) for i in range(3) for j in range(2)])

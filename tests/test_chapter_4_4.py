@@ -33,11 +33,15 @@ class SplitClockDiagram(LinearMapDiagram):
         m = np.asarray(matrix, dtype=float)
         self._matrix = m @ self._matrix
         origin = self.reference.c2p(0, 0)
-        moves = [ApplyMatrix(m, self.grid, about_point=origin),
-                 ApplyMatrix(m, self.square, about_point=origin)]
-        for arrow, v, color in ((self.i_arrow, (1.0, 0.0), theme.BASIS_I),
-                                (self.j_arrow, (0.0, 1.0), theme.BASIS_J),
-                                (self.v_arrow, self.base_vector, theme.VECTOR)):
+        moves = [
+            ApplyMatrix(m, self.grid, about_point=origin),
+            ApplyMatrix(m, self.square, about_point=origin),
+        ]
+        for arrow, v, color in (
+            (self.i_arrow, (1.0, 0.0), theme.BASIS_I),
+            (self.j_arrow, (0.0, 1.0), theme.BASIS_J),
+            (self.v_arrow, self.base_vector, theme.VECTOR),
+        ):
             moves.append(Transform(arrow, self._arrow(self._matrix @ np.asarray(v), color)))
         return AnimationGroup(*moves, group=self, run_time=run_time)
 
@@ -61,8 +65,11 @@ def test_the_old_split_clock_timing_fails_the_check(monkeypatch):
     scene_cls = load_scenes(chapter)[0]
     monkeypatch.setattr(sys.modules[scene_cls.__module__], "LinearMapDiagram", SplitClockDiagram)
     narrator = chapter_narrator(chapter, VoiceSettings())
-    with tempfile.TemporaryDirectory(prefix="mathviz-check-") as media, \
-            runner.manim_config(None, Path(media), "none"), speaking(narrator):
+    with (
+        tempfile.TemporaryDirectory(prefix="mathviz-check-") as media,
+        runner.manim_config(None, Path(media), "none"),
+        speaking(narrator),
+    ):
         report, _ = runner.run_scene(chapter, scene_cls, skip=True)
     results = by_name([report])
     for name in INVARIANTS:
@@ -75,8 +82,13 @@ def test_the_old_split_clock_timing_fails_the_check(monkeypatch):
 
 def test_area_readouts_print_the_determinants(shown):
     values = shown("4.4")
-    maps = {"det_A": [[2, 1], [-1, 1]], "shear_area_readout": [[1, 1], [0, 1]],
-            "rotation_area_readout": [[0, -1], [1, 0]], "scaling_det": [[2, 0], [0, 0.5]]}
+    maps = {
+        "det_A": [[2, 1], [-1, 1]],
+        "shear_area_readout": [[1, 1], [0, 1]],
+        "rotation_area_readout": [[0, -1], [1, 0]],
+        "scaling_det": [[2, 0], [0, 0.5]],
+    }
     for name, m in maps.items():
-        assert values[name] == pytest.approx(round(np.linalg.det(np.array(m, float)), 3),
-                                             abs=1e-12), name
+        assert values[name] == pytest.approx(
+            round(np.linalg.det(np.array(m, float)), 3), abs=1e-12
+        ), name

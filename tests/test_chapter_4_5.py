@@ -38,8 +38,9 @@ def test_column_picture_reaches_b(shown):
     values = shown("4.5")
     x, y = solution()
     np.testing.assert_allclose(values["column_weights"], [x, y], atol=TOL)
-    np.testing.assert_allclose(values["column_scaled_vectors"],
-                               np.concatenate([x * A[:, 0], y * A[:, 1]]), atol=TOL)
+    np.testing.assert_allclose(
+        values["column_scaled_vectors"], np.concatenate([x * A[:, 0], y * A[:, 1]]), atol=TOL
+    )
     np.testing.assert_allclose(values["column_picture_tip"], B, atol=TOL)
 
 
@@ -49,14 +50,17 @@ def test_elimination_steps(shown):
     r1 = [Fraction(1), Fraction(-1), Fraction(1)]
     r2 = [Fraction(2), Fraction(1), Fraction(5)]
     after = r1 + [b - 2 * a for a, b in zip(r1, r2, strict=True)]
-    np.testing.assert_allclose(values["augmented_after_step_1"], [float(v) for v in after],
-                               atol=TOL)
+    np.testing.assert_allclose(
+        values["augmented_after_step_1"], [float(v) for v in after], atol=TOL
+    )
     assert values["augmented_after_step_1"][3] == 0  # the zero appears
-    reduced, pivots = sp.Matrix(A.astype(int).tolist()).row_join(
-        sp.Matrix(B.astype(int).tolist())).rref()
+    reduced, pivots = (
+        sp.Matrix(A.astype(int).tolist()).row_join(sp.Matrix(B.astype(int).tolist())).rref()
+    )
     assert pivots == (0, 1)
-    np.testing.assert_allclose(values["augmented_final"], np.array(reduced, dtype=float).ravel(),
-                               atol=TOL)
+    np.testing.assert_allclose(
+        values["augmented_final"], np.array(reduced, dtype=float).ravel(), atol=TOL
+    )
     np.testing.assert_allclose(values["solution_from_matrix"], solution(), atol=TOL)
 
 

@@ -25,16 +25,22 @@ def test_most_vectors_leave_their_span(shown):
     for name, v in ORDINARY.items():
         image = A @ np.array(v)
         assert values[f"off_span_deg_{name}"] == pytest.approx(
-            round(line_angle_deg(v, image), 1), abs=1e-9)
+            round(line_angle_deg(v, image), 1), abs=1e-9
+        )
         assert values[f"off_span_deg_{name}"] > 15.0  # visibly knocked off
         assert values[f"stretch_{name}"] == pytest.approx(
-            round(np.linalg.norm(image) / np.linalg.norm(v), 2), abs=1e-9)
+            round(np.linalg.norm(image) / np.linalg.norm(v), 2), abs=1e-9
+        )
 
 
 def test_vectors_and_table_follow_the_map_at_every_moment(chapter_reports):
     results = {c.name: c for r in chapter_reports("4.6") for c in r.checkpoints}
-    for name in ("vectors_ride_the_grid", "table_shows_the_drawn_arrows",
-                 "angle_readout_is_the_drawn_arrows", "rayleigh_readout_is_the_drawn_arrows"):
+    for name in (
+        "vectors_ride_the_grid",
+        "table_shows_the_drawn_arrows",
+        "angle_readout_is_the_drawn_arrows",
+        "rayleigh_readout_is_the_drawn_arrows",
+    ):
         assert results[f"invariant:{name}"].ok, results[f"invariant:{name}"].source
 
 

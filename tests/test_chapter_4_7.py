@@ -72,7 +72,8 @@ def test_rank_k_approximations_of_the_ratings(shown):
         assert values[f"rank_{k}_cells"] == pytest.approx(list(mk.ravel()), abs=0.05 + 1e-9)
         assert values[f"rank_{k}_frobenius_error"] == pytest.approx(round(error, 3), abs=1e-9)
         assert values[f"rank_{k}_frobenius_error"] == pytest.approx(
-            round(float(np.sqrt(np.sum(s[k:] ** 2))), 3), abs=1e-9)
+            round(float(np.sqrt(np.sum(s[k:] ** 2))), 3), abs=1e-9
+        )
         assert values[f"rank_{k}_k_shown"] == k
         assert values[f"rank_{k}_bars_kept"] == k
     assert errors == sorted(errors, reverse=True)

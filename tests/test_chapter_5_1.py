@@ -27,8 +27,12 @@ def test_standard_walk_is_the_coordinates_themselves(values):
 
 def test_vectors_point_and_readouts_move_with_what_carries_them(chapter_reports):
     results = {c.name: c for r in chapter_reports("5.1") for c in r.checkpoints}
-    for name in ("basis_arrows_ride_the_skew_grid", "point_is_the_skew_grids_image_of_c",
-                 "walk_rides_the_skew_grid", "readouts_show_the_drawn_dot"):
+    for name in (
+        "basis_arrows_ride_the_skew_grid",
+        "point_is_the_skew_grids_image_of_c",
+        "walk_rides_the_skew_grid",
+        "readouts_show_the_drawn_dot",
+    ):
         assert results[f"invariant:{name}"].ok, results[f"invariant:{name}"].source
 
 
@@ -42,14 +46,17 @@ def test_coordinates_in_the_new_basis_are_b_inverse_x(values):
     c = np.linalg.solve(B, X)
     exact = sp.Matrix([[2, 1], [1, 2]]).LUsolve(sp.Matrix([4, 3]))
     assert [Fraction(int(v.p), int(v.q)) for v in exact] == [Fraction(5, 3), Fraction(2, 3)]
-    for name in ("basis_coordinates_from_walk", "basis_coordinates_from_grid",
-                 "point_after_inverse", "walk_after_inverse"):
+    for name in (
+        "basis_coordinates_from_walk",
+        "basis_coordinates_from_grid",
+        "point_after_inverse",
+        "walk_after_inverse",
+    ):
         np.testing.assert_allclose(values[name], c, atol=1e-6, err_msg=name)
     assert values["c1_readout"] == pytest.approx(round(c[0], 3), abs=1e-12)  # 1.667
     assert values["c2_readout"] == pytest.approx(round(c[1], 3), abs=1e-12)  # 0.667
     # walking c1 b1 then c2 b2 ends at x
-    np.testing.assert_allclose(values["walk_ends_at_x"], c[0] * B[:, 0] + c[1] * B[:, 1],
-                               atol=1e-6)
+    np.testing.assert_allclose(values["walk_ends_at_x"], c[0] * B[:, 0] + c[1] * B[:, 1], atol=1e-6)
     np.testing.assert_allclose(values["walk_ends_at_x"], X, atol=1e-6)
 
 
@@ -71,6 +78,7 @@ def test_sliding_around_the_circle_and_back(values):
     assert values["theta_readout_after_slide"] == 120.0  # printed 120.000
     z = cmath.rect(5.0, math.radians(120))
     np.testing.assert_allclose(values["dot_xy_after_slide"], [z.real, z.imag], atol=1e-6)
-    np.testing.assert_allclose(values["xy_readouts_after_slide"],
-                               [-2.5, round(5 * math.sqrt(3) / 2, 3)], atol=1e-12)
+    np.testing.assert_allclose(
+        values["xy_readouts_after_slide"], [-2.5, round(5 * math.sqrt(3) / 2, 3)], atol=1e-12
+    )
     np.testing.assert_allclose(values["xy_readouts_back_home"], X, atol=1e-12)

@@ -42,7 +42,8 @@ def test_all_five_movies(values):
     np.testing.assert_allclose(values["difference_5d_bars"], chloe - ana, atol=1e-6)
     for key, order in (("l1", 1), ("l2", 2), ("linf", np.inf)):
         assert values[f"{key}_5d"] == pytest.approx(
-            round(np.linalg.norm(chloe - ana, ord=order), 3), abs=1e-9)
+            round(np.linalg.norm(chloe - ana, ord=order), 3), abs=1e-9
+        )
     assert (values["l1_5d"], values["l2_5d"], values["linf_5d"]) == (16.0, 7.483, 4.0)
     assert values["l1_5d"] == pytest.approx(round(cityblock(ana, chloe), 3), abs=1e-9)
     assert values["linf_5d"] == pytest.approx(round(chebyshev(ana, chloe), 3), abs=1e-9)
@@ -56,11 +57,13 @@ def test_cosine_versus_euclidean(values):
     for name, other in (("femi", femi), ("eve", eve)):
         assert values[f"euclidean_ana_{name}"] == pytest.approx(euclidean(ana, other), abs=1e-6)
         assert values[f"euclidean_ana_{name}_readout"] == pytest.approx(
-            round(np.linalg.norm(ana - other), 3), abs=1e-9)
+            round(np.linalg.norm(ana - other), 3), abs=1e-9
+        )
     assert values["cosine_ana_femi"] == pytest.approx(1.0, abs=1e-6)
     for name, other in (("femi", femi), ("eve", eve)):
         assert values[f"cosine_ana_{name}_readout"] == pytest.approx(
-            round(1 - cosine(ana, other), 3), abs=1e-9)
+            round(1 - cosine(ana, other), 3), abs=1e-9
+        )
     # same Euclidean distance, different direction
     assert values["euclidean_ana_femi"] == pytest.approx(values["euclidean_ana_eve"])
     assert values["cosine_ana_eve_readout"] < 0.99
@@ -91,8 +94,12 @@ def test_pairwise_distance_histograms_narrow(values):
         cloud = rng.random((chapter.HIST_POINTS, d))
         full = cdist(cloud, cloud)
         dist = full[np.triu_indices_from(full, k=1)]
-        shares = np.array([np.mean((dist / dist.mean() >= lo) & (dist / dist.mean() < hi))
-                           for lo, hi in pairwise(edges)])
+        shares = np.array(
+            [
+                np.mean((dist / dist.mean() >= lo) & (dist / dist.mean() < hi))
+                for lo, hi in pairwise(edges)
+            ]
+        )
         found[d] = (shares, np.std(dist) / np.mean(dist))
     for d in chapter.HIST_DIMENSIONS:
         np.testing.assert_allclose(values[f"hist_d{d}_shares"], found[d][0], atol=1e-9)
@@ -103,6 +110,8 @@ def test_pairwise_distance_histograms_narrow(values):
 
 def test_readouts_move_with_what_they_describe(chapter_reports):
     results = {c.name: c for r in chapter_reports("5.2") for c in r.checkpoints}
-    for name in ("readouts_show_the_drawn_gap_and_angle",
-                 "spread_readout_is_the_spread_at_the_dimension_shown"):
+    for name in (
+        "readouts_show_the_drawn_gap_and_angle",
+        "spread_readout_is_the_spread_at_the_dimension_shown",
+    ):
         assert results[f"invariant:{name}"].ok, results[f"invariant:{name}"].source

@@ -15,16 +15,18 @@ def values(shown):
     return shown("6.1")
 
 
-@pytest.mark.parametrize(("h", "bracketed"), [(Fraction(1), 3.0), (Fraction(1, 10), 2.1),
-                                          (Fraction(1, 100), 2.01)])
+@pytest.mark.parametrize(
+    ("h", "bracketed"), [(Fraction(1), 3.0), (Fraction(1, 10), 2.1), (Fraction(1, 100), 2.01)]
+)
 def test_secant_slopes_of_x_squared_at_1(values, h, bracketed):
     name = f"h={float(h):g}"
     exact = ((1 + h) ** 2 - 1) / h  # rise over run, exact
     assert float(exact) == pytest.approx(bracketed, abs=1e-12)
     assert values[f"secant_slope_{name}"] == pytest.approx(float(exact), abs=1e-6)
     assert values[f"slope_readout_{name}"] == pytest.approx(bracketed, abs=5e-5)
-    np.testing.assert_allclose(values[f"second_point_{name}"],
-                               [float(1 + h), float((1 + h) ** 2)], atol=1e-6)
+    np.testing.assert_allclose(
+        values[f"second_point_{name}"], [float(1 + h), float((1 + h) ** 2)], atol=1e-6
+    )
     # h is read off the drawn run leg, and printed with two decimals
     assert values[f"run_leg_{name}"] == pytest.approx(float(h), abs=1e-9)
     assert values[f"h_readout_{name}"] == round(float(h), 2)
@@ -58,18 +60,25 @@ def test_sin_x_over_x_starts_far_and_its_hole_sits_at_the_limit(values):
     assert values["x_readout_at_start"] == 3.0
     assert values["sinc_readout_at_start"] == round(math.sin(3.0) / 3.0, 5)
     x = sp.symbols("x")
-    np.testing.assert_allclose(values["sinc_hole_height"],
-                               [0.0, float(sp.limit(sp.sin(x) / x, x, 0))], atol=1e-6)
+    np.testing.assert_allclose(
+        values["sinc_hole_height"], [0.0, float(sp.limit(sp.sin(x) / x, x, 0))], atol=1e-6
+    )
 
 
 def test_readouts_follow_the_drawing_at_every_sampled_moment(held):
     """h is the drawn run leg and the slope the drawn secant's while it turns; the sinc
     readouts are the dot's x and sin x / x there while it slides."""
-    results = held("6.1", "h readout equals the drawn run",
-                   "slope readout equals the drawn secant's slope",
-                   "slope readout is the quotient for the drawn h", "x readout equals the dot's x",
-                   "height readout is sin x / x at the dot", source="printed")
+    results = held(
+        "6.1",
+        "h readout equals the drawn run",
+        "slope readout equals the drawn secant's slope",
+        "slope readout is the quotient for the drawn h",
+        "x readout equals the dot's x",
+        "height readout is sin x / x at the dot",
+        source="printed",
+    )
     # the last moments seen: h = 0.01 and the dot at x = 0.02
     assert results["h readout equals the drawn run"].shown == 0.01
     assert results["height readout is sin x / x at the dot"].shown == round(
-        math.sin(0.02) / 0.02, 5)
+        math.sin(0.02) / 0.02, 5
+    )

@@ -33,8 +33,9 @@ def assert_tracer(values, tag: str, expr: sp.Expr, at: float) -> None:
     assert values[f"{tag}_x_readout_x={at:g}"] == round(at, 2) + 0.0
 
 
-@pytest.mark.parametrize(("at", "hand"), [(-2.0, 3.0), (0.0, -1.0), (2.0, 3.0), (-1.0, 0.0),
-                                      (1.0, 0.0)])
+@pytest.mark.parametrize(
+    ("at", "hand"), [(-2.0, 3.0), (0.0, -1.0), (2.0, 3.0), (-1.0, 0.0), (1.0, 0.0)]
+)
 def test_tangent_of_the_well_traces_x_squared_minus_one(values, at, hand):
     assert d(WELL, at) == pytest.approx(hand)  # f'(x) = x² - 1 by hand
     assert_tracer(values, "well", WELL, at)
@@ -89,21 +90,29 @@ def test_readouts_follow_the_tangent_at_every_sampled_moment(chapter_reports):
     product shown is the product of the factors and the drawn slope (no 1.050 beside
     2.000 × 0.540), and x and the slope are the tangent's."""
     results = {c.name: c for r in chapter_reports("6.2") for c in r.checkpoints}
-    names = [f"{tag}: {what}" for tag in ("well", "cube", "chain")
-             for what in ("x readout equals the tangent point's x",
-                          "slope readout equals the drawn tangent's slope",
-                          "slope readout is f′ at the tangent point")]
-    names += ["du/dx readout is 2x at the tangent point",
-              "dy/du readout is cos(x²) at the tangent point",
-              "dy/dx readout equals the drawn tangent's slope",
-              "dy/dx readout is the product of the factors' values"]
+    names = [
+        f"{tag}: {what}"
+        for tag in ("well", "cube", "chain")
+        for what in (
+            "x readout equals the tangent point's x",
+            "slope readout equals the drawn tangent's slope",
+            "slope readout is f′ at the tangent point",
+        )
+    ]
+    names += [
+        "du/dx readout is 2x at the tangent point",
+        "dy/du readout is cos(x²) at the tangent point",
+        "dy/dx readout equals the drawn tangent's slope",
+        "dy/dx readout is the product of the factors' values",
+    ]
     for name in names:
         result = results[f"invariant:{name}"]
         assert result.ok, f"{name}: {result.source}"
         assert result.source.startswith("printed")
     # the last moment seen: the tangent at x = 2, dy/dx = 2·2·cos 4
-    assert results["invariant:dy/dx readout is the product of the factors' values"].shown == \
-        round(4 * math.cos(4.0), 3)
+    assert results["invariant:dy/dx readout is the product of the factors' values"].shown == round(
+        4 * math.cos(4.0), 3
+    )
 
 
 @pytest.mark.parametrize("at", [-1.5, 1.5])

@@ -30,9 +30,15 @@ def test_angles_are_read_from_the_drawn_arrows_and_rings(results):
 
 
 def test_readouts_follow_the_dot_at_every_sampled_moment(held):
-    held("6.3", "x readout equals the dot's x", "y readout equals the dot's y",
-         "f readout is f at the dot", "1-D x readout equals the dot's x",
-         "1-D f readout is x² at the dot's x", source="printed")
+    held(
+        "6.3",
+        "x readout equals the dot's x",
+        "y readout equals the dot's y",
+        "f readout is f at the dot",
+        "1-D x readout equals the dot's x",
+        "1-D f readout is x² at the dot's x",
+        source="printed",
+    )
 
 
 def test_counters_and_start_readouts_as_printed(results):

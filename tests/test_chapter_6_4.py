@@ -15,7 +15,7 @@ LRS = (0.01, 0.4, 1.1)
 
 def run_loop(lr: float, steps: int, x: float = 1.0) -> float:
     for _ in range(steps):
-        x = x - lr * 2 * x          # f = x², f'(x) = 2x
+        x = x - lr * 2 * x  # f = x², f'(x) = 2x
     return x
 
 
@@ -40,16 +40,17 @@ def test_iterates_against_the_update_and_the_closed_form(shown, k):
 def test_regimes_are_visible(shown):
     values = shown("6.4")
     x6 = np.asarray(values["x_after_6_steps"])
-    assert 0.8 < x6[0] < 1.0             # crawling: barely moved
-    assert abs(x6[1]) < 1e-3             # converging: at the bottom
-    assert abs(x6[2]) > 2.9              # diverging: further out than it started
+    assert 0.8 < x6[0] < 1.0  # crawling: barely moved
+    assert abs(x6[1]) < 1e-3  # converging: at the bottom
+    assert abs(x6[2]) > 2.9  # diverging: further out than it started
     assert values["step_counters_at_start"] == [0, 0, 0]
     assert values["step_counters_after_3"] == [3, 3, 3]
     assert values["step_counters_after_6"] == [6, 6, 6]
     # printed with 3, 6 and 3 decimals: the converging ball's 0.000064 stays visible
     for k in (3, 6):
         assert values[f"abs_x_readouts_after_{k}"] == [
-            round(abs(run_loop(lr, k)), places) for lr, places in zip(LRS, (3, 6, 3), strict=True)]
+            round(abs(run_loop(lr, k)), places) for lr, places in zip(LRS, (3, 6, 3), strict=True)
+        ]
     assert values["abs_x_readouts_after_6"][1] == 0.000064
 
 
@@ -73,9 +74,14 @@ def symmetric_eigen(m: np.ndarray) -> tuple[list[float], list[list[float]]]:
     return values, vectors
 
 
-@pytest.mark.parametrize(("name", "f", "verdict"), [("minimum", lambda x, y: x**2 + y**2, 1),
-                                              ("maximum", lambda x, y: -x**2 - y**2, -1),
-                                              ("saddle", lambda x, y: x**2 - y**2, 0)])
+@pytest.mark.parametrize(
+    ("name", "f", "verdict"),
+    [
+        ("minimum", lambda x, y: x**2 + y**2, 1),
+        ("maximum", lambda x, y: -(x**2) - y**2, -1),
+        ("saddle", lambda x, y: x**2 - y**2, 0),
+    ],
+)
 def test_hessian_eigenvalues_and_signs(shown, name, f, verdict):
     values = shown("6.4")
     x, y = sp.symbols("x y")
@@ -86,8 +92,9 @@ def test_hessian_eigenvalues_and_signs(shown, name, f, verdict):
     roots = sorted(float(r) for r in sp.Poly((hessian - lam * sp.eye(2)).det(), lam).all_roots())
     assert roots == pytest.approx(eigenvalues)
     np.testing.assert_allclose(values[f"eigenvalues_{name}"], eigenvalues, atol=1e-9)
-    np.testing.assert_allclose(np.reshape(values[f"eigen_directions_{name}"], (2, 2)),
-                               np.abs(eigenvectors), atol=1e-6)
+    np.testing.assert_allclose(
+        np.reshape(values[f"eigen_directions_{name}"], (2, 2)), np.abs(eigenvectors), atol=1e-6
+    )
     assert values[f"signs_{name}"] == [int(np.sign(v)) for v in eigenvalues]
     assert values[f"verdict_is_{name}"] == verdict  # +1 minimum, −1 maximum, 0 saddle
 

@@ -128,8 +128,11 @@ def test_a_copy_whose_rate_readout_is_not_redrawn_fails_the_check():
             return readout.set(region.rate_shown(h=module.RATE_H))  # drawn once, never again
 
     narrator = chapter_narrator(chapter, VoiceSettings())
-    with tempfile.TemporaryDirectory(prefix="mathviz-check-") as media, \
-            runner.manim_config(None, Path(media), "none"), speaking(narrator):
+    with (
+        tempfile.TemporaryDirectory(prefix="mathviz-check-") as media,
+        runner.manim_config(None, Path(media), "none"),
+        speaking(narrator),
+    ):
         report, _ = runner.run_scene(chapter, FrozenRateReadout, skip=True)
     results = by_name([report])
     broken = results["invariant:A′ readout equals f readout"]
@@ -137,7 +140,10 @@ def test_a_copy_whose_rate_readout_is_not_redrawn_fails_the_check():
     assert "into play" in broken.source  # caught mid-animation, not at a beat end
     assert not results["A_rate_at_x1"].ok
     # everything that still follows the drawing passes
-    for name in ("invariant:f readout equals sin at the edge",
-                 "invariant:A readout equals the drawn area", "f_readout_at_x1",
-                 "A_readout_at_x4"):
+    for name in (
+        "invariant:f readout equals sin at the edge",
+        "invariant:A readout equals the drawn area",
+        "f_readout_at_x1",
+        "A_readout_at_x4",
+    ):
         assert results[name].ok, name

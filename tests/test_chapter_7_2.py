@@ -31,12 +31,16 @@ def test_labels_on_the_square_print_the_fractions(results, tag):
     prior, likelihood, evidence, (h, n) = CASES[tag]
     false_alarm = (evidence - likelihood * prior) / (1 - prior)
     posterior = likelihood * prior / evidence
-    expected = {f"prior_{h}_label": (prior, 2), f"prior_{n}_label": (1 - prior, 2),
-                f"likelihood_{h}_label": (likelihood, 2),
-                f"false_alarm_{h}_label": (false_alarm, 3),
-                f"posterior_{h}_numerator": (likelihood * prior, 3),
-                f"posterior_{h}_denominator": (evidence, 3),
-                f"width_{h}_label": (posterior, 3), f"width_not_{h}_label": (1 - posterior, 3)}
+    expected = {
+        f"prior_{h}_label": (prior, 2),
+        f"prior_{n}_label": (1 - prior, 2),
+        f"likelihood_{h}_label": (likelihood, 2),
+        f"false_alarm_{h}_label": (false_alarm, 3),
+        f"posterior_{h}_numerator": (likelihood * prior, 3),
+        f"posterior_{h}_denominator": (evidence, 3),
+        f"width_{h}_label": (posterior, 3),
+        f"width_not_{h}_label": (1 - posterior, 3),
+    }
     for name, (value, decimals) in expected.items():
         result = results[name]
         assert result.ok and result.source.startswith("printed"), name
@@ -47,8 +51,12 @@ def test_labels_on_the_square_print_the_fractions(results, tag):
 def test_legend_prints_the_four_joint_probabilities(results):
     prior, likelihood, evidence, _ = CASES["fail"]
     false_alarm = (evidence - likelihood * prior) / (1 - prior)
-    joints = {"fail_high": prior * likelihood, "fail_normal": prior * (1 - likelihood),
-              "ok_high": (1 - prior) * false_alarm, "ok_normal": (1 - prior) * (1 - false_alarm)}
+    joints = {
+        "fail_high": prior * likelihood,
+        "fail_normal": prior * (1 - likelihood),
+        "ok_high": (1 - prior) * false_alarm,
+        "ok_normal": (1 - prior) * (1 - false_alarm),
+    }
     assert sum(joints.values()) == 1
     for name, joint in joints.items():
         assert results[f"joint_{name}_readout"].shown == printed_as(joint, 3), name
@@ -57,8 +65,10 @@ def test_legend_prints_the_four_joint_probabilities(results):
 
 
 def test_bayes_rule_lines_print_the_brief_and_its_answer(results):
-    for tag, (prior, likelihood, evidence, _) in (("server", CASES["fail"]),
-                                                  ("friday", CASES["incident"])):
+    for tag, (prior, likelihood, evidence, _) in (
+        ("server", CASES["fail"]),
+        ("friday", CASES["incident"]),
+    ):
         assert results[f"rule_{tag}_likelihood"].shown == float(likelihood)
         assert results[f"rule_{tag}_prior"].shown == float(prior)
         assert results[f"rule_{tag}_evidence"].shown == float(evidence)

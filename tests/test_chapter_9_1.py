@@ -72,5 +72,6 @@ def test_binary_cross_entropy_at_marked_probabilities(values):
 def test_every_shown_number_is_checked_or_declared(chapter_reports):
     reports = chapter_reports("9.1")
     assert not [u for r in reports for u in r.unverified]
-    assert not [c.name for r in reports for c in r.checkpoints
-                if c.source.startswith("refused") or not c.ok]
+    assert not [
+        c.name for r in reports for c in r.checkpoints if c.source.startswith("refused") or not c.ok
+    ]

@@ -80,13 +80,18 @@ def test_loss_readouts_follow_their_dots(chapter_reports):
     results = {c.name: c for r in chapter_reports("9.2") for c in r.checkpoints}
     held = results["invariant:loss readouts show f at their dots"]
     assert held.ok and held.source.startswith("printed")
-    np.testing.assert_allclose(held.shown, [round(f(RULES[n](40)[40]), 3) for n in RULES],
-                               atol=1e-12)
+    np.testing.assert_allclose(
+        held.shown, [round(f(RULES[n](40)[40]), 3) for n in RULES], atol=1e-12
+    )
 
 
 def test_no_checkpoint_is_refused(chapter_reports):
-    refused = [c.name for r in chapter_reports("9.2") for c in r.checkpoints
-               if c.source.startswith("refused")]
+    refused = [
+        c.name
+        for r in chapter_reports("9.2")
+        for c in r.checkpoints
+        if c.source.startswith("refused")
+    ]
     assert not refused
 
 
@@ -112,8 +117,7 @@ def test_adam_first_step_is_the_learning_rate_per_coordinate(shown):
     step = np.subtract(path[1], path[0])
     np.testing.assert_allclose(values["adam_first_step"], step, atol=1e-6)
     np.testing.assert_allclose(values["adam_first_step"], [0.3, -0.3], atol=1e-6)
-    assert values["adam_first_step_length"] == pytest.approx(round(math.hypot(*step), 4),
-                                                             abs=1e-12)
+    assert values["adam_first_step_length"] == pytest.approx(round(math.hypot(*step), 4), abs=1e-12)
 
 
 def test_adam_steps_are_nearly_constant_early():

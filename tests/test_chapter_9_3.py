@@ -34,13 +34,16 @@ def test_jensen_gap_on_the_parabola(values):
         assert values[f"gap_readout_{name}"] == pytest.approx(round(gap, 4), abs=1e-12)
         # t (2 decimals), f(x), the chord's height and the gap (4 decimals) as printed
         chord = t * A**2 + (1 - t) * B**2
-        np.testing.assert_allclose(values[f"chord_readouts_{name}"],
-                                   [t, round(x * x, 4), round(chord, 4), round(gap, 4)],
-                                   atol=1e-12)
+        np.testing.assert_allclose(
+            values[f"chord_readouts_{name}"],
+            [t, round(x * x, 4), round(chord, 4), round(gap, 4)],
+            atol=1e-12,
+        )
     assert values["gap_t=0.5"] == pytest.approx(3.0625, abs=1e-6)
     np.testing.assert_allclose(values["curve_point_t=0.2"], [1.3, 1.69], atol=1e-6)
-    np.testing.assert_allclose(values["chord_point_t=0.2"], [1.3, 0.2 * 2.25 + 0.8 * 4.0],
-                               atol=1e-6)
+    np.testing.assert_allclose(
+        values["chord_point_t=0.2"], [1.3, 0.2 * 2.25 + 0.8 * 4.0], atol=1e-6
+    )
     assert values["chord_readout_t=0.2"] == pytest.approx(3.65, abs=1e-12)
 
 
@@ -51,10 +54,11 @@ def test_chord_of_the_quartic_dips_below_the_curve(values):
     assert values["nonconvex_gap"] == pytest.approx(gap, abs=1e-6)
     assert values["nonconvex_gap_readout"] == pytest.approx(round(gap, 4), abs=1e-12)
     x = t * a + (1 - t) * b
-    np.testing.assert_allclose(values["nonconvex_readouts"],
-                               [t, round(quartic(x), 4),
-                                round(t * quartic(a) + (1 - t) * quartic(b), 4),
-                                round(gap, 4)], atol=1e-12)
+    np.testing.assert_allclose(
+        values["nonconvex_readouts"],
+        [t, round(quartic(x), 4), round(t * quartic(a) + (1 - t) * quartic(b), 4), round(gap, 4)],
+        atol=1e-12,
+    )
 
 
 def test_balls_settle_in_different_minima(values):
@@ -80,5 +84,6 @@ def test_readouts_match_the_drawing_in_motion(held, name):
 def test_every_shown_number_is_checked_or_declared(chapter_reports):
     reports = chapter_reports("9.3")
     assert not [u for r in reports for u in r.unverified]
-    assert not [c.name for r in reports for c in r.checkpoints
-                if c.source.startswith("refused") or not c.ok]
+    assert not [
+        c.name for r in reports for c in r.checkpoints if c.source.startswith("refused") or not c.ok
+    ]

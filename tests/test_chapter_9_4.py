@@ -33,10 +33,14 @@ def test_l1_touches_the_diamond_at_a_corner(shown):
     values = shown("9.4")
     # the best point of a dense scan of the diamond's boundary
     s = np.linspace(0.0, 1.0, 40001)
-    edges = np.concatenate([np.column_stack([T * (1 - s), T * s]),
-                            np.column_stack([-T * s, T * (1 - s)]),
-                            np.column_stack([-T * (1 - s), -T * s]),
-                            np.column_stack([T * s, -T * (1 - s)])])
+    edges = np.concatenate(
+        [
+            np.column_stack([T * (1 - s), T * s]),
+            np.column_stack([-T * s, T * (1 - s)]),
+            np.column_stack([-T * (1 - s), -T * s]),
+            np.column_stack([T * s, -T * (1 - s)]),
+        ]
+    )
     best = edges[np.argmin(np.sum((edges @ X.T - Y) ** 2, axis=1))]
     np.testing.assert_allclose(best, [T, 0.0], atol=1e-12)
     # the corner is optimal: -∇L lies in the normal cone spanned by (1, 1) and (1, -1)
@@ -50,9 +54,13 @@ def test_l1_touches_the_diamond_at_a_corner(shown):
 
 def test_l2_touches_the_circle_at_a_smooth_point(shown):
     values = shown("9.4")
-    res = minimize(loss, [0.5, 0.5], method="SLSQP",
-                   constraints=[{"type": "ineq", "fun": lambda w: T**2 - w @ w}],
-                   options={"ftol": 1e-15, "maxiter": 500})
+    res = minimize(
+        loss,
+        [0.5, 0.5],
+        method="SLSQP",
+        constraints=[{"type": "ineq", "fun": lambda w: T**2 - w @ w}],
+        options={"ftol": 1e-15, "maxiter": 500},
+    )
     w = np.asarray(values["l2_touch_point"], dtype=float)
     np.testing.assert_allclose(w, res.x, atol=1e-5)
     assert np.hypot(*w) == pytest.approx(T, abs=1e-9)
@@ -74,8 +82,9 @@ def test_ridge_path_at_marked_lambdas(shown, lam):
     tag = f"{lam:g}"
     np.testing.assert_allclose(values[f"ridge_w_at_lambda_{tag}"], ridge(lam), atol=1e-9)
     # λ printed with 3 decimals, the weights with 4: each is the truth rounded
-    np.testing.assert_allclose(values[f"ridge_readouts_at_lambda_{tag}"],
-                               [lam, *np.round(ridge(lam), 4)], atol=1e-12)
+    np.testing.assert_allclose(
+        values[f"ridge_readouts_at_lambda_{tag}"], [lam, *np.round(ridge(lam), 4)], atol=1e-12
+    )
     # and to within 10 % of each weight, however small it has become
     shown_w = np.asarray(values[f"ridge_readouts_at_lambda_{tag}"][1:], dtype=float)
     assert np.all(np.abs(shown_w - ridge(lam)) <= 0.1 * np.abs(ridge(lam)))
@@ -87,15 +96,19 @@ def test_ridge_weights_shrink_towards_zero(shown):
     assert norms == sorted(norms, reverse=True) and norms[-1] < 0.02
 
 
-@pytest.mark.parametrize("name", ["L1 readouts show the touching dot",
-                                  "L2 readouts show the touching dot",
-                                  "ridge readouts show the dot"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "L1 readouts show the touching dot",
+        "L2 readouts show the touching dot",
+        "ridge readouts show the dot",
+    ],
+)
 def test_readouts_follow_their_dots_in_motion(held, name):
     held("9.4", name, source="printed")
 
 
 def test_no_checkpoint_is_refused_and_no_number_unverified(chapter_reports):
     reports = chapter_reports("9.4")
-    assert not [c.name for r in reports for c in r.checkpoints
-                if c.source.startswith("refused")]
+    assert not [c.name for r in reports for c in r.checkpoints if c.source.startswith("refused")]
     assert not [u for r in reports for u in r.unverified]

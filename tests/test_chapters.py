@@ -32,8 +32,12 @@ def test_every_checkpoint_and_layout_passes(chapter_reports, chapter_id):
 def test_every_checkpoint_reads_the_screen(chapter_reports, chapter_id):
     """No pass-through: every scene checkpoint names where its shown value was read, printed
     values are compared at their displayed precision, and no tolerance is loose."""
-    results = [c for r in chapter_reports(chapter_id) for c in r.checkpoints
-               if c.source != "engine" and not c.name.startswith("voice@")]
+    results = [
+        c
+        for r in chapter_reports(chapter_id)
+        for c in r.checkpoints
+        if c.source != "engine" and not c.name.startswith("voice@")
+    ]
     kinds = {re.split(r"[:; ]", c.source, maxsplit=1)[0] for c in results}
     assert kinds <= {"geometry", "area", "count", "printed", "derived"}, kinds
     for c in results:
@@ -112,8 +116,9 @@ def test_gradient_arrows_are_perpendicular_to_level_curves(shown):
     x, y = sp.symbols("x y")
     f = x**2 + 3 * y**2
     g = np.array([float(sp.diff(f, v).subs({x: 1, y: 1})) for v in (x, y)])
-    np.testing.assert_allclose(values["gradient_direction_at_(1,1)"], g / np.linalg.norm(g),
-                               atol=1e-6)
+    np.testing.assert_allclose(
+        values["gradient_direction_at_(1,1)"], g / np.linalg.norm(g), atol=1e-6
+    )
     assert values["angle_to_level_curve_at_(1,1)"] == pytest.approx(90.0, abs=0.5)
     assert values["max_angle_error_all_arrows"] < 0.5
 
@@ -141,10 +146,13 @@ def test_friday_deploys_bayes(shown):
     p_incident, p_friday_given_incident, p_friday = Fraction(8, 100), Fraction(3, 4), Fraction(1, 5)
     posterior = p_friday_given_incident * p_incident / p_friday
     assert posterior == Fraction(3, 10)
-    assert values["joint_incident_friday"] == pytest.approx(float(p_incident * p_friday_given_incident),
-                                                            abs=1e-6)
+    assert values["joint_incident_friday"] == pytest.approx(
+        float(p_incident * p_friday_given_incident), abs=1e-6
+    )
     assert values["evidence_friday"] == pytest.approx(float(p_friday), abs=1e-6)
-    assert values["posterior_incident_given_friday_drawn"] == pytest.approx(float(posterior), abs=1e-6)
+    assert values["posterior_incident_given_friday_drawn"] == pytest.approx(
+        float(posterior), abs=1e-6
+    )
     assert values["posterior_incident_given_friday"] == pytest.approx(0.30, abs=5e-4)
 
 
@@ -161,11 +169,11 @@ def test_matrix_a_carries_basis_and_vector(shown):
 
 def test_shear_rotation_scaling(shown):
     values = shown("4.4")
-    np.testing.assert_allclose(values["shear_j_tip"], np.array([[1, 1], [0, 1]]) @ [0, 1],
-                               atol=1e-6)
+    np.testing.assert_allclose(
+        values["shear_j_tip"], np.array([[1, 1], [0, 1]]) @ [0, 1], atol=1e-6
+    )
     theta = np.pi / 2
-    np.testing.assert_allclose(values["rotation_i_tip"], [np.cos(theta), np.sin(theta)],
-                               atol=1e-6)
+    np.testing.assert_allclose(values["rotation_i_tip"], [np.cos(theta), np.sin(theta)], atol=1e-6)
     assert values["scaling_det"] == pytest.approx(np.linalg.det(np.diag([2.0, 0.5])), abs=5e-4)
 
 

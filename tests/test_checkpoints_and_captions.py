@@ -25,8 +25,16 @@ def test_within_is_elementwise_and_shape_strict():
 
 def test_json_has_exactly_the_public_keys():
     r = CheckpointResult("6.3", "Gradients", "x_20", 0.1, 0.1, 1e-6, True, beat=3)
-    assert set(r.as_json()) == {"chapter", "scene", "name", "shown", "expected", "tol", "ok",
-                                "source"}
+    assert set(r.as_json()) == {
+        "chapter",
+        "scene",
+        "name",
+        "shown",
+        "expected",
+        "tol",
+        "ok",
+        "source",
+    }
 
 
 BEATS = [BeatRecord(0, "First beat.", 0.0, 4.25), BeatRecord(1, "Second, longer beat.", 4.25, 9.5)]
@@ -35,8 +43,10 @@ BEATS = [BeatRecord(0, "First beat.", 0.0, 4.25), BeatRecord(1, "Second, longer 
 def test_srt_cues_are_numbered_and_timed():
     text = to_srt(BEATS)
     cues = re.findall(r"(\d+)\n(\S+) --> (\S+)\n(.+)\n", text)
-    assert cues == [("1", "00:00:00,000", "00:00:04,250", "First beat."),
-                    ("2", "00:00:04,250", "00:00:09,500", "Second, longer beat.")]
+    assert cues == [
+        ("1", "00:00:00,000", "00:00:04,250", "First beat."),
+        ("2", "00:00:04,250", "00:00:09,500", "Second, longer beat."),
+    ]
 
 
 def test_vtt_has_header_and_dot_millis():

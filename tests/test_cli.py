@@ -41,8 +41,7 @@ def test_check_json_reports_every_checkpoint_ok(runner):
     rows = payload["checkpoints"]
     assert len(rows) >= 3
     for row in rows:
-        assert set(row) == {"chapter", "scene", "name", "shown", "expected", "tol", "ok",
-                            "source"}
+        assert set(row) == {"chapter", "scene", "name", "shown", "expected", "tol", "ok", "source"}
         assert row["chapter"] == "6.3" and row["ok"] is True
         assert isinstance(row["shown"], (float, list))
         assert not row["source"].startswith("refused")
@@ -67,11 +66,13 @@ def test_check_level_takes_only_chapters_with_scenes(runner):
     assert "6.3" in result.output and "passed, 0 failed" in result.output
 
 
-@pytest.mark.parametrize("args", [["render", "6.9"], ["render", "foo"], ["check", "6.9"],
-                                  ["render", "99"]])
+@pytest.mark.parametrize(
+    "args", [["render", "6.9"], ["render", "foo"], ["check", "6.9"], ["render", "99"]]
+)
 def test_unknown_ids_are_usage_errors_naming_nearby_ids(runner, tmp_path, args):
-    result = runner.invoke(cli.main, [*args, "--out", str(tmp_path)] if args[0] == "render"
-                           else args)
+    result = runner.invoke(
+        cli.main, [*args, "--out", str(tmp_path)] if args[0] == "render" else args
+    )
     assert result.exit_code == 2
     assert "unknown chapter or level" in result.output
     if args[1] == "6.9":
@@ -87,8 +88,9 @@ def test_planned_chapter_is_a_usage_error(runner, tmp_path):
 
 
 def test_unknown_profile_lists_the_available_ones(runner, tmp_path):
-    result = runner.invoke(cli.main, ["render", "6.3", "--profile", "cinema", "--out",
-                                      str(tmp_path)])
+    result = runner.invoke(
+        cli.main, ["render", "6.3", "--profile", "cinema", "--out", str(tmp_path)]
+    )
     assert result.exit_code == 2
     assert "preview" in result.output and "lecture" in result.output
 
@@ -96,17 +98,28 @@ def test_unknown_profile_lists_the_available_ones(runner, tmp_path):
 def test_doctor_reports_all_found(runner):
     result = runner.invoke(cli.main, ["doctor"])
     assert result.exit_code == 0, result.output
-    for name in ("ffmpeg", "latex", "standalone.cls", "dvisvgm", "cairo", "pangocairo",
-                 "python:manim"):
+    for name in (
+        "ffmpeg",
+        "latex",
+        "standalone.cls",
+        "dvisvgm",
+        "cairo",
+        "pangocairo",
+        "python:manim",
+    ):
         assert name in result.output
 
 
 def test_missing_latex_gets_the_doctors_message_not_a_traceback(runner, monkeypatch, tmp_path):
     real_which = shutil.which
-    monkeypatch.setattr(doctor.shutil, "which",
-                        lambda name: None if name in {"latex", "kpsewhich"} else real_which(name))
-    result = runner.invoke(cli.main, ["render", "6.3", "--profile", "preview", "--out",
-                                      str(tmp_path)])
+    monkeypatch.setattr(
+        doctor.shutil,
+        "which",
+        lambda name: None if name in {"latex", "kpsewhich"} else real_which(name),
+    )
+    result = runner.invoke(
+        cli.main, ["render", "6.3", "--profile", "preview", "--out", str(tmp_path)]
+    )
     assert result.exit_code == cli.EXIT_MISSING_TOOL
     assert "MISSING latex" in result.output
     assert "apt-get install" in result.output
@@ -116,15 +129,17 @@ def test_missing_latex_gets_the_doctors_message_not_a_traceback(runner, monkeypa
 
 def test_missing_ffmpeg_is_named(runner, monkeypatch, tmp_path):
     real_which = shutil.which
-    monkeypatch.setattr(doctor.shutil, "which",
-                        lambda name: None if name in {"ffmpeg", "ffprobe"} else real_which(name))
+    monkeypatch.setattr(
+        doctor.shutil,
+        "which",
+        lambda name: None if name in {"ffmpeg", "ffprobe"} else real_which(name),
+    )
     result = runner.invoke(cli.main, ["render", "6.3", "--out", str(tmp_path)])
     assert result.exit_code == cli.EXIT_MISSING_TOOL
     assert "MISSING ffmpeg" in result.output and "sudo apt-get install -y ffmpeg" in result.output
 
 
-def test_check_reuses_a_chapters_results_until_something_it_depends_on_changes(drafts,
-                                                                             monkeypatch):
+def test_check_reuses_a_chapters_results_until_something_it_depends_on_changes(drafts, monkeypatch):
     from drafts import write_chapter
 
     from mathviz.render import runner
@@ -163,7 +178,8 @@ def test_version_names_manim_and_python(runner):
 
 
 def test_doctor_names_missing_encoders_and_a_manim_that_is_not_the_pinned_one(
-        runner, tmp_path, monkeypatch):
+    runner, tmp_path, monkeypatch
+):
     import importlib.metadata
 
     fake = tmp_path / "ffmpeg"  # an ffmpeg built without x264 and VP9
@@ -171,8 +187,11 @@ def test_doctor_names_missing_encoders_and_a_manim_that_is_not_the_pinned_one(
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{tmp_path}:{os.environ['PATH']}")
     real_version = importlib.metadata.version
-    monkeypatch.setattr(importlib.metadata, "version",
-                        lambda name: "0.19.0" if name == "manim" else real_version(name))
+    monkeypatch.setattr(
+        importlib.metadata,
+        "version",
+        lambda name: "0.19.0" if name == "manim" else real_version(name),
+    )
     result = runner.invoke(cli.main, ["doctor"])
     assert result.exit_code == cli.EXIT_FAILED
     assert "MISSING ffmpeg encoders  lacks libx264, libvpx-vp9, libopus" in result.output
@@ -181,8 +200,9 @@ def test_doctor_names_missing_encoders_and_a_manim_that_is_not_the_pinned_one(
 
 def test_doctor_does_not_ask_for_development_headers(runner, monkeypatch):
     which = shutil.which
-    monkeypatch.setattr(doctor.shutil, "which",
-                        lambda name: None if name == "pkg-config" else which(name))
+    monkeypatch.setattr(
+        doctor.shutil, "which", lambda name: None if name == "pkg-config" else which(name)
+    )
     result = runner.invoke(cli.main, ["doctor"])
     assert result.exit_code == 0, result.output
 
@@ -192,10 +212,25 @@ def test_open_shows_the_rendered_video(drafts, tmp_path, monkeypatch):
     opened: list[str] = []
     monkeypatch.setattr(cli.click, "launch", lambda path: opened.append(path) or 0)
     out = tmp_path / "out"
-    result = CliRunner().invoke(cli.main, ["render", "0.1", "--profile", "preview", "--out",
-                                           str(out), "-q", "--voice", "none", "-p"])
+    result = CliRunner().invoke(
+        cli.main,
+        ["render", "0.1", "--profile", "preview", "--out", str(out), "-q", "--voice", "none", "-p"],
+    )
     assert result.exit_code == 0, result.output
     assert opened == [str(out / "preview" / "00-foundations" / "0.1-mathematical-language.mp4")]
-    again = CliRunner().invoke(cli.main, ["render", "0.1", "--profile", "preview", "--out",
-                                          str(out), "-q", "--voice", "none", "--open"])
+    again = CliRunner().invoke(
+        cli.main,
+        [
+            "render",
+            "0.1",
+            "--profile",
+            "preview",
+            "--out",
+            str(out),
+            "-q",
+            "--voice",
+            "none",
+            "--open",
+        ],
+    )
     assert again.exit_code == 0 and opened[-1] == opened[0]  # unchanged: still opened

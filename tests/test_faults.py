@@ -46,13 +46,23 @@ def video(out: Path, cid: str, fmt: str = "mp4") -> Path:
 
 
 def render_cmd(out: Path, *ids: str, extra: tuple[str, ...] = ()) -> list[str]:
-    return [sys.executable, "-m", "mathviz.cli", "render", *ids, "--profile", "preview",
-            "--out", str(out), "-q", *extra]
+    return [
+        sys.executable,
+        "-m",
+        "mathviz.cli",
+        "render",
+        *ids,
+        "--profile",
+        "preview",
+        "--out",
+        str(out),
+        "-q",
+        *extra,
+    ]
 
 
 def run(cmd: list[str]) -> subprocess.CompletedProcess:
-    return subprocess.run(cmd, capture_output=True, text=True, env=os.environ.copy(),
-                          timeout=600)
+    return subprocess.run(cmd, capture_output=True, text=True, env=os.environ.copy(), timeout=600)
 
 
 def invoke(*args: str):
@@ -80,8 +90,7 @@ def one_scene(drafts):
     return drafts
 
 
-def test_a_damaged_cached_segment_never_touches_written_outputs_and_is_rebuilt(
-        one_scene, tmp_path):
+def test_a_damaged_cached_segment_never_touches_written_outputs_and_is_rebuilt(one_scene, tmp_path):
     first, second = tmp_path / "a", tmp_path / "b"
     for out in (first, second):
         assert run(render_cmd(out, "0.1")).returncode == 0
@@ -106,7 +115,7 @@ def test_a_damaged_cached_segment_never_touches_written_outputs_and_is_rebuilt(
 
     data = bytearray(segment.read_bytes())  # the same size, different bytes
     middle = len(data) // 2
-    data[middle:middle + 64] = bytes(64)
+    data[middle : middle + 64] = bytes(64)
     segment.write_bytes(bytes(data))
     rebuilt = run(render_cmd(tmp_path / "d", "0.1"))
     assert rebuilt.returncode == 0, rebuilt.stderr
@@ -178,8 +187,7 @@ def test_each_format_keeps_its_own_sidecar_and_cached_segments(one_scene, tmp_pa
     assert silent.returncode == 0, silent.stderr
     for final in (video(out, "0.1"), video(tmp_path / "silent", "0.1")):
         assert faststart(final)  # voiced (muxed) and silent (joined) alike
-    for final in (video(out, "0.1"), video(tmp_path / "silent", "0.1"),
-                  video(out, "0.1", "webm")):
+    for final in (video(out, "0.1"), video(tmp_path / "silent", "0.1"), video(out, "0.1", "webm")):
         assert color_tags(final) == BT709, final.name  # the pixels: test_render
 
 
@@ -190,12 +198,19 @@ def stalled_build(drafts: Path, tmp_path: Path, out: Path) -> tuple[subprocess.P
     stall = tmp_path / "stall"
     stall.touch()
     write_chapter(drafts, "0.1", seconds=0.3)
-    write_chapter(drafts, "0.2", seconds=0.3,
-                  extra=f"while __import__('os').path.exists({str(stall)!r}): "
-                        "__import__('time').sleep(0.05)")
-    proc = subprocess.Popen(render_cmd(out, "0.1", "0.2", extra=("-j", "2")),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env=os.environ.copy())
+    write_chapter(
+        drafts,
+        "0.2",
+        seconds=0.3,
+        extra=f"while __import__('os').path.exists({str(stall)!r}): __import__('time').sleep(0.05)",
+    )
+    proc = subprocess.Popen(
+        render_cmd(out, "0.1", "0.2", extra=("-j", "2")),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=os.environ.copy(),
+    )
     wait_until(lambda: video(out, "0.1").is_file(), 180, "chapter 0.1 to be written")
     log = tmp_path / "logs" / "preview" / f"{STEMS['0.2']}.Closing.log"
     wait_until(log.is_file, 60, "0.2's stalled scene to start")
@@ -235,12 +250,22 @@ def test_a_stopped_build_leaves_no_process_and_the_next_run_resumes(drafts, tmp_
 
 
 def test_two_builds_into_different_folders_both_succeed(drafts, tmp_path):
-    write_chapter(drafts, "0.1", extra="from manim import MathTex; "
-                  "MathTex(r'\\sum_{i=1}^{n} x_i^2 = \\lVert x \\rVert^2')")
+    write_chapter(
+        drafts,
+        "0.1",
+        extra="from manim import MathTex; MathTex(r'\\sum_{i=1}^{n} x_i^2 = \\lVert x \\rVert^2')",
+    )
     outs = [tmp_path / "first", tmp_path / "second"]
-    procs = [subprocess.Popen(render_cmd(out, "0.1", extra=("-j", "1")),
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                              env=os.environ.copy()) for out in outs]
+    procs = [
+        subprocess.Popen(
+            render_cmd(out, "0.1", extra=("-j", "1")),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=os.environ.copy(),
+        )
+        for out in outs
+    ]
     results = [p.communicate(timeout=600) for p in procs]
     for proc, (_, stderr) in zip(procs, results, strict=True):
         assert proc.returncode == 0, stderr
@@ -250,13 +275,13 @@ def test_two_builds_into_different_folders_both_succeed(drafts, tmp_path):
 
 
 def test_a_latex_error_names_chapter_scene_and_formula(drafts, tmp_path):
-    write_chapter(drafts, "0.2", extra="from manim import MathTex; "
-                  "MathTex(r'\\sqrt{x} + \\nosuchmacro')")
+    write_chapter(
+        drafts, "0.2", extra="from manim import MathTex; MathTex(r'\\sqrt{x} + \\nosuchmacro')"
+    )
     result = invoke("check", "0.2")
     assert result.exit_code == cli.EXIT_FAILED
     assert "chapter 0.2" in result.stderr and "scene Closing" in result.stderr
-    assert "the formula '\\sqrt{x} + \\nosuchmacro': Undefined control sequence" \
-        in result.stderr
+    assert "the formula '\\sqrt{x} + \\nosuchmacro': Undefined control sequence" in result.stderr
     rendered = run(render_cmd(tmp_path / "out", "0.2"))
     assert rendered.returncode == cli.EXIT_FAILED
     assert "0.2 Closing" in rendered.stderr
@@ -269,8 +294,9 @@ def small_disk(tmp_path):
     """A 2 MiB tmpfs when this machine lets us mount one (else the test is skipped)."""
     where = tmp_path / "disk"
     where.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(where)],
-                             capture_output=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(where)], capture_output=True
+    )
     if mounted.returncode:
         pytest.skip("cannot mount a tmpfs here; test_a_full_disk_simulated covers ENOSPC")
     yield where
@@ -283,8 +309,7 @@ def fill(handle) -> None:
         handle.write(bytes(4096))
 
 
-def test_a_full_disk_fails_the_chapter_and_leaves_no_partial_file(drafts, tmp_path,
-                                                                 small_disk):
+def test_a_full_disk_fails_the_chapter_and_leaves_no_partial_file(drafts, tmp_path, small_disk):
     out = small_disk / "out"
     filler = small_disk / "filler"
     # fill the disk, then free 16 KiB: room for the folders and the lock, not for the video
@@ -306,8 +331,12 @@ def test_a_full_disk_fails_the_chapter_and_leaves_no_partial_file(drafts, tmp_pa
 
 def test_a_full_disk_simulated(drafts, tmp_path, monkeypatch):
     out = tmp_path / "out"
-    assert invoke("render", "0.1", "--profile", "preview", "--out", str(out), "-q",
-                  "--voice", "none").exit_code == 0
+    assert (
+        invoke(
+            "render", "0.1", "--profile", "preview", "--out", str(out), "-q", "--voice", "none"
+        ).exit_code
+        == 0
+    )
     before = sha(video(out, "0.1"))
     write_chapter(drafts, "0.1", first="A circle, said again.")
 
@@ -315,8 +344,9 @@ def test_a_full_disk_simulated(drafts, tmp_path, monkeypatch):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(assemble, "concat", no_space)
-    result = invoke("render", "0.1", "--profile", "preview", "--out", str(out), "-q",
-                    "--voice", "none")
+    result = invoke(
+        "render", "0.1", "--profile", "preview", "--out", str(out), "-q", "--voice", "none"
+    )
     assert result.exit_code == cli.EXIT_FAILED
     assert "No space left on device" in result.stderr
     assert sha(video(out, "0.1")) == before and decodes(video(out, "0.1"))
@@ -326,8 +356,9 @@ def test_a_full_disk_simulated(drafts, tmp_path, monkeypatch):
 def test_a_read_only_folder_is_a_usage_error(drafts, tmp_path):
     where = tmp_path / "ro"
     where.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(where)],
-                             capture_output=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(where)], capture_output=True
+    )
     target = where / "out" if mounted.returncode == 0 else Path("/sys/mathviz-out")
     try:
         result = invoke("render", "0.1", "--profile", "preview", "--out", str(target))
@@ -340,8 +371,10 @@ def test_a_read_only_folder_is_a_usage_error(drafts, tmp_path):
 
 
 # --- usage errors ------------------------------------------------------------------------
-@pytest.mark.parametrize("case", ["existing file", "under a file", "under /proc",
-                                  "report folder missing", "report is a folder"])
+@pytest.mark.parametrize(
+    "case",
+    ["existing file", "under a file", "under /proc", "report folder missing", "report is a folder"],
+)
 def test_bad_paths_are_usage_errors_that_write_nothing(drafts, tmp_path, case):
     afile = tmp_path / "afile"
     afile.write_text("not a folder")
@@ -350,8 +383,12 @@ def test_bad_paths_are_usage_errors_that_write_nothing(drafts, tmp_path, case):
         "existing file": ["--out", str(afile)],
         "under a file": ["--out", str(afile / "sub")],
         "under /proc": ["--out", "/proc/mathviz-out"],
-        "report folder missing": ["--out", str(out), "--report",
-                                  str(tmp_path / "missing" / "r.json")],
+        "report folder missing": [
+            "--out",
+            str(out),
+            "--report",
+            str(tmp_path / "missing" / "r.json"),
+        ],
         "report is a folder": ["--out", str(out), "--report", str(tmp_path)],
     }[case]
     result = invoke("render", "0.1", "--profile", "preview", *args)
@@ -371,12 +408,15 @@ def test_ids_that_select_no_chapter_with_scenes_write_nothing(tmp_path, ids):
     assert not out.exists()
 
 
-@pytest.mark.parametrize(("setting", "complaint"), [
-    ("[encoder]\ncrf = 99", "crf must be a number within 0..51"),
-    ("[encoder]\npreset = \"quick\"", "unknown x264 preset"),
-    ("[encoder]\ntune = \"cartoon\"", "unknown x264 tune"),
-    ("[encoder_webm]\ncpu-used = 20", "cpu-used"),
-])
+@pytest.mark.parametrize(
+    ("setting", "complaint"),
+    [
+        ("[encoder]\ncrf = 99", "crf must be a number within 0..51"),
+        ('[encoder]\npreset = "quick"', "unknown x264 preset"),
+        ('[encoder]\ntune = "cartoon"', "unknown x264 tune"),
+        ("[encoder_webm]\ncpu-used = 20", "cpu-used"),
+    ],
+)
 def test_bad_encoder_values_are_refused_before_rendering(tmp_path, setting, complaint):
     path = tmp_path / "mine.toml"
     path.write_text(f"width = 854\nheight = 480\nfps = 15\n{setting}\n")
@@ -387,13 +427,16 @@ def test_bad_encoder_values_are_refused_before_rendering(tmp_path, setting, comp
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.parametrize(("size", "complaint"), [
-    ("width = 854.0\nheight = 480\nfps = 15", "width must be a whole number"),
-    ("width = 854\nheight = 480\nfps = true", "fps must be a whole number"),
-    ("width = 855\nheight = 480\nfps = 15", "positive and even"),
-    ("width = 854\nheight = -2\nfps = 15", "positive and even"),
-    ("width = 854\nheight = 480\nfps = 0", "fps must be within 1..240"),
-])
+@pytest.mark.parametrize(
+    ("size", "complaint"),
+    [
+        ("width = 854.0\nheight = 480\nfps = 15", "width must be a whole number"),
+        ("width = 854\nheight = 480\nfps = true", "fps must be a whole number"),
+        ("width = 855\nheight = 480\nfps = 15", "positive and even"),
+        ("width = 854\nheight = -2\nfps = 15", "positive and even"),
+        ("width = 854\nheight = 480\nfps = 0", "fps must be within 1..240"),
+    ],
+)
 def test_bad_frame_sizes_and_rates_are_refused(tmp_path, size, complaint):
     path = tmp_path / "mine.toml"
     path.write_text(size + "\n")
@@ -422,8 +465,16 @@ def test_an_interrupted_live_display_shows_the_cursor_again(tmp_path):
 
     stream = io.StringIO()
     reporter = progress.LiveReporter(Console(file=stream, force_terminal=True, width=100))
-    job = SegmentJob("0.1", "Opening", "f", profiles.load("preview"), "mp4",
-                     tmp_path / "v.mp4", tmp_path / "r.json", tmp_path / "log")
+    job = SegmentJob(
+        "0.1",
+        "Opening",
+        "f",
+        profiles.load("preview"),
+        "mp4",
+        tmp_path / "v.mp4",
+        tmp_path / "r.json",
+        tmp_path / "log",
+    )
     plan = build.ChapterPlan(get_chapter("0.1"), tmp_path / "x.mp4", "f", False, [], [job])
     reporter.planned([plan], 1)
     assert "\x1b[?25l" in stream.getvalue()  # the cursor is hidden while it runs
@@ -438,14 +489,23 @@ def test_republishing_removes_pages_and_media_of_chapters_no_longer_published(tm
 
     root = tmp_path / "site"
     gone, kept = get_chapter("4.1").output_stem, get_chapter("6.3").output_stem
-    for name in (f"chapters/{gone}.html", f"chapters/{kept}.html", f"media/{gone}.mp4",
-                 f"media/{gone}.vtt", f"media/{gone}-clips/deck.html", f"media/{kept}.mp4",
-                 "media/level-06-calculus.mp4"):
+    for name in (
+        f"chapters/{gone}.html",
+        f"chapters/{kept}.html",
+        f"media/{gone}.mp4",
+        f"media/{gone}.vtt",
+        f"media/{gone}-clips/deck.html",
+        f"media/{kept}.mp4",
+        "media/level-06-calculus.mp4",
+    ):
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text("x")
-    entries = [site.ChapterEntry("6.3", "Gradients", 6, "Calculus", "published"),
-               site.ChapterEntry("4.1", "x", 4, "Linear algebra", "not built")]
+    entries = [
+        site.ChapterEntry("6.3", "Gradients", 6, "Calculus", "published"),
+        site.ChapterEntry("4.1", "x", 4, "Linear algebra", "not built"),
+    ]
     site._remove_unpublished(root, entries)
     left = sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
-    assert left == sorted([f"chapters/{kept}.html", "media/level-06-calculus.mp4",
-                           f"media/{kept}.mp4"])
+    assert left == sorted(
+        [f"chapters/{kept}.html", "media/level-06-calculus.mp4", f"media/{kept}.mp4"]
+    )

@@ -65,5 +65,6 @@ def test_records_that_are_not_digests_are_refused():
     for bad in (None, {"size": "1", "sha256": "0" * 64}, {"size": 1, "sha256": "short"}):
         with pytest.raises(ValueError):
             integrity.Digest.from_json(bad)
-    assert integrity.canonical_hash({"b": 1, "a": [1.5]}) == \
-        integrity.canonical_hash({"a": [1.5], "b": 1})
+    assert integrity.canonical_hash({"b": 1, "a": [1.5]}) == integrity.canonical_hash(
+        {"a": [1.5], "b": 1}
+    )

@@ -37,8 +37,14 @@ FRAME_W, FRAME_H = 8.0 * 16 / 9, 8.0
 
 
 def lint(*mobjects, background=theme.BACKGROUND, moving=frozenset()) -> list[Finding]:
-    return layout_findings(list(mobjects), frame_width=FRAME_W, frame_height=FRAME_H,
-                           margin=theme.SAFE_MARGIN, background=background, moving=moving)
+    return layout_findings(
+        list(mobjects),
+        frame_width=FRAME_W,
+        frame_height=FRAME_H,
+        margin=theme.SAFE_MARGIN,
+        background=background,
+        moving=moving,
+    )
 
 
 def kinds(findings: list[Finding], kind: str) -> list[Finding]:
@@ -52,7 +58,7 @@ def _channel(c8: int) -> float:
 
 
 def _luminance(hex_colour: str) -> float:
-    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
     return 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
 
 
@@ -111,8 +117,7 @@ def test_a_card_under_the_label_hides_the_grid_lines_drawn_before_it():
 def test_strokes_that_only_touch_the_box_or_fill_behind_it_are_not_crossings():
     label = Text("touch", font_size=30)
     under = Line(label.get_corner(DOWN + LEFT) + LEFT, label.get_corner(DOWN + RIGHT) + RIGHT)
-    backdrop = Rectangle(width=4, height=2, stroke_width=0, fill_color=theme.GRID,
-                         fill_opacity=1)
+    backdrop = Rectangle(width=4, height=2, stroke_width=0, fill_color=theme.GRID, fill_opacity=1)
     assert kinds(lint(backdrop, under, label), "crossing") == []
 
 
@@ -141,11 +146,13 @@ def test_panel_pushed_off_the_right_edge_is_named_once():
 
 
 def test_any_visible_object_off_the_frame_is_reported_not_only_text():
-    assert [f.description for f in kinds(lint(Circle(radius=0.5).shift(3.7 * UP)),
-                                         "offscreen")] == ["Circle"]
+    assert [
+        f.description for f in kinds(lint(Circle(radius=0.5).shift(3.7 * UP)), "offscreen")
+    ] == ["Circle"]
     # line art may use the margin but not leave the frame: 3.7 + 0.5 - 4 = 0.2 beyond the top
-    assert kinds(lint(Circle(radius=0.5).shift(3.7 * UP)), "offscreen")[0].size == \
-        pytest.approx(0.2, abs=1e-3)
+    assert kinds(lint(Circle(radius=0.5).shift(3.7 * UP)), "offscreen")[0].size == pytest.approx(
+        0.2, abs=1e-3
+    )
     assert kinds(lint(Circle(radius=0.5).shift(3.4 * UP)), "offscreen") == []
     # a filled card keeps to the safe area like text: 3.4 + 0.5 - (4 - 0.2) = 0.1
     card = Circle(radius=0.5, fill_opacity=1.0).shift(3.4 * UP)
@@ -154,8 +161,9 @@ def test_any_visible_object_off_the_frame_is_reported_not_only_text():
 
 
 def test_a_full_frame_backdrop_is_not_offscreen():
-    backdrop = Rectangle(width=FRAME_W, height=FRAME_H, fill_color=theme.BACKGROUND,
-                         fill_opacity=1, stroke_width=0)
+    backdrop = Rectangle(
+        width=FRAME_W, height=FRAME_H, fill_color=theme.BACKGROUND, fill_opacity=1, stroke_width=0
+    )
     bigger = Square(side_length=20, fill_opacity=0.5)
     title = Text("title", font_size=36)
     assert lint(VGroup(backdrop, title), bigger) == []
@@ -181,15 +189,19 @@ def test_tiny_label_is_small_text_theme_sizes_are_not():
     # its height in pixels: units × 1080 px / 8 units
     assert found[0].size == pytest.approx(tiny.height * 1080 / FRAME_H)
     assert found[0].size < layout.MIN_TEXT_PX
-    fine = [theme.text("small but fine", size=theme.SMALL_SIZE).shift(UP),
-            theme.tex(r"x_0", size=24).shift(DOWN),
-            DecimalNumber(0.5, font_size=22).shift(2 * DOWN)]
+    fine = [
+        theme.text("small but fine", size=theme.SMALL_SIZE).shift(UP),
+        theme.tex(r"x_0", size=24).shift(DOWN),
+        DecimalNumber(0.5, font_size=22).shift(2 * DOWN),
+    ]
     assert kinds(lint(*fine), "small-text") == []
 
 
 def test_punctuation_alone_is_not_small_text():
-    assert kinds(lint(MathTex("-", font_size=30), MathTex(".", font_size=20).shift(UP)),
-                 "small-text") == []
+    assert (
+        kinds(lint(MathTex("-", font_size=30), MathTex(".", font_size=20).shift(UP)), "small-text")
+        == []
+    )
 
 
 # --- contrast --------------------------------------------------------------------------------
@@ -215,8 +227,9 @@ def test_contrast_on_the_scene_background_and_under_4_5():
     found = kinds(lint(label, background=WHITE), "contrast")
     assert len(found) == 1
     assert found[0].size == pytest.approx(_ratio("#777777", "#FFFFFF"), abs=1e-3)
-    assert kinds(lint(Text("dark", font_size=30, color="#595959"), background=WHITE),
-                 "contrast") == []
+    assert (
+        kinds(lint(Text("dark", font_size=30, color="#595959"), background=WHITE), "contrast") == []
+    )
 
 
 def test_a_translucent_card_is_blended_with_the_background():
@@ -225,16 +238,21 @@ def test_a_translucent_card_is_blended_with_the_background():
     card = card_for(label).set_fill(WHITE, opacity=0.5)
     found = kinds(lint(card, label, background="#000000"), "contrast")
     grey = 0.5  # sRGB value of the blend
-    lum_back = 0.2126 * ((grey + 0.055) / 1.055) ** 2.4 + 0.7152 * ((grey + 0.055) / 1.055) ** 2.4 \
+    lum_back = (
+        0.2126 * ((grey + 0.055) / 1.055) ** 2.4
+        + 0.7152 * ((grey + 0.055) / 1.055) ** 2.4
         + 0.0722 * ((grey + 0.055) / 1.055) ** 2.4
+    )
     expected = (lum_back + 0.05) / (_luminance("#606060") + 0.05)
     assert len(found) == 1 and found[0].size == pytest.approx(expected, rel=1e-3)
 
 
 # --- colours ---------------------------------------------------------------------------------
 def _bars(*colours: str, gap: float = 0.2) -> list[Rectangle]:
-    bars = [Rectangle(width=0.8, height=1.5 + i, fill_color=c, fill_opacity=1, stroke_width=0)
-            for i, c in enumerate(colours)]
+    bars = [
+        Rectangle(width=0.8, height=1.5 + i, fill_color=c, fill_opacity=1, stroke_width=0)
+        for i, c in enumerate(colours)
+    ]
     VGroup(*bars).arrange(RIGHT, buff=gap, aligned_edge=DOWN)
     return bars
 
@@ -247,16 +265,21 @@ def test_two_bars_in_nearly_the_same_blue_are_reported_once():
 
 
 def test_theme_data_colours_side_by_side_are_told_apart():
-    colours = [c.to_hex() for c in (theme.HYPOTHESIS, theme.NOT_HYPOTHESIS, theme.GOOD,
-                                    theme.ACCENT)]
+    colours = [
+        c.to_hex() for c in (theme.HYPOTHESIS, theme.NOT_HYPOTHESIS, theme.GOOD, theme.ACCENT)
+    ]
     assert kinds(lint(*_bars(*colours)), "colours") == []
 
 
 def test_close_colours_far_apart_or_in_a_colour_scale_are_not_reported():
     far = _bars("#4A90D9", "#5096E0", gap=2.0)
     assert kinds(lint(*far), "colours") == []
-    scale = VGroup(*(Square(0.5, fill_color=f"#{0x20 + 8 * k:02X}60C0", fill_opacity=1,
-                            stroke_width=0) for k in range(8))).arrange(RIGHT, buff=0)
+    scale = VGroup(
+        *(
+            Square(0.5, fill_color=f"#{0x20 + 8 * k:02X}60C0", fill_opacity=1, stroke_width=0)
+            for k in range(8)
+        )
+    ).arrange(RIGHT, buff=0)
     assert kinds(lint(scale), "colours") == []
 
 

@@ -32,8 +32,13 @@ def test_columns_are_where_the_basis_lands():
 
 
 def test_unit_square_area_is_the_determinant():
-    for m in ([[2, 1], [-1, 1]], [[1, 1], [0, 1]], [[0, -1], [1, 0]], [[2, 0], [0, 0.5]],
-              [[1, 2], [3, 4]]):
+    for m in (
+        [[2, 1], [-1, 1]],
+        [[1, 1], [0, 1]],
+        [[0, -1], [1, 0]],
+        [[2, 0], [0, 0.5]],
+        [[1, 2], [3, 4]],
+    ):
         model = LinearMapModel.of(m)
         det = sp.Matrix(m).det()
         assert polygon_area(model.unit_square_image()) == pytest.approx(float(det), abs=1e-12)
@@ -100,8 +105,9 @@ def test_contours_lie_on_their_level_and_are_perpendicular_to_the_gradient():
         # the implicit-function slope dy/dx = -f_x / f_y gives the tangent independently
         fx, fy = 2 * p[0], 6 * p[1]
         independent = np.array([fy, -fx])
-        assert angle_between(tangent, independent) == pytest.approx(0, abs=0.3) or \
-            angle_between(tangent, independent) == pytest.approx(180, abs=0.3)
+        assert angle_between(tangent, independent) == pytest.approx(0, abs=0.3) or angle_between(
+            tangent, independent
+        ) == pytest.approx(180, abs=0.3)
 
 
 def test_descent_rejects_negative_steps():
@@ -129,7 +135,8 @@ def test_regions_tile_the_unit_square():
     cond = model.conditioned_regions()
     assert cond["h_e"][2] + cond["not_h_e"][2] == 1
     assert cond["h_e"][2] == Fraction(3, 10) * Fraction(6, 10) / (
-        Fraction(18, 100) + Fraction(7, 10) * Fraction(2, 10))
+        Fraction(18, 100) + Fraction(7, 10) * Fraction(2, 10)
+    )
 
 
 def test_inconsistent_evidence_is_refused():

@@ -60,7 +60,9 @@ def test_symmetric_range_keeps_the_polynomial_inside():
 
 def test_forward_difference_errors_match_a_loop_and_dip_near_1e_8():
     hs = decade_steps(1, 15)
-    assert list(hs) == [10.0 ** -k for k in range(1, 16)] or np.allclose(hs, 10.0 ** -np.arange(1, 16))
+    assert list(hs) == [10.0**-k for k in range(1, 16)] or np.allclose(
+        hs, 10.0 ** -np.arange(1, 16)
+    )
     curve = forward_difference_errors(np.exp, np.exp, 1.0, hs)
     loop = [abs((math.exp(1 + h) - math.exp(1)) / h - math.exp(1)) for h in hs]
     np.testing.assert_array_equal(curve.errors, loop)

@@ -30,8 +30,10 @@ from mathviz.maths.calculus import (
 x = sp.symbols("x", real=True)
 
 
-@pytest.mark.parametrize(("h", "exact"), [(1, Fraction(3)), (Fraction(1, 10), Fraction(21, 10)),
-                                      (Fraction(1, 100), Fraction(201, 100))])
+@pytest.mark.parametrize(
+    ("h", "exact"),
+    [(1, Fraction(3)), (Fraction(1, 10), Fraction(21, 10)), (Fraction(1, 100), Fraction(201, 100))],
+)
 def test_secant_slopes_of_x_squared_at_1(h, exact):
     # exact rational arithmetic: ((1+h)^2 - 1)/h
     assert ((1 + h) ** 2 - 1) / h == exact
@@ -62,8 +64,10 @@ def test_sin_over_x_and_its_limit():
         sin_over_x(0.0)
 
 
-@pytest.mark.parametrize(("fn", "expr"), [(SQUARE, x**2), (CUBE, x**3),
-                                      (CUBIC_WELL, x**3 / 3 - x), (SIN_OF_SQUARE, sp.sin(x**2))])
+@pytest.mark.parametrize(
+    ("fn", "expr"),
+    [(SQUARE, x**2), (CUBE, x**3), (CUBIC_WELL, x**3 / 3 - x), (SIN_OF_SQUARE, sp.sin(x**2))],
+)
 @pytest.mark.parametrize("t", [-1.7, -0.4, 0.0, 0.8, 1.3])
 def test_closed_form_derivatives_match_sympy(fn, expr, t):
     assert fn(t) == pytest.approx(float(expr.subs(x, t)), abs=1e-12)

@@ -79,7 +79,8 @@ def test_polar_of_the_example_point_is_exact():
     assert r == 5.0
     assert theta == pytest.approx(float(sp.atan2(3, 4)))
     assert from_polar(5, 2 * math.pi / 3) == pytest.approx(
-        [float(sp.Rational(-5, 2)), float(5 * sp.sqrt(3) / 2)])
+        [float(sp.Rational(-5, 2)), float(5 * sp.sqrt(3) / 2)]
+    )
 
 
 def test_polar_edge_cases():

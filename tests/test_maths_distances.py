@@ -89,7 +89,10 @@ def test_histograms_narrow_as_dimension_grows():
     low = normalised_distance_histogram(rng.random((150, 2)), edges)
     high = normalised_distance_histogram(rng.random((150, 500)), edges)
     assert high.max() > 2 * low.max()
-    assert relative_spread(pdist(rng.random((150, 500)))) < 0.1 < relative_spread(
-        pdist(rng.random((150, 2))))
+    assert (
+        relative_spread(pdist(rng.random((150, 500))))
+        < 0.1
+        < relative_spread(pdist(rng.random((150, 2))))
+    )
     assert 0.95 < low.sum() <= 1.0  # a few d = 2 pairs lie beyond twice the mean
     assert math.isclose(high.sum(), 1.0)

@@ -49,9 +49,14 @@ def test_constant_function_broadcasts():
     np.testing.assert_allclose(rs.widths, 0.4)
 
 
-@pytest.mark.parametrize(("args", "match"), [((0, 1, 0, "mid"), "at least one"),
-                                         ((1, 1, 4, "mid"), "a < b"),
-                                         ((0, 1, 4, "trapezoid"), "unknown rule")])
+@pytest.mark.parametrize(
+    ("args", "match"),
+    [
+        ((0, 1, 0, "mid"), "at least one"),
+        ((1, 1, 4, "mid"), "a < b"),
+        ((0, 1, 4, "trapezoid"), "unknown rule"),
+    ],
+)
 def test_bad_arguments(args, match):
     with pytest.raises(ValueError, match=match):
         riemann_sum(np.sin, *args)

@@ -41,8 +41,9 @@ def test_tables_must_be_rectangular_and_non_empty():
     np.testing.assert_array_equal(mx.to_array(W), np.array(W))
 
 
-@pytest.mark.parametrize(("value", "places"), [(52.1, 1), (197, 0), (0.25, 2), ("1/8", 3),
-                                           ("1/3", None), (-0.2, 1)])
+@pytest.mark.parametrize(
+    ("value", "places"), [(52.1, 1), (197, 0), (0.25, 2), ("1/8", 3), ("1/3", None), (-0.2, 1)]
+)
 def test_decimal_places(value, places):
     assert mx.decimal_places(value) == places
 
@@ -79,8 +80,13 @@ def test_matmul_matches_numpy_and_sympy():
 def test_dense_layer_on_the_server_batch():
     out = mx.affine_layer(X, W, B)
     # by hand, in tenths: every product of a whole number and a tenth is a whole number of tenths
-    tenths = [[sum(x * round(w * 10) for x, w in zip(row, col, strict=True)) + round(b * 10)
-               for col, b in zip(zip(*W, strict=True), B, strict=True)] for row in X]
+    tenths = [
+        [
+            sum(x * round(w * 10) for x, w in zip(row, col, strict=True)) + round(b * 10)
+            for col, b in zip(zip(*W, strict=True), B, strict=True)
+        ]
+        for row in X
+    ]
     assert out == tuple(tuple(Fraction(t, 10) for t in row) for row in tenths)
     np.testing.assert_allclose(mx.to_array(out), np.array(X) @ np.array(W) + np.array(B))
     np.testing.assert_allclose(mx.to_array(out), [[52.1, 61.9], [107.5, 197.0], [44.7, 50.5]])
@@ -95,7 +101,9 @@ def test_affine_entry_terms_add_the_bias_of_the_column():
 
 
 # --- the pictures ---------------------------------------------------------------------------------
-@pytest.mark.parametrize(("a", "b", "c"), [(1, -1, 1), (2, 1, 5), (0, 3, 3), (1, 0, 2), (1, -1, -2)])
+@pytest.mark.parametrize(
+    ("a", "b", "c"), [(1, -1, 1), (2, 1, 5), (0, 3, 3), (1, 0, 2), (1, -1, -2)]
+)
 def test_line_in_box_ends_lie_on_the_line_and_the_box_edge(a, b, c):
     box_x, box_y = (-2, 4), (-1, 6)
     ends = mx.line_in_box(a, b, c, box_x, box_y)
@@ -157,13 +165,17 @@ def test_row_operations_apply_and_describe():
 def test_the_lecture_system_reduces_in_three_steps():
     elim = mx.Elimination.of([[1, -1], [2, 1]], [1, 5])
     assert [s.operation.describe() for s in elim.steps] == [
-        "R2 ← R2 − 2·R1", "R2 ← R2 ÷ 3", "R1 ← R1 + R2"]
+        "R2 ← R2 − 2·R1",
+        "R2 ← R2 ÷ 3",
+        "R1 ← R1 + R2",
+    ]
     assert [s.phase for s in elim.steps] == ["forward", "backward", "backward"]
     assert elim.steps[0].after == ((1, -1, 1), (0, 3, 3))
     assert elim.status == "unique"
     assert elim.solution == (2, 1)
-    np.testing.assert_allclose(np.array(elim.solution, dtype=float),
-                               np.linalg.solve([[1, -1], [2, 1]], [1, 5]))
+    np.testing.assert_allclose(
+        np.array(elim.solution, dtype=float), np.linalg.solve([[1, -1], [2, 1]], [1, 5])
+    )
 
 
 def test_elimination_chains_its_steps_and_ends_in_sympys_rref():
@@ -181,8 +193,9 @@ def test_elimination_chains_its_steps_and_ends_in_sympys_rref():
             assert step.operation.apply(before) == after
         reduced, _ = sp.Matrix(a.tolist()).row_join(sp.Matrix(b.tolist())).rref()
         assert sp.Matrix(elim.final) == reduced
-        np.testing.assert_allclose(np.array(elim.solution, dtype=float),
-                                   np.linalg.solve(a, b), atol=1e-9)
+        np.testing.assert_allclose(
+            np.array(elim.solution, dtype=float), np.linalg.solve(a, b), atol=1e-9
+        )
 
 
 def test_a_zero_pivot_needs_a_swap():

@@ -44,8 +44,7 @@ def test_momentum_written_out():
         v = [0.9 * v[0] + g[0], 0.9 * v[1] + g[1]]
         x = [x[0] - 0.04 * v[0], x[1] - 0.04 * v[1]]
         points.append(x)
-    np.testing.assert_allclose(Momentum(0.04, 0.9).trace(grad, (-4.5, 1.5), 25), points,
-                               atol=1e-12)
+    np.testing.assert_allclose(Momentum(0.04, 0.9).trace(grad, (-4.5, 1.5), 25), points, atol=1e-12)
 
 
 def test_adam_written_out_and_first_step_is_lr_sign():
@@ -55,8 +54,10 @@ def test_adam_written_out_and_first_step_is_lr_sign():
         g = [x[0], 10 * x[1]]
         m = [b1 * m[i] + (1 - b1) * g[i] for i in range(2)]
         v = [b2 * v[i] + (1 - b2) * g[i] ** 2 for i in range(2)]
-        x = [x[i] - lr * (m[i] / (1 - b1**t)) / (math.sqrt(v[i] / (1 - b2**t)) + eps)
-             for i in range(2)]
+        x = [
+            x[i] - lr * (m[i] / (1 - b1**t)) / (math.sqrt(v[i] / (1 - b2**t)) + eps)
+            for i in range(2)
+        ]
         if t == 1:
             np.testing.assert_allclose(x, [-4.5 + 0.3, 1.5 - 0.3], atol=1e-8)
     np.testing.assert_allclose(Adam(lr).trace(grad, (-4.5, 1.5), 30)[-1], x, atol=1e-12)
@@ -70,8 +71,15 @@ def test_step_returns_new_state_without_mutating():
     np.testing.assert_array_equal(s0.m, [0.0, 0.0])
 
 
-@pytest.mark.parametrize("bad", [lambda: SGD(0.0), lambda: Momentum(0.1, 1.0),
-                                 lambda: Adam(0.1, beta2=1.2), lambda: Adam(-1.0)])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        lambda: SGD(0.0),
+        lambda: Momentum(0.1, 1.0),
+        lambda: Adam(0.1, beta2=1.2),
+        lambda: Adam(-1.0),
+    ],
+)
 def test_bad_hyperparameters(bad):
     with pytest.raises(ValueError):
         bad()
@@ -92,8 +100,10 @@ def test_ridge_path_shrinks_to_zero_and_wide_X():
     norms = np.linalg.norm(ridge_path(X, Y, np.geomspace(0.01, 1e6, 40)), axis=1)
     assert np.all(np.diff(norms) < 0) and norms[-1] < 1e-4
     wide = np.array([[1.0, 2.0, 3.0], [0.0, 1.0, 1.0]])
-    np.testing.assert_allclose(ridge_path(wide, [1.0, 2.0], [2.0])[0],
-                               np.linalg.solve(wide.T @ wide + 2 * np.eye(3), wide.T @ [1.0, 2.0]))
+    np.testing.assert_allclose(
+        ridge_path(wide, [1.0, 2.0], [2.0])[0],
+        np.linalg.solve(wide.T @ wide + 2 * np.eye(3), wide.T @ [1.0, 2.0]),
+    )
 
 
 def test_ridge_errors():
@@ -114,9 +124,13 @@ def test_least_squares_loss_on_points_and_grids():
 
 
 def _scipy_constrained(norm):
-    res = minimize(lambda w: np.sum((X @ w - Y) ** 2), [0.1, 0.1], method="SLSQP",
-                   constraints=[{"type": "ineq", "fun": lambda w: 1.5 - norm(w)}],
-                   options={"ftol": 1e-15, "maxiter": 500})
+    res = minimize(
+        lambda w: np.sum((X @ w - Y) ** 2),
+        [0.1, 0.1],
+        method="SLSQP",
+        constraints=[{"type": "ineq", "fun": lambda w: 1.5 - norm(w)}],
+        options={"ftol": 1e-15, "maxiter": 500},
+    )
     return res.x
 
 
@@ -130,10 +144,14 @@ def test_l1_optimum_is_a_corner():
 def test_l1_optimum_beats_a_dense_boundary_grid():
     fit = l1_constrained_least_squares(X, Y, 1.5)
     s = np.linspace(0, 1, 20001)
-    edges = np.concatenate([np.column_stack([1.5 * (1 - s), 1.5 * s]),
-                            np.column_stack([-1.5 * s, 1.5 * (1 - s)]),
-                            np.column_stack([-1.5 * (1 - s), -1.5 * s]),
-                            np.column_stack([1.5 * s, -1.5 * (1 - s)])])
+    edges = np.concatenate(
+        [
+            np.column_stack([1.5 * (1 - s), 1.5 * s]),
+            np.column_stack([-1.5 * s, 1.5 * (1 - s)]),
+            np.column_stack([-1.5 * (1 - s), -1.5 * s]),
+            np.column_stack([1.5 * s, -1.5 * (1 - s)]),
+        ]
+    )
     losses = np.sum((edges @ X.T - Y) ** 2, axis=1)
     assert fit.loss <= losses.min() + 1e-12
 
@@ -144,7 +162,8 @@ def test_l2_optimum_is_smooth_point_and_ridge():
     assert np.linalg.norm(fit.w) == pytest.approx(1.5, abs=1e-12)
     assert np.all(np.abs(fit.w) > 0.1)
     np.testing.assert_allclose(
-        np.linalg.solve(X.T @ X + fit.multiplier * np.eye(2), X.T @ Y), fit.w, atol=1e-10)
+        np.linalg.solve(X.T @ X + fit.multiplier * np.eye(2), X.T @ Y), fit.w, atol=1e-10
+    )
 
 
 def test_constraint_inactive_and_errors():

@@ -80,7 +80,7 @@ def test_warmup_cosine_against_the_hand_formula(step):
 def test_warmup_cosine_landmarks_and_vectorised():
     s = WarmupCosine(peak=0.1, warmup_steps=100, total_steps=1000)
     assert s(100) == pytest.approx(0.1)
-    assert s(550) == pytest.approx(0.05)        # half way down the cosine
+    assert s(550) == pytest.approx(0.05)  # half way down the cosine
     assert s(1000) == pytest.approx(0.0, abs=1e-15)
     steps = np.array([0.0, 50.0, 325.0])
     np.testing.assert_allclose(s(steps), [hand_schedule(v) for v in steps])
@@ -93,9 +93,14 @@ def test_warmup_cosine_floor_and_no_warmup():
     assert s(10) == pytest.approx(0.2)
 
 
-@pytest.mark.parametrize("kwargs", [{"peak": 0.0, "warmup_steps": 1, "total_steps": 5},
-                                    {"peak": 1.0, "warmup_steps": 5, "total_steps": 5},
-                                    {"peak": 1.0, "warmup_steps": 1, "total_steps": 5, "floor": 2.0}])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"peak": 0.0, "warmup_steps": 1, "total_steps": 5},
+        {"peak": 1.0, "warmup_steps": 5, "total_steps": 5},
+        {"peak": 1.0, "warmup_steps": 1, "total_steps": 5, "floor": 2.0},
+    ],
+)
 def test_warmup_cosine_rejects_bad_settings(kwargs):
     with pytest.raises(ValueError):
         WarmupCosine(**kwargs)
@@ -109,7 +114,7 @@ def test_warmup_cosine_rejects_negative_steps():
 # --- clipping -------------------------------------------------------------------------------------
 def test_clip_long_vector_onto_the_max_norm():
     clipped = clip_by_norm([3.0, 4.0], 2.0)
-    np.testing.assert_allclose(clipped, [1.2, 1.6])           # (3,4)·2/5
+    np.testing.assert_allclose(clipped, [1.2, 1.6])  # (3,4)·2/5
     assert np.linalg.norm(clipped) == pytest.approx(2.0)
 
 
@@ -127,18 +132,23 @@ def test_clip_rejects_non_positive_max_norm():
 
 
 # --- critical points ---------------------------------------------------------------------------------
-@pytest.mark.parametrize(("hessian", "kind", "signs"), [
-    ([[2, 0], [0, 2]], "minimum", (1, 1)),
-    ([[-2, 0], [0, -2]], "maximum", (-1, -1)),
-    ([[2, 0], [0, -2]], "saddle", (-1, 1)),
-    ([[0, 1], [1, 0]], "saddle", (-1, 1)),        # f = 2xy (rotated saddle)
-    ([[2, 0], [0, 0]], "inconclusive", (0, 1)),
-])
+@pytest.mark.parametrize(
+    ("hessian", "kind", "signs"),
+    [
+        ([[2, 0], [0, 2]], "minimum", (1, 1)),
+        ([[-2, 0], [0, -2]], "maximum", (-1, -1)),
+        ([[2, 0], [0, -2]], "saddle", (-1, 1)),
+        ([[0, 1], [1, 0]], "saddle", (-1, 1)),  # f = 2xy (rotated saddle)
+        ([[2, 0], [0, 0]], "inconclusive", (0, 1)),
+    ],
+)
 def test_classify_critical_point(hessian, kind, signs):
     point = classify_critical_point(hessian)
     assert point.kind == kind
     assert point.signs == signs
-    np.testing.assert_allclose(point.eigenvalues, np.sort(np.linalg.eigvals(np.array(hessian, float)).real))
+    np.testing.assert_allclose(
+        point.eigenvalues, np.sort(np.linalg.eigvals(np.array(hessian, float)).real)
+    )
 
 
 def test_classify_rejects_bad_matrices():

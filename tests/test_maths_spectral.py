@@ -122,21 +122,24 @@ def test_orthogonal_parts():
         sv.orthogonal_parts([[2, 0], [0, 1]])
 
 
-@pytest.mark.parametrize("matrix", [
-    [[2, 1], [0, 1.5]],      # the lecture's, det > 0
-    [[3, 1], [1, 2]],        # symmetric
-    [[1, 2], [2, 1]],        # symmetric, det < 0
-    [[0, 1], [1, 0]],        # a pure reflection
-    [[1, 1], [1, 1]],        # singular
-    [[-1, 0], [0, -2]],      # rotation by 180° in disguise
-    [[0, 0], [0, 0]],
-])
+@pytest.mark.parametrize(
+    "matrix",
+    [
+        [[2, 1], [0, 1.5]],  # the lecture's, det > 0
+        [[3, 1], [1, 2]],  # symmetric
+        [[1, 2], [2, 1]],  # symmetric, det < 0
+        [[0, 1], [1, 0]],  # a pure reflection
+        [[1, 1], [1, 1]],  # singular
+        [[-1, 0], [0, -2]],  # rotation by 180° in disguise
+        [[0, 0], [0, 0]],
+    ],
+)
 def test_svd_stages_sign_convention(matrix):
     m = np.asarray(matrix, dtype=float)
     f = sv.svd_stages(m)
     np.testing.assert_allclose(f.matrix, m, atol=1e-12)
     np.testing.assert_allclose(f.sigma, np.linalg.svd(m, compute_uv=False), atol=1e-12)
-    assert np.linalg.det(f.u) == pytest.approx(1.0)          # U is always a rotation
+    assert np.linalg.det(f.u) == pytest.approx(1.0)  # U is always a rotation
     det_vt = np.linalg.det(f.vt)
     assert det_vt == pytest.approx(-1.0 if np.linalg.det(m) < -1e-12 else 1.0)
     angle, reflect = f.vt_parts
@@ -173,8 +176,9 @@ def test_ellipse_axes_and_fit():
     fitted, fitted_dirs = sv.fit_centred_ellipse(points)
     np.testing.assert_allclose(fitted, lengths, atol=1e-12)
     assert abs(fitted_dirs[:, 0] @ directions[:, 0]) == pytest.approx(1.0)
-    np.testing.assert_allclose(sv.fit_centred_ellipse([[2, 0], [0, 1], [-2, 0], [0, -1]])[0],
-                               [2, 1], atol=1e-12)
+    np.testing.assert_allclose(
+        sv.fit_centred_ellipse([[2, 0], [0, 1], [-2, 0], [0, -1]])[0], [2, 1], atol=1e-12
+    )
     with pytest.raises(ValueError, match="3 distinct"):
         sv.fit_centred_ellipse([[1, 0], [1, 0], [0, 1]])
     with pytest.raises(ValueError, match="ellipse"):

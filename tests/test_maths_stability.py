@@ -40,9 +40,11 @@ def test_naive_softmax_large_logits_is_nan_small_is_correct():
 def test_stable_softmax_matches_scipy_and_is_shift_invariant():
     assert st.stable_softmax(LARGE) == pytest.approx(softmax(LARGE), abs=1e-15)
     assert st.stable_softmax(LARGE) == pytest.approx(softmax(SMALL), abs=1e-15)
-    written = [math.exp(-2) / (math.exp(-2) + math.exp(-1) + 1),
-               math.exp(-1) / (math.exp(-2) + math.exp(-1) + 1),
-               1 / (math.exp(-2) + math.exp(-1) + 1)]
+    written = [
+        math.exp(-2) / (math.exp(-2) + math.exp(-1) + 1),
+        math.exp(-1) / (math.exp(-2) + math.exp(-1) + 1),
+        1 / (math.exp(-2) + math.exp(-1) + 1),
+    ]
     assert st.stable_softmax(LARGE) == pytest.approx(written, abs=1e-15)
     assert st.stable_softmax(LARGE).sum() == pytest.approx(1.0, abs=1e-15)
 
@@ -56,7 +58,8 @@ def test_logsumexp_naive_vs_stable():
     assert math.isinf(st.naive_logsumexp(LARGE))
     assert st.stable_logsumexp(LARGE) == pytest.approx(logsumexp(LARGE), abs=1e-12)
     assert st.stable_logsumexp(LARGE) == pytest.approx(
-        1002 + math.log(1 + math.exp(-1) + math.exp(-2)), abs=1e-12)
+        1002 + math.log(1 + math.exp(-1) + math.exp(-2)), abs=1e-12
+    )
     assert st.naive_logsumexp(SMALL) == pytest.approx(logsumexp(SMALL), abs=1e-12)
     assert st.stable_logsumexp([-1000.0, -1000.0]) == pytest.approx(-1000 + math.log(2))
 

@@ -29,10 +29,12 @@ def test_polar_interpolation_turns_and_stretches():
     # same length (both √10), and the angle half way between: a quarter turn each side
     assert np.hypot(*mid) == pytest.approx(math.sqrt(10))
     assert math.degrees(math.atan2(mid[1], mid[0])) == pytest.approx(
-        (math.degrees(math.atan2(3, 1)) + math.degrees(math.atan2(1, -3))) / 2)
+        (math.degrees(math.atan2(3, 1)) + math.degrees(math.atan2(1, -3))) / 2
+    )
     # the short way round: (1, 0) to (0, -1) turns clockwise through (1, -1)/√2
-    np.testing.assert_allclose(geo.polar_interpolate((1, 0), (0, -1), 0.5),
-                               [math.sqrt(0.5), -math.sqrt(0.5)], atol=1e-12)
+    np.testing.assert_allclose(
+        geo.polar_interpolate((1, 0), (0, -1), 0.5), [math.sqrt(0.5), -math.sqrt(0.5)], atol=1e-12
+    )
     # lengths interpolate linearly
     assert np.hypot(*geo.polar_interpolate((1, 0), (0, 3), 0.25)) == pytest.approx(1.5)
     with pytest.raises(ValueError, match="zero vector"):

@@ -55,8 +55,7 @@ def test_angle_is_exact_for_parallel_and_opposite_vectors():
     # acos of the cosine gave 179.9999988° and 1.2e-6° here
     assert vec.angle_degrees((1, 2), (-2, -4)) == 180.0
     assert vec.angle_degrees((1, 2), (2, 4)) == 0.0
-    assert vec.angle_degrees((1.0, 1e-9), (1.0, 0.0)) == pytest.approx(math.degrees(1e-9),
-                                                                       rel=1e-6)
+    assert vec.angle_degrees((1.0, 1e-9), (1.0, 0.0)) == pytest.approx(math.degrees(1e-9), rel=1e-6)
     with pytest.raises(ValueError):
         vec.angle_degrees((0, 0), (1, 0))
     with pytest.raises(ValueError, match="zero vector"):
@@ -87,6 +86,7 @@ def test_distance_contrast_shrinks_with_dimension():
     assert curve[0] > 5 * curve[-1]
     # the same contrast computed with scipy's cdist
     from scipy.spatial.distance import cdist
+
     pts, q = np.random.default_rng(1).random((50, 4)), np.random.default_rng(2).random(4)
     d = cdist(pts, q[None, :])[:, 0]
     assert vec.distance_contrast(pts, q) == pytest.approx((d.max() - d.min()) / d.min())

@@ -53,8 +53,13 @@ class Stage(LectureScene):
     def slide(self, to: float, *extra, rate=linear) -> None:
         start = self.dot.get_center()
         end = self.axes.c2p(to, 0)
-        self.play(UpdateFromAlphaFunc(self.dot, lambda d, a: d.move_to(start + (end - start) * a),
-                                      rate_func=rate), *extra, run_time=2.0)
+        self.play(
+            UpdateFromAlphaFunc(
+                self.dot, lambda d, a: d.move_to(start + (end - start) * a), rate_func=rate
+            ),
+            *extra,
+            run_time=2.0,
+        )
 
 
 class Refusals(Stage):
@@ -96,7 +101,9 @@ class CountingReadout(Stage):
     follow = False
 
     def construct(self) -> None:
-        with self.invariant("readout shows the dot's x", lambda: (self.readout.value, self.dot_x())):
+        with self.invariant(
+            "readout shows the dot's x", lambda: (self.readout.value, self.dot_x())
+        ):
             with self.beat("The dot slides to four while the readout reports its x."):
                 if self.follow:
                     self.readout.follow(self.dot_x)

@@ -16,9 +16,12 @@ def run_to(anim, alpha: float) -> None:
 
 
 def contains(card, mob) -> bool:
-    return (card.get_left()[0] <= mob.get_left()[0] and mob.get_right()[0] <= card.get_right()[0]
-            and card.get_bottom()[1] <= mob.get_bottom()[1]
-            and mob.get_top()[1] <= card.get_top()[1])
+    return (
+        card.get_left()[0] <= mob.get_left()[0]
+        and mob.get_right()[0] <= card.get_right()[0]
+        and card.get_bottom()[1] <= mob.get_bottom()[1]
+        and mob.get_top()[1] <= card.get_top()[1]
+    )
 
 
 def test_show_then_replace_keeps_one_card_and_never_shows_two_sets_of_rows():

@@ -26,8 +26,14 @@ def taylor_axes() -> Axes:
 
 
 def log_log_plot() -> LogLogErrorPlot:
-    axes = Axes(x_range=(-15, -1, 1), y_range=(-10, 0, 1), x_length=7, y_length=4.5,
-                x_axis_config={"scaling": LogBase()}, y_axis_config={"scaling": LogBase()})
+    axes = Axes(
+        x_range=(-15, -1, 1),
+        y_range=(-10, 0, 1),
+        x_length=7,
+        y_length=4.5,
+        x_axis_config={"scaling": LogBase()},
+        y_axis_config={"scaling": LogBase()},
+    )
     hs = 10.0 ** -np.arange(1, 16)
     errors = np.abs((np.sin(1 + hs) - np.sin(1)) / hs - np.cos(1))
     return LogLogErrorPlot(axes, hs, errors)
@@ -48,7 +54,8 @@ def test_taylor_morph_moves_each_height_straight_to_the_new_value(scene, old, ne
         anim.interpolate(alpha)
         s = anim.rate_func(alpha)
         assert plot.value_shown(2.0) == pytest.approx(
-            (1 - s) * AT_TWO[old] + s * AT_TWO[new], abs=1e-9)
+            (1 - s) * AT_TWO[old] + s * AT_TWO[new], abs=1e-9
+        )
     anim.finish()
     assert plot.value_shown(2.0) == pytest.approx(AT_TWO[new], abs=1e-9)
 
@@ -80,7 +87,7 @@ def test_error_line_never_reaches_a_point_before_its_dot(scene):
         assert plot.points_reached_before_drawn() == 0, f"line ahead of its dots at {alpha}"
         drawn_dots.append(sum(1 for d in plot.dots if d.width > 1e-9))
     anim.finish()
-    assert drawn_dots == sorted(drawn_dots) and drawn_dots[-1] == 15   # dots pop in order
+    assert drawn_dots == sorted(drawn_dots) and drawn_dots[-1] == 15  # dots pop in order
     assert plot.points_reached_before_drawn() == 0
 
 
@@ -88,12 +95,12 @@ def test_line_ahead_of_its_dots_is_counted(scene):
     plot = log_log_plot()
     scene.add(plot)
     for dot in plot.dots[5:]:
-        dot.scale(0)                       # points 5… not drawn
-    assert plot.points_reached_before_drawn() == 10   # the full line passes all ten of them
+        dot.scale(0)  # points 5… not drawn
+    assert plot.points_reached_before_drawn() == 10  # the full line passes all ten of them
     partial = plot.line.copy()
-    plot.line.pointwise_become_partial(partial, 0.0, 4.5 / 14)   # half way from point 4 to 5
+    plot.line.pointwise_become_partial(partial, 0.0, 4.5 / 14)  # half way from point 4 to 5
     assert plot.points_reached_before_drawn() == 1
-    plot.line.pointwise_become_partial(partial, 0.0, 4.0 / 14)   # exactly at point 4
+    plot.line.pointwise_become_partial(partial, 0.0, 4.0 / 14)  # exactly at point 4
     assert plot.points_reached_before_drawn() == 0
 
 
@@ -110,23 +117,35 @@ def test_log10_points_read_through_the_log_axes(scene):
 
 
 def test_number_edges_writes_tick_numbers_outside_the_plot():
-    axes = Axes(x_range=(-5, 5, 1), y_range=(-1.5, 1.5, 0.5), x_length=7.6, y_length=4.4,
-                tips=False, axis_config={"include_numbers": True})
+    axes = Axes(
+        x_range=(-5, 5, 1),
+        y_range=(-1.5, 1.5, 0.5),
+        x_length=7.6,
+        y_length=4.4,
+        tips=False,
+        axis_config={"include_numbers": True},
+    )
     number_edges(axes, y_decimals=1)
     bottom_left = axes.c2p(-5, -1.5)
     xs = [float(n.get_value()) for n in axes.x_axis.numbers]
     ys = [float(n.get_value()) for n in axes.y_axis.numbers]
-    assert xs == list(range(-5, 6))                       # 0 included, each once
+    assert xs == list(range(-5, 6))  # 0 included, each once
     assert ys == [-1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5]
-    for n in axes.x_axis.numbers:                          # under the bottom edge, at its tick
+    for n in axes.x_axis.numbers:  # under the bottom edge, at its tick
         assert n.get_top()[1] < bottom_left[1]
         assert n.get_left()[0] < axes.c2p(n.get_value(), 0)[0] < n.get_right()[0]
-    for n in axes.y_axis.numbers:                          # left of the left edge, at its tick
+    for n in axes.y_axis.numbers:  # left of the left edge, at its tick
         assert n.get_right()[0] < bottom_left[0]
         assert n.get_bottom()[1] < axes.c2p(0, n.get_value())[1] < n.get_top()[1]
     # the numbers Manim wrote on the axes are gone: one set of numbers per axis
-    assert sum(1 for m in axes.x_axis.submobjects if isinstance(m, VGroup)
-               and any(isinstance(d, DecimalNumber) for d in m)) == 1
+    assert (
+        sum(
+            1
+            for m in axes.x_axis.submobjects
+            if isinstance(m, VGroup) and any(isinstance(d, DecimalNumber) for d in m)
+        )
+        == 1
+    )
 
 
 @pytest.mark.filterwarnings("ignore:invalid value encountered in log:RuntimeWarning")

@@ -34,9 +34,12 @@ def test_shares_are_read_from_the_drawn_square(scene, scale):
     false_alarm = (EVIDENCE - LIKELIHOOD * PRIOR) / (1 - PRIOR)
     assert diagram.height_share_shown("h_e") == pytest.approx(float(LIKELIHOOD), abs=1e-9)
     assert diagram.height_share_shown("not_h_e") == pytest.approx(float(false_alarm), abs=1e-9)
-    joints = {"h_e": PRIOR * LIKELIHOOD, "h_not_e": PRIOR * (1 - LIKELIHOOD),
-              "not_h_e": (1 - PRIOR) * false_alarm,
-              "not_h_not_e": (1 - PRIOR) * (1 - false_alarm)}
+    joints = {
+        "h_e": PRIOR * LIKELIHOOD,
+        "h_not_e": PRIOR * (1 - LIKELIHOOD),
+        "not_h_e": (1 - PRIOR) * false_alarm,
+        "not_h_not_e": (1 - PRIOR) * (1 - false_alarm),
+    }
     for key, joint in joints.items():
         assert diagram.area_shown(key) == pytest.approx(float(joint), abs=1e-9), key
     assert sum(joints.values()) == 1

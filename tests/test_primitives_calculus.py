@@ -71,8 +71,9 @@ def test_limit_approach_dot_sits_on_sin_x_over_x(scene):
 
 def test_tracer_slope_and_trail_are_the_sympy_derivative(scene):
     slope = Readout("m", 0.0)
-    tracer = DerivativeTracer(CUBIC_WELL, (-2, 2, 1), (-1.5, 1.5, 1), (-1.5, 3.5, 1), -2.0,
-                              readouts={"slope": slope})
+    tracer = DerivativeTracer(
+        CUBIC_WELL, (-2, 2, 1), (-1.5, 1.5, 1), (-1.5, 3.5, 1), -2.0, readouts={"slope": slope}
+    )
     run(scene, tracer.slide_to(2.0, run_time=1.0))
     # drive intermediate frames too: the trail is built from the frames seen
     anim = tracer.slide_to(-2.0, run_time=1.0, trace=True)
@@ -84,10 +85,12 @@ def test_tracer_slope_and_trail_are_the_sympy_derivative(scene):
     slope.update()
     dexpr = sp.diff(X**3 / 3 - X, X)
     assert tracer.slope_shown() == pytest.approx(float(dexpr.subs(X, -2)), abs=1e-6)
-    np.testing.assert_allclose(tracer.trace_point_shown(), [-2, float(dexpr.subs(X, -2))],
-                               atol=1e-9)
-    np.testing.assert_allclose(tracer.point_shown(), [-2, float((X**3 / 3 - X).subs(X, -2))],
-                               atol=1e-9)
+    np.testing.assert_allclose(
+        tracer.trace_point_shown(), [-2, float(dexpr.subs(X, -2))], atol=1e-9
+    )
+    np.testing.assert_allclose(
+        tracer.point_shown(), [-2, float((X**3 / 3 - X).subs(X, -2))], atol=1e-9
+    )
     assert slope.value == pytest.approx(3.0, abs=5e-4)
     for t in (-1.5, -1.0, 0.0, 0.5, 1.0):
         assert tracer.trail_value_at(t) == pytest.approx(float(dexpr.subs(X, t)), abs=1e-3)
@@ -131,8 +134,9 @@ def test_secant_run_leg_is_h_and_the_readouts_follow_the_turning_secant(scene):
 def test_limit_approach_readouts_follow_the_dot(scene):
     ax = function_axes((-4, 4, 1), (-0.5, 1.5, 0.5), x_length=8, y_length=4)
     y_read, x_read = Readout("y", 0.0, decimals=5), Readout("x", 0.0, decimals=3)
-    approach = LimitApproach(ax, sin_over_x, (-4, 4), 0.0, 1.0, 3.0, readout=y_read,
-                             x_readout=x_read)
+    approach = LimitApproach(
+        ax, sin_over_x, (-4, 4), 0.0, 1.0, 3.0, readout=y_read, x_readout=x_read
+    )
     panel = VGroup(y_read, x_read)
     scene.add(panel, approach)
     slide = approach.slide_to(0.5, run_time=1.0)
@@ -151,8 +155,9 @@ def test_limit_approach_readouts_follow_the_dot(scene):
 
 def test_tracer_readouts_follow_and_can_be_handed_over(scene):
     old_x, new_x, new_slope = Readout("x", 0.0), Readout("x", 0.0), Readout("m", 0.0)
-    tracer = DerivativeTracer(CUBIC_WELL, (-2, 2, 1), (-1.5, 1.5, 1), (-1.5, 3.5, 1), -2.0,
-                              readouts={"x": old_x})
+    tracer = DerivativeTracer(
+        CUBIC_WELL, (-2, 2, 1), (-1.5, 1.5, 1), (-1.5, 3.5, 1), -2.0, readouts={"x": old_x}
+    )
     assert old_x.value == -2.0
     tracer.follow_with({"x": new_x, "slope": new_slope})
     run(scene, tracer.slide_to(0.5, run_time=1.0))
@@ -174,13 +179,16 @@ def test_backed_tick_labels_are_not_crossed_by_the_plot():
     from mathviz.layout import layout_findings
 
     def crossings(backed: bool) -> list:
-        ax = function_axes((-2, 2, 1), (-1.5, 3.5, 1), x_length=6, y_length=4,
-                           backed_labels=backed)
+        ax = function_axes((-2, 2, 1), (-1.5, 3.5, 1), x_length=6, y_length=4, backed_labels=backed)
         # f' = x² − 1 of 6.2: flat at the y-axis' tick label "−1"
         curve = ax.plot(lambda x: x * x - 1, x_range=(-2, 2), color=theme.GRADIENT)
-        found = layout_findings([ax, curve], frame_width=config.frame_width,
-                                frame_height=config.frame_height, margin=theme.SAFE_MARGIN,
-                                background=theme.BACKGROUND)
+        found = layout_findings(
+            [ax, curve],
+            frame_width=config.frame_width,
+            frame_height=config.frame_height,
+            margin=theme.SAFE_MARGIN,
+            background=theme.BACKGROUND,
+        )
         return [f for f in found if f.kind == "crossing"]
 
     assert crossings(backed=False)

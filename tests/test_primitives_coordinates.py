@@ -17,10 +17,6 @@ B = np.array([[2.0, 1.0], [1.0, 2.0]])
 X = np.array([4.0, 3.0])
 
 
-
-
-
-
 def test_standard_grid_shows_the_point_and_the_standard_basis():
     grid = BasisChangeGrid(B, X, unit=1.1)
     np.testing.assert_allclose(grid.point_shown(), X, atol=1e-9)
@@ -93,7 +89,8 @@ def test_polar_grid_reads_r_and_theta_back(scene):
     assert polar.polar_shown() == pytest.approx((5.0, 200.0))
     assert polar.arc_angle_shown() == pytest.approx(200.0, abs=1e-6)
     assert (readouts["x"].value, readouts["y"].value) == pytest.approx(
-        (round(z.real, 3), round(z.imag, 3)))
+        (round(z.real, 3), round(z.imag, 3))
+    )
 
 
 def test_polar_grid_rejects_unknown_readouts():
@@ -126,8 +123,9 @@ def test_basis_arrows_ride_the_skew_grid_while_it_morphs(scene):
         m = (1 - t) * np.eye(2) + t * B
         for arrow, e in ((grid.b1_arrow, (1.0, 0.0)), (grid.b2_arrow, (0.0, 1.0))):
             np.testing.assert_allclose(grid.tip_shown(arrow), m @ e, atol=1e-9)
-            np.testing.assert_allclose(coords(grid.reference, grid.skew_grid.c2p(*e)), m @ e,
-                                       atol=1e-9)
+            np.testing.assert_allclose(
+                coords(grid.reference, grid.skew_grid.c2p(*e)), m @ e, atol=1e-9
+            )
         np.testing.assert_allclose(grid.point_shown(), X, atol=1e-9)  # the point stays
 
 
@@ -140,14 +138,14 @@ def test_point_and_walk_keep_their_coordinates_while_squaring_up(scene):
     run(scene, grid.coordinates_walk())
     c = np.linalg.solve(B, X)
     for _ in stepped(scene, grid.square_up(run_time=2.5)):
+
         def on_grid(p):
             return coords(grid.reference, grid.skew_grid.c2p(*p))
+
         np.testing.assert_allclose(grid.point_shown(), on_grid(c), atol=1e-9)
-        np.testing.assert_allclose(grid.tip_shown(grid.legs[0]), on_grid((c[0], 0.0)),
-                                   atol=1e-9)
+        np.testing.assert_allclose(grid.tip_shown(grid.legs[0]), on_grid((c[0], 0.0)), atol=1e-9)
         np.testing.assert_allclose(grid.walk_tip_shown(), on_grid(c), atol=1e-9)
-        np.testing.assert_allclose(grid.tip_shown(grid.b2_arrow), on_grid((0.0, 1.0)),
-                                   atol=1e-9)
+        np.testing.assert_allclose(grid.tip_shown(grid.b2_arrow), on_grid((0.0, 1.0)), atol=1e-9)
         np.testing.assert_allclose(grid.skew_grid_image_shown(c), on_grid(c), atol=1e-12)
 
 

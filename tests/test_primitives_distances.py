@@ -58,8 +58,11 @@ def test_difference_bars_read_back_signed_values(scene):
     np.testing.assert_allclose(widths, 0.6, atol=1e-9)
     scene.add(bars)
     run(scene, bars.highlight_largest())
-    lit = [i for i, bar in enumerate(bars.bars)
-           if bar.get_fill_color().to_hex() == theme.NORM_LINF.to_hex()]
+    lit = [
+        i
+        for i, bar in enumerate(bars.bars)
+        if bar.get_fill_color().to_hex() == theme.NORM_LINF.to_hex()
+    ]
     assert lit == [i for i, v in enumerate(np.abs(d)) if v == np.abs(d).max()] == [0, 2, 3]
 
 
@@ -86,8 +89,13 @@ def test_direction_comparison_reads_euclidean_and_cosine(scene):
 
 
 def test_concentration_plot_points_read_back_through_log_axes():
-    axes = Axes(x_range=(0, 3.1, 1), y_range=(0, 8, 2), x_length=5, y_length=4,
-                x_axis_config={"scaling": LogBase()})
+    axes = Axes(
+        x_range=(0, 3.1, 1),
+        y_range=(0, 8, 2),
+        x_length=5,
+        y_length=4,
+        x_axis_config={"scaling": LogBase()},
+    )
     dims, values = [4, 16, 64, 256, 1024], [6.0, 1.5, 0.5, 0.2, 0.1]
     plot = ConcentrationPlot(axes, dims, values)
     np.testing.assert_allclose(plot.points_shown(), np.column_stack([dims, values]), rtol=1e-9)
@@ -112,8 +120,7 @@ def test_histogram_heights_and_morph(scene):
 
 def test_direction_readouts_show_the_drawing_at_every_moment(scene):
     u, w = np.array([4.0, 2.0]), np.array([5.0, 4.0])
-    readouts = {"euclidean": Readout("e", 0.0, decimals=3),
-                "cosine": Readout("c", 0.0, decimals=3)}
+    readouts = {"euclidean": Readout("e", 0.0, decimals=3), "cosine": Readout("c", 0.0, decimals=3)}
     arrows = DirectionComparison(square_axes(), u, u / 2, readouts=readouts)
     scene.add(arrows, *readouts.values())
     glide = arrows.move_second_to(w)

@@ -103,8 +103,9 @@ def test_rate_reading_leaves_the_drawing_untouched():
 def test_accumulated_area_sweeps_and_reads_back(scene):
     axes = sin_axes(2 * math.pi)
     total, below = Readout("A", 0.0), Readout("B", 0.0)
-    area = AccumulatedArea(axes, np.sin, 0, 0, trace=True,
-                           readouts=[(total, "area"), (below, "below")])
+    area = AccumulatedArea(
+        axes, np.sin, 0, 0, trace=True, readouts=[(total, "area"), (below, "below")]
+    )
     scene.add(area)
     run(scene, area.sweep_to(2 * math.pi))
     total.update(), below.update()  # the readouts follow the drawing at the next frame
@@ -137,15 +138,22 @@ def test_taylor_plot_gains_terms(scene):
 
 
 def test_log_log_plot_reads_points_and_minimum(scene):
-    axes = Axes(x_range=(-15, -1, 1), y_range=(-10, 0, 1), x_length=7, y_length=4.5,
-                x_axis_config={"scaling": LogBase()}, y_axis_config={"scaling": LogBase()})
+    axes = Axes(
+        x_range=(-15, -1, 1),
+        y_range=(-10, 0, 1),
+        x_length=7,
+        y_length=4.5,
+        x_axis_config={"scaling": LogBase()},
+        y_axis_config={"scaling": LogBase()},
+    )
     hs = 10.0 ** -np.arange(1, 16)
     errors = np.abs((np.sin(1 + hs) - np.sin(1)) / hs - np.cos(1))
     plot = LogLogErrorPlot(axes, hs, errors)
     scene.add(plot)
     run(scene, plot.create())
-    np.testing.assert_allclose(np.log10(plot.points_shown()), np.log10(np.column_stack([hs, errors])),
-                               atol=1e-9)
+    np.testing.assert_allclose(
+        np.log10(plot.points_shown()), np.log10(np.column_stack([hs, errors])), atol=1e-9
+    )
     run(scene, plot.mark_minimum())
     h_min, e_min = plot.minimum_shown()
     assert 1e-9 <= h_min <= 1e-7

@@ -38,8 +38,9 @@ def test_arrows_ride_the_grid_mid_animation(alpha):
     np.testing.assert_allclose(d.tip_shown(d.i_arrow), m[:, 0], atol=1e-9)
     np.testing.assert_allclose(d.tip_shown(d.j_arrow), m[:, 1], atol=1e-9)
     for v in (V, (1.0, 0.0), (0.0, 1.0), (-3.0, 2.5)):  # the moving grid's own c2p
-        np.testing.assert_allclose(coords(d.reference, d.grid.c2p(*v)), m @ np.asarray(v),
-                                   atol=1e-9)
+        np.testing.assert_allclose(
+            coords(d.reference, d.grid.c2p(*v)), m @ np.asarray(v), atol=1e-9
+        )
     assert d.square_area_shown() == pytest.approx(np.linalg.det(m))
     anim.finish()
     np.testing.assert_allclose(d.tip_shown(d.v_arrow), A @ V, atol=1e-9)
@@ -60,16 +61,29 @@ def test_carried_arrows_keep_their_tips_colour_and_opacity():
     from mathviz.primitives.linear_map import CarryByMatrix
 
     plane = NumberPlane(x_range=(-5, 5, 1), y_range=(-5, 5, 1), x_length=6, y_length=6)
-    arrow = Arrow(plane.c2p(0, 0), plane.c2p(1, 1), buff=0, color="#ff8800", stroke_width=6,
-                  max_tip_length_to_length_ratio=0.2, max_stroke_width_to_length_ratio=8)
+    arrow = Arrow(
+        plane.c2p(0, 0),
+        plane.c2p(1, 1),
+        buff=0,
+        color="#ff8800",
+        stroke_width=6,
+        max_tip_length_to_length_ratio=0.2,
+        max_stroke_width_to_length_ratio=8,
+    )
     arrow.set_opacity(0.4)
     started(CarryByMatrix([[3.0, 0.0], [0.0, 3.0]], plane, arrows=[arrow], group=arrow)).finish()
     np.testing.assert_allclose(coords(plane, arrow.get_end()), [3.0, 3.0], atol=1e-9)
     assert arrow.get_stroke_opacity() == pytest.approx(0.4)
     assert arrow.get_color().to_hex().lower() == "#ff8800"
     # the tip is that of an arrow drawn afresh at the new length, not the old one stretched
-    fresh = Arrow(plane.c2p(0, 0), plane.c2p(3, 3), buff=0, stroke_width=6,
-                  max_tip_length_to_length_ratio=0.2, max_stroke_width_to_length_ratio=8)
+    fresh = Arrow(
+        plane.c2p(0, 0),
+        plane.c2p(3, 3),
+        buff=0,
+        stroke_width=6,
+        max_tip_length_to_length_ratio=0.2,
+        max_stroke_width_to_length_ratio=8,
+    )
     np.testing.assert_allclose(arrow.tip.points, fresh.tip.points, atol=1e-9)
 
 

@@ -31,9 +31,14 @@ def test_residual_squares_read_back_areas_and_residuals(scene):
 
 def test_loss_curves_dots_sit_on_their_curves(scene):
     axes = function_axes((-3, 3, 1), (0, 5, 1), x_length=6, y_length=4)
-    curves = LossCurves(axes, [LossSpec("mse", lambda r: r * r, "#ffffff", (-2.2, 2.2)),
-                               LossSpec("huber", lambda r: float(huber(r)), "#ff0000", (-3, 3))],
-                        marks=[-3.0, 0.5, 2.0])
+    curves = LossCurves(
+        axes,
+        [
+            LossSpec("mse", lambda r: r * r, "#ffffff", (-2.2, 2.2)),
+            LossSpec("huber", lambda r: float(huber(r)), "#ff0000", (-3, 3)),
+        ],
+        marks=[-3.0, 0.5, 2.0],
+    )
     run(scene, curves.create("mse"))
     run(scene, curves.create("huber"))
     np.testing.assert_allclose(curves.values_shown("mse"), [0.25, 4.0], atol=1e-9)

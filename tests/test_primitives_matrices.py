@@ -36,8 +36,10 @@ SYSTEM_A, SYSTEM_B = [[1, -1], [2, 1]], [1, 5]
 
 @pytest.fixture(scope="module", autouse=True)
 def manim_settings():
-    with tempfile.TemporaryDirectory(prefix="mathviz-test-") as media, \
-            manim_config(None, Path(media), "none"):
+    with (
+        tempfile.TemporaryDirectory(prefix="mathviz-test-") as media,
+        manim_config(None, Path(media), "none"),
+    ):
         yield
 
 
@@ -48,7 +50,10 @@ def stage() -> Scene:
 
 
 def boxes_overlap(a, b) -> bool:
-    (alo, ahi), (blo, bhi) = (a.get_corner(DL), a.get_corner(UR)), (b.get_corner(DL), b.get_corner(UR))
+    (alo, ahi), (blo, bhi) = (
+        (a.get_corner(DL), a.get_corner(UR)),
+        (b.get_corner(DL), b.get_corner(UR)),
+    )
     return min(ahi[0], bhi[0]) > max(alo[0], blo[0]) and min(ahi[1], bhi[1]) > max(alo[1], blo[1])
 
 
@@ -64,7 +69,7 @@ def test_grid_shows_its_values_without_overlaps():
     np.testing.assert_allclose(grid.values_shown(), np.array(W))
     assert grid.shape == (3, 2)
     cells = [grid.entry(i, j) for i in range(3) for j in range(2)]
-    assert all(not boxes_overlap(a, b) for k, a in enumerate(cells) for b in cells[k + 1:])
+    assert all(not boxes_overlap(a, b) for k, a in enumerate(cells) for b in cells[k + 1 :])
     assert all(grid.left_bracket.get_right()[0] < c.get_left()[0] for c in cells)
     assert all(c.get_right()[0] < grid.right_bracket.get_left()[0] for c in cells)
 
@@ -88,8 +93,7 @@ def test_separator_sits_between_the_last_two_columns():
 # --- MatrixProductHighlighter -----------------------------------------------------------------------
 def test_product_entries_are_assembled_and_written_into_the_result(stage):
     expected = np.array(X) @ np.array(W) + np.array(B)
-    product = MatrixProductHighlighter(X, W, B, decimals=(0, 1, 1, 1), font_size=32,
-                                       work_size=40)
+    product = MatrixProductHighlighter(X, W, B, decimals=(0, 1, 1, 1), font_size=32, work_size=40)
     stage.play(product.create())
     assert np.isnan(product.result_shown()).all()
     assert product.result_shape_shown() == expected.shape
@@ -122,8 +126,9 @@ def test_work_sum_never_prints_a_partial_count(stage):
     the terms beside it do not add up to (it used to count up from 0)."""
     product = MatrixProductHighlighter(X, W, B, decimals=(0, 1, 1, 1))
     stage.play(product.create())
-    entry = sum(Fraction(x) * Fraction(str(w)) for x, w in zip(X[0], [r[0] for r in W], strict=True)) \
-        + Fraction(str(B[0]))                                   # 9 + 31 + 12 + 0.1
+    entry = sum(
+        Fraction(x) * Fraction(str(w)) for x, w in zip(X[0], [r[0] for r in W], strict=True)
+    ) + Fraction(str(B[0]))  # 9 + 31 + 12 + 0.1
     assembly = product.assemble(0, 0, run_time=4.0)
     assembly._setup_scene(stage)  # a Succession starts its parts in a scene
     assembly.begin()
@@ -142,7 +147,7 @@ def test_grid_entries_read_as_printed():
     grid = MatrixGrid([[0.26, -1], [2, 3.5]], decimals=1)
     shown = grid.entries_printed()
     assert shown.source == "printed"
-    assert shown.texts == ("0.3", "-1.0", "2.0", "3.5")   # what a viewer reads
+    assert shown.texts == ("0.3", "-1.0", "2.0", "3.5")  # what a viewer reads
     np.testing.assert_allclose(shown, [0.3, -1.0, 2.0, 3.5])
     np.testing.assert_allclose(shown.half_units, 0.05)
     assert grid.entries_printed(rows=[1]).texts == ("2.0", "3.5")
@@ -185,8 +190,9 @@ def test_augmented_matrix_follows_every_step(stage):
     assert matrix.grid.entry(1, 0).get_color() == theme.TEXT
     for i in range(2):
         for j in range(3):  # numbers stay centred on their slots
-            np.testing.assert_allclose(matrix.grid.entry(i, j).get_center(), matrix.grid.slot(i, j),
-                                       atol=1e-9)
+            np.testing.assert_allclose(
+                matrix.grid.entry(i, j).get_center(), matrix.grid.slot(i, j), atol=1e-9
+            )
     assert only_whole(stage, matrix)
 
 
@@ -255,20 +261,27 @@ def test_row_operations_turn_the_lines_about_the_solution(stage):
         for k, row in enumerate(step.after):
             for end in picture.line_shown(k):  # and it lands on the new equation's line
                 assert float(np.dot([float(v) for v in row[:2]], end)) == pytest.approx(
-                    float(row[2]), abs=1e-9)
+                    float(row[2]), abs=1e-9
+                )
 
 
 def test_no_line_grazes_a_tick_label():
     """2x + y = 5 runs through the tick (0, 5); its label sits far enough from the axis."""
-    for a, b in ((SYSTEM_A, SYSTEM_B), ([[1, -1], [2, -2]], [1, -4]),
-                 ([[1, 0], [0, 1]], [2, 1])):
+    for a, b in ((SYSTEM_A, SYSTEM_B), ([[1, -1], [2, -2]], [1, -4]), ([[1, 0], [0, 1]], [2, 1])):
         picture = RowPicture(a, b, x_range=(-2.0, 4.0), y_range=(-1.0, 6.0), unit=0.95)
         for line in picture.lines:
             line.set_stroke(opacity=1)
-        crossings = [f for f in layout_findings([picture], frame_width=14.222,
-                                                frame_height=8.0, margin=theme.SAFE_MARGIN,
-                                                background=theme.BACKGROUND)
-                     if f.kind == "crossing"]
+        crossings = [
+            f
+            for f in layout_findings(
+                [picture],
+                frame_width=14.222,
+                frame_height=8.0,
+                margin=theme.SAFE_MARGIN,
+                background=theme.BACKGROUND,
+            )
+            if f.kind == "crossing"
+        ]
         assert crossings == [], (a, b)
 
 
@@ -289,8 +302,9 @@ def test_column_picture_reaches_b_with_the_solution(stage):
     np.testing.assert_allclose(picture.weights_drawn(), [x, 0.0], atol=1e-9)
     stage.play(picture.scale_column(1, 1))
     np.testing.assert_allclose(picture.weights_shown(), [x, y], atol=1e-9)
-    np.testing.assert_allclose(picture.vectors_shown(), [[1 * x, 2 * x], [-1 * y, 1 * y]],
-                               atol=1e-9)
+    np.testing.assert_allclose(
+        picture.vectors_shown(), [[1 * x, 2 * x], [-1 * y, 1 * y]], atol=1e-9
+    )
     np.testing.assert_allclose(picture.tip_shown(), SYSTEM_B, atol=1e-9)
     np.testing.assert_allclose(picture.end_point_shown(), SYSTEM_B, atol=1e-9)
     stage.play(picture.scale_column(1, 2))  # a wrong y misses b

@@ -38,8 +38,13 @@ def test_race_moves_every_dot_together_and_counts():
         sgd.append([x - 0.1 * x, y - 0.1 * 10 * y])
     other = [[-4.0, 1.0 - 0.1 * k] for k in range(7)]
     step, f_read = Readout("k", 0, decimals=0), Readout("f", 0.0)
-    race = OptimizerRace(ax, {"a": sgd, "b": other}, {"a": theme.PATH, "b": theme.GOOD},
-                         step_readout=step, readouts={"a": (f_read, lambda p: p[0])})
+    race = OptimizerRace(
+        ax,
+        {"a": sgd, "b": other},
+        {"a": theme.PATH, "b": theme.GOOD},
+        step_readout=step,
+        readouts={"a": (f_read, lambda p: p[0])},
+    )
     run(race.advance(4))
     f_read.number.update()  # the readout follows its dot by an updater (run every frame)
     shown = race.positions_shown()
@@ -47,8 +52,7 @@ def test_race_moves_every_dot_together_and_counts():
     np.testing.assert_allclose(shown["b"], other[4], atol=1e-9)
     assert step.value == 4 and f_read.value == pytest.approx(sgd[4][0], abs=5e-4)
     np.testing.assert_allclose(race.trail_shown("a"), sgd[:5], atol=1e-9)
-    np.testing.assert_allclose(race.segment_shown("a", 2), np.subtract(sgd[2], sgd[1]),
-                               atol=1e-9)
+    np.testing.assert_allclose(race.segment_shown("a", 2), np.subtract(sgd[2], sgd[1]), atol=1e-9)
     run(race.advance())
     np.testing.assert_allclose(race.positions_shown()["a"], sgd[6], atol=1e-9)
     with pytest.raises(ValueError):
@@ -84,8 +88,7 @@ def test_race_readout_follows_its_dot_in_mid_step():
     # so mid-step they showed a value that holds nowhere near the dot
     f = lambda p: p[0] ** 2 + 5 * p[1] ** 2  # noqa: E731
     f_read = Readout("f", 0.0, decimals=6)
-    race = OptimizerRace(axes(), {"a": zigzag(2)}, {"a": theme.PATH},
-                         readouts={"a": (f_read, f)})
+    race = OptimizerRace(axes(), {"a": zigzag(2)}, {"a": theme.PATH}, readouts={"a": (f_read, f)})
     walk = race.advance(2)
     walk._setup_scene(Scene())
     walk.begin()
@@ -97,8 +100,9 @@ def test_race_readout_follows_its_dot_in_mid_step():
 
 def test_race_rejects_uneven_paths():
     with pytest.raises(ValueError):
-        OptimizerRace(axes(), {"a": [[0, 0], [1, 1]], "b": [[0, 0]]},
-                      {"a": theme.PATH, "b": theme.GOOD})
+        OptimizerRace(
+            axes(), {"a": [[0, 0], [1, 1]], "b": [[0, 0]]}, {"a": theme.PATH, "b": theme.GOOD}
+        )
 
 
 @pytest.mark.parametrize(("p", "point"), [(1, (1.5, 0.0)), (2, (1.2, 0.9))])
@@ -106,8 +110,9 @@ def test_constraint_region_reads_back(p, point):
     ax = axes()
     f = lambda w: (w[0] - 2) ** 2 + (w[1] - 1) ** 2  # noqa: E731
     level = f(np.array(point))
-    region = ConstraintRegion(ax, p, 1.5, touching=contour_lines(f, [level], (-3, 3), (-2, 2.5)),
-                              touch_point=point)
+    region = ConstraintRegion(
+        ax, p, 1.5, touching=contour_lines(f, [level], (-3, 3), (-2, 2.5)), touch_point=point
+    )
     run(region.create())
     run(region.touch())
     np.testing.assert_allclose(region.touch_point_shown(), point, atol=1e-9)
@@ -119,8 +124,13 @@ def test_constraint_region_radii_tell_a_circle_from_a_diamond():
     # the largest 2-norm of a diamond's vertices is its radius too (at the corners); only the
     # smallest one (mid-edge, radius / sqrt 2) shows the outline is not a circle
     f = lambda w: (w[0] - 2) ** 2 + w[1] ** 2  # noqa: E731
-    diamond = ConstraintRegion(axes(), 1, 1.5, touch_point=(1.5, 0.0),
-                               touching=contour_lines(f, [0.25], (-3, 3), (-2, 2.5)))
+    diamond = ConstraintRegion(
+        axes(),
+        1,
+        1.5,
+        touch_point=(1.5, 0.0),
+        touching=contour_lines(f, [0.25], (-3, 3), (-2, 2.5)),
+    )
     diamond.p = 2.0  # measured as if it were the L2 ball
     low, high = diamond.radii_shown()
     assert high == pytest.approx(1.5, abs=1e-9)

@@ -45,8 +45,9 @@ def hand_angle(u, w) -> float:
 # --- EigenSpanDisplay -------------------------------------------------------------------------------
 def test_eigen_span_display_reads_angles_and_stretches(plane):
     vectors = np.array([[1.5, 0.0], [-1.0, 2.0], [1.0, 1.0], [1.0, -1.0]])
-    display = EigenSpanDisplay(plane, vectors, [theme.NORM_L2, theme.NORM_L1, theme.EIGEN,
-                                                theme.EIGEN])
+    display = EigenSpanDisplay(
+        plane, vectors, [theme.NORM_L2, theme.NORM_L1, theme.EIGEN, theme.EIGEN]
+    )
     for i in range(4):  # before any map: on the line, unstretched
         assert display.off_span_angle_shown(i) == pytest.approx(0.0, abs=1e-9)
         assert display.stretch_shown(i) == pytest.approx(1.0)
@@ -108,8 +109,9 @@ def test_power_iteration_trail_checks_readout_lengths(plane):
 
 
 # --- SVDStages --------------------------------------------------------------------------------------
-@pytest.mark.parametrize("matrix", [[[2.0, 1.0], [0.0, 1.5]], [[1.0, 2.0], [2.0, 1.0]],
-                                    [[0.5, -1.2], [1.1, 0.3]]])
+@pytest.mark.parametrize(
+    "matrix", [[[2.0, 1.0], [0.0, 1.5]], [[1.0, 2.0], [2.0, 1.0]], [[0.5, -1.2], [1.1, 0.3]]]
+)
 def test_svd_stages_land_on_a_times_the_circle(plane, matrix):
     a = np.array(matrix)
     _, sigma, vt = np.linalg.svd(a)
@@ -130,8 +132,7 @@ def test_svd_stages_land_on_a_times_the_circle(plane, matrix):
         assert min(np.linalg.norm(tips[i] - image), np.linalg.norm(tips[i] + image)) < 1e-9
     # every drawn point p lies on A·circle: |A⁻¹ p| = 1
     points = stages.curve_points_shown()
-    np.testing.assert_allclose(np.linalg.norm(points @ np.linalg.inv(a).T, axis=1), 1.0,
-                               atol=1e-9)
+    np.testing.assert_allclose(np.linalg.norm(points @ np.linalg.inv(a).T, axis=1), 1.0, atol=1e-9)
     major = np.degrees(np.arctan2(*np.linalg.svd(a)[0][:, 0][::-1]))
     shown = stages.major_axis_angle_shown()
     assert min(abs(shown - major) % 180, 180 - abs(shown - major) % 180) < 1e-6
@@ -164,8 +165,9 @@ def test_image_outline_and_plane_units(plane):
 # --- MatrixHeatmap ------------------------------------------------------------------------------------
 def test_heatmap_shows_and_morphs_values():
     m = np.arange(12, dtype=float).reshape(3, 4) / 2
-    heat = MatrixHeatmap(m, row_labels=("a", "b", "c"), col_labels=("w", "x", "y", "z"),
-                         value_range=(0.0, 5.5))
+    heat = MatrixHeatmap(
+        m, row_labels=("a", "b", "c"), col_labels=("w", "x", "y", "z"), value_range=(0.0, 5.5)
+    )
     np.testing.assert_array_equal(heat.values_shown(), m)
     assert heat.cells[0].get_fill_color().to_hex() == theme.BAD.to_hex()
     assert heat.cells[-1].get_fill_color().to_hex() == theme.GOOD.to_hex()
@@ -182,7 +184,7 @@ def test_heatmap_shows_and_morphs_values():
 def test_heatmap_colour_ramp_through_a_middle_colour():
     heat = MatrixHeatmap(np.ones((1, 1)), mid_color=theme.GRID)
     assert heat.color_of(3.0).to_hex() == theme.GRID.to_hex()
-    assert heat.color_of(-10).to_hex() == theme.BAD.to_hex()   # clipped
+    assert heat.color_of(-10).to_hex() == theme.BAD.to_hex()  # clipped
     assert heat.color_of(10).to_hex() == theme.GOOD.to_hex()
 
 
@@ -237,8 +239,9 @@ def test_svd_arrows_ride_the_curve_through_the_stretch(plane):
             np.testing.assert_allclose(tips[i], stages.curve_image_shown(v[:, i]), atol=1e-9)
     for _ in sampled(u_anim):  # rotations carry curve and arrows together too
         for i in range(2):
-            np.testing.assert_allclose(stages.tips_shown()[i], stages.curve_image_shown(v[:, i]),
-                                       atol=1e-9)
+            np.testing.assert_allclose(
+                stages.tips_shown()[i], stages.curve_image_shown(v[:, i]), atol=1e-9
+            )
     np.testing.assert_allclose(stages.curve_map_shown(), a, atol=1e-9)
 
 
@@ -250,8 +253,9 @@ def test_eigen_span_arrows_are_carried_by_the_interpolated_map(plane):
     for alpha in sampled(display.apply(A, run_time=2.5)):
         t = smooth(alpha)
         for i, v in enumerate(vectors):
-            np.testing.assert_allclose(display.tip_shown(i), ((1 - t) * np.eye(2) + t * A) @ v,
-                                       atol=1e-9)
+            np.testing.assert_allclose(
+                display.tip_shown(i), ((1 - t) * np.eye(2) + t * A) @ v, atol=1e-9
+            )
     assert display.ghosts[0].get_stroke_opacity() == pytest.approx(display.ghost_opacity)
 
 
@@ -279,16 +283,21 @@ def contrast_findings(*mobjects) -> list:
 
     from mathviz.layout import layout_findings
 
-    found = layout_findings(list(mobjects), frame_width=config.frame_width,
-                            frame_height=config.frame_height, margin=theme.SAFE_MARGIN,
-                            background=theme.BACKGROUND)
+    found = layout_findings(
+        list(mobjects),
+        frame_width=config.frame_width,
+        frame_height=config.frame_height,
+        margin=theme.SAFE_MARGIN,
+        background=theme.BACKGROUND,
+    )
     return [f for f in found if f.kind == "contrast"]
 
 
 def test_heatmap_numbers_stay_readable_on_the_brightest_cells():
     # fails with the old cell opacity 0.55: light digits on the green cells were 4.19:1
-    heat = MatrixHeatmap(np.array([[1.0, 3.0, 5.0], [5.0, 1.0, 3.0]]), mid_color=theme.GRID,
-                         value_range=(1.0, 5.0))
+    heat = MatrixHeatmap(
+        np.array([[1.0, 3.0, 5.0], [5.0, 1.0, 3.0]]), mid_color=theme.GRID, value_range=(1.0, 5.0)
+    )
     assert contrast_findings(heat) == []
 
 

@@ -30,9 +30,14 @@ def play_instantly(anim: Animation) -> None:
 # --- LearningRateRace ------------------------------------------------------------------------------
 @pytest.fixture
 def race() -> LearningRateRace:
-    r = LearningRateRace(1.0, [0.01, 0.4, 1.1], 4, titles=("a", "b", "c"),
-                         colors=(theme.MUTED, theme.GOOD, theme.BAD))
-    return r.shift(np.array([0.7, -0.3, 0.0]))   # read-backs must go through the axes
+    r = LearningRateRace(
+        1.0,
+        [0.01, 0.4, 1.1],
+        4,
+        titles=("a", "b", "c"),
+        colors=(theme.MUTED, theme.GOOD, theme.BAD),
+    )
+    return r.shift(np.array([0.7, -0.3, 0.0]))  # read-backs must go through the axes
 
 
 def test_race_starts_at_x0(race):
@@ -60,8 +65,14 @@ def test_abs_x_readouts_follow_their_balls_through_the_bottom():
     """A diverging ball jumps from x = 1 to x = −1.2 across the minimum: mid-step its |x| is
     small, and the readout says so (a count from 1 to 1.2 never would)."""
     scene = Scene()
-    race = LearningRateRace(1.0, [0.01, 0.4, 1.1], 4, titles=("a", "b", "c"),
-                            colors=(theme.MUTED, theme.GOOD, theme.BAD), decimals=(3, 6, 3))
+    race = LearningRateRace(
+        1.0,
+        [0.01, 0.4, 1.1],
+        4,
+        titles=("a", "b", "c"),
+        colors=(theme.MUTED, theme.GOOD, theme.BAD),
+        decimals=(3, 6, 3),
+    )
     scene.add(race)
     step = race.step(1.0)
     step._setup_scene(scene)
@@ -79,16 +90,18 @@ def test_abs_x_readouts_follow_their_balls_through_the_bottom():
 
 
 def test_race_shows_each_lane_with_its_own_decimals():
-    race = LearningRateRace(1.0, [0.01, 0.4], 6, titles=("a", "b"),
-                            colors=(theme.MUTED, theme.GOOD), decimals=(3, 6))
+    race = LearningRateRace(
+        1.0, [0.01, 0.4], 6, titles=("a", "b"), colors=(theme.MUTED, theme.GOOD), decimals=(3, 6)
+    )
     for _ in range(6):
         play_instantly(race.step(0.1))
     for readout in race.abs_readouts:
         readout.update()
     assert [r.value.text for r in race.abs_readouts] == ["0.886", "0.000064"]
     with pytest.raises(ValueError):
-        LearningRateRace(1.0, [0.1, 0.2], 3, titles=("a", "b"),
-                         colors=(theme.GOOD, theme.BAD), decimals=(3,))
+        LearningRateRace(
+            1.0, [0.1, 0.2], 3, titles=("a", "b"), colors=(theme.GOOD, theme.BAD), decimals=(3,)
+        )
 
 
 def test_race_needs_one_title_and_colour_per_rate():
@@ -98,12 +111,24 @@ def test_race_needs_one_title_and_colour_per_rate():
 
 # --- CriticalPointGallery ------------------------------------------------------------------------
 def test_gallery_reads_eigenvalues_directions_and_verdicts():
-    rotated = np.array([[3.0, 1.0], [1.0, 3.0]])          # eigenvalues 2, 4 along (1,-1), (1,1)
+    rotated = np.array([[3.0, 1.0], [1.0, 3.0]])  # eigenvalues 2, 4 along (1,-1), (1,1)
     surfaces = [
-        ("a", lambda p: np.asarray(p)[0] ** 2 - np.asarray(p)[1] ** 2, [[2, 0], [0, -2]],
-         (-1.0, 1.0)),
-        ("b", lambda p: 1.5 * np.asarray(p)[0] ** 2 + np.asarray(p)[0] * np.asarray(p)[1]
-         + 1.5 * np.asarray(p)[1] ** 2, rotated, (1.0, 3.0)),
+        (
+            "a",
+            lambda p: np.asarray(p)[0] ** 2 - np.asarray(p)[1] ** 2,
+            [[2, 0], [0, -2]],
+            (-1.0, 1.0),
+        ),
+        (
+            "b",
+            lambda p: (
+                1.5 * np.asarray(p)[0] ** 2
+                + np.asarray(p)[0] * np.asarray(p)[1]
+                + 1.5 * np.asarray(p)[1] ** 2
+            ),
+            rotated,
+            (1.0, 3.0),
+        ),
     ]
     gallery = CriticalPointGallery(surfaces).shift(np.array([0.4, 0.2, 0.0]))
     play_instantly(gallery.create(run_time=0.1))
@@ -121,7 +146,7 @@ def test_gallery_reads_eigenvalues_directions_and_verdicts():
     d = gallery.directions_shown(1)
     s = 1 / math.sqrt(2)
     np.testing.assert_allclose(np.abs(d), [[s, s], [s, s]], atol=1e-6)
-    assert d[0] @ d[1] == pytest.approx(0.0, abs=1e-6)           # drawn at right angles
+    assert d[0] @ d[1] == pytest.approx(0.0, abs=1e-6)  # drawn at right angles
     assert abs(d[0] @ np.array([1.0, -1.0])) == pytest.approx(math.sqrt(2), abs=1e-6)
 
 

@@ -36,9 +36,17 @@ from mathviz.primitives.vectors import (
 
 def findings(*mobjects, kind: str) -> list:
     """The layout lint's findings of one kind for a still frame of ``mobjects``."""
-    return [f for f in layout_findings(list(mobjects), frame_width=14.222, frame_height=8.0,
-                                       margin=theme.SAFE_MARGIN, background=theme.BACKGROUND)
-            if f.kind == kind]
+    return [
+        f
+        for f in layout_findings(
+            list(mobjects),
+            frame_width=14.222,
+            frame_height=8.0,
+            margin=theme.SAFE_MARGIN,
+            background=theme.BACKGROUND,
+        )
+        if f.kind == kind
+    ]
 
 
 def run(animation) -> None:
@@ -79,8 +87,9 @@ def test_vector_sum_tip_to_tail(plane):
     np.testing.assert_allclose(plane.tail_shown(total.second), a / 2, atol=1e-9)
     np.testing.assert_allclose(total.second_shown(), b, atol=1e-9)
     slide.finish()
-    np.testing.assert_allclose(plane.tail_shown(total.second), plane.tip_shown(total.first),
-                               atol=1e-9)
+    np.testing.assert_allclose(
+        plane.tail_shown(total.second), plane.tip_shown(total.first), atol=1e-9
+    )
     np.testing.assert_allclose(total.walk_end_shown(), np.add(a, b), atol=1e-9)
     np.testing.assert_allclose(total.second_shown(), b, atol=1e-9)
     run(total.resultant())
@@ -95,8 +104,11 @@ def test_vector_scaling_moves_the_tip_along_the_line(plane):
     np.testing.assert_allclose(scaling.tip_shown(), v, atol=1e-9)
     column = ColumnVector(v, decimals=1)
     readout = Readout("c", 1.0, decimals=1)
-    run(scaling.scale_to(2.0, followers=[(column, scaling.tip_shown),
-                                         (readout, scaling.factor_shown)]))
+    run(
+        scaling.scale_to(
+            2.0, followers=[(column, scaling.tip_shown), (readout, scaling.factor_shown)]
+        )
+    )
     np.testing.assert_allclose(scaling.tip_shown(), 2 * v, atol=1e-9)
     assert scaling.factor_shown() == pytest.approx(2.0)
     np.testing.assert_allclose(column.values_shown(), [2.0, 4.0], atol=1e-9)
@@ -128,7 +140,7 @@ def test_projection_diagram_reads_back_the_dot_product(plane, a):
     run(d.show_angle())
     run(d.swing_to(a))
     np.testing.assert_allclose(d.a_shown(), a, atol=1e-9)
-    foot = (a @ b) / (b @ b) * b                              # written-out projection
+    foot = (a @ b) / (b @ b) * b  # written-out projection
     np.testing.assert_allclose(d.foot_shown(), foot, atol=1e-9)
     assert d.drop_shown() @ b == pytest.approx(0.0, abs=1e-9)  # the drop is perpendicular
     np.testing.assert_allclose(d.drop_shown(), foot - a, atol=1e-9)  # the dashed line itself
@@ -164,8 +176,9 @@ def test_followers_are_redrawn_even_when_drawn_before_the_motion(scene, plane):
     scaling = VectorScaling(plane, (1, 2))
     scene.add(column, readout, scaling)
     try:
-        animation = scaling.scale_to(2.0, followers=[(column, scaling.tip_shown),
-                                                     (readout, scaling.factor_shown)])
+        animation = scaling.scale_to(
+            2.0, followers=[(column, scaling.tip_shown), (readout, scaling.factor_shown)]
+        )
         moving = scene.get_moving_mobjects(animation)
         assert column in moving and readout in moving
         animation.begin()
@@ -211,8 +224,9 @@ def test_norm_ball_is_a_true_p_ball_in_the_middle_of_a_morph(plane):
     morph = ball.morph_to(2.0)
     morph.begin()
     morph.interpolate(0.5)  # half way in 1/p: p = 1 / ((1 + 1/2) / 2) = 4/3
-    np.testing.assert_allclose(np.linalg.norm(ball.vertices_shown(), ord=4 / 3, axis=1), 1.0,
-                               atol=1e-9)
+    np.testing.assert_allclose(
+        np.linalg.norm(ball.vertices_shown(), ord=4 / 3, axis=1), 1.0, atol=1e-9
+    )
     assert not np.allclose(np.linalg.norm(ball.vertices_shown(), ord=2, axis=1), 1.0)
     morph.finish()
     np.testing.assert_allclose(np.hypot(*ball.vertices_shown().T), 1.0, atol=1e-9)
@@ -222,7 +236,7 @@ def test_norm_ball_exponent_is_read_off_the_outline(plane):
     """p is read from the drawn shape (where it crosses the diagonal), not the stored input."""
     ball = NormBallMorph(plane, 1.0, n=64)
     assert ball.p_shown() == pytest.approx(1.0, abs=1e-9)
-    assert ball.diagonal_crossing_shown() == pytest.approx(0.5)     # (½, ½) on the diamond
+    assert ball.diagonal_crossing_shown() == pytest.approx(0.5)  # (½, ½) on the diamond
     np.testing.assert_allclose(ball.norm_range_of_boundary_shown(1), [1.0, 1.0], atol=1e-9)
     morph = ball.morph_to(2.0)
     morph.begin()
@@ -287,8 +301,9 @@ def test_column_vector_shows_sets_and_counts():
 
 
 def test_rating_vectors_are_the_recommender_rows_lined_up():
-    columns = [RatingVector(name, show_movies=(i == 0)) for i, name in
-               enumerate(recommender.USERS[:3])]
+    columns = [
+        RatingVector(name, show_movies=(i == 0)) for i, name in enumerate(recommender.USERS[:3])
+    ]
     arrange_columns(columns).to_corner(UR)
     table = recommender.ratings()
     for i, column in enumerate(columns):
@@ -322,11 +337,19 @@ def test_degrees_readout_shows_and_sets():
 def test_plane_labels_are_not_crossed_by_the_grid():
     """Tick numbers belong to the plane's own coordinate labels, axis names and arrow labels
     sit on a backing: no grid line runs through any of them (they used to float over it)."""
-    plane = VectorPlane((-0.5, 6.6), (-0.5, 6.6), unit=1.05, origin=(-6.38, -3.27),
-                        x_label="Alien", y_label="Coco", numbers_up_to=(5, 5))
-    arrows = [plane.arrow_to(v, theme.USER_COLORS[i], theme.text(name, size=28), name=name)
-              for i, (name, v) in enumerate((("Ana", (5, 1)), ("Ben", (4, 2)),
-                                             ("Chloé", (1, 5))))]
+    plane = VectorPlane(
+        (-0.5, 6.6),
+        (-0.5, 6.6),
+        unit=1.05,
+        origin=(-6.38, -3.27),
+        x_label="Alien",
+        y_label="Coco",
+        numbers_up_to=(5, 5),
+    )
+    arrows = [
+        plane.arrow_to(v, theme.USER_COLORS[i], theme.text(name, size=28), name=name)
+        for i, (name, v) in enumerate((("Ana", (5, 1)), ("Ben", (4, 2)), ("Chloé", (1, 5))))
+    ]
     run(plane.grow(*arrows))
     mark = AngleMark(plane, arrows[0], arrows[1], radius=3.1)
     assert findings(plane, mark, kind="crossing") == []
@@ -338,6 +361,7 @@ def test_emphasized_rows_keep_every_number_readable():
     column = RatingVector("Ana", show_movies=True)
     run(column.emphasize_rows((0, 3), theme.TEXT))
     assert findings(column, kind="contrast") == []
+
     def drawn_color(mob):  # the colour of the glyphs' outlines, what the renderer fills
         return mob.family_members_with_points()[0].get_fill_color()
 

@@ -38,8 +38,9 @@ def _crosses(segment, rect, margin: float = 2.0) -> bool:
     x, y, w, h = rect
     lo_x, hi_x, lo_y, hi_y = min(ax, bx), max(ax, bx), min(ay, by), max(ay, by)
     assert ax == bx or ay == by, "routes are made of horizontal and vertical runs"
-    return lo_x < x + w + margin and hi_x > x - margin and lo_y < y + h + margin \
-        and hi_y > y - margin
+    return (
+        lo_x < x + w + margin and hi_x > x - margin and lo_y < y + h + margin and hi_y > y - margin
+    )
 
 
 def test_the_map_draws_the_reduced_path_without_crossing_a_box():
@@ -47,7 +48,8 @@ def test_the_map_draws_the_reduced_path_without_crossing_a_box():
     # every prerequisite is drawn or implied through a drawn path
     for pre, level in lp.edges():
         assert (pre, level) in drawn or any(
-            pre in lp.requires(mid) | {mid} for mid in lp.PREREQUISITES[level] if mid != pre)
+            pre in lp.requires(mid) | {mid} for mid in lp.PREREQUISITES[level] if mid != pre
+        )
     assert {p for p, lv in drawn if lv == 13} == {5, 10, 11, 12}
     routes = lp.map_routes()
     assert {(p, lv) for p, lv, _ in routes} == drawn
@@ -65,6 +67,7 @@ def test_the_map_draws_the_reduced_path_without_crossing_a_box():
 
 
 # --- the site ----------------------------------------------------------------------------------
+
 
 class Links(HTMLParser):
     def __init__(self) -> None:
@@ -101,8 +104,21 @@ def dead_links(site: Path) -> list[str]:
 def ffprobe_seconds(video: Path) -> float:
     import subprocess
 
-    out = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of",
-                          "csv=p=0", str(video)], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [
+            "ffprobe",
+            "-v",
+            "error",
+            "-show_entries",
+            "format=duration",
+            "-of",
+            "csv=p=0",
+            str(video),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return float(out.stdout)
 
 
@@ -112,8 +128,18 @@ def publish(*args: str):
 
 def test_publish_writes_a_site_with_captions_values_and_no_dead_links(drafts, tmp_path):
     site, build_root = tmp_path / "site", tmp_path / "build"
-    result = publish("0.1", "0.2", "--profile", "preview", "--out", str(site), "--build",
-                     str(build_root), "-j", "2")
+    result = publish(
+        "0.1",
+        "0.2",
+        "--profile",
+        "preview",
+        "--out",
+        str(site),
+        "--build",
+        str(build_root),
+        "-j",
+        "2",
+    )
     assert result.exit_code == 0, result.output
     assert dead_links(site) == []
     index = json.loads((site / "course.json").read_text())
@@ -123,7 +149,9 @@ def test_publish_writes_a_site_with_captions_values_and_no_dead_links(drafts, tm
     assert {"video", "captions_vtt", "captions_srt", "poster"} <= set(first["files"])
     assert [c["name"] for c in first["checkpoints"]] == ["radius"]
     assert next(c for c in index["chapters"] if c["id"] == "4.4")["status"] in {
-        "not built", "planned"}
+        "not built",
+        "planned",
+    }
     page = site / first["page"]
     tags = parse(page).tags
     track = [a for t, a in tags if t == "track"]
@@ -137,24 +165,31 @@ def test_publish_writes_a_site_with_captions_values_and_no_dead_links(drafts, tm
     assert "chapters/0.1-mathematical-language.html" in home and "<svg" in home
     # clips and a deck per chapter, linked from its page
     assert [Path(c["file"]).name for c in first["clips"]] == [
-        "0.1-mathematical-language-01.mp4", "0.1-mathematical-language-02.mp4"]
+        "0.1-mathematical-language-01.mp4",
+        "0.1-mathematical-language-02.mp4",
+    ]
     assert [c["narration"] for c in first["clips"]] == ["A circle.", "A square."]
     assert first["files"]["deck"] in html and all(c["file"] in html for c in first["clips"])
     deck = site / first["files"]["deck"]
     assert [t for t in parse(deck).targets if t.endswith(".mp4")] == [
-        f"./{Path(c['file']).name}" for c in first["clips"]]
+        f"./{Path(c['file']).name}" for c in first["clips"]
+    ]
     # level 0 has two published chapters: one level lecture, linked from the index
     (lecture,) = index["lectures"]
     assert lecture["level"] == 0 and lecture["page"] in home
     first_video = build_root / "preview" / "00-foundations" / "0.1-mathematical-language.mp4"
-    assert [c["title"] for c in lecture["chapters"]] == ["0.1 Mathematical Language",
-                                                         "0.2 Sets & Logic"]
-    assert lecture["chapters"][1]["start"] == pytest.approx(ffprobe_seconds(first_video),
-                                                            abs=0.01)
+    assert [c["title"] for c in lecture["chapters"]] == [
+        "0.1 Mathematical Language",
+        "0.2 Sets & Logic",
+    ]
+    assert lecture["chapters"][1]["start"] == pytest.approx(ffprobe_seconds(first_video), abs=0.01)
     assert lecture["duration"] == pytest.approx(
         ffprobe_seconds(site / first["files"]["video"])
-        + ffprobe_seconds(site / next(c for c in index["chapters"]
-                                      if c["id"] == "0.2")["files"]["video"]), abs=0.05)
+        + ffprobe_seconds(
+            site / next(c for c in index["chapters"] if c["id"] == "0.2")["files"]["video"]
+        ),
+        abs=0.05,
+    )
     lecture_page = (site / lecture["page"]).read_text()
     assert lecture["files"]["captions_vtt"] in lecture_page
     # publishing again reuses what is rendered and keeps the site
@@ -176,8 +211,18 @@ def test_a_folder_that_is_not_a_site_is_refused(tmp_path):
 def test_a_failing_chapter_is_listed_as_failing_and_never_linked(drafts, tmp_path):
     write_chapter(drafts, "0.1", extra='self.checkpoint("side", 2.0, expected=3.0)')
     site = tmp_path / "site"
-    result = publish("0.1", "0.2", "--profile", "preview", "--out", str(site), "--build",
-                     str(tmp_path / "build"), "-j", "2")
+    result = publish(
+        "0.1",
+        "0.2",
+        "--profile",
+        "preview",
+        "--out",
+        str(site),
+        "--build",
+        str(tmp_path / "build"),
+        "-j",
+        "2",
+    )
     assert result.exit_code == 1
     assert "not published: 0.1" in result.output
     index = json.loads((site / "course.json").read_text())
@@ -195,40 +240,65 @@ def test_a_level_lecture_joins_its_chapters_with_markers_and_captions(drafts, tm
     from mathviz.publish.lectures import ffmetadata, youtube_stamp
 
     build_root = tmp_path / "build"
-    render = CliRunner().invoke(cli.main, ["render", "0", "--profile", "preview", "--out",
-                                           str(build_root), "-q"], catch_exceptions=False)
+    render = CliRunner().invoke(
+        cli.main,
+        ["render", "0", "--profile", "preview", "--out", str(build_root), "-q"],
+        catch_exceptions=False,
+    )
     assert render.exit_code == 0, render.output
-    result = CliRunner().invoke(cli.main, ["lecture", "0", "--profile", "preview", "--build",
-                                           str(build_root)], catch_exceptions=False)
+    result = CliRunner().invoke(
+        cli.main,
+        ["lecture", "0", "--profile", "preview", "--build", str(build_root)],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output
     video = Path(result.output.splitlines()[0])
-    parts = [build_root / "preview" / "00-foundations" / f"{s}.mp4"
-             for s in ("0.1-mathematical-language", "0.2-sets-and-logic")]
+    parts = [
+        build_root / "preview" / "00-foundations" / f"{s}.mp4"
+        for s in ("0.1-mathematical-language", "0.2-sets-and-logic")
+    ]
 
     def probe(path, *entries):
-        out = subprocess.run(["ffprobe", "-v", "error", "-count_packets", "-select_streams",
-                              "v:0", *entries, "-of", "json", str(path)],
-                             capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [
+                "ffprobe",
+                "-v",
+                "error",
+                "-count_packets",
+                "-select_streams",
+                "v:0",
+                *entries,
+                "-of",
+                "json",
+                str(path),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         return json.loads(out.stdout)
 
-    frames = [int(probe(p, "-show_entries", "stream=nb_read_packets")["streams"][0]
-                  ["nb_read_packets"]) for p in [video, *parts]]
+    frames = [
+        int(probe(p, "-show_entries", "stream=nb_read_packets")["streams"][0]["nb_read_packets"])
+        for p in [video, *parts]
+    ]
     assert frames[0] == sum(frames[1:])  # stream copy: the whole is the sum of the parts
     assert all(faststart(p) for p in [video, *parts])  # each plays while it downloads
     assert all(color_tags(p) == BT709 for p in [video, *parts])
     marks = probe(video, "-show_chapters")["chapters"]
-    assert [m["tags"]["title"] for m in marks] == ["0.1 Mathematical Language",
-                                                   "0.2 Sets & Logic"]
+    assert [m["tags"]["title"] for m in marks] == ["0.1 Mathematical Language", "0.2 Sets & Logic"]
     first_len = float(probe(parts[0], "-show_entries", "format=duration")["format"]["duration"])
     assert float(marks[1]["start_time"]) == pytest.approx(first_len, abs=0.01)
     cues = re.findall(r"(\S+) --> (\S+)\n(.+)\n", video.with_suffix(".vtt").read_text())
     assert [c[2] for c in cues] == ["A circle.", "A square.", "A circle.", "A square."]
     h, m, sec = cues[2][0].split(":")
     # the second chapter's first cue starts when its voice does, after the first chapter
-    second_speech = json.loads(sidecar_path(parts[1]).read_text())["beats"][0][
-        "sentences"][0]["start"]
+    second_speech = json.loads(sidecar_path(parts[1]).read_text())["beats"][0]["sentences"][0][
+        "start"
+    ]
     assert int(h) * 3600 + int(m) * 60 + float(sec) == pytest.approx(
-        first_len + second_speech, abs=0.01)
+        first_len + second_speech, abs=0.01
+    )
     listing = (video.parent / f"{video.stem}.chapters.txt").read_text().splitlines()
     assert listing[0] == "0:00 0.1 Mathematical Language"
     assert listing[1].endswith("0.2 Sets & Logic")
@@ -237,21 +307,24 @@ def test_a_level_lecture_joins_its_chapters_with_markers_and_captions(drafts, tm
 
 
 def test_a_level_without_rendered_chapters_is_a_clear_error(tmp_path):
-    result = CliRunner().invoke(cli.main, ["lecture", "14", "--profile", "preview", "--build",
-                                           str(tmp_path)])
+    result = CliRunner().invoke(
+        cli.main, ["lecture", "14", "--profile", "preview", "--build", str(tmp_path)]
+    )
     assert result.exit_code == cli.EXIT_FAILED
     assert "mathviz render 14 --profile preview" in result.output
 
 
-def test_without_revealjs_the_site_has_clips_but_no_deck_and_says_why(drafts, tmp_path,
-                                                                       monkeypatch):
+def test_without_revealjs_the_site_has_clips_but_no_deck_and_says_why(
+    drafts, tmp_path, monkeypatch
+):
     from mathviz.publish import revealjs
 
     monkeypatch.delenv("MATHVIZ_REVEALJS")
     monkeypatch.setattr(revealjs, "TARBALL", "http://127.0.0.1:9/reveal.js.tgz")
     site = tmp_path / "site"
-    result = publish("0.1", "--profile", "preview", "--out", str(site), "--build",
-                     str(tmp_path / "build"))
+    result = publish(
+        "0.1", "--profile", "preview", "--out", str(site), "--build", str(tmp_path / "build")
+    )
     assert result.exit_code == 0, result.output
     assert "warning: 0.1: no slide deck" in result.output and "MATHVIZ_REVEALJS" in result.output
     first = json.loads((site / "course.json").read_text())["chapters"][0]
@@ -268,8 +341,9 @@ def test_a_failed_clip_cut_publishes_the_lecture_without_clips(drafts, tmp_path,
 
     monkeypatch.setattr(slides, "_split", broken_split)
     site = tmp_path / "site"
-    result = publish("0.1", "--profile", "preview", "--out", str(site), "--build",
-                     str(tmp_path / "build"))
+    result = publish(
+        "0.1", "--profile", "preview", "--out", str(site), "--build", str(tmp_path / "build")
+    )
     assert result.exit_code == 0, result.output
     assert "warning: 0.1: no clips: ffmpeg ran out of disk" in result.output
     first = json.loads((site / "course.json").read_text())["chapters"][0]

@@ -77,20 +77,23 @@ def test_derived_values_name_their_inputs_and_need_readings():
         derived("norm", 1.346, np.array([1.25, -0.5]))
 
 
-@pytest.mark.parametrize(("text", "value", "decimals"), [
-    ("0.172", 0.172, 3),
-    ("-1,234.50", -1234.5, 2),
-    ("\u22122.5", -2.5, 1),
-    ("45.2^{\\circ}", 45.2, 1),
-    ("13", 13.0, 0),
-    ("2.2e-16", 2.2e-16, 17),
-    ("x = 0.05", 0.05, 2),
-])
+@pytest.mark.parametrize(
+    ("text", "value", "decimals"),
+    [
+        ("0.172", 0.172, 3),
+        ("-1,234.50", -1234.5, 2),
+        ("\u22122.5", -2.5, 1),
+        ("45.2^{\\circ}", 45.2, 1),
+        ("13", 13.0, 0),
+        ("2.2e-16", 2.2e-16, 17),
+        ("x = 0.05", 0.05, 2),
+    ],
+)
 def test_parse_printed_reads_value_and_shown_precision(text, value, decimals):
     reading = parse_printed(text)
     assert float(reading) == pytest.approx(value, rel=1e-12)
     assert reading.decimals == decimals
-    assert reading.half_unit == pytest.approx(0.5 * 10.0 ** -decimals)
+    assert reading.half_unit == pytest.approx(0.5 * 10.0**-decimals)
 
 
 @pytest.mark.parametrize("text", ["no digits", "2 and 3", ""])
@@ -140,8 +143,10 @@ def test_readings_survive_pickling_with_their_source():
 
 
 def test_a_reshaped_printed_matrix_indexes_each_entry_with_its_own_text():
-    numbers = [DecimalNumber(v, num_decimal_places=d)
-               for v, d in [(1.0, 1), (2.25, 2), (3.0, 0), (-4.5, 1), (5.125, 3), (6.0, 1)]]
+    numbers = [
+        DecimalNumber(v, num_decimal_places=d)
+        for v, d in [(1.0, 1), (2.25, 2), (3.0, 0), (-4.5, 1), (5.125, 3), (6.0, 1)]
+    ]
     matrix = printed_all(numbers).reshape(2, 3)
     assert matrix.shape == (2, 3) and matrix.half_units.shape == (2, 3)
     assert matrix[1][2].text == "6.0" and matrix[1, 1].text == "5.125"

@@ -21,11 +21,14 @@ def pair(**kwargs):
     return DecimalNumber(0.0, **kwargs), LiveDecimal(0.0, **kwargs)
 
 
-@pytest.mark.parametrize("kwargs", [
-    {"num_decimal_places": 3, "font_size": 34},
-    {"num_decimal_places": 1, "font_size": 48, "include_sign": True},
-    {"num_decimal_places": 2, "font_size": 28, "color": ManimColor("#F2C14E")},
-])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"num_decimal_places": 3, "font_size": 34},
+        {"num_decimal_places": 1, "font_size": 48, "include_sign": True},
+        {"num_decimal_places": 2, "font_size": 28, "color": ManimColor("#F2C14E")},
+    ],
+)
 def test_same_pixels_for_a_sequence_of_values(kwargs):
     plain, live = pair(**kwargs)
     for mob in (plain, live):

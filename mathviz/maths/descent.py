@@ -50,8 +50,9 @@ class DescentTrace:
         return len(self.points) - 1
 
 
-def gradient_descent(f: ScalarField, grad: VectorField, start: ArrayLike, learning_rate: float,
-                     steps: int) -> DescentTrace:
+def gradient_descent(
+    f: ScalarField, grad: VectorField, start: ArrayLike, learning_rate: float, steps: int
+) -> DescentTrace:
     """Plain gradient descent ``x ← x − lr · ∇f(x)`` for ``steps`` iterations."""
     if steps < 0:
         raise ValueError("steps must be non-negative")
@@ -101,8 +102,13 @@ class ContourLine:
     closed: bool
 
 
-def contour_lines(f: ScalarField, levels: ArrayLike, x_range: tuple[float, float],
-                  y_range: tuple[float, float], resolution: int = 601) -> list[ContourLine]:
+def contour_lines(
+    f: ScalarField,
+    levels: ArrayLike,
+    x_range: tuple[float, float],
+    y_range: tuple[float, float],
+    resolution: int = 601,
+) -> list[ContourLine]:
     """Level curves of ``f`` over a rectangle, traced by contourpy on a sampled grid."""
     xs = np.linspace(*x_range, resolution)
     ys = np.linspace(*y_range, resolution)
@@ -124,7 +130,9 @@ def contour_lines(f: ScalarField, levels: ArrayLike, x_range: tuple[float, float
     return lines
 
 
-def nearest_tangent(line_points: ArrayLike, p: ArrayLike, radius: float = 0.06) -> NDArray[np.float64]:
+def nearest_tangent(
+    line_points: ArrayLike, p: ArrayLike, radius: float = 0.06
+) -> NDArray[np.float64]:
     """Unit tangent of a traced curve at ``p``: the principal direction of its points within
     ``radius`` of ``p``.
 
@@ -137,7 +145,7 @@ def nearest_tangent(line_points: ArrayLike, p: ArrayLike, radius: float = 0.06) 
     near = pts[np.linalg.norm(pts - q, axis=1) <= radius]
     if len(near) < 2:
         k = int(np.argmin(np.linalg.norm(pts - q, axis=1)))
-        near = pts[max(k - 1, 0): k + 2]
+        near = pts[max(k - 1, 0) : k + 2]
     centred = near - near.mean(axis=0)
     _, _, vt = np.linalg.svd(centred, full_matrices=False)
     return np.asarray(vt[0] / np.linalg.norm(vt[0]), dtype=np.float64)

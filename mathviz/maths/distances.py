@@ -26,13 +26,15 @@ __all__ = [
 def _pair(u: ArrayLike, v: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     a, b = np.asarray(u, dtype=float), np.asarray(v, dtype=float)
     if a.ndim != 1 or a.size == 0 or a.shape != b.shape:
-        raise ValueError(f"expected two non-empty 1-D vectors of one length, got shapes "
-                         f"{a.shape} and {b.shape}")
+        raise ValueError(
+            f"expected two non-empty 1-D vectors of one length, got shapes {a.shape} and {b.shape}"
+        )
     return a, b
 
 
-def manhattan_path(start: ArrayLike, end: ArrayLike,
-                   order: Sequence[int] | None = None) -> NDArray[np.float64]:
+def manhattan_path(
+    start: ArrayLike, end: ArrayLike, order: Sequence[int] | None = None
+) -> NDArray[np.float64]:
     """Waypoints of a staircase from ``start`` to ``end`` moving along one axis at a time.
 
     Parameters

@@ -98,8 +98,7 @@ def riemann_sum(f: RealFunction, a: float, b: float, n: int, rule: Rule = "mid")
     if rule not in RULES:
         raise ValueError(f"unknown rule {rule!r}; use one of {RULES}")
     edges = np.linspace(a, b, n + 1)
-    samples = {"left": edges[:-1], "right": edges[1:],
-               "mid": (edges[:-1] + edges[1:]) / 2}[rule]
+    samples = {"left": edges[:-1], "right": edges[1:], "mid": (edges[:-1] + edges[1:]) / 2}[rule]
     heights = np.asarray(f(samples), dtype=float) * np.ones_like(samples)
     return RiemannSum(edges, samples, heights, rule)
 
@@ -120,8 +119,9 @@ class SignedArea:
         return self.positive + self.negative
 
 
-def signed_area(f: RealFunction, a: float, b: float,
-                breakpoints: ArrayLike | None = None) -> SignedArea:
+def signed_area(
+    f: RealFunction, a: float, b: float, breakpoints: ArrayLike | None = None
+) -> SignedArea:
     """``∫_a^b max(f, 0)`` and ``∫_a^b min(f, 0)`` by adaptive quadrature (scipy ``quad``).
 
     Parameters
@@ -132,8 +132,17 @@ def signed_area(f: RealFunction, a: float, b: float,
     """
     if not a < b:
         raise ValueError("the interval must have a < b")
-    cuts = sorted({a, b, *(float(p) for p in np.atleast_1d(breakpoints if breakpoints
-                                                          is not None else []) if a < p < b)})
+    cuts = sorted(
+        {
+            a,
+            b,
+            *(
+                float(p)
+                for p in np.atleast_1d(breakpoints if breakpoints is not None else [])
+                if a < p < b
+            ),
+        }
+    )
     pos = neg = 0.0
     for lo, hi in pairwise(cuts):
         pos += integrate.quad(lambda t: max(float(f(np.float64(t))), 0.0), lo, hi, limit=200)[0]
@@ -143,12 +152,17 @@ def signed_area(f: RealFunction, a: float, b: float,
 
 def accumulated_area(f: RealFunction, a: float, xs: ArrayLike) -> NDArray[np.float64]:
     """``A(x) = ∫_a^x f(t) dt`` at each ``x`` in ``xs`` (scipy ``quad``; negative below ``a``)."""
-    return np.array([integrate.quad(lambda t: float(f(np.float64(t))), a, float(x), limit=200)[0]
-                     for x in np.atleast_1d(np.asarray(xs, dtype=float))])
+    return np.array(
+        [
+            integrate.quad(lambda t: float(f(np.float64(t))), a, float(x), limit=200)[0]
+            for x in np.atleast_1d(np.asarray(xs, dtype=float))
+        ]
+    )
 
 
-def region_outline(f: RealFunction, a: float, b: float, part: Literal["positive", "negative"],
-                   samples: int = 600) -> NDArray[np.float64]:
+def region_outline(
+    f: RealFunction, a: float, b: float, part: Literal["positive", "negative"], samples: int = 600
+) -> NDArray[np.float64]:
     """Closed outline ``(x, y)`` of the region between the x-axis and ``max(f, 0)`` (or
     ``min(f, 0)``) over ``[a, b]``: along the axis from ``a`` to ``b``, then back along the
     clipped curve. Its shoelace area (:func:`polygon_area`) is the part's signed integral:

@@ -122,8 +122,9 @@ def huber(residual: ArrayLike, delta: float = 1.0) -> NDArray[np.float64]:
     if delta <= 0:
         raise ValueError("delta must be positive")
     a = np.abs(np.asarray(residual, dtype=float))
-    return np.asarray(np.where(a <= delta, 0.5 * a * a, delta * (a - 0.5 * delta)),
-                      dtype=np.float64)
+    return np.asarray(
+        np.where(a <= delta, 0.5 * a * a, delta * (a - 0.5 * delta)), dtype=np.float64
+    )
 
 
 def huber_loss(y_true: ArrayLike, y_pred: ArrayLike, delta: float = 1.0) -> float:
@@ -191,8 +192,9 @@ class Polynomial:
 
     def gradient(self, x: ArrayLike) -> NDArray[np.float64]:
         """f′ as a 1-vector (the shape :func:`~mathviz.maths.descent.gradient_descent` wants)."""
-        return np.atleast_1d(np.asarray(self.derivative()(np.asarray(x, dtype=float).reshape(-1)[0]),
-                                        dtype=float))
+        return np.atleast_1d(
+            np.asarray(self.derivative()(np.asarray(x, dtype=float).reshape(-1)[0]), dtype=float)
+        )
 
     def value_at(self, x: ArrayLike) -> float:
         """f at a 1-vector (the shape :func:`~mathviz.maths.descent.gradient_descent` passes)."""

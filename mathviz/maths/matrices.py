@@ -142,8 +142,9 @@ def product_shape(a_shape: tuple[int, int], b_shape: tuple[int, int]) -> tuple[i
     return m, p
 
 
-def product_entry_terms(a: Sequence[Sequence[NumberLike]], b: Sequence[Sequence[NumberLike]],
-                        i: int, j: int) -> tuple[tuple[Fraction, Fraction], ...]:
+def product_entry_terms(
+    a: Sequence[Sequence[NumberLike]], b: Sequence[Sequence[NumberLike]], i: int, j: int
+) -> tuple[tuple[Fraction, Fraction], ...]:
     """The pairs ``(a_ik, b_kj)`` whose products sum to entry ``(i, j)`` of ``A B``.
 
     Row ``i`` of ``A`` walks along while column ``j`` of ``B`` walks down; indices are 0-based.
@@ -162,8 +163,9 @@ def product_entry_terms(a: Sequence[Sequence[NumberLike]], b: Sequence[Sequence[
     return tuple((A[i][k], B[k][j]) for k in range(len(B)))
 
 
-def product_entry(a: Sequence[Sequence[NumberLike]], b: Sequence[Sequence[NumberLike]],
-                  i: int, j: int) -> Fraction:
+def product_entry(
+    a: Sequence[Sequence[NumberLike]], b: Sequence[Sequence[NumberLike]], i: int, j: int
+) -> Fraction:
     """Entry ``(i, j)`` of ``A B``: the sum of the products of :func:`product_entry_terms`."""
     return sum((x * y for x, y in product_entry_terms(a, b, i, j)), Fraction(0))
 
@@ -175,8 +177,9 @@ def matmul(a: Sequence[Sequence[NumberLike]], b: Sequence[Sequence[NumberLike]])
     return tuple(tuple(product_entry(A, B, i, j) for j in range(p)) for i in range(m))
 
 
-def affine_layer(x: Sequence[Sequence[NumberLike]], w: Sequence[Sequence[NumberLike]],
-                 bias: Sequence[NumberLike]) -> ExactMatrix:
+def affine_layer(
+    x: Sequence[Sequence[NumberLike]], w: Sequence[Sequence[NumberLike]], bias: Sequence[NumberLike]
+) -> ExactMatrix:
     """A dense layer applied to a batch: ``X W + b``, the bias broadcast down every row.
 
     Parameters
@@ -200,9 +203,13 @@ def affine_layer(x: Sequence[Sequence[NumberLike]], w: Sequence[Sequence[NumberL
     return tuple(tuple(v + bj for v, bj in zip(row, b, strict=True)) for row in xw)
 
 
-def affine_entry_terms(x: Sequence[Sequence[NumberLike]], w: Sequence[Sequence[NumberLike]],
-                       bias: Sequence[NumberLike], i: int,
-                       j: int) -> tuple[tuple[tuple[Fraction, Fraction], ...], Fraction]:
+def affine_entry_terms(
+    x: Sequence[Sequence[NumberLike]],
+    w: Sequence[Sequence[NumberLike]],
+    bias: Sequence[NumberLike],
+    i: int,
+    j: int,
+) -> tuple[tuple[tuple[Fraction, Fraction], ...], Fraction]:
     """The products and the bias that make entry ``(i, j)`` of ``X W + b``:
     ``(((x_i1, w_1j), …), b_j)``."""
     b = exact_vector(bias)
@@ -213,9 +220,13 @@ def affine_entry_terms(x: Sequence[Sequence[NumberLike]], w: Sequence[Sequence[N
 
 
 # --- systems of equations: the row and column pictures ----------------------------------------
-def line_in_box(a: NumberLike, b: NumberLike, c: NumberLike,
-                x_range: tuple[float, float],
-                y_range: tuple[float, float]) -> tuple[ExactPoint, ExactPoint] | None:
+def line_in_box(
+    a: NumberLike,
+    b: NumberLike,
+    c: NumberLike,
+    x_range: tuple[float, float],
+    y_range: tuple[float, float],
+) -> tuple[ExactPoint, ExactPoint] | None:
     """The segment of the line ``a x + b y = c`` that lies inside a box, for plotting.
 
     Returns
@@ -246,8 +257,9 @@ def line_in_box(a: NumberLike, b: NumberLike, c: NumberLike,
     return ends[0], ends[-1]
 
 
-def tip_to_tail(columns: Sequence[Sequence[NumberLike]],
-                weights: Sequence[NumberLike]) -> tuple[tuple[Fraction, ...], ...]:
+def tip_to_tail(
+    columns: Sequence[Sequence[NumberLike]], weights: Sequence[NumberLike]
+) -> tuple[tuple[Fraction, ...], ...]:
     """The column picture's path: ``0, w1 c1, w1 c1 + w2 c2, …`` (one point per partial sum).
 
     Parameters
@@ -318,7 +330,9 @@ class RowOperation:
     factor: Fraction = Fraction(1)
 
     def __post_init__(self) -> None:
-        if self.kind in ("subtract", "swap") and (self.source is None or self.source == self.target):
+        if self.kind in ("subtract", "swap") and (
+            self.source is None or self.source == self.target
+        ):
             raise ValueError(f"a {self.kind} needs a source row other than the target")
         if self.kind == "scale" and self.factor == 0:
             raise ValueError("scaling a row by zero loses an equation")
@@ -448,8 +462,10 @@ class Elimination:
                 do(RowOperation("swap", row, candidates[0]), "forward")
             for r in range(row + 1, len(current)):
                 if current[r][col] != 0:
-                    do(RowOperation("subtract", r, row, current[r][col] / current[row][col]),
-                       "forward")
+                    do(
+                        RowOperation("subtract", r, row, current[r][col] / current[row][col]),
+                        "forward",
+                    )
             pivots.append((row, col))
             row += 1
         if not any(_is_zero_row(r[:n]) and r[n] != 0 for r in current):
@@ -504,15 +520,16 @@ class Elimination:
         return tuple(self.final[i][self.n_unknowns] for i in range(self.n_unknowns))
 
 
-def equation_tex(coefficients: Sequence[NumberLike], rhs: NumberLike,
-                 unknowns: Sequence[str] = ("x", "y", "z")) -> str:
+def equation_tex(
+    coefficients: Sequence[NumberLike], rhs: NumberLike, unknowns: Sequence[str] = ("x", "y", "z")
+) -> str:
     """One equation as LaTeX: ``(1, -1), 1`` → ``x - y = 1``; zero terms are left out
     (an all-zero left side is written ``0``)."""
     coeffs = exact_vector(coefficients)
     if len(coeffs) > len(unknowns):
         raise ValueError(f"{len(coeffs)} coefficients but only {len(unknowns)} unknown names")
     parts: list[str] = []
-    for c, name in zip(coeffs, unknowns[:len(coeffs)], strict=True):
+    for c, name in zip(coeffs, unknowns[: len(coeffs)], strict=True):
         if c == 0:
             continue
         size = abs(c)

@@ -184,8 +184,9 @@ def ridge_path(X: ArrayLike, y: ArrayLike, lambdas: ArrayLike) -> NDArray[np.flo
     return np.array(out)
 
 
-def least_squares_loss(X: ArrayLike,
-                       y: ArrayLike) -> Callable[[ArrayLike], float | NDArray[np.float64]]:
+def least_squares_loss(
+    X: ArrayLike, y: ArrayLike
+) -> Callable[[ArrayLike], float | NDArray[np.float64]]:
     """``L(w) = ‖Xw − y‖²`` for two weights; also evaluates element-wise on a stacked grid
     of shape (2, ...) (what :func:`mathviz.maths.descent.contour_lines` passes)."""
     Xa, ya = _design(X, y)
@@ -194,8 +195,13 @@ def least_squares_loss(X: ArrayLike,
     def loss(w: ArrayLike) -> float | NDArray[np.float64]:
         wa = np.asarray(w, dtype=float)
         w1, w2 = wa[0], wa[1]
-        value = (A[0, 0] * w1 * w1 + 2 * A[0, 1] * w1 * w2 + A[1, 1] * w2 * w2
-                 - 2 * (b[0] * w1 + b[1] * w2) + c)
+        value = (
+            A[0, 0] * w1 * w1
+            + 2 * A[0, 1] * w1 * w2
+            + A[1, 1] * w2 * w2
+            - 2 * (b[0] * w1 + b[1] * w2)
+            + c
+        )
         return float(value) if np.ndim(value) == 0 else np.asarray(value, dtype=np.float64)
 
     return loss
@@ -292,5 +298,14 @@ def l1_constrained_least_squares(X: ArrayLike, y: ArrayLike, budget: float) -> C
     return ConstrainedFit(best, float(loss(best)), lam)
 
 
-__all__ = ["OptimizerState", "SGD", "Momentum", "Adam", "ridge_path", "least_squares_loss",
-           "ConstrainedFit", "l2_constrained_least_squares", "l1_constrained_least_squares"]
+__all__ = [
+    "OptimizerState",
+    "SGD",
+    "Momentum",
+    "Adam",
+    "ridge_path",
+    "least_squares_loss",
+    "ConstrainedFit",
+    "l2_constrained_least_squares",
+    "l1_constrained_least_squares",
+]

@@ -37,8 +37,9 @@ def step_multiplier(learning_rate: float, curvature: float = 2.0) -> float:
     return 1.0 - learning_rate * curvature
 
 
-def parabola_descent(start: float, learning_rate: float, steps: int,
-                     curvature: float = 2.0) -> DescentTrace:
+def parabola_descent(
+    start: float, learning_rate: float, steps: int, curvature: float = 2.0
+) -> DescentTrace:
     """Gradient descent with a fixed learning rate on ``f(x) = curvature/2 · x²``.
 
     Parameters
@@ -109,8 +110,12 @@ class WarmupCosine:
         s = np.asarray(step, dtype=float)
         if np.any(s < 0):
             raise ValueError("steps are non-negative")
-        warm = self.peak * s / self.warmup_steps if self.warmup_steps else np.full_like(s, self.peak)
-        progress = np.clip((s - self.warmup_steps) / (self.total_steps - self.warmup_steps), 0.0, 1.0)
+        warm = (
+            self.peak * s / self.warmup_steps if self.warmup_steps else np.full_like(s, self.peak)
+        )
+        progress = np.clip(
+            (s - self.warmup_steps) / (self.total_steps - self.warmup_steps), 0.0, 1.0
+        )
         cosine = self.floor + (self.peak - self.floor) * 0.5 * (1.0 + np.cos(np.pi * progress))
         lr = np.where(s < self.warmup_steps, warm, cosine)
         return float(lr) if lr.ndim == 0 else lr

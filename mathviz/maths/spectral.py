@@ -216,8 +216,9 @@ def power_iteration(matrix: ArrayLike, v0: ArrayLike, steps: int) -> PowerIterat
         images.append(image)
         vectors.append(image / size)
     rayleigh = np.array([rayleigh_quotient(m, x) for x in vectors])
-    return PowerIterationTrace(np.array(vectors), np.array(images).reshape(steps, m.shape[0]),
-                               rayleigh)
+    return PowerIterationTrace(
+        np.array(vectors), np.array(images).reshape(steps, m.shape[0]), rayleigh
+    )
 
 
 # --- singular value decomposition --------------------------------------------------------------

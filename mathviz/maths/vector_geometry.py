@@ -35,8 +35,9 @@ def _unit(v: NDArray[np.float64], name: str) -> NDArray[np.float64]:
     return v / n
 
 
-def tip_to_tail(first: ArrayLike, second: ArrayLike) -> tuple[NDArray[np.float64],
-                                                               NDArray[np.float64]]:
+def tip_to_tail(
+    first: ArrayLike, second: ArrayLike
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Where ``second`` is drawn when its tail sits on ``first``'s tip: ``(start, end)``.
 
     The end is the sum ``first + second``; that is the whole picture of vector addition.
@@ -83,8 +84,9 @@ def arc_between(u: ArrayLike, v: ArrayLike) -> tuple[float, float]:
     return start, sweep
 
 
-def right_angle_corner(foot: ArrayLike, along: ArrayLike, toward: ArrayLike,
-                       size: float) -> NDArray[np.float64]:
+def right_angle_corner(
+    foot: ArrayLike, along: ArrayLike, toward: ArrayLike, size: float
+) -> NDArray[np.float64]:
     """The three points of a right-angle mark at ``foot``: ``foot + s·d₁``, the corner, ``foot + s·d₂``.
 
     Parameters
@@ -97,7 +99,10 @@ def right_angle_corner(foot: ArrayLike, along: ArrayLike, toward: ArrayLike,
         Leg length, in the same units as ``foot``.
     """
     f = plane_vector(foot, "foot")
-    d1, d2 = _unit(plane_vector(along, "along"), "along"), _unit(plane_vector(toward, "toward"), "toward")
+    d1, d2 = (
+        _unit(plane_vector(along, "along"), "along"),
+        _unit(plane_vector(toward, "toward"), "toward"),
+    )
     return np.array([f + size * d1, f + size * (d1 + d2), f + size * d2])
 
 

@@ -95,8 +95,10 @@ def angle_degrees(u: ArrayLike, v: ArrayLike) -> float:
     na, nb = float(np.linalg.norm(a)), float(np.linalg.norm(b))
     if na == 0 or nb == 0:
         raise ValueError("the angle with the zero vector is undefined")
-    return math.degrees(2 * math.atan2(float(np.linalg.norm(nb * a - na * b)),
-                                       float(np.linalg.norm(nb * a + na * b))))
+    return math.degrees(
+        2
+        * math.atan2(float(np.linalg.norm(nb * a - na * b)), float(np.linalg.norm(nb * a + na * b)))
+    )
 
 
 def projection(u: ArrayLike, onto: ArrayLike) -> NDArray[np.float64]:
@@ -152,8 +154,9 @@ def distance_contrast(points: ArrayLike, query: ArrayLike, p: float = 2.0) -> fl
     return float((d.max() - d.min()) / d.min())
 
 
-def concentration_curve(dimensions: ArrayLike, rng: np.random.Generator, *,
-                        n_points: int = 500, trials: int = 20) -> NDArray[np.float64]:
+def concentration_curve(
+    dimensions: ArrayLike, rng: np.random.Generator, *, n_points: int = 500, trials: int = 20
+) -> NDArray[np.float64]:
     """Mean relative contrast of Euclidean distances for uniform random points in [0, 1]ᵈ.
 
     Parameters

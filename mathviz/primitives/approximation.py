@@ -56,8 +56,12 @@ class TaylorSeriesPlot(VGroup):
         self.color = color
         self.x_max = float(axes.x_range[1])
         self.y_max = float(axes.y_range[1])
-        self.target = axes.plot(np.sin, x_range=(-self.x_max, self.x_max, SAMPLE_STEP),
-                                color=theme.CURVE, stroke_width=5)
+        self.target = axes.plot(
+            np.sin,
+            x_range=(-self.x_max, self.x_max, SAMPLE_STEP),
+            color=theme.CURVE,
+            stroke_width=5,
+        )
         self.polynomial = self._curve(degree)
         self.add(self.target, self.polynomial)
 
@@ -66,8 +70,12 @@ class TaylorSeriesPlot(VGroup):
         n = int(round(r / SAMPLE_STEP))
         xs = np.arange(-n, n + 1) * SAMPLE_STEP
         curve = VMobject(stroke_color=self.color, stroke_width=4)
-        curve.set_points_as_corners([self.axes.c2p(x, y) for x, y in
-                                     zip(xs, np.asarray(sin_taylor(xs, degree)), strict=True)])
+        curve.set_points_as_corners(
+            [
+                self.axes.c2p(x, y)
+                for x, y in zip(xs, np.asarray(sin_taylor(xs, degree)), strict=True)
+            ]
+        )
         return curve
 
     def _draw_blend(self, old: int, new: int, s: float) -> None:
@@ -83,8 +91,13 @@ class TaylorSeriesPlot(VGroup):
 
     def create(self, run_time: float = 2.0) -> Animation:
         """Draw sin x, then the first polynomial."""
-        return AnimationGroup(Create(self.target), Create(self.polynomial), lag_ratio=0.6,
-                              run_time=run_time, group=self)
+        return AnimationGroup(
+            Create(self.target),
+            Create(self.polynomial),
+            lag_ratio=0.6,
+            run_time=run_time,
+            group=self,
+        )
 
     def add_terms_to(self, degree: int, run_time: float = 1.8) -> Animation:
         """Morph the polynomial into the degree-``degree`` one.
@@ -134,8 +147,9 @@ class LogLogErrorPlot(DottedCurve):
         The points; every error must be positive (a log axis has no zero).
     """
 
-    def __init__(self, axes: Axes, steps: ArrayLike, errors: ArrayLike, *,
-                 color=theme.CURVE) -> None:
+    def __init__(
+        self, axes: Axes, steps: ArrayLike, errors: ArrayLike, *, color=theme.CURVE
+    ) -> None:
         self.steps = np.asarray(steps, dtype=float)
         self.errors = np.asarray(errors, dtype=float)
         if self.steps.shape != self.errors.shape:
@@ -143,8 +157,13 @@ class LogLogErrorPlot(DottedCurve):
         if np.any(self.errors <= 0) or np.any(self.steps <= 0):
             raise ValueError("log–log axes need positive steps and errors")
         order = np.argsort(self.steps)[::-1]  # drawn from large h to small h
-        super().__init__(axes, np.stack([self.steps[order], self.errors[order]], axis=1),
-                         line_color=color, dot_color=color, dot_radius=0.06)
+        super().__init__(
+            axes,
+            np.stack([self.steps[order], self.errors[order]], axis=1),
+            line_color=color,
+            dot_color=color,
+            dot_radius=0.06,
+        )
         self.marker = Circle(radius=0.16, stroke_color=theme.ACCENT, stroke_width=4)
         self.marker.move_to(self.dots[0]).set_stroke(opacity=0)
         self.add(self.marker)

@@ -52,18 +52,25 @@ BAR_FILL = 0.6
 BAR_OPACITY = 0.85
 
 
-def _axes(n: int, y_range: Sequence[float], width: float, height: float,
-          font_size: int) -> Axes:
-    return Axes(x_range=(0, n, 1), y_range=tuple(y_range), x_length=width, y_length=height,
-                tips=False,
-                x_axis_config={"color": theme.MUTED, "include_ticks": False,
-                               "stroke_width": 2},
-                y_axis_config={"color": theme.MUTED, "include_numbers": True,
-                               "font_size": font_size, "stroke_width": 2,
-                               "decimal_number_config": {
-                                   "group_with_commas": False,
-                                   "num_decimal_places": 0 if float(y_range[2]).is_integer()
-                                   else 1}})
+def _axes(n: int, y_range: Sequence[float], width: float, height: float, font_size: int) -> Axes:
+    return Axes(
+        x_range=(0, n, 1),
+        y_range=tuple(y_range),
+        x_length=width,
+        y_length=height,
+        tips=False,
+        x_axis_config={"color": theme.MUTED, "include_ticks": False, "stroke_width": 2},
+        y_axis_config={
+            "color": theme.MUTED,
+            "include_numbers": True,
+            "font_size": font_size,
+            "stroke_width": 2,
+            "decimal_number_config": {
+                "group_with_commas": False,
+                "num_decimal_places": 0 if float(y_range[2]).is_integer() else 1,
+            },
+        },
+    )
 
 
 class BarChart(VGroup):
@@ -83,10 +90,18 @@ class BarChart(VGroup):
         One colour per bar (default: the accent colour for all).
     """
 
-    def __init__(self, values: ArrayLike, names: Sequence[str], *,
-                 y_range: Sequence[float] = (0.0, 1.0, 0.5), width: float = 4.2,
-                 height: float = 3.0, decimals: int = 2,
-                 colors: Sequence[ManimColor] | None = None, font_size: int = 24) -> None:
+    def __init__(
+        self,
+        values: ArrayLike,
+        names: Sequence[str],
+        *,
+        y_range: Sequence[float] = (0.0, 1.0, 0.5),
+        width: float = 4.2,
+        height: float = 3.0,
+        decimals: int = 2,
+        colors: Sequence[ManimColor] | None = None,
+        font_size: int = 24,
+    ) -> None:
         super().__init__()
         self.values = np.asarray(values, dtype=float)
         n = len(self.values)
@@ -122,8 +137,9 @@ class BarChart(VGroup):
         bar_width = BAR_FILL * slot
         x = i + 0.5
         if math.isnan(value):
-            bar = Rectangle(width=bar_width, height=1e-7, stroke_width=0,
-                            fill_color=theme.BAD, fill_opacity=0.0)
+            bar = Rectangle(
+                width=bar_width, height=1e-7, stroke_width=0, fill_color=theme.BAD, fill_opacity=0.0
+            )
             bar.move_to(axes.c2p(x, 0))
             label = theme.text("nan", size=self.font_size, color=theme.BAD)
             label.next_to(axes.c2p(x, 0), UP, buff=0.12)
@@ -132,8 +148,10 @@ class BarChart(VGroup):
             base, top = axes.c2p(x, 0), axes.c2p(x, hi)
             left, right = base[0] - bar_width / 2, base[0] + bar_width / 2
             tooth = bar_width / 6
-            cap = [np.array([left + k * tooth, top[1] - (0.12 if k % 2 else 0.0), 0.0])
-                   for k in range(7)]
+            cap = [
+                np.array([left + k * tooth, top[1] - (0.12 if k % 2 else 0.0), 0.0])
+                for k in range(7)
+            ]
             corners = [np.array([right, base[1], 0.0]), np.array([left, base[1], 0.0])]
             bar = VMobject(stroke_width=0, fill_color=theme.BAD, fill_opacity=BAR_OPACITY)
             bar.set_points_as_corners([*corners, *cap, corners[0]])
@@ -143,24 +161,45 @@ class BarChart(VGroup):
             return bar, label
         clipped = max(value, lo)
         base, end = axes.c2p(x, 0), axes.c2p(x, clipped)
-        bar = Rectangle(width=bar_width, height=max(abs(end[1] - base[1]), 1e-7),
-                        stroke_width=0, fill_color=self.colors[i], fill_opacity=BAR_OPACITY)
+        bar = Rectangle(
+            width=bar_width,
+            height=max(abs(end[1] - base[1]), 1e-7),
+            stroke_width=0,
+            fill_color=self.colors[i],
+            fill_opacity=BAR_OPACITY,
+        )
         bar.move_to(base, aligned_edge=DOWN if value >= 0 else UP)
-        label = DecimalNumber(value, num_decimal_places=decimals, font_size=self.font_size,
-                              color=theme.TEXT, group_with_commas=False)
+        label = DecimalNumber(
+            value,
+            num_decimal_places=decimals,
+            font_size=self.font_size,
+            color=theme.TEXT,
+            group_with_commas=False,
+        )
         label.next_to(bar, UP if value >= 0 else DOWN, buff=0.1)
         return bar, label
 
     # --- animations ---------------------------------------------------------------------------
     def create(self, run_time: float = 2.0) -> Animation:
         """Draw the axes and names, grow the bars, then write their values."""
-        return AnimationGroup(Create(self.axes), FadeIn(self.names),
-                              AnimationGroup(*(GrowFromEdge(b, DOWN) for b in self.bars),
-                                             lag_ratio=0.15),
-                              FadeIn(self.labels), lag_ratio=0.4, run_time=run_time, group=self)
+        return AnimationGroup(
+            Create(self.axes),
+            FadeIn(self.names),
+            AnimationGroup(*(GrowFromEdge(b, DOWN) for b in self.bars), lag_ratio=0.15),
+            FadeIn(self.labels),
+            lag_ratio=0.4,
+            run_time=run_time,
+            group=self,
+        )
 
-    def morph_to(self, values: ArrayLike, *, y_range: Sequence[float] | None = None,
-                 decimals: int | None = None, run_time: float = 1.5) -> Animation:
+    def morph_to(
+        self,
+        values: ArrayLike,
+        *,
+        y_range: Sequence[float] | None = None,
+        decimals: int | None = None,
+        run_time: float = 1.5,
+    ) -> Animation:
         """Bars grow or shrink to ``values``; labels are rewritten. With ``y_range`` the value
         axis is redrawn for the new range first (the old one fades out)."""
         new = np.asarray(values, dtype=float)
@@ -174,10 +213,13 @@ class BarChart(VGroup):
         anims: list[Animation] = []
         if y_range is not None:
             old_axes = self.axes
-            self.axes = _axes(len(new), y_range, self.axes_width, self.axes_height, self.font_size - 4)
+            self.axes = _axes(
+                len(new), y_range, self.axes_width, self.axes_height, self.font_size - 4
+            )
             # the new axes' bottom-left corner lands where the old one was
-            self.axes.shift(old_axes.c2p(0, old_axes.y_range[0])
-                            - self.axes.c2p(0, self.axes.y_range[0]))
+            self.axes.shift(
+                old_axes.c2p(0, old_axes.y_range[0]) - self.axes.c2p(0, self.axes.y_range[0])
+            )
             self._retired.append(old_axes)
             self.add(self.axes)
             anims += [old_axes.animate.set_opacity(0), FadeIn(self.axes)]
@@ -218,8 +260,9 @@ class BarChart(VGroup):
         readings = [label_shown(label) for label in self.labels]
         words = [r.text for r in readings if not math.isfinite(r)]
         if words:
-            raise ReadingError(f"bar labels {words} are words, not numbers; count them with "
-                               f"non_finite_shown()")
+            raise ReadingError(
+                f"bar labels {words} are words, not numbers; count them with non_finite_shown()"
+            )
         return PrintedArray(readings)
 
     @reads_screen("geometry")
@@ -235,8 +278,9 @@ class BarChart(VGroup):
                 out.append(False)
                 continue
             left, right = bar.get_left()[0], bar.get_right()[0]
-            inside = pts[(pts[:, 0] > left + 1e-3) & (pts[:, 0] < right - 1e-3)
-                         & (pts[:, 1] > top - 0.2)]
+            inside = pts[
+                (pts[:, 0] > left + 1e-3) & (pts[:, 0] < right - 1e-3) & (pts[:, 1] > top - 0.2)
+            ]
             out.append(bool(len(inside) and np.min(inside[:, 1]) < top - 0.05))
         return np.array(out, dtype=bool)
 

@@ -52,8 +52,9 @@ class BayesAreaDiagram(VGroup):
         Short names for the legend and braces (``"fail"``, ``"high CPU"``).
     """
 
-    def __init__(self, model: BayesModel, *, side: float = 4.6, h_name: str = "H",
-                 e_name: str = "E") -> None:
+    def __init__(
+        self, model: BayesModel, *, side: float = 4.6, h_name: str = "H", e_name: str = "E"
+    ) -> None:
         super().__init__()
         self.model = model
         self.side = side
@@ -69,8 +70,14 @@ class BayesAreaDiagram(VGroup):
         side = self.frame.width  # as drawn now: the diagram may have been moved or resized
         x, y, w, h = (float(v) * side for v in r)
         color, opacity = _COLORS[key]
-        rect = Rectangle(width=max(w, 1e-4), height=max(h, 1e-4), stroke_color=theme.BACKGROUND,
-                         stroke_width=2, fill_color=color, fill_opacity=opacity)
+        rect = Rectangle(
+            width=max(w, 1e-4),
+            height=max(h, 1e-4),
+            stroke_color=theme.BACKGROUND,
+            stroke_width=2,
+            fill_color=color,
+            fill_opacity=opacity,
+        )
         corner = self.frame.get_corner(DOWN + LEFT)
         rect.move_to(corner + np.array([x + w / 2, y + h / 2, 0.0]))
         rect.key = key
@@ -88,14 +95,22 @@ class BayesAreaDiagram(VGroup):
         self.columns = VGroup(h_col, n_col)
         h_brace = Brace(h_col, DOWN, buff=0.08, color=theme.HYPOTHESIS)
         n_brace = Brace(n_col, DOWN, buff=0.08, color=theme.NOT_HYPOTHESIS)
-        h_label = theme.tex(f"{float(p):g}", size=30, color=theme.HYPOTHESIS).next_to(h_brace, DOWN, 0.1)
-        n_label = theme.tex(f"{float(1 - p):g}", size=30, color=theme.NOT_HYPOTHESIS).next_to(n_brace, DOWN, 0.1)
+        h_label = theme.tex(f"{float(p):g}", size=30, color=theme.HYPOTHESIS).next_to(
+            h_brace, DOWN, 0.1
+        )
+        n_label = theme.tex(f"{float(1 - p):g}", size=30, color=theme.NOT_HYPOTHESIS).next_to(
+            n_brace, DOWN, 0.1
+        )
         if h_label.get_right()[0] > n_label.get_left()[0] - 0.2:
             h_label.next_to(h_brace, DOWN, 0.1).shift(LEFT * (h_label.width / 2 + 0.1))
         self.prior_braces = VGroup(h_brace, n_brace, h_label, n_label)
         self.add(self.columns, self.prior_braces)
-        return AnimationGroup(FadeIn(self.columns), Create(VGroup(h_brace, n_brace)),
-                              FadeIn(VGroup(h_label, n_label)), lag_ratio=0.3)
+        return AnimationGroup(
+            FadeIn(self.columns),
+            Create(VGroup(h_brace, n_brace)),
+            FadeIn(VGroup(h_label, n_label)),
+            lag_ratio=0.3,
+        )
 
     def split_by_likelihood(self) -> Animation:
         """Split each column at the height of its likelihood: the bottom parts are E."""
@@ -115,8 +130,9 @@ class BayesAreaDiagram(VGroup):
         self.remove(*drop)
         self.remove(self.prior_braces)
         self.conditioned = True
-        return AnimationGroup(FadeOut(VGroup(*drop, self.prior_braces)),
-                              AnimationGroup(*moves), lag_ratio=0.6)
+        return AnimationGroup(
+            FadeOut(VGroup(*drop, self.prior_braces)), AnimationGroup(*moves), lag_ratio=0.6
+        )
 
     # --- read back ----------------------------------------------------------------------
     @reads_screen("area")
@@ -129,8 +145,10 @@ class BayesAreaDiagram(VGroup):
     def evidence_shown(self) -> float:
         """P(E) as drawn: the two evidence pieces' areas over the square's, summed."""
         square = self.frame.width * self.frame.height
-        return float(sum(self.regions[key].width * self.regions[key].height
-                         for key in ("h_e", "not_h_e")) / square)
+        return float(
+            sum(self.regions[key].width * self.regions[key].height for key in ("h_e", "not_h_e"))
+            / square
+        )
 
     @reads_screen("geometry")
     def column_share_shown(self, index: int) -> float:

@@ -52,17 +52,28 @@ __all__ = [
 TICK_LABEL_Z = 2
 
 
-def function_axes(x_range: tuple[float, float, float], y_range: tuple[float, float, float], *,
-                  x_length: float, y_length: float, font_size: int = 22,
-                  backed_labels: bool = False) -> Axes:
+def function_axes(
+    x_range: tuple[float, float, float],
+    y_range: tuple[float, float, float],
+    *,
+    x_length: float,
+    y_length: float,
+    font_size: int = 22,
+    backed_labels: bool = False,
+) -> Axes:
     """Course-styled axes for a graph: muted, numbered, without tips.
 
     ``backed_labels`` puts each tick number on a patch of the background, drawn above what is
     plotted (:func:`back_tick_labels`): a curve passing a label runs under it, never through it.
     """
-    axes = Axes(x_range=x_range, y_range=y_range, x_length=x_length, y_length=y_length,
-                axis_config={"color": theme.MUTED, "include_numbers": True,
-                             "font_size": font_size}, tips=False)
+    axes = Axes(
+        x_range=x_range,
+        y_range=y_range,
+        x_length=x_length,
+        y_length=y_length,
+        axis_config={"color": theme.MUTED, "include_numbers": True, "font_size": font_size},
+        tips=False,
+    )
     return back_tick_labels(axes) if backed_labels else axes
 
 
@@ -72,7 +83,7 @@ def back_tick_labels(axes: Axes, buff: float = 0.02) -> Axes:
     pass a label go under it and the digits stay legible. Returns ``axes``."""
     for axis in axes.get_axes():
         numbers = getattr(axis, "numbers", None)
-        for label in (numbers or []):
+        for label in numbers or []:
             label.add_background_rectangle(color=theme.BACKGROUND, opacity=1.0, buff=buff)
             label.set_z_index(TICK_LABEL_Z)
     return axes
@@ -93,8 +104,9 @@ def _drawable(start: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarra
     return start, end
 
 
-def _screen_segment(axes: Axes, point: Sequence[float], slope: float,
-                    length: float) -> tuple[np.ndarray, np.ndarray]:
+def _screen_segment(
+    axes: Axes, point: Sequence[float], slope: float, length: float
+) -> tuple[np.ndarray, np.ndarray]:
     """Endpoints of a segment of screen ``length`` centred on ``point`` with axes ``slope``."""
     centre = axes.c2p(*point)
     direction = axes.c2p(point[0] + 1.0, point[1] + slope) - centre
@@ -127,9 +139,18 @@ class SecantTangent(VGroup):
         How far (in x) the line extends beyond the two points.
     """
 
-    def __init__(self, axes: Axes, f: RealFunction, x0: float, h: float, *,
-                 readout: Readout | None = None, run_readout: Readout | None = None,
-                 reach: float = 0.9, color=theme.GRADIENT) -> None:
+    def __init__(
+        self,
+        axes: Axes,
+        f: RealFunction,
+        x0: float,
+        h: float,
+        *,
+        readout: Readout | None = None,
+        run_readout: Readout | None = None,
+        reach: float = 0.9,
+        color=theme.GRADIENT,
+    ) -> None:
         super().__init__()
         self.axes, self.f, self.x0, self.reach = axes, f, float(x0), float(reach)
         self.h_tracker = ValueTracker(float(h))
@@ -157,8 +178,9 @@ class SecantTangent(VGroup):
         m = secant_slope(f, x0, h)
         y0 = float(f(x0))
         lo, hi = min(x0, x0 + h) - self.reach, max(x0, x0 + h) + self.reach
-        self.line.put_start_and_end_on(axes.c2p(lo, y0 + m * (lo - x0)),
-                                       axes.c2p(hi, y0 + m * (hi - x0)))
+        self.line.put_start_and_end_on(
+            axes.c2p(lo, y0 + m * (lo - x0)), axes.c2p(hi, y0 + m * (hi - x0))
+        )
         x1, y1 = x0 + h, float(f(x0 + h))
         self.moving.move_to(axes.c2p(x1, y1))
         corner = axes.c2p(x1, y0)
@@ -167,11 +189,12 @@ class SecantTangent(VGroup):
 
     def create(self) -> Animation:
         """Draw the two points, then the secant through them and the slope triangle."""
-        return AnimationGroup(AnimationGroup(GrowFromCenter(self.anchor),
-                                             GrowFromCenter(self.moving)),
-                              AnimationGroup(Create(self.line), Create(self.run_leg),
-                                             Create(self.rise_leg)),
-                              lag_ratio=0.6, group=self)
+        return AnimationGroup(
+            AnimationGroup(GrowFromCenter(self.anchor), GrowFromCenter(self.moving)),
+            AnimationGroup(Create(self.line), Create(self.run_leg), Create(self.rise_leg)),
+            lag_ratio=0.6,
+            group=self,
+        )
 
     def animate_h_to(self, h: float, run_time: float = 2.5) -> Animation:
         """Shrink (or grow) ``h`` continuously to ``h``, geometrically, so the rotation looks
@@ -190,9 +213,12 @@ class SecantTangent(VGroup):
         """Draw the limiting line: through ``(x0, f(x0))`` with the given ``slope``."""
         y0 = float(self.f(self.x0))
         lo, hi = self.x0 - 1.5 * self.reach, self.x0 + 1.5 * self.reach
-        self.tangent = Line(self.axes.c2p(lo, y0 + slope * (lo - self.x0)),
-                            self.axes.c2p(hi, y0 + slope * (hi - self.x0)),
-                            stroke_color=theme.GOOD, stroke_width=4)
+        self.tangent = Line(
+            self.axes.c2p(lo, y0 + slope * (lo - self.x0)),
+            self.axes.c2p(hi, y0 + slope * (hi - self.x0)),
+            stroke_color=theme.GOOD,
+            stroke_width=4,
+        )
         self.add(self.tangent)
         return Create(self.tangent, run_time=run_time)
 
@@ -236,20 +262,34 @@ class LimitApproach(VGroup):
     group) that follow the dot: its height and its x, read back through the axes.
     """
 
-    def __init__(self, axes: Axes, f: RealFunction, x_range: tuple[float, float],
-                 hole_x: float, limit: float, start_x: float, *,
-                 readout: Readout | None = None, x_readout: Readout | None = None) -> None:
+    def __init__(
+        self,
+        axes: Axes,
+        f: RealFunction,
+        x_range: tuple[float, float],
+        hole_x: float,
+        limit: float,
+        start_x: float,
+        *,
+        readout: Readout | None = None,
+        x_readout: Readout | None = None,
+    ) -> None:
         super().__init__()
         self.axes, self.f, self.hole_x = axes, f, float(hole_x)
         self.readout, self.x_readout = readout, x_readout
         gap = 0.02 * (x_range[1] - x_range[0])
-        pieces = [axes.plot(f, x_range=(x_range[0], hole_x - gap), color=theme.CURVE,
-                            stroke_width=4),
-                  axes.plot(f, x_range=(hole_x + gap, x_range[1]), color=theme.CURVE,
-                            stroke_width=4)]
+        pieces = [
+            axes.plot(f, x_range=(x_range[0], hole_x - gap), color=theme.CURVE, stroke_width=4),
+            axes.plot(f, x_range=(hole_x + gap, x_range[1]), color=theme.CURVE, stroke_width=4),
+        ]
         self.curve = VGroup(*pieces)
-        self.hole = Circle(radius=0.09, stroke_color=theme.CURVE, stroke_width=3,
-                           fill_color=theme.BACKGROUND, fill_opacity=1.0)
+        self.hole = Circle(
+            radius=0.09,
+            stroke_color=theme.CURVE,
+            stroke_width=3,
+            fill_color=theme.BACKGROUND,
+            fill_opacity=1.0,
+        )
         self.hole.move_to(axes.c2p(hole_x, limit))
         self.dot = Dot(radius=0.09, color=theme.DOT)
         self.x = float(start_x)
@@ -265,9 +305,13 @@ class LimitApproach(VGroup):
         self.dot.move_to(self.axes.c2p(x, float(self.f(x))))
 
     def create(self) -> Animation:
-        return AnimationGroup(AnimationGroup(*(Create(p) for p in self.curve)),
-                              FadeIn(self.hole), GrowFromCenter(self.dot), lag_ratio=0.7,
-                              group=self)
+        return AnimationGroup(
+            AnimationGroup(*(Create(p) for p in self.curve)),
+            FadeIn(self.hole),
+            GrowFromCenter(self.dot),
+            lag_ratio=0.7,
+            group=self,
+        )
 
     def slide_to(self, x: float, run_time: float = 2.0) -> Animation:
         """Slide the dot along the graph to ``x`` (never onto the hole)."""
@@ -319,17 +363,28 @@ class DerivativeTracer(VGroup):
 
     TANGENT_LENGTH = 2.2
 
-    def __init__(self, fn: DifferentiableFunction, x_range: tuple[float, float, float],
-                 y_range: tuple[float, float, float], dy_range: tuple[float, float, float],
-                 x0: float, *, width: float = 7.6, top_height: float = 3.0,
-                 bottom_height: float = 2.4, gap: float = 0.55,
-                 readouts: dict[str, Readout] | None = None,
-                 f_label: str = "f(x)", df_label: str = "f'(x)") -> None:
+    def __init__(
+        self,
+        fn: DifferentiableFunction,
+        x_range: tuple[float, float, float],
+        y_range: tuple[float, float, float],
+        dy_range: tuple[float, float, float],
+        x0: float,
+        *,
+        width: float = 7.6,
+        top_height: float = 3.0,
+        bottom_height: float = 2.4,
+        gap: float = 0.55,
+        readouts: dict[str, Readout] | None = None,
+        f_label: str = "f(x)",
+        df_label: str = "f'(x)",
+    ) -> None:
         super().__init__()
         self.fn = fn
         self.readouts: dict[str, Readout] = {}
-        self.top = function_axes(x_range, y_range, x_length=width, y_length=top_height,
-                                 backed_labels=True)
+        self.top = function_axes(
+            x_range, y_range, x_length=width, y_length=top_height, backed_labels=True
+        )
         # the derivative plot shares the x axis of the plot above it: its x numbers would only
         # repeat those (and its curve would run through them); its y numbers sit where the
         # curve can only pass through 0, which is not numbered
@@ -356,8 +411,19 @@ class DerivativeTracer(VGroup):
         self.x = float(x0)
         self.trail_step = (x_range[1] - x_range[0]) / 400
         self._visited: list[float] = [self.x]
-        self.add(self.top, self.bottom, self.f_label, self.df_label, self.curve, self.guide,
-                 self.trail, self.markers, self.tangent, self.point, self.tracer)
+        self.add(
+            self.top,
+            self.bottom,
+            self.f_label,
+            self.df_label,
+            self.curve,
+            self.guide,
+            self.trail,
+            self.markers,
+            self.tangent,
+            self.point,
+            self.tracer,
+        )
         self._place(self.x)
         self.move_to(ORIGIN)
         self.follow_with(readouts or {})
@@ -365,8 +431,11 @@ class DerivativeTracer(VGroup):
     def follow_with(self, readouts: dict[str, Readout]) -> DerivativeTracer:
         """Make ``{"x" | "slope" | "f": readout}`` follow the drawing at every frame; readouts
         that followed before stop (they keep what they show)."""
-        readers = {"x": lambda: self.point_shown()[0], "slope": self.slope_shown,
-                   "f": lambda: self.point_shown()[1]}
+        readers = {
+            "x": lambda: self.point_shown()[0],
+            "slope": self.slope_shown,
+            "f": lambda: self.point_shown()[1],
+        }
         unknown = set(readouts) - set(readers)
         if unknown:
             raise ValueError(f"unknown readout(s) {sorted(unknown)}; use {sorted(readers)}")
@@ -388,8 +457,9 @@ class DerivativeTracer(VGroup):
         self.tangent.put_start_and_end_on(start, end)
         self.point.move_to(self.top.c2p(x, y))
         self.tracer.move_to(self.bottom.c2p(x, m))
-        self.guide.put_start_and_end_on(self.top.c2p(x, y), self.bottom.c2p(x, m)
-                                        + np.array([0, 1e-6, 0]))
+        self.guide.put_start_and_end_on(
+            self.top.c2p(x, y), self.bottom.c2p(x, m) + np.array([0, 1e-6, 0])
+        )
         if record:
             self._record(self.x)
         pts = self._trace_points()
@@ -410,12 +480,19 @@ class DerivativeTracer(VGroup):
     def create(self) -> Animation:
         """Draw both axes and f, then the tangent, its point, the guide and the tracer."""
         return AnimationGroup(
-            AnimationGroup(Create(self.top), Create(self.bottom), FadeIn(self.f_label),
-                           FadeIn(self.df_label)),
+            AnimationGroup(
+                Create(self.top), Create(self.bottom), FadeIn(self.f_label), FadeIn(self.df_label)
+            ),
             Create(self.curve),
-            AnimationGroup(Create(self.tangent), GrowFromCenter(self.point),
-                           Create(self.guide), GrowFromCenter(self.tracer)),
-            lag_ratio=0.8, group=self)
+            AnimationGroup(
+                Create(self.tangent),
+                GrowFromCenter(self.point),
+                Create(self.guide),
+                GrowFromCenter(self.tracer),
+            ),
+            lag_ratio=0.8,
+            group=self,
+        )
 
     def slide_to(self, x: float, run_time: float = 3.0, *, trace: bool = True) -> Animation:
         """Slide the tangent along ``f`` to ``x``; with ``trace`` the tracer leaves its trail."""
@@ -439,9 +516,12 @@ class DerivativeTracer(VGroup):
         """Ring the point of ``f`` at ``x`` and its slope below (e.g. a critical point)."""
         rings = VGroup(
             Circle(radius=radius + 0.05, stroke_color=color, stroke_width=4).move_to(
-                self.top.c2p(x, self.fn(x))),
+                self.top.c2p(x, self.fn(x))
+            ),
             Circle(radius=radius + 0.05, stroke_color=color, stroke_width=4).move_to(
-                self.bottom.c2p(x, self.fn.derivative(x))))
+                self.bottom.c2p(x, self.fn.derivative(x))
+            ),
+        )
         self.markers.add(rings)
         return AnimationGroup(*(Create(r) for r in rings), group=self)
 
@@ -475,4 +555,3 @@ class DerivativeTracer(VGroup):
         if not xs[0] - 1e-9 <= x <= xs[-1] + 1e-9:
             raise ValueError(f"the trail does not reach x = {x}")
         return float(np.interp(x, xs, ys))
-

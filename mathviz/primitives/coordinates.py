@@ -61,32 +61,65 @@ class BasisChangeGrid(VGroup):
         Scene units per coordinate unit.
     """
 
-    def __init__(self, basis: Basis2D | ArrayLike, point: ArrayLike, *,
-                 x_range: tuple[float, float] = (-8.0, 14.0),
-                 y_range: tuple[float, float] = (-8.0, 10.0), unit: float = 1.0) -> None:
+    def __init__(
+        self,
+        basis: Basis2D | ArrayLike,
+        point: ArrayLike,
+        *,
+        x_range: tuple[float, float] = (-8.0, 14.0),
+        y_range: tuple[float, float] = (-8.0, 10.0),
+        unit: float = 1.0,
+    ) -> None:
         super().__init__()
-        self.basis = basis if isinstance(basis, Basis2D) else Basis2D.of(
-            np.asarray(basis, dtype=float)[:, 0], np.asarray(basis, dtype=float)[:, 1])
+        self.basis = (
+            basis
+            if isinstance(basis, Basis2D)
+            else Basis2D.of(
+                np.asarray(basis, dtype=float)[:, 0], np.asarray(basis, dtype=float)[:, 1]
+            )
+        )
         self.point = np.asarray(point, dtype=float)
-        self.reference = number_plane(x_range, y_range, unit, line_color=theme.GRID,
-                                      axis_color=theme.MUTED, axis_width=2.0)
-        self.skew_grid = number_plane(x_range, y_range, unit, line_color=theme.PROJECTION,
-                                      axis_color=theme.PROJECTION, line_width=1.6,
-                                      axis_width=2.6, line_opacity=0.0, axis_opacity=0.0)
+        self.reference = number_plane(
+            x_range, y_range, unit, line_color=theme.GRID, axis_color=theme.MUTED, axis_width=2.0
+        )
+        self.skew_grid = number_plane(
+            x_range,
+            y_range,
+            unit,
+            line_color=theme.PROJECTION,
+            axis_color=theme.PROJECTION,
+            line_width=1.6,
+            axis_width=2.6,
+            line_opacity=0.0,
+            axis_opacity=0.0,
+        )
         self._current = np.eye(2)  # the basis the arrows and the walk currently use
         self.b1_arrow = self._arrow((0.0, 0.0), (1.0, 0.0), theme.BASIS_I)
         self.b2_arrow = self._arrow((0.0, 0.0), (0.0, 1.0), theme.BASIS_J)
         self.dot = Dot(self.reference.c2p(*self.point), radius=0.1, color=theme.VECTOR)
         self.legs = VGroup()
         self.spent_legs = VGroup()
-        self.add(self.reference, self.skew_grid, self.spent_legs, self.legs, self.b1_arrow, self.b2_arrow,
-                 self.dot)
+        self.add(
+            self.reference,
+            self.skew_grid,
+            self.spent_legs,
+            self.legs,
+            self.b1_arrow,
+            self.b2_arrow,
+            self.dot,
+        )
 
     # --- construction -------------------------------------------------------------------
     def _arrow(self, start: ArrayLike, end: ArrayLike, color, width: float = 7) -> Arrow:
-        return Arrow(self.reference.c2p(*start), self.reference.c2p(*end), buff=0,
-                     color=color, stroke_width=width, max_tip_length_to_length_ratio=0.22,
-                     max_stroke_width_to_length_ratio=8)
+        return Arrow(
+            self.reference.c2p(*start),
+            self.reference.c2p(*end),
+            buff=0,
+            color=color,
+            stroke_width=width,
+            max_tip_length_to_length_ratio=0.22,
+            max_stroke_width_to_length_ratio=8,
+        )
 
     def c2p(self, x: float, y: float) -> np.ndarray:
         """Scene point of standard coordinates ``(x, y)``."""
@@ -94,9 +127,13 @@ class BasisChangeGrid(VGroup):
 
     def create(self) -> Animation:
         """Draw the standard grid, grow î and ĵ, then drop the point in."""
-        return AnimationGroup(Create(self.reference, run_time=1.5),
-                              AnimationGroup(GrowArrow(self.b1_arrow), GrowArrow(self.b2_arrow)),
-                              GrowFromCenter(self.dot), lag_ratio=0.5, group=self)
+        return AnimationGroup(
+            Create(self.reference, run_time=1.5),
+            AnimationGroup(GrowArrow(self.b1_arrow), GrowArrow(self.b2_arrow)),
+            GrowFromCenter(self.dot),
+            lag_ratio=0.5,
+            group=self,
+        )
 
     # --- the morph ----------------------------------------------------------------------
     def morph_to_basis(self, run_time: float = 2.5) -> Animation:
@@ -104,13 +141,20 @@ class BasisChangeGrid(VGroup):
         become ``b₁`` and ``b₂``. The reference grid dims; the point stays where it is."""
         m = self.basis.matrix
         self._current = m.copy()
-        reveal = AnimationGroup(self.skew_grid.animate.set_stroke(opacity=0.85),
-                                self.reference.animate.set_stroke(opacity=0.45),
-                                run_time=0.8)
+        reveal = AnimationGroup(
+            self.skew_grid.animate.set_stroke(opacity=0.85),
+            self.reference.animate.set_stroke(opacity=0.45),
+            run_time=0.8,
+        )
         # one clock for grid and arrows: b₁, b₂ are the skew grid's (1, 0), (0, 1) throughout
-        carry = CarryByMatrix(m, self.reference, shapes=[self.skew_grid],
-                              arrows=[self.b1_arrow, self.b2_arrow], group=self,
-                              run_time=run_time)
+        carry = CarryByMatrix(
+            m,
+            self.reference,
+            shapes=[self.skew_grid],
+            arrows=[self.b1_arrow, self.b2_arrow],
+            group=self,
+            run_time=run_time,
+        )
         return Succession(reveal, carry, group=self)
 
     def square_up(self, run_time: float = 2.5) -> Animation:
@@ -120,13 +164,20 @@ class BasisChangeGrid(VGroup):
         inverse = np.linalg.inv(self._current)
         self._current = np.eye(2)
         # one clock for everything: the point and the walk keep their skew-grid coordinates
-        return CarryByMatrix(inverse, self.reference, shapes=[self.skew_grid],
-                             arrows=[self.b1_arrow, self.b2_arrow, *self.legs],
-                             dots=[self.dot], group=self, run_time=run_time)
+        return CarryByMatrix(
+            inverse,
+            self.reference,
+            shapes=[self.skew_grid],
+            arrows=[self.b1_arrow, self.b2_arrow, *self.legs],
+            dots=[self.dot],
+            group=self,
+            run_time=run_time,
+        )
 
     # --- the walk -----------------------------------------------------------------------
-    def coordinates_walk(self, readouts: tuple[Readout, Readout] | None = None,
-                         seconds_per_leg: float = 1.4) -> Animation:
+    def coordinates_walk(
+        self, readouts: tuple[Readout, Readout] | None = None, seconds_per_leg: float = 1.4
+    ) -> Animation:
         """Walk ``c₁·b₁`` from the origin, then ``c₂·b₂`` from its tip, to the point.
 
         Uses the current basis (the standard one before :meth:`morph_to_basis`). The two
@@ -230,19 +281,38 @@ class PolarGrid(VGroup):
 
     ARC_RADIUS = 0.9  # coordinate units
 
-    def __init__(self, point: ArrayLike, *, max_radius: int = 5, ray_step_degrees: int = 30,
-                 unit: float = 0.65, readouts: Mapping[str, Readout] | None = None) -> None:
+    def __init__(
+        self,
+        point: ArrayLike,
+        *,
+        max_radius: int = 5,
+        ray_step_degrees: int = 30,
+        unit: float = 0.65,
+        readouts: Mapping[str, Readout] | None = None,
+    ) -> None:
         super().__init__()
         extent = (-max_radius - 0.6, max_radius + 0.6)
-        self.plane = number_plane(extent, extent, unit, line_color=theme.GRID_FAINT,
-                                  axis_color=theme.MUTED)
+        self.plane = number_plane(
+            extent, extent, unit, line_color=theme.GRID_FAINT, axis_color=theme.MUTED
+        )
         origin = self.plane.c2p(0, 0)
-        self.circles = VGroup(*(Circle(radius=k * unit, arc_center=origin,
-                                       stroke_color=theme.GRID, stroke_width=2)
-                                for k in range(1, max_radius + 1)))
-        self.rays = VGroup(*(Line(origin, self.plane.c2p(*from_polar(max_radius, math.radians(a))),
-                                  stroke_color=theme.GRID, stroke_width=1.5)
-                             for a in range(0, 360, ray_step_degrees)))
+        self.circles = VGroup(
+            *(
+                Circle(radius=k * unit, arc_center=origin, stroke_color=theme.GRID, stroke_width=2)
+                for k in range(1, max_radius + 1)
+            )
+        )
+        self.rays = VGroup(
+            *(
+                Line(
+                    origin,
+                    self.plane.c2p(*from_polar(max_radius, math.radians(a))),
+                    stroke_color=theme.GRID,
+                    stroke_width=1.5,
+                )
+                for a in range(0, 360, ray_step_degrees)
+            )
+        )
         self.readouts = dict(readouts or {})
         unknown = set(self.readouts) - {"r", "theta", "x", "y"}
         if unknown:
@@ -250,8 +320,12 @@ class PolarGrid(VGroup):
         self.r, self.theta = to_polar(point)
         self.dot = Dot(radius=0.1, color=theme.DOT)
         self.radius_line = Line(origin, origin, stroke_color=theme.NORM_L2, stroke_width=5)
-        self.arc = Arc(radius=self.ARC_RADIUS * unit, arc_center=origin,
-                       stroke_color=theme.PROJECTION, stroke_width=5)
+        self.arc = Arc(
+            radius=self.ARC_RADIUS * unit,
+            arc_center=origin,
+            stroke_color=theme.PROJECTION,
+            stroke_width=5,
+        )
         self.marker = VGroup(self.radius_line, self.arc, self.dot)
         self._place(self.theta)
         self.add(self.plane, self.circles, self.rays, self.marker)
@@ -265,9 +339,16 @@ class PolarGrid(VGroup):
         self.dot.move_to(tip)
         self.radius_line.put_start_and_end_on(origin, tip)
         unit = np.linalg.norm(self.plane.c2p(1, 0) - origin)
-        self.arc.become(Arc(radius=self.ARC_RADIUS * unit, start_angle=0.0,
-                            angle=max(theta, 1e-4), arc_center=origin,
-                            stroke_color=theme.PROJECTION, stroke_width=5))
+        self.arc.become(
+            Arc(
+                radius=self.ARC_RADIUS * unit,
+                start_angle=0.0,
+                angle=max(theta, 1e-4),
+                arc_center=origin,
+                stroke_color=theme.PROJECTION,
+                stroke_width=5,
+            )
+        )
         r_drawn, theta_drawn = self.polar_shown()
         x_drawn, y_drawn = self.cartesian_shown()
         values = {"r": r_drawn, "theta": theta_drawn, "x": x_drawn, "y": y_drawn}
@@ -281,7 +362,9 @@ class PolarGrid(VGroup):
             AnimationGroup(*(Create(c) for c in self.circles), lag_ratio=0.15),
             AnimationGroup(*(Create(r) for r in self.rays), lag_ratio=0.05),
             AnimationGroup(Create(self.radius_line), Create(self.arc), GrowFromCenter(self.dot)),
-            lag_ratio=0.45, group=self)
+            lag_ratio=0.45,
+            group=self,
+        )
 
     def move_to_angle(self, degrees: float, run_time: float = 3.0) -> Animation:
         """Slide the dot along its circle to ``degrees``; radius, arc and readouts follow."""
@@ -290,8 +373,9 @@ class PolarGrid(VGroup):
         def update(_mob, alpha: float) -> None:
             self._place(start + alpha * (end - start))
 
-        return AnimationGroup(UpdateFromAlphaFunc(self.marker, update), group=self,
-                              run_time=run_time)
+        return AnimationGroup(
+            UpdateFromAlphaFunc(self.marker, update), group=self, run_time=run_time
+        )
 
     # --- read back ----------------------------------------------------------------------
     @reads_screen("geometry")

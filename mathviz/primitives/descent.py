@@ -53,8 +53,12 @@ class ContourMap(VGroup):
         curves = [c for c in self if abs(c.level - level) < 1e-9]
         if not curves:
             raise KeyError(f"no contour at level {level}")
-        best = min(curves, key=lambda c: np.min(np.linalg.norm(
-            c.points[::4, :2] - self.axes.c2p(*point)[:2], axis=1)))
+        best = min(
+            curves,
+            key=lambda c: np.min(
+                np.linalg.norm(c.points[::4, :2] - self.axes.c2p(*point)[:2], axis=1)
+            ),
+        )
         anchors = np.array([coords(self.axes, p) for p in best.points[::4]])
         return nearest_tangent(anchors, point)
 
@@ -62,8 +66,9 @@ class ContourMap(VGroup):
 class GradientArrows(VGroup):
     """Arrows of ∇f at given points, drawn with a common display length."""
 
-    def __init__(self, axes: Axes, points: ArrayLike, gradients: ArrayLike,
-                 length: float = 0.7) -> None:
+    def __init__(
+        self, axes: Axes, points: ArrayLike, gradients: ArrayLike, length: float = 0.7
+    ) -> None:
         super().__init__()
         self.axes = axes
         self.base_points = np.asarray(points, dtype=float)
@@ -71,8 +76,16 @@ class GradientArrows(VGroup):
             direction = g / np.linalg.norm(g)
             start = axes.c2p(*p)
             end = axes.c2p(*(p + length * direction))
-            self.add(Arrow(start, end, buff=0, color=theme.GRADIENT, stroke_width=4,
-                           max_tip_length_to_length_ratio=0.3))
+            self.add(
+                Arrow(
+                    start,
+                    end,
+                    buff=0,
+                    color=theme.GRADIENT,
+                    stroke_width=4,
+                    max_tip_length_to_length_ratio=0.3,
+                )
+            )
 
     def create(self, run_time: float = 2.0) -> Animation:
         return AnimationGroup(*(GrowArrow(a) for a in self), lag_ratio=0.1, run_time=run_time)
@@ -101,10 +114,15 @@ class GradientDescentPath(VGroup):
         Live numbers to update at each step, as ``(readout, values_per_iterate)``.
     """
 
-    def __init__(self, axes: Axes, trace: DescentTrace, *,
-                 display_points: ArrayLike | None = None,
-                 readouts: Sequence[tuple[Readout, Sequence[float]]] = (),
-                 color=theme.PATH) -> None:
+    def __init__(
+        self,
+        axes: Axes,
+        trace: DescentTrace,
+        *,
+        display_points: ArrayLike | None = None,
+        readouts: Sequence[tuple[Readout, Sequence[float]]] = (),
+        color=theme.PATH,
+    ) -> None:
         super().__init__()
         self.axes = axes
         self.trace = trace

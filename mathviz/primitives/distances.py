@@ -73,9 +73,15 @@ class DistanceComparison(VGroup):
         Axis order of the staircase legs (default: x first, then y).
     """
 
-    def __init__(self, axes: Axes, start: ArrayLike, end: ArrayLike, *,
-                 colors: tuple = (theme.USER_COLORS[0], theme.USER_COLORS[1]),
-                 order: Sequence[int] = (0, 1)) -> None:
+    def __init__(
+        self,
+        axes: Axes,
+        start: ArrayLike,
+        end: ArrayLike,
+        *,
+        colors: tuple = (theme.USER_COLORS[0], theme.USER_COLORS[1]),
+        order: Sequence[int] = (0, 1),
+    ) -> None:
         super().__init__()
         self.axes = axes
         self.start = np.asarray(start, dtype=float)
@@ -84,25 +90,35 @@ class DistanceComparison(VGroup):
             raise ValueError("DistanceComparison draws 2-D points")
         self.order = tuple(order)
         self.routes = VGroup()
-        self.dots = VGroup(Dot(axes.c2p(*self.start), radius=0.11, color=colors[0]),
-                           Dot(axes.c2p(*self.end), radius=0.11, color=colors[1]))
+        self.dots = VGroup(
+            Dot(axes.c2p(*self.start), radius=0.11, color=colors[0]),
+            Dot(axes.c2p(*self.end), radius=0.11, color=colors[1]),
+        )
         self.add(self.routes, self.dots)
-        self.straight = Arrow(axes.c2p(*self.start), axes.c2p(*self.end), buff=0,
-                              color=theme.NORM_L2, stroke_width=5,
-                              max_tip_length_to_length_ratio=0.1)
+        self.straight = Arrow(
+            axes.c2p(*self.start),
+            axes.c2p(*self.end),
+            buff=0,
+            color=theme.NORM_L2,
+            stroke_width=5,
+            max_tip_length_to_length_ratio=0.1,
+        )
         corners = manhattan_path(self.start, self.end, self.order)
-        self.staircase = VGroup(*(Line(axes.c2p(*p), axes.c2p(*q), color=theme.NORM_L1,
-                                       stroke_width=6)
-                                  for p, q in pairwise(corners)))
+        self.staircase = VGroup(
+            *(
+                Line(axes.c2p(*p), axes.c2p(*q), color=theme.NORM_L1, stroke_width=6)
+                for p, q in pairwise(corners)
+            )
+        )
         axis, _ = largest_gap(self.start, self.end)
         leg = self.staircase[self.order.index(axis)]
-        self.max_gap = Line(*leg.get_start_and_end(), color=theme.NORM_LINF, stroke_width=14,
-                            stroke_opacity=0.9)
+        self.max_gap = Line(
+            *leg.get_start_and_end(), color=theme.NORM_LINF, stroke_width=14, stroke_opacity=0.9
+        )
 
     def create(self) -> Animation:
         """Drop the two points in."""
-        return AnimationGroup(*(GrowFromCenter(d) for d in self.dots), lag_ratio=0.3,
-                              group=self)
+        return AnimationGroup(*(GrowFromCenter(d) for d in self.dots), lag_ratio=0.3, group=self)
 
     def show_straight(self, run_time: float = 1.2) -> Animation:
         """Draw the straight segment from start to end (the difference vector)."""
@@ -112,8 +128,11 @@ class DistanceComparison(VGroup):
     def show_staircase(self, seconds_per_leg: float = 0.9) -> Animation:
         """Walk the staircase leg by leg, one axis at a time."""
         self.routes.add(*self.staircase)
-        return AnimationGroup(*(Create(leg, run_time=seconds_per_leg) for leg in self.staircase),
-                              lag_ratio=1.0, group=self)
+        return AnimationGroup(
+            *(Create(leg, run_time=seconds_per_leg) for leg in self.staircase),
+            lag_ratio=1.0,
+            group=self,
+        )
 
     def show_max_gap(self, run_time: float = 1.0) -> Animation:
         """Thicken the longest leg: the single largest coordinate gap."""
@@ -153,8 +172,9 @@ class DifferenceBars(VGroup):
         Bar width in x units.
     """
 
-    def __init__(self, axes: Axes, values: ArrayLike, *, width: float = 0.6,
-                 color=theme.MUTED) -> None:
+    def __init__(
+        self, axes: Axes, values: ArrayLike, *, width: float = 0.6, color=theme.MUTED
+    ) -> None:
         super().__init__()
         self.axes = axes
         self.values = np.asarray(values, dtype=float)
@@ -165,21 +185,33 @@ class DifferenceBars(VGroup):
     def _bar(self, x: float, value: float, color) -> Polygon:
         w = self.bar_width / 2
         corners = [(x - w, 0.0), (x + w, 0.0), (x + w, value), (x - w, value)]
-        return Polygon(*(self.axes.c2p(*c) for c in corners), stroke_color=color,
-                       stroke_width=2, fill_color=color, fill_opacity=0.75)
+        return Polygon(
+            *(self.axes.c2p(*c) for c in corners),
+            stroke_color=color,
+            stroke_width=2,
+            fill_color=color,
+            fill_opacity=0.75,
+        )
 
     def create(self, run_time: float = 1.6) -> Animation:
         """Grow each bar out of the zero line."""
-        return AnimationGroup(*(GrowFromEdge(bar, DOWN if v >= 0 else UP)
-                                for bar, v in zip(self.bars, self.values, strict=True)),
-                              lag_ratio=0.2, run_time=run_time, group=self)
+        return AnimationGroup(
+            *(
+                GrowFromEdge(bar, DOWN if v >= 0 else UP)
+                for bar, v in zip(self.bars, self.values, strict=True)
+            ),
+            lag_ratio=0.2,
+            run_time=run_time,
+            group=self,
+        )
 
     def highlight_largest(self, color=theme.NORM_LINF) -> Animation:
         """Recolour every bar whose |value| is the maximum."""
         heights = np.abs(self.values_shown())
         top = [bar for bar, h in zip(self.bars, heights, strict=True) if h >= heights.max() - 1e-9]
-        return AnimationGroup(*(bar.animate.set_fill(color, opacity=0.9).set_stroke(color)
-                                for bar in top), group=self)
+        return AnimationGroup(
+            *(bar.animate.set_fill(color, opacity=0.9).set_stroke(color) for bar in top), group=self
+        )
 
     @reads_screen("geometry")
     def values_shown(self) -> np.ndarray:
@@ -218,9 +250,15 @@ class DirectionComparison(VGroup):
     ARC_RADIUS = 0.9  # coordinate units
     GAP_OFFSET = 0.22  # scene units
 
-    def __init__(self, axes: Axes, first: ArrayLike, second: ArrayLike, *,
-                 colors: tuple = (theme.USER_COLORS[0], theme.USER_COLORS[5]),
-                 readouts: dict[str, Readout] | None = None) -> None:
+    def __init__(
+        self,
+        axes: Axes,
+        first: ArrayLike,
+        second: ArrayLike,
+        *,
+        colors: tuple = (theme.USER_COLORS[0], theme.USER_COLORS[5]),
+        readouts: dict[str, Readout] | None = None,
+    ) -> None:
         super().__init__()
         self.axes = axes
         self.first = np.asarray(first, dtype=float)
@@ -238,9 +276,15 @@ class DirectionComparison(VGroup):
         self._place(self.second)
 
     def _arrow(self, tip: ArrayLike, color, width: float) -> Arrow:
-        return Arrow(self.axes.c2p(0, 0), self.axes.c2p(*tip), buff=0, color=color,
-                     stroke_width=width, max_tip_length_to_length_ratio=0.12,
-                     max_stroke_width_to_length_ratio=10)
+        return Arrow(
+            self.axes.c2p(0, 0),
+            self.axes.c2p(*tip),
+            buff=0,
+            color=color,
+            stroke_width=width,
+            max_tip_length_to_length_ratio=0.12,
+            max_stroke_width_to_length_ratio=10,
+        )
 
     def _gap(self, second: np.ndarray) -> VGroup:
         """Dashed dimension line between the tips, offset to the side away from the origin."""
@@ -256,9 +300,11 @@ class DirectionComparison(VGroup):
             normal = -normal
         shift = self.GAP_OFFSET * normal
         style = {"color": theme.NORM_L2, "stroke_width": 4}
-        return VGroup(DashedLine(a + shift, b + shift, dash_length=0.12, **style),
-                      Line(a + 0.3 * shift, a + 1.3 * shift, **style),
-                      Line(b + 0.3 * shift, b + 1.3 * shift, **style))
+        return VGroup(
+            DashedLine(a + shift, b + shift, dash_length=0.12, **style),
+            Line(a + 0.3 * shift, a + 1.3 * shift, **style),
+            Line(b + 0.3 * shift, b + 1.3 * shift, **style),
+        )
 
     def _place(self, second: np.ndarray, color=None) -> None:
         self.second = np.asarray(second, dtype=float)
@@ -268,10 +314,17 @@ class DirectionComparison(VGroup):
         a1 = math.atan2(self.first[1], self.first[0])
         a2 = math.atan2(self.second[1], self.second[0])
         unit = float(np.linalg.norm(self.axes.c2p(1, 0) - self.axes.c2p(0, 0)))
-        self.arc.become(Arc(radius=self.ARC_RADIUS * unit, start_angle=min(a1, a2),
-                            angle=max(abs(a2 - a1), 1e-4), arc_center=self.axes.c2p(0, 0),
-                            stroke_color=theme.TEXT, stroke_width=3,
-                            stroke_opacity=1.0 if abs(a2 - a1) > 1e-3 else 0.0))
+        self.arc.become(
+            Arc(
+                radius=self.ARC_RADIUS * unit,
+                start_angle=min(a1, a2),
+                angle=max(abs(a2 - a1), 1e-4),
+                arc_center=self.axes.c2p(0, 0),
+                stroke_color=theme.TEXT,
+                stroke_width=3,
+                stroke_opacity=1.0 if abs(a2 - a1) > 1e-3 else 0.0,
+            )
+        )
         # the readouts show what is drawn: the dashed gap's length and the arrows' cosine
         values = {"euclidean": self.euclidean_shown(), "cosine": self.cosine_shown()}
         for key, readout in self.readouts.items():
@@ -279,8 +332,9 @@ class DirectionComparison(VGroup):
 
     def create(self) -> Animation:
         """Grow the first arrow, then the second."""
-        return AnimationGroup(GrowArrow(self.first_arrow), GrowArrow(self.second_arrow),
-                              lag_ratio=0.6, group=self)
+        return AnimationGroup(
+            GrowArrow(self.first_arrow), GrowArrow(self.second_arrow), lag_ratio=0.6, group=self
+        )
 
     def show_gap(self, run_time: float = 1.0) -> Animation:
         """Draw the dashed segment between the tips: the Euclidean distance."""
@@ -296,15 +350,20 @@ class DirectionComparison(VGroup):
         def update(_mob, alpha: float) -> None:
             self._place((1 - alpha) * start + alpha * end, c0.interpolate(c1, alpha))
 
-        return AnimationGroup(UpdateFromAlphaFunc(VGroup(self.gap, self.second_arrow, self.arc),
-                                                  update), group=self, run_time=run_time)
+        return AnimationGroup(
+            UpdateFromAlphaFunc(VGroup(self.gap, self.second_arrow, self.arc), update),
+            group=self,
+            run_time=run_time,
+        )
 
     # --- read back ----------------------------------------------------------------------
     @reads_screen("geometry")
     def tips_shown(self) -> tuple[np.ndarray, np.ndarray]:
         """The two arrow tips through the axes."""
-        return (coords(self.axes, self.first_arrow.get_end()),
-                coords(self.axes, self.second_arrow.get_end()))
+        return (
+            coords(self.axes, self.first_arrow.get_end()),
+            coords(self.axes, self.second_arrow.get_end()),
+        )
 
     @reads_screen("geometry")
     def euclidean_shown(self) -> float:
@@ -352,8 +411,9 @@ class Histogram(VGroup):
         ``k`` bar heights.
     """
 
-    def __init__(self, axes: Axes, edges: ArrayLike, heights: ArrayLike, *,
-                 color=theme.NORM_L2) -> None:
+    def __init__(
+        self, axes: Axes, edges: ArrayLike, heights: ArrayLike, *, color=theme.NORM_L2
+    ) -> None:
         super().__init__()
         self.axes = axes
         self.edges = np.asarray(edges, dtype=float)
@@ -368,20 +428,34 @@ class Histogram(VGroup):
         out = []
         for lo, hi, h in zip(self.edges[:-1], self.edges[1:], heights, strict=True):
             corners = [(lo, 0.0), (hi, 0.0), (hi, h), (lo, h)]
-            out.append(Polygon(*(self.axes.c2p(*c) for c in corners), stroke_color=self.color,
-                               stroke_width=1.5, fill_color=self.color, fill_opacity=0.7))
+            out.append(
+                Polygon(
+                    *(self.axes.c2p(*c) for c in corners),
+                    stroke_color=self.color,
+                    stroke_width=1.5,
+                    fill_color=self.color,
+                    fill_opacity=0.7,
+                )
+            )
         return out
 
     def create(self, run_time: float = 1.5) -> Animation:
         """Grow the bars out of the x-axis."""
-        return AnimationGroup(*(GrowFromEdge(bar, DOWN) for bar in self.bars),
-                              lag_ratio=0.03, run_time=run_time, group=self)
+        return AnimationGroup(
+            *(GrowFromEdge(bar, DOWN) for bar in self.bars),
+            lag_ratio=0.03,
+            run_time=run_time,
+            group=self,
+        )
 
     def morph_to(self, heights: ArrayLike, run_time: float = 2.0) -> Animation:
         """Reshape every bar to the new ``heights``."""
         new = self._bars(np.asarray(heights, dtype=float))
-        return AnimationGroup(*(Transform(bar, target) for bar, target in zip(self.bars, new, strict=True)),
-                              group=self, run_time=run_time)
+        return AnimationGroup(
+            *(Transform(bar, target) for bar, target in zip(self.bars, new, strict=True)),
+            group=self,
+            run_time=run_time,
+        )
 
     @reads_screen("geometry")
     def heights_shown(self) -> np.ndarray:

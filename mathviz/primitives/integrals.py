@@ -49,8 +49,12 @@ def _axes_frame(axes: Axes) -> tuple[np.ndarray, np.ndarray]:
     """The axes' origin and the scene images of their unit x and y steps (columns), as drawn
     now: linear Axes map ``(x, y)`` to ``origin + basis @ (x, y)``."""
     origin = np.asarray(axes.c2p(0.0, 0.0), dtype=float)
-    basis = np.column_stack([np.asarray(axes.c2p(1.0, 0.0), dtype=float) - origin,
-                             np.asarray(axes.c2p(0.0, 1.0), dtype=float) - origin])
+    basis = np.column_stack(
+        [
+            np.asarray(axes.c2p(1.0, 0.0), dtype=float) - origin,
+            np.asarray(axes.c2p(0.0, 1.0), dtype=float) - origin,
+        ]
+    )
     return origin, basis
 
 
@@ -65,8 +69,7 @@ def _axes_coords(axes: Axes, points: np.ndarray) -> np.ndarray:
     """Scene points ``(n, 3)`` read back as axes coordinates ``(n, 2)`` (``axes.p2c`` for many
     points at once, through the axes as drawn now)."""
     origin, basis = _axes_frame(axes)
-    solution, *_ = np.linalg.lstsq(basis, (np.asarray(points, dtype=float) - origin).T,
-                                   rcond=None)
+    solution, *_ = np.linalg.lstsq(basis, (np.asarray(points, dtype=float) - origin).T, rcond=None)
     return solution.T
 
 
@@ -97,8 +100,18 @@ class RiemannRectangles(VGroup):
         ``"left"``, ``"mid"`` or ``"right"``: where each height is sampled.
     """
 
-    def __init__(self, axes: Axes, f: RealFunction, a: float, b: float, n: int, *,
-                 rule: Rule = "mid", color=theme.AREA, negative_color=theme.BAD) -> None:
+    def __init__(
+        self,
+        axes: Axes,
+        f: RealFunction,
+        a: float,
+        b: float,
+        n: int,
+        *,
+        rule: Rule = "mid",
+        color=theme.AREA,
+        negative_color=theme.BAD,
+    ) -> None:
         super().__init__()
         self.axes, self.f, self.a, self.b, self.rule = axes, f, float(a), float(b), rule
         self.color, self.negative_color = color, negative_color
@@ -111,9 +124,16 @@ class RiemannRectangles(VGroup):
         for lo, hi, h in zip(model.edges[:-1], model.edges[1:], model.heights, strict=True):
             color = self.color if h >= 0 else self.negative_color
             corners = [(lo, 0.0), (hi, 0.0), (hi, h), (lo, h)]
-            bars.add(Polygon(*(self.axes.c2p(*c) for c in corners), stroke_color=theme.TEXT,
-                             stroke_width=1.2 if model.n <= 32 else 0.6, stroke_opacity=0.8,
-                             fill_color=color, fill_opacity=0.6))
+            bars.add(
+                Polygon(
+                    *(self.axes.c2p(*c) for c in corners),
+                    stroke_color=theme.TEXT,
+                    stroke_width=1.2 if model.n <= 32 else 0.6,
+                    stroke_opacity=0.8,
+                    fill_color=color,
+                    fill_opacity=0.6,
+                )
+            )
         return bars
 
     @property
@@ -122,8 +142,12 @@ class RiemannRectangles(VGroup):
 
     def create(self, run_time: float = 1.5) -> Animation:
         """Grow the rectangles out of the x-axis, left to right."""
-        return AnimationGroup(*(GrowFromEdge(bar, DOWN) for bar in self.bars),
-                              lag_ratio=0.15, run_time=run_time, group=self)
+        return AnimationGroup(
+            *(GrowFromEdge(bar, DOWN) for bar in self.bars),
+            lag_ratio=0.15,
+            run_time=run_time,
+            group=self,
+        )
 
     def refine_to(self, n: int, run_time: float = 1.5) -> Animation:
         """Morph the rectangles into the ``n``-rectangle sum (each splits into its share)."""
@@ -152,8 +176,10 @@ class RiemannRectangles(VGroup):
         not an exact copy of another (a morph pads the smaller group with duplicates)."""
         seen: set[tuple[float, ...]] = set()
         for bar in self.bars:
-            opacity = max(float(np.max(bar.get_fill_opacities(), initial=0.0)),
-                          float(np.max(bar.get_stroke_opacities(), initial=0.0)))
+            opacity = max(
+                float(np.max(bar.get_fill_opacities(), initial=0.0)),
+                float(np.max(bar.get_stroke_opacities(), initial=0.0)),
+            )
             if opacity <= 0.05 or bar.width < 1e-6 or bar.height < 1e-6:
                 continue
             seen.add(tuple(np.round(_points_in(self.axes, bar).ravel(), 9)))
@@ -189,19 +215,29 @@ class AccumulatedArea(VGroup):
 
     QUANTITIES = ("area", "above", "below", "edge", "height", "rate")
 
-    def __init__(self, axes: Axes, f: RealFunction, a: float, x: float, *,
-                 samples: int = 800,
-                 readouts: Sequence[tuple[Readout, str]] = (),
-                 trace: bool = False,
-                 color=theme.AREA, negative_color=theme.BAD) -> None:
+    def __init__(
+        self,
+        axes: Axes,
+        f: RealFunction,
+        a: float,
+        x: float,
+        *,
+        samples: int = 800,
+        readouts: Sequence[tuple[Readout, str]] = (),
+        trace: bool = False,
+        color=theme.AREA,
+        negative_color=theme.BAD,
+    ) -> None:
         super().__init__()
         self.axes, self.f, self.a, self.samples = axes, f, float(a), samples
         self.readouts: list[tuple[Readout, str]] = []
         self._check_quantities(readouts)
-        self.positive = Polygon(*[axes.c2p(0, 0)] * 3, stroke_width=0, fill_color=color,
-                                fill_opacity=0.6)
-        self.negative = Polygon(*[axes.c2p(0, 0)] * 3, stroke_width=0,
-                                fill_color=negative_color, fill_opacity=0.6)
+        self.positive = Polygon(
+            *[axes.c2p(0, 0)] * 3, stroke_width=0, fill_color=color, fill_opacity=0.6
+        )
+        self.negative = Polygon(
+            *[axes.c2p(0, 0)] * 3, stroke_width=0, fill_color=negative_color, fill_opacity=0.6
+        )
         self.edge = Line(axes.c2p(a, 0), axes.c2p(a, 0), color=theme.ACCENT, stroke_width=4)
         self.dot = Dot(axes.c2p(a, 0), radius=0.08, color=theme.ACCENT)
         self.add(self.positive, self.negative, self.edge, self.dot)
@@ -242,8 +278,10 @@ class AccumulatedArea(VGroup):
         self._outline_to(self.x)
         y = float(self.f(np.float64(self.x)))
         # from the ends, not by rotating the old points: the same x always draws the same line
-        self.edge.set_points_by_ends(self.axes.c2p(self.x, 0), self.axes.c2p(self.x, y)
-                                     if abs(y) > 1e-9 else self.axes.c2p(self.x, 1e-6))
+        self.edge.set_points_by_ends(
+            self.axes.c2p(self.x, 0),
+            self.axes.c2p(self.x, y) if abs(y) > 1e-9 else self.axes.c2p(self.x, 1e-6),
+        )
         self.dot.set_points(self._dot_outline + self.axes.c2p(self.x, y))
         if self.trace:
             area = self.area_shown()
@@ -261,8 +299,9 @@ class AccumulatedArea(VGroup):
                 outline = region_outline(self.f, self.a, x, part, self.samples)
             else:
                 outline = np.array([[self.a, 0.0]] * 3)
-            polygon.set_points_as_corners(_scene_points(self.axes,
-                                                        np.vstack([outline, outline[:1]])))
+            polygon.set_points_as_corners(
+                _scene_points(self.axes, np.vstack([outline, outline[:1]]))
+            )
 
     @reads_screen("geometry")
     def quantity_shown(self, quantity: str) -> float:
@@ -312,7 +351,7 @@ class AccumulatedArea(VGroup):
         return UpdateFromAlphaFunc(self, update, run_time=run_time, rate_func=lambda t: t)
 
     def _area_of(self, polygon: Polygon) -> float:
-        corners = polygon.points[::polygon.n_points_per_curve]  # each segment's start
+        corners = polygon.points[:: polygon.n_points_per_curve]  # each segment's start
         return polygon_area(_axes_coords(self.axes, corners))
 
     @reads_screen("geometry")

@@ -43,9 +43,14 @@ ArrowMaker = Callable[[Arrow, np.ndarray, np.ndarray], Arrow]
 def rebuilt_arrow(arrow: Arrow, start: np.ndarray, end: np.ndarray) -> Arrow:
     """A fresh straight arrow from ``start`` to ``end`` with ``arrow``'s stroke settings, so
     its tip keeps its size instead of being stretched with the shaft."""
-    return Arrow(start, end, buff=0, stroke_width=arrow.initial_stroke_width,
-                 max_tip_length_to_length_ratio=arrow.max_tip_length_to_length_ratio,
-                 max_stroke_width_to_length_ratio=arrow.max_stroke_width_to_length_ratio)
+    return Arrow(
+        start,
+        end,
+        buff=0,
+        stroke_width=arrow.initial_stroke_width,
+        max_tip_length_to_length_ratio=arrow.max_tip_length_to_length_ratio,
+        max_stroke_width_to_length_ratio=arrow.max_stroke_width_to_length_ratio,
+    )
 
 
 class CarryByMatrix(Animation):
@@ -70,10 +75,18 @@ class CarryByMatrix(Animation):
         How to rebuild an arrow between two scene points (default: :func:`rebuilt_arrow`).
     """
 
-    def __init__(self, matrix: ArrayLike, plane: NumberPlane, *, group: Mobject,
-                 shapes: Iterable[Mobject] = (), arrows: Iterable[Arrow] = (),
-                 dots: Iterable[Mobject] = (), make_arrow: ArrowMaker = rebuilt_arrow,
-                 **kwargs) -> None:
+    def __init__(
+        self,
+        matrix: ArrayLike,
+        plane: NumberPlane,
+        *,
+        group: Mobject,
+        shapes: Iterable[Mobject] = (),
+        arrows: Iterable[Arrow] = (),
+        dots: Iterable[Mobject] = (),
+        make_arrow: ArrowMaker = rebuilt_arrow,
+        **kwargs,
+    ) -> None:
         self.step = as_matrix(matrix)
         self.plane = plane
         self.shapes, self.arrows, self.dots = list(shapes), list(arrows), list(dots)
@@ -92,8 +105,12 @@ class CarryByMatrix(Animation):
         units = np.column_stack([self.plane.c2p(1, 0) - origin, self.plane.c2p(0, 1) - origin])
         self._origin, self._units = origin, units[:2]
         self._units_inverse = np.linalg.inv(self._units)
-        self._shape_points = [(m, m.points.copy()) for shape in self.shapes
-                              for m in shape.get_family() if len(m.points)]
+        self._shape_points = [
+            (m, m.points.copy())
+            for shape in self.shapes
+            for m in shape.get_family()
+            if len(m.points)
+        ]
         self._arrow_ends = [(a, a.get_start().copy(), a.get_end().copy()) for a in self.arrows]
         self._dot_centres = [(d, d.get_center().copy()) for d in self.dots]
         super().begin()
@@ -143,14 +160,23 @@ class LinearMapDiagram(VGroup):
         Plane extent in coordinates (unit length 1 scene unit by default).
     """
 
-    def __init__(self, vector: ArrayLike | None = (1.0, 2.0), *,
-                 x_range: tuple[float, float] = (-7.0, 7.0),
-                 y_range: tuple[float, float] = (-4.0, 4.0), unit: float = 1.0,
-                 square: bool = True, basis: bool = True) -> None:
+    def __init__(
+        self,
+        vector: ArrayLike | None = (1.0, 2.0),
+        *,
+        x_range: tuple[float, float] = (-7.0, 7.0),
+        y_range: tuple[float, float] = (-4.0, 4.0),
+        unit: float = 1.0,
+        square: bool = True,
+        basis: bool = True,
+    ) -> None:
         super().__init__()
-        plane_kwargs = {"x_range": (*x_range, 1), "y_range": (*y_range, 1),
-                            "x_length": (x_range[1] - x_range[0]) * unit,
-                            "y_length": (y_range[1] - y_range[0]) * unit}
+        plane_kwargs = {
+            "x_range": (*x_range, 1),
+            "y_range": (*y_range, 1),
+            "x_length": (x_range[1] - x_range[0]) * unit,
+            "y_length": (y_range[1] - y_range[0]) * unit,
+        }
         self.reference = NumberPlane(
             **plane_kwargs,
             background_line_style={"stroke_color": theme.GRID_FAINT, "stroke_width": 1},
@@ -158,8 +184,11 @@ class LinearMapDiagram(VGroup):
         )
         self.grid = NumberPlane(
             **plane_kwargs,
-            background_line_style={"stroke_color": theme.GRID, "stroke_width": 1.5,
-                                   "stroke_opacity": 0.9},
+            background_line_style={
+                "stroke_color": theme.GRID,
+                "stroke_width": 1.5,
+                "stroke_opacity": 0.9,
+            },
             axis_config={"stroke_color": theme.TEXT, "stroke_width": 2},
         )
         self._matrix = np.eye(2)
@@ -168,20 +197,38 @@ class LinearMapDiagram(VGroup):
         self.base_vector = None if vector is None else np.asarray(vector, dtype=float)
         self.v_arrow = None if vector is None else self._arrow(self.base_vector, theme.VECTOR)
         corners = [self.reference.c2p(x, y) for x, y in [(0, 0), (1, 0), (1, 1), (0, 1)]]
-        self.square = Polygon(*corners, stroke_color=theme.AREA, stroke_width=2,
-                              fill_color=theme.AREA, fill_opacity=0.45)
+        self.square = Polygon(
+            *corners,
+            stroke_color=theme.AREA,
+            stroke_width=2,
+            fill_color=theme.AREA,
+            fill_opacity=0.45,
+        )
         #: the parts drawn and carried (the grid always; square, î, ĵ, v when asked for)
-        self.carried = [m for m, wanted in ((self.square, square), (self.i_arrow, basis),
-                                            (self.j_arrow, basis), (self.v_arrow, True))
-                        if wanted and m is not None]
+        self.carried = [
+            m
+            for m, wanted in (
+                (self.square, square),
+                (self.i_arrow, basis),
+                (self.j_arrow, basis),
+                (self.v_arrow, True),
+            )
+            if wanted and m is not None
+        ]
         self.add(self.reference, self.grid, *self.carried)
 
     # --- construction -------------------------------------------------------------------
     def _arrow(self, end: ArrayLike, color) -> Arrow:
         x, y = np.asarray(end, dtype=float)
-        return Arrow(self.reference.c2p(0, 0), self.reference.c2p(x, y), buff=0,
-                     color=color, stroke_width=6, max_tip_length_to_length_ratio=0.2,
-                     max_stroke_width_to_length_ratio=8)
+        return Arrow(
+            self.reference.c2p(0, 0),
+            self.reference.c2p(x, y),
+            buff=0,
+            color=color,
+            stroke_width=6,
+            max_tip_length_to_length_ratio=0.2,
+            max_stroke_width_to_length_ratio=8,
+        )
 
     @property
     def matrix(self) -> np.ndarray:
@@ -190,12 +237,19 @@ class LinearMapDiagram(VGroup):
 
     def create(self) -> Animation:
         """Draw the grid, then grow the basis vectors (and v), then fade in the square."""
-        arrows = [GrowArrow(a) for a in (self.i_arrow, self.j_arrow, self.v_arrow)
-                  if a in self.carried]
+        arrows = [
+            GrowArrow(a) for a in (self.i_arrow, self.j_arrow, self.v_arrow) if a in self.carried
+        ]
         square = [FadeIn(self.square)] if self.square in self.carried else []
         grow = [AnimationGroup(*arrows)] if arrows else []
-        return AnimationGroup(FadeIn(self.reference), Create(self.grid, run_time=1.5),
-                              *grow, *square, lag_ratio=0.4, group=self)
+        return AnimationGroup(
+            FadeIn(self.reference),
+            Create(self.grid, run_time=1.5),
+            *grow,
+            *square,
+            lag_ratio=0.4,
+            group=self,
+        )
 
     # --- transformations ----------------------------------------------------------------
     def apply(self, matrix: ArrayLike, run_time: float = 2.0) -> Animation:
@@ -204,13 +258,17 @@ class LinearMapDiagram(VGroup):
         its vector."""
         m = as_matrix(matrix)
         self._matrix = m @ self._matrix
-        arrows = [a for a in (self.i_arrow, self.j_arrow, self.v_arrow)
-                  if a is not None and a in self.carried]
+        arrows = [
+            a
+            for a in (self.i_arrow, self.j_arrow, self.v_arrow)
+            if a is not None and a in self.carried
+        ]
         shapes = [self.grid, *([self.square] if self.square in self.carried else [])]
         # group=self: the diagram is already in the scene, so playing this does not re-add
         # its parts on top of whatever the scene drew over them (panels, labels).
-        return CarryByMatrix(m, self.reference, shapes=shapes, arrows=arrows, group=self,
-                             run_time=run_time)
+        return CarryByMatrix(
+            m, self.reference, shapes=shapes, arrows=arrows, group=self, run_time=run_time
+        )
 
     def reset(self, run_time: float = 1.2) -> Animation:
         """Undo everything applied so far."""

@@ -77,50 +77,79 @@ class ResidualSquares(VGroup):
         super().__init__()
         self.axes, self.fit = axes, fit
         x_lo, x_hi = axes.x_range[0], axes.x_range[1]
-        self.line = Line(axes.c2p(x_lo, float(fit.predict(x_lo))),
-                         axes.c2p(x_hi, float(fit.predict(x_hi))),
-                         stroke_color=theme.CURVE, stroke_width=4)
-        self.dots = VGroup(*(Dot(axes.c2p(x, y), radius=0.08, color=theme.DOT)
-                             for x, y in zip(fit.x, fit.y, strict=True)))
+        self.line = Line(
+            axes.c2p(x_lo, float(fit.predict(x_lo))),
+            axes.c2p(x_hi, float(fit.predict(x_hi))),
+            stroke_color=theme.CURVE,
+            stroke_width=4,
+        )
+        self.dots = VGroup(
+            *(
+                Dot(axes.c2p(x, y), radius=0.08, color=theme.DOT)
+                for x, y in zip(fit.x, fit.y, strict=True)
+            )
+        )
         self.segments = VGroup()
         self.squares = VGroup()
         for x, y, yhat in zip(fit.x, fit.y, fit.predict(fit.x), strict=True):
             side = abs(y - yhat)
-            self.segments.add(Line(axes.c2p(x, yhat), axes.c2p(x, y), stroke_color=theme.BAD,
-                                   stroke_width=4))
+            self.segments.add(
+                Line(axes.c2p(x, yhat), axes.c2p(x, y), stroke_color=theme.BAD, stroke_width=4)
+            )
             lo, hi = min(y, yhat), max(y, yhat)
-            self.squares.add(Polygon(axes.c2p(x, lo), axes.c2p(x + side, lo),
-                                     axes.c2p(x + side, hi), axes.c2p(x, hi),
-                                     stroke_color=square_color, stroke_width=2,
-                                     fill_color=square_color, fill_opacity=0.6))
+            self.squares.add(
+                Polygon(
+                    axes.c2p(x, lo),
+                    axes.c2p(x + side, lo),
+                    axes.c2p(x + side, hi),
+                    axes.c2p(x, hi),
+                    stroke_color=square_color,
+                    stroke_width=2,
+                    fill_color=square_color,
+                    fill_opacity=0.6,
+                )
+            )
         # segments and squares join the group only when they are shown
         self.add(self.line, self.dots)
 
     # --- animations ---------------------------------------------------------------------
     def create(self, run_time: float = 2.0) -> Animation:
         """The data dots pop in, then the fitted line is drawn."""
-        return AnimationGroup(AnimationGroup(*(GrowFromCenter(d) for d in self.dots),
-                                             lag_ratio=0.2),
-                              Create(self.line), lag_ratio=0.7, run_time=run_time, group=self)
+        return AnimationGroup(
+            AnimationGroup(*(GrowFromCenter(d) for d in self.dots), lag_ratio=0.2),
+            Create(self.line),
+            lag_ratio=0.7,
+            run_time=run_time,
+            group=self,
+        )
 
     def show_residuals(self, run_time: float = 1.5) -> Animation:
         """Each residual drawn from the line to its point."""
         self.add(self.segments)
-        return AnimationGroup(*(Create(s) for s in self.segments), lag_ratio=0.25,
-                              run_time=run_time, group=self)
+        return AnimationGroup(
+            *(Create(s) for s in self.segments), lag_ratio=0.25, run_time=run_time, group=self
+        )
 
     def show_squares(self, run_time: float = 2.0) -> Animation:
         """A square grows out of each residual (drawn under the line and the dots)."""
         self.add_to_back(self.squares)
-        return AnimationGroup(*(FadeIn(s, scale=0.3) for s in self.squares), lag_ratio=0.25,
-                              run_time=run_time, group=self)
+        return AnimationGroup(
+            *(FadeIn(s, scale=0.3) for s in self.squares),
+            lag_ratio=0.25,
+            run_time=run_time,
+            group=self,
+        )
 
     # --- read back ----------------------------------------------------------------------
     @reads_screen("geometry")
     def residuals_shown(self) -> np.ndarray:
         """Signed residuals ``y − ŷ``: each segment's end minus its start, through the axes."""
-        return np.array([coords(self.axes, s.get_end())[1] - coords(self.axes, s.get_start())[1]
-                         for s in self.segments])
+        return np.array(
+            [
+                coords(self.axes, s.get_end())[1] - coords(self.axes, s.get_start())[1]
+                for s in self.segments
+            ]
+        )
 
     @reads_screen("area")
     def areas_shown(self) -> np.ndarray:
@@ -166,11 +195,25 @@ class LossCurves(VGroup):
         self.dots: dict[str, VGroup] = {}
         for spec in specs:
             lo, hi = spec.x_range
-            curve = axes.plot(lambda x, f=spec.function: float(f(x)), x_range=(lo, hi, (hi - lo) / 200),
-                              color=spec.color, stroke_width=4)
-            dots = VGroup(*(Dot(axes.c2p(m, float(spec.function(m))), radius=0.08,
-                                color=spec.color, stroke_color=theme.BACKGROUND, stroke_width=2)
-                            for m in self.marks if lo <= m <= hi))
+            curve = axes.plot(
+                lambda x, f=spec.function: float(f(x)),
+                x_range=(lo, hi, (hi - lo) / 200),
+                color=spec.color,
+                stroke_width=4,
+            )
+            dots = VGroup(
+                *(
+                    Dot(
+                        axes.c2p(m, float(spec.function(m))),
+                        radius=0.08,
+                        color=spec.color,
+                        stroke_color=theme.BACKGROUND,
+                        stroke_width=2,
+                    )
+                    for m in self.marks
+                    if lo <= m <= hi
+                )
+            )
             self.curves[spec.name], self.dots[spec.name] = curve, dots
         # each curve and its dots join the group only when drawn (see :meth:`create`)
 
@@ -178,9 +221,13 @@ class LossCurves(VGroup):
         """Draw one curve, then its dots (dots are kept above every curve)."""
         self.add_to_back(self.curves[name])
         self.add(self.dots[name])
-        return AnimationGroup(Create(self.curves[name]),
-                              AnimationGroup(*(GrowFromCenter(d) for d in self.dots[name])),
-                              lag_ratio=0.8, run_time=run_time, group=self)
+        return AnimationGroup(
+            Create(self.curves[name]),
+            AnimationGroup(*(GrowFromCenter(d) for d in self.dots[name])),
+            lag_ratio=0.8,
+            run_time=run_time,
+            group=self,
+        )
 
     @reads_screen("geometry")
     def values_shown(self, name: str) -> np.ndarray:
@@ -212,27 +259,51 @@ class ChordGap(VGroup):
         Optional ``{"t", "curve", "chord", "gap"}`` readouts kept equal to the drawing.
     """
 
-    def __init__(self, axes: Axes, f: RealFunction, a: float, b: float,
-                 x_range: tuple[float, float], *, t: float = 0.5,
-                 readouts: dict[str, Readout] | None = None) -> None:
+    def __init__(
+        self,
+        axes: Axes,
+        f: RealFunction,
+        a: float,
+        b: float,
+        x_range: tuple[float, float],
+        *,
+        t: float = 0.5,
+        readouts: dict[str, Readout] | None = None,
+    ) -> None:
         super().__init__()
         self.axes, self.f, self.a, self.b = axes, f, float(a), float(b)
         self.readouts = dict(readouts or {})
         self.t_tracker = ValueTracker(float(t))
         lo, hi = x_range
-        self.curve = axes.plot(lambda x: float(f(x)), x_range=(lo, hi, (hi - lo) / 200),
-                               color=theme.CURVE, stroke_width=4)
-        self.chord = Line(axes.c2p(a, float(f(a))), axes.c2p(b, float(f(b))),
-                          stroke_color=theme.ACCENT, stroke_width=4)
-        self.ends = VGroup(Dot(axes.c2p(a, float(f(a))), radius=0.08, color=theme.ACCENT),
-                           Dot(axes.c2p(b, float(f(b))), radius=0.08, color=theme.ACCENT))
+        self.curve = axes.plot(
+            lambda x: float(f(x)),
+            x_range=(lo, hi, (hi - lo) / 200),
+            color=theme.CURVE,
+            stroke_width=4,
+        )
+        self.chord = Line(
+            axes.c2p(a, float(f(a))),
+            axes.c2p(b, float(f(b))),
+            stroke_color=theme.ACCENT,
+            stroke_width=4,
+        )
+        self.ends = VGroup(
+            Dot(axes.c2p(a, float(f(a))), radius=0.08, color=theme.ACCENT),
+            Dot(axes.c2p(b, float(f(b))), radius=0.08, color=theme.ACCENT),
+        )
         self.gap = Line(stroke_color=theme.BAD, stroke_width=5)
-        self.drop = Line(axes.c2p(0, 0), axes.c2p(0, 1), stroke_color=theme.MUTED,
-                         stroke_width=2, stroke_opacity=0.7)
+        self.drop = Line(
+            axes.c2p(0, 0),
+            axes.c2p(0, 1),
+            stroke_color=theme.MUTED,
+            stroke_width=2,
+            stroke_opacity=0.7,
+        )
         self.curve_dot = Dot(radius=0.09, color=theme.CURVE)
         self.chord_dot = Dot(radius=0.09, color=theme.ACCENT)
-        self.add(self.curve, self.chord, self.ends, self.drop, self.gap, self.curve_dot,
-                 self.chord_dot)
+        self.add(
+            self.curve, self.chord, self.ends, self.drop, self.gap, self.curve_dot, self.chord_dot
+        )
         self._redraw()
 
     @property
@@ -255,13 +326,21 @@ class ChordGap(VGroup):
 
     def create(self, run_time: float = 2.0) -> Animation:
         """Draw the curve, then the chord between its two end dots, then the sliding point."""
-        return AnimationGroup(Create(self.curve),
-                              AnimationGroup(GrowFromCenter(self.ends[0]),
-                                             GrowFromCenter(self.ends[1]), Create(self.chord)),
-                              AnimationGroup(Create(self.drop), Create(self.gap),
-                                             GrowFromCenter(self.curve_dot),
-                                             GrowFromCenter(self.chord_dot)),
-                              lag_ratio=0.7, run_time=run_time, group=self)
+        return AnimationGroup(
+            Create(self.curve),
+            AnimationGroup(
+                GrowFromCenter(self.ends[0]), GrowFromCenter(self.ends[1]), Create(self.chord)
+            ),
+            AnimationGroup(
+                Create(self.drop),
+                Create(self.gap),
+                GrowFromCenter(self.curve_dot),
+                GrowFromCenter(self.chord_dot),
+            ),
+            lag_ratio=0.7,
+            run_time=run_time,
+            group=self,
+        )
 
     def slide_to(self, t: float, run_time: float = 2.0) -> Animation:
         """Move the weight continuously to ``t``; dots, gap and readouts follow."""

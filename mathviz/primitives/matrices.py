@@ -104,8 +104,15 @@ class _MorphNumber(Transform):
     """Morph a :class:`DecimalNumber` into another value centred on ``point``; at the end the
     number really holds the new value (``get_value``), with freshly built digits."""
 
-    def __init__(self, number: DecimalNumber, value: float, places: int, point: np.ndarray,
-                 color: ManimColor, **kwargs) -> None:
+    def __init__(
+        self,
+        number: DecimalNumber,
+        value: float,
+        places: int,
+        point: np.ndarray,
+        color: ManimColor,
+        **kwargs,
+    ) -> None:
         self.value, self.places, self.point = value, places, np.array(point)
         self.color = color
         target = number.copy()
@@ -159,12 +166,22 @@ class MatrixGrid(VGroup):
         Used in layout reports (``"X[0,1]"``).
     """
 
-    def __init__(self, values: Sequence[Sequence[NumberLike]], *, decimals: int | None = None,
-                 font_size: float = 32, color: ManimColor = theme.TEXT,
-                 column_gap: float = 0.5, row_height: float | None = None,
-                 reserve: Iterable[Sequence[Sequence[NumberLike]]] = (),
-                 separator_before: int | None = None, hidden: bool = False,
-                 max_decimals: int = 3, bracket_pad: float = 0.22, name: str = "M") -> None:
+    def __init__(
+        self,
+        values: Sequence[Sequence[NumberLike]],
+        *,
+        decimals: int | None = None,
+        font_size: float = 32,
+        color: ManimColor = theme.TEXT,
+        column_gap: float = 0.5,
+        row_height: float | None = None,
+        reserve: Iterable[Sequence[Sequence[NumberLike]]] = (),
+        separator_before: int | None = None,
+        hidden: bool = False,
+        max_decimals: int = 3,
+        bracket_pad: float = 0.22,
+        name: str = "M",
+    ) -> None:
         super().__init__()
         matrix = exact_matrix(values)
         m, n = shape(matrix)
@@ -182,7 +199,8 @@ class MatrixGrid(VGroup):
 
         self.cells: list[list[DecimalNumber]] = [
             [self._number(v, f"{name}[{i},{j}]") for j, v in enumerate(row)]
-            for i, row in enumerate(matrix)]
+            for i, row in enumerate(matrix)
+        ]
         widths = [max(self.cells[i][j].width for i in range(m)) for j in range(n)]
         for r in reserved:
             for j in range(n):
@@ -197,8 +215,13 @@ class MatrixGrid(VGroup):
                 if separator_before == j:
                     x += column_gap * 0.6
             xs.append(x)
-        self.slots = VGroup(*(VectorizedPoint(np.array([xs[j], -i * self.row_height, 0.0]))
-                              for i in range(m) for j in range(n)))
+        self.slots = VGroup(
+            *(
+                VectorizedPoint(np.array([xs[j], -i * self.row_height, 0.0]))
+                for i in range(m)
+                for j in range(n)
+            )
+        )
         for i in range(m):
             for j in range(n):
                 self.cells[i][j].move_to(self._slot_point(i, j))
@@ -210,18 +233,34 @@ class MatrixGrid(VGroup):
         right = xs[-1] + widths[-1] / 2 + pad_x
         top = heights / 2 + pad_y
         bottom = -(m - 1) * self.row_height - heights / 2 - pad_y
-        self.left_bracket = square_bracket((left, top, 0.0), (left, bottom, 0.0), +1,
-                                           theme.TEXT, hook=_BRACKET_HOOK, width=_BRACKET_WIDTH)
-        self.right_bracket = square_bracket((right, top, 0.0), (right, bottom, 0.0), -1,
-                                            theme.TEXT, hook=_BRACKET_HOOK, width=_BRACKET_WIDTH)
+        self.left_bracket = square_bracket(
+            (left, top, 0.0),
+            (left, bottom, 0.0),
+            +1,
+            theme.TEXT,
+            hook=_BRACKET_HOOK,
+            width=_BRACKET_WIDTH,
+        )
+        self.right_bracket = square_bracket(
+            (right, top, 0.0),
+            (right, bottom, 0.0),
+            -1,
+            theme.TEXT,
+            hook=_BRACKET_HOOK,
+            width=_BRACKET_WIDTH,
+        )
         self.brackets = VGroup(self.left_bracket, self.right_bracket)
         parts: list[VMobject] = [self.brackets]
         self.separator: Line | None = None
         if separator_before is not None:
             j = separator_before
             sx = (xs[j - 1] + widths[j - 1] / 2 + xs[j] - widths[j] / 2) / 2
-            self.separator = Line(np.array([sx, top - 0.05, 0.0]), np.array([sx, bottom + 0.05, 0.0]),
-                                  stroke_color=theme.MUTED, stroke_width=2)
+            self.separator = Line(
+                np.array([sx, top - 0.05, 0.0]),
+                np.array([sx, bottom + 0.05, 0.0]),
+                stroke_color=theme.MUTED,
+                stroke_width=2,
+            )
             parts.append(self.separator)
         self.entries = VGroup(*(VGroup(*row) for row in self.cells))
         self.add(*parts, self.slots, self.entries)
@@ -236,8 +275,12 @@ class MatrixGrid(VGroup):
         return self.max_decimals if found is None else found
 
     def _number(self, value: NumberLike, name: str) -> DecimalNumber:
-        number = DecimalNumber(float(exact(value)), num_decimal_places=self.places(value),
-                               font_size=self.font_size, color=self.entry_color)
+        number = DecimalNumber(
+            float(exact(value)),
+            num_decimal_places=self.places(value),
+            font_size=self.font_size,
+            color=self.entry_color,
+        )
         number.name = name
         return number
 
@@ -276,16 +319,16 @@ class MatrixGrid(VGroup):
     def row_box(self, i: int, color: ManimColor) -> SurroundingRectangle:
         """A rounded box around row ``i`` spanning the whole grid width."""
         row = self.row(i)
-        box = SurroundingRectangle(row, buff=0.12, corner_radius=0.08, color=color,
-                                   stroke_width=3)
+        box = SurroundingRectangle(row, buff=0.12, corner_radius=0.08, color=color, stroke_width=3)
         box.stretch_to_fit_width(self.brackets.width - 2 * _BRACKET_HOOK - 0.04)
         box.set_x(self.brackets.get_x())
         return box
 
     def column_box(self, j: int, color: ManimColor) -> SurroundingRectangle:
         """A rounded box around column ``j``."""
-        return SurroundingRectangle(self.column(j), buff=0.08, corner_radius=0.08,
-                                    color=color, stroke_width=3)
+        return SurroundingRectangle(
+            self.column(j), buff=0.08, corner_radius=0.08, color=color, stroke_width=3
+        )
 
     # --- values -------------------------------------------------------------------------
     def set_entry(self, i: int, j: int, value: NumberLike, *, visible: bool = True) -> None:
@@ -297,13 +340,19 @@ class MatrixGrid(VGroup):
         cell.set_color(self.entry_color)
         cell.set_opacity(1.0 if visible else 0.0)
 
-    def change_entry(self, i: int, j: int, value: NumberLike, *,
-                     color: ManimColor | None = None) -> Animation:
+    def change_entry(
+        self, i: int, j: int, value: NumberLike, *, color: ManimColor | None = None
+    ) -> Animation:
         """Animation morphing entry ``(i, j)`` into ``value`` (optionally recoloured), centred
         on its slot."""
         cell = self.cells[i][j]
-        return _MorphNumber(cell, float(exact(value)), self.places(value), self.slot(i, j),
-                            color=cell.get_color() if color is None else color)
+        return _MorphNumber(
+            cell,
+            float(exact(value)),
+            self.places(value),
+            self.slot(i, j),
+            color=cell.get_color() if color is None else color,
+        )
 
     @reads_screen("printed")
     def entry_shown(self, i: int, j: int) -> float:
@@ -323,8 +372,11 @@ class MatrixGrid(VGroup):
         reading compared to half a unit in each entry's last shown place; a hidden entry
         reads NaN."""
         m, n = self.shape
-        return PrintedArray(_printed_or_nan(self.cells[i][j])
-                            for i in (range(m) if rows is None else rows) for j in range(n))
+        return PrintedArray(
+            _printed_or_nan(self.cells[i][j])
+            for i in (range(m) if rows is None else rows)
+            for j in range(n)
+        )
 
 
 # --- a product, entry by entry ----------------------------------------------------------------
@@ -359,32 +411,43 @@ class MatrixProductHighlighter(VGroup):
         room for column labels).
     """
 
-    def __init__(self, a: Sequence[Sequence[NumberLike]], b: Sequence[Sequence[NumberLike]],
-                 bias: Sequence[NumberLike] | None = None, *,
-                 decimals: tuple[int | None, int | None, int | None, int | None] = (None,) * 4,
-                 names: tuple[str, str, str, str] | None = ("A", "B", "b", "C"),
-                 font_size: float = 32, work_size: float | None = None,
-                 bias_color: ManimColor = theme.BIAS, work_gap: float = 1.0,
-                 column_gaps: tuple[float, float, float, float] = (0.45,) * 4) -> None:
+    def __init__(
+        self,
+        a: Sequence[Sequence[NumberLike]],
+        b: Sequence[Sequence[NumberLike]],
+        bias: Sequence[NumberLike] | None = None,
+        *,
+        decimals: tuple[int | None, int | None, int | None, int | None] = (None,) * 4,
+        names: tuple[str, str, str, str] | None = ("A", "B", "b", "C"),
+        font_size: float = 32,
+        work_size: float | None = None,
+        bias_color: ManimColor = theme.BIAS,
+        work_gap: float = 1.0,
+        column_gaps: tuple[float, float, float, float] = (0.45,) * 4,
+    ) -> None:
         super().__init__()
         self.a, self.b = exact_matrix(a), exact_matrix(b)
         self.bias = None if bias is None else exact_vector(bias)
-        self.result: ExactMatrix = (matmul(self.a, self.b) if self.bias is None
-                                    else affine_layer(self.a, self.b, self.bias))
+        self.result: ExactMatrix = (
+            matmul(self.a, self.b) if self.bias is None else affine_layer(self.a, self.b, self.bias)
+        )
         self.font_size = font_size
         self.work_size = font_size if work_size is None else work_size
         self.bias_color = bias_color
         da, db, dbias, dres = decimals
         ga, gb, gbias, gres = column_gaps
-        self.a_grid = MatrixGrid(self.a, decimals=da, name="A", font_size=font_size,
-                                 column_gap=ga)
-        self.b_grid = MatrixGrid(self.b, decimals=db, name="B", font_size=font_size,
-                                 column_gap=gb)
-        self.bias_grid = (None if self.bias is None else
-                          MatrixGrid([self.bias], decimals=dbias, name="bias",
-                                     font_size=font_size, column_gap=gbias))
-        self.c_grid = MatrixGrid(self.result, decimals=dres, hidden=True, name="C",
-                                 font_size=font_size, column_gap=gres)
+        self.a_grid = MatrixGrid(self.a, decimals=da, name="A", font_size=font_size, column_gap=ga)
+        self.b_grid = MatrixGrid(self.b, decimals=db, name="B", font_size=font_size, column_gap=gb)
+        self.bias_grid = (
+            None
+            if self.bias is None
+            else MatrixGrid(
+                [self.bias], decimals=dbias, name="bias", font_size=font_size, column_gap=gbias
+            )
+        )
+        self.c_grid = MatrixGrid(
+            self.result, decimals=dres, hidden=True, name="C", font_size=font_size, column_gap=gres
+        )
         pieces: list[VMobject] = [self.a_grid, self.b_grid]
         self.plus_sign = None
         if self.bias_grid is not None:
@@ -419,14 +482,14 @@ class MatrixProductHighlighter(VGroup):
     @property
     def grids(self) -> list[MatrixGrid]:
         """The drawn matrices: A, B, (bias,) C."""
-        return [g for g in (self.a_grid, self.b_grid, self.bias_grid, self.c_grid)
-                if g is not None]
+        return [g for g in (self.a_grid, self.b_grid, self.bias_grid, self.c_grid) if g is not None]
 
     def create(self, run_time: float = 2.0) -> Animation:
         """Fade in the factors, the operators, the names and the empty result, left to right."""
         parts = [*self.equation, *self.names]
-        return AnimationGroup(*(FadeIn(p) for p in parts), lag_ratio=0.15, run_time=run_time,
-                              group=self)
+        return AnimationGroup(
+            *(FadeIn(p) for p in parts), lag_ratio=0.15, run_time=run_time, group=self
+        )
 
     def shape_labels(self, size: float = 28) -> VGroup:
         """``m×n`` under each matrix, counted from the drawn grids (not yet in the group)."""
@@ -452,8 +515,9 @@ class MatrixProductHighlighter(VGroup):
         op.name = f'operator "{tex}"'
         return op
 
-    def _work_line(self, i: int, j: int) -> tuple[list[tuple[VMobject, DecimalNumber | None]],
-                                                   DecimalNumber]:
+    def _work_line(
+        self, i: int, j: int
+    ) -> tuple[list[tuple[VMobject, DecimalNumber | None]], DecimalNumber]:
         """Pieces of ``a·b + … = c``; each paired with the entry it is copied from (or None)."""
         if self.bias is None:
             terms, bias_term = product_entry_terms(self.a, self.b, i, j), None
@@ -461,8 +525,9 @@ class MatrixProductHighlighter(VGroup):
             terms, bias_term = affine_entry_terms(self.a, self.b, self.bias, i, j)
         pieces: list[tuple[VMobject, DecimalNumber | None]] = []
 
-        def number(source: DecimalNumber, value: Fraction, color: ManimColor,
-                   after_operator: bool) -> None:
+        def number(
+            source: DecimalNumber, value: Fraction, color: ManimColor, after_operator: bool
+        ) -> None:
             wrap = after_operator and value < 0
             if wrap:
                 opening = self._operator("(")
@@ -484,9 +549,12 @@ class MatrixProductHighlighter(VGroup):
             pieces.append((self._operator("+"), None))
             number(self.bias_grid.entry(0, j), bias_term, self.bias_color, True)
         pieces.append((self._operator("="), None))
-        total = DecimalNumber(float(self.result[i][j]),
-                              num_decimal_places=self.c_grid.places(self.result[i][j]),
-                              font_size=self.work_size, color=theme.ACCENT)
+        total = DecimalNumber(
+            float(self.result[i][j]),
+            num_decimal_places=self.c_grid.places(self.result[i][j]),
+            font_size=self.work_size,
+            color=theme.ACCENT,
+        )
         total.name = f"sum for C[{i},{j}]"
         pieces.append((total, None))
         return pieces, total
@@ -522,13 +590,23 @@ class MatrixProductHighlighter(VGroup):
         boxes = [self.a_grid.row_box(i, theme.ROW), self.b_grid.column_box(j, theme.COLUMN)]
         colored = [(self.a_grid.row(i), theme.ROW), (self.b_grid.column(j), theme.COLUMN)]
         if self.bias_grid is not None:
-            boxes.append(SurroundingRectangle(self.bias_grid.entry(0, j), buff=0.08,
-                                              corner_radius=0.08, color=self.bias_color,
-                                              stroke_width=3))
+            boxes.append(
+                SurroundingRectangle(
+                    self.bias_grid.entry(0, j),
+                    buff=0.08,
+                    corner_radius=0.08,
+                    color=self.bias_color,
+                    stroke_width=3,
+                )
+            )
             colored.append((self.bias_grid.entry(0, j), self.bias_color))
-        target_box = SurroundingRectangle(self.c_grid.entry(i, j), buff=0.14,
-                                          corner_radius=0.08, color=theme.ACCENT,
-                                          stroke_width=3)
+        target_box = SurroundingRectangle(
+            self.c_grid.entry(i, j),
+            buff=0.14,
+            corner_radius=0.08,
+            color=theme.ACCENT,
+            stroke_width=3,
+        )
         target_box.stretch_to_fit_width(max(target_box.width, 0.9))
         target_box.move_to(self.c_grid.slot(i, j))
         boxes.append(target_box)
@@ -536,13 +614,16 @@ class MatrixProductHighlighter(VGroup):
         self.add(self.work, self.highlights)
 
         operators = [piece for piece, source in pieces if source is None and piece is not total]
-        light = AnimationGroup(*(Create(b) for b in boxes),
-                               *(Transform(mob, mob.copy().set_color(c)) for mob, c in colored))
+        light = AnimationGroup(
+            *(Create(b) for b in boxes),
+            *(Transform(mob, mob.copy().set_color(c)) for mob, c in colored),
+        )
         lift = AnimationGroup(*(piece.animate.set_opacity(1) for piece, _ in arrivals))
         fly = AnimationGroup(
             *(Transform(piece, arrival) for piece, arrival in arrivals),
             *(Transform(op, op.copy().set_opacity(1)) for op in operators),
-            lag_ratio=0.12)
+            lag_ratio=0.12,
+        )
         # the sum appears with its value: a count from 0 would print partial values that the
         # terms beside it do not add up to
         reveal = total.animate.set_opacity(1)
@@ -551,7 +632,8 @@ class MatrixProductHighlighter(VGroup):
             AnimationGroup(lift, run_time=0.04 * run_time),
             AnimationGroup(fly, run_time=0.46 * run_time),
             AnimationGroup(reveal, run_time=0.25 * run_time),
-            group=self)
+            group=self,
+        )
 
     def write(self, i: int, j: int, *, run_time: float = 1.5) -> Animation:
         """Fly the work line's sum into cell ``(i, j)`` of the result; fade the rest of the work
@@ -570,8 +652,7 @@ class MatrixProductHighlighter(VGroup):
         self.c_grid.replace_entry(i, j, total)
         self.work.remove(total)
         self.work_sum = None
-        rest = [(p, p.copy().move_to(self._work_places[id(p)]).set_opacity(0))
-                for p in self.work]
+        rest = [(p, p.copy().move_to(self._work_places[id(p)]).set_opacity(0)) for p in self.work]
         plain = [self.a_grid.entries, self.b_grid.entries]
         if self.bias_grid is not None:
             plain.append(self.bias_grid.entries)
@@ -580,7 +661,9 @@ class MatrixProductHighlighter(VGroup):
             *(Transform(p, faded) for p, faded in rest),
             *(Transform(h, h.copy().set_stroke(opacity=0)) for h in self.highlights),
             *(Transform(g, g.copy().set_color(theme.TEXT)) for g in plain),
-            run_time=run_time, group=self)
+            run_time=run_time,
+            group=self,
+        )
 
     def compute_entry(self, i: int, j: int, *, run_time: float = 5.0) -> Animation:
         """:meth:`assemble` then :meth:`write`, in one animation."""
@@ -638,10 +721,15 @@ class AugmentedMatrix(VGroup):
         Size of the row-operation label.
     """
 
-    def __init__(self, matrix: Sequence[Sequence[NumberLike]], *,
-                 reserve: Iterable[Sequence[Sequence[NumberLike]]] = (),
-                 font_size: float = 36, label_size: float = 32,
-                 column_gap: float = 0.6) -> None:
+    def __init__(
+        self,
+        matrix: Sequence[Sequence[NumberLike]],
+        *,
+        reserve: Iterable[Sequence[Sequence[NumberLike]]] = (),
+        font_size: float = 36,
+        label_size: float = 32,
+        column_gap: float = 0.6,
+    ) -> None:
         super().__init__()
         start = exact_matrix(matrix)
         m, n = shape(start)
@@ -649,9 +737,15 @@ class AugmentedMatrix(VGroup):
             raise ValueError("an augmented matrix needs at least one coefficient column")
         self.n_unknowns = n - 1
         self.label_size = label_size
-        self.grid = MatrixGrid(start, reserve=reserve, font_size=font_size,
-                               column_gap=column_gap, separator_before=n - 1, bracket_pad=0.32,
-                               name="[A|b]")
+        self.grid = MatrixGrid(
+            start,
+            reserve=reserve,
+            font_size=font_size,
+            column_gap=column_gap,
+            separator_before=n - 1,
+            bracket_pad=0.32,
+            name="[A|b]",
+        )
         self.state: ExactMatrix = start
         self.label: MathTex | None = None
         self._lit: list[DecimalNumber] = []
@@ -716,12 +810,17 @@ class AugmentedMatrix(VGroup):
         self.label = label
         self.state = step.after
         self._lit, old_lit = lit, self._lit
-        show = [Transform(mk, mk.copy().set_opacity(1).set_fill(opacity=0)
-                          if not isinstance(mk, MathTex) else mk.copy().set_opacity(1))
-                for mk in (label, *boxes)]
+        show = [
+            Transform(
+                mk,
+                mk.copy().set_opacity(1).set_fill(opacity=0)
+                if not isinstance(mk, MathTex)
+                else mk.copy().set_opacity(1),
+            )
+            for mk in (label, *boxes)
+        ]
         unlit = [cell.animate.set_color(self.grid.entry_color) for cell in old_lit]
-        phases: list[Animation] = [AnimationGroup(*fades, *show, *unlit,
-                                                  run_time=0.35 * run_time)]
+        phases: list[Animation] = [AnimationGroup(*fades, *show, *unlit, run_time=0.35 * run_time)]
         if changes:
             phases.append(AnimationGroup(*changes, run_time=0.45 * run_time))
         phases.append(Wait(0.2 * run_time))
@@ -733,8 +832,9 @@ class AugmentedMatrix(VGroup):
         self._lit = []
         return AnimationGroup(*self._fade_marks(), *unlit, run_time=run_time, group=self)
 
-    def flag_row(self, i: int, color: ManimColor = theme.BAD, *,
-                 run_time: float = 1.0) -> Animation:
+    def flag_row(
+        self, i: int, color: ManimColor = theme.BAD, *, run_time: float = 1.0
+    ) -> Animation:
         """Box row ``i`` in ``color`` (e.g. an impossible ``0 0 | c`` row)."""
         box = self.grid.row_box(i, color)
         box.name = f"flag on row {i}"
@@ -756,14 +856,25 @@ class AugmentedMatrix(VGroup):
 
 
 # --- the row and column pictures of a system with two unknowns ----------------------------------
-def _labelled_plane(x_range: tuple[float, float], y_range: tuple[float, float], unit: float,
-           numbers: bool, number_size: float) -> NumberPlane:
+def _labelled_plane(
+    x_range: tuple[float, float],
+    y_range: tuple[float, float],
+    unit: float,
+    numbers: bool,
+    number_size: float,
+) -> NumberPlane:
     plane = number_plane(x_range, y_range, unit, line_opacity=0.7, axis_width=2.0)
     if numbers:
-        xs = [x for x in range(int(np.ceil(x_range[0])), int(np.floor(x_range[1])) + 1)
-              if x != 0 and x_range[0] < x < x_range[1]]
-        ys = [y for y in range(int(np.ceil(y_range[0])), int(np.floor(y_range[1])) + 1)
-              if y != 0 and y_range[0] < y < y_range[1]]
+        xs = [
+            x
+            for x in range(int(np.ceil(x_range[0])), int(np.floor(x_range[1])) + 1)
+            if x != 0 and x_range[0] < x < x_range[1]
+        ]
+        ys = [
+            y
+            for y in range(int(np.ceil(y_range[0])), int(np.floor(y_range[1])) + 1)
+            if y != 0 and y_range[0] < y < y_range[1]
+        ]
         plane.add_coordinates(xs, ys, font_size=number_size)
         for label in plane.coordinate_labels.family_members_with_points():
             label.set_color(theme.MUTED)
@@ -797,11 +908,19 @@ class RowPicture(VGroup):
         Label the integer ticks.
     """
 
-    def __init__(self, a: Sequence[Sequence[NumberLike]], b: Sequence[NumberLike], *,
-                 x_range: tuple[float, float] = (-2.0, 4.0),
-                 y_range: tuple[float, float] = (-1.0, 6.0), unit: float = 0.8,
-                 colors: Sequence[ManimColor] = EQUATION_COLORS, numbers: bool = True,
-                 number_size: float = 24, line_width: float = 5) -> None:
+    def __init__(
+        self,
+        a: Sequence[Sequence[NumberLike]],
+        b: Sequence[NumberLike],
+        *,
+        x_range: tuple[float, float] = (-2.0, 4.0),
+        y_range: tuple[float, float] = (-1.0, 6.0),
+        unit: float = 0.8,
+        colors: Sequence[ManimColor] = EQUATION_COLORS,
+        numbers: bool = True,
+        number_size: float = 24,
+        line_width: float = 5,
+    ) -> None:
         super().__init__()
         self.x_range, self.y_range = x_range, y_range
         self.colors = list(colors)
@@ -809,8 +928,12 @@ class RowPicture(VGroup):
         self.plane = _labelled_plane(x_range, y_range, unit, numbers, number_size)
         self.a, self.b = exact_matrix(a), exact_vector(b)
         _require_two_unknowns(self.a)
-        self.lines = VGroup(*(self._line(k, row, rhs)
-                              for k, (row, rhs) in enumerate(zip(self.a, self.b, strict=True))))
+        self.lines = VGroup(
+            *(
+                self._line(k, row, rhs)
+                for k, (row, rhs) in enumerate(zip(self.a, self.b, strict=True))
+            )
+        )
         self.dot = Dot(self.plane.c2p(0, 0), radius=0.1, color=theme.DOT)
         self.dot.set_stroke(theme.BACKGROUND, width=2)
         self._place_dot()
@@ -823,12 +946,17 @@ class RowPicture(VGroup):
         ends = line_in_box(row[0], row[1], rhs, self.x_range, self.y_range)
         if ends is None:  # no points in view (0 = c, or off-screen): an invisible stub
             centre = self.plane.c2p(*(np.mean(self.x_range), np.mean(self.y_range)))
-            line = Line(centre, centre + 0.01 * RIGHT, stroke_color=color,
-                        stroke_width=self.line_width)
+            line = Line(
+                centre, centre + 0.01 * RIGHT, stroke_color=color, stroke_width=self.line_width
+            )
             return _hide(line)
         (x0, y0), (x1, y1) = ends
-        return Line(self.plane.c2p(float(x0), float(y0)), self.plane.c2p(float(x1), float(y1)),
-                    stroke_color=color, stroke_width=self.line_width)
+        return Line(
+            self.plane.c2p(float(x0), float(y0)),
+            self.plane.c2p(float(x1), float(y1)),
+            stroke_color=color,
+            stroke_width=self.line_width,
+        )
 
     def _solution(self) -> tuple[float, float] | None:
         elimination = Elimination.of(self.a, self.b)
@@ -863,8 +991,9 @@ class RowPicture(VGroup):
         shown = self.dot.copy().set_opacity(1).set_stroke(opacity=1)
         return AnimationGroup(Transform(self.dot, shown), run_time=run_time, group=self)
 
-    def morph_to(self, a: Sequence[Sequence[NumberLike]], b: Sequence[NumberLike], *,
-                 run_time: float = 1.5) -> Animation:
+    def morph_to(
+        self, a: Sequence[Sequence[NumberLike]], b: Sequence[NumberLike], *, run_time: float = 1.5
+    ) -> Animation:
         """Turn each line into the line of the new equation (same number of equations), as a
         row operation does; a row with no points (``0 = c``) fades away. The dot moves to the
         new common point, or fades if there is none.
@@ -879,8 +1008,7 @@ class RowPicture(VGroup):
         old_a, old_solution = self.a, self._solution()
         self.a, self.b = new_a, new_b
         new_solution = self._solution()
-        pivot = (old_solution if old_solution is not None and old_solution == new_solution
-                 else None)
+        pivot = old_solution if old_solution is not None and old_solution == new_solution else None
         moves = []
         for k, (row, rhs) in enumerate(zip(new_a, new_b, strict=True)):
             if pivot is not None and tuple(row) != tuple(old_a[k]):
@@ -896,8 +1024,14 @@ class RowPicture(VGroup):
         moves.append(Transform(self.dot, dot_target))
         return AnimationGroup(*moves, run_time=run_time, group=self)
 
-    def _turn_line(self, k: int, old_row: Sequence[NumberLike], row: Sequence[NumberLike],
-                   rhs: NumberLike, pivot: tuple[float, float]) -> Animation:
+    def _turn_line(
+        self,
+        k: int,
+        old_row: Sequence[NumberLike],
+        row: Sequence[NumberLike],
+        rhs: NumberLike,
+        pivot: tuple[float, float],
+    ) -> Animation:
         """Line ``k`` turning about ``pivot`` from the direction of ``old_row`` to that of
         ``row`` (the short way: a line and its reverse are the same line)."""
         line = self.lines[k]
@@ -911,14 +1045,21 @@ class RowPicture(VGroup):
             if alpha >= 1:
                 line.become(final)
                 return
-            normal = np.array([np.cos(start_angle + alpha * turn),
-                               np.sin(start_angle + alpha * turn)])
-            ends = line_in_box(float(normal[0]), float(normal[1]), float(normal @ point),
-                               self.x_range, self.y_range)
+            normal = np.array(
+                [np.cos(start_angle + alpha * turn), np.sin(start_angle + alpha * turn)]
+            )
+            ends = line_in_box(
+                float(normal[0]),
+                float(normal[1]),
+                float(normal @ point),
+                self.x_range,
+                self.y_range,
+            )
             if ends is not None:
                 (x0, y0), (x1, y1) = ends
-                line.put_start_and_end_on(self.plane.c2p(float(x0), float(y0)),
-                                          self.plane.c2p(float(x1), float(y1)))
+                line.put_start_and_end_on(
+                    self.plane.c2p(float(x0), float(y0)), self.plane.c2p(float(x1), float(y1))
+                )
 
         return UpdateFromAlphaFunc(line, update)
 
@@ -980,12 +1121,21 @@ class ColumnPicture(VGroup):
         Font size of the readouts ``x = 2.0``.
     """
 
-    def __init__(self, a: Sequence[Sequence[NumberLike]], b: Sequence[NumberLike], *,
-                 x_range: tuple[float, float] = (-2.0, 4.0),
-                 y_range: tuple[float, float] = (-1.0, 6.0), unit: float = 0.8,
-                 colors: Sequence[ManimColor] = COLUMN_COLORS,
-                 weight_names: Sequence[str] = ("x", "y", "z"), numbers: bool = True,
-                 number_size: float = 24, readout_size: float = 34, decimals: int = 1) -> None:
+    def __init__(
+        self,
+        a: Sequence[Sequence[NumberLike]],
+        b: Sequence[NumberLike],
+        *,
+        x_range: tuple[float, float] = (-2.0, 4.0),
+        y_range: tuple[float, float] = (-1.0, 6.0),
+        unit: float = 0.8,
+        colors: Sequence[ManimColor] = COLUMN_COLORS,
+        weight_names: Sequence[str] = ("x", "y", "z"),
+        numbers: bool = True,
+        number_size: float = 24,
+        readout_size: float = 34,
+        decimals: int = 1,
+    ) -> None:
         super().__init__()
         self.a, self.b = exact_matrix(a), exact_vector(b)
         if shape(self.a)[0] != 2 or len(self.b) != 2:
@@ -996,28 +1146,55 @@ class ColumnPicture(VGroup):
         self.colors = [colors[j % len(colors)] for j in range(n)]
         self.plane = _labelled_plane(x_range, y_range, unit, numbers, number_size)
         origin = self.plane.c2p(0, 0)
-        self.columns = VGroup(*(
-            self._arrow(origin, self.plane.c2p(float(self.a[0][j]), float(self.a[1][j])),
-                        self.colors[j], width=4).set_opacity(0.55)
-            for j in range(n)))
+        self.columns = VGroup(
+            *(
+                self._arrow(
+                    origin,
+                    self.plane.c2p(float(self.a[0][j]), float(self.a[1][j])),
+                    self.colors[j],
+                    width=4,
+                ).set_opacity(0.55)
+                for j in range(n)
+            )
+        )
         self.target = Dot(self.plane.c2p(*map(float, self.b)), radius=0.11, color=theme.ACCENT)
-        self.target_ring = Dot(self.target.get_center(), radius=0.2, fill_opacity=0,
-                               stroke_color=theme.ACCENT, stroke_width=3)
+        self.target_ring = Dot(
+            self.target.get_center(),
+            radius=0.2,
+            fill_opacity=0,
+            stroke_color=theme.ACCENT,
+            stroke_width=3,
+        )
         self.weights = [exact(0)] * n
         self.scaled = VGroup(*(self._arrow(origin, origin, self.colors[j]) for j in range(n)))
-        self.readouts = VGroup(*(Readout(weight_names[j], 0.0, decimals=decimals,
-                                         color=self.colors[j], size=readout_size)
-                                 for j in range(n))).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
-        self.add(self.plane, self.columns, self.target_ring, self.target, self.scaled,
-                 self.readouts)
+        self.readouts = VGroup(
+            *(
+                Readout(
+                    weight_names[j], 0.0, decimals=decimals, color=self.colors[j], size=readout_size
+                )
+                for j in range(n)
+            )
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        self.add(
+            self.plane, self.columns, self.target_ring, self.target, self.scaled, self.readouts
+        )
 
-    def _arrow(self, start: np.ndarray, end: np.ndarray, color: ManimColor,
-               width: float = 7) -> Arrow:
+    def _arrow(
+        self, start: np.ndarray, end: np.ndarray, color: ManimColor, width: float = 7
+    ) -> Arrow:
         if np.linalg.norm(end - start) < 1e-6:  # nothing to draw yet: an invisible stub
-            return _hide(Arrow(start, start + 0.01 * RIGHT, buff=0, color=color,
-                               stroke_width=width))
-        return Arrow(start, end, buff=0, color=color, stroke_width=width,
-                     max_tip_length_to_length_ratio=0.25, max_stroke_width_to_length_ratio=10)
+            return _hide(
+                Arrow(start, start + 0.01 * RIGHT, buff=0, color=color, stroke_width=width)
+            )
+        return Arrow(
+            start,
+            end,
+            buff=0,
+            color=color,
+            stroke_width=width,
+            max_tip_length_to_length_ratio=0.25,
+            max_stroke_width_to_length_ratio=10,
+        )
 
     def _set_weights(self, weights: Sequence[NumberLike]) -> None:
         path = tip_to_tail(self.a, weights)
@@ -1029,10 +1206,16 @@ class ColumnPicture(VGroup):
     # --- animations ---------------------------------------------------------------------
     def create(self, run_time: float = 2.0) -> Animation:
         """Fade in the plane, grow the column arrows, mark ``b``, show the zero readouts."""
-        return AnimationGroup(FadeIn(self.plane), *(FadeIn(c) for c in self.columns),
-                              FadeIn(self.target_ring), FadeIn(self.target),
-                              FadeIn(self.readouts), lag_ratio=0.25, run_time=run_time,
-                              group=self)
+        return AnimationGroup(
+            FadeIn(self.plane),
+            *(FadeIn(c) for c in self.columns),
+            FadeIn(self.target_ring),
+            FadeIn(self.target),
+            FadeIn(self.readouts),
+            lag_ratio=0.25,
+            run_time=run_time,
+            group=self,
+        )
 
     def scale_column(self, j: int, weight: NumberLike, *, run_time: float = 2.0) -> Animation:
         """Grow the scaled copy of column ``j`` to ``weight`` (later arrows ride on its tip);
@@ -1046,9 +1229,12 @@ class ColumnPicture(VGroup):
             t = exact(round(alpha, 6))
             self._set_weights([s + t * (e - s) for s, e in zip(start, end, strict=True)])
 
-        return AnimationGroup(UpdateFromAlphaFunc(self.scaled, update),
-                              ChangeDecimalToValue(self.readouts[j].number, float(end[j])),
-                              run_time=run_time, group=self)
+        return AnimationGroup(
+            UpdateFromAlphaFunc(self.scaled, update),
+            ChangeDecimalToValue(self.readouts[j].number, float(end[j])),
+            run_time=run_time,
+            group=self,
+        )
 
     # --- read back ----------------------------------------------------------------------
     @reads_screen("geometry")

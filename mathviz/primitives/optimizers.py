@@ -70,11 +70,17 @@ class OptimizerRace(VGroup):
         every frame (the loss there, say).
     """
 
-    def __init__(self, axes: Axes, paths: Mapping[str, ArrayLike],
-                 colors: Mapping[str, ManimColor], *, step_readout: Readout | None = None,
-                 readouts: Mapping[str, tuple[Readout, Callable[[NDArray[np.float64]], float]]]
-                 | None = None,
-                 dot_radius: float = 0.09) -> None:
+    def __init__(
+        self,
+        axes: Axes,
+        paths: Mapping[str, ArrayLike],
+        colors: Mapping[str, ManimColor],
+        *,
+        step_readout: Readout | None = None,
+        readouts: Mapping[str, tuple[Readout, Callable[[NDArray[np.float64]], float]]]
+        | None = None,
+        dot_radius: float = 0.09,
+    ) -> None:
         super().__init__()
         self.axes = axes
         self.paths = {name: np.asarray(p, dtype=float) for name, p in paths.items()}
@@ -91,8 +97,9 @@ class OptimizerRace(VGroup):
         for name, points in self.paths.items():
             start = axes.c2p(*points[0])
             # round joints: a zigzag's sharp turns do not grow mitred spikes past the iterates
-            trail = VMobject(stroke_color=colors[name], stroke_width=3,
-                             joint_type=LineJointType.ROUND)
+            trail = VMobject(
+                stroke_color=colors[name], stroke_width=3, joint_type=LineJointType.ROUND
+            )
             trail.set_points_as_corners([start, start])
             dot = Dot(start, radius=dot_radius, color=colors[name])
             dot.set_stroke(theme.BACKGROUND, width=1.5)
@@ -103,8 +110,11 @@ class OptimizerRace(VGroup):
         self.step_index = 0
         for name, (readout, value_at) in self.readouts.items():
             dot = self.dots[name]
-            readout.follow(lambda dot=dot, value_at=value_at:
-                           float(value_at(np.asarray(coords(self.axes, dot)))))
+            readout.follow(
+                lambda dot=dot, value_at=value_at: float(
+                    value_at(np.asarray(coords(self.axes, dot)))
+                )
+            )
 
     def _move(self, name: str, k: int) -> Animation:
         """Optimizer ``name``'s dot from iterate ``k − 1`` to ``k``, its trail's end riding on it."""
@@ -186,23 +196,34 @@ class ConstraintRegion(VGroup):
         The constrained optimum, where a dot is placed.
     """
 
-    def __init__(self, axes: Axes, p: float, radius: float, *,
-                 touching: Sequence[ContourLine], touch_point: ArrayLike,
-                 color: ManimColor | None = None, n: int = 256) -> None:
+    def __init__(
+        self,
+        axes: Axes,
+        p: float,
+        radius: float,
+        *,
+        touching: Sequence[ContourLine],
+        touch_point: ArrayLike,
+        color: ManimColor | None = None,
+        n: int = 256,
+    ) -> None:
         super().__init__()
         if radius <= 0:
             raise ValueError("radius must be positive")
         self.axes, self.p, self.radius = axes, float(p), float(radius)
         color = color or (theme.NORM_L1 if p == 1 else theme.NORM_L2)
         boundary = radius * unit_ball_boundary(p, n)
-        self.outline = VMobject(stroke_color=color, stroke_width=4, fill_color=color,
-                                fill_opacity=0.18)
-        self.outline.set_points_as_corners([axes.c2p(x, y) for x, y in
-                                            np.vstack([boundary, boundary[:1]])])
+        self.outline = VMobject(
+            stroke_color=color, stroke_width=4, fill_color=color, fill_opacity=0.18
+        )
+        self.outline.set_points_as_corners(
+            [axes.c2p(x, y) for x, y in np.vstack([boundary, boundary[:1]])]
+        )
         self.contour = ContourMap(axes, touching)
         self.contour.set_stroke(color=theme.ACCENT, width=4, opacity=1.0)
-        self.dot = Dot(axes.c2p(*np.asarray(touch_point, dtype=float)), radius=0.1,
-                       color=theme.ACCENT)
+        self.dot = Dot(
+            axes.c2p(*np.asarray(touch_point, dtype=float)), radius=0.1, color=theme.ACCENT
+        )
         self.dot.set_stroke(theme.BACKGROUND, width=2)
         self.add(self.outline, self.contour, self.dot)
 
@@ -212,8 +233,10 @@ class ConstraintRegion(VGroup):
 
     def touch(self, run_time: float = 1.5) -> Animation:
         """Draw the touching contour, then drop the dot on the touching point."""
-        return Succession(self.contour.create(run_time=run_time * 0.7),
-                          GrowFromCenter(self.dot, run_time=run_time * 0.3))
+        return Succession(
+            self.contour.create(run_time=run_time * 0.7),
+            GrowFromCenter(self.dot, run_time=run_time * 0.3),
+        )
 
     @reads_screen("geometry")
     def touch_point_shown(self) -> NDArray[np.float64]:
@@ -243,10 +266,16 @@ class RidgePath(VGroup):
     the path is not rushed.
     """
 
-    def __init__(self, axes: Axes, X: ArrayLike, y: ArrayLike, *,
-                 lambda_readout: Readout | None = None,
-                 weight_readouts: Sequence[Readout] = (),
-                 color: ManimColor = theme.PATH) -> None:
+    def __init__(
+        self,
+        axes: Axes,
+        X: ArrayLike,
+        y: ArrayLike,
+        *,
+        lambda_readout: Readout | None = None,
+        weight_readouts: Sequence[Readout] = (),
+        color: ManimColor = theme.PATH,
+    ) -> None:
         super().__init__()
         self.axes = axes
         self.X, self.y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
@@ -298,11 +327,11 @@ class RidgePath(VGroup):
         # moving, so the renderer redraws them every frame instead of freezing them
         readouts = [r for r in (self.lambda_readout, *self.weight_readouts) if r is not None]
         keep_fresh = [UpdateFromAlphaFunc(r, lambda _m, _a: None) for r in readouts]
-        return AnimationGroup(UpdateFromAlphaFunc(self, update), *keep_fresh,
-                              run_time=run_time)
+        return AnimationGroup(UpdateFromAlphaFunc(self, update), *keep_fresh, run_time=run_time)
 
-    def mark(self, label: Mobject | None = None, direction: ArrayLike = (0.0, 1.0, 0.0)
-             ) -> Animation:
+    def mark(
+        self, label: Mobject | None = None, direction: ArrayLike = (0.0, 1.0, 0.0)
+    ) -> Animation:
         """A small ring left at the dot's current place (and an optional label beside it)."""
         ring = Dot(self.dot.get_center(), radius=0.07, color=theme.TEXT)
         parts: list[Animation] = [FadeIn(ring)]

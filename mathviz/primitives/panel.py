@@ -32,9 +32,15 @@ CARD_BUFF = 0.22
 
 def card_for(content: Mobject, buff: float = CARD_BUFF) -> SurroundingRectangle:
     """The dark, rounded card that sits behind a panel's ``content``."""
-    card = SurroundingRectangle(content, buff=buff, corner_radius=0.08,
-                                stroke_color=theme.GRID, stroke_width=1.5,
-                                fill_color=theme.BACKGROUND, fill_opacity=0.94)
+    card = SurroundingRectangle(
+        content,
+        buff=buff,
+        corner_radius=0.08,
+        stroke_color=theme.GRID,
+        stroke_width=1.5,
+        fill_color=theme.BACKGROUND,
+        fill_opacity=0.94,
+    )
     card.name = "panel card"
     return card
 
@@ -59,9 +65,15 @@ class Panel:
         The card is never narrower than this (numbers that grow keep their card).
     """
 
-    def __init__(self, *, corner: np.ndarray = UL, anchor: ArrayLike | None = None,
-                 row_buff: float = 0.3, edge_buff: float = 0.45,
-                 min_width: float = 0.0) -> None:
+    def __init__(
+        self,
+        *,
+        corner: np.ndarray = UL,
+        anchor: ArrayLike | None = None,
+        row_buff: float = 0.3,
+        edge_buff: float = 0.45,
+        min_width: float = 0.0,
+    ) -> None:
         self.corner = corner
         self.anchor = None if anchor is None else np.asarray(anchor, dtype=float)
         self.row_buff, self.edge_buff = row_buff, edge_buff
@@ -98,8 +110,9 @@ class Panel:
             self.group.remove(*self._retired)
             self._retired = []
 
-    def _first(self, content: VGroup, run_time: float,
-               intro: list[Animation] | None = None) -> Animation:
+    def _first(
+        self, content: VGroup, run_time: float, intro: list[Animation] | None = None
+    ) -> Animation:
         self.card = self._card(content)
         self.content = content
         self.group.add(self.card, *content)
@@ -119,9 +132,15 @@ class Panel:
         self.group.add(*content)
         # lag_ratio=1: the new rows start only when the old are gone, never two at once
         return AnimationGroup(
-            AnimationGroup(*(m.animate.set_opacity(0) for m in old),
-                           self.card.animate.become(self._card(content))),
-            FadeIn(content), lag_ratio=1.0, group=self.group, run_time=run_time)
+            AnimationGroup(
+                *(m.animate.set_opacity(0) for m in old),
+                self.card.animate.become(self._card(content)),
+            ),
+            FadeIn(content),
+            lag_ratio=1.0,
+            group=self.group,
+            run_time=run_time,
+        )
 
     def grow(self, *rows: Mobject, run_time: float = 0.8) -> Animation:
         """Add ``rows`` under the rows shown; the card grows to hold them."""
@@ -130,11 +149,19 @@ class Panel:
         self._drop_retired()
         self.content = self.layout(*self.content, *rows)
         self.group.add(*rows)
-        return AnimationGroup(self.card.animate.become(self._card(self.content)),
-                              *(FadeIn(r) for r in rows), group=self.group, run_time=run_time)
+        return AnimationGroup(
+            self.card.animate.become(self._card(self.content)),
+            *(FadeIn(r) for r in rows),
+            group=self.group,
+            run_time=run_time,
+        )
 
-    def swap(self, *pairs: tuple[Mobject, Mobject], also: tuple[Animation, ...] = (),
-             run_time: float = 1.0) -> Animation:
+    def swap(
+        self,
+        *pairs: tuple[Mobject, Mobject],
+        also: tuple[Animation, ...] = (),
+        run_time: float = 1.0,
+    ) -> Animation:
         """Replace some rows in place (``(old, new)`` pairs); the others stay.
 
         ``also`` are animations of the panel's own rows to play at the same time (a readout
@@ -148,10 +175,14 @@ class Panel:
         olds = [old for old, _ in pairs]
         self._retired += olds
         self.group.add(*(new for _, new in pairs))
-        return AnimationGroup(*(m.animate.set_opacity(0) for m in olds),
-                              *(FadeIn(new) for _, new in pairs), *also,
-                              self.card.animate.become(self._card(self.content)),
-                              group=self.group, run_time=run_time)
+        return AnimationGroup(
+            *(m.animate.set_opacity(0) for m in olds),
+            *(FadeIn(new) for _, new in pairs),
+            *also,
+            self.card.animate.become(self._card(self.content)),
+            group=self.group,
+            run_time=run_time,
+        )
 
     def reveal(self, *mobjects: Mobject, run_time: float = 0.8) -> Animation:
         """Fade in pieces the scene placed itself; the card grows around all revealed so far."""
@@ -161,9 +192,12 @@ class Panel:
             return self._first(shown, run_time, intro=[FadeIn(m) for m in mobjects])
         self.content = shown
         self.group.add(*mobjects)
-        return AnimationGroup(self.card.animate.become(self._card(shown)),
-                              *(FadeIn(m) for m in mobjects), group=self.group,
-                              run_time=run_time)
+        return AnimationGroup(
+            self.card.animate.become(self._card(shown)),
+            *(FadeIn(m) for m in mobjects),
+            group=self.group,
+            run_time=run_time,
+        )
 
     def hide(self, run_time: float = 0.6) -> Animation:
         """Fade the card and its rows out; the panel starts empty again."""

@@ -31,23 +31,46 @@ from mathviz.readings import reads_screen
 __all__ = ["DottedCurve", "log_log_frame", "number_edges", "number_plane", "square_bracket"]
 
 
-def number_plane(x_range: tuple[float, float], y_range: tuple[float, float], unit: float, *,
-                 line_color: ManimColor = theme.GRID, axis_color: ManimColor = theme.MUTED,
-                 line_width: float = 1.0, axis_width: float = 1.5, line_opacity: float = 1.0,
-                 axis_opacity: float = 1.0) -> NumberPlane:
+def number_plane(
+    x_range: tuple[float, float],
+    y_range: tuple[float, float],
+    unit: float,
+    *,
+    line_color: ManimColor = theme.GRID,
+    axis_color: ManimColor = theme.MUTED,
+    line_width: float = 1.0,
+    axis_width: float = 1.5,
+    line_opacity: float = 1.0,
+    axis_opacity: float = 1.0,
+) -> NumberPlane:
     """A grid with unit spacing over ``x_range`` × ``y_range``, ``unit`` scene units per step."""
     return NumberPlane(
-        x_range=(*x_range, 1), y_range=(*y_range, 1),
-        x_length=(x_range[1] - x_range[0]) * unit, y_length=(y_range[1] - y_range[0]) * unit,
-        background_line_style={"stroke_color": line_color, "stroke_width": line_width,
-                               "stroke_opacity": line_opacity},
-        axis_config={"stroke_color": axis_color, "stroke_width": axis_width,
-                     "stroke_opacity": axis_opacity},
+        x_range=(*x_range, 1),
+        y_range=(*y_range, 1),
+        x_length=(x_range[1] - x_range[0]) * unit,
+        y_length=(y_range[1] - y_range[0]) * unit,
+        background_line_style={
+            "stroke_color": line_color,
+            "stroke_width": line_width,
+            "stroke_opacity": line_opacity,
+        },
+        axis_config={
+            "stroke_color": axis_color,
+            "stroke_width": axis_width,
+            "stroke_opacity": axis_opacity,
+        },
     )
 
 
-def square_bracket(top: ArrayLike, bottom: ArrayLike, facing: int, color: ManimColor, *,
-                   hook: float = 0.13, width: float = 2.5) -> VMobject:
+def square_bracket(
+    top: ArrayLike,
+    bottom: ArrayLike,
+    facing: int,
+    color: ManimColor,
+    *,
+    hook: float = 0.13,
+    width: float = 2.5,
+) -> VMobject:
     """A square bracket from ``top`` to ``bottom``: ``facing`` +1 opens right ([), −1 left
     (]); ``hook`` is the length of its short ends."""
     top, bottom = np.asarray(top, dtype=float), np.asarray(bottom, dtype=float)
@@ -70,8 +93,15 @@ class DottedCurve(VGroup):
         Styling.
     """
 
-    def __init__(self, axes: Axes, points: ArrayLike, *, line_color=theme.CURVE,
-                 dot_color=theme.ACCENT, dot_radius: float = 0.07) -> None:
+    def __init__(
+        self,
+        axes: Axes,
+        points: ArrayLike,
+        *,
+        line_color=theme.CURVE,
+        dot_color=theme.ACCENT,
+        dot_radius: float = 0.07,
+    ) -> None:
         super().__init__()
         self.axes = axes
         data = np.asarray(points, dtype=float)
@@ -97,10 +127,16 @@ class DottedCurve(VGroup):
 
         # the line's growth is the only timing that matters: ``Create`` splits a polyline
         # evenly by segment, so progress k/(n−1) is exactly point k
-        return AnimationGroup(Create(self.line, rate_func=behind_the_dots, run_time=run_time),
-                              AnimationGroup(*(GrowFromCenter(d) for d in self.dots),
-                                             lag_ratio=1.0, run_time=run_time, rate_func=linear),
-                              group=self)
+        return AnimationGroup(
+            Create(self.line, rate_func=behind_the_dots, run_time=run_time),
+            AnimationGroup(
+                *(GrowFromCenter(d) for d in self.dots),
+                lag_ratio=1.0,
+                run_time=run_time,
+                rate_func=linear,
+            ),
+            group=self,
+        )
 
     @reads_screen("count")
     def points_reached_before_drawn(self) -> int:
@@ -125,8 +161,9 @@ class DottedCurve(VGroup):
         if len(drawn) <= self.line.n_points_per_curve and progress < 1e-6:
             return 0  # nothing of the line is drawn yet
         needed = int(np.ceil(progress - 1e-6))
-        return sum(1 for d in self.dots[:needed + 1]
-                   if d.width < 1e-9 or d.get_fill_opacity() == 0)
+        return sum(
+            1 for d in self.dots[: needed + 1] if d.width < 1e-9 or d.get_fill_opacity() == 0
+        )
 
     @reads_screen("geometry")
     def points_shown(self) -> np.ndarray:
@@ -134,8 +171,14 @@ class DottedCurve(VGroup):
         return np.array([coords(self.axes, d) for d in self.dots])
 
 
-def log_log_frame(axes: Axes, x_exponents: tuple[int, int], y_exponents: tuple[int, int], *,
-                  x_labels: tuple[int, ...], y_labels: tuple[int, ...]) -> VGroup:
+def log_log_frame(
+    axes: Axes,
+    x_exponents: tuple[int, int],
+    y_exponents: tuple[int, int],
+    *,
+    x_labels: tuple[int, ...],
+    y_labels: tuple[int, ...],
+) -> VGroup:
     """A left and a bottom axis line for log–log ``axes`` with ticks labelled ``10^k``.
 
     Manim's axes cross where the exponent is 0, which for steps and errors below 1 is the
@@ -151,19 +194,22 @@ def log_log_frame(axes: Axes, x_exponents: tuple[int, int], y_exponents: tuple[i
         p = axes.c2p(10.0**k, 10.0**y0)
         frame.add(Line(p, p + 0.08 * DOWN, color=theme.MUTED, stroke_width=2))
         if k in x_labels:
-            frame.add(theme.tex(f"10^{{{k}}}", size=26, color=theme.MUTED)
-                      .next_to(p, DOWN, buff=0.14))
+            frame.add(
+                theme.tex(f"10^{{{k}}}", size=26, color=theme.MUTED).next_to(p, DOWN, buff=0.14)
+            )
     for k in range(y0, y1 + 1):
         p = axes.c2p(10.0**x0, 10.0**k)
         frame.add(Line(p, p + 0.08 * LEFT, color=theme.MUTED, stroke_width=2))
         if k in y_labels:
-            frame.add(theme.tex(f"10^{{{k}}}", size=26, color=theme.MUTED)
-                      .next_to(p, LEFT, buff=0.14))
+            frame.add(
+                theme.tex(f"10^{{{k}}}", size=26, color=theme.MUTED).next_to(p, LEFT, buff=0.14)
+            )
     return frame
 
 
-def number_edges(axes: Axes, *, x_decimals: int = 0, y_decimals: int = 0,
-                 buff: float = 0.15) -> Axes:
+def number_edges(
+    axes: Axes, *, x_decimals: int = 0, y_decimals: int = 0, buff: float = 0.15
+) -> Axes:
     """Write ``axes``' tick numbers along the plot's bottom and left edges, not on the axes.
 
     Axes that cross in the middle of the plot carry their numbers through the data: curves,

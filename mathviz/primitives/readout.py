@@ -59,8 +59,13 @@ class LiveDecimal(DecimalNumber):
     _glyphs: ClassVar[dict[tuple, Mobject]] = {}
 
     def _string_to_mob(self, string: str, mob_class: type | None = None, **kwargs: Any) -> Mobject:
-        key = ("raw", string, mob_class or self.mob_class, round(float(self._font_size), 6),
-               tuple(sorted((k, repr(v)) for k, v in kwargs.items())))
+        key = (
+            "raw",
+            string,
+            mob_class or self.mob_class,
+            round(float(self._font_size), 6),
+            tuple(sorted((k, repr(v)) for k, v in kwargs.items())),
+        )
         template = LiveDecimal._glyphs.get(key)
         if template is None:
             template = super()._string_to_mob(string, mob_class, **kwargs)
@@ -68,12 +73,18 @@ class LiveDecimal(DecimalNumber):
         return light_clone(template)
 
     def _style_key(self) -> tuple:
-        return (self.fill_rgbas.tobytes(), self.stroke_rgbas.tobytes(),
-                self.background_stroke_rgbas.tobytes(), repr(self.fill_opacity),
-                repr(self.stroke_opacity), repr(self.background_stroke_opacity),
-                float(self.stroke_width),
-                float(self.background_stroke_width), float(self.sheen_factor),
-                tuple(np.asarray(self.sheen_direction, dtype=float)))
+        return (
+            self.fill_rgbas.tobytes(),
+            self.stroke_rgbas.tobytes(),
+            self.background_stroke_rgbas.tobytes(),
+            repr(self.fill_opacity),
+            repr(self.stroke_opacity),
+            repr(self.background_stroke_opacity),
+            float(self.stroke_width),
+            float(self.background_stroke_width),
+            float(self.sheen_factor),
+            tuple(np.asarray(self.sheen_direction, dtype=float)),
+        )
 
     def _styled_glyph(self, char: str, style: tuple) -> Mobject:
         key = ("styled", char, self.mob_class, round(float(self._font_size), 6), style)
@@ -82,20 +93,33 @@ class LiveDecimal(DecimalNumber):
             template = self._string_to_mob(char)
             # exactly what DecimalNumber.init_colors does to the family after a rebuild
             template.set_fill(color=self.fill_color, opacity=self.fill_opacity, family=True)
-            template.set_stroke(color=self.stroke_color, width=self.stroke_width,
-                                opacity=self.stroke_opacity, family=True)
-            template.set_background_stroke(color=self.background_stroke_color,
-                                           width=self.background_stroke_width,
-                                           opacity=self.background_stroke_opacity, family=True)
-            template.set_sheen(factor=self.sheen_factor, direction=self.sheen_direction,
-                               family=True)
+            template.set_stroke(
+                color=self.stroke_color,
+                width=self.stroke_width,
+                opacity=self.stroke_opacity,
+                family=True,
+            )
+            template.set_background_stroke(
+                color=self.background_stroke_color,
+                width=self.background_stroke_width,
+                opacity=self.background_stroke_opacity,
+                family=True,
+            )
+            template.set_sheen(
+                factor=self.sheen_factor, direction=self.sheen_direction, family=True
+            )
             LiveDecimal._glyphs[key] = template
         return light_clone(template)
 
     def set_value(self, number: float) -> LiveDecimal:
         """Show ``number``; same result as :meth:`DecimalNumber.set_value`, far cheaper."""
-        if (isinstance(number, complex) or self.unit is not None or self.show_ellipsis
-                or self.include_background_rectangle or config.renderer != RendererType.CAIRO):
+        if (
+            isinstance(number, complex)
+            or self.unit is not None
+            or self.show_ellipsis
+            or self.include_background_rectangle
+            or config.renderer != RendererType.CAIRO
+        ):
             return super().set_value(number)
         string = self._get_num_string(number)
         if string == getattr(self, "_shown", None) and len(self.submobjects) == len(string):
@@ -177,9 +201,17 @@ class StepTo(Animation):
 class Readout(VGroup):
     """``label = 1.234`` with the number as a :class:`DecimalNumber` that can be read back."""
 
-    def __init__(self, label_tex: str, value: float = 0.0, *, decimals: int = 3,
-                 color=theme.TEXT, size: int = 34, unit: str | None = None,
-                 commas: bool = True) -> None:
+    def __init__(
+        self,
+        label_tex: str,
+        value: float = 0.0,
+        *,
+        decimals: int = 3,
+        color=theme.TEXT,
+        size: int = 34,
+        unit: str | None = None,
+        commas: bool = True,
+    ) -> None:
         r"""
         Parameters
         ----------
@@ -191,9 +223,15 @@ class Readout(VGroup):
             Group thousands with commas (``1,024``); ``False`` for counts such as dimensions.
         """
         self.label = theme.tex(label_tex + "=", size=size, color=color)
-        self.number = live_number_class()(value, num_decimal_places=decimals, font_size=size,
-                                          color=color, include_sign=False, unit=unit,
-                                          group_with_commas=commas)
+        self.number = live_number_class()(
+            value,
+            num_decimal_places=decimals,
+            font_size=size,
+            color=color,
+            include_sign=False,
+            unit=unit,
+            group_with_commas=commas,
+        )
         self.number.next_to(self.label, RIGHT, buff=0.15)
         super().__init__(self.label, self.number)
 
@@ -255,10 +293,18 @@ class Readout(VGroup):
 class DegreeReadout(Readout):
     """``label = 45.0°``: a :class:`Readout` of an angle in degrees."""
 
-    def __init__(self, label_tex: str, value: float = 0.0, *, decimals: int = 1,
-                 color=theme.TEXT, size: int = 34) -> None:
-        super().__init__(label_tex, value, decimals=decimals, color=color, size=size,
-                         unit=r"^{\circ}")
+    def __init__(
+        self,
+        label_tex: str,
+        value: float = 0.0,
+        *,
+        decimals: int = 1,
+        color=theme.TEXT,
+        size: int = 34,
+    ) -> None:
+        super().__init__(
+            label_tex, value, decimals=decimals, color=color, size=size, unit=r"^{\circ}"
+        )
 
 
 @reads_screen("geometry")

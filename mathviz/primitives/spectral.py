@@ -85,12 +85,24 @@ def plane_unit(plane: PlaneLike) -> float:
     return x_unit
 
 
-def plane_arrow(plane: PlaneLike, end: ArrayLike, color: ManimColor, *,
-                start: ArrayLike = (0.0, 0.0), stroke_width: float = 6) -> Arrow:
+def plane_arrow(
+    plane: PlaneLike,
+    end: ArrayLike,
+    color: ManimColor,
+    *,
+    start: ArrayLike = (0.0, 0.0),
+    stroke_width: float = 6,
+) -> Arrow:
     """An arrow from ``start`` to ``end`` given in plane coordinates."""
-    return Arrow(plane.c2p(*np.asarray(start, dtype=float)), plane.c2p(*np.asarray(end, dtype=float)),
-                 buff=0, color=color, stroke_width=stroke_width,
-                 max_tip_length_to_length_ratio=0.2, max_stroke_width_to_length_ratio=8)
+    return Arrow(
+        plane.c2p(*np.asarray(start, dtype=float)),
+        plane.c2p(*np.asarray(end, dtype=float)),
+        buff=0,
+        color=color,
+        stroke_width=stroke_width,
+        max_tip_length_to_length_ratio=0.2,
+        max_stroke_width_to_length_ratio=8,
+    )
 
 
 @reads_screen("geometry")
@@ -119,9 +131,16 @@ class EigenSpanDisplay(VGroup):
         Half-length of each span line in plane units.
     """
 
-    def __init__(self, plane: PlaneLike, vectors: ArrayLike, colors: Sequence[ManimColor], *,
-                 span_extent: float = 20.0, span_opacity: float = 0.6,
-                 ghost_opacity: float = 0.35) -> None:
+    def __init__(
+        self,
+        plane: PlaneLike,
+        vectors: ArrayLike,
+        colors: Sequence[ManimColor],
+        *,
+        span_extent: float = 20.0,
+        span_opacity: float = 0.6,
+        ghost_opacity: float = 0.35,
+    ) -> None:
         super().__init__()
         self.plane = plane
         self.base_vectors = np.asarray(vectors, dtype=float).reshape(-1, 2)
@@ -137,8 +156,13 @@ class EigenSpanDisplay(VGroup):
         self.arrows = VGroup()
         for v, color in zip(self.base_vectors, self.colors, strict=True):
             unit = v / np.linalg.norm(v)
-            line = DashedLine(plane.c2p(*(-span_extent * unit)), plane.c2p(*(span_extent * unit)),
-                              color=color, stroke_width=2.5, dash_length=0.14)
+            line = DashedLine(
+                plane.c2p(*(-span_extent * unit)),
+                plane.c2p(*(span_extent * unit)),
+                color=color,
+                stroke_width=2.5,
+                dash_length=0.14,
+            )
             line.set_stroke(opacity=span_opacity)
             self.spans.add(line)
             self.ghosts.add(plane_arrow(plane, v, color))
@@ -155,7 +179,10 @@ class EigenSpanDisplay(VGroup):
         return AnimationGroup(
             AnimationGroup(*(Create(s) for s in self.spans), lag_ratio=0.15),
             AnimationGroup(*(GrowArrow(a) for a in (*self.ghosts, *self.arrows))),
-            lag_ratio=0.5, run_time=run_time, group=self)
+            lag_ratio=0.5,
+            run_time=run_time,
+            group=self,
+        )
 
     def apply(self, matrix: ArrayLike, run_time: float = 2.0) -> Animation:
         """Carry the arrows by ``matrix`` (composed after what was applied), by the same
@@ -163,10 +190,13 @@ class EigenSpanDisplay(VGroup):
         of the original vectors fade to a faint outline."""
         m = np.asarray(matrix, dtype=float)
         self._matrix = m @ self._matrix
-        carry = CarryByMatrix(m, self.plane, arrows=self.arrows, group=self.arrows,
-                              run_time=run_time)
-        fades = [ghost.animate(run_time=run_time).set_opacity(self.ghost_opacity)
-                 for ghost in self.ghosts]
+        carry = CarryByMatrix(
+            m, self.plane, arrows=self.arrows, group=self.arrows, run_time=run_time
+        )
+        fades = [
+            ghost.animate(run_time=run_time).set_opacity(self.ghost_opacity)
+            for ghost in self.ghosts
+        ]
         return AnimationGroup(carry, *fades, run_time=run_time, group=self)
 
     # --- read back ------------------------------------------------------------------------
@@ -195,8 +225,9 @@ class EigenSpanDisplay(VGroup):
     def off_span_angle_shown(self, which: int | Arrow) -> float:
         """Angle in degrees between a drawn arrow and its drawn span line."""
         i = self._index(which)
-        return angle_between_lines(arrow_vector_shown(self.plane, self.arrows[i]),
-                                   self.span_direction_shown(i))
+        return angle_between_lines(
+            arrow_vector_shown(self.plane, self.arrows[i]), self.span_direction_shown(i)
+        )
 
     @reads_screen("geometry")
     def stretch_shown(self, which: int | Arrow) -> float:
@@ -225,9 +256,15 @@ class PowerIterationTrail(VGroup):
         :meth:`~mathviz.primitives.readout.Readout.follow` it (:meth:`angle_to_shown`).
     """
 
-    def __init__(self, plane: PlaneLike, trace: PowerIterationTrace, *,
-                 readouts: Sequence[tuple[Readout, Sequence[float]]] = (),
-                 color: ManimColor = theme.PATH, circle_color: ManimColor = theme.MUTED) -> None:
+    def __init__(
+        self,
+        plane: PlaneLike,
+        trace: PowerIterationTrace,
+        *,
+        readouts: Sequence[tuple[Readout, Sequence[float]]] = (),
+        color: ManimColor = theme.PATH,
+        circle_color: ManimColor = theme.MUTED,
+    ) -> None:
         super().__init__()
         if trace.vectors.shape[1] != 2:
             raise ValueError("PowerIterationTrail draws plane iterates only")
@@ -240,28 +277,43 @@ class PowerIterationTrail(VGroup):
                 raise ValueError("one readout value per iterate is required")
             readout.set(values[0])
         self.circle = DashedVMobject(
-            Circle(radius=plane_unit(plane), color=circle_color, stroke_width=2,
-                   num_components=64).move_to(plane.c2p(0, 0)), num_dashes=60)
+            Circle(
+                radius=plane_unit(plane), color=circle_color, stroke_width=2, num_components=64
+            ).move_to(plane.c2p(0, 0)),
+            num_dashes=60,
+        )
         self.circle.set_stroke(opacity=0.7)
-        self.marks = VGroup(*(Dot(plane.c2p(*v), radius=0.06, color=color).set_opacity(0.0)
-                              for v in trace.vectors))
+        self.marks = VGroup(
+            *(Dot(plane.c2p(*v), radius=0.06, color=color).set_opacity(0.0) for v in trace.vectors)
+        )
         self.marks[0].set_opacity(1.0)
-        self.ghosts = VGroup(*(plane_arrow(plane, v, color, stroke_width=3).set_opacity(0.0)
-                               for v in trace.vectors[:-1]))
+        self.ghosts = VGroup(
+            *(
+                plane_arrow(plane, v, color, stroke_width=3).set_opacity(0.0)
+                for v in trace.vectors[:-1]
+            )
+        )
         self.arrow = plane_arrow(plane, trace.vectors[0], color)
         self.step_index = 0
         self.add(self.circle, self.ghosts, self.marks, self.arrow)
 
     def create(self, run_time: float = 1.5) -> Animation:
         """Draw the unit circle, then grow the start vector."""
-        return AnimationGroup(Create(self.circle), FadeIn(self.marks[0]), GrowArrow(self.arrow),
-                              lag_ratio=0.6, run_time=run_time, group=self)
+        return AnimationGroup(
+            Create(self.circle),
+            FadeIn(self.marks[0]),
+            GrowArrow(self.arrow),
+            lag_ratio=0.6,
+            run_time=run_time,
+            group=self,
+        )
 
     def _step(self, k: int, seconds: float) -> Animation:
         """From iterate ``k − 1`` to ``k``: stretch by A, then normalise."""
         image = self.trace.images[k - 1]
-        stretch = Transform(self.arrow, plane_arrow(self.plane, image, self.color),
-                            run_time=0.55 * seconds)
+        stretch = Transform(
+            self.arrow, plane_arrow(self.plane, image, self.color), run_time=0.55 * seconds
+        )
         parts: list[Animation] = [
             Transform(self.arrow, plane_arrow(self.plane, self.trace.vectors[k], self.color)),
             self.ghosts[k - 1].animate.set_opacity(0.25),
@@ -316,17 +368,22 @@ class SVDStages(VGroup):
         The decomposition (from :func:`mathviz.maths.spectral.svd_stages`).
     """
 
-    def __init__(self, plane: PlaneLike, factors: SVDFactors, *,
-                 curve_color: ManimColor = theme.NORM_L2,
-                 arrow_colors: tuple[ManimColor, ManimColor] = (theme.BASIS_I, theme.BASIS_J)
-                 ) -> None:
+    def __init__(
+        self,
+        plane: PlaneLike,
+        factors: SVDFactors,
+        *,
+        curve_color: ManimColor = theme.NORM_L2,
+        arrow_colors: tuple[ManimColor, ManimColor] = (theme.BASIS_I, theme.BASIS_J),
+    ) -> None:
         super().__init__()
         self.plane = plane
         self.factors = factors
         self.arrow_colors = arrow_colors
         self.origin = plane.c2p(0, 0)
-        self.curve = Circle(radius=plane_unit(plane), color=curve_color, stroke_width=5,
-                            num_components=65).move_to(self.origin)
+        self.curve = Circle(
+            radius=plane_unit(plane), color=curve_color, stroke_width=5, num_components=65
+        ).move_to(self.origin)
         self.curve.set_fill(curve_color, opacity=0.12)
         self._matrix = np.eye(2)
         v = factors.right_vectors
@@ -342,14 +399,25 @@ class SVDStages(VGroup):
 
     def create(self, run_time: float = 1.5) -> Animation:
         """Draw the circle, then grow the two arrows."""
-        return AnimationGroup(Create(self.curve), *(GrowArrow(a) for a in self.arrows),
-                              lag_ratio=0.5, run_time=run_time, group=self)
+        return AnimationGroup(
+            Create(self.curve),
+            *(GrowArrow(a) for a in self.arrows),
+            lag_ratio=0.5,
+            run_time=run_time,
+            group=self,
+        )
 
     def _linear(self, matrix: np.ndarray, run_time: float) -> Animation:
         """Curve and arrows carried by the same ``M(t)`` at every moment."""
         self._matrix = matrix @ self._matrix
-        return CarryByMatrix(matrix, self.plane, shapes=[self.curve], arrows=self.arrows,
-                             group=self, run_time=run_time)
+        return CarryByMatrix(
+            matrix,
+            self.plane,
+            shapes=[self.curve],
+            arrows=self.arrows,
+            group=self,
+            run_time=run_time,
+        )
 
     def _orthogonal(self, angle: float, reflect: bool, run_time: float) -> Animation:
         moves: list[Animation] = []
@@ -358,9 +426,11 @@ class SVDStages(VGroup):
         radians = np.radians(angle)
         c, s = np.cos(radians), np.sin(radians)
         self._matrix = np.array([[c, -s], [s, c]]) @ self._matrix
-        turn = AnimationGroup(*(Rotate(m, radians, about_point=self.origin)
-                                for m in (self.curve, *self.arrows)),
-                              run_time=run_time * (0.6 if reflect else 1.0), group=self)
+        turn = AnimationGroup(
+            *(Rotate(m, radians, about_point=self.origin) for m in (self.curve, *self.arrows)),
+            run_time=run_time * (0.6 if reflect else 1.0),
+            group=self,
+        )
         if not moves:
             return turn
         return Succession(*moves, turn, group=self)
@@ -385,9 +455,12 @@ class SVDStages(VGroup):
         """A dashed outline of ``matrix`` applied to the unit circle, drawn directly from
         ``t ↦ A (cos t, sin t)`` (not through the stages): the target the stages must hit."""
         a = np.asarray(matrix, dtype=float)
-        curve = ParametricFunction(lambda t: self.plane.c2p(*(a @ [np.cos(t), np.sin(t)])),
-                                   t_range=(0, 2 * np.pi, 2 * np.pi / 128), color=color,
-                                   stroke_width=2.5)
+        curve = ParametricFunction(
+            lambda t: self.plane.c2p(*(a @ [np.cos(t), np.sin(t)])),
+            t_range=(0, 2 * np.pi, 2 * np.pi / 128),
+            color=color,
+            stroke_width=2.5,
+        )
         return DashedVMobject(curve, num_dashes=70)
 
     # --- read back ------------------------------------------------------------------------
@@ -459,12 +532,23 @@ class MatrixHeatmap(VGroup):
         4.5:1 on the brightest cells.
     """
 
-    def __init__(self, values: ArrayLike, *, row_labels: Sequence[str] = (),
-                 col_labels: Sequence[str] = (), row_colors: Sequence[ManimColor] | None = None,
-                 value_range: tuple[float, float] = (1.0, 5.0), decimals: int = 1,
-                 cell_width: float = 1.1, cell_height: float = 0.6, font_size: int = 26,
-                 low_color: ManimColor = theme.BAD, high_color: ManimColor = theme.GOOD,
-                 mid_color: ManimColor | None = None, fill_opacity: float = 0.45) -> None:
+    def __init__(
+        self,
+        values: ArrayLike,
+        *,
+        row_labels: Sequence[str] = (),
+        col_labels: Sequence[str] = (),
+        row_colors: Sequence[ManimColor] | None = None,
+        value_range: tuple[float, float] = (1.0, 5.0),
+        decimals: int = 1,
+        cell_width: float = 1.1,
+        cell_height: float = 0.6,
+        font_size: int = 26,
+        low_color: ManimColor = theme.BAD,
+        high_color: ManimColor = theme.GOOD,
+        mid_color: ManimColor | None = None,
+        fill_opacity: float = 0.45,
+    ) -> None:
         super().__init__()
         self.values = np.asarray(values, dtype=float)
         if self.values.ndim != 2:
@@ -479,12 +563,21 @@ class MatrixHeatmap(VGroup):
         self.numbers = VGroup()
         for i in range(rows):
             for j in range(cols):
-                cell = Rectangle(width=cell_width, height=cell_height, stroke_color=theme.BACKGROUND,
-                                 stroke_width=3)
+                cell = Rectangle(
+                    width=cell_width,
+                    height=cell_height,
+                    stroke_color=theme.BACKGROUND,
+                    stroke_width=3,
+                )
                 cell.move_to(np.array([j * cell_width, -i * cell_height, 0.0]))
                 cell.set_fill(self.color_of(self.values[i, j]), opacity=fill_opacity)
-                number = DecimalNumber(self.values[i, j], num_decimal_places=decimals,
-                                       font_size=font_size, color=theme.TEXT, edge_to_fix=ORIGIN)
+                number = DecimalNumber(
+                    self.values[i, j],
+                    num_decimal_places=decimals,
+                    font_size=font_size,
+                    color=theme.TEXT,
+                    edge_to_fix=ORIGIN,
+                )
                 number.move_to(cell)
                 self.cells.add(cell)
                 self.numbers.add(number)
@@ -521,10 +614,17 @@ class MatrixHeatmap(VGroup):
 
     def create(self, run_time: float = 2.0) -> Animation:
         """Labels first, then the cells row by row with their numbers."""
-        return AnimationGroup(FadeIn(self.row_labels), FadeIn(self.col_labels),
-                              AnimationGroup(*(FadeIn(VGroup(c, n)) for c, n in
-                                               zip(self.cells, self.numbers, strict=True)), lag_ratio=0.02),
-                              lag_ratio=0.3, run_time=run_time, group=self)
+        return AnimationGroup(
+            FadeIn(self.row_labels),
+            FadeIn(self.col_labels),
+            AnimationGroup(
+                *(FadeIn(VGroup(c, n)) for c, n in zip(self.cells, self.numbers, strict=True)),
+                lag_ratio=0.02,
+            ),
+            lag_ratio=0.3,
+            run_time=run_time,
+            group=self,
+        )
 
     def morph_to(self, new_values: ArrayLike, run_time: float = 1.5) -> Animation:
         """Count every number to its new value and recolour its cell."""
@@ -541,9 +641,10 @@ class MatrixHeatmap(VGroup):
     def highlight_row(self, index: int, color: ManimColor = theme.ACCENT) -> Rectangle:
         """A frame around row ``index`` (returned, not added)."""
         cols = self.values.shape[1]
-        row = VGroup(*self.cells[index * cols:(index + 1) * cols])
-        return Rectangle(width=row.width + 0.08, height=row.height + 0.08, stroke_color=color,
-                         stroke_width=4).move_to(row)
+        row = VGroup(*self.cells[index * cols : (index + 1) * cols])
+        return Rectangle(
+            width=row.width + 0.08, height=row.height + 0.08, stroke_color=color, stroke_width=4
+        ).move_to(row)
 
     # --- read back ------------------------------------------------------------------------
     @reads_screen("printed")
@@ -565,17 +666,30 @@ class SingularValueBars(VGroup):
         Top of the value axis (default: the largest value, rounded up).
     """
 
-    def __init__(self, values: ArrayLike, *, y_max: float | None = None, width: float = 4.6,
-                 height: float = 3.4, color: ManimColor = theme.ACCENT, decimals: int = 1,
-                 font_size: int = 26, dim_opacity: float = 0.18) -> None:
+    def __init__(
+        self,
+        values: ArrayLike,
+        *,
+        y_max: float | None = None,
+        width: float = 4.6,
+        height: float = 3.4,
+        color: ManimColor = theme.ACCENT,
+        decimals: int = 1,
+        font_size: int = 26,
+        dim_opacity: float = 0.18,
+    ) -> None:
         super().__init__()
         self.heights = np.asarray(values, dtype=float)
         n = len(self.heights)
         top = float(np.ceil(self.heights.max())) if y_max is None else float(y_max)
-        self.axes = Axes(x_range=(0, n, 1), y_range=(0, top, top), x_length=width,
-                         y_length=height, tips=False,
-                         axis_config={"color": theme.MUTED, "stroke_width": 2,
-                                      "include_ticks": False})
+        self.axes = Axes(
+            x_range=(0, n, 1),
+            y_range=(0, top, top),
+            x_length=width,
+            y_length=height,
+            tips=False,
+            axis_config={"color": theme.MUTED, "stroke_width": 2, "include_ticks": False},
+        )
         self.color = color
         self.dim_opacity = dim_opacity
         self.bars = VGroup()
@@ -585,11 +699,17 @@ class SingularValueBars(VGroup):
         for i, h in enumerate(self.heights):
             base = self.axes.c2p(i + 0.5, 0)
             tip = self.axes.c2p(i + 0.5, h)
-            bar = Rectangle(width=bar_width, height=max(tip[1] - base[1], 1e-4),
-                            stroke_width=0, fill_color=color, fill_opacity=0.85)
+            bar = Rectangle(
+                width=bar_width,
+                height=max(tip[1] - base[1], 1e-4),
+                stroke_width=0,
+                fill_color=color,
+                fill_opacity=0.85,
+            )
             bar.move_to(base, aligned_edge=DOWN)
-            label = DecimalNumber(h, num_decimal_places=decimals, font_size=font_size,
-                                  color=theme.TEXT)
+            label = DecimalNumber(
+                h, num_decimal_places=decimals, font_size=font_size, color=theme.TEXT
+            )
             label.next_to(bar, UP, buff=0.12)
             name = theme.tex(rf"\sigma_{{{i + 1}}}", size=font_size + 4, color=theme.MUTED)
             name.next_to(base, DOWN, buff=0.18)
@@ -600,10 +720,15 @@ class SingularValueBars(VGroup):
 
     def create(self, run_time: float = 2.0) -> Animation:
         """Draw the axes and names, grow the bars, then write their values."""
-        return AnimationGroup(Create(self.axes), FadeIn(self.names),
-                              AnimationGroup(*(GrowFromEdge(b, DOWN) for b in self.bars),
-                                             lag_ratio=0.15),
-                              FadeIn(self.labels), lag_ratio=0.4, run_time=run_time, group=self)
+        return AnimationGroup(
+            Create(self.axes),
+            FadeIn(self.names),
+            AnimationGroup(*(GrowFromEdge(b, DOWN) for b in self.bars), lag_ratio=0.15),
+            FadeIn(self.labels),
+            lag_ratio=0.4,
+            run_time=run_time,
+            group=self,
+        )
 
     def keep(self, k: int, run_time: float = 1.0) -> Animation:
         """Bars ``1 … k`` bright, the dropped ones ``k+1 …`` dimmed."""
@@ -621,8 +746,9 @@ class SingularValueBars(VGroup):
     @reads_screen("geometry")
     def heights_shown(self) -> np.ndarray:
         """Every bar's height read through the axes (top edge minus bottom edge)."""
-        return np.array([self.axes.p2c(b.get_top())[1] - self.axes.p2c(b.get_bottom())[1]
-                         for b in self.bars])
+        return np.array(
+            [self.axes.p2c(b.get_top())[1] - self.axes.p2c(b.get_bottom())[1] for b in self.bars]
+        )
 
     @reads_screen("printed")
     def values_shown(self) -> np.ndarray:

@@ -77,11 +77,21 @@ class LearningRateRace(VGroup):
         converges needs more to keep its last values visible).
     """
 
-    def __init__(self, start: float, learning_rates: Sequence[float], steps: int, *,
-                 titles: Sequence[str], colors: Sequence[ManimColor],
-                 x_max: float = 3.2, y_max: float = 10.0, lane_width: float = 3.7,
-                 lane_height: float = 2.9, size: int = 28,
-                 decimals: int | Sequence[int] = 3) -> None:
+    def __init__(
+        self,
+        start: float,
+        learning_rates: Sequence[float],
+        steps: int,
+        *,
+        titles: Sequence[str],
+        colors: Sequence[ManimColor],
+        x_max: float = 3.2,
+        y_max: float = 10.0,
+        lane_width: float = 3.7,
+        lane_height: float = 2.9,
+        size: int = 28,
+        decimals: int | Sequence[int] = 3,
+    ) -> None:
         super().__init__()
         if not (len(learning_rates) == len(titles) == len(colors)):
             raise ValueError("one title and one colour per learning rate")
@@ -94,20 +104,32 @@ class LearningRateRace(VGroup):
         self.step_readouts: list[Readout] = []
         self.abs_readouts: list[Readout] = []
         self.lanes = VGroup()
-        for lr, title, color, lane_decimals in zip(self.learning_rates, titles, colors, places, strict=True):
-            axes = Axes(x_range=(-x_max, x_max, 1), y_range=(0, y_max, 5), x_length=lane_width,
-                        y_length=lane_height, axis_config=dict(AXIS_CONFIG, font_size=20),
-                        tips=False)
+        for lr, title, color, lane_decimals in zip(
+            self.learning_rates, titles, colors, places, strict=True
+        ):
+            axes = Axes(
+                x_range=(-x_max, x_max, 1),
+                y_range=(0, y_max, 5),
+                x_length=lane_width,
+                y_length=lane_height,
+                axis_config=dict(AXIS_CONFIG, font_size=20),
+                tips=False,
+            )
             reach = min(x_max, float(np.sqrt(y_max)))
-            curve = axes.plot(lambda x: x * x, x_range=(-reach, reach), color=theme.CURVE,
-                              stroke_width=3)
+            curve = axes.plot(
+                lambda x: x * x, x_range=(-reach, reach), color=theme.CURVE, stroke_width=3
+            )
             trace = parabola_descent(start, lr, steps)
             xs = trace.points[:, 0]
             k_read = Readout("k", 0, decimals=0, size=size, color=color)
-            abs_read = Readout(r"|x|", abs(start), decimals=lane_decimals, size=size,
-                               color=color)
-            path = GradientDescentPath(axes, trace, display_points=np.column_stack([xs, xs**2]),
-                                       readouts=[(k_read, list(range(steps + 1)))], color=color)
+            abs_read = Readout(r"|x|", abs(start), decimals=lane_decimals, size=size, color=color)
+            path = GradientDescentPath(
+                axes,
+                trace,
+                display_points=np.column_stack([xs, xs**2]),
+                readouts=[(k_read, list(range(steps + 1)))],
+                color=color,
+            )
             # |x| is the ball's distance from the minimum as drawn, at every frame: a ball that
             # jumps across the bottom passes through 0 on its way
             abs_read.follow(lambda path=path: abs(float(path.position_of_dot()[0])))
@@ -125,14 +147,18 @@ class LearningRateRace(VGroup):
         self.add(self.lanes)
 
     def create(self, run_time: float = 1.5) -> Animation:
-        return AnimationGroup(*(FadeIn(lane) for lane in self.lanes), lag_ratio=0.2,
-                              run_time=run_time, group=self)
+        return AnimationGroup(
+            *(FadeIn(lane) for lane in self.lanes), lag_ratio=0.2, run_time=run_time, group=self
+        )
 
     def step(self, seconds: float = 0.6) -> Animation:
         """Every ball takes its next update at the same time (the ``|x|`` readouts, part of
         the race, keep following their balls while it plays)."""
-        return AnimationGroup(*(p.walk(1, seconds_per_step=seconds) for p in self.paths),
-                              group=self, suspend_mobject_updating=False)
+        return AnimationGroup(
+            *(p.walk(1, seconds_per_step=seconds) for p in self.paths),
+            group=self,
+            suspend_mobject_updating=False,
+        )
 
     @property
     def step_index(self) -> int:
@@ -172,8 +198,14 @@ class CriticalPointGallery(VGroup):
         of ``f`` at the origin.
     """
 
-    def __init__(self, surfaces: Sequence[tuple[str, ScalarField, ArrayLike, Sequence[float]]], *,
-                 extent: float = 2.0, side: float = 3.0, size: int = 28) -> None:
+    def __init__(
+        self,
+        surfaces: Sequence[tuple[str, ScalarField, ArrayLike, Sequence[float]]],
+        *,
+        extent: float = 2.0,
+        side: float = 3.0,
+        size: int = 28,
+    ) -> None:
         super().__init__()
         self.axes: list[Axes] = []
         self.maps: list[ContourMap] = []
@@ -184,11 +216,17 @@ class CriticalPointGallery(VGroup):
         self.panels = VGroup()
         for formula, f, hessian, levels in surfaces:
             h = np.asarray(hessian, dtype=float)
-            axes = Axes(x_range=(-extent, extent, 1), y_range=(-extent, extent, 1),
-                        x_length=side, y_length=side,
-                        axis_config={"color": theme.MUTED, "stroke_opacity": 0.6}, tips=False)
-            cmap = ContourMap(axes, contour_lines(f, levels, (-extent, extent), (-extent, extent),
-                                                  resolution=241))
+            axes = Axes(
+                x_range=(-extent, extent, 1),
+                y_range=(-extent, extent, 1),
+                x_length=side,
+                y_length=side,
+                axis_config={"color": theme.MUTED, "stroke_opacity": 0.6},
+                tips=False,
+            )
+            cmap = ContourMap(
+                axes, contour_lines(f, levels, (-extent, extent), (-extent, extent), resolution=241)
+            )
             eigenvalues, eigenvectors = np.linalg.eigh(h)
             lines = VGroup()
             readouts: list[Readout] = []
@@ -197,12 +235,16 @@ class CriticalPointGallery(VGroup):
                 color = theme.GOOD if lam > 0 else theme.BAD
                 reach = 0.9 * extent * vec / np.linalg.norm(vec)
                 lines.add(Line(axes.c2p(*(-reach)), axes.c2p(*reach), color=color, stroke_width=5))
-                readouts.append(Readout(rf"\lambda_{k + 1}", float(lam), decimals=0, size=size,
-                                        color=color))
+                readouts.append(
+                    Readout(rf"\lambda_{k + 1}", float(lam), decimals=0, size=size, color=color)
+                )
             caption = theme.tex(formula, size=size + 4)
             caption.next_to(axes, UP, buff=0.25)
-            hess = theme.tex(rf"H=\begin{{bmatrix}}{h[0, 0]:g} & {h[0, 1]:g}\\ {h[1, 0]:g} & "
-                             rf"{h[1, 1]:g}\end{{bmatrix}}", size=size)
+            hess = theme.tex(
+                rf"H=\begin{{bmatrix}}{h[0, 0]:g} & {h[0, 1]:g}\\ {h[1, 0]:g} & "
+                rf"{h[1, 1]:g}\end{{bmatrix}}",
+                size=size,
+            )
             hess.next_to(axes, DOWN, buff=0.3)
             eig_row = VGroup(*readouts).arrange(RIGHT, buff=0.45)
             eig_row.next_to(hess, DOWN, buff=0.3)
@@ -220,8 +262,10 @@ class CriticalPointGallery(VGroup):
 
     def create(self, run_time: float = 2.0) -> Animation:
         """Axes, captions and contour maps (the Hessian parts come with :meth:`reveal_hessians`)."""
-        parts = [AnimationGroup(FadeIn(VGroup(p[0], p[1])), m.create(run_time=run_time))
-                 for p, m in zip(self.panels, self.maps, strict=True)]
+        parts = [
+            AnimationGroup(FadeIn(VGroup(p[0], p[1])), m.create(run_time=run_time))
+            for p, m in zip(self.panels, self.maps, strict=True)
+        ]
         for p in self.panels:
             for extra in p[3:]:
                 extra.set_opacity(0)
@@ -234,8 +278,11 @@ class CriticalPointGallery(VGroup):
             lines, hess, eig_row = p[3], p[4], p[5]
             for mob in (hess, eig_row):
                 mob.set_opacity(1)  # FadeIn fades in from the opacity a mobject has
-            anims.append(AnimationGroup(*(Create(line.set_opacity(1)) for line in lines),
-                                        FadeIn(hess), FadeIn(eig_row)))
+            anims.append(
+                AnimationGroup(
+                    *(Create(line.set_opacity(1)) for line in lines), FadeIn(hess), FadeIn(eig_row)
+                )
+            )
         return AnimationGroup(*anims, lag_ratio=0.3, run_time=run_time, group=self)
 
     def reveal_verdicts(self, run_time: float = 1.2) -> Animation:
@@ -293,29 +340,53 @@ class SchedulePlot(VGroup):
     ``step`` and ``lr`` readouts (placed by the scene: :attr:`step_readout`, :attr:`lr_readout`).
     """
 
-    def __init__(self, schedule: WarmupCosine, *, x_length: float = 7.6, y_length: float = 4.2,
-                 step_tick: int = 250, lr_tick: float = 0.05, size: int = 30) -> None:
+    def __init__(
+        self,
+        schedule: WarmupCosine,
+        *,
+        x_length: float = 7.6,
+        y_length: float = 4.2,
+        step_tick: int = 250,
+        lr_tick: float = 0.05,
+        size: int = 30,
+    ) -> None:
         super().__init__()
         self.schedule = schedule
         top = schedule.peak * 1.15
-        self.axes = Axes(x_range=(0, schedule.total_steps, step_tick), y_range=(0, top, lr_tick),
-                         x_length=x_length, y_length=y_length, tips=False,
-                         axis_config=AXIS_CONFIG,
-                         y_axis_config={"decimal_number_config": {"num_decimal_places": 2}})
-        self.curve = self.axes.plot(lambda s: schedule(s), x_range=(0, schedule.total_steps, 2),
-                                    discontinuities=[schedule.warmup_steps], color=theme.CURVE,
-                                    stroke_width=4)
+        self.axes = Axes(
+            x_range=(0, schedule.total_steps, step_tick),
+            y_range=(0, top, lr_tick),
+            x_length=x_length,
+            y_length=y_length,
+            tips=False,
+            axis_config=AXIS_CONFIG,
+            y_axis_config={"decimal_number_config": {"num_decimal_places": 2}},
+        )
+        self.curve = self.axes.plot(
+            lambda s: schedule(s),
+            x_range=(0, schedule.total_steps, 2),
+            discontinuities=[schedule.warmup_steps],
+            color=theme.CURVE,
+            stroke_width=4,
+        )
         self.step_value = 0.0
         self.dot = Dot(self.axes.c2p(0, schedule(0)), radius=0.1, color=theme.DOT)
         self.step_readout = Readout(r"\text{step}", 0, decimals=0, size=size, commas=False)
-        self.lr_readout = Readout(r"\text{lr}", schedule(0), decimals=4, size=size,
-                                  color=theme.ACCENT)
+        self.lr_readout = Readout(
+            r"\text{lr}", schedule(0), decimals=4, size=size, color=theme.ACCENT
+        )
         self.marks = VGroup()
         self.add(self.axes, self.curve, self.marks, self.dot)
 
     def create(self, run_time: float = 2.0) -> Animation:
-        return AnimationGroup(Create(self.axes), Create(self.curve), FadeIn(self.dot),
-                              lag_ratio=0.5, run_time=run_time, group=self)
+        return AnimationGroup(
+            Create(self.axes),
+            Create(self.curve),
+            FadeIn(self.dot),
+            lag_ratio=0.5,
+            run_time=run_time,
+            group=self,
+        )
 
     def run_to(self, step: float, run_time: float = 2.0) -> Animation:
         """The dot rides the curve to ``step``; the readouts follow it live."""
@@ -336,8 +407,9 @@ class SchedulePlot(VGroup):
     def mark(self, run_time: float = 0.5) -> Animation:
         """Leave a marker where the dot stands: a dashed drop line and a small dot."""
         s, lr = self.step_shown(), self.lr_shown()
-        drop = DashedLine(self.axes.c2p(s, 0), self.axes.c2p(s, lr), color=theme.MUTED,
-                          stroke_width=2)
+        drop = DashedLine(
+            self.axes.c2p(s, 0), self.axes.c2p(s, lr), color=theme.MUTED, stroke_width=2
+        )
         pin = Dot(self.axes.c2p(s, lr), radius=0.06, color=theme.ACCENT)
         self.marks.add(drop, pin)
         return AnimationGroup(Create(drop), FadeIn(pin), run_time=run_time, group=self)
@@ -368,27 +440,43 @@ class ClipDisplay(VGroup):
         Radius of the circle.
     """
 
-    def __init__(self, plane: NumberPlane | Axes, gradients: ArrayLike, max_norm: float, *,
-                 colors: Sequence[ManimColor], size: int = 30) -> None:
+    def __init__(
+        self,
+        plane: NumberPlane | Axes,
+        gradients: ArrayLike,
+        max_norm: float,
+        *,
+        colors: Sequence[ManimColor],
+        size: int = 30,
+    ) -> None:
         super().__init__()
         if max_norm <= 0:
             raise ValueError("max_norm must be positive")
         self.plane = plane
         self.max_norm = float(max_norm)
         self.gradients = np.atleast_2d(np.asarray(gradients, dtype=float))
-        self.circle = Circle(radius=self.max_norm * plane_unit(plane), color=theme.NORM_L2,
-                             stroke_width=4).move_to(plane.c2p(0, 0))
-        self.arrows = VGroup(*(plane_arrow(plane, g, c) for g, c in zip(self.gradients, colors, strict=True)))
-        self.norm_readouts = [Readout(rf"\|g_{i + 1}\|", float(np.linalg.norm(g)), decimals=2,
-                                      size=size, color=c)
-                              for i, (g, c) in enumerate(zip(self.gradients, colors, strict=True))]
+        self.circle = Circle(
+            radius=self.max_norm * plane_unit(plane), color=theme.NORM_L2, stroke_width=4
+        ).move_to(plane.c2p(0, 0))
+        self.arrows = VGroup(
+            *(plane_arrow(plane, g, c) for g, c in zip(self.gradients, colors, strict=True))
+        )
+        self.norm_readouts = [
+            Readout(rf"\|g_{i + 1}\|", float(np.linalg.norm(g)), decimals=2, size=size, color=c)
+            for i, (g, c) in enumerate(zip(self.gradients, colors, strict=True))
+        ]
         #: faint copies of the arrows as they were before clipping
         self.ghosts = VGroup()
         self.add(self.circle, self.ghosts, self.arrows)
 
     def create(self, run_time: float = 1.5) -> Animation:
-        return AnimationGroup(Create(self.circle), *(Create(a) for a in self.arrows),
-                              lag_ratio=0.4, run_time=run_time, group=self)
+        return AnimationGroup(
+            Create(self.circle),
+            *(Create(a) for a in self.arrows),
+            lag_ratio=0.4,
+            run_time=run_time,
+            group=self,
+        )
 
     def clip(self, run_time: float = 1.5) -> Animation:
         """Every arrow longer than the radius shrinks along itself onto the circle."""
@@ -425,5 +513,7 @@ class ClipDisplay(VGroup):
     @reads_screen("geometry")
     def radius_shown(self) -> float:
         """The circle's radius, read back through the plane."""
-        return float(coords(self.plane, self.circle.get_right())[0]
-                     - coords(self.plane, self.circle.get_center())[0])
+        return float(
+            coords(self.plane, self.circle.get_right())[0]
+            - coords(self.plane, self.circle.get_center())[0]
+        )

@@ -123,8 +123,7 @@ class _Follow(Animation):
         self.mobject.set(self.read())
 
 
-def _with_followers(motion: Animation, followers: Sequence[Follower],
-                    group: Mobject) -> Animation:
+def _with_followers(motion: Animation, followers: Sequence[Follower], group: Mobject) -> Animation:
     """``motion`` with every follower's display kept in step, frame by frame (the displays
     are updated after the motion, so they read the geometry of the same frame)."""
     if not followers:
@@ -151,8 +150,9 @@ class BackedLabel(VGroup):
 
     def __init__(self, label: Mobject, *, buff: float = 0.06, opacity: float = 0.85) -> None:
         self.label = label
-        self.backing = BackgroundRectangle(label, color=theme.BACKGROUND, fill_opacity=opacity,
-                                           buff=buff)
+        self.backing = BackgroundRectangle(
+            label, color=theme.BACKGROUND, fill_opacity=opacity, buff=buff
+        )
         super().__init__(self.backing, label)
 
     def set_color(self, color: ManimColor, family: bool = True) -> BackedLabel:  # noqa: D102
@@ -187,19 +187,31 @@ class VectorPlane(VGroup):
         ``(nx, ny)``: label the integer ticks 1…nx and 1…ny on the positive half-axes.
     """
 
-    def __init__(self, x_range: tuple[float, float] = (-1.0, 5.0),
-                 y_range: tuple[float, float] = (-1.0, 5.0), *, unit: float = 1.0,
-                 origin: ArrayLike | None = None, x_label: str | None = None,
-                 y_label: str | None = None, numbers_up_to: tuple[int, int] | None = None,
-                 number_size: int = 22) -> None:
+    def __init__(
+        self,
+        x_range: tuple[float, float] = (-1.0, 5.0),
+        y_range: tuple[float, float] = (-1.0, 5.0),
+        *,
+        unit: float = 1.0,
+        origin: ArrayLike | None = None,
+        x_label: str | None = None,
+        y_label: str | None = None,
+        numbers_up_to: tuple[int, int] | None = None,
+        number_size: int = 22,
+    ) -> None:
         super().__init__()
         self.unit = float(unit)
         self.x_range, self.y_range = tuple(x_range), tuple(y_range)
         self.plane = NumberPlane(
-            x_range=(*x_range, 1), y_range=(*y_range, 1),
-            x_length=(x_range[1] - x_range[0]) * unit, y_length=(y_range[1] - y_range[0]) * unit,
-            background_line_style={"stroke_color": theme.GRID, "stroke_width": 1.2,
-                                   "stroke_opacity": 0.75},
+            x_range=(*x_range, 1),
+            y_range=(*y_range, 1),
+            x_length=(x_range[1] - x_range[0]) * unit,
+            y_length=(y_range[1] - y_range[0]) * unit,
+            background_line_style={
+                "stroke_color": theme.GRID,
+                "stroke_width": 1.2,
+                "stroke_opacity": 0.75,
+            },
             axis_config={"stroke_color": theme.MUTED, "stroke_width": 2},
         )
         if origin is not None:
@@ -210,11 +222,17 @@ class VectorPlane(VGroup):
             # the plane's own tick labels: its grid lines and axes are not said to cross them
             ticks = VGroup()
             for x in range(1, numbers_up_to[0] + 1):
-                ticks.add(theme.tex(str(x), size=number_size, color=theme.MUTED)
-                          .next_to(self.c2p(x, 0), DOWN, buff=0.12))
+                ticks.add(
+                    theme.tex(str(x), size=number_size, color=theme.MUTED).next_to(
+                        self.c2p(x, 0), DOWN, buff=0.12
+                    )
+                )
             for y in range(1, numbers_up_to[1] + 1):
-                ticks.add(theme.tex(str(y), size=number_size, color=theme.MUTED)
-                          .next_to(self.c2p(0, y), LEFT, buff=0.12))
+                ticks.add(
+                    theme.tex(str(y), size=number_size, color=theme.MUTED).next_to(
+                        self.c2p(0, y), LEFT, buff=0.12
+                    )
+                )
             self.plane.coordinate_labels = ticks
             self.plane.add(ticks)
         #: the axis names, each on a backing (grid lines run under them)
@@ -242,16 +260,30 @@ class VectorPlane(VGroup):
         return coords(self.plane, point if isinstance(point, Mobject) else np.asarray(point))
 
     # --- arrows ---------------------------------------------------------------------------
-    def arrow_to(self, end: ArrayLike, color: ManimColor = theme.VECTOR,
-                 label: str | Mobject | None = None, *, name: str | None = None,
-                 start: ArrayLike = (0.0, 0.0), label_direction: ArrayLike | None = None,
-                 label_size: int = 36) -> PlaneArrow:
+    def arrow_to(
+        self,
+        end: ArrayLike,
+        color: ManimColor = theme.VECTOR,
+        label: str | Mobject | None = None,
+        *,
+        name: str | None = None,
+        start: ArrayLike = (0.0, 0.0),
+        label_direction: ArrayLike | None = None,
+        label_size: int = 36,
+    ) -> PlaneArrow:
         """A named arrow from ``start`` (default the origin) to ``end``; show it with :meth:`grow`.
 
         The arrow is registered under ``name`` (default: the label string) in :attr:`arrows`.
         """
-        arrow = PlaneArrow(self, end, start=start, color=color, label=label,
-                           label_direction=label_direction, label_size=label_size)
+        arrow = PlaneArrow(
+            self,
+            end,
+            start=start,
+            color=color,
+            label=label,
+            label_direction=label_direction,
+            label_size=label_size,
+        )
         key = name if name is not None else (label if isinstance(label, str) else None)
         if key is not None:
             self.arrows[key] = arrow
@@ -259,15 +291,16 @@ class VectorPlane(VGroup):
 
     def create(self, run_time: float = 1.2) -> Animation:
         """Fade the grid and its labels in."""
-        return AnimationGroup(FadeIn(self.plane), FadeIn(self.decorations), group=self,
-                              run_time=run_time)
+        return AnimationGroup(
+            FadeIn(self.plane), FadeIn(self.decorations), group=self, run_time=run_time
+        )
 
-    def grow(self, *arrows: PlaneArrow, lag_ratio: float = 0.4,
-             run_time: float = 1.2) -> Animation:
+    def grow(self, *arrows: PlaneArrow, lag_ratio: float = 0.4, run_time: float = 1.2) -> Animation:
         """Attach ``arrows`` to the plane and grow them out of their tails."""
         self.add(*arrows)
-        return AnimationGroup(*(a.grow() for a in arrows), lag_ratio=lag_ratio, group=self,
-                              run_time=run_time)
+        return AnimationGroup(
+            *(a.grow() for a in arrows), lag_ratio=lag_ratio, group=self, run_time=run_time
+        )
 
     # --- read back ------------------------------------------------------------------------
     @reads_screen("geometry")
@@ -319,16 +352,25 @@ class PlaneArrow(VGroup):
         Side of the tip the label sits on; ``None`` puts it beyond the tip, along the arrow.
     """
 
-    def __init__(self, plane: VectorPlane, end: ArrayLike, *, start: ArrayLike = (0.0, 0.0),
-                 color: ManimColor = theme.VECTOR, label: str | Mobject | None = None,
-                 label_direction: ArrayLike | None = None, label_size: int = 36,
-                 stroke_width: float = 6.0) -> None:
+    def __init__(
+        self,
+        plane: VectorPlane,
+        end: ArrayLike,
+        *,
+        start: ArrayLike = (0.0, 0.0),
+        color: ManimColor = theme.VECTOR,
+        label: str | Mobject | None = None,
+        label_direction: ArrayLike | None = None,
+        label_size: int = 36,
+        stroke_width: float = 6.0,
+    ) -> None:
         super().__init__()
         self.plane = plane
         self.arrow_color = color
         self.arrow_stroke_width = stroke_width
-        self.label_direction = (None if label_direction is None
-                                else np.asarray(label_direction, dtype=float))
+        self.label_direction = (
+            None if label_direction is None else np.asarray(label_direction, dtype=float)
+        )
         self.arrow = self._make(np.asarray(start, dtype=float), np.asarray(end, dtype=float))
         self.add(self.arrow)
         self.label = _as_label(label, color, label_size)
@@ -340,17 +382,24 @@ class PlaneArrow(VGroup):
         visible = np.hypot(*(end - start)) >= MIN_ARROW_LENGTH
         if not visible:
             end = start + np.array([MIN_ARROW_LENGTH, 0.0])
-        arrow = Arrow(self.plane.c2p(*start), self.plane.c2p(*end), buff=0,
-                      color=self.arrow_color, stroke_width=self.arrow_stroke_width,
-                      max_tip_length_to_length_ratio=0.25, max_stroke_width_to_length_ratio=8)
+        arrow = Arrow(
+            self.plane.c2p(*start),
+            self.plane.c2p(*end),
+            buff=0,
+            color=self.arrow_color,
+            stroke_width=self.arrow_stroke_width,
+            max_tip_length_to_length_ratio=0.25,
+            max_stroke_width_to_length_ratio=8,
+        )
         if not visible:
             arrow.set_opacity(0.0)
         return arrow
 
     def set_coords(self, end: ArrayLike, *, start: ArrayLike | None = None) -> PlaneArrow:
         """Redraw the arrow from ``start`` (default: where its tail is) to ``end``, now."""
-        self.start_coords = (self.start_coords if start is None
-                             else np.asarray(start, dtype=float).copy())
+        self.start_coords = (
+            self.start_coords if start is None else np.asarray(start, dtype=float).copy()
+        )
         self.end_coords = np.asarray(end, dtype=float).copy()
         self.arrow.become(self._make(self.start_coords, self.end_coords))
         if self.label is not None:
@@ -372,9 +421,14 @@ class PlaneArrow(VGroup):
             parts.append(FadeIn(self.label))
         return AnimationGroup(*parts, lag_ratio=0.5, group=self)
 
-    def move_to_coords(self, end: ArrayLike, *, start: ArrayLike | None = None,
-                       run_time: float = 1.5,
-                       followers: Sequence[Follower] = ()) -> Animation:
+    def move_to_coords(
+        self,
+        end: ArrayLike,
+        *,
+        start: ArrayLike | None = None,
+        run_time: float = 1.5,
+        followers: Sequence[Follower] = (),
+    ) -> Animation:
         """Slide tail and tip in straight lines to ``start`` (default: stay) and ``end``."""
         s0, e0 = self.start_coords.copy(), self.end_coords.copy()
         s1 = s0 if start is None else np.asarray(start, dtype=float)
@@ -383,8 +437,9 @@ class PlaneArrow(VGroup):
         def update(_: Mobject, alpha: float) -> None:
             self.set_coords(e0 + alpha * (e1 - e0), start=s0 + alpha * (s1 - s0))
 
-        return _with_followers(UpdateFromAlphaFunc(self, update, run_time=run_time), followers,
-                               self)
+        return _with_followers(
+            UpdateFromAlphaFunc(self, update, run_time=run_time), followers, self
+        )
 
 
 # --- addition and scaling ------------------------------------------------------------------------
@@ -403,29 +458,37 @@ class VectorSum(VGroup):
         Their labels (TeX strings or mobjects).
     """
 
-    def __init__(self, plane: VectorPlane, first: ArrayLike, second: ArrayLike, *,
-                 colors: tuple[ManimColor, ManimColor, ManimColor] = (FIRST_COLOR, SECOND_COLOR,
-                                                                      SUM_COLOR),
-                 labels: tuple[str | Mobject | None, ...] = (r"\vec v", r"\vec w",
-                                                            r"\vec v + \vec w"),
-                 label_directions: tuple[ArrayLike | None, ...] = (None, None, None)) -> None:
+    def __init__(
+        self,
+        plane: VectorPlane,
+        first: ArrayLike,
+        second: ArrayLike,
+        *,
+        colors: tuple[ManimColor, ManimColor, ManimColor] = (FIRST_COLOR, SECOND_COLOR, SUM_COLOR),
+        labels: tuple[str | Mobject | None, ...] = (r"\vec v", r"\vec w", r"\vec v + \vec w"),
+        label_directions: tuple[ArrayLike | None, ...] = (None, None, None),
+    ) -> None:
         super().__init__()
         self.plane = plane
         self.a = np.asarray(first, dtype=float)
         self.b = np.asarray(second, dtype=float)
-        self.first = PlaneArrow(plane, self.a, color=colors[0], label=labels[0],
-                                label_direction=label_directions[0])
-        self.second = PlaneArrow(plane, self.b, color=colors[1], label=labels[1],
-                                 label_direction=label_directions[1])
+        self.first = PlaneArrow(
+            plane, self.a, color=colors[0], label=labels[0], label_direction=label_directions[0]
+        )
+        self.second = PlaneArrow(
+            plane, self.b, color=colors[1], label=labels[1], label_direction=label_directions[1]
+        )
         _, end = tip_to_tail(self.a, self.b)
-        self.total = PlaneArrow(plane, end, color=colors[2], label=labels[2],
-                                label_direction=label_directions[2])
+        self.total = PlaneArrow(
+            plane, end, color=colors[2], label=labels[2], label_direction=label_directions[2]
+        )
 
     def create(self, run_time: float = 1.6) -> Animation:
         """Grow both vectors from the origin."""
         self.add(self.first, self.second)
-        return AnimationGroup(self.first.grow(), self.second.grow(), lag_ratio=0.5,
-                              group=self, run_time=run_time)
+        return AnimationGroup(
+            self.first.grow(), self.second.grow(), lag_ratio=0.5, group=self, run_time=run_time
+        )
 
     def show_first(self, run_time: float = 1.0) -> Animation:
         """Grow only the first vector (introduce it on its own, then :meth:`show_second`)."""
@@ -440,8 +503,7 @@ class VectorSum(VGroup):
     def slide(self, run_time: float = 1.6, followers: Sequence[Follower] = ()) -> Animation:
         """Move the second vector, unchanged, so that its tail sits on the first one's tip."""
         start, end = tip_to_tail(self.a, self.b)
-        return self.second.move_to_coords(end, start=start, run_time=run_time,
-                                          followers=followers)
+        return self.second.move_to_coords(end, start=start, run_time=run_time, followers=followers)
 
     def resultant(self, run_time: float = 1.2) -> Animation:
         """Grow the sum: the arrow from the origin straight to where the walk ended."""
@@ -480,15 +542,23 @@ class VectorScaling(VGroup):
         Keep a faint copy of ``v`` underneath, to compare against.
     """
 
-    def __init__(self, plane: VectorPlane, vector: ArrayLike, *,
-                 color: ManimColor = theme.VECTOR, label: str | Mobject | None = r"c\,\vec v",
-                 label_direction: ArrayLike | None = None, ghost: bool = True) -> None:
+    def __init__(
+        self,
+        plane: VectorPlane,
+        vector: ArrayLike,
+        *,
+        color: ManimColor = theme.VECTOR,
+        label: str | Mobject | None = r"c\,\vec v",
+        label_direction: ArrayLike | None = None,
+        ghost: bool = True,
+    ) -> None:
         super().__init__()
         self.plane = plane
         self.base = np.asarray(vector, dtype=float)
         self.factor = 1.0
-        self.arrow = PlaneArrow(plane, self.base, color=color, label=label,
-                                label_direction=label_direction)
+        self.arrow = PlaneArrow(
+            plane, self.base, color=color, label=label, label_direction=label_direction
+        )
         self.ghost = None
         if ghost:
             self.ghost = PlaneArrow(plane, self.base, color=color, stroke_width=10)
@@ -503,8 +573,9 @@ class VectorScaling(VGroup):
         self.add(self.arrow)
         return AnimationGroup(*parts, self.arrow.grow(), group=self, run_time=run_time)
 
-    def scale_to(self, factor: float, run_time: float = 2.0,
-                 followers: Sequence[Follower] = ()) -> Animation:
+    def scale_to(
+        self, factor: float, run_time: float = 2.0, followers: Sequence[Follower] = ()
+    ) -> Animation:
         """Animate ``c`` from its current value to ``factor``; the tip moves along the line."""
         c0, c1 = self.factor, float(factor)
         self.factor = c1
@@ -512,8 +583,9 @@ class VectorScaling(VGroup):
         def update(_: Mobject, alpha: float) -> None:
             self.arrow.set_coords((c0 + alpha * (c1 - c0)) * self.base)
 
-        return _with_followers(UpdateFromAlphaFunc(self, update, run_time=run_time), followers,
-                               self)
+        return _with_followers(
+            UpdateFromAlphaFunc(self, update, run_time=run_time), followers, self
+        )
 
     # --- read back ------------------------------------------------------------------------
     @reads_screen("geometry")
@@ -553,27 +625,53 @@ class AngleMark(VGroup):
         How far beyond the arc the number's centre sits (scene units).
     """
 
-    def __init__(self, plane: VectorPlane, first: PlaneArrow, second: PlaneArrow, *,
-                 radius: float = 1.0, color: ManimColor = theme.TEXT, decimals: int = 1,
-                 size: int = 28, label_offset: float = 0.5) -> None:
+    def __init__(
+        self,
+        plane: VectorPlane,
+        first: PlaneArrow,
+        second: PlaneArrow,
+        *,
+        radius: float = 1.0,
+        color: ManimColor = theme.TEXT,
+        decimals: int = 1,
+        size: int = 28,
+        label_offset: float = 0.5,
+    ) -> None:
         super().__init__()
         self.plane = plane
         u, v = plane.vector_shown(first), plane.vector_shown(second)
         start, sweep = arc_between(u, v)
         self.centre = np.asarray(first.arrow.get_start(), dtype=float)
-        self.arc = Arc(radius=radius, start_angle=start, angle=sweep, arc_center=self.centre,
-                       color=color, stroke_width=3)
-        self.label = DecimalNumber(plane.angle_shown(first, second), num_decimal_places=decimals,
-                                   unit=r"^\circ", font_size=size, color=color)
+        self.arc = Arc(
+            radius=radius,
+            start_angle=start,
+            angle=sweep,
+            arc_center=self.centre,
+            color=color,
+            stroke_width=3,
+        )
+        self.label = DecimalNumber(
+            plane.angle_shown(first, second),
+            num_decimal_places=decimals,
+            unit=r"^\circ",
+            font_size=size,
+            color=color,
+        )
         mid = start + sweep / 2
-        self.label.move_to(self.centre + (radius + label_offset)
-                           * np.array([np.cos(mid), np.sin(mid), 0.0]))
+        self.label.move_to(
+            self.centre + (radius + label_offset) * np.array([np.cos(mid), np.sin(mid), 0.0])
+        )
         self.backed_label = BackedLabel(self.label)
         self.add(self.arc, self.backed_label)
 
     def create(self, run_time: float = 1.0) -> Animation:
-        return AnimationGroup(Create(self.arc), FadeIn(self.backed_label), lag_ratio=0.5,
-                              group=self, run_time=run_time)
+        return AnimationGroup(
+            Create(self.arc),
+            FadeIn(self.backed_label),
+            lag_ratio=0.5,
+            group=self,
+            run_time=run_time,
+        )
 
     @reads_screen("geometry")
     def value_shown(self) -> float:
@@ -595,11 +693,18 @@ class ProjectionDiagram(VGroup):
     part follows. ``a · b = (signed shadow length) × |b|``, read back by :meth:`dot_shown`.
     """
 
-    def __init__(self, plane: VectorPlane, a: ArrayLike, b: ArrayLike, *,
-                 a_color: ManimColor = theme.VECTOR, b_color: ManimColor = SECOND_COLOR,
-                 labels: tuple[str | Mobject | None, str | Mobject | None] = (r"\vec a",
-                                                                              r"\vec b"),
-                 arc_radius: float = 0.7, mark_size: float = 0.22) -> None:
+    def __init__(
+        self,
+        plane: VectorPlane,
+        a: ArrayLike,
+        b: ArrayLike,
+        *,
+        a_color: ManimColor = theme.VECTOR,
+        b_color: ManimColor = SECOND_COLOR,
+        labels: tuple[str | Mobject | None, str | Mobject | None] = (r"\vec a", r"\vec b"),
+        arc_radius: float = 0.7,
+        mark_size: float = 0.22,
+    ) -> None:
         super().__init__()
         self.plane = plane
         self.a = np.asarray(a, dtype=float)
@@ -621,8 +726,13 @@ class ProjectionDiagram(VGroup):
     def _span_line(self) -> Line:
         d = self.b / np.hypot(*self.b)
         reach = 40.0
-        return Line(self.plane.c2p(*(-reach * d)), self.plane.c2p(*(reach * d)),
-                    color=self.b_arrow.arrow_color, stroke_width=2, stroke_opacity=0.35)
+        return Line(
+            self.plane.c2p(*(-reach * d)),
+            self.plane.c2p(*(reach * d)),
+            color=self.b_arrow.arrow_color,
+            stroke_width=2,
+            stroke_opacity=0.35,
+        )
 
     def foot(self) -> NDArray[np.float64]:
         """The model's foot of the perpendicular: the projection of ``a`` onto ``b``."""
@@ -634,8 +744,9 @@ class ProjectionDiagram(VGroup):
         self.a_arrow.set_coords(a)
         drop_visible = np.hypot(*(a - foot)) * self.plane.unit > 0.05
         if drop_visible:
-            self.drop_line.become(DashedLine(c2p(*a), c2p(*foot), color=theme.MUTED,
-                                             stroke_width=3, dash_length=0.12))
+            self.drop_line.become(
+                DashedLine(c2p(*a), c2p(*foot), color=theme.MUTED, stroke_width=3, dash_length=0.12)
+            )
         else:
             self.drop_line.become(Line(c2p(*foot), c2p(*foot) + 1e-4 * RIGHT).set_opacity(0))
         self.shadow.set_points_as_corners([c2p(0, 0), c2p(*foot)])
@@ -645,18 +756,28 @@ class ProjectionDiagram(VGroup):
         self.mark.set_points_as_corners([c2p(*p) for p in corner])
         self.mark.set_stroke(opacity=1.0 if drop_visible else 0.0)
         start, sweep = arc_between(b, a)
-        self.arc.become(Arc(radius=self.arc_radius, start_angle=start, angle=sweep,
-                            arc_center=c2p(0, 0), color=theme.TEXT, stroke_width=3))
+        self.arc.become(
+            Arc(
+                radius=self.arc_radius,
+                start_angle=start,
+                angle=sweep,
+                arc_center=c2p(0, 0),
+                color=theme.TEXT,
+                stroke_width=3,
+            )
+        )
         mid = start + sweep / 2
-        self.theta.move_to(c2p(0, 0) + (self.arc_radius + 0.3)
-                           * np.array([np.cos(mid), np.sin(mid), 0.0]))
+        self.theta.move_to(
+            c2p(0, 0) + (self.arc_radius + 0.3) * np.array([np.cos(mid), np.sin(mid), 0.0])
+        )
 
     # --- animations -----------------------------------------------------------------------
     def create(self, run_time: float = 1.8) -> Animation:
         """Grow ``b``, then ``a``."""
         self.add(self.b_arrow, self.a_arrow)
-        return AnimationGroup(self.b_arrow.grow(), self.a_arrow.grow(), lag_ratio=0.6,
-                              group=self, run_time=run_time)
+        return AnimationGroup(
+            self.b_arrow.grow(), self.a_arrow.grow(), lag_ratio=0.6, group=self, run_time=run_time
+        )
 
     def drop(self, run_time: float = 2.4) -> Animation:
         """Extend ``b``'s line, drop the perpendicular from ``a``'s tip, lay the shadow down."""
@@ -664,17 +785,24 @@ class ProjectionDiagram(VGroup):
         # layers, bottom to top: line, drop, mark, b, shadow (lying on b's shaft), a
         self.remove(self.a_arrow, self.b_arrow)
         self.add(self.drop_line, self.mark, self.b_arrow, self.shadow, self.a_arrow)
-        return AnimationGroup(Create(self.span), Create(self.drop_line), Create(self.shadow),
-                              FadeIn(self.mark), lag_ratio=0.7, group=self, run_time=run_time)
+        return AnimationGroup(
+            Create(self.span),
+            Create(self.drop_line),
+            Create(self.shadow),
+            FadeIn(self.mark),
+            lag_ratio=0.7,
+            group=self,
+            run_time=run_time,
+        )
 
     def show_angle(self, run_time: float = 1.0) -> Animation:
         """Draw the arc from ``b`` to ``a`` and its θ."""
         self.add(self.arc, self.theta)
-        return AnimationGroup(Create(self.arc), FadeIn(self.theta), group=self,
-                              run_time=run_time)
+        return AnimationGroup(Create(self.arc), FadeIn(self.theta), group=self, run_time=run_time)
 
-    def swing_to(self, a: ArrayLike, run_time: float = 2.5,
-                 followers: Sequence[Follower] = ()) -> Animation:
+    def swing_to(
+        self, a: ArrayLike, run_time: float = 2.5, followers: Sequence[Follower] = ()
+    ) -> Animation:
         """Turn ``a`` about the origin to its new value; shadow, drop, mark and arc follow."""
         a0, a1 = self.a.copy(), np.asarray(a, dtype=float)
 
@@ -682,8 +810,9 @@ class ProjectionDiagram(VGroup):
             self.a = a1.copy() if alpha >= 1 else polar_interpolate(a0, a1, alpha)
             self._rebuild()
 
-        return _with_followers(UpdateFromAlphaFunc(self, update, run_time=run_time), followers,
-                               self)
+        return _with_followers(
+            UpdateFromAlphaFunc(self, update, run_time=run_time), followers, self
+        )
 
     # --- read back ------------------------------------------------------------------------
     @reads_screen("geometry")
@@ -712,15 +841,17 @@ class ProjectionDiagram(VGroup):
     def drop_shown(self) -> NDArray[np.float64]:
         """The drawn perpendicular (the dashed line itself) as a vector, from its start at
         ``a``'s tip down to its end at the foot."""
-        return (self.plane.coords_of(self.drop_line.get_end())
-                - self.plane.coords_of(self.drop_line.get_start()))
+        return self.plane.coords_of(self.drop_line.get_end()) - self.plane.coords_of(
+            self.drop_line.get_start()
+        )
 
     @reads_screen("geometry")
     def drop_angle_shown(self) -> float:
         """The angle in degrees between the drawn perpendicular and the drawn ``b``: 90 when
         the drop really is perpendicular; NaN while ``a`` lies on ``b``'s line (no drop)."""
-        if not any(m.get_stroke_opacity() > 0.05 for m in self.drop_line.get_family()
-                   if len(m.points)):
+        if not any(
+            m.get_stroke_opacity() > 0.05 for m in self.drop_line.get_family() if len(m.points)
+        ):
             return float("nan")
         drop = self.drop_shown()
         b = self.plane.vector_shown(self.b_arrow)
@@ -744,7 +875,6 @@ class ProjectionDiagram(VGroup):
     def arc_angle_shown(self) -> float:
         """The drawn arc's sweep in degrees (it should equal :meth:`angle_shown`)."""
         return _arc_sweep_degrees(self.arc, self.plane.c2p(0, 0))
-
 
 
 # --- p-norm balls ------------------------------------------------------------------------------
@@ -778,8 +908,15 @@ class NormBallMorph(VGroup):
         Index of the boundary point (ray ``2π·k/n``) carrying a dot, or ``None``.
     """
 
-    def __init__(self, plane: VectorPlane, p: float = 1.0, *, n: int = 240,
-                 marker_index: int | None = None, fill_opacity: float = 0.18) -> None:
+    def __init__(
+        self,
+        plane: VectorPlane,
+        p: float = 1.0,
+        *,
+        n: int = 240,
+        marker_index: int | None = None,
+        fill_opacity: float = 0.18,
+    ) -> None:
         super().__init__()
         self.plane, self.n, self.p = plane, n, float(p)
         self.fill_opacity = fill_opacity
@@ -807,8 +944,9 @@ class NormBallMorph(VGroup):
             parts.append(FadeIn(self.marker))
         return AnimationGroup(*parts, lag_ratio=0.6, group=self, run_time=run_time)
 
-    def morph_to(self, p: float, run_time: float = 2.5,
-                 followers: Sequence[Follower] = ()) -> Animation:
+    def morph_to(
+        self, p: float, run_time: float = 2.5, followers: Sequence[Follower] = ()
+    ) -> Animation:
         """Morph the ball from the current ``p`` to ``p`` (every frame a true p-ball)."""
         p0, p1 = self.p, float(p)
 
@@ -816,8 +954,9 @@ class NormBallMorph(VGroup):
             self.p = p1 if alpha >= 1 else p_between(p0, p1, alpha)
             self._rebuild()
 
-        return _with_followers(UpdateFromAlphaFunc(self, update, run_time=run_time), followers,
-                               self)
+        return _with_followers(
+            UpdateFromAlphaFunc(self, update, run_time=run_time), followers, self
+        )
 
     def ghost(self, opacity: float = 0.55) -> VMobject:
         """A faint, unfilled copy of the current outline to leave behind (not part of self)."""
@@ -895,8 +1034,15 @@ class ExponentReadout(VGroup):
         TeX of the name before `` = ``.
     """
 
-    def __init__(self, p: float = 1.0, *, label: str = "p", decimals: int = 2, size: int = 36,
-                 color: ManimColor = theme.TEXT) -> None:
+    def __init__(
+        self,
+        p: float = 1.0,
+        *,
+        label: str = "p",
+        decimals: int = 2,
+        size: int = 36,
+        color: ManimColor = theme.TEXT,
+    ) -> None:
         self.readout = Readout(label, 1.0, decimals=decimals, size=size, color=color)
         self.infinity = theme.tex(r"\infty", size=size, color=color)
         self.infinity.next_to(self.readout.label, RIGHT, buff=0.15)
@@ -945,38 +1091,62 @@ class ColumnVector(VGroup):
         than the first values, e.g. ``1.00`` becoming ``−3.00``.
     """
 
-    def __init__(self, values: ArrayLike, *, decimals: int = 0, color: ManimColor = theme.TEXT,
-                 size: int = 30, row_gap: float = 0.52, header: str | Mobject | None = None,
-                 header_color: ManimColor | None = None,
-                 row_labels: Sequence[str] | None = None, label_size: int = theme.LABEL_SIZE,
-                 label_color: ManimColor = theme.MUTED, entry_width: float = 0.0) -> None:
+    def __init__(
+        self,
+        values: ArrayLike,
+        *,
+        decimals: int = 0,
+        color: ManimColor = theme.TEXT,
+        size: int = 30,
+        row_gap: float = 0.52,
+        header: str | Mobject | None = None,
+        header_color: ManimColor | None = None,
+        row_labels: Sequence[str] | None = None,
+        label_size: int = theme.LABEL_SIZE,
+        label_color: ManimColor = theme.MUTED,
+        entry_width: float = 0.0,
+    ) -> None:
         super().__init__()
         vals = np.asarray(values, dtype=float)
         if vals.ndim != 1 or vals.size == 0:
             raise ValueError(f"a column vector needs a non-empty 1-D list, got shape {vals.shape}")
         if row_labels is not None and len(row_labels) != vals.size:
             raise ValueError(f"{len(row_labels)} row labels for {vals.size} entries")
-        self.entries = VGroup(*(
-            DecimalNumber(v, num_decimal_places=decimals, font_size=size, color=color)
-            .move_to(np.array([0.0, -i * row_gap, 0.0]))
-            for i, v in enumerate(vals)))
+        self.entries = VGroup(
+            *(
+                DecimalNumber(v, num_decimal_places=decimals, font_size=size, color=color).move_to(
+                    np.array([0.0, -i * row_gap, 0.0])
+                )
+                for i, v in enumerate(vals)
+            )
+        )
         centres = [e.get_center() for e in self.entries]
         pad_x, pad_y = 0.16, 0.12
         width = max(entry_width, *(e.width for e in self.entries)) + 2 * pad_x
         top = self.entries.get_top()[1] + pad_y
         bottom = self.entries.get_bottom()[1] - pad_y
-        self.brackets = VGroup(*(square_bracket((side * width / 2, top, 0),
-                                                (side * width / 2, bottom, 0), -side, color,
-                                                hook=0.12)
-                                 for side in (-1, 1)))
+        self.brackets = VGroup(
+            *(
+                square_bracket(
+                    (side * width / 2, top, 0),
+                    (side * width / 2, bottom, 0),
+                    -side,
+                    color,
+                    hook=0.12,
+                )
+                for side in (-1, 1)
+            )
+        )
         self.add(self.brackets, self.entries)
         #: entry centres relative to the brackets' centre (entries stay put when values change)
         self._offsets = [c - self.brackets.get_center() for c in centres]
         self.header = None
         if header is not None:
-            self.header = (header if isinstance(header, Mobject)
-                           else theme.text(header, size=label_size,
-                                           color=header_color or color))
+            self.header = (
+                header
+                if isinstance(header, Mobject)
+                else theme.text(header, size=label_size, color=header_color or color)
+            )
             self.header.next_to(self.brackets, UP, buff=0.18)
             self.add(self.header)
         self.row_labels = VGroup()
@@ -999,20 +1169,30 @@ class ColumnVector(VGroup):
     def set(self, values: ArrayLike) -> ColumnVector:
         """Show ``values`` now, each entry staying centred in its row."""
         centre = self.brackets.get_center()
-        for entry, v, offset in zip(self.entries, np.asarray(values, dtype=float),
-                                    self._offsets, strict=True):
+        for entry, v, offset in zip(
+            self.entries, np.asarray(values, dtype=float), self._offsets, strict=True
+        ):
             entry.set_value(float(v))
             entry.move_to(centre + offset)
         return self
 
     def change_to(self, values: ArrayLike, run_time: float = 1.2) -> Animation:
         """Count every entry to its new value."""
-        return AnimationGroup(*(ChangeDecimalToValue(e, float(v)) for e, v in
-                                zip(self.entries, np.asarray(values, dtype=float), strict=True)),
-                              group=self, run_time=run_time)
+        return AnimationGroup(
+            *(
+                ChangeDecimalToValue(e, float(v))
+                for e, v in zip(self.entries, np.asarray(values, dtype=float), strict=True)
+            ),
+            group=self,
+            run_time=run_time,
+        )
 
-    def emphasize_rows(self, indices: Sequence[int], color: ManimColor | None = None,
-                       dim_color: ManimColor = theme.MUTED) -> Animation:
+    def emphasize_rows(
+        self,
+        indices: Sequence[int],
+        color: ManimColor | None = None,
+        dim_color: ManimColor = theme.MUTED,
+    ) -> Animation:
         """Bring the given rows forward (e.g. the two movies a plane shows): their row names
         take ``color`` (if given) and every other row's entry turns ``dim_color``. Rows are
         dimmed by colour, not by opacity, so every number stays readable (a faded number
@@ -1034,14 +1214,27 @@ class RatingVector(ColumnVector):
     movie names beside the rows (do it for the leftmost column of a table only).
     """
 
-    def __init__(self, user_name: str, *, show_movies: bool = False, size: int = 30,
-                 row_gap: float = 0.52, label_size: int = theme.LABEL_SIZE) -> None:
+    def __init__(
+        self,
+        user_name: str,
+        *,
+        show_movies: bool = False,
+        size: int = 30,
+        row_gap: float = 0.52,
+        label_size: int = theme.LABEL_SIZE,
+    ) -> None:
         self.user_name = user_name
         self.index = recommender.USERS.index(user_name)
-        super().__init__(recommender.user(user_name), decimals=0, size=size, row_gap=row_gap,
-                         header=user_name, header_color=theme.USER_COLORS[self.index],
-                         row_labels=list(recommender.MOVIES) if show_movies else None,
-                         label_size=label_size)
+        super().__init__(
+            recommender.user(user_name),
+            decimals=0,
+            size=size,
+            row_gap=row_gap,
+            header=user_name,
+            header_color=theme.USER_COLORS[self.index],
+            row_labels=list(recommender.MOVIES) if show_movies else None,
+            label_size=label_size,
+        )
         self.brackets.set_color(theme.USER_COLORS[self.index])
 
 
@@ -1072,4 +1265,3 @@ def column_equation(*items: Mobject, buff: float = 0.22) -> VGroup:
         if not isinstance(item, ColumnVector):
             item.set_y(middle)
     return group
-

@@ -21,14 +21,40 @@ __all__ = [
 
 #: level → the levels it directly builds on
 PREREQUISITES: dict[int, tuple[int, ...]] = {
-    0: (), 1: (0,), 2: (1,), 3: (2,), 4: (3,), 5: (4,), 6: (4,), 7: (4,), 8: (7,),
-    9: (6, 8), 10: (7,), 11: (3,), 12: (9,), 13: (4, 5, 6, 7, 8, 9, 10, 11, 12), 14: (13,),
+    0: (),
+    1: (0,),
+    2: (1,),
+    3: (2,),
+    4: (3,),
+    5: (4,),
+    6: (4,),
+    7: (4,),
+    8: (7,),
+    9: (6, 8),
+    10: (7,),
+    11: (3,),
+    12: (9,),
+    13: (4, 5, 6, 7, 8, 9, 10, 11, 12),
+    14: (13,),
 }
 
 #: (column, row) of each level in the drawn map, following the outline's diagram
 POSITIONS: dict[int, tuple[int, int]] = {
-    0: (1, 0), 1: (1, 1), 2: (1, 2), 3: (1, 3), 4: (1, 4), 11: (3, 4), 5: (0, 5), 6: (1, 5),
-    7: (2, 5), 8: (2, 6), 10: (3, 6), 9: (1, 7), 12: (1, 8), 13: (1, 9), 14: (1, 10),
+    0: (1, 0),
+    1: (1, 1),
+    2: (1, 2),
+    3: (1, 3),
+    4: (1, 4),
+    11: (3, 4),
+    5: (0, 5),
+    6: (1, 5),
+    7: (2, 5),
+    8: (2, 6),
+    10: (3, 6),
+    9: (1, 7),
+    12: (1, 8),
+    13: (1, 9),
+    14: (1, 10),
 }
 
 
@@ -48,8 +74,11 @@ def requires(level: int) -> set[int]:
 def drawn_edges() -> list[tuple[int, int]]:
     """The edges worth drawing: those no longer path already implies (the transitive
     reduction), so Level 13's nine prerequisites show as the four that are not implied."""
-    return [(p, level) for p, level in edges()
-            if not any(p in requires(other) for other in PREREQUISITES[level] if other != p)]
+    return [
+        (p, level)
+        for p, level in edges()
+        if not any(p in requires(other) for other in PREREQUISITES[level] if other != p)
+    ]
 
 
 def depth(level: int) -> int:

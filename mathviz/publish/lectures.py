@@ -52,14 +52,24 @@ def ffmetadata(chapters: list[tuple[float, float, str]]) -> str:
     lines = [";FFMETADATA1"]
     for start, end, title in chapters:
         escaped = "".join("\\" + ch if ch in "=;#\\\n" else ch for ch in title)
-        lines += ["[CHAPTER]", "TIMEBASE=1/1000", f"START={round(start * 1000)}",
-                  f"END={round(end * 1000)}", f"title={escaped}"]
+        lines += [
+            "[CHAPTER]",
+            "TIMEBASE=1/1000",
+            f"START={round(start * 1000)}",
+            f"END={round(end * 1000)}",
+            f"title={escaped}",
+        ]
     return "\n".join(lines) + "\n"
 
 
-def level_lecture(level: Level, profile: Profile, build_root: Path, *,
-                  chapter_ids: set[str] | None = None,
-                  out_folder: Path | None = None) -> LevelLecture:
+def level_lecture(
+    level: Level,
+    profile: Profile,
+    build_root: Path,
+    *,
+    chapter_ids: set[str] | None = None,
+    out_folder: Path | None = None,
+) -> LevelLecture:
     """Join the level's rendered chapters (in course order) into ``<build>/<profile>/<level>/``.
 
     ``chapter_ids`` restricts the join to those chapters (the site joins only what it
@@ -80,9 +90,11 @@ def level_lecture(level: Level, profile: Profile, build_root: Path, *,
         if video.is_file() and sidecar_path(video).is_file():
             parts.append((chapter, video))
     if not parts:
-        raise NothingToJoin(f"no chapter of level {level.number} ({level.title}) is rendered "
-                            f"with profile {profile.name}; run 'mathviz render {level.number} "
-                            f"--profile {profile.name}' first")
+        raise NothingToJoin(
+            f"no chapter of level {level.number} ({level.title}) is rendered "
+            f"with profile {profile.name}; run 'mathviz render {level.number} "
+            f"--profile {profile.name}' first"
+        )
     folder = out_folder if out_folder is not None else build_root / profile.name / level.folder
     folder.mkdir(parents=True, exist_ok=True)
     stem = f"level-{level.folder}"
@@ -105,23 +117,51 @@ def level_lecture(level: Level, profile: Profile, build_root: Path, *,
         meta.write_text(ffmetadata(marks), encoding="utf-8")
         joined = work / final.name
         ffmpeg.run(
-            ["ffmpeg", "-v", "error", "-y", "-f", "concat", "-safe", "0", "-i", str(listing),
-             "-i", str(meta), "-map", "0", "-map_metadata", "1", "-map_chapters", "1",
-             "-c", "copy", "-movflags", "+faststart", str(joined)],
-            f"joining level {level.number}")
+            [
+                "ffmpeg",
+                "-v",
+                "error",
+                "-y",
+                "-f",
+                "concat",
+                "-safe",
+                "0",
+                "-i",
+                str(listing),
+                "-i",
+                str(meta),
+                "-map",
+                "0",
+                "-map_metadata",
+                "1",
+                "-map_chapters",
+                "1",
+                "-c",
+                "copy",
+                "-movflags",
+                "+faststart",
+                str(joined),
+            ],
+            f"joining level {level.number}",
+        )
         outputs = {
             final.with_suffix(".vtt"): captions.to_vtt(beats),
             final.with_suffix(".srt"): captions.to_srt(beats),
             folder / f"{stem}.chapters.txt": "".join(
-                f"{youtube_stamp(start)} {title}\n" for start, _, title in marks),
+                f"{youtube_stamp(start)} {title}\n" for start, _, title in marks
+            ),
         }
         for path, text in outputs.items():
             (work / path.name).write_text(text, encoding="utf-8")
         for path in [*outputs, final]:  # the video last
             os.replace(work / path.name, path)
-        return LevelLecture(final, final.with_suffix(".vtt"), final.with_suffix(".srt"),
-                            folder / f"{stem}.chapters.txt",
-                            [(start, title) for start, _, title in marks],
-                            probe_duration(final))
+        return LevelLecture(
+            final,
+            final.with_suffix(".vtt"),
+            final.with_suffix(".srt"),
+            folder / f"{stem}.chapters.txt",
+            [(start, title) for start, _, title in marks],
+            probe_duration(final),
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -38,11 +38,20 @@ __all__ = [
 VERSION = "6.0.1"
 TARBALL = f"https://registry.npmjs.org/reveal.js/-/reveal.js-{VERSION}.tgz"
 #: the npm registry's ``dist.integrity`` of that tarball
-INTEGRITY = ("sha512-9eacArNIgqO2HGWOK+93gJNn+gvdGDVbSq+i2u3Ja9kjiHps0XNLpgYTZTYjKRH91uXy3clGim"
-             "eGiw4umHG/tg==")
+INTEGRITY = (
+    "sha512-9eacArNIgqO2HGWOK+93gJNn+gvdGDVbSq+i2u3Ja9kjiHps0XNLpgYTZTYjKRH91uXy3clGim"
+    "eGiw4umHG/tg=="
+)
 #: what the deck template loads (``<cdn>/dist/…``) and the licence that must travel with it
-FILES = ("LICENSE", "dist/reveal.css", "dist/reveal.js", "dist/theme/black.css",
-         "dist/plugin/notes.js", "dist/plugin/markdown.js", "dist/plugin/highlight/zenburn.css")
+FILES = (
+    "LICENSE",
+    "dist/reveal.css",
+    "dist/reveal.js",
+    "dist/theme/black.css",
+    "dist/plugin/notes.js",
+    "dist/plugin/markdown.js",
+    "dist/plugin/highlight/zenburn.css",
+)
 
 
 class RevealJSUnavailable(RuntimeError):
@@ -53,8 +62,10 @@ def _check(data: bytes) -> None:
     algorithm, _, expected = INTEGRITY.partition("-")
     digest = base64.b64encode(hashlib.new(algorithm, data).digest()).decode()
     if digest != expected:
-        raise RevealJSUnavailable(f"reveal.js {VERSION}: the tarball does not match its pinned "
-                                  f"checksum ({INTEGRITY[:20]}…)")
+        raise RevealJSUnavailable(
+            f"reveal.js {VERSION}: the tarball does not match its pinned "
+            f"checksum ({INTEGRITY[:20]}…)"
+        )
 
 
 def _tarball() -> bytes:
@@ -70,7 +81,9 @@ def _tarball() -> bytes:
         raise RevealJSUnavailable(
             f"could not download reveal.js {VERSION} from {TARBALL} ({exc}). The decks need it "
             "once (it is then kept in the build cache): connect to the npm registry, or set "
-            "MATHVIZ_REVEALJS to the downloaded reveal.js-" f"{VERSION}.tgz") from None
+            "MATHVIZ_REVEALJS to the downloaded reveal.js-"
+            f"{VERSION}.tgz"
+        ) from None
     _check(data)
     return data
 

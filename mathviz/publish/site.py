@@ -73,8 +73,10 @@ def check_site_folder(site: Path) -> None:
     if site.exists() and not site.is_dir():
         raise SiteRefused(f"{site} is a file, not a folder")
     if site.is_dir() and any(site.iterdir()) and not (site / MARKER).is_file():
-        raise SiteRefused(f"{site} is not empty and is not a mathviz site (no {MARKER}); "
-                          "publish into an empty or new folder")
+        raise SiteRefused(
+            f"{site} is not empty and is not a mathviz site (no {MARKER}); "
+            "publish into an empty or new folder"
+        )
 
 
 def _entry_for_output(chapter: Chapter, video: Path, site: Path) -> ChapterEntry:
@@ -91,12 +93,19 @@ def _entry_for_output(chapter: Chapter, video: Path, site: Path) -> ChapterEntry
         poster_frame(video, poster, poster_time(beats, sidecar["duration"]))
     files["poster"] = f"media/{stem}.png"
     return ChapterEntry(
-        id=chapter.id, title=chapter.title, level=chapter.level.number,
-        level_title=chapter.level.title, status="published",
-        page=f"chapters/{stem}.html", duration=float(sidecar["duration"]), files=files,
+        id=chapter.id,
+        title=chapter.title,
+        level=chapter.level.number,
+        level_title=chapter.level.title,
+        status="published",
+        page=f"chapters/{stem}.html",
+        duration=float(sidecar["duration"]),
+        files=files,
         checkpoints=[c for c in sidecar["checkpoints"] if not c["name"].startswith("layout@")],
-        transcript=[{"start": b["start"], "end": b["end"], "text": b["narration"]}
-                    for b in sidecar["beats"]])
+        transcript=[
+            {"start": b["start"], "end": b["end"], "text": b["narration"]} for b in sidecar["beats"]
+        ],
+    )
 
 
 def _previous_entries(site: Path) -> dict[str, ChapterEntry]:
@@ -133,8 +142,14 @@ class PublishResult:
         return [e for e in self.entries if e.status == "failing"]
 
 
-def _add_clips(entry: ChapterEntry, chapter: Chapter, profile: Profile, site: Path,
-               build_root: Path, warnings: list[str]) -> None:
+def _add_clips(
+    entry: ChapterEntry,
+    chapter: Chapter,
+    profile: Profile,
+    site: Path,
+    build_root: Path,
+    warnings: list[str],
+) -> None:
     """Cut (or reuse) the chapter's clips, copy them into the site and write its deck."""
     folder = site / "media" / f"{chapter.output_stem}-clips"
     try:
@@ -149,11 +164,26 @@ def _add_clips(entry: ChapterEntry, chapter: Chapter, profile: Profile, site: Pa
     for stale in folder.iterdir():
         if stale.name not in keep:
             stale.unlink()
-    entry.clips = [{"number": c.number, "file": f"media/{folder.name}/{c.file}",
-                    "start": c.start, "end": c.end, "narration": c.narration}
-                   for c in clip_set.clips]
-    in_site = slides.ClipSet(clip_set.chapter, clip_set.title, clip_set.fmt, folder,
-                             clip_set.clips, clip_set.width, clip_set.height, clip_set.fps)
+    entry.clips = [
+        {
+            "number": c.number,
+            "file": f"media/{folder.name}/{c.file}",
+            "start": c.start,
+            "end": c.end,
+            "narration": c.narration,
+        }
+        for c in clip_set.clips
+    ]
+    in_site = slides.ClipSet(
+        clip_set.chapter,
+        clip_set.title,
+        clip_set.fmt,
+        folder,
+        clip_set.clips,
+        clip_set.width,
+        clip_set.height,
+        clip_set.fps,
+    )
     try:
         revealjs.install(site / "reveal.js")
     except revealjs.RevealJSUnavailable as exc:
@@ -164,31 +194,47 @@ def _add_clips(entry: ChapterEntry, chapter: Chapter, profile: Profile, site: Pa
     entry.files["deck"] = f"media/{folder.name}/deck.html"
 
 
-def _level_lectures(entries: list[ChapterEntry], profile: Profile, site: Path,
-                    build_root: Path) -> list[dict]:
+def _level_lectures(
+    entries: list[ChapterEntry], profile: Profile, site: Path, build_root: Path
+) -> list[dict]:
     """Join each level's published chapters (two or more) into one lecture in the site."""
     made: list[dict] = []
     media = site / "media"
     for level in LEVELS:
-        ids = {e.id for e in entries if e.level == level.number and e.status == "published"
-               and output_path(get_chapter(e.id), profile, "mp4", build_root).is_file()}
+        ids = {
+            e.id
+            for e in entries
+            if e.level == level.number
+            and e.status == "published"
+            and output_path(get_chapter(e.id), profile, "mp4", build_root).is_file()
+        }
         if len(ids) < 2:
             continue
-        lecture = lectures.level_lecture(level, profile, build_root, chapter_ids=ids,
-                                         out_folder=media)
+        lecture = lectures.level_lecture(
+            level, profile, build_root, chapter_ids=ids, out_folder=media
+        )
         stem = lecture.video.stem
         by_id = {e.id: e for e in entries}
         first = by_id[lecture.chapters[0][1].split(" ", 1)[0]]
-        made.append({
-            "level": level.number, "title": level.title, "page": f"lectures/{stem}.html",
-            "duration": lecture.duration, "poster": first.files.get("poster"),
-            "files": {"video": f"media/{lecture.video.name}",
-                      "captions_vtt": f"media/{lecture.captions_vtt.name}",
-                      "captions_srt": f"media/{lecture.captions_srt.name}",
-                      "chapter_list": f"media/{lecture.chapter_list.name}"},
-            "chapters": [{"start": start, "title": title,
-                          "page": by_id[title.split(" ", 1)[0]].page}
-                         for start, title in lecture.chapters]})
+        made.append(
+            {
+                "level": level.number,
+                "title": level.title,
+                "page": f"lectures/{stem}.html",
+                "duration": lecture.duration,
+                "poster": first.files.get("poster"),
+                "files": {
+                    "video": f"media/{lecture.video.name}",
+                    "captions_vtt": f"media/{lecture.captions_vtt.name}",
+                    "captions_srt": f"media/{lecture.captions_srt.name}",
+                    "chapter_list": f"media/{lecture.chapter_list.name}",
+                },
+                "chapters": [
+                    {"start": start, "title": title, "page": by_id[title.split(" ", 1)[0]].page}
+                    for start, title in lecture.chapters
+                ],
+            }
+        )
     wanted = {Path(f).name for m in made for f in m["files"].values()}
     for stale in media.glob("level-*"):
         if stale.name not in wanted:
@@ -200,9 +246,16 @@ def _level_lectures(entries: list[ChapterEntry], profile: Profile, site: Path,
     return made
 
 
-def publish(chapters: list[Chapter], profile: Profile, site: Path, build_root: Path,
-            reporter: BuildReporter, *, jobs: int | None = None,
-            clips: bool = True) -> PublishResult:
+def publish(
+    chapters: list[Chapter],
+    profile: Profile,
+    site: Path,
+    build_root: Path,
+    reporter: BuildReporter,
+    *,
+    jobs: int | None = None,
+    clips: bool = True,
+) -> PublishResult:
     """Render what is missing for ``chapters`` and (re)write the site in ``site``.
 
     A level with two or more published chapters also gets a level lecture; with ``clips``,
@@ -218,9 +271,14 @@ def publish(chapters: list[Chapter], profile: Profile, site: Path, build_root: P
         chapter = outcome.chapter
         if outcome.status == "failed":
             entries[chapter.id] = ChapterEntry(
-                chapter.id, chapter.title, chapter.level.number, chapter.level.title,
-                "failing", message=outcome.message,
-                checkpoints=[c.as_json() for c in outcome.checkpoints if not c.ok])
+                chapter.id,
+                chapter.title,
+                chapter.level.number,
+                chapter.level.title,
+                "failing",
+                message=outcome.message,
+                checkpoints=[c.as_json() for c in outcome.checkpoints if not c.ok],
+            )
             (site / "chapters" / f"{chapter.output_stem}.html").unlink(missing_ok=True)
             shutil.rmtree(site / "media" / f"{chapter.output_stem}-clips", ignore_errors=True)
             continue
@@ -233,9 +291,13 @@ def publish(chapters: list[Chapter], profile: Profile, site: Path, build_root: P
     for chapter in CHAPTERS:
         entry = entries.get(chapter.id)
         if entry is None:
-            entry = ChapterEntry(chapter.id, chapter.title, chapter.level.number,
-                                 chapter.level.title,
-                                 "not built" if chapter.has_scenes else "planned")
+            entry = ChapterEntry(
+                chapter.id,
+                chapter.title,
+                chapter.level.number,
+                chapter.level.title,
+                "not built" if chapter.has_scenes else "planned",
+            )
         ordered.append(entry)
     level_lectures = _level_lectures(ordered, profile, site, build_root)
     _write(site, ordered, level_lectures)
@@ -264,39 +326,55 @@ def _remove_unpublished(site: Path, entries: list[ChapterEntry]) -> None:
 
 
 def _write(site: Path, entries: list[ChapterEntry], level_lectures: list[dict]) -> None:
-    env = Environment(loader=PackageLoader("mathviz.publish", "templates"),
-                      autoescape=select_autoescape(["html"]), trim_blocks=True,
-                      lstrip_blocks=True)
+    env = Environment(
+        loader=PackageLoader("mathviz.publish", "templates"),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["clock"] = lambda s: f"{int(s) // 60}:{int(s) % 60:02d}"
     env.filters["value"] = _format_value
     published = [e for e in entries if e.status == "published"]
-    levels = [{"number": level.number, "title": level.title,
-               "chapters": [e for e in entries if e.level == level.number],
-               "lecture": next((m for m in level_lectures if m["level"] == level.number), None)}
-              for level in LEVELS]
+    levels = [
+        {
+            "number": level.number,
+            "title": level.title,
+            "chapters": [e for e in entries if e.level == level.number],
+            "lecture": next((m for m in level_lectures if m["level"] == level.number), None),
+        }
+        for level in LEVELS
+    ]
     map_data = _map(entries)
     (site / "style.css").write_text(env.get_template("style.css").render(), encoding="utf-8")
     (site / "index.html").write_text(
-        env.get_template("index.html").render(levels=levels, map=map_data, root=".",
-                                              published=len(published), total=len(entries)),
-        encoding="utf-8")
+        env.get_template("index.html").render(
+            levels=levels, map=map_data, root=".", published=len(published), total=len(entries)
+        ),
+        encoding="utf-8",
+    )
     pages = site / "chapters"
     pages.mkdir(exist_ok=True)
     for i, entry in enumerate(published):
         prev_entry = published[i - 1] if i > 0 else None
         next_entry = published[i + 1] if i + 1 < len(published) else None
         html = env.get_template("chapter.html").render(
-            chapter=entry, prev=prev_entry, next=next_entry, root="..")
+            chapter=entry, prev=prev_entry, next=next_entry, root=".."
+        )
         (site / entry.page).write_text(html, encoding="utf-8")
     if level_lectures:
         (site / "lectures").mkdir(exist_ok=True)
     for lecture in level_lectures:
         html = env.get_template("lecture.html").render(lecture=lecture, root="..")
         (site / lecture["page"]).write_text(html, encoding="utf-8")
-    payload = {"schema": SCHEMA, "title": "Mathematics for Machine Learning",
-               "chapters": [asdict(e) for e in entries], "lectures": level_lectures}
-    (site / "course.json").write_text(json.dumps(payload, indent=2, ensure_ascii=False),
-                                      encoding="utf-8")
+    payload = {
+        "schema": SCHEMA,
+        "title": "Mathematics for Machine Learning",
+        "chapters": [asdict(e) for e in entries],
+        "lectures": level_lectures,
+    }
+    (site / "course.json").write_text(
+        json.dumps(payload, indent=2, ensure_ascii=False), encoding="utf-8"
+    )
 
 
 def _format_value(value) -> str:
@@ -317,9 +395,21 @@ def _map(entries: list[ChapterEntry]) -> dict:
     nodes = []
     for lv in LEVELS:
         x, y, w, h = learning_path.box(lv.number)
-        nodes.append({"number": lv.number, "title": lv.title, "x": x, "y": y, "w": w, "h": h,
-                      "published": done[lv.number], "count": counts[lv.number]})
-    paths = [{"d": "M " + " L ".join(f"{x:g} {y:g}" for x, y in points)}
-             for _, _, points in learning_path.map_routes()]
+        nodes.append(
+            {
+                "number": lv.number,
+                "title": lv.title,
+                "x": x,
+                "y": y,
+                "w": w,
+                "h": h,
+                "published": done[lv.number],
+                "count": counts[lv.number],
+            }
+        )
+    paths = [
+        {"d": "M " + " L ".join(f"{x:g} {y:g}" for x, y in points)}
+        for _, _, points in learning_path.map_routes()
+    ]
     width, height = learning_path.map_size()
     return {"nodes": nodes, "edges": paths, "width": width, "height": height}

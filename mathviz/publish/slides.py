@@ -179,16 +179,32 @@ def _run(args: list[str]) -> str:
 
 def count_frames(video: Path) -> int:
     """Video frames in ``video`` (ffprobe's packet count: exact for our encodes, no decoding)."""
-    out = _run(["ffprobe", "-v", "error", "-select_streams", "v:0", "-count_packets",
-                "-show_entries", "stream=nb_read_packets", "-of", "json", str(video)])
+    out = _run(
+        [
+            "ffprobe",
+            "-v",
+            "error",
+            "-select_streams",
+            "v:0",
+            "-count_packets",
+            "-show_entries",
+            "stream=nb_read_packets",
+            "-of",
+            "json",
+            str(video),
+        ]
+    )
     return int(json.loads(out)["streams"][0]["nb_read_packets"])
 
 
 def _source_key(video: Path, fmt: str, profile: Profile) -> str:
     """What the clips were cut from: the video's build stamp (or size and time) and settings."""
     stamp = stamp_path(video)
-    origin = stamp.read_text().strip() if stamp.is_file() else \
-        f"{video.stat().st_size}:{video.stat().st_mtime_ns}"
+    origin = (
+        stamp.read_text().strip()
+        if stamp.is_file()
+        else f"{video.stat().st_size}:{video.stat().st_mtime_ns}"
+    )
     options = sorted(_encoder_options(fmt, profile).items())
     return hashlib.sha256(f"{MANIFEST_SCHEMA}|{origin}|{fmt}|{options}".encode()).hexdigest()[:16]
 
@@ -212,15 +228,32 @@ def _split(video: Path, spans: list[ClipSpan], fmt: str, profile: Profile, work:
         for key, value in options.items():
             args += ["-b:v" if key == "b" else f"-{key}", value]
     else:
-        args += ["-c:a", "aac", "-b:a", "128k", "-ar", "48000",
-                 "-c:v", "libx264", "-pix_fmt", "yuv420p"]
+        args += [
+            "-c:a",
+            "aac",
+            "-b:a",
+            "128k",
+            "-ar",
+            "48000",
+            "-c:v",
+            "libx264",
+            "-pix_fmt",
+            "yuv420p",
+        ]
         for key, value in options.items():
             args += [f"-{key}", value]
     if cuts:
         expression = "+".join(f"eq(n,{c})" for c in cuts)
-        args += ["-force_key_frames", f"expr:{expression}",
-                 "-f", "segment", "-segment_frames", ",".join(map(str, cuts)),
-                 "-reset_timestamps", "1"]
+        args += [
+            "-force_key_frames",
+            f"expr:{expression}",
+            "-f",
+            "segment",
+            "-segment_frames",
+            ",".join(map(str, cuts)),
+            "-reset_timestamps",
+            "1",
+        ]
     else:
         args += ["-f", "segment", "-segment_time", "1000000"]
     if container == "mp4":
@@ -238,12 +271,21 @@ def load_clips(folder: Path, fmt: str) -> ClipSet | None:
     clips = [Clip(**c) for c in data["clips"]]
     if not all((folder / c.file).is_file() for c in clips):
         return None
-    return ClipSet(data["chapter"], data["title"], fmt, folder, clips,
-                   data["width"], data["height"], data["fps"])
+    return ClipSet(
+        data["chapter"],
+        data["title"],
+        fmt,
+        folder,
+        clips,
+        data["width"],
+        data["height"],
+        data["fps"],
+    )
 
 
-def cut_clips(chapter: Chapter, profile: Profile, fmt: str, build_root: Path,
-              *, force: bool = False) -> tuple[ClipSet, bool]:
+def cut_clips(
+    chapter: Chapter, profile: Profile, fmt: str, build_root: Path, *, force: bool = False
+) -> tuple[ClipSet, bool]:
     """Cut the chapter's rendered ``profile`` video into one ``fmt`` clip per beat.
 
     Returns the clip set and whether anything was written (``False``: the clips were already
@@ -262,9 +304,11 @@ def cut_clips(chapter: Chapter, profile: Profile, fmt: str, build_root: Path,
     video = output_path(chapter, profile, "mp4", build_root)
     sidecar = sidecar_path(video)
     if not (video.is_file() and sidecar.is_file()):
-        raise NotRendered(f"{chapter.id} ({chapter.title}) is not rendered with profile "
-                          f"{profile.name}; run 'mathviz render {chapter.id} --profile "
-                          f"{profile.name}' first")
+        raise NotRendered(
+            f"{chapter.id} ({chapter.title}) is not rendered with profile "
+            f"{profile.name}; run 'mathviz render {chapter.id} --profile "
+            f"{profile.name}' first"
+        )
     folder = clips_folder(chapter, profile, build_root)
     key = _source_key(video, fmt, profile)
     existing = load_clips(folder, fmt)
@@ -287,23 +331,50 @@ def cut_clips(chapter: Chapter, profile: Profile, fmt: str, build_root: Path,
         for span, part in zip(spans, parts, strict=True):
             frames = count_frames(part)
             if frames != span.frames:
-                raise RuntimeError(f"clip {span.number} has {frames} frames, expected "
-                                   f"{span.frames} (frames {span.start_frame}.."
-                                   f"{span.end_frame} of {video.name})")
+                raise RuntimeError(
+                    f"clip {span.number} has {frames} frames, expected "
+                    f"{span.frames} (frames {span.start_frame}.."
+                    f"{span.end_frame} of {video.name})"
+                )
             name = clip_name(chapter, span.number, fmt)
             if fmt == "gif":
                 to_gif(part, work / name, profile.fps)
             else:
                 part.replace(work / name)
-            clips.append(Clip(span.number, name, span.start_frame / profile.fps,
-                              span.end_frame / profile.fps, span.frames, span.narration))
-        clip_set = ClipSet(chapter.id, chapter.title, fmt, folder, clips,
-                           profile.width, profile.height, profile.fps)
-        manifest = {"schema": MANIFEST_SCHEMA, "chapter": chapter.id, "title": chapter.title,
-                    "profile": profile.name, "format": fmt, "width": profile.width,
-                    "height": profile.height, "fps": profile.fps, "source": key,
-                    "video": video.name, "frames": total,
-                    "clips": [asdict(c) for c in clips]}
+            clips.append(
+                Clip(
+                    span.number,
+                    name,
+                    span.start_frame / profile.fps,
+                    span.end_frame / profile.fps,
+                    span.frames,
+                    span.narration,
+                )
+            )
+        clip_set = ClipSet(
+            chapter.id,
+            chapter.title,
+            fmt,
+            folder,
+            clips,
+            profile.width,
+            profile.height,
+            profile.fps,
+        )
+        manifest = {
+            "schema": MANIFEST_SCHEMA,
+            "chapter": chapter.id,
+            "title": chapter.title,
+            "profile": profile.name,
+            "format": fmt,
+            "width": profile.width,
+            "height": profile.height,
+            "fps": profile.fps,
+            "source": key,
+            "video": video.name,
+            "frames": total,
+            "clips": [asdict(c) for c in clips],
+        }
         clip_set.manifest.unlink(missing_ok=True)  # incomplete until the new one is in place
         for clip in clips:
             os.replace(work / clip.file, folder / clip.file)
@@ -311,8 +382,7 @@ def cut_clips(chapter: Chapter, profile: Profile, fmt: str, build_root: Path,
         for stale in folder.glob(f"{chapter.output_stem}-[0-9][0-9]*.{fmt}"):
             if stale.name not in keep:
                 stale.unlink()
-        (work / clip_set.manifest.name).write_text(json.dumps(manifest, indent=2),
-                                                   encoding="utf-8")
+        (work / clip_set.manifest.name).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
         os.replace(work / clip_set.manifest.name, clip_set.manifest)
         return clip_set, True
     finally:
@@ -320,6 +390,7 @@ def cut_clips(chapter: Chapter, profile: Profile, fmt: str, build_root: Path,
 
 
 # --- decks -------------------------------------------------------------------------------------
+
 
 def _background() -> str:
     """The course theme's background colour (letterboxing around the slides)."""
@@ -331,10 +402,13 @@ def _background() -> str:
 def _presentation(clip_set: ClipSet):
     from manim_slides.config import PresentationConfig, SlideConfig
 
-    slides = [SlideConfig(file=path, rev_file=path, notes=html.escape(clip.narration))
-              for clip, path in zip(clip_set.clips, clip_set.paths(), strict=True)]
-    return PresentationConfig(slides=slides, resolution=(clip_set.width, clip_set.height),
-                              background_color=_background())
+    slides = [
+        SlideConfig(file=path, rev_file=path, notes=html.escape(clip.narration))
+        for clip, path in zip(clip_set.clips, clip_set.paths(), strict=True)
+    ]
+    return PresentationConfig(
+        slides=slides, resolution=(clip_set.width, clip_set.height), background_color=_background()
+    )
 
 
 def deck_title(clip_set: ClipSet) -> str:
@@ -351,10 +425,18 @@ def write_deck(clip_set: ClipSet, dest: Path, reveal_href: str) -> Path:
     if dest.parent.resolve() != clip_set.folder.resolve():
         raise ValueError("the deck must be written into the clips' folder")
     converter = RevealJS(
-        presentation_configs=[_presentation(clip_set)], assets_dir=".",
-        cdn_url=reveal_href, reveal_version=revealjs.VERSION, title=deck_title(clip_set),
-        controls="true", progress="true", slide_number="c/t", hash="true",
-        respond_to_hash_changes="true", background_color=_background())
+        presentation_configs=[_presentation(clip_set)],
+        assets_dir=".",
+        cdn_url=reveal_href,
+        reveal_version=revealjs.VERSION,
+        title=deck_title(clip_set),
+        controls="true",
+        progress="true",
+        slide_number="c/t",
+        hash="true",
+        respond_to_hash_changes="true",
+        background_color=_background(),
+    )
     tmp = dest.with_name(f".{dest.name}.tmp{os.getpid()}.html")
     try:
         converter.convert_to(tmp)
@@ -380,8 +462,11 @@ def write_pptx(clip_set: ClipSet, dest: Path) -> Path:
     tmp = dest.with_name(f".{dest.name}.tmp{os.getpid()}.pptx")
     try:
         with contextlib.redirect_stderr(io.StringIO()):  # its progress bar
-            PowerPoint(presentation_configs=[_presentation(clip_set)], width=clip_set.width,
-                       height=clip_set.height).convert_to(tmp)
+            PowerPoint(
+                presentation_configs=[_presentation(clip_set)],
+                width=clip_set.width,
+                height=clip_set.height,
+            ).convert_to(tmp)
         tmp.replace(dest)
     finally:
         tmp.unlink(missing_ok=True)

@@ -115,6 +115,7 @@ class StoryboardError(RuntimeError):
 
 # --- which frames ---------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Frame:
     """One picture of the storyboard and what is said when it is on screen."""
@@ -159,8 +160,7 @@ def spoken_at(beat: BeatRecord, at: float) -> str:
     return beat.sentences[0].text if beat.sentences else beat.narration
 
 
-def select_frames(reports: Sequence[SceneReport], fps: float, *,
-                  mid: bool = False) -> list[Frame]:
+def select_frames(reports: Sequence[SceneReport], fps: float, *, mid: bool = False) -> list[Frame]:
     """The storyboard's frames of a chapter whose scenes played in order, by time.
 
     Every beat's last frame (``end - 1/fps``, so the picture is inside the beat) and, with
@@ -169,7 +169,9 @@ def select_frames(reports: Sequence[SceneReport], fps: float, *,
     """
     frames: list[Frame] = []
     first = 0
-    for number, (report, offset) in enumerate(zip(reports, scene_offsets(list(reports)), strict=True)):
+    for number, (report, offset) in enumerate(
+        zip(reports, scene_offsets(list(reports)), strict=True)
+    ):
         failed: dict[int, list[str]] = defaultdict(list)
         for check in report.checkpoints:
             if not check.ok and check.beat is not None:
@@ -177,25 +179,47 @@ def select_frames(reports: Sequence[SceneReport], fps: float, *,
         beats = {b.index: (first + i, b) for i, b in enumerate(report.beats)}
         for index, beat in beats.values():
             at = max(beat.start, beat.end - 1.0 / fps)
-            frames.append(Frame(offset + at, number, at, "end", index, beat.index,
-                                beat.narration, tuple(failed[beat.index])))
+            frames.append(
+                Frame(
+                    offset + at,
+                    number,
+                    at,
+                    "end",
+                    index,
+                    beat.index,
+                    beat.narration,
+                    tuple(failed[beat.index]),
+                )
+            )
         for play in report.plays if mid else ():
             if not play.moving or play.end - play.start < MID_SECONDS - 1e-9:
                 continue
             at = (play.start + play.end) / 2
             index, beat = beats.get(play.beat, (None, None))
-            frames.append(Frame(
-                offset + at, number, at, "mid", index, beat.index if beat else None,
-                spoken_at(beat, at) if beat else "",
-                tuple(failed[beat.index]) if beat else ()))
+            frames.append(
+                Frame(
+                    offset + at,
+                    number,
+                    at,
+                    "mid",
+                    index,
+                    beat.index if beat else None,
+                    spoken_at(beat, at) if beat else "",
+                    tuple(failed[beat.index]) if beat else (),
+                )
+            )
         first += len(report.beats)
     return sorted(frames, key=lambda f: (f.time, f.kind == "end"))
 
 
 def unplaced_failures(reports: Sequence[SceneReport]) -> list[str]:
     """Failed checkpoints that belong to no beat (named with their scene)."""
-    return [f"{r.scene}: {c.name}" for r in reports for c in r.checkpoints
-            if not c.ok and c.beat is None]
+    return [
+        f"{r.scene}: {c.name}"
+        for r in reports
+        for c in r.checkpoints
+        if not c.ok and c.beat is None
+    ]
 
 
 def frame_number(at: float, fps: float) -> int:
@@ -204,6 +228,7 @@ def frame_number(at: float, fps: float) -> int:
 
 
 # --- the contact sheet ------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Cell:
@@ -251,8 +276,9 @@ def _caption(cell: Cell, font) -> list[tuple[str, tuple[int, int, int]]]:
     return lines
 
 
-def contact_sheet(cells: Sequence[Cell], title: str, notes: Sequence[str] = (), *,
-                  columns: int | None = None) -> Image.Image:
+def contact_sheet(
+    cells: Sequence[Cell], title: str, notes: Sequence[str] = (), *, columns: int | None = None
+) -> Image.Image:
     """The cells in a grid, row by row: thumbnails :data:`THUMB_WIDTH` px wide (the height
     from the first image's aspect), each caption under its thumbnail, each thumbnail framed
     (:data:`BORDER` px, outside it), in red for a failing cell. A row is as tall as its
@@ -266,8 +292,10 @@ def contact_sheet(cells: Sequence[Cell], title: str, notes: Sequence[str] = (), 
     thumb_height = round(THUMB_WIDTH * first.height / first.width)
     captions = [_caption(c, font) for c in cells]
     rows = [range(r, min(r + columns, len(cells))) for r in range(0, len(cells), columns)]
-    row_heights = [thumb_height + CAPTION_PAD + LINE_HEIGHT * max(len(captions[i]) for i in row)
-                   for row in rows]
+    row_heights = [
+        thumb_height + CAPTION_PAD + LINE_HEIGHT * max(len(captions[i]) for i in row)
+        for row in rows
+    ]
     width = 2 * MARGIN + columns * THUMB_WIDTH + (columns - 1) * GAP
     top = MARGIN + TITLE_HEIGHT + LINE_HEIGHT * len(notes)
     height = top + sum(row_heights) + GAP * (len(rows) - 1) + MARGIN
@@ -284,9 +312,16 @@ def contact_sheet(cells: Sequence[Cell], title: str, notes: Sequence[str] = (), 
             if thumb.size != (THUMB_WIDTH, thumb_height):
                 thumb = thumb.resize((THUMB_WIDTH, thumb_height), Image.Resampling.LANCZOS)
             sheet.paste(thumb, (x, y))
-            draw.rectangle((x - BORDER, y - BORDER, x + THUMB_WIDTH + BORDER - 1,
-                            y + thumb_height + BORDER - 1),
-                           outline=FAILED if cells[i].failed else FRAME, width=BORDER)
+            draw.rectangle(
+                (
+                    x - BORDER,
+                    y - BORDER,
+                    x + THUMB_WIDTH + BORDER - 1,
+                    y + thumb_height + BORDER - 1,
+                ),
+                outline=FAILED if cells[i].failed else FRAME,
+                width=BORDER,
+            )
             text_y = y + thumb_height + CAPTION_PAD
             for line, colour in captions[i]:
                 draw.text((x, text_y), line, font=font, fill=colour)
@@ -297,21 +332,42 @@ def contact_sheet(cells: Sequence[Cell], title: str, notes: Sequence[str] = (), 
 
 # --- the page ---------------------------------------------------------------------------------
 
-def page(title: str, subtitle: str, frames: Sequence[Frame], files: Sequence[str],
-         notes: Sequence[str] = ()) -> str:
+
+def page(
+    title: str,
+    subtitle: str,
+    frames: Sequence[Frame],
+    files: Sequence[str],
+    notes: Sequence[str] = (),
+) -> str:
     """The storyboard as one HTML page; ``files`` are the frames' images, relative to it."""
     from jinja2 import Environment, PackageLoader, select_autoescape
 
-    env = Environment(loader=PackageLoader("mathviz.publish", "templates"),
-                      autoescape=select_autoescape(["html"]), trim_blocks=True,
-                      lstrip_blocks=True)
+    env = Environment(
+        loader=PackageLoader("mathviz.publish", "templates"),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     return env.get_template("storyboard.html").render(
-        title=title, subtitle=subtitle, notes=notes,
-        frames=[{"file": file, "heading": f.heading, "narration": f.narration,
-                 "failed": f.failed, "kind": f.kind} for f, file in zip(frames, files, strict=True)])
+        title=title,
+        subtitle=subtitle,
+        notes=notes,
+        frames=[
+            {
+                "file": file,
+                "heading": f.heading,
+                "narration": f.narration,
+                "failed": f.failed,
+                "kind": f.kind,
+            }
+            for f, file in zip(frames, files, strict=True)
+        ],
+    )
 
 
 # --- a chapter ----------------------------------------------------------------------------------
+
 
 @dataclass
 class Sources:
@@ -326,8 +382,9 @@ class Sources:
     from_sidecar: bool = False
 
 
-def chapter_sources(chapter: Chapter, profile: Profile, build_root: Path, *,
-                    failed: bool = False) -> Sources:
+def chapter_sources(
+    chapter: Chapter, profile: Profile, build_root: Path, *, failed: bool = False
+) -> Sources:
     """The reports and videos of the chapter as the build left it.
 
     A rendered chapter: its video, with its scenes' reports from the segment cache (or, when
@@ -343,8 +400,14 @@ def chapter_sources(chapter: Chapter, profile: Profile, build_root: Path, *,
     found: list[tuple[Path, SceneReport]] = []
     missing: list[str] = []
     for video, report in plan_build([chapter], profile, "mp4", build_root)[0].segments:
-        pair = next(((v, r) for v, r in ((video, report), failed_paths(video, report))
-                     if v.is_file() and r.is_file()), None)
+        pair = next(
+            (
+                (v, r)
+                for v, r in ((video, report), failed_paths(video, report))
+                if v.is_file() and r.is_file()
+            ),
+            None,
+        )
         if pair is None:
             missing.append(video.name.split(".")[0])
         else:
@@ -354,21 +417,24 @@ def chapter_sources(chapter: Chapter, profile: Profile, build_root: Path, *,
                 raise StoryboardError(str(exc)) from None
     if failed:
         if missing:
-            raise StoryboardError(f"no video of scene(s) {', '.join(missing)} to take "
-                                  f"frames from")
+            raise StoryboardError(f"no video of scene(s) {', '.join(missing)} to take frames from")
         reports = [r for _, r in found]
-        return Sources(reports, [(v, offset) for (v, _), offset
-                                 in zip(found, scene_offsets(reports), strict=True)])
+        return Sources(
+            reports,
+            [(v, offset) for (v, _), offset in zip(found, scene_offsets(reports), strict=True)],
+        )
     final = output_path(chapter, profile, "mp4", build_root)
     if not missing:
         reports = [r for _, r in found]
         return Sources(reports, [(final, 0.0)] * len(reports))
     sidecar = read_sidecar(final)
     beats = [BeatRecord.from_json(b) for b in sidecar["beats"]]
-    plays = [PlayRecord(float(a), float(b), bool(m), beat)
-             for a, b, m, beat in sidecar.get("plays", ())]
-    report = SceneReport(chapter.id, "chapter", beats, duration=float(sidecar["duration"]),
-                         plays=plays)
+    plays = [
+        PlayRecord(float(a), float(b), bool(m), beat) for a, b, m, beat in sidecar.get("plays", ())
+    ]
+    report = SceneReport(
+        chapter.id, "chapter", beats, duration=float(sidecar["duration"]), plays=plays
+    )
     return Sources([report], [(final, 0.0)], from_sidecar=not plays)
 
 
@@ -380,15 +446,31 @@ def extract_frames(video: Path, times: Sequence[float], fps: float, folder: Path
     folder.mkdir(parents=True, exist_ok=True)
     expression = "+".join(f"eq(n\\,{n})" for n in wanted)
     try:
-        ffmpeg.run(["ffmpeg", "-v", "error", "-y", "-i", str(video), "-an", "-vf",
-                    f"select={expression}", "-fps_mode", "passthrough",
-                    str(folder / "%05d.png")], f"taking frames from {video.name}")
+        ffmpeg.run(
+            [
+                "ffmpeg",
+                "-v",
+                "error",
+                "-y",
+                "-i",
+                str(video),
+                "-an",
+                "-vf",
+                f"select={expression}",
+                "-fps_mode",
+                "passthrough",
+                str(folder / "%05d.png"),
+            ],
+            f"taking frames from {video.name}",
+        )
     except ffmpeg.FFmpegError as exc:
         raise StoryboardError(str(exc)) from None
     written = sorted(folder.glob("*.png"))
     if len(written) != len(wanted):
-        raise StoryboardError(f"ffmpeg took {len(written)} of {len(wanted)} frames from "
-                              f"{video.name} (frame {wanted[-1]} is past its end?)")
+        raise StoryboardError(
+            f"ffmpeg took {len(written)} of {len(wanted)} frames from "
+            f"{video.name} (frame {wanted[-1]} is past its end?)"
+        )
     by_number = dict(zip(wanted, written, strict=True))
     return [by_number[n] for n in numbers]
 
@@ -409,17 +491,20 @@ def storyboard_folder(chapter: Chapter, out_root: Path) -> Path:
     return out_root / chapter.id
 
 
-def write_storyboard(chapter: Chapter, profile: Profile, sources: Sources, out_root: Path, *,
-                     mid: bool = False) -> StoryboardResult:
+def write_storyboard(
+    chapter: Chapter, profile: Profile, sources: Sources, out_root: Path, *, mid: bool = False
+) -> StoryboardResult:
     """Take the frames and write the chapter's contact sheet, page and frames (atomically)."""
     frames = select_frames(sources.reports, profile.fps, mid=mid)
     if not frames:
         raise StoryboardError("the chapter has no beats")
     warnings = []
     if mid and sources.from_sidecar:
-        warnings.append("no mid-animation frames: the segment cache holds no scene report for "
-                        "the chapter's current sources (edited since the render, or the cache "
-                        "was cleared); run the command again, or render with --force")
+        warnings.append(
+            "no mid-animation frames: the segment cache holds no scene report for "
+            "the chapter's current sources (edited since the render, or the cache "
+            "was cleared); run the command again, or render with --force"
+        )
     elif mid and not any(r.plays for r in sources.reports):
         warnings.append("no animations recorded: no mid-animation frames")
     notes = [f"failed outside any beat: {name}" for name in unplaced_failures(sources.reports)]
@@ -436,29 +521,45 @@ def write_storyboard(chapter: Chapter, profile: Profile, sources: Sources, out_r
         taken: list[Path | None] = [None] * len(frames)
         for k, (video, indices) in enumerate(by_video.items()):
             times = [frames[i].time - sources.videos[frames[i].scene][1] for i in indices]
-            for i, path in zip(indices, extract_frames(video, times, profile.fps,
-                                                       work / f"video-{k}"), strict=True):
+            for i, path in zip(
+                indices, extract_frames(video, times, profile.fps, work / f"video-{k}"), strict=True
+            ):
                 taken[i] = path
-        names = [f"{n:03d}-{'x' if f.beat is None else f'beat{f.beat:02d}'}-{f.kind}.png"
-                 for n, f in enumerate(frames, start=1)]
+        names = [
+            f"{n:03d}-{'x' if f.beat is None else f'beat{f.beat:02d}'}-{f.kind}.png"
+            for n, f in enumerate(frames, start=1)
+        ]
         for path, name in zip(taken, names, strict=True):
             assert path is not None
             shutil.copyfile(path, work / name)
         failed = sum(len(f.failed) for f in frames if f.kind == "end") + len(notes)
         duration = sum(r.duration for r in sources.reports)
-        title = (f"{chapter.id} {chapter.title}  ·  {profile.name}  ·  {clock(duration)}  ·  "
-                 f"{sum(f.kind == 'end' for f in frames)} beats"
-                 + (f"  ·  {failed} failed checkpoint(s)" if failed else ""))
-        cells = [Cell(Image.open(work / name), f.heading, f.narration, f.failed)
-                 for f, name in zip(frames, names, strict=True)]
+        title = (
+            f"{chapter.id} {chapter.title}  ·  {profile.name}  ·  {clock(duration)}  ·  "
+            f"{sum(f.kind == 'end' for f in frames)} beats"
+            + (f"  ·  {failed} failed checkpoint(s)" if failed else "")
+        )
+        cells = [
+            Cell(Image.open(work / name), f.heading, f.narration, f.failed)
+            for f, name in zip(frames, names, strict=True)
+        ]
         contact_sheet(cells, title, notes).save(work / "storyboard.png", optimize=False)
         for cell in cells:
             cell.image.close()
-        subtitle = (f"{profile.name} profile ({profile.width}×{profile.height}, "
-                    f"{profile.fps} fps), {clock(duration)}")
+        subtitle = (
+            f"{profile.name} profile ({profile.width}×{profile.height}, "
+            f"{profile.fps} fps), {clock(duration)}"
+        )
         (work / "storyboard.html").write_text(
-            page(f"{chapter.id} {chapter.title} · storyboard", subtitle, frames,
-                 [f"frames/{n}" for n in names], notes), encoding="utf-8")
+            page(
+                f"{chapter.id} {chapter.title} · storyboard",
+                subtitle,
+                frames,
+                [f"frames/{n}" for n in names],
+                notes,
+            ),
+            encoding="utf-8",
+        )
         for name in names:
             os.replace(work / name, frames_dir / name)
         sheet, html_page = folder / "storyboard.png", folder / "storyboard.html"

@@ -100,8 +100,10 @@ def read_sidecar(final: Path) -> dict:
             raise ValueError("no beats")
         float(data["duration"])
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
-        raise DamagedOutput(f"{path} is unreadable ({exc}); render the chapter again "
-                            f"(mathviz render re-assembles a damaged output)") from None
+        raise DamagedOutput(
+            f"{path} is unreadable ({exc}); render the chapter again "
+            f"(mathviz render re-assembles a damaged output)"
+        ) from None
     return data
 
 
@@ -152,8 +154,10 @@ def chapter_plays(reports: list[SceneReport]) -> list[list]:
     plays: list[list] = []
     first = 0
     for report, offset in zip(reports, scene_offsets(reports), strict=True):
-        plays += [[p.start + offset, p.end + offset, p.moving,
-                   None if p.beat is None else first + p.beat] for p in report.plays]
+        plays += [
+            [p.start + offset, p.end + offset, p.moving, None if p.beat is None else first + p.beat]
+            for p in report.plays
+        ]
         first += len(report.beats)
     return plays
 
@@ -173,9 +177,16 @@ def poster_time(beats: list[BeatRecord], duration: float) -> float:
     return duration / 2
 
 
-def assemble(chapter: Chapter, profile: Profile, fmt: str, out_root: Path,
-             segments: list[Path], reports: list[SceneReport],
-             fingerprint: str | None = None, narrator: Narrator | None = None) -> RenderOutput:
+def assemble(
+    chapter: Chapter,
+    profile: Profile,
+    fmt: str,
+    out_root: Path,
+    segments: list[Path],
+    reports: list[SceneReport],
+    fingerprint: str | None = None,
+    narrator: Narrator | None = None,
+) -> RenderOutput:
     """Join ``segments`` (in order) into the chapter's output, captions and sidecar.
 
     When the beats were spoken, the voice track (every sentence at its time, loudness
@@ -185,8 +196,9 @@ def assemble(chapter: Chapter, profile: Profile, fmt: str, out_root: Path,
     """
     final = output_path(chapter, profile, fmt, out_root)
     final.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{chapter.output_stem}.partial-{os.getpid()}-",
-                                 dir=final.parent))
+    work = Path(
+        tempfile.mkdtemp(prefix=f".{chapter.output_stem}.partial-{os.getpid()}-", dir=final.parent)
+    )
     try:
         container = "webm" if fmt == "webm" else "mp4"
         joined = work / f"joined.{container}"
@@ -207,10 +219,16 @@ def assemble(chapter: Chapter, profile: Profile, fmt: str, out_root: Path,
         (work / srt.name).write_text(captions.to_srt(beats), encoding="utf-8")
         (work / vtt.name).write_text(captions.to_vtt(beats), encoding="utf-8")
         sidecar = {
-            "chapter": chapter.id, "title": chapter.title, "level": chapter.level.number,
-            "profile": profile.name, "format": fmt, "duration": duration,
-            "video": final.name, "captions": [srt.name, vtt.name],
-            "segments": [r.scene for r in reports], "audio": audio,
+            "chapter": chapter.id,
+            "title": chapter.title,
+            "level": chapter.level.number,
+            "profile": profile.name,
+            "format": fmt,
+            "duration": duration,
+            "video": final.name,
+            "captions": [srt.name, vtt.name],
+            "segments": [r.scene for r in reports],
+            "audio": audio,
             "beats": [b.as_json() for b in beats],
             "checkpoints": [c.as_json() for r in reports for c in r.checkpoints],
             # every play on the chapter's clock: [start, end, moving, chapter beat or None]
@@ -219,21 +237,29 @@ def assemble(chapter: Chapter, profile: Profile, fmt: str, out_root: Path,
         (work / side.name).write_text(json.dumps(sidecar, indent=2), encoding="utf-8")
         stamp = stamp_path(final)
         stamp.unlink(missing_ok=True)  # an output without a matching stamp is never "unchanged"
-        digests = {path.name: digest_of(work / path.name).as_json()
-                   for path in (final, srt, vtt, side)}
+        digests = {
+            path.name: digest_of(work / path.name).as_json() for path in (final, srt, vtt, side)
+        }
         for path in (srt, vtt, side, final):  # the video last: its presence means "complete"
             os.replace(work / path.name, path)
         if fingerprint is not None:
-            (work / stamp.name).write_text(json.dumps({"fingerprint": fingerprint,
-                                                       "files": digests}, indent=1))
+            (work / stamp.name).write_text(
+                json.dumps({"fingerprint": fingerprint, "files": digests}, indent=1)
+            )
             os.replace(work / stamp.name, stamp)
         return RenderOutput(chapter.id, final, srt, vtt, side, duration)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def voice_track(beats: list[BeatRecord], video: Path, duration: float, target: Path,
-                container: str, narrator: Narrator | None) -> dict[str, object]:
+def voice_track(
+    beats: list[BeatRecord],
+    video: Path,
+    duration: float,
+    target: Path,
+    container: str,
+    narrator: Narrator | None,
+) -> dict[str, object]:
     """Mux the spoken sentences of ``beats`` over ``video`` into ``target``; the track's
     loudness figures (for the sidecar).
 
@@ -245,13 +271,18 @@ def voice_track(beats: list[BeatRecord], video: Path, duration: float, target: P
     work = target.parent
     encoded = work / ("voice.webm" if container == "webm" else "voice.m4a")
     samples = track.mix(placed, duration)
-    loudness = track.normalise_and_encode(samples, 48000, encoded,
-                                          "opus" if container == "webm" else "aac")
+    loudness = track.normalise_and_encode(
+        samples, 48000, encoded, "opus" if container == "webm" else "aac"
+    )
     track.mux(video, encoded, target)
-    return {"codec": "opus" if container == "webm" else "aac", "sample_rate": 48000,
-            "sentences": len(placed), "integrated_lufs": round(loudness.integrated_lufs, 2),
-            "true_peak_dbtp": round(loudness.true_peak_dbtp, 2),
-            "voice": next(s.audio for b in beats for s in b.sentences if s.audio).split("/")[0]}
+    return {
+        "codec": "opus" if container == "webm" else "aac",
+        "sample_rate": 48000,
+        "sentences": len(placed),
+        "integrated_lufs": round(loudness.integrated_lufs, 2),
+        "true_peak_dbtp": round(loudness.true_peak_dbtp, 2),
+        "voice": next(s.audio for b in beats for s in b.sentences if s.audio).split("/")[0],
+    }
 
 
 def _ffmpeg(*args: str) -> None:
@@ -271,8 +302,14 @@ def copy_file(source: Path, target: Path) -> None:
             fcntl.ioctl(dst.fileno(), _FICLONE, src.fileno())
             return
         except OSError as exc:
-            if exc.errno not in (errno.EOPNOTSUPP, errno.ENOTTY, errno.EXDEV, errno.EINVAL,
-                                 errno.ENOSYS, errno.EBADF):
+            if exc.errno not in (
+                errno.EOPNOTSUPP,
+                errno.ENOTTY,
+                errno.EXDEV,
+                errno.EINVAL,
+                errno.ENOSYS,
+                errno.EBADF,
+            ):
                 raise
         shutil.copyfileobj(src, dst, 1 << 20)
 
@@ -288,16 +325,19 @@ def concat(segments: list[Path], target: Path) -> None:
     listing = target.with_suffix(".txt")
     listing.write_text("".join(f"file '{s.resolve()}'\n" for s in segments))
     faststart = ("-movflags", "+faststart") if target.suffix == ".mp4" else ()
-    _ffmpeg("-f", "concat", "-safe", "0", "-i", str(listing), "-c", "copy", *faststart,
-            str(target))
+    _ffmpeg("-f", "concat", "-safe", "0", "-i", str(listing), "-c", "copy", *faststart, str(target))
 
 
 def to_gif(video: Path, target: Path, fps: int) -> None:
     """A palette-optimised GIF of the video at no more than 15 fps."""
     rate = min(fps, 15)
-    _ffmpeg("-i", str(video), "-vf",
-            f"fps={rate},split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse",
-            str(target))
+    _ffmpeg(
+        "-i",
+        str(video),
+        "-vf",
+        f"fps={rate},split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse",
+        str(target),
+    )
 
 
 def poster_frame(video: Path, target: Path, at: float) -> None:
@@ -309,5 +349,8 @@ def probe_duration(video: Path) -> float:
     """Container duration in seconds, from ffprobe."""
     result = subprocess.run(
         ["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "json", str(video)],
-        capture_output=True, text=True, check=True)
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return float(json.loads(result.stdout)["format"]["duration"])

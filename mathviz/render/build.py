@@ -143,8 +143,15 @@ def chapter_fingerprint(keys: list[fp.SegmentKey], fmt: str) -> str:
     return h.hexdigest()
 
 
-def plan_build(chapters: list[Chapter], profile: Profile, fmt: str, out_root: Path, *,
-               force: bool = False, keep_failed: bool = False) -> list[ChapterPlan]:
+def plan_build(
+    chapters: list[Chapter],
+    profile: Profile,
+    fmt: str,
+    out_root: Path,
+    *,
+    force: bool = False,
+    keep_failed: bool = False,
+) -> list[ChapterPlan]:
     """Decide, without importing manim, what each chapter needs (``keep_failed``: see
     :func:`build`)."""
     container = container_for(fmt)
@@ -176,13 +183,22 @@ def plan_build(chapters: list[Chapter], profile: Profile, fmt: str, out_root: Pa
                 if damage != "missing":
                     evict(video, report)
                     warnings.append(f"damaged cache entry evicted, rendering it again: {damage}")
-            jobs.append(SegmentJob(
-                chapter.id, key.scene, key.fingerprint, profile, container, video, report,
-                log_path(chapter, profile, key.scene), scenes_dir=override,
-                expected_duration=previous_duration(chapter, profile, key.scene),
-                keep_failed=keep_failed))
-        plans.append(ChapterPlan(chapter, final, chapter_fp, unchanged, segments, jobs,
-                                 warnings))
+            jobs.append(
+                SegmentJob(
+                    chapter.id,
+                    key.scene,
+                    key.fingerprint,
+                    profile,
+                    container,
+                    video,
+                    report,
+                    log_path(chapter, profile, key.scene),
+                    scenes_dir=override,
+                    expected_duration=previous_duration(chapter, profile, key.scene),
+                    keep_failed=keep_failed,
+                )
+            )
+        plans.append(ChapterPlan(chapter, final, chapter_fp, unchanged, segments, jobs, warnings))
     return plans
 
 
@@ -226,17 +242,31 @@ class BuildSummary:
     def as_json(self) -> dict:
         """The summary as plain data (``mathviz render --report``)."""
         return {
-            "seconds": self.seconds, "workers": self.workers,
-            "chapters": [{
-                "chapter": o.chapter.id, "status": o.status, "message": o.message,
-                "video": str(o.output.video) if o.output else None,
-                "duration": o.output.duration if o.output else None,
-                "cached_segments": o.cached_segments,
-                "segments": [{"scene": r.job.scene, "ok": r.ok, "failure": r.failure,
-                              "seconds": r.seconds, "frames": r.frames,
-                              "peak_rss_mb": r.peak_rss_mb, "log": str(r.job.log)}
-                             for r in o.segments],
-            } for o in self.outcomes],
+            "seconds": self.seconds,
+            "workers": self.workers,
+            "chapters": [
+                {
+                    "chapter": o.chapter.id,
+                    "status": o.status,
+                    "message": o.message,
+                    "video": str(o.output.video) if o.output else None,
+                    "duration": o.output.duration if o.output else None,
+                    "cached_segments": o.cached_segments,
+                    "segments": [
+                        {
+                            "scene": r.job.scene,
+                            "ok": r.ok,
+                            "failure": r.failure,
+                            "seconds": r.seconds,
+                            "frames": r.frames,
+                            "peak_rss_mb": r.peak_rss_mb,
+                            "log": str(r.job.log),
+                        }
+                        for r in o.segments
+                    ],
+                }
+                for o in self.outcomes
+            ],
         }
 
 
@@ -256,7 +286,8 @@ def build_lock(out_root: Path, *, wait: bool = False) -> Iterator[None]:
             holder = handle.read().strip() or "another process"
             raise BuildBusyError(
                 f"another mathviz build ({holder}) is writing into {out_root}; wait for it to "
-                f"finish or build into another folder with --out") from None
+                f"finish or build into another folder with --out"
+            ) from None
         handle.seek(0)
         handle.truncate()
         handle.write(f"pid {os.getpid()}, started {time.strftime('%H:%M:%S')}")
@@ -269,8 +300,12 @@ def build_lock(out_root: Path, *, wait: bool = False) -> Iterator[None]:
 def remove_stale(out_root: Path, profile: Profile) -> list[Path]:
     """Delete temporaries left by killed builds (their process is gone)."""
     removed = []
-    for root in (out_root / profile.name, segment_dir() / profile.name,
-                 segment_dir().parent / "workers", voice_cache_dir()):
+    for root in (
+        out_root / profile.name,
+        segment_dir() / profile.name,
+        segment_dir().parent / "workers",
+        voice_cache_dir(),
+    ):
         for path in stale_temporaries(root):
             if path.is_dir():
                 shutil.rmtree(path, ignore_errors=True)
@@ -281,10 +316,19 @@ def remove_stale(out_root: Path, profile: Profile) -> list[Path]:
 
 
 # --- run ---------------------------------------------------------------------------------
-def build(chapters: list[Chapter], profile: Profile, fmt: str, out_root: Path,
-          reporter: BuildReporter, *, jobs: int | None = None, force: bool = False,
-          fail_fast: bool = False, wait: bool = False,
-          keep_failed: bool = False) -> BuildSummary:
+def build(
+    chapters: list[Chapter],
+    profile: Profile,
+    fmt: str,
+    out_root: Path,
+    reporter: BuildReporter,
+    *,
+    jobs: int | None = None,
+    force: bool = False,
+    fail_fast: bool = False,
+    wait: bool = False,
+    keep_failed: bool = False,
+) -> BuildSummary:
     """Build the chapters' outputs; see the module docstring.
 
     Parameters
@@ -305,8 +349,7 @@ def build(chapters: list[Chapter], profile: Profile, fmt: str, out_root: Path,
     started = time.perf_counter()
     with interruptible(), build_lock(out_root, wait=wait), _closing(reporter):
         remove_stale(out_root, profile)
-        plans = plan_build(chapters, profile, fmt, out_root, force=force,
-                           keep_failed=keep_failed)
+        plans = plan_build(chapters, profile, fmt, out_root, force=force, keep_failed=keep_failed)
         for plan in plans:  # speech first, in one batch per chapter: workers only look it up
             if plan.jobs:
                 chapter_narrator(plan.chapter, profile.voice)
@@ -321,29 +364,49 @@ def build(chapters: list[Chapter], profile: Profile, fmt: str, out_root: Path,
             failed = [r for r in done if not r.ok]
             cached = len(plan.segments) - len(plan.jobs)
             if failed:
-                outcome = ChapterOutcome(plan.chapter, "failed", segments=done,
-                                         cached_segments=cached,
-                                         message="; ".join(f"{r.job.scene}: {r.message}"
-                                                           for r in failed),
-                                         checkpoints=[c for r in done if r.report
-                                                      for c in r.report.checkpoints])
+                outcome = ChapterOutcome(
+                    plan.chapter,
+                    "failed",
+                    segments=done,
+                    cached_segments=cached,
+                    message="; ".join(f"{r.job.scene}: {r.message}" for r in failed),
+                    checkpoints=[c for r in done if r.report for c in r.report.checkpoints],
+                )
             else:
                 try:
                     reports = [load_report(report) for _, report in plan.segments]
-                    output = assemble(plan.chapter, profile, fmt, out_root,
-                                      [video for video, _ in plan.segments], reports,
-                                      fingerprint=plan.fingerprint,
-                                      narrator=profile.voice.narrator(voice_cache_dir()))
-                    prune_segments(plan.chapter, profile,
-                                   {p for pair in plan.segments for p in pair},
-                                   container_for(fmt))
-                    outcome = ChapterOutcome(plan.chapter, "rendered", output, done, cached,
-                                             checkpoints=[c for r in reports
-                                                          for c in r.checkpoints])
+                    output = assemble(
+                        plan.chapter,
+                        profile,
+                        fmt,
+                        out_root,
+                        [video for video, _ in plan.segments],
+                        reports,
+                        fingerprint=plan.fingerprint,
+                        narrator=profile.voice.narrator(voice_cache_dir()),
+                    )
+                    prune_segments(
+                        plan.chapter,
+                        profile,
+                        {p for pair in plan.segments for p in pair},
+                        container_for(fmt),
+                    )
+                    outcome = ChapterOutcome(
+                        plan.chapter,
+                        "rendered",
+                        output,
+                        done,
+                        cached,
+                        checkpoints=[c for r in reports for c in r.checkpoints],
+                    )
                 except Exception as exc:  # noqa: BLE001 - one chapter's assembly failing
-                    outcome = ChapterOutcome(plan.chapter, "failed", segments=done,
-                                             cached_segments=cached,
-                                             message=f"joining segments failed: {exc}")
+                    outcome = ChapterOutcome(
+                        plan.chapter,
+                        "failed",
+                        segments=done,
+                        cached_segments=cached,
+                        message=f"joining segments failed: {exc}",
+                    )
             outcomes[plan.chapter.id] = outcome
             reporter.chapter_finished(outcome)
 
@@ -387,8 +450,13 @@ def _closing(reporter: BuildReporter) -> Iterator[None]:
             close()
 
 
-def _run_jobs(jobs: list[SegmentJob], workers: int, reporter: BuildReporter,
-              on_result: Callable[[SegmentResult], None], fail_fast: bool) -> None:
+def _run_jobs(
+    jobs: list[SegmentJob],
+    workers: int,
+    reporter: BuildReporter,
+    on_result: Callable[[SegmentResult], None],
+    fail_fast: bool,
+) -> None:
     """Run jobs in a pool of persistent workers, longest expected first."""
     ctx = multiprocessing.get_context("spawn")
     events = ctx.Queue()
@@ -428,8 +496,11 @@ def _run_jobs(jobs: list[SegmentJob], workers: int, reporter: BuildReporter,
                 futures[pool.submit(worker.render_segment, job)] = job
             if stopping and queued:
                 for job in queued:
-                    on_result(SegmentResult(job, False, failure="cancelled",
-                                            message="not started (--fail-fast)"))
+                    on_result(
+                        SegmentResult(
+                            job, False, failure="cancelled", message="not started (--fail-fast)"
+                        )
+                    )
                 queued = []
             if not futures:
                 break
@@ -439,14 +510,18 @@ def _run_jobs(jobs: list[SegmentJob], workers: int, reporter: BuildReporter,
                 try:
                     result = future.result()
                 except BrokenProcessPool:
-                    result = SegmentResult(job, False, failure="crashed",
-                                           message="the worker process died (killed or out "
-                                                   "of memory)")
+                    result = SegmentResult(
+                        job,
+                        False,
+                        failure="crashed",
+                        message="the worker process died (killed or out of memory)",
+                    )
                     pool.shutdown(wait=False, cancel_futures=True)
                     pool = _new_pool(ctx, workers, events)
                 except Exception as exc:  # noqa: BLE001 - e.g. an unpicklable error
-                    result = SegmentResult(job, False, failure="crashed",
-                                           message=f"{type(exc).__name__}: {exc}")
+                    result = SegmentResult(
+                        job, False, failure="crashed", message=f"{type(exc).__name__}: {exc}"
+                    )
                 on_result(result)
                 if not result.ok and fail_fast:
                     stopping = True
@@ -465,8 +540,9 @@ def _run_jobs(jobs: list[SegmentJob], workers: int, reporter: BuildReporter,
 
 
 def _new_pool(ctx, workers: int, events) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init,
-                               initargs=(events, os.getpid()))
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=ctx, initializer=_init, initargs=(events, os.getpid())
+    )
 
 
 def _kill_workers(pool: ProcessPoolExecutor) -> None:

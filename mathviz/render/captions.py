@@ -140,8 +140,11 @@ def break_lines(text: str, width: int = MAX_LINE_CHARS) -> tuple[str, ...]:
     for k in range(1, len(words)):
         top, bottom = " ".join(words[:k]), " ".join(words[k:])
         if len(top) <= width and len(bottom) <= width:
-            score = ((len(top) / total) ** 2 + (len(bottom) / total) ** 2
-                     + (0.0 if _after_punct(words[k - 1], _LINE_PUNCT) else _UNPUNCTUATED_BREAK))
+            score = (
+                (len(top) / total) ** 2
+                + (len(bottom) / total) ** 2
+                + (0.0 if _after_punct(words[k - 1], _LINE_PUNCT) else _UNPUNCTUATED_BREAK)
+            )
             if best is None or score < best[0]:
                 best = (score, k)
         longest = max(len(top), len(bottom))
@@ -159,12 +162,14 @@ def _fits_two_lines(offsets: list[int], i: int, j: int) -> bool:
         return True
     if length > MAX_LINES * MAX_LINE_CHARS:
         return False
-    return any(offsets[k] - offsets[i] - 1 <= MAX_LINE_CHARS
-               and offsets[j] - offsets[k] - 1 <= MAX_LINE_CHARS for k in range(i + 1, j))
+    return any(
+        offsets[k] - offsets[i] - 1 <= MAX_LINE_CHARS
+        and offsets[j] - offsets[k] - 1 <= MAX_LINE_CHARS
+        for k in range(i + 1, j)
+    )
 
 
-def _phrases(text: str, start: float, end: float, *,
-             timed: bool) -> list[tuple[str, float, float]]:
+def _phrases(text: str, start: float, end: float, *, timed: bool) -> list[tuple[str, float, float]]:
     """Cut one sentence into phrases that each fit a cue, timed by their characters.
 
     Parameters
@@ -243,8 +248,12 @@ def _ms(seconds: float) -> int:
 def _beat_phrases(beat: BeatRecord) -> list[tuple[str, float, float]]:
     """Timed phrases of one beat: from its spoken sentences, or spread over a silent beat."""
     if beat.sentences:
-        return [p for s in beat.sentences if s.text.strip()
-                for p in _phrases(s.text, s.start, s.end, timed=True)]
+        return [
+            p
+            for s in beat.sentences
+            if s.text.strip()
+            for p in _phrases(s.text, s.start, s.end, timed=True)
+        ]
     sentences = [s for s in _SENTENCE_END.split(beat.narration.strip()) if s.strip()]
     weights = [len(" ".join(s.split())) for s in sentences]
     total = sum(weights)
@@ -319,8 +328,9 @@ def validate(cues: Sequence[Cue]) -> list[str]:
             problems.append(f"{where} has {len(cue.lines)} lines (max {MAX_LINES})")
         for k, line in enumerate(cue.lines, start=1):
             if len(line) > MAX_LINE_CHARS:
-                problems.append(f"{where} line {k} has {len(line)} characters "
-                                f"(max {MAX_LINE_CHARS}): {line!r}")
+                problems.append(
+                    f"{where} line {k} has {len(line)} characters (max {MAX_LINE_CHARS}): {line!r}"
+                )
         duration = cue.end - cue.start
         if duration <= _EPS:
             problems.append(f"{where} has a non-positive duration ({duration:.3f} s)")
@@ -330,15 +340,20 @@ def validate(cues: Sequence[Cue]) -> list[str]:
         following = cues[n] if n < len(cues) else None
         room = following is None or cue.end < following.start - _EPS
         if duration < MIN_CUE_SECONDS - _EPS and room:
-            problems.append(f"{where} lasts {duration:.3f} s (min {MIN_CUE_SECONDS:g} s, "
-                            "and the next cue leaves room)")
+            problems.append(
+                f"{where} lasts {duration:.3f} s (min {MIN_CUE_SECONDS:g} s, "
+                "and the next cue leaves room)"
+            )
         chars = sum(len(line) for line in cue.lines)
         if chars > MAX_CHARS_PER_SECOND * (duration + _EPS):
-            problems.append(f"{where} needs {chars / duration:.1f} characters per second "
-                            f"(max {MAX_CHARS_PER_SECOND:g})")
+            problems.append(
+                f"{where} needs {chars / duration:.1f} characters per second "
+                f"(max {MAX_CHARS_PER_SECOND:g})"
+            )
         if following is not None and following.start < cue.end - _EPS:
-            problems.append(f"{where} overlaps cue {n + 1}, which starts at "
-                            f"{_stamp(following.start, '.')}")
+            problems.append(
+                f"{where} overlaps cue {n + 1}, which starts at {_stamp(following.start, '.')}"
+            )
     return problems
 
 
@@ -375,8 +390,10 @@ def to_srt(beats: Sequence[BeatRecord]) -> str:
         One block per :class:`Cue`, numbered from 1, ``HH:MM:SS,mmm`` times, each of the cue's
         lines on its own line; blocks separated by a blank line.
     """
-    blocks = [f"{n}\n{_stamp(c.start, ',')} --> {_stamp(c.end, ',')}\n" + "\n".join(c.lines)
-              + "\n" for n, c in enumerate(cues(beats), start=1)]
+    blocks = [
+        f"{n}\n{_stamp(c.start, ',')} --> {_stamp(c.end, ',')}\n" + "\n".join(c.lines) + "\n"
+        for n, c in enumerate(cues(beats), start=1)
+    ]
     return "\n".join(blocks)
 
 
@@ -394,8 +411,12 @@ def to_vtt(beats: Sequence[BeatRecord]) -> str:
         ``"WEBVTT\\n\\n"`` then one block per :class:`Cue` with ``HH:MM:SS.mmm`` times and the
         cue's lines on their own lines (``&``, ``<`` and ``>`` escaped, as WebVTT asks).
     """
-    blocks = [f"{_stamp(c.start, '.')} --> {_stamp(c.end, '.')}\n"
-              + "\n".join(_vtt_escape(line) for line in c.lines) + "\n" for c in cues(beats)]
+    blocks = [
+        f"{_stamp(c.start, '.')} --> {_stamp(c.end, '.')}\n"
+        + "\n".join(_vtt_escape(line) for line in c.lines)
+        + "\n"
+        for c in cues(beats)
+    ]
     return "WEBVTT\n\n" + "\n".join(blocks)
 
 
@@ -416,7 +437,7 @@ def _parse_blocks(text: str, unescape: bool) -> list[Cue]:
         if timing is None:
             continue  # WEBVTT header, NOTE, STYLE or REGION blocks
         start, rest = lines[timing].split("-->", 1)
-        body = tuple(_vtt_unescape(t) if unescape else t for t in lines[timing + 1:])
+        body = tuple(_vtt_unescape(t) if unescape else t for t in lines[timing + 1 :])
         out.append(Cue(_parse_stamp(start), _parse_stamp(rest.split()[0]), body))
     return out
 
@@ -471,7 +492,13 @@ def shifted(beats: Sequence[BeatRecord], offset: float, first_index: int = 0) ->
     list of BeatRecord
         New records (narration and sentence texts and audio keys unchanged).
     """
-    return [BeatRecord(first_index + i, b.narration, b.start + offset, b.end + offset,
-                       tuple(replace(s, start=s.start + offset, end=s.end + offset)
-                             for s in b.sentences))
-            for i, b in enumerate(beats)]
+    return [
+        BeatRecord(
+            first_index + i,
+            b.narration,
+            b.start + offset,
+            b.end + offset,
+            tuple(replace(s, start=s.start + offset, end=s.end + offset) for s in b.sentences),
+        )
+        for i, b in enumerate(beats)
+    ]

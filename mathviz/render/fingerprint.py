@@ -125,9 +125,15 @@ def _load_facts() -> None:
         if data.get("schema") != RENDER_SCHEMA:
             return
         for path, (mtime_ns, size, imports, classes, scenes) in data["modules"].items():
-            _FACTS[path] = (mtime_ns, size, ModuleFacts(
-                tuple(imports), {k: (v[0], v[1], tuple(v[2])) for k, v in classes.items()},
-                tuple(scenes)))
+            _FACTS[path] = (
+                mtime_ns,
+                size,
+                ModuleFacts(
+                    tuple(imports),
+                    {k: (v[0], v[1], tuple(v[2])) for k, v in classes.items()},
+                    tuple(scenes),
+                ),
+            )
     except (OSError, ValueError, KeyError, TypeError):
         _FACTS.clear()  # unreadable: rebuilt from the sources
 
@@ -137,9 +143,19 @@ def save_facts() -> None:
     if not _FACTS_STATE["dirty"]:
         return
     target = _facts_path()
-    data = {"schema": RENDER_SCHEMA, "modules": {
-        path: [m, n, list(f.imports), {k: [a, b, list(c)] for k, (a, b, c) in f.classes.items()},
-               list(f.scenes)] for path, (m, n, f) in _FACTS.items()}}
+    data = {
+        "schema": RENDER_SCHEMA,
+        "modules": {
+            path: [
+                m,
+                n,
+                list(f.imports),
+                {k: [a, b, list(c)] for k, (a, b, c) in f.classes.items()},
+                list(f.scenes),
+            ]
+            for path, (m, n, f) in _FACTS.items()
+        },
+    }
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
@@ -179,9 +195,15 @@ def _facts_from_source(path: Path) -> ModuleFacts:
             names.append(module)
             # ``from mathviz.maths import vectors`` imports a submodule
             names += [f"{module}.{alias.name}" for alias in node.names]
-    classes = {n.name: (n.lineno - len(n.decorator_list), n.end_lineno or n.lineno,
-                        tuple(b.id for b in n.bases if isinstance(b, ast.Name)))
-               for n in tree.body if isinstance(n, ast.ClassDef)}
+    classes = {
+        n.name: (
+            n.lineno - len(n.decorator_list),
+            n.end_lineno or n.lineno,
+            tuple(b.id for b in n.bases if isinstance(b, ast.Name)),
+        )
+        for n in tree.body
+        if isinstance(n, ast.ClassDef)
+    }
     scenes: tuple[str, ...] = ()
     for node in tree.body:
         if not isinstance(node, ast.Assign):
@@ -204,8 +226,11 @@ def _statements(tree: ast.AST) -> Iterator[ast.stmt]:
     while stack:
         node = stack.pop()
         for field in ("body", "orelse", "finalbody", "handlers", "cases"):
-            stack.extend(child for child in getattr(node, field, ()) or ()
-                         if isinstance(child, (ast.stmt, ast.excepthandler, ast.match_case)))
+            stack.extend(
+                child
+                for child in getattr(node, field, ()) or ()
+                if isinstance(child, (ast.stmt, ast.excepthandler, ast.match_case))
+            )
         if isinstance(node, ast.stmt):
             yield node
 
@@ -252,8 +277,11 @@ def scene_source(path: Path, scene: str) -> str:
     others = set(facts.scenes) - keep
     skip_ranges = [facts.classes[n][:2] for n in others if n in facts.classes]
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    return "".join(line for number, line in enumerate(lines, start=1)
-                   if not any(lo <= number <= hi for lo, hi in skip_ranges))
+    return "".join(
+        line
+        for number, line in enumerate(lines, start=1)
+        if not any(lo <= number <= hi for lo, hi in skip_ranges)
+    )
 
 
 def _with_bases(name: str, classes: dict[str, tuple[int, int, tuple[str, ...]]]) -> set[str]:
@@ -298,9 +326,16 @@ def segment_fingerprints(chapter: Chapter, render_settings: str) -> list[Segment
     path = chapter.module_path
     deps = dependencies(path)
     shared = [f"{d.relative_to(PROJECT_ROOT)}:{_file_digest(d)}" for d in deps]
-    common = [RENDER_SCHEMA, manim_version(), f"{sys.version_info[0]}.{sys.version_info[1]}",
-              render_settings, *shared]
-    keys = [SegmentKey(chapter.id, scene, _digest([*common, scene, scene_source(path, scene)]))
-            for scene in scene_names(path)]
+    common = [
+        RENDER_SCHEMA,
+        manim_version(),
+        f"{sys.version_info[0]}.{sys.version_info[1]}",
+        render_settings,
+        *shared,
+    ]
+    keys = [
+        SegmentKey(chapter.id, scene, _digest([*common, scene, scene_source(path, scene)]))
+        for scene in scene_names(path)
+    ]
     save_facts()
     return keys

@@ -43,8 +43,12 @@ class Digest:
     @classmethod
     def from_json(cls, data: object) -> Digest:
         """Raises ``ValueError`` for anything that is not a digest record."""
-        if (not isinstance(data, dict) or not isinstance(data.get("size"), int)
-                or not isinstance(data.get("sha256"), str) or len(data["sha256"]) != 64):
+        if (
+            not isinstance(data, dict)
+            or not isinstance(data.get("size"), int)
+            or not isinstance(data.get("sha256"), str)
+            or len(data["sha256"]) != 64
+        ):
             raise ValueError(f"not a checksum record: {data!r}"[:120])
         return cls(data["size"], data["sha256"])
 
@@ -92,8 +96,12 @@ def digest_of(path: Path) -> Digest:
     signature = [stat.st_size, stat.st_ino, stat.st_mtime_ns]
     with _lock:
         remembered = _load().get(key)
-        if (remembered and len(remembered) == 5 and remembered[:3] == signature
-                and remembered[4] - stat.st_mtime_ns > RACY_SECONDS * 1e9):
+        if (
+            remembered
+            and len(remembered) == 5
+            and remembered[:3] == signature
+            and remembered[4] - stat.st_mtime_ns > RACY_SECONDS * 1e9
+        ):
             return Digest(stat.st_size, remembered[3])
     hashed_at = time.time_ns()
     h = hashlib.sha256()

@@ -44,8 +44,11 @@ def _sentence_places(chapter: Chapter) -> dict[str, str]:
     path = chapter.module_path
     if not path.is_file():
         return {}
-    return {s: f"chapter {chapter.id} ({path.name}, line {line})"
-            for line, text in narrations_by_line(path) for s in sentences(text)}
+    return {
+        s: f"chapter {chapter.id} ({path.name}, line {line})"
+        for line, text in narrations_by_line(path)
+        for s in sentences(text)
+    }
 
 
 def chapter_narrator(chapter: Chapter, settings: VoiceSettings) -> Narrator:
@@ -74,9 +77,11 @@ def placements(beats: list[BeatRecord], narrator: Narrator | None) -> list[Place
             wav = voice_cache_dir() / identity / key[:2] / f"{key}.wav"
             if not wav.is_file():
                 if narrator is None or narrator.voice.identity != identity:
-                    raise RuntimeError(f"the speech of {sentence.text[:50]!r} is not in the "
-                                       f"voice cache {voice_cache_dir()}; render again with "
-                                       f"--force")
+                    raise RuntimeError(
+                        f"the speech of {sentence.text[:50]!r} is not in the "
+                        f"voice cache {voice_cache_dir()}; render again with "
+                        f"--force"
+                    )
                 wav = narrator.speech(sentence.text).wav
             placed.append(Placement(wav, sentence.start))
     return placed
@@ -106,13 +111,24 @@ def alignment_results(reports: list[SceneReport], narrator: Narrator) -> list[Ch
                     continue
                 problems += align.unaligned(aligned, align.spoken_words(spoken))
                 for word in aligned.words:
-                    if not (beat.start - 1e-3 <= sentence.start + word.start
-                            and sentence.start + word.end <= beat.end + 1e-3):
+                    if not (
+                        beat.start - 1e-3 <= sentence.start + word.start
+                        and sentence.start + word.end <= beat.end + 1e-3
+                    ):
                         problems.append(f"{word.word} outside the beat")
             name = f"voice@beat{beat.index}"
             if problems:
                 name += ": " + ", ".join(problems[:6])
-            results.append(CheckpointResult(report.chapter, report.scene, name,
-                                            float(len(problems)), 0.0, 0.0, not problems,
-                                            beat.index))
+            results.append(
+                CheckpointResult(
+                    report.chapter,
+                    report.scene,
+                    name,
+                    float(len(problems)),
+                    0.0,
+                    0.0,
+                    not problems,
+                    beat.index,
+                )
+            )
     return results

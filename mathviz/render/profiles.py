@@ -31,10 +31,28 @@ FORMATS = ("mp4", "webm", "gif", "png")
 DEFAULT_PROFILE = "lecture"
 #: codec options a profile may set (x264: preset/crf/tune; vp9: crf, deadline, cpu-used, b)
 ENCODER_KEYS = frozenset({"preset", "crf", "tune", "deadline", "cpu-used", "b", "row-mt"})
-X264_PRESETS = ("ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow",
-                "slower", "veryslow", "placebo")
-X264_TUNES = ("film", "animation", "grain", "stillimage", "fastdecode", "zerolatency", "psnr",
-              "ssim")
+X264_PRESETS = (
+    "ultrafast",
+    "superfast",
+    "veryfast",
+    "faster",
+    "fast",
+    "medium",
+    "slow",
+    "slower",
+    "veryslow",
+    "placebo",
+)
+X264_TUNES = (
+    "film",
+    "animation",
+    "grain",
+    "stillimage",
+    "fastdecode",
+    "zerolatency",
+    "psnr",
+    "ssim",
+)
 VP9_DEADLINES = ("good", "best", "realtime")
 
 
@@ -112,8 +130,16 @@ def load(name_or_path: str) -> Profile:
         data = tomllib.loads(path.read_text())
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(f"{path}: {exc}") from None
-    allowed = {"width", "height", "fps", "format", "description", "encoder", "encoder_webm",
-               "voice"}
+    allowed = {
+        "width",
+        "height",
+        "fps",
+        "format",
+        "description",
+        "encoder",
+        "encoder_webm",
+        "voice",
+    }
     unknown = set(data) - allowed
     if unknown:
         raise ProfileError(f"{path}: unknown keys {', '.join(sorted(unknown))}")
@@ -123,15 +149,18 @@ def load(name_or_path: str) -> Profile:
             raise ProfileError(f"{path}: [{table}] must be a table of codec options")
         bad = sorted(set(options) - ENCODER_KEYS)
         if bad:
-            raise ProfileError(f"{path}: unknown [{table}] option(s) {', '.join(bad)}; "
-                               f"allowed: {', '.join(sorted(ENCODER_KEYS))}")
+            raise ProfileError(
+                f"{path}: unknown [{table}] option(s) {', '.join(bad)}; "
+                f"allowed: {', '.join(sorted(ENCODER_KEYS))}"
+            )
         for key, value in options.items():
             problem = encoder_problem(table, key, value)
             if problem:
                 raise ProfileError(f"{path}: [{table}] {key} = {value!r}: {problem}")
         data[table] = tuple(sorted((k, str(v)) for k, v in options.items()))
-    problem = frame_problem(data.get("width"), data.get("height"), data.get("fps"),
-                            data.get("format", "mp4"))
+    problem = frame_problem(
+        data.get("width"), data.get("height"), data.get("fps"), data.get("format", "mp4")
+    )
     if problem:
         raise ProfileError(f"{path}: {problem}")
     if "voice" in data:
@@ -176,8 +205,9 @@ def encoder_problem(table: str, key: str, value: object) -> str | None:
     elif key == "row-mt":
         if not vp9 or value not in (0, 1, True, False):
             return "row-mt is a libvpx-vp9 option: 0 or 1"
-    elif key == "b" and (isinstance(value, bool)
-                         or not re.fullmatch(r"\d+(\.\d+)?[kKM]?", str(value))):
+    elif key == "b" and (
+        isinstance(value, bool) or not re.fullmatch(r"\d+(\.\d+)?[kKM]?", str(value))
+    ):
         return "b is a bitrate such as 0 (constant quality), 800k or 2M"
     return None
 
@@ -188,8 +218,10 @@ def _voice_settings(table: object, path: Path) -> VoiceSettings:
         raise ProfileError(f"{path}: [voice] must be a table (model, length_scale, lexicon)")
     bad = sorted(set(table) - {"model", "length_scale", "lexicon"})
     if bad:
-        raise ProfileError(f"{path}: unknown [voice] option(s) {', '.join(bad)}; allowed: "
-                           f"model, length_scale, lexicon")
+        raise ProfileError(
+            f"{path}: unknown [voice] option(s) {', '.join(bad)}; allowed: "
+            f"model, length_scale, lexicon"
+        )
     model = table.get("model", "default")
     scale = table.get("length_scale", LECTURE_LENGTH_SCALE)
     lexicon = table.get("lexicon", "")

@@ -60,8 +60,11 @@ class QuietReporter:
     def planned(self, plans: list[ChapterPlan], workers: int) -> None:
         _echo_warnings(plans)
         pending = sum(len(p.jobs) for p in plans)
-        click.echo(f"{len(plans)} chapter(s): {pending} segment(s) to render"
-                   + (f" on {workers} worker(s)" if pending else ""), err=True)
+        click.echo(
+            f"{len(plans)} chapter(s): {pending} segment(s) to render"
+            + (f" on {workers} worker(s)" if pending else ""),
+            err=True,
+        )
 
     def segment_started(self, job: SegmentJob) -> None:
         pass
@@ -88,10 +91,15 @@ class QuietReporter:
             click.echo(_rel(path))
 
     def finished(self, summary: BuildSummary) -> None:
-        counts = {s: sum(o.status == s for o in summary.outcomes)
-                  for s in ("rendered", "unchanged", "failed")}
-        click.echo(f"{counts['rendered']} rendered, {counts['unchanged']} unchanged, "
-                   f"{counts['failed']} failed in {summary.seconds:.1f} s", err=True)
+        counts = {
+            s: sum(o.status == s for o in summary.outcomes)
+            for s in ("rendered", "unchanged", "failed")
+        }
+        click.echo(
+            f"{counts['rendered']} rendered, {counts['unchanged']} unchanged, "
+            f"{counts['failed']} failed in {summary.seconds:.1f} s",
+            err=True,
+        )
         for result in self.failures:
             _echo_failure(result)
 
@@ -117,9 +125,14 @@ class LiveReporter(QuietReporter):
         super().__init__()
         self.console = console or Console(stderr=True)
         self.progress = Progress(
-            TextColumn("{task.description:<40}"), BarColumn(bar_width=30),
-            TextColumn("{task.fields[info]:>18}"), TimeElapsedColumn(),
-            TimeRemainingColumn(), console=self.console, transient=False)
+            TextColumn("{task.description:<40}"),
+            BarColumn(bar_width=30),
+            TextColumn("{task.fields[info]:>18}"),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=self.console,
+            transient=False,
+        )
         self.tasks: dict[str, TaskID] = {}
         self.jobs: dict[str, SegmentJob] = {}
         self.started_at: dict[str, float] = {}
@@ -134,8 +147,10 @@ class LiveReporter(QuietReporter):
         total = sum(j.expected_duration or UNKNOWN_SEGMENT_SECONDS for j in jobs)
         if jobs:
             self.overall = self.progress.add_task(
-                f"[bold]{len(jobs)} segment(s) on {workers} worker(s)", total=total,
-                info="video seconds")
+                f"[bold]{len(jobs)} segment(s) on {workers} worker(s)",
+                total=total,
+                info="video seconds",
+            )
             self.progress.start()
 
     def segment_started(self, job: SegmentJob) -> None:
@@ -164,8 +179,9 @@ class LiveReporter(QuietReporter):
                 self.progress.advance(self.overall, max(0.0, done.total - done.completed))
             self.progress.remove_task(task)
         elif self.overall is not None:
-            self.progress.advance(self.overall, result.job.expected_duration
-                                  or UNKNOWN_SEGMENT_SECONDS)
+            self.progress.advance(
+                self.overall, result.job.expected_duration or UNKNOWN_SEGMENT_SECONDS
+            )
 
     def chapter_finished(self, outcome: ChapterOutcome) -> None:
         self.rows.append(outcome)
@@ -179,27 +195,46 @@ class LiveReporter(QuietReporter):
 
     def finished(self, summary: BuildSummary) -> None:
         self.close()
-        table = Table(title=f"build: {summary.seconds:.1f} s, "
-                            f"{summary.workers} worker(s)", title_justify="left")
-        for column in ("chapter", "result", "segments", "video", "render time", "frames",
-                       "frames/s"):
-            table.add_column(column, justify="left" if column in ("chapter", "result")
-                             else "right")
+        table = Table(
+            title=f"build: {summary.seconds:.1f} s, {summary.workers} worker(s)",
+            title_justify="left",
+        )
+        for column in (
+            "chapter",
+            "result",
+            "segments",
+            "video",
+            "render time",
+            "frames",
+            "frames/s",
+        ):
+            table.add_column(column, justify="left" if column in ("chapter", "result") else "right")
         for o in summary.outcomes:
             rendered = [r for r in o.segments if r.ok]
             seconds = sum(r.seconds for r in o.segments)
             frames = sum(r.frames for r in rendered)
             style = {"failed": "red", "unchanged": "dim", "rendered": "green"}[o.status]
-            segs = (f"{len(rendered)} new, {o.cached_segments} cached"
-                    if o.status != "unchanged" else "-")
-            table.add_row(f"{o.chapter.id} {o.chapter.title}", f"[{style}]{o.status}",
-                          segs, f"{o.output.duration:.1f} s" if o.output else "",
-                          f"{seconds:.1f} s" if seconds else "", str(frames or ""),
-                          f"{frames / seconds:.1f}" if frames and seconds else "")
+            segs = (
+                f"{len(rendered)} new, {o.cached_segments} cached"
+                if o.status != "unchanged"
+                else "-"
+            )
+            table.add_row(
+                f"{o.chapter.id} {o.chapter.title}",
+                f"[{style}]{o.status}",
+                segs,
+                f"{o.output.duration:.1f} s" if o.output else "",
+                f"{seconds:.1f} s" if seconds else "",
+                str(frames or ""),
+                f"{frames / seconds:.1f}" if frames and seconds else "",
+            )
         self.console.print(table)
         for result in self.failures:
-            self.console.print(f"\n[red]{result.job.label}[/]: {result.failure}: "
-                               f"{result.message}", highlight=False, markup=True)
+            self.console.print(
+                f"\n[red]{result.job.label}[/]: {result.failure}: {result.message}",
+                highlight=False,
+                markup=True,
+            )
             if result.details:
                 self.console.print(_tail(result.details), highlight=False, markup=False)
             if result.job.log.is_file():

@@ -51,8 +51,9 @@ __all__ = [
 class SceneError(RuntimeError):
     """A chapter's scene raised; names the chapter and scene and keeps the traceback."""
 
-    def __init__(self, chapter: Chapter, scene: str, exc: BaseException | str,
-                 details: str = "") -> None:
+    def __init__(
+        self, chapter: Chapter, scene: str, exc: BaseException | str, details: str = ""
+    ) -> None:
         self.chapter, self.scene = chapter, scene
         if isinstance(exc, BaseException):
             self.original = exc
@@ -67,8 +68,10 @@ class CheckpointFailure(RuntimeError):
 
     def __init__(self, chapter: Chapter, failures: list[CheckpointResult]) -> None:
         self.chapter, self.failures = chapter, failures
-        super().__init__(f"chapter {chapter.id} not rendered: {len(failures)} checkpoint(s) "
-                         f"failed\n{describe_failures(failures)}")
+        super().__init__(
+            f"chapter {chapter.id} not rendered: {len(failures)} checkpoint(s) "
+            f"failed\n{describe_failures(failures)}"
+        )
 
 
 def run_scene(chapter: Chapter, scene_cls: type, *, skip: bool) -> tuple[SceneReport, object]:
@@ -103,8 +106,11 @@ def check_chapter(chapter: Chapter, voice: VoiceSettings | None = None) -> list[
     reports = []
     scenes = load_scenes(chapter)
     narrator = chapter_narrator(chapter, voice or VoiceSettings())
-    with tempfile.TemporaryDirectory(prefix="mathviz-check-") as media, \
-            manim_config(None, Path(media), "none"), speaking(narrator):
+    with (
+        tempfile.TemporaryDirectory(prefix="mathviz-check-") as media,
+        manim_config(None, Path(media), "none"),
+        speaking(narrator),
+    ):
         for scene_cls in scenes:
             report, _ = run_scene(chapter, scene_cls, skip=True)
             reports.append(report)
@@ -112,8 +118,13 @@ def check_chapter(chapter: Chapter, voice: VoiceSettings | None = None) -> list[
 
 
 #: what a check runs besides the chapter's own imports (those are in its fingerprints)
-CHECK_ENGINE = ("render/runner.py", "render/worker.py", "render/narration.py", "voice/*.py",
-                "voice/*.toml")
+CHECK_ENGINE = (
+    "render/runner.py",
+    "render/worker.py",
+    "render/narration.py",
+    "voice/*.py",
+    "voice/*.toml",
+)
 
 
 def check_key(chapter: Chapter, voice: VoiceSettings) -> str:
@@ -133,8 +144,9 @@ def check_key(chapter: Chapter, voice: VoiceSettings) -> str:
     return digest.hexdigest()
 
 
-def checked_reports(chapter: Chapter, voice: VoiceSettings | None = None, *,
-                    reuse: bool = True) -> tuple[list[SceneReport], bool]:
+def checked_reports(
+    chapter: Chapter, voice: VoiceSettings | None = None, *, reuse: bool = True
+) -> tuple[list[SceneReport], bool]:
     """The chapter's scene reports and whether they were reused: those of its last check
     when nothing it depends on changed (:func:`check_key`), else a fresh
     :func:`check_chapter`, remembered for next time. ``reuse=False`` always runs it."""
@@ -181,22 +193,37 @@ def render_chapter(chapter: Chapter, profile: Profile, fmt: str, out_root: Path)
     container = container_for(fmt)
     final = output_path(chapter, profile, fmt, out_root)
     final.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{chapter.output_stem}.partial-{os.getpid()}-",
-                                 dir=final.parent))
+    work = Path(
+        tempfile.mkdtemp(prefix=f".{chapter.output_stem}.partial-{os.getpid()}-", dir=final.parent)
+    )
     try:
         segments: list[Path] = []
         reports: list[SceneReport] = []
         for index, scene_cls in enumerate(load_scenes(chapter)):
             name = scene_cls.__name__
-            job = SegmentJob(chapter.id, name, "uncached", profile, container,
-                             work / f"{index:02d}-{name}.{container}",
-                             work / f"{index:02d}-{name}.json", log_path(chapter, profile, name))
+            job = SegmentJob(
+                chapter.id,
+                name,
+                "uncached",
+                profile,
+                container,
+                work / f"{index:02d}-{name}.{container}",
+                work / f"{index:02d}-{name}.json",
+                log_path(chapter, profile, name),
+            )
             result = render_segment(job, load=lambda _c, cls=scene_cls: [cls])
             if not result.ok:
                 raise_for(chapter, result)
             segments.append(job.video)
             reports.append(result.report)
-        return assemble(chapter, profile, fmt, out_root, segments, reports,
-                        narrator=profile.voice.narrator(voice_cache_dir()))
+        return assemble(
+            chapter,
+            profile,
+            fmt,
+            out_root,
+            segments,
+            reports,
+            narrator=profile.voice.narrator(voice_cache_dir()),
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)

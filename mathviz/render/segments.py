@@ -121,8 +121,9 @@ class SegmentResult:
     extra: dict = field(default_factory=dict)
 
 
-def segment_paths(chapter: Chapter, profile: Profile, scene: str, fingerprint: str,
-                  container: str) -> tuple[Path, Path]:
+def segment_paths(
+    chapter: Chapter, profile: Profile, scene: str, fingerprint: str, container: str
+) -> tuple[Path, Path]:
     """``(video, report)`` cache paths of a segment; each container has its own pair."""
     folder = segment_dir() / profile.name / chapter.output_stem
     stem = f"{scene}.{fingerprint[:20]}.{container}"
@@ -133,8 +134,10 @@ def failed_paths(video: Path, report: Path) -> tuple[Path, Path]:
     """Where a segment whose checkpoints failed is kept for review (``keep_failed``): beside
     its cache entry, marked ``.failed``, so it is never taken for a finished segment (and the
     next successful build of the chapter prunes it)."""
-    return (video.with_name(f"{video.stem}.failed{video.suffix}"),
-            report.with_name(f"{video.stem}.failed{video.suffix}.json"))
+    return (
+        video.with_name(f"{video.stem}.failed{video.suffix}"),
+        report.with_name(f"{video.stem}.failed{video.suffix}.json"),
+    )
 
 
 def log_path(chapter: Chapter, profile: Profile, scene: str) -> Path:
@@ -158,14 +161,16 @@ def _checked_report(path: Path) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise DamagedSegment(f"{path} is unreadable ({exc}); delete it or render with "
-                             f"--force") from None
+        raise DamagedSegment(
+            f"{path} is unreadable ({exc}); delete it or render with --force"
+        ) from None
     if not isinstance(data, dict) or not isinstance(data.get(INTEGRITY_KEY), dict):
         raise DamagedSegment(f"{path} carries no checksum; delete it or render with --force")
     record = data.pop(INTEGRITY_KEY)
     if record.get("report") != canonical_hash(data):
-        raise DamagedSegment(f"{path} does not match the checksum written with it; delete "
-                             f"it or render with --force")
+        raise DamagedSegment(
+            f"{path} does not match the checksum written with it; delete it or render with --force"
+        )
     data[INTEGRITY_KEY] = record
     return data
 
@@ -242,8 +247,7 @@ def store_failed(job: SegmentJob, movie: Path, report: SceneReport) -> None:
     store_segment(replace(job, video=video, report=report_path), movie, report)
 
 
-def prune_segments(chapter: Chapter, profile: Profile, keep: set[Path],
-                   container: str) -> None:
+def prune_segments(chapter: Chapter, profile: Profile, keep: set[Path], container: str) -> None:
     """Delete the chapter's cached segments in ``container`` that are not in ``keep`` (older
     fingerprints); segments of the other container are another format's and stay."""
     folder = segment_dir() / profile.name / chapter.output_stem

@@ -144,12 +144,18 @@ def latex_failure(exc: BaseException) -> str | None:
         body = source.split("\\begin{document}", 1)[1].split("\\end{document}", 1)[0]
     except (OSError, IndexError):
         return None
-    lines = [line.strip() for line in body.splitlines()
-             if line.strip() and not re.fullmatch(r"\\(begin|end)\{[^}]*\}", line.strip())]
+    lines = [
+        line.strip()
+        for line in body.splitlines()
+        if line.strip() and not re.fullmatch(r"\\(begin|end)\{[^}]*\}", line.strip())
+    ]
     formula = re.sub(r"\\special\{dvisvgm:raw [^}]*\}", "", " ".join(lines)).strip()
     try:
-        errors = [line[2:].strip() for line in log.read_text(errors="replace").splitlines()
-                  if line.startswith("! ")]
+        errors = [
+            line[2:].strip()
+            for line in log.read_text(errors="replace").splitlines()
+            if line.startswith("! ")
+        ]
     except OSError:
         errors = []
     reason = f": {errors[0]}" if errors else ""
@@ -165,8 +171,9 @@ class _BT709Stream:
 
     def encode(self, frame: Any = None) -> Any:
         if frame is not None and frame.format.name.startswith(("rgb", "bgr", "argb", "abgr")):
-            converted = frame.reformat(format=self._stream.pix_fmt, dst_colorspace="ITU709",
-                                       dst_color_range="MPEG")
+            converted = frame.reformat(
+                format=self._stream.pix_fmt, dst_colorspace="ITU709", dst_color_range="MPEG"
+            )
             converted.pts, converted.time_base = frame.pts, frame.time_base
             frame = converted
         return self._stream.encode(frame)
@@ -208,13 +215,15 @@ def encode_bt709() -> None:
 
 
 @contextmanager
-def manim_config(profile: Profile | None, media_dir: Path, fmt: str,
-                 work_dir: Path | None = None) -> Iterator[None]:
+def manim_config(
+    profile: Profile | None, media_dir: Path, fmt: str, work_dir: Path | None = None
+) -> Iterator[None]:
     """Manim's global config for one run (restored afterwards)."""
     from manim import tempconfig
 
-    width, height, fps = (854, 480, 15) if profile is None else (profile.width, profile.height,
-                                                                 profile.fps)
+    width, height, fps = (
+        (854, 480, 15) if profile is None else (profile.width, profile.height, profile.fps)
+    )
     work = work_dir or process_dir()
     settings = {
         "pixel_width": width,
@@ -256,8 +265,9 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def render_segment(job: SegmentJob,
-                   load: Callable[[Any], list[type]] = load_scenes) -> SegmentResult:
+def render_segment(
+    job: SegmentJob, load: Callable[[Any], list[type]] = load_scenes
+) -> SegmentResult:
     """Render one scene into the segment cache; never raises for the scene's own failures.
 
     Parameters
@@ -306,7 +316,8 @@ def render_segment(job: SegmentJob,
                 result.message = f"{len(report.failures)} checkpoint(s) failed"
                 result.details = "\n".join(
                     f"{c.name}: shown {c.shown}, expected {c.expected} (tol {c.tol:g})"
-                    for c in report.failures)
+                    for c in report.failures
+                )
             else:
                 store_segment(job, movie, report)
                 result.ok = True

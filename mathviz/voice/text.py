@@ -33,14 +33,15 @@ DEFAULT_LEXICON = Path(__file__).with_name("lexicon.toml")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 #: characters the voice misreads or skips: Greek, sub/superscripts, maths operators, arrows
 _MISREAD_CHARS = re.compile(
-    "[\u0370-\u03ff"          # Greek
-    "\u2070-\u209f"           # superscripts and subscripts
+    "[\u0370-\u03ff"  # Greek
+    "\u2070-\u209f"  # superscripts and subscripts
     "\u1d2c-\u1d6a\u1d9c-\u1dbf"  # modifier letters (ᵀ, ᵢ)
-    "\u00b2\u00b3\u00b9"      # ² ³ ¹
-    "\u2190-\u21ff"           # arrows
-    "\u2200-\u22ff"           # mathematical operators (∇ ∑ √ ≤ ≈ ∞ …)
+    "\u00b2\u00b3\u00b9"  # ² ³ ¹
+    "\u2190-\u21ff"  # arrows
+    "\u2200-\u22ff"  # mathematical operators (∇ ∑ √ ≤ ≈ ∞ …)
     "\u00b1\u00d7\u00f7\u00b7"  # ± × ÷ ·
-    "_=+*/^<>|~\\\\{}\\[\\]#$]")
+    "_=+*/^<>|~\\\\{}\\[\\]#$]"
+)
 #: 1e-8, 3E+5: read letter by letter
 _SCIENTIFIC = re.compile(r"\b\d+(?:\.\d+)?[eE][+-]?\d+\b")
 #: a letter glued to digits (x2, w10) is read as a word
@@ -90,7 +91,9 @@ class Lexicon:
         parts = []
         for written, _ in sorted(self.entries, key=lambda e: -len(e[0])):
             escaped = re.escape(written)
-            parts.append(rf"(?<!\w){escaped}(?!\w)" if re.fullmatch(r"[A-Za-z0-9]+", written) else escaped)
+            parts.append(
+                rf"(?<!\w){escaped}(?!\w)" if re.fullmatch(r"[A-Za-z0-9]+", written) else escaped
+            )
         return re.compile("|".join(parts))
 
     @functools.cached_property
@@ -151,8 +154,10 @@ def _parse_lexicon(text: str, source: str) -> Lexicon:
         for written, spoken in table.items():
             if not isinstance(spoken, str) or not spoken.strip() or not written.strip():
                 line = _line_of(text, written)
-                raise LexiconError(f"lexicon {source}, line {line}: {written!r} needs a "
-                                   f"non-empty spoken form in quotes")
+                raise LexiconError(
+                    f"lexicon {source}, line {line}: {written!r} needs a "
+                    f"non-empty spoken form in quotes"
+                )
             entries[written] = " ".join(spoken.split())
     return Lexicon(tuple(sorted(entries.items())), source)
 

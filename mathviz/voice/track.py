@@ -166,7 +166,8 @@ def _read_wav(path: Path) -> tuple[np.ndarray, int]:
             if channels != 1 or width != 2:
                 raise ValueError(
                     f"{path}: expected a mono 16-bit PCM WAV, got {channels} channel(s) of "
-                    f"{8 * width}-bit samples")
+                    f"{8 * width}-bit samples"
+                )
             frames = w.readframes(w.getnframes())
     except (wave.Error, EOFError) as exc:
         raise ValueError(f"{path}: not a readable PCM WAV file ({exc})") from exc
@@ -231,7 +232,8 @@ def mix(placements: Sequence[Placement], duration: float, rate: int = _RATE) -> 
             raise ValueError(
                 f"{wav}: speech from {p.start:.3f} s lasts {seconds:.3f} s and runs "
                 f"{overrun:.3f} s ({overrun * 1000:.1f} ms) past the end of the "
-                f"{duration:.3f} s track")
+                f"{duration:.3f} s track"
+            )
         i = round(p.start * rate)
         end = min(n, i + speech.size)
         if end > i:
@@ -251,9 +253,19 @@ def _probe_streams(path: Path) -> list[dict]:
     """ffprobe's stream list of ``path``."""
     if not Path(path).exists():
         raise FileNotFoundError(path)
-    out = _run(["ffprobe", "-v", "error", "-show_entries",
-                "stream=index,codec_type,codec_name,channels,sample_rate",
-                "-of", "json", str(path)], f"ffprobe {path}")
+    out = _run(
+        [
+            "ffprobe",
+            "-v",
+            "error",
+            "-show_entries",
+            "stream=index,codec_type,codec_name,channels,sample_rate",
+            "-of",
+            "json",
+            str(path),
+        ],
+        f"ffprobe {path}",
+    )
     return json.loads(out.stdout.decode("utf-8", "replace") or "{}").get("streams", [])
 
 
@@ -276,9 +288,28 @@ def _decode(path: Path) -> np.ndarray:
     if not audio:
         raise ValueError(f"{path}: no audio stream")
     channels = int(audio[0].get("channels") or 1)
-    out = _run(["ffmpeg", "-nostdin", "-v", "error", "-i", str(path), "-map", "0:a:0",
-                "-ac", str(channels), "-ar", str(_RATE), "-c:a", "pcm_f32le", "-f", "f32le",
-                "-"], f"decoding {path}")
+    out = _run(
+        [
+            "ffmpeg",
+            "-nostdin",
+            "-v",
+            "error",
+            "-i",
+            str(path),
+            "-map",
+            "0:a:0",
+            "-ac",
+            str(channels),
+            "-ar",
+            str(_RATE),
+            "-c:a",
+            "pcm_f32le",
+            "-f",
+            "f32le",
+            "-",
+        ],
+        f"decoding {path}",
+    )
     data = np.frombuffer(out.stdout, dtype="<f4").astype(np.float64)
     return data[: data.size - data.size % channels].reshape(-1, channels)
 
@@ -299,7 +330,7 @@ def _peak_envelope(x: np.ndarray, chunk: int = 1 << 20) -> np.ndarray:
     for s in range(0, n, chunk):
         lo, hi, e = max(0, s - margin), min(n, s + chunk + margin), min(n, s + chunk)
         y = np.abs(resample_poly(x[lo:hi], _OVERSAMPLE, 1, axis=0))
-        y = y[(s - lo) * _OVERSAMPLE: (e - lo) * _OVERSAMPLE]
+        y = y[(s - lo) * _OVERSAMPLE : (e - lo) * _OVERSAMPLE]
         env[s:e] = y.reshape(e - s, -1).max(axis=1)
     return env
 
@@ -374,8 +405,21 @@ def _loudnorm_json(stderr: bytes) -> dict:
 
 
 def _encode_args(codec: str, target: Path) -> list[str]:
-    return ["-ar", str(_RATE), "-ac", "1", "-c:a", _ENCODERS[codec], "-b:a", _BITRATES[codec],
-            "-map_metadata", "-1", "-f", _MUXERS[target.suffix.lower()], str(target)]
+    return [
+        "-ar",
+        str(_RATE),
+        "-ac",
+        "1",
+        "-c:a",
+        _ENCODERS[codec],
+        "-b:a",
+        _BITRATES[codec],
+        "-map_metadata",
+        "-1",
+        "-f",
+        _MUXERS[target.suffix.lower()],
+        str(target),
+    ]
 
 
 def _limiter_gain(env: np.ndarray, ceiling_db: float, width: int) -> np.ndarray:
@@ -389,8 +433,10 @@ def _limiter_gain(env: np.ndarray, ceiling_db: float, width: int) -> np.ndarray:
     """
     from scipy.ndimage import minimum_filter1d, uniform_filter1d
 
-    need = np.minimum(np.float32(1.0), np.float32(10.0 ** (ceiling_db / 20.0))
-                      / np.maximum(env, np.float32(1e-30)))
+    need = np.minimum(
+        np.float32(1.0),
+        np.float32(10.0 ** (ceiling_db / 20.0)) / np.maximum(env, np.float32(1e-30)),
+    )
     gain = uniform_filter1d(minimum_filter1d(need, width, mode="nearest"), width, mode="nearest")
     return np.minimum(gain, np.float32(1.0))
 
@@ -436,21 +482,26 @@ def _loudnorm_to(source: Path, codec: str, target: Path, goal_i: float, tp: floa
     """
     head = ["ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-y", "-i", str(source)]
     base = f"loudnorm=I={goal_i:.2f}:TP={tp:g}:LRA={_TARGET_LRA:g}"
-    first = _run([*head, "-af", f"{base}:print_format=json", "-f", "null", "-"],
-                 "loudnorm measurement pass")
+    first = _run(
+        [*head, "-af", f"{base}:print_format=json", "-f", "null", "-"], "loudnorm measurement pass"
+    )
     m = _loudnorm_json(first.stderr)
     if not math.isfinite(float(m["input_i"])):
-        raise RuntimeError(f"loudnorm measured {m['input_i']} LUFS: the track is too quiet "
-                           "to normalise")
-    second = (f"{base}:measured_I={m['input_i']}:measured_TP={m['input_tp']}"
-              f":measured_LRA={m['input_lra']}:measured_thresh={m['input_thresh']}"
-              f":offset={m['target_offset']}:linear=true:print_format=json")
+        raise RuntimeError(
+            f"loudnorm measured {m['input_i']} LUFS: the track is too quiet to normalise"
+        )
+    second = (
+        f"{base}:measured_I={m['input_i']}:measured_TP={m['input_tp']}"
+        f":measured_LRA={m['input_lra']}:measured_thresh={m['input_thresh']}"
+        f":offset={m['target_offset']}:linear=true:print_format=json"
+    )
     done = _run([*head, "-af", second, *_encode_args(codec, target)], f"encoding {target}")
     return str(_loudnorm_json(done.stderr).get("normalization_type", "?"))
 
 
-def normalise_and_encode(samples: np.ndarray, rate: int, target: Path,
-                         codec: Literal["aac", "opus"]) -> Loudness:
+def normalise_and_encode(
+    samples: np.ndarray, rate: int, target: Path, codec: Literal["aac", "opus"]
+) -> Loudness:
     """Normalise a mixed track to -16 LUFS / <= -1 dBTP and encode it.
 
     1. Peaks: if a linear gain to -16 LUFS would put the true peak above the loudnorm
@@ -498,8 +549,9 @@ def normalise_and_encode(samples: np.ndarray, rate: int, target: Path,
     if codec not in _ENCODERS:
         raise ValueError(f"codec must be 'aac' or 'opus', got {codec!r}")
     if target.suffix.lower() not in _AUDIO_SUFFIXES[codec]:
-        raise ValueError(f"{target}: {codec} audio must be written to one of "
-                         f"{', '.join(_AUDIO_SUFFIXES[codec])}")
+        raise ValueError(
+            f"{target}: {codec} audio must be written to one of {', '.join(_AUDIO_SUFFIXES[codec])}"
+        )
     x = np.asarray(samples, dtype=np.float64)
     if x.ndim != 1:
         raise ValueError(f"samples must be mono (1-D), got shape {x.shape}")
@@ -512,12 +564,24 @@ def normalise_and_encode(samples: np.ndarray, rate: int, target: Path,
         source = Path(tmp) / "mix.wav"
         if not np.any(x):
             _write_float_wav(source, x, rate)
-            _run(["ffmpeg", "-nostdin", "-v", "error", "-y", "-i", str(source),
-                  *_encode_args(codec, target)], f"encoding silence to {target}")
+            _run(
+                [
+                    "ffmpeg",
+                    "-nostdin",
+                    "-v",
+                    "error",
+                    "-y",
+                    "-i",
+                    str(source),
+                    *_encode_args(codec, target),
+                ],
+                f"encoding silence to {target}",
+            )
             return measure(target)
         if not math.isfinite(_integrated_lufs(x, rate)):
-            raise RuntimeError(f"{target}: the track is too short (< 0.4 s) or too quiet to "
-                               "measure its loudness")
+            raise RuntimeError(
+                f"{target}: the track is too short (< 0.4 s) or too quiet to measure its loudness"
+            )
 
         goal_i, tp, limited_for = TARGET_LUFS, _TP_TARGET, math.nan
         aim = TARGET_LUFS  # lowered (within the tolerance) if the encoder's overshoot needs it
@@ -528,8 +592,15 @@ def normalise_and_encode(samples: np.ndarray, rate: int, target: Path,
                 limited_for = tp
             mode = _loudnorm_to(source, codec, target, goal_i, tp)
             result = measure(target)
-            _log.info("%s: loudnorm %s (I=%.2f TP=%g) -> %.2f LUFS, %.2f dBTP", target.name,
-                      mode, goal_i, tp, result.integrated_lufs, result.true_peak_dbtp)
+            _log.info(
+                "%s: loudnorm %s (I=%.2f TP=%g) -> %.2f LUFS, %.2f dBTP",
+                target.name,
+                mode,
+                goal_i,
+                tp,
+                result.integrated_lufs,
+                result.true_peak_dbtp,
+            )
             peak_ok = result.true_peak_dbtp <= TRUE_PEAK_LIMIT_DBTP
             if peak_ok and abs(aim - result.integrated_lufs) <= _AIM_LU:
                 break
@@ -542,12 +613,15 @@ def normalise_and_encode(samples: np.ndarray, rate: int, target: Path,
             error = aim - result.integrated_lufs
             goal_i = min(-5.0, max(-30.0, goal_i + error))
         assert result is not None
-        if not (abs(result.integrated_lufs - TARGET_LUFS) <= LOUDNESS_TOLERANCE_LU
-                and result.true_peak_dbtp <= TRUE_PEAK_LIMIT_DBTP):
+        if not (
+            abs(result.integrated_lufs - TARGET_LUFS) <= LOUDNESS_TOLERANCE_LU
+            and result.true_peak_dbtp <= TRUE_PEAK_LIMIT_DBTP
+        ):
             raise RuntimeError(
                 f"{target}: encoded track measures {result.integrated_lufs:.2f} LUFS, "
                 f"{result.true_peak_dbtp:.2f} dBTP; wanted {TARGET_LUFS:g} +/- "
-                f"{LOUDNESS_TOLERANCE_LU:g} LUFS and <= {TRUE_PEAK_LIMIT_DBTP:g} dBTP")
+                f"{LOUDNESS_TOLERANCE_LU:g} LUFS and <= {TRUE_PEAK_LIMIT_DBTP:g} dBTP"
+            )
         return result
 
 
@@ -590,8 +664,35 @@ def mux(video: Path, audio: Path, target: Path) -> None:
     if not audio_streams:
         raise ValueError(f"{audio}: no audio stream")
     if audio_streams[0].get("codec_name") != want_codec:
-        raise ValueError(f"{audio}: {audio_streams[0].get('codec_name')} audio cannot go into "
-                         f"{target.name}; {suffix} takes {want_codec}")
-    _run(["ffmpeg", "-nostdin", "-v", "error", "-y", "-i", str(video), "-i", str(audio),
-          "-map", "0:v:0", "-map", "1:a:0", "-c", "copy", "-map_metadata", "0",
-          "-map_chapters", "-1", *flags, "-f", muxer, str(target)], f"muxing {target}")
+        raise ValueError(
+            f"{audio}: {audio_streams[0].get('codec_name')} audio cannot go into "
+            f"{target.name}; {suffix} takes {want_codec}"
+        )
+    _run(
+        [
+            "ffmpeg",
+            "-nostdin",
+            "-v",
+            "error",
+            "-y",
+            "-i",
+            str(video),
+            "-i",
+            str(audio),
+            "-map",
+            "0:v:0",
+            "-map",
+            "1:a:0",
+            "-c",
+            "copy",
+            "-map_metadata",
+            "0",
+            "-map_chapters",
+            "-1",
+            *flags,
+            "-f",
+            muxer,
+            str(target),
+        ],
+        f"muxing {target}",
+    )

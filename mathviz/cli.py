@@ -307,12 +307,13 @@ def main() -> None:
 @main.command("list")
 @click.argument("level", required=False, type=int)
 @click.option(
+    "--build",
     "--out",
     "out_root",
     type=click.Path(path_type=Path),
     default=Path("build"),
     show_default=True,
-    help="Build folder to look for rendered videos in.",
+    help="Build folder to look for rendered videos in (--out: the same, older name).",
 )
 def list_chapters(level: int | None, out_root: Path) -> None:
     """List chapters (optionally of one LEVEL): id, title, scenes, status."""
@@ -460,12 +461,13 @@ def check(
     help="Output format (png: a poster frame). Default: the profile's.",
 )
 @click.option(
+    "--build",
     "--out",
     "out_root",
     type=click.Path(path_type=Path),
     default=Path("build"),
     show_default=True,
-    help="Build folder.",
+    help="Build folder, as for the other commands (--out: the same, older name).",
 )
 @click.option(
     "-j",
@@ -525,7 +527,7 @@ def render(
     output_format = fmt_name or profile.format
     if report_path is not None:
         _output_option(report_path, "--report", folder=False)
-    _output_option(out_root, "--out")
+    _output_option(out_root, "--build")
     doctor.require("ffmpeg", "ffprobe", "latex", "standalone.cls", "dvisvgm")
     live = not quiet and sys.stderr.isatty()
     reporter = progress.LiveReporter() if live else progress.QuietReporter()

@@ -267,7 +267,7 @@ def test_a_second_build_into_the_same_folder_is_refused(drafts, tmp_path, previe
             cli.main, ["render", "0.1", "--profile", "preview", "--out", str(out), "-q"]
         )
         assert result.exit_code == cli.EXIT_BUSY
-        assert "--out" in result.output
+        assert "--build" in result.output
 
 
 def test_kill_9_then_resume(drafts, tmp_path):

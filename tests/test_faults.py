@@ -54,7 +54,7 @@ def render_cmd(out: Path, *ids: str, extra: tuple[str, ...] = ()) -> list[str]:
         *ids,
         "--profile",
         "preview",
-        "--out",
+        "--build",
         str(out),
         "-q",
         *extra,
@@ -333,7 +333,7 @@ def test_a_full_disk_simulated(drafts, tmp_path, monkeypatch):
     out = tmp_path / "out"
     assert (
         invoke(
-            "render", "0.1", "--profile", "preview", "--out", str(out), "-q", "--voice", "none"
+            "render", "0.1", "--profile", "preview", "--build", str(out), "-q", "--voice", "none"
         ).exit_code
         == 0
     )
@@ -345,7 +345,7 @@ def test_a_full_disk_simulated(drafts, tmp_path, monkeypatch):
 
     monkeypatch.setattr(assemble, "concat", no_space)
     result = invoke(
-        "render", "0.1", "--profile", "preview", "--out", str(out), "-q", "--voice", "none"
+        "render", "0.1", "--profile", "preview", "--build", str(out), "-q", "--voice", "none"
     )
     assert result.exit_code == cli.EXIT_FAILED
     assert "No space left on device" in result.stderr
@@ -361,12 +361,12 @@ def test_a_read_only_folder_is_a_usage_error(drafts, tmp_path):
     )
     target = where / "out" if mounted.returncode == 0 else Path("/sys/mathviz-out")
     try:
-        result = invoke("render", "0.1", "--profile", "preview", "--out", str(target))
+        result = invoke("render", "0.1", "--profile", "preview", "--build", str(target))
     finally:
         if mounted.returncode == 0:
             subprocess.run(["umount", "-l", str(where)], capture_output=True)
     assert result.exit_code == cli.EXIT_USAGE
-    assert str(target) in result.stderr and "--out" in result.stderr
+    assert str(target) in result.stderr and "--build" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -380,16 +380,16 @@ def test_bad_paths_are_usage_errors_that_write_nothing(drafts, tmp_path, case):
     afile.write_text("not a folder")
     out = tmp_path / "out"
     args = {
-        "existing file": ["--out", str(afile)],
-        "under a file": ["--out", str(afile / "sub")],
-        "under /proc": ["--out", "/proc/mathviz-out"],
+        "existing file": ["--build", str(afile)],
+        "under a file": ["--build", str(afile / "sub")],
+        "under /proc": ["--build", "/proc/mathviz-out"],
         "report folder missing": [
-            "--out",
+            "--build",
             str(out),
             "--report",
             str(tmp_path / "missing" / "r.json"),
         ],
-        "report is a folder": ["--out", str(out), "--report", str(tmp_path)],
+        "report is a folder": ["--build", str(out), "--report", str(tmp_path)],
     }[case]
     result = invoke("render", "0.1", "--profile", "preview", *args)
     assert result.exit_code == cli.EXIT_USAGE, result.output
@@ -401,7 +401,7 @@ def test_bad_paths_are_usage_errors_that_write_nothing(drafts, tmp_path, case):
 @pytest.mark.parametrize("ids", [["0"], ["14"], ["13", "14"]])
 def test_ids_that_select_no_chapter_with_scenes_write_nothing(tmp_path, ids):
     out = tmp_path / "out"
-    result = invoke("render", *ids, "--profile", "preview", "--out", str(out))
+    result = invoke("render", *ids, "--profile", "preview", "--build", str(out))
     assert result.exit_code == cli.EXIT_USAGE
     (message,) = result.stderr.strip().splitlines()
     assert "selects no chapter with scenes" in message

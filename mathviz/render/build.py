@@ -286,7 +286,7 @@ def build_lock(out_root: Path, *, wait: bool = False) -> Iterator[None]:
             holder = handle.read().strip() or "another process"
             raise BuildBusyError(
                 f"another mathviz build ({holder}) is writing into {out_root}; wait for it to "
-                f"finish or build into another folder with --out"
+                f"finish or build into another folder with --build"
             ) from None
         handle.seek(0)
         handle.truncate()

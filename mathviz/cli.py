@@ -46,6 +46,23 @@ class UsageProblem(click.ClickException):
     exit_code = EXIT_USAGE
 
 
+def _complete_ids(
+    _ctx: click.Context, _param: click.Parameter, incomplete: str
+) -> list[click.shell_completion.CompletionItem]:
+    """Shell completion for IDS: chapters with scenes, levels, ``all``."""
+    from click.shell_completion import CompletionItem
+
+    items = [CompletionItem(c.id, help=c.title) for c in course.CHAPTERS if c.has_scenes]
+    items += [CompletionItem(str(lv.number), help=lv.title) for lv in course.LEVELS]
+    items.append(CompletionItem("all", help="every chapter that has scenes"))
+    return [item for item in items if item.value.startswith(incomplete)]
+
+
+def _complete_profiles(_ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[str]:
+    """Shell completion for --profile: the profiles in the render configuration."""
+    return [name for name in profiles.available() if name.startswith(incomplete)]
+
+
 def _chapters(tokens: tuple[str, ...], *, only_with_scenes: bool) -> list[course.Chapter]:
     """The chapters IDS select, or a usage error (unknown id, or nothing with scenes)."""
     try:
@@ -340,7 +357,7 @@ def list_chapters(level: int | None, out_root: Path) -> None:
 
 
 @main.command()
-@click.argument("ids", nargs=-1, required=True)
+@click.argument("ids", nargs=-1, required=True, shell_complete=_complete_ids)
 @click.option("--json", "as_json", is_flag=True, help="Print results as a JSON list.")
 @click.option(
     "--voice",
@@ -445,10 +462,11 @@ def check(
 
 
 @main.command()
-@click.argument("ids", nargs=-1, required=True)
+@click.argument("ids", nargs=-1, required=True, shell_complete=_complete_ids)
 @click.option(
     "--profile",
     "profile_name",
+    shell_complete=_complete_profiles,
     default=profiles.DEFAULT_PROFILE,
     show_default=True,
     help="Render profile: a name from render_config/ or a path to a TOML file.",
@@ -568,10 +586,11 @@ def render(
 
 
 @main.command()
-@click.argument("ids", nargs=-1, required=True)
+@click.argument("ids", nargs=-1, required=True, shell_complete=_complete_ids)
 @click.option(
     "--profile",
     "profile_name",
+    shell_complete=_complete_profiles,
     default=profiles.DEFAULT_PROFILE,
     show_default=True,
     help="Render profile of the published videos.",
@@ -662,6 +681,7 @@ def publish(
 @click.option(
     "--profile",
     "profile_name",
+    shell_complete=_complete_profiles,
     default=profiles.DEFAULT_PROFILE,
     show_default=True,
     help="Profile of the rendered chapters to join.",
@@ -702,7 +722,7 @@ def lecture(level: int, profile_name: str, build_root: Path) -> None:
 
 
 @main.command()
-@click.argument("ids", nargs=-1, required=True)
+@click.argument("ids", nargs=-1, required=True, shell_complete=_complete_ids)
 @click.option(
     "--format",
     "fmt",
@@ -714,6 +734,7 @@ def lecture(level: int, profile_name: str, build_root: Path) -> None:
 @click.option(
     "--profile",
     "profile_name",
+    shell_complete=_complete_profiles,
     default="slides",
     show_default=True,
     help="Render profile the clips are cut from (rendered first if missing).",
@@ -800,7 +821,7 @@ def clips(
 
 
 @main.command()
-@click.argument("ids", nargs=-1, required=True)
+@click.argument("ids", nargs=-1, required=True, shell_complete=_complete_ids)
 @click.option(
     "--mid",
     is_flag=True,
@@ -809,6 +830,7 @@ def clips(
 @click.option(
     "--profile",
     "profile_name",
+    shell_complete=_complete_profiles,
     default="preview",
     show_default=True,
     help="Render profile the frames are taken from (rendered first if missing).",

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -234,3 +236,20 @@ def test_open_shows_the_rendered_video(drafts, tmp_path, monkeypatch):
         ],
     )
     assert again.exit_code == 0 and opened[-1] == opened[0]  # unchanged: still opened
+
+
+def test_shell_completion_offers_chapter_ids_and_profiles():
+    env = {**os.environ, "_MATHVIZ_COMPLETE": "bash_complete"}
+
+    def complete(words: str) -> list[str]:
+        run = subprocess.run(
+            [str(Path(sys.executable).with_name("mathviz"))],
+            env={**env, "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - 1)},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return [line.split(",", 1)[1] for line in run.stdout.splitlines()]
+
+    assert complete("mathviz render 6.") == ["6.1", "6.2", "6.3", "6.4", "6.5"]
+    assert complete("mathviz render 6.3 --profile pr") == ["preview"]

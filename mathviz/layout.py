@@ -48,6 +48,13 @@ from manim import (
 from manim.utils.color import ManimColor, ParsableManimColor
 
 from mathviz import theme
+from mathviz.theme import (  # shared thresholds: the theme's, used by the lint and primitives
+    MIN_CONTRAST,
+    MIN_DELTA_E,
+    MIN_TEXT_PX,
+    OVERLAP_MIN,
+    VISIBLE_OPACITY,
+)
 
 __all__ = [
     "BACKDROP_FRACTION",
@@ -82,11 +89,8 @@ __all__ = [
 TEXT_TYPES: tuple[type, ...] = (Text, MarkupText, SingleStringMathTex, DecimalNumber)
 #: the kinds of finding, in the order they are reported
 KINDS = ("offscreen", "overlap", "crossing", "small-text", "contrast", "colours")
+# are the theme's; the lint's own tuning stays here
 
-#: fill or stroke opacity at or below which a part is not seen
-VISIBLE_OPACITY = 0.05
-#: two text boxes overlap when their intersection is wider *and* taller than this (units)
-OVERLAP_MIN = 0.02
 #: an object this share of the frame's width *and* height or larger is a backdrop
 BACKDROP_FRACTION = 0.99
 #: a text's box is shrunk by this much on every side before strokes are tested against it
@@ -94,29 +98,13 @@ BACKDROP_FRACTION = 0.99
 CROSSING_INSET = 0.02
 #: a crossing is reported when this much stroke (units, summed) runs inside the text's box
 MIN_CROSSING_LENGTH = 0.01
-#: a text whose whole box is shorter than this many pixels at the output height is too small
-#: to read. The height is the whole text object's (ascenders to descenders), so what 14 px
-#: means depends on the type and the content: a ``Text`` of font size ``s`` is about
-#: ``1.05 s`` px tall at 1080p when all lowercase without ascenders (``"ace"``), ``1.4 s``
-#: with digits, ``1.75 s`` with ascenders and descenders (``"Hg"``); a ``MathTex`` is about
-#: ``0.63 s`` for a lone ``x`` and ``0.96 s`` with digits or capitals. 14 px therefore flags
-#: a ``Text`` under font size 8 to 13 and a formula under 14.5 (digits) to 22 (a lone ``x``);
-#: the theme's smallest sizes (``SMALL_SIZE`` text, 22-point tick numbers) pass
-MIN_TEXT_PX = 14.0
 #: a text whose width and height are both under this (px) is punctuation, not a line of text
 TINY_GLYPH_PX = 7.0
-#: WCAG 2.x AA minimum contrast ratio for normal text
-MIN_CONTRAST = 4.5
 #: a fill at least this opaque behind a text's centre is the text's background
 CONTRAST_FILL_OPACITY = 0.5
 #: a fill at least this opaque that holds a text's whole box (a panel card, a background
 #: rectangle) hides the strokes drawn before it: they do not cross the text
 OCCLUDING_OPACITY = 0.75
-#: CIE76 ΔE under which two data colours side by side are hard to tell apart (2.3 is just
-#: noticeable side by side; thin lines and small dots need far more). Among the theme's
-#: colours 15 catches ``CURVE``/``PATH`` (7.9) and ``AREA``/``CONTOUR`` (9.9) and spares
-#: ``AREA``/``NOT_HYPOTHESIS`` (15.7) and ``BAD``/``HYPOTHESIS`` (18.4)
-MIN_DELTA_E = 15.0
 #: two colours closer than this (ΔE) are the same colour, used on purpose
 SAME_COLOUR_DELTA_E = 1.0
 #: data graphics whose boxes are at most this far apart (units) are neighbours

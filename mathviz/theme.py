@@ -25,6 +25,11 @@ from manim import (
 from manim.animation.animation import Animation
 
 __all__ = [
+    "VISIBLE_OPACITY",
+    "OVERLAP_MIN",
+    "MIN_TEXT_PX",
+    "MIN_CONTRAST",
+    "MIN_DELTA_E",
     "BACKGROUND",
     "TEXT",
     "MUTED",
@@ -74,6 +79,28 @@ __all__ = [
     "show_card",
     "hide",
 ]
+
+# --- thresholds every check of the picture shares (the layout lint, the primitives) ----
+#: fill or stroke opacity at or below which a part is not seen
+VISIBLE_OPACITY = 0.05
+#: two text boxes overlap when their intersection is wider *and* taller than this (units)
+OVERLAP_MIN = 0.02
+#: WCAG 2.x AA minimum contrast ratio for normal text
+MIN_CONTRAST = 4.5
+#: a text whose whole box is shorter than this many pixels at the output height is too small
+#: to read. The height is the whole text object's (ascenders to descenders), so what 14 px
+#: means depends on the type and the content: a ``Text`` of font size ``s`` is about
+#: ``1.05 s`` px tall at 1080p when all lowercase without ascenders (``"ace"``), ``1.4 s``
+#: with digits, ``1.75 s`` with ascenders and descenders (``"Hg"``); a ``MathTex`` is about
+#: ``0.63 s`` for a lone ``x`` and ``0.96 s`` with digits or capitals. 14 px therefore flags
+#: a ``Text`` under font size 8 to 13 and a formula under 14.5 (digits) to 22 (a lone ``x``);
+#: the theme's smallest sizes (``SMALL_SIZE`` text, 22-point tick numbers) pass
+MIN_TEXT_PX = 14.0
+#: CIE76 ΔE under which two data colours side by side are hard to tell apart (2.3 is just
+#: noticeable side by side; thin lines and small dots need far more). Among the theme's
+#: colours 15 catches ``CURVE``/``PATH`` (7.9) and ``AREA``/``CONTOUR`` (9.9) and spares
+#: ``AREA``/``NOT_HYPOTHESIS`` (15.7) and ``BAD``/``HYPOTHESIS`` (18.4)
+MIN_DELTA_E = 15.0
 
 # --- palette ---------------------------------------------------------------------------
 BACKGROUND = ManimColor("#101318")

@@ -784,39 +784,31 @@ def clips(
     clips.<format>.json manifest (times, frames, narration) and deck.html (reveal.js, each
     beat a slide, the narration as speaker notes). Prints each deck's (or folder's) path.
     """
-    from mathviz.publish import revealjs, slides
+    from mathviz.publish import slides
 
     chapters = _chapters(ids, only_with_scenes=True)
     _require_scenes(chapters)
     profile = _profile(profile_name, voice, lexicon)
     _output_option(build_root, "--build")
     summary = _build_quietly(chapters, profile, build_root, jobs)
-    failed = False
-    first: Path | None = None
-    for outcome in summary.outcomes:
-        chapter = outcome.chapter
-        if outcome.status == "failed":
-            click.echo(f"no clips: {chapter.id} {chapter.title}: {outcome.message}", err=True)
-            failed = True
+    made = slides.make_clips(
+        summary.outcomes, profile, fmt, build_root, deck=deck, pptx=pptx, force=force
+    )
+    for entry in made:
+        chapter = entry.chapter
+        if entry.error or entry.clip_set is None:
+            click.echo(f"no clips: {chapter.id} {chapter.title}: {entry.error}", err=True)
             continue
-        try:
-            clip_set, written = slides.cut_clips(chapter, profile, fmt, build_root, force=force)
-            outputs = slides.build_deck(clip_set, pptx=pptx) if deck else []
-        except (slides.NotRendered, revealjs.RevealJSUnavailable, RuntimeError) as exc:
-            click.echo(f"no clips: {chapter.id} {chapter.title}: {exc}", err=True)
-            failed = True
-            continue
-        click.echo(str(outputs[0] if outputs else clip_set.folder))
-        first = first or (outputs[0] if outputs else clip_set.folder)
+        click.echo(str(entry.main))
         click.echo(
-            f"  {len(clip_set.clips)} clip(s) ({fmt}, "
-            f"{'cut' if written else 'unchanged'}) in {clip_set.folder}"
-            + (f"; {', '.join(p.name for p in outputs)}" if outputs else ""),
+            f"  {len(entry.clip_set.clips)} clip(s) ({fmt}, "
+            f"{'cut' if entry.written else 'unchanged'}) in {entry.clip_set.folder}"
+            + (f"; {', '.join(p.name for p in entry.decks)}" if entry.decks else ""),
             err=True,
         )
     if open_result:
-        _open(first)
-    if failed:
+        _open(next((e.main for e in made if e.main is not None), None))
+    if any(e.error for e in made):
         raise Failed()
 
 

@@ -29,8 +29,10 @@ import json
 import os
 import shutil
 import tempfile
-from dataclasses import asdict, dataclass
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mathviz import ffmpeg
 from mathviz.course import Chapter
@@ -43,6 +45,9 @@ from mathviz.render.assemble import (
     to_gif,
 )
 from mathviz.render.profiles import Profile
+
+if TYPE_CHECKING:  # the build imports manim-free modules only, but not needed to cut
+    from mathviz.render.build import ChapterOutcome
 
 __all__ = [
     "CLIP_FORMATS",
@@ -64,6 +69,8 @@ __all__ = [
     "write_pptx",
     "deck_name",
     "build_deck",
+    "ChapterClips",
+    "make_clips",
 ]
 
 CLIP_FORMATS = ("mp4", "webm", "gif")
@@ -487,3 +494,55 @@ def build_deck(clip_set: ClipSet, *, pptx: bool = False) -> list[Path]:
     if pptx:
         written.append(write_pptx(clip_set, folder / deck_name(clip_set.fmt, ".pptx")))
     return written
+
+
+@dataclass
+class ChapterClips:
+    """What :func:`make_clips` did for one chapter: its clips and deck, or why there are none."""
+
+    chapter: Chapter
+    clip_set: ClipSet | None = None
+    #: whether the clips were cut now (``False``: they were up to date)
+    written: bool = False
+    #: the deck (and .pptx) written, when asked for
+    decks: list[Path] = field(default_factory=list)
+    #: why the chapter has no clips (its render failed, ffmpeg failed, no reveal.js)
+    error: str = ""
+
+    @property
+    def main(self) -> Path | None:
+        """What to show of it: the deck, or the clips' folder."""
+        if self.decks:
+            return self.decks[0]
+        return self.clip_set.folder if self.clip_set is not None else None
+
+
+def make_clips(
+    outcomes: Sequence[ChapterOutcome],
+    profile: Profile,
+    fmt: str,
+    build_root: Path,
+    *,
+    deck: bool = True,
+    pptx: bool = False,
+    force: bool = False,
+) -> list[ChapterClips]:
+    """Cut the clips (and write the deck) of every chapter a build rendered or found
+    unchanged; a chapter whose build failed, or whose cut fails, gets its reason instead."""
+    from mathviz.publish import revealjs
+
+    results = []
+    for outcome in outcomes:
+        entry = ChapterClips(outcome.chapter)
+        if outcome.status == "failed":
+            entry.error = outcome.message
+        else:
+            try:
+                entry.clip_set, entry.written = cut_clips(
+                    outcome.chapter, profile, fmt, build_root, force=force
+                )
+                entry.decks = build_deck(entry.clip_set, pptx=pptx) if deck else []
+            except (NotRendered, revealjs.RevealJSUnavailable, RuntimeError) as exc:
+                entry.error = str(exc)
+        results.append(entry)
+    return results

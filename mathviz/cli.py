@@ -380,8 +380,20 @@ def list_chapters(level: int | None, out_root: Path) -> None:
 @click.option(
     "--fresh", is_flag=True, help="Run every scene, even a chapter whose last results still hold."
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes checking chapters in parallel.  [default: number of CPU cores]",
+)
 def check(
-    ids: tuple[str, ...], as_json: bool, voice: str | None, lexicon: Path | None, fresh: bool
+    ids: tuple[str, ...],
+    as_json: bool,
+    voice: str | None,
+    lexicon: Path | None,
+    fresh: bool,
+    jobs: int | None,
 ) -> None:
     """Run chapters' scenes without drawing frames and evaluate every checkpoint.
 
@@ -391,7 +403,6 @@ def check(
     its last check reuses those results (--fresh runs it anyway).
     """
     from mathviz.render import narration, runner
-    from mathviz.voice.engine import VoiceError, VoiceUnavailable
 
     chapters = _chapters(ids, only_with_scenes=True)
     _require_scenes(chapters)
@@ -399,15 +410,16 @@ def check(
     narrator = settings.narrator(narration_cache())
     results = []
     summaries: list[dict] = []
-    errors: list[Exception] = []
-    for chapter in chapters:
-        try:
-            reports, reused = runner.checked_reports(chapter, settings, reuse=not fresh)
-        except VoiceUnavailable as exc:
-            raise MissingTool(str(exc)) from None
-        except (runner.SceneError, VoiceError) as exc:
-            errors.append(exc)
-            click.echo(f"error: {exc}\n{getattr(exc, 'details', '')}", err=True)
+    errors: list[str] = []
+    for outcome in runner.check_chapters(
+        chapters, settings, reuse=not fresh, jobs=jobs or os.cpu_count() or 1
+    ):
+        chapter, reports, reused = outcome.chapter, outcome.reports, outcome.reused
+        if outcome.missing:
+            raise MissingTool(outcome.missing)
+        if reports is None:
+            errors.append(outcome.error)
+            click.echo(f"error: {outcome.error}\n{outcome.details}", err=True)
             continue
         chapter_results = [c for r in reports for c in r.checkpoints]
         if voice is not None and narrator.speaks:

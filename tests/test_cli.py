@@ -253,3 +253,25 @@ def test_shell_completion_offers_chapter_ids_and_profiles():
 
     assert complete("mathviz render 6.") == ["6.1", "6.2", "6.3", "6.4", "6.5"]
     assert complete("mathviz render 6.3 --profile pr") == ["preview"]
+
+
+def test_check_runs_chapters_in_parallel_workers_with_the_same_results(drafts):
+    def check(*extra: str) -> dict:
+        result = CliRunner().invoke(cli.main, ["check", "0", "--json", "--fresh", *extra])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)
+
+    alone, parallel = check("-j", "1"), check("-j", "2")
+    assert [c["chapter"] for c in parallel["chapters"]] == ["0.1", "0.2"]  # in course order
+    assert [c["reused"] for c in parallel["chapters"]] == [False, False]
+    assert parallel["checkpoints"] == alone["checkpoints"]
+
+
+def test_a_scene_that_raises_in_a_parallel_check_is_reported_with_its_chapter(drafts):
+    from drafts import write_chapter
+
+    write_chapter(drafts, "0.2", extra='raise ValueError("the draft is broken")')
+    result = CliRunner().invoke(cli.main, ["check", "0", "-j", "2", "--fresh"])
+    assert result.exit_code == cli.EXIT_FAILED
+    assert "chapter 0.2" in result.stderr and "the draft is broken" in result.stderr
+    assert "0.1" in result.output  # the other chapter's results are still listed

@@ -13,6 +13,7 @@ import os
 import shutil
 import tempfile
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
 
 from mathviz import doctor, state
@@ -159,6 +160,95 @@ def checked_reports(
     reports = check_chapter(chapter, voice)
     state.store_reports(chapter, key, reports)
     return reports, False
+
+
+@dataclass
+class CheckOutcome:
+    """How one chapter's check ended: its reports (``reused`` from the last check or run
+    now), or why there are none: a scene that raised (``error``, ``details``) or a tool or
+    voice that is missing (``missing``, the message naming the fix)."""
+
+    chapter: Chapter
+    reports: list[SceneReport] | None = None
+    reused: bool = False
+    error: str = ""
+    details: str = ""
+    missing: str = ""
+
+
+def _check_one(chapter: Chapter, voice: VoiceSettings, reuse: bool) -> CheckOutcome:
+    """One chapter's check as plain data (runs in a pool worker: nothing raised crosses)."""
+    from mathviz.voice.engine import VoiceError, VoiceUnavailable
+
+    try:
+        reports, reused = checked_reports(chapter, voice, reuse=reuse)
+    except (doctor.MissingToolError, VoiceUnavailable) as exc:
+        return CheckOutcome(chapter, missing=str(exc))
+    except (SceneError, VoiceError) as exc:
+        return CheckOutcome(chapter, error=str(exc), details=getattr(exc, "details", ""))
+    return CheckOutcome(chapter, reports, reused)
+
+
+def _init_checker(parent: int) -> None:  # pragma: no cover - runs in the worker
+    import signal
+
+    from mathviz.render import worker
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops its workers itself
+    worker.die_with_parent(parent)
+    import manim  # noqa: F401 - paid once per worker
+
+    from mathviz import scene  # noqa: F401
+
+
+def check_chapters(
+    chapters: list[Chapter],
+    voice: VoiceSettings | None = None,
+    *,
+    reuse: bool = True,
+    jobs: int = 1,
+) -> list[CheckOutcome]:
+    """Check every chapter, in order: results that still hold are reused at once; the rest
+    run in ``jobs`` worker processes (each imports manim once) when more than one must run.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    voice = voice or VoiceSettings()
+    outcomes: dict[str, CheckOutcome] = {}
+    to_run = []
+    for chapter in chapters:
+        cached = state.cached_reports(chapter, check_key(chapter, voice)) if reuse else None
+        if cached is not None:
+            outcomes[chapter.id] = CheckOutcome(chapter, cached, reused=True)
+        else:
+            to_run.append(chapter)
+    workers = min(jobs, len(to_run))
+    if workers <= 1:
+        for chapter in to_run:
+            outcomes[chapter.id] = _check_one(chapter, voice, reuse=False)
+    else:
+        for chapter in to_run:  # speech first, in this process: workers only look it up
+            chapter_narrator(chapter, voice)
+        context = multiprocessing.get_context("spawn")
+        pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=_init_checker,
+            initargs=(os.getpid(),),
+        )
+        try:
+            futures = {c.id: pool.submit(_check_one, c, voice, False) for c in to_run}
+            for chapter_id, future in futures.items():
+                outcomes[chapter_id] = future.result()
+        except BaseException:
+            from mathviz.render.build import _kill_workers
+
+            _kill_workers(pool)
+            raise
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+    return [outcomes[c.id] for c in chapters]
 
 
 def shown_values(chapter: Chapter) -> dict[str, object]:

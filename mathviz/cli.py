@@ -211,6 +211,42 @@ def narration_cache() -> Path:
     return voice_cache_dir()
 
 
+def ids_argument(command: Callable[..., None]) -> Callable[..., None]:
+    """IDS: chapter ids, levels or ``all``, completed by the shell."""
+    return click.argument("ids", nargs=-1, required=True, shell_complete=_complete_ids)(command)
+
+
+def profile_option(
+    default: str, help_text: str
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """``--profile``: a profile's name (completed by the shell) or a TOML file."""
+    return click.option(
+        "--profile",
+        "profile_name",
+        shell_complete=_complete_profiles,
+        default=default,
+        show_default=True,
+        help=help_text,
+    )
+
+
+def build_option(help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """``--build``: the build folder, the same option in every command."""
+    return click.option(
+        "--build",
+        "build_root",
+        type=click.Path(path_type=Path),
+        default=Path("build"),
+        show_default=True,
+        help=help_text,
+    )
+
+
+def jobs_option(help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """``-j/--jobs``: worker processes (default: the number of CPU cores)."""
+    return click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help=help_text)
+
+
 def open_option(command: Callable[..., None]) -> Callable[..., None]:
     """``-p/--open``, as manim's ``-p``: show the result when the command is done."""
     return click.option(
@@ -357,7 +393,7 @@ def list_chapters(level: int | None, out_root: Path) -> None:
 
 
 @main.command()
-@click.argument("ids", nargs=-1, required=True, shell_complete=_complete_ids)
+@ids_argument
 @click.option("--json", "as_json", is_flag=True, help="Print results as a JSON list.")
 @click.option(
     "--voice",
@@ -380,13 +416,7 @@ def list_chapters(level: int | None, out_root: Path) -> None:
 @click.option(
     "--fresh", is_flag=True, help="Run every scene, even a chapter whose last results still hold."
 )
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes checking chapters in parallel.  [default: number of CPU cores]",
-)
+@jobs_option("Worker processes checking chapters in parallel.  [default: number of CPU cores]")
 def check(
     ids: tuple[str, ...],
     as_json: bool,
@@ -474,14 +504,9 @@ def check(
 
 
 @main.command()
-@click.argument("ids", nargs=-1, required=True, shell_complete=_complete_ids)
-@click.option(
-    "--profile",
-    "profile_name",
-    shell_complete=_complete_profiles,
-    default=profiles.DEFAULT_PROFILE,
-    show_default=True,
-    help="Render profile: a name from render_config/ or a path to a TOML file.",
+@ids_argument
+@profile_option(
+    profiles.DEFAULT_PROFILE, "Render profile: a name from render_config/ or a path to a TOML file."
 )
 @click.option(
     "--format",
@@ -499,19 +524,13 @@ def check(
     show_default=True,
     help="Build folder, as for the other commands (--out: the same, older name).",
 )
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes rendering in parallel.  [default: number of CPU cores]",
-)
+@jobs_option("Worker processes rendering in parallel.  [default: number of CPU cores]")
 @click.option("--force", is_flag=True, help="Re-render even what is unchanged or cached.")
 @click.option("--fail-fast", is_flag=True, help="Start no new scene after the first failure.")
 @click.option(
     "--wait",
     is_flag=True,
-    help="If another build is writing into --out, wait for it instead of refusing.",
+    help="If another build is writing into --build, wait for it instead of refusing.",
 )
 @click.option(
     "-q",
@@ -598,15 +617,8 @@ def render(
 
 
 @main.command()
-@click.argument("ids", nargs=-1, required=True, shell_complete=_complete_ids)
-@click.option(
-    "--profile",
-    "profile_name",
-    shell_complete=_complete_profiles,
-    default=profiles.DEFAULT_PROFILE,
-    show_default=True,
-    help="Render profile of the published videos.",
-)
+@ids_argument
+@profile_option(profiles.DEFAULT_PROFILE, "Render profile of the published videos.")
 @click.option(
     "--out",
     "site",
@@ -615,21 +627,8 @@ def render(
     show_default=True,
     help="The site folder (empty, new, or an earlier site).",
 )
-@click.option(
-    "--build",
-    "build_root",
-    type=click.Path(path_type=Path),
-    default=Path("build"),
-    show_default=True,
-    help="Build folder: rendered videos are reused from here.",
-)
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes for what must be rendered.",
-)
+@build_option("Build folder: rendered videos are reused from here.")
+@jobs_option("Worker processes for what must be rendered.")
 @click.option(
     "--clips/--no-clips",
     default=True,
@@ -690,22 +689,8 @@ def publish(
 
 @main.command()
 @click.argument("level", type=int)
-@click.option(
-    "--profile",
-    "profile_name",
-    shell_complete=_complete_profiles,
-    default=profiles.DEFAULT_PROFILE,
-    show_default=True,
-    help="Profile of the rendered chapters to join.",
-)
-@click.option(
-    "--build",
-    "build_root",
-    type=click.Path(path_type=Path),
-    default=Path("build"),
-    show_default=True,
-    help="Build folder holding the rendered chapters.",
-)
+@profile_option(profiles.DEFAULT_PROFILE, "Profile of the rendered chapters to join.")
+@build_option("Build folder holding the rendered chapters.")
 def lecture(level: int, profile_name: str, build_root: Path) -> None:
     """Join a LEVEL's rendered chapters into one video without re-encoding.
 
@@ -734,7 +719,7 @@ def lecture(level: int, profile_name: str, build_root: Path) -> None:
 
 
 @main.command()
-@click.argument("ids", nargs=-1, required=True, shell_complete=_complete_ids)
+@ids_argument
 @click.option(
     "--format",
     "fmt",
@@ -743,22 +728,8 @@ def lecture(level: int, profile_name: str, build_root: Path) -> None:
     show_default=True,
     help="Clip format.",
 )
-@click.option(
-    "--profile",
-    "profile_name",
-    shell_complete=_complete_profiles,
-    default="slides",
-    show_default=True,
-    help="Render profile the clips are cut from (rendered first if missing).",
-)
-@click.option(
-    "--build",
-    "build_root",
-    type=click.Path(path_type=Path),
-    default=Path("build"),
-    show_default=True,
-    help="Build folder: rendered videos are reused from here.",
-)
+@profile_option("slides", "Render profile the clips are cut from (rendered first if missing).")
+@build_option("Build folder: rendered videos are reused from here.")
 @click.option(
     "--deck/--no-deck",
     default=True,
@@ -766,13 +737,7 @@ def lecture(level: int, profile_name: str, build_root: Path) -> None:
     help="Also write deck.html: a reveal.js deck, one slide per clip.",
 )
 @click.option("--pptx", is_flag=True, help="Also write deck.pptx (PowerPoint, videos embedded).")
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes for what must be rendered.",
-)
+@jobs_option("Worker processes for what must be rendered.")
 @click.option("--force", is_flag=True, help="Cut the clips again even if they are up to date.")
 @voice_options
 @open_option
@@ -825,28 +790,14 @@ def clips(
 
 
 @main.command()
-@click.argument("ids", nargs=-1, required=True, shell_complete=_complete_ids)
+@ids_argument
 @click.option(
     "--mid",
     is_flag=True,
     help="Also a frame in the middle of every animation that moves for 0.5 s or more.",
 )
-@click.option(
-    "--profile",
-    "profile_name",
-    shell_complete=_complete_profiles,
-    default="preview",
-    show_default=True,
-    help="Render profile the frames are taken from (rendered first if missing).",
-)
-@click.option(
-    "--build",
-    "build_root",
-    type=click.Path(path_type=Path),
-    default=Path("build"),
-    show_default=True,
-    help="Build folder: rendered videos are reused from here.",
-)
+@profile_option("preview", "Render profile the frames are taken from (rendered first if missing).")
+@build_option("Build folder: rendered videos are reused from here.")
 @click.option(
     "--out",
     "out_root",
@@ -854,13 +805,7 @@ def clips(
     default=None,
     help="Where the storyboards go, one folder per chapter.  [default: <build>/storyboard]",
 )
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes for what must be rendered.",
-)
+@jobs_option("Worker processes for what must be rendered.")
 @voice_options
 @open_option
 def storyboard(

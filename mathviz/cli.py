@@ -230,11 +230,14 @@ def profile_option(
     )
 
 
-def build_option(help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """``--build``: the build folder, the same option in every command."""
+def build_option(
+    help_text: str, *, name: str = "build_root", older: str | None = None
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """``--build``: the build folder, the same option in every command (``older``: a former
+    name it is still accepted under)."""
+    names = ["--build", *([older] if older else []), name]
     return click.option(
-        "--build",
-        "build_root",
+        *names,
         type=click.Path(path_type=Path),
         default=Path("build"),
         show_default=True,
@@ -359,14 +362,10 @@ def main() -> None:
 
 @main.command("list")
 @click.argument("level", required=False, type=int)
-@click.option(
-    "--build",
-    "--out",
-    "out_root",
-    type=click.Path(path_type=Path),
-    default=Path("build"),
-    show_default=True,
-    help="Build folder to look for rendered videos in (--out: the same, older name).",
+@build_option(
+    "Build folder to look for rendered videos in (--out: the same, older name).",
+    name="out_root",
+    older="--out",
 )
 def list_chapters(level: int | None, out_root: Path) -> None:
     """List chapters (optionally of one LEVEL): id, title, scenes, status."""
@@ -515,14 +514,10 @@ def check(
     default=None,
     help="Output format (png: a poster frame). Default: the profile's.",
 )
-@click.option(
-    "--build",
-    "--out",
-    "out_root",
-    type=click.Path(path_type=Path),
-    default=Path("build"),
-    show_default=True,
-    help="Build folder, as for the other commands (--out: the same, older name).",
+@build_option(
+    "Build folder, as for the other commands (--out: the same, older name).",
+    name="out_root",
+    older="--out",
 )
 @jobs_option("Worker processes rendering in parallel.  [default: number of CPU cores]")
 @click.option("--force", is_flag=True, help="Re-render even what is unchanged or cached.")

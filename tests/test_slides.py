@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from click.testing import CliRunner
-from drafts import BT709, color_tags, faststart, write_chapter
+from drafts import BT709, color_tags, faststart, frames, write_chapter
 
 from mathviz import cli
 from mathviz.course import get_chapter
@@ -62,29 +62,6 @@ def test_no_frames_is_an_error_and_no_beats_is_one_clip():
 
 
 # --- clips of a rendered chapter ---------------------------------------------------------------
-
-
-def ffprobe_frames(video: Path) -> int:
-    """Frames counted by decoding (a different route from the packet count the code uses)."""
-    out = subprocess.run(
-        [
-            "ffprobe",
-            "-v",
-            "error",
-            "-count_frames",
-            "-select_streams",
-            "v:0",
-            "-show_entries",
-            "stream=nb_read_frames",
-            "-of",
-            "csv=p=0",
-            str(video),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return int(out.strip())
 
 
 def frame_at(video: Path, index: int, size: tuple[int, int] = (854, 480)) -> np.ndarray:
@@ -155,8 +132,8 @@ def test_clips_are_one_per_beat_frame_exact_with_a_deck_and_pptx(drafts, tmp_pat
     assert names == ["0.1-mathematical-language-01.mp4", "0.1-mathematical-language-02.mp4"]
     assert [c["narration"] for c in manifest["clips"]] == ["A circle.", "A square."]
     # together they hold exactly the chapter's frames, and clip 2 starts where beat 2 starts
-    total = ffprobe_frames(video)
-    counts = [ffprobe_frames(folder / n) for n in names]
+    total = frames(video)
+    counts = [frames(folder / n) for n in names]
     assert sum(counts) == total
     second_start = round(sidecar["beats"][1]["start"] * preview.fps)
     assert counts[0] == second_start

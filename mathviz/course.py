@@ -8,6 +8,7 @@ A chapter without such a module is *planned*.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import importlib
 import importlib.util
 import os
@@ -285,14 +286,23 @@ def load_scenes(chapter: Chapter) -> list[type]:
     if scenes_dir() == SCENES_DIR:
         module = importlib.import_module(chapter.module_name)
     else:  # a draft folder: load the file itself under a name of its own
-        name = f"mathviz_scenes_override.{chapter.module_path.stem}"
+        path = chapter.module_path.resolve()
+        stat = path.stat()
+        # named by the file's path and loaded again when it changes: another draft folder, or
+        # an edit of this one, is never answered with an older module
+        tag = hashlib.sha1(str(path).encode()).hexdigest()[:12]
+        name = f"mathviz_scenes_override.{path.stem}_{tag}"
+        version = (stat.st_size, stat.st_mtime_ns)
         loaded = sys.modules.get(name)
+        if loaded is not None and getattr(loaded, "__mathviz_version__", None) != version:
+            loaded = None
         if loaded is None:
             spec = importlib.util.spec_from_file_location(name, chapter.module_path)
             # a path ending in .py always gets a spec with a source loader
             assert spec is not None
             assert spec.loader is not None
             loaded = importlib.util.module_from_spec(spec)
+            loaded.__mathviz_version__ = version  # type: ignore[attr-defined]
             sys.modules[name] = loaded
             spec.loader.exec_module(loaded)
         module = loaded

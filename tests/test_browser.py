@@ -413,7 +413,7 @@ def test_next_and_previous_links_walk_the_published_chapters(driver, base_url, p
         assert heading() == title(there)
         assert title(there) in driver.title
     assert driver.find_elements(By.CSS_SELECTOR, "a[rel~=next]") == []
-    for here, there in zip(published[::-1], published[-2::-1], strict=True):
+    for here, there in pairwise(published[::-1]):
         driver.find_element(By.CSS_SELECTOR, "a[rel~=prev]").click()
         wait_until(
             driver,

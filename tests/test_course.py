@@ -55,3 +55,23 @@ def test_planned_chapters_have_no_module():
     assert not planned.has_scenes
     with pytest.raises(LookupError, match="planned"):
         course.load_scenes(planned)
+
+
+def test_draft_modules_are_loaded_per_folder_and_again_after_an_edit(tmp_path, monkeypatch):
+    """Two draft folders holding the same chapter, and an edit of one, each give their own
+    scenes (a module cached by name alone answered with whichever was loaded first)."""
+    from drafts import write_chapter
+
+    from mathviz.course import get_chapter, load_scenes
+
+    first, second = tmp_path / "a", tmp_path / "b"
+    for folder, scenes in ((first, "[Opening]"), (second, "[Opening, Closing]")):
+        folder.mkdir()
+        write_chapter(folder, "0.1", scenes=scenes)
+    chapter = get_chapter("0.1")
+    monkeypatch.setenv("MATHVIZ_SCENES_DIR", str(first))
+    assert [c.__name__ for c in load_scenes(chapter)] == ["Opening"]
+    monkeypatch.setenv("MATHVIZ_SCENES_DIR", str(second))
+    assert [c.__name__ for c in load_scenes(chapter)] == ["Opening", "Closing"]
+    write_chapter(second, "0.1", scenes="[Closing]")
+    assert [c.__name__ for c in load_scenes(chapter)] == ["Closing"]

@@ -93,6 +93,9 @@ case "${1:-install}" in
       say "mypy found the type errors above: fix them (strict: annotate, narrow, no bare Any)"
       exit 1
     fi
+    if ! .venv/bin/python scripts/type_ratchet.py; then
+      exit 1
+    fi
     say "running the tests"
     set +e
     .venv/bin/python -m pytest -q "${@:2}"

@@ -162,6 +162,10 @@ def test_publish_writes_a_site_with_captions_values_and_no_dead_links(drafts, tm
     assert "radius" in html and "A circle." in html  # verified values and transcript
     assert 'rel="next"' in html and "0.2" in html
     home = (site / "index.html").read_text()
+    for page in (home, html):  # described for search engines and link previews, with an icon
+        assert '<meta name="description" content="' in page
+        assert 'rel="icon" href="' in page and "favicon.svg" in page
+    assert (site / "favicon.svg").read_text().startswith("<svg")
     assert "chapters/0.1-mathematical-language.html" in home and "<svg" in home
     # clips and a deck per chapter, linked from its page
     assert [Path(c["file"]).name for c in first["clips"]] == [

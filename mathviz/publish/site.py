@@ -12,6 +12,7 @@ linked that was not written. Layout::
     reveal.js/              the decks' copy of reveal.js (no CDN: the site works offline)
     course.json             machine-readable index (ids, titles, levels, files, checkpoints)
     style.css
+    favicon.svg             the site's icon
     .mathviz-site           marks the folder as a mathviz site (publishing elsewhere refuses)
 """
 
@@ -346,6 +347,7 @@ def _write(site: Path, entries: list[ChapterEntry], level_lectures: list[dict]) 
     ]
     map_data = _map(entries)
     (site / "style.css").write_text(env.get_template("style.css").render(), encoding="utf-8")
+    (site / "favicon.svg").write_text(env.get_template("favicon.svg").render(), encoding="utf-8")
     (site / "index.html").write_text(
         env.get_template("index.html").render(
             levels=levels, map=map_data, root=".", published=len(published), total=len(entries)

@@ -166,6 +166,9 @@ def test_publish_writes_a_site_with_captions_values_and_no_dead_links(drafts, tm
         assert '<meta name="description" content="' in page
         assert 'rel="icon" href="' in page and "favicon.svg" in page
     assert (site / "favicon.svg").read_text().startswith("<svg")
+    # every link has a name: the poster thumbnails and the map's level boxes
+    assert 'aria-label="Watch 0.1 ' in home and 'aria-label="Level 0: ' in home
+    assert '<title id="map-title">' in home and 'role="img"' not in home
     assert "chapters/0.1-mathematical-language.html" in home and "<svg" in home
     # clips and a deck per chapter, linked from its page
     assert [Path(c["file"]).name for c in first["clips"]] == [

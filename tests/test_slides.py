@@ -142,6 +142,8 @@ def test_clips_are_one_per_beat_frame_exact_with_a_deck_and_pptx(drafts, tmp_pat
     assert all(color_tags(folder / n) == BT709 and faststart(folder / n) for n in names)
     # the deck: a slide per clip in order, narration as notes, reveal.js beside it
     deck = folder / "deck.html"
+    page = deck.read_text(encoding="utf-8")
+    assert '<html lang="en">' in page and "user-scalable=no" not in page  # language, zoom
     parsed = DeckParser()
     parsed.feed(deck.read_text(encoding="utf-8"))
     assert [Path(v).name for v in parsed.videos] == names

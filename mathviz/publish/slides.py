@@ -448,10 +448,20 @@ def write_deck(clip_set: ClipSet, dest: Path, reveal_href: str) -> Path:
     try:
         converter.convert_to(tmp)
         _relative_sources(tmp)
+        _accessible(tmp)
         tmp.replace(dest)
     finally:
         tmp.unlink(missing_ok=True)
     return dest
+
+
+def _accessible(page: Path) -> None:
+    """What manim-slides' page lacks for every visitor: the page's language (screen readers
+    pick their voice by it), and zoom (its viewport forbids pinch-zoom)."""
+    text = page.read_text(encoding="utf-8")
+    text = text.replace("<html>", '<html lang="en">', 1)
+    text = text.replace(", maximum-scale=1.0, user-scalable=no", "")
+    page.write_text(text, encoding="utf-8")
 
 
 def _relative_sources(page: Path) -> None:

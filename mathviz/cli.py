@@ -868,6 +868,49 @@ def storyboard(
         raise Failed()
 
 
+@main.command()
+@click.argument(
+    "site", type=click.Path(path_type=Path, exists=True, file_okay=False), default=Path("site")
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port on 127.0.0.1 (0: any free port).",
+)
+@open_option
+def serve(site: Path, port: int, open_result: bool) -> None:
+    """Serve a published SITE on http://127.0.0.1 until Ctrl-C, as a static host would.
+
+    Opened straight from the disk (file://) the site works except captions: Chromium will
+    not load a captions file from file://. Served, everything works, seeking included.
+    """
+    from mathviz.publish import serve as serving
+    from mathviz.publish.site import MARKER
+
+    if not (site / MARKER).is_file():
+        raise UsageProblem(f"{site} is not a published mathviz site (no {MARKER})")
+    try:
+        server = serving.serve(site, port)
+    except OSError as exc:
+        raise UsageProblem(f"--port {port}: {exc.strerror or exc}") from None
+    click.echo(f"serving {site} at {server.url} (Ctrl-C stops)")
+    if open_result:
+        _open_url(server.url)
+    try:
+        server.thread.join()
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+    finally:
+        server.close()
+
+
+def _open_url(url: str) -> None:
+    if click.launch(url) != 0:
+        click.echo(f"warning: could not open {url} (no default browser here)", err=True)
+
+
 @main.command(name="doctor")
 @click.option(
     "--tests",

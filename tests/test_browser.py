@@ -30,7 +30,6 @@ from browser import (
     iter_timing_lines,
     missing_browser_tools,
     save_full_page,
-    serve,
     start_chromium,
     vtt_cues,
     wait_for_js,
@@ -39,6 +38,7 @@ from browser import (
 from click.testing import CliRunner
 
 from mathviz import cli
+from mathviz.publish.serve import serve
 from mathviz.voice.track import has_audio
 
 pytestmark = [

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from itertools import pairwise
 from pathlib import Path
@@ -358,3 +360,38 @@ def test_a_failed_clip_cut_publishes_the_lecture_without_clips(drafts, tmp_path,
     assert "For your slides" not in (site / first["page"]).read_text()
     assert not (site / "media" / "0.1-mathematical-language-clips").exists()
     assert dead_links(site) == []
+
+
+def test_serve_serves_a_site_and_refuses_a_folder_that_is_not_one(tmp_path):
+    import time
+    import urllib.request
+
+    from mathviz.publish.site import MARKER
+
+    site = tmp_path / "site"
+    site.mkdir()
+    result = CliRunner().invoke(cli.main, ["serve", str(site), "--port", "0"])
+    assert result.exit_code == cli.EXIT_USAGE and MARKER in result.stderr
+    (site / MARKER).write_text("{}")
+    (site / "index.html").write_text("<!doctype html><title>t</title>")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mathviz.cli", "serve", str(site), "--port", "0"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        line = process.stdout.readline()  # "serving SITE at http://127.0.0.1:PORT/ ..."
+        url = line.split(" at ", 1)[1].split()[0]
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                page = urllib.request.urlopen(url + "index.html", timeout=5).read().decode()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+        assert "<title>t</title>" in page
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

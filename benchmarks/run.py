@@ -635,7 +635,7 @@ import numpy as np
 from manim import DecimalNumber, tempconfig
 from manim.camera.camera import Camera
 from mathviz.primitives.readout import LiveDecimal
-from scenes.ch6_3_gradients import Gradients
+from mathviz.scenes.ch6_3_gradients import Gradients
 
 def per_call(cls):
     d = cls(1.234, num_decimal_places=3, font_size=34)

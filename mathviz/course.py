@@ -35,7 +35,20 @@ __all__ = [
 ]
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-SCENES_DIR = PROJECT_ROOT / "scenes"
+#: the package the chapter modules are installed as (from the checkout's ``scenes/`` folder)
+SCENES_PACKAGE = "mathviz.scenes"
+
+
+def _installed_scenes() -> Path:
+    """Where ``mathviz.scenes`` lives: ``scenes/`` in a checkout (an editable install maps
+    it there), inside the installed package otherwise."""
+    spec = importlib.util.find_spec(SCENES_PACKAGE)
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations))).resolve()
+    return PROJECT_ROOT / "scenes"
+
+
+SCENES_DIR = _installed_scenes()
 #: environment variable naming another folder of chapter modules (drafts, tests)
 SCENES_ENV = "MATHVIZ_SCENES_DIR"
 
@@ -78,12 +91,17 @@ class Chapter:
 
     @property
     def module_name(self) -> str:
-        """Dotted module path of the chapter's scenes, e.g. ``scenes.ch6_3_gradients``."""
-        return f"scenes.ch{self.level.number}_{self.number}_{self.slug.replace('-', '_')}"
+        """Dotted module path of the chapter's scenes, e.g. ``mathviz.scenes.ch6_3_gradients``."""
+        return f"{SCENES_PACKAGE}.{self.module_stem}"
+
+    @property
+    def module_stem(self) -> str:
+        """The chapter module's file stem, e.g. ``ch6_3_gradients``."""
+        return f"ch{self.level.number}_{self.number}_{self.slug.replace('-', '_')}"
 
     @property
     def module_path(self) -> Path:
-        return scenes_dir() / (self.module_name.split(".")[1] + ".py")
+        return scenes_dir() / f"{self.module_stem}.py"
 
     @property
     def output_stem(self) -> str:
@@ -283,9 +301,14 @@ def load_scenes(chapter: Chapter) -> list[type]:
             f"chapter {chapter.id} ({chapter.title}) is planned: it has no scenes yet "
             f"(expected {chapter.module_path})"
         )
+    module = None
     if scenes_dir() == SCENES_DIR:
-        module = importlib.import_module(chapter.module_name)
-    else:  # a draft folder: load the file itself under a name of its own
+        try:
+            module = importlib.import_module(chapter.module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name not in (SCENES_PACKAGE, chapter.module_name):
+                raise  # the chapter itself imports something missing
+    if module is None:  # a draft folder, or a checkout not installed: load the file itself
         path = chapter.module_path.resolve()
         stat = path.stat()
         # named by the file's path and loaded again when it changes: another draft folder, or

@@ -12,7 +12,7 @@ import pytest
 from scipy.spatial.distance import cdist, chebyshev, cityblock, cosine, euclidean
 
 from mathviz.maths.recommender import MOVIES, TABLE
-from scenes import ch5_2_distance_metrics as chapter
+from mathviz.scenes import ch5_2_distance_metrics as chapter
 
 
 def ratings(name: str, movies=MOVIES) -> np.ndarray:

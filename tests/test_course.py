@@ -28,7 +28,7 @@ def test_registry_matches_the_books_outline():
 def test_output_names_are_stable_and_human():
     c = course.get_chapter("6.3")
     assert c.output_stem == "6.3-gradients"
-    assert c.module_name == "scenes.ch6_3_gradients"
+    assert c.module_name == "mathviz.scenes.ch6_3_gradients"
     assert course.get_chapter("0.2").slug == "sets-and-logic"
 
 

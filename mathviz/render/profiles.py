@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.resources
 import re
 import tomllib
 from dataclasses import dataclass
@@ -26,7 +27,16 @@ __all__ = [
     "encoder_problem",
 ]
 
-PROFILE_DIR = PROJECT_ROOT / "render_config"
+def _profile_dir() -> Path:
+    """The render profiles: ``render_config/`` in a checkout, installed as the package data
+    of ``mathviz.render_config`` (read through importlib.resources)."""
+    try:
+        return Path(str(importlib.resources.files("mathviz.render_config")))
+    except ModuleNotFoundError:
+        return PROJECT_ROOT / "render_config"
+
+
+PROFILE_DIR = _profile_dir()
 FORMATS = ("mp4", "webm", "gif", "png")
 DEFAULT_PROFILE = "lecture"
 #: codec options a profile may set (x264: preset/crf/tune; vp9: crf, deadline, cpu-used, b)

@@ -55,9 +55,17 @@ TMP_MARK = ".tmp-"
 
 
 def cache_dir() -> Path:
-    """``$MATHVIZ_CACHE_DIR`` or ``build/.cache``: compiled TeX, segments, worker folders."""
+    """Compiled TeX, segments, worker folders: ``$MATHVIZ_CACHE_DIR``; in a checkout
+    ``build/.cache``; for an installed mathviz the user's cache folder
+    (``$XDG_CACHE_HOME/mathviz/cache``, by default ``~/.cache/mathviz/cache``), never
+    inside site-packages."""
     override = os.environ.get(CACHE_ENV)
-    return Path(override).resolve() if override else PROJECT_ROOT / "build" / ".cache"
+    if override:
+        return Path(override).resolve()
+    if (PROJECT_ROOT / "pyproject.toml").is_file():
+        return PROJECT_ROOT / "build" / ".cache"
+    user = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return user / "mathviz" / "cache"
 
 
 def segment_dir() -> Path:

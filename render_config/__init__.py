@@ -1,0 +1,1 @@
+"""Render profiles (TOML), installed as ``mathviz.render_config``: copy one to make your own."""

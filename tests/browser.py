@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from drafts import probe
+
 from mathviz.doctor import CHROMEDRIVER, CHROMIUM
 
 SETUP_HINT = "bash scripts/setup.sh test"
@@ -140,24 +142,7 @@ def ffprobe_duration(path: Path) -> float:
 
 def ffprobe_video_width(path: Path) -> int:
     """The width of the first video stream, as ffprobe reads it."""
-    out = subprocess.run(
-        [
-            "ffprobe",
-            "-v",
-            "error",
-            "-select_streams",
-            "v:0",
-            "-show_entries",
-            "stream=width",
-            "-of",
-            "json",
-            str(path),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return int(json.loads(out.stdout)["streams"][0]["width"])
+    return int(probe(path, "-show_entries", "stream=width")["streams"][0]["width"])
 
 
 @dataclass(frozen=True)

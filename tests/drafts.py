@@ -172,26 +172,22 @@ def faststart(path: Path) -> bool:
     return "moov" in boxes and "mdat" in boxes and boxes.index("moov") < boxes.index("mdat")
 
 
-def color_tags(path: Path) -> dict[str, str]:
-    """The video stream's colour tags (ffprobe): range, matrix, transfer, primaries."""
+def probe(path: Path, *options: str) -> dict:
+    """ffprobe's JSON about ``path`` (first video stream selected), with ``options`` such as
+    ``-show_entries stream=width``."""
     out = subprocess.run(
-        [
-            "ffprobe",
-            "-v",
-            "error",
-            "-select_streams",
-            "v:0",
-            "-show_entries",
-            "stream=color_range,color_space,color_transfer,color_primaries",
-            "-of",
-            "json",
-            str(path),
-        ],
+        ["ffprobe", "-v", "error", "-select_streams", "v:0", *options, "-of", "json", str(path)],
         capture_output=True,
         text=True,
         check=True,
     )
-    return json.loads(out.stdout)["streams"][0]
+    return json.loads(out.stdout)
+
+
+def color_tags(path: Path) -> dict[str, str]:
+    """The video stream's colour tags (ffprobe): range, matrix, transfer, primaries."""
+    entries = "stream=color_range,color_space,color_transfer,color_primaries"
+    return probe(path, "-show_entries", entries)["streams"][0]
 
 
 BT709 = {

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from drafts import BT709, bt709_luma, centre_luma, color_tags
+from drafts import BT709, bt709_luma, centre_luma, color_tags, probe
 from manim import Circle, Create, FadeOut, FullScreenRectangle, Square, Transform
 
 from mathviz.course import get_chapter
@@ -101,27 +101,10 @@ def _use(monkeypatch, *scenes):
 
 
 def _probe(path: Path) -> dict:
-    out = subprocess.run(
-        [
-            "ffprobe",
-            "-v",
-            "error",
-            "-count_frames",
-            "-select_streams",
-            "v:0",
-            "-show_entries",
-            "stream=width,height,nb_read_frames,r_frame_rate",
-            "-show_entries",
-            "format=duration",
-            "-of",
-            "json",
-            str(path),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
+    entries = "stream=width,height,nb_read_frames,r_frame_rate"
+    return probe(
+        path, "-count_frames", "-show_entries", entries, "-show_entries", "format=duration"
     )
-    return json.loads(out.stdout)
 
 
 @pytest.fixture(scope="module")

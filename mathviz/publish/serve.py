@@ -81,7 +81,8 @@ class StaticServer:
     @property
     def url(self) -> str:
         host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}/"
+        name = host.decode() if isinstance(host, bytes) else host
+        return f"http://{name}:{port}/"
 
     def close(self) -> None:
         self.httpd.shutdown()

@@ -27,6 +27,7 @@ __all__ = [
     "encoder_problem",
 ]
 
+
 def _profile_dir() -> Path:
     """The render profiles: ``render_config/`` in a checkout, installed as the package data
     of ``mathviz.render_config`` (read through importlib.resources)."""

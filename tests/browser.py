@@ -8,15 +8,14 @@ Selenium is imported lazily so that a machine without it can still collect the t
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
-import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from drafts import duration as ffprobe_duration  # noqa: F401 - for test_browser
 from drafts import probe
 
 from mathviz.doctor import CHROMEDRIVER, CHROMIUM
@@ -127,17 +126,6 @@ def save_full_page(driver, path: Path) -> Path:
 
 
 # --- independent readings of the files ---------------------------------------------------------
-
-
-def ffprobe_duration(path: Path) -> float:
-    """The container duration of a media file, as ffprobe reads it."""
-    out = subprocess.run(
-        ["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "json", str(path)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return float(json.loads(out.stdout)["format"]["duration"])
 
 
 def ffprobe_video_width(path: Path) -> int:

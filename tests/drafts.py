@@ -71,25 +71,13 @@ def write_chapter(
 
 def frames(path: Path) -> int:
     """Video frames in ``path``, counted by decoding them (ffprobe)."""
-    out = subprocess.run(
-        [
-            "ffprobe",
-            "-v",
-            "error",
-            "-count_frames",
-            "-select_streams",
-            "v:0",
-            "-show_entries",
-            "stream=nb_read_frames",
-            "-of",
-            "json",
-            str(path),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return int(json.loads(out.stdout)["streams"][0]["nb_read_frames"])
+    info = probe(path, "-count_frames", "-show_entries", "stream=nb_read_frames")
+    return int(info["streams"][0]["nb_read_frames"])
+
+
+def duration(path: Path) -> float:
+    """The container duration of a media file in seconds, as ffprobe reads it."""
+    return float(probe(path, "-show_entries", "format=duration")["format"]["duration"])
 
 
 def stray(root: Path) -> list[Path]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from drafts import BT709, color_tags, faststart, write_chapter
+from drafts import BT709, color_tags, duration, faststart, write_chapter
 
 from mathviz import cli
 from mathviz.course import LEVELS
@@ -103,27 +103,6 @@ def dead_links(site: Path) -> list[str]:
     return dead
 
 
-def ffprobe_seconds(video: Path) -> float:
-    import subprocess
-
-    out = subprocess.run(
-        [
-            "ffprobe",
-            "-v",
-            "error",
-            "-show_entries",
-            "format=duration",
-            "-of",
-            "csv=p=0",
-            str(video),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return float(out.stdout)
-
-
 def publish(*args: str):
     return CliRunner().invoke(cli.main, ["publish", *args], catch_exceptions=False)
 
@@ -191,12 +170,10 @@ def test_publish_writes_a_site_with_captions_values_and_no_dead_links(drafts, tm
         "0.1 Mathematical Language",
         "0.2 Sets & Logic",
     ]
-    assert lecture["chapters"][1]["start"] == pytest.approx(ffprobe_seconds(first_video), abs=0.01)
+    assert lecture["chapters"][1]["start"] == pytest.approx(duration(first_video), abs=0.01)
     assert lecture["duration"] == pytest.approx(
-        ffprobe_seconds(site / first["files"]["video"])
-        + ffprobe_seconds(
-            site / next(c for c in index["chapters"] if c["id"] == "0.2")["files"]["video"]
-        ),
+        duration(site / first["files"]["video"])
+        + duration(site / next(c for c in index["chapters"] if c["id"] == "0.2")["files"]["video"]),
         abs=0.05,
     )
     lecture_page = (site / lecture["page"]).read_text()

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from click.testing import CliRunner
-from drafts import BT709, color_tags, faststart, frames, write_chapter
+from drafts import BT709, color_tags, duration, faststart, frames, write_chapter
 
 from mathviz import cli
 from mathviz.course import get_chapter
@@ -179,26 +179,8 @@ def test_webm_and_gif_clips_add_up_to_the_chapter(drafts, tmp_path, fmt):
     files = sorted(folder.glob(f"0.2-sets-and-logic-*.{fmt}"))
     assert len(files) == 2
 
-    def seconds(path: Path) -> float:
-        out = subprocess.run(
-            [
-                "ffprobe",
-                "-v",
-                "error",
-                "-show_entries",
-                "format=duration",
-                "-of",
-                "csv=p=0",
-                str(path),
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        return float(out)
-
     # gif runs at 15 fps like the preview; each clip is a whole number of frames
-    assert sum(seconds(f) for f in files) == pytest.approx(seconds(video), abs=0.15)
+    assert sum(duration(f) for f in files) == pytest.approx(duration(video), abs=0.15)
     assert (folder / f"deck-{fmt}.html").is_file()
     parsed = DeckParser()
     parsed.feed((folder / f"deck-{fmt}.html").read_text(encoding="utf-8"))

@@ -25,6 +25,8 @@ def test_an_installed_wheel_lists_checks_and_renders_from_anywhere(tmp_path):
         capture_output=True,
     )
     (wheel,) = wheels.glob("mathviz-*.whl")
+    # setuptools' scratch space is its own folder, not the course's build/ (setup.cfg)
+    assert (ROOT / ".setuptools-build" / "lib" / "mathviz").is_dir()
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     subprocess.run(

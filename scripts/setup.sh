@@ -18,8 +18,9 @@ APT_PACKAGES=(
   fonts-dejavu-core fontconfig           # the course's fonts
 )
 # Only for the tests: the course site and the slide decks are tested in a real browser
-# (Debian's Chromium driven through its matching ChromeDriver; no browser download).
-TEST_APT_PACKAGES=(chromium chromium-driver)
+# (Debian's Chromium driven through its matching ChromeDriver; no browser download), and
+# their HTML by the Nu checker, which runs on Java.
+TEST_APT_PACKAGES=(chromium chromium-driver default-jre-headless)
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
 

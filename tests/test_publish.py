@@ -147,8 +147,11 @@ def test_publish_writes_a_site_with_captions_values_and_no_dead_links(drafts, tm
         assert '<meta name="description" content="' in page
         assert 'rel="icon" href="' in page and "favicon.svg" in page
     assert (site / "favicon.svg").read_text().startswith("<svg")
-    # every link has a name: the poster thumbnails and the map's level boxes
-    assert 'aria-label="Watch 0.1 ' in home and 'aria-label="Level 0: ' in home
+    # every link has a name: the poster thumbnails by a label, the map's level boxes by the
+    # text they show (a label that differs from it would hide it from speech input)
+    assert 'aria-label="Watch 0.1 ' in home
+    level_box = re.search(r'<a href="#level-0">(.*?)</a>', home, re.S)
+    assert level_box and "0 · Mathematical Foundations" in level_box.group(1)
     assert '<title id="map-title">' in home and 'role="img"' not in home
     assert "chapters/0.1-mathematical-language.html" in home and "<svg" in home
     # clips and a deck per chapter, linked from its page

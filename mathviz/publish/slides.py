@@ -455,12 +455,21 @@ def write_deck(clip_set: ClipSet, dest: Path, reveal_href: str) -> Path:
     return dest
 
 
+#: reveal.js's slide number is a link a few pixels tall: give it a 24 px target (WCAG 2.5.8)
+_SLIDE_NUMBER_TARGET = (
+    "<style>.reveal .slide-number a{display:inline-block;min-width:24px;min-height:24px;"
+    "text-align:center}</style>"
+)
+
+
 def _accessible(page: Path) -> None:
     """What manim-slides' page lacks for every visitor: the page's language (screen readers
-    pick their voice by it), and zoom (its viewport forbids pinch-zoom)."""
+    pick their voice by it), zoom (its viewport forbids pinch-zoom), and a slide-number link
+    large enough to touch."""
     text = page.read_text(encoding="utf-8")
     text = text.replace("<html>", '<html lang="en">', 1)
     text = text.replace(", maximum-scale=1.0, user-scalable=no", "")
+    text = text.replace("</head>", f"  {_SLIDE_NUMBER_TARGET}\n  </head>", 1)
     page.write_text(text, encoding="utf-8")
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from manim import DecimalNumber, ManimColor
+from manim import Axes, DecimalNumber, ManimColor
 from manim.animation.numbers import ChangeDecimalToValue
 from manim.camera.camera import Camera
 
-from mathviz.primitives.readout import LiveDecimal, Readout, light_clone
+from mathviz.primitives.readout import LiveDecimal, Readout, coords, light_clone
+from mathviz.readings import is_reading
 
 
 def pixels(*mobjects) -> np.ndarray:
@@ -109,3 +110,19 @@ def test_count_to_starts_from_the_value_shown_when_it_begins():
         step.finish()
     assert seen == pytest.approx([0.0, 0.5, 1.0, 1.5, 2.0, 2.5])
     assert readout.value == 3.0
+
+
+def test_coords_converts_many_points_in_one_pass_exactly_as_one_by_one():
+    axes = Axes(x_range=[-2, 6, 1], y_range=[-1, 3, 0.5], x_length=7, y_length=5)
+    axes.shift(np.array([0.7, -0.4, 0.0]))
+    xs = np.linspace(-2, 6, 17)
+    ys = np.sin(xs) + 1
+    # screen points placed by hand from the axes' geometry: origin, then unit steps per axis
+    origin = axes.c2p(0, 0)
+    unit_x = (axes.c2p(1, 0) - origin)[0]
+    unit_y = (axes.c2p(0, 1) - origin)[1]
+    points = np.column_stack([origin[0] + xs * unit_x, origin[1] + ys * unit_y, np.zeros(17)])
+    many = coords(axes, points)
+    assert many.shape == (17, 2) and is_reading(many)
+    np.testing.assert_allclose(many, np.column_stack([xs, ys]), atol=1e-9)
+    np.testing.assert_allclose(many, [coords(axes, p) for p in points], atol=1e-12)

@@ -116,7 +116,7 @@ class TaylorSeriesPlot(VGroup):
         return UpdateFromAlphaFunc(self.polynomial, blend, run_time=run_time)
 
     def _height_at(self, curve: VMobject, x: float) -> float:
-        pts = np.array([coords(self.axes, p) for p in curve.get_anchors()])
+        pts = coords(self.axes, curve.get_anchors())
         order = np.argsort(pts[:, 0], kind="stable")
         xs, ys = pts[order, 0], pts[order, 1]
         if not xs[0] - 1e-9 <= x <= xs[-1] + 1e-9:

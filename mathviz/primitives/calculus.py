@@ -544,7 +544,7 @@ class DerivativeTracer(VGroup):
     @reads_screen("geometry")
     def trail_shown(self) -> np.ndarray:
         """The trail's anchor points in lower-axes coordinates, shape (n, 2)."""
-        return np.array([coords(self.bottom, p) for p in self.trail.get_anchors()])
+        return coords(self.bottom, self.trail.get_anchors())
 
     @reads_screen("geometry")
     def trail_value_at(self, x: float) -> float:

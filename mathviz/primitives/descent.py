@@ -59,7 +59,7 @@ class ContourMap(VGroup):
                 np.linalg.norm(c.points[::4, :2] - self.axes.c2p(*point)[:2], axis=1)
             ),
         )
-        anchors = np.array([coords(self.axes, p) for p in best.points[::4]])
+        anchors = coords(self.axes, best.points[::4])
         return nearest_tangent(anchors, point)
 
 

@@ -46,7 +46,7 @@ __all__ = [
 @reads_screen("area")
 def polygon_area_shown(axes: Axes, polygon: Polygon) -> float:
     """Area of a drawn polygon in axes units: its vertices read back, then the shoelace."""
-    pts = np.array([coords(axes, v) for v in polygon.get_vertices()])
+    pts = coords(axes, polygon.get_vertices())
     x, y = pts[:, 0], pts[:, 1]
     return float(abs(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1))) / 2)
 

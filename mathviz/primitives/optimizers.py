@@ -253,7 +253,7 @@ class ConstraintRegion(VGroup):
         """``(smallest, largest)`` p-norm of the drawn outline's vertices, through the axes:
         both equal the radius only when every vertex lies on the ball's boundary (a circle
         measured with p = 1, or a diamond with p = 2, spreads them apart)."""
-        pts = np.array([coords(self.axes, q) for q in self.outline.get_anchors()])
+        pts = coords(self.axes, self.outline.get_anchors())
         norms = np.sum(np.abs(pts) ** self.p, axis=1) ** (1 / self.p)
         return np.array([np.min(norms), np.max(norms)])
 

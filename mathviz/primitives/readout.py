@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 import numpy as np
+import numpy.typing as npt
 from manim import DOWN, ORIGIN, RIGHT, UP, Axes, DecimalNumber, Mobject, NumberPlane, VGroup, config
 from manim.animation.animation import Animation
 from manim.constants import RendererType
@@ -308,7 +309,12 @@ class DegreeReadout(Readout):
 
 
 @reads_screen("geometry")
-def coords(axes: Axes | NumberPlane, mob_or_point: Mobject | np.ndarray) -> np.ndarray:
-    """A point (or a mobject's centre) converted back to the coordinates of ``axes``."""
-    point = mob_or_point.get_center() if isinstance(mob_or_point, Mobject) else mob_or_point
-    return np.asarray(axes.p2c(point), dtype=float)[:2]
+def coords(axes: Axes | NumberPlane, mob_or_points: Mobject | npt.ArrayLike) -> np.ndarray:
+    """A point (or a mobject's centre) converted back to the coordinates of ``axes``.
+
+    An ``(n, 3)`` array of points gives an ``(n, 2)`` array, converted in one pass (a curve's
+    anchors read one by one cost a projection per point and axis).
+    """
+    if isinstance(mob_or_points, Mobject):
+        mob_or_points = mob_or_points.get_center()
+    return np.asarray(axes.p2c(np.asarray(mob_or_points, dtype=float)), dtype=float)[..., :2]

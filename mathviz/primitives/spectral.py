@@ -390,7 +390,7 @@ class SVDStages(VGroup):
         self.arrows = VGroup(*(plane_arrow(plane, v[:, i], c) for i, c in enumerate(arrow_colors)))
         self.add(self.curve, self.arrows)
         #: the unit circle's anchors as first drawn (plane coordinates), to read later maps
-        self._circle_anchors = np.array([coords(plane, p) for p in self.curve.get_anchors()])
+        self._circle_anchors = coords(plane, self.curve.get_anchors())
 
     @property
     def matrix(self) -> np.ndarray:
@@ -467,13 +467,13 @@ class SVDStages(VGroup):
     @reads_screen("geometry")
     def curve_points_shown(self) -> np.ndarray:
         """The drawn curve's anchor points in plane coordinates, shape (n, 2)."""
-        return np.array([coords(self.plane, p) for p in self.curve.get_anchors()])
+        return coords(self.plane, self.curve.get_anchors())
 
     @reads_screen("geometry")
     def curve_map_shown(self) -> np.ndarray:
         """The 2×2 map that carries the unit circle as first drawn onto the curve as drawn
         now (least squares over their anchors; exact while the curve is a linear image)."""
-        now = np.array([coords(self.plane, p) for p in self.curve.get_anchors()])
+        now = coords(self.plane, self.curve.get_anchors())
         solution, *_ = np.linalg.lstsq(self._circle_anchors, now, rcond=None)
         return solution.T
 

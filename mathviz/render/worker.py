@@ -28,6 +28,7 @@ from typing import Any
 
 from mathviz import doctor
 from mathviz.course import SCENES_ENV, get_chapter, load_scenes
+from mathviz.render.copies import cheap_copies
 from mathviz.render.narration import chapter_narrator
 from mathviz.render.profiles import Profile
 from mathviz.render.segments import (
@@ -243,6 +244,7 @@ def manim_config(
         settings["video_encoder_options"] = profile.encoder_options(fmt)
     logging.getLogger("manim").setLevel(logging.ERROR)
     encode_bt709()
+    cheap_copies()
     with tempconfig(settings):
         yield
 

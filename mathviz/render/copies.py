@@ -1,0 +1,77 @@
+"""Cheaper mobject copies: the same copies manim makes, without the work that changes nothing.
+
+Every Transform, fade and ``.copy()`` deep-copies whole mobject families, and so does
+manim's own cache of parsed SVG (every formula and text built twice). Profiling
+``mathviz check all`` showed that copying took over half of a chapter's check, for two
+reasons fixed here (manim is pinned, so both are checked against one known version):
+
+* every glyph keeps the svgelements ``Path`` it was parsed from, which manim reads only
+  while constructing the glyph, yet each copy duplicated it point by point;
+* :meth:`manim.Mobject.__deepcopy__` sends every attribute through :func:`copy.deepcopy`,
+  including numbers, strings and colours that are never changed in place.
+
+A copy still owns its points, its colour arrays, its submobjects and everything else that
+can change: only values that cannot change (numbers, strings, :class:`ManimColor`, a parsed
+SVG path) are shared with the original. ``tests/test_copies.py`` checks that.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import numpy as np
+
+__all__ = ["cheap_copies"]
+
+#: numeric array kinds copied with :meth:`numpy.ndarray.copy` (what deepcopy does for them)
+_NUMERIC_KINDS = frozenset("biufc")
+
+
+def _shared(self: Any, memo: dict[int, Any]) -> Any:
+    return self
+
+
+def _immutable_types() -> frozenset[type]:
+    from manim.utils.color.core import ManimColor
+
+    return frozenset(
+        {int, float, bool, str, bytes, complex, type(None), np.float64, np.int64, ManimColor}
+    )
+
+
+def _mobject_deepcopy(immutable: frozenset[type], original: Any) -> Any:
+    def deepcopy(self: Any, memo: dict[int, Any]) -> Any:
+        # manim's Mobject.__deepcopy__, with values that cannot change shared, not copied
+        cls = self.__class__
+        result = cls.__new__(cls)
+        memo[id(self)] = result
+        for key, value in self.__dict__.items():
+            kind = type(value)
+            if kind in immutable:
+                setattr(result, key, value)
+            elif kind is np.ndarray and value.dtype.kind in _NUMERIC_KINDS:
+                clone = memo.get(id(value))
+                if clone is None:
+                    clone = memo[id(value)] = value.copy()
+                setattr(result, key, clone)
+            else:
+                setattr(result, key, copy.deepcopy(value, memo))
+        result.original_id = str(id(self))
+        return result
+
+    deepcopy.mathviz_cheap_copy = True  # type: ignore[attr-defined]
+    deepcopy.manim_original = original  # type: ignore[attr-defined] # for tests/test_copies.py
+    return deepcopy
+
+
+def cheap_copies() -> None:
+    """Install the cheaper copies into manim and svgelements (once per process)."""
+    import svgelements
+    from manim import Mobject
+
+    if getattr(Mobject.__deepcopy__, "mathviz_cheap_copy", False):
+        return
+    svgelements.Path.__deepcopy__ = _shared
+    cheap = _mobject_deepcopy(_immutable_types(), Mobject.__deepcopy__)
+    Mobject.__deepcopy__ = cheap  # type: ignore[method-assign]

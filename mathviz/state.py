@@ -16,6 +16,7 @@ __all__ = [
     "record_check",
     "cached_reports",
     "store_reports",
+    "check_seconds",
     "checked_pacing",
     "rendered_outputs",
     "status",
@@ -81,13 +82,24 @@ def cached_reports(chapter: Chapter, key: str) -> list[SceneReport] | None:
         return None
 
 
-def store_reports(chapter: Chapter, key: str, reports: list[SceneReport]) -> None:
-    """Remember the scene reports of a check that ran with inputs ``key``."""
+def store_reports(
+    chapter: Chapter, key: str, reports: list[SceneReport], *, seconds: float | None = None
+) -> None:
+    """Remember the scene reports of a check that ran with inputs ``key`` (and took
+    ``seconds``)."""
     from mathviz.render.segments import write_atomic
 
-    write_atomic(
-        _reports_path(chapter), json.dumps({"key": key, "reports": [r.to_dict() for r in reports]})
-    )
+    payload = {"key": key, "seconds": seconds, "reports": [r.to_dict() for r in reports]}
+    write_atomic(_reports_path(chapter), json.dumps(payload))
+
+
+def check_seconds(chapter: Chapter) -> float | None:
+    """How long the chapter's last check took, whatever its inputs were (``None``: unknown)."""
+    try:
+        seconds = json.loads(_reports_path(chapter).read_text(encoding="utf-8")).get("seconds")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return float(seconds) if isinstance(seconds, (int, float)) else None
 
 
 def checked_pacing(chapter: Chapter) -> dict | None:

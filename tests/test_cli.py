@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from mathviz import cli, doctor
+from mathviz import cli, doctor, state
+from mathviz.course import get_chapter
 
 
 @pytest.fixture
@@ -267,6 +268,25 @@ def test_check_runs_chapters_in_parallel_workers_with_the_same_results(drafts):
     assert [c["chapter"] for c in parallel["chapters"]] == ["0.1", "0.2"]  # in course order
     assert [c["reused"] for c in parallel["chapters"]] == [False, False]
     assert parallel["checkpoints"] == alone["checkpoints"]
+    assert all(state.check_seconds(get_chapter(c)) > 0 for c in ("0.1", "0.2"))
+
+
+def test_the_chapters_that_took_longest_last_time_are_checked_first(drafts, monkeypatch):
+    from mathviz.render import runner
+
+    short, long = get_chapter("0.1"), get_chapter("0.2")
+    state.store_reports(short, "earlier inputs", [], seconds=1.5)
+    state.store_reports(long, "earlier inputs", [], seconds=9.0)
+    started: list[str] = []
+
+    def check_one(chapter, voice, reuse):
+        started.append(chapter.id)
+        return runner.CheckOutcome(chapter, [])
+
+    monkeypatch.setattr(runner, "_check_one", check_one)
+    outcomes = runner.check_chapters([short, long], reuse=False)
+    assert started == ["0.2", "0.1"]
+    assert [o.chapter.id for o in outcomes] == ["0.1", "0.2"]  # reported in course order
 
 
 def test_a_scene_that_raises_in_a_parallel_check_is_reported_with_its_chapter(drafts):

@@ -9,9 +9,11 @@ finished one is expected.
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import shutil
 import tempfile
+import time
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,6 +124,7 @@ def check_chapter(chapter: Chapter, voice: VoiceSettings | None = None) -> list[
 CHECK_ENGINE = (
     "render/runner.py",
     "render/worker.py",
+    "render/copies.py",
     "render/narration.py",
     "voice/*.py",
     "voice/*.toml",
@@ -157,8 +160,9 @@ def checked_reports(
         cached = state.cached_reports(chapter, key)
         if cached is not None:
             return cached, True
+    started = time.perf_counter()
     reports = check_chapter(chapter, voice)
-    state.store_reports(chapter, key, reports)
+    state.store_reports(chapter, key, reports, seconds=time.perf_counter() - started)
     return reports, False
 
 
@@ -224,6 +228,9 @@ def check_chapters(
         else:
             to_run.append(chapter)
     workers = min(jobs, len(to_run))
+    # longest first (by each chapter's last check; never checked: first of all), so that no
+    # worker starts a long chapter while the other is finishing
+    to_run.sort(key=lambda c: -(state.check_seconds(c) or math.inf))
     if workers <= 1:
         for chapter in to_run:
             outcomes[chapter.id] = _check_one(chapter, voice, reuse=False)

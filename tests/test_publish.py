@@ -3,6 +3,7 @@ links that all resolve."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import subprocess
@@ -309,7 +310,8 @@ def test_without_revealjs_the_site_has_clips_but_no_deck_and_says_why(
     from mathviz.publish import revealjs
 
     monkeypatch.delenv("MATHVIZ_REVEALJS")
-    monkeypatch.setattr(revealjs, "TARBALL", "http://127.0.0.1:9/reveal.js.tgz")
+    offline = dataclasses.replace(revealjs.PACKAGE, registry="http://127.0.0.1:9")
+    monkeypatch.setattr(revealjs, "PACKAGE", offline)
     site = tmp_path / "site"
     result = publish(
         "0.1", "--profile", "preview", "--out", str(site), "--build", str(tmp_path / "build")

@@ -455,9 +455,11 @@ def write_deck(clip_set: ClipSet, dest: Path, reveal_href: str) -> Path:
     return dest
 
 
-#: reveal.js's slide number is a link a few pixels tall: give it a 24 px target (WCAG 2.5.8)
+#: reveal.js's slide number is a link a few pixels tall beside the arrows: give it a 24 px
+#: target (WCAG 2.5.8) in the other corner, clear of the bouncing "next" arrow
 _SLIDE_NUMBER_TARGET = (
-    "<style>.reveal .slide-number a{display:inline-block;min-width:24px;min-height:24px;"
+    "<style>.reveal .slide-number{left:8px;right:auto}"
+    ".reveal .slide-number a{display:inline-block;min-width:24px;min-height:24px;"
     "text-align:center}</style>"
 )
 

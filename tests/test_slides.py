@@ -219,7 +219,7 @@ def test_a_failed_cut_leaves_no_clips_and_no_manifest(drafts, tmp_path, monkeypa
 
 def test_clips_refuse_an_unknown_format_and_a_planned_chapter():
     assert clips("6.3", "--format", "avi").exit_code == 2
-    result = clips("0.3")
+    result = clips("14.1")
     assert result.exit_code == 2 and "planned" in result.output
 
 

@@ -16,7 +16,7 @@ from mathviz.primitives.readout import Readout, coords
 from mathviz.render import runner
 from mathviz.scene import MOTION_SAMPLES, LectureScene
 
-SLOT = get_chapter("0.1")  # a chapter without scenes of its own
+SLOT = get_chapter("14.1")  # a chapter without scenes of its own
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +38,7 @@ def by_name(report: SceneReport) -> dict:
 class Stage(LectureScene):
     """A dot moving along the x axis from 0 to 4 with an x readout beside it."""
 
-    chapter_id = "0.1"
+    chapter_id = "14.1"
 
     def setup(self) -> None:
         super().setup()

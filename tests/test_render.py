@@ -20,7 +20,7 @@ from mathviz.scene import LectureScene
 
 pytestmark = pytest.mark.render
 
-PLANNED = get_chapter("0.1")  # a chapter without scenes of its own, used as a test slot
+PLANNED = get_chapter("14.1")  # a chapter without scenes of its own, used as a test slot
 
 
 @reads_screen("geometry")
@@ -30,7 +30,7 @@ def radius_shown(circle) -> float:
 
 
 class ShortScene(LectureScene):
-    chapter_id = "0.1"
+    chapter_id = "14.1"
 
     def construct(self) -> None:
         circle = Circle()
@@ -43,7 +43,7 @@ class ShortScene(LectureScene):
 
 
 class SecondScene(LectureScene):
-    chapter_id = "0.1"
+    chapter_id = "14.1"
 
     def construct(self) -> None:
         with self.beat("A second segment."):
@@ -51,7 +51,7 @@ class SecondScene(LectureScene):
 
 
 class BrokenScene(LectureScene):
-    chapter_id = "0.1"
+    chapter_id = "14.1"
 
     def construct(self) -> None:
         self.play(Create(Circle()), run_time=0.5)
@@ -59,7 +59,7 @@ class BrokenScene(LectureScene):
 
 
 class WrongMathsScene(LectureScene):
-    chapter_id = "0.1"
+    chapter_id = "14.1"
 
     def construct(self) -> None:
         with self.beat("This claims the wrong radius."):
@@ -69,7 +69,7 @@ class WrongMathsScene(LectureScene):
 
 
 class InterruptedScene(LectureScene):
-    chapter_id = "0.1"
+    chapter_id = "14.1"
 
     def construct(self) -> None:
         self.play(Create(Circle()), run_time=0.5)
@@ -78,7 +78,7 @@ class InterruptedScene(LectureScene):
 
 
 class RedScene(LectureScene):
-    chapter_id = "0.1"
+    chapter_id = "14.1"
 
     def construct(self) -> None:
         with self.beat("Red."):
@@ -115,7 +115,10 @@ def preview() -> profiles.Profile:
 def test_preview_render_writes_video_captions_and_sidecar(monkeypatch, tmp_path, preview):
     _use(monkeypatch, ShortScene)
     out = runner.render_chapter(PLANNED, preview, "mp4", tmp_path)
-    assert out.video == tmp_path / "preview" / "00-foundations" / "0.1-mathematical-language.mp4"
+    assert (
+        out.video
+        == tmp_path / "preview" / "14-advanced-topics" / "14.1-advanced-topics-reference.mp4"
+    )
     facts = _probe(out.video)
     stream = facts["streams"][0]
     assert (stream["width"], stream["height"]) == (854, 480)
@@ -133,7 +136,7 @@ def test_preview_render_writes_video_captions_and_sidecar(monkeypatch, tmp_path,
     sidecar = json.loads(out.sidecar.read_text())
     assert sidecar["checkpoints"][0]["name"] == "radius" and sidecar["checkpoints"][0]["ok"]
     assert sorted(p.name for p in out.video.parent.iterdir()) == sorted(
-        f"0.1-mathematical-language.{ext}" for ext in ("mp4", "srt", "vtt", "mp4.json")
+        f"14.1-advanced-topics-reference.{ext}" for ext in ("mp4", "srt", "vtt", "mp4.json")
     )
 
 
@@ -248,7 +251,7 @@ def test_a_scene_that_raises_names_itself_and_leaves_nothing(monkeypatch, tmp_pa
     _use(monkeypatch, BrokenScene)
     with pytest.raises(runner.SceneError) as info:
         runner.render_chapter(PLANNED, preview, "mp4", tmp_path)
-    assert "chapter 0.1" in str(info.value) and "BrokenScene" in str(info.value)
+    assert "chapter 14.1" in str(info.value) and "BrokenScene" in str(info.value)
     assert "ZeroDivisionError" in str(info.value)
     assert _leftovers(tmp_path) == []
 
@@ -258,7 +261,7 @@ def test_failing_checkpoint_refuses_to_render(monkeypatch, tmp_path, preview):
     with pytest.raises(runner.CheckpointFailure) as info:
         runner.render_chapter(PLANNED, preview, "mp4", tmp_path)
     message = str(info.value)
-    assert "0.1" in message and "WrongMathsScene" in message and "radius" in message
+    assert "14.1" in message and "WrongMathsScene" in message and "radius" in message
     assert "shown 1" in message and "expected 2" in message
     assert _leftovers(tmp_path) == []
 

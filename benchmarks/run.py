@@ -648,29 +648,30 @@ def check_section(report: Report, work: Path) -> None:
     from mathviz.render.narration import voice_cache_dir
 
     old_cmd, old_env = baseline_mathviz(work, CHECK_BASELINE)
-    speech = voice_cache_dir()  # synthesised speech is not what this measures: it is copied in
-    times: dict[str, list[float]] = {"old": [], "new": []}
     try:
-        for round_ in range(2):  # alternated, each from empty TeX, text and result caches
-            for name, cmd, extra in (("old", old_cmd, old_env), ("new", [MATHVIZ], {})):
-                cache = work / f"chk-{name}-{round_}"
-                if speech.is_dir():
-                    shutil.copytree(speech, cache / "voice")
-                env = env_with(MATHVIZ_CACHE_DIR=str(cache), **extra)
-                times[name].append(run([*cmd, "check", "all", "-j", "2"], env=env))
+        _check_figures(report, work, old_cmd, old_env, voice_cache_dir())
     finally:
+        tree = work / f"mathviz-{CHECK_BASELINE}"
         subprocess.run(
-            [
-                "git",
-                "-C",
-                str(ROOT),
-                "worktree",
-                "remove",
-                "--force",
-                str(work / f"mathviz-{CHECK_BASELINE}"),
-            ],
+            ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
             capture_output=True,
         )
+
+
+def _check_figures(
+    report: Report, work: Path, old_cmd: list[str], old_env: dict[str, str], speech: Path
+) -> None:
+    # both check the baseline's chapters (the same scenes, two versions of the library), each
+    # from empty TeX, text and result caches; synthesised speech is not what this measures,
+    # so the voice cache is copied in
+    times: dict[str, list[float]] = {"old": [], "new": []}
+    for round_ in range(2):  # alternated: old, new, old, new
+        for name, cmd in (("old", old_cmd), ("new", [MATHVIZ])):
+            cache = work / f"chk-{name}-{round_}"
+            if speech.is_dir():
+                shutil.copytree(speech, cache / "voice")
+            env = env_with(MATHVIZ_CACHE_DIR=str(cache), **old_env)
+            times[name].append(run([*cmd, "check", "all", "-j", "2"], env=env))
     old, new = min(times["old"]), min(times["new"])
     report.add(
         "mathviz check all -j 2, empty caches: this design / the previous one",
@@ -679,7 +680,7 @@ def check_section(report: Report, work: Path) -> None:
         new < 20.0,
         note=f"previous design: commit {CHECK_BASELINE}",
     )
-    cache = env_with(MATHVIZ_CACHE_DIR=str(work / "chk-new-0"))
+    cache = env_with(MATHVIZ_CACHE_DIR=str(work / "chk-new-0"), **old_env)
     fresh = run([MATHVIZ, "check", "all", "-j", "2", "--fresh"], env=cache)
     report.add(
         "mathviz check all -j 2 --fresh (warm TeX and text caches)", f"{fresh:.1f} s", "–", None

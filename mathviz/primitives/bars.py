@@ -41,6 +41,7 @@ __all__ = [
     "BAR_FILL",
     "BAR_OPACITY",
     "BarChart",
+    "value_axes",
     "NON_FINITE_WORDS",
     "label_shown",
     "infinities_shown",
@@ -52,9 +53,19 @@ BAR_FILL = 0.6
 BAR_OPACITY = 0.85
 
 
-def _axes(n: int, y_range: Sequence[float], width: float, height: float, font_size: int) -> Axes:
+def value_axes(
+    x_range: Sequence[float],
+    y_range: Sequence[float],
+    width: float,
+    height: float,
+    font_size: int,
+    decimals: int | None = None,
+) -> Axes:
+    """Axes for bars: a plain x-axis (no ticks) and a numbered y-axis, in the theme's muted
+    colour; ``decimals`` defaults to 0 for a whole-number step, else 1."""
+    places = decimals if decimals is not None else 0 if float(y_range[2]).is_integer() else 1
     return Axes(
-        x_range=(0, n, 1),
+        x_range=tuple(x_range),
         y_range=tuple(y_range),
         x_length=width,
         y_length=height,
@@ -65,12 +76,13 @@ def _axes(n: int, y_range: Sequence[float], width: float, height: float, font_si
             "include_numbers": True,
             "font_size": font_size,
             "stroke_width": 2,
-            "decimal_number_config": {
-                "group_with_commas": False,
-                "num_decimal_places": 0 if float(y_range[2]).is_integer() else 1,
-            },
+            "decimal_number_config": {"group_with_commas": False, "num_decimal_places": places},
         },
     )
+
+
+def _axes(n: int, y_range: Sequence[float], width: float, height: float, font_size: int) -> Axes:
+    return value_axes((0, n, 1), y_range, width, height, font_size)
 
 
 class BarChart(VGroup):

@@ -36,6 +36,7 @@ from manim.animation.animation import Animation
 
 from mathviz import theme
 from mathviz.maths.bits import Field, FloatBits, IntegerBits
+from mathviz.primitives.plots import LabelledBrace
 from mathviz.readings import PrintedArray, derived, printed, printed_all, reads_screen
 
 __all__ = [
@@ -61,12 +62,8 @@ _FLIP_SHARE = 1.0
 _FLIP_MIN = 0.03
 
 
-class FieldLabel(VGroup):
-    """A brace under (or over) a field's cells and its name: ``.brace`` and ``.label``."""
-
-    def __init__(self, brace: Brace, label: VMobject) -> None:
-        super().__init__(brace, label)
-        self.brace, self.label = brace, label
+#: a brace under (or over) a field's cells and its name (``.brace``, ``.label``)
+FieldLabel = LabelledBrace
 
 
 class BitRow(VGroup):

@@ -35,7 +35,6 @@ from manim import (
     UL,
     UP,
     AnimationGroup,
-    Axes,
     Create,
     DashedLine,
     Dot,
@@ -56,7 +55,7 @@ from manim.utils.color import ManimColor, ParsableManimColor
 
 from mathviz import theme
 from mathviz.maths.notation import ArgminStep, Number
-from mathviz.primitives.bars import BarChart
+from mathviz.primitives.bars import BarChart, value_axes
 from mathviz.primitives.losses import polygon_area_shown
 from mathviz.primitives.panel import card_for
 from mathviz.primitives.readout import coords
@@ -332,22 +331,12 @@ class PairedResiduals(VGroup):
         self.y_hat = [float(v) for v in y_hat]
         self.positions = [1.0 + spacing * i for i in range(len(self.y))]
         x_max = self.positions[-1] + spacing - 0.4
-        self.axes = Axes(
-            x_range=(0.0, x_max, 1.0),
-            y_range=y_range,
-            x_length=x_max * unit,
-            y_length=(y_range[1] - y_range[0]) * unit,
-            tips=False,
-            x_axis_config={"color": theme.MUTED, "include_ticks": False, "stroke_width": 2},
-            y_axis_config={
-                "color": theme.MUTED,
-                "include_numbers": True,
-                "font_size": font_size,
-                "stroke_width": 2,
-                "decimal_number_config": {
-                    "num_decimal_places": 0 if float(y_range[2]).is_integer() else 1
-                },
-            },
+        self.axes = value_axes(
+            (0.0, x_max, 1.0),
+            y_range,
+            x_max * unit,
+            (y_range[1] - y_range[0]) * unit,
+            font_size,
         )
         axes = self.axes
         self.names = VGroup(
@@ -550,21 +539,7 @@ class AccumulatorBar(VGroup):
     ) -> None:
         super().__init__()
         self.bar_width, self.color = width, ManimColor(color)
-        self.axes = Axes(
-            x_range=(0.0, 1.0, 1.0),
-            y_range=y_range,
-            x_length=width * 1.7,
-            y_length=length,
-            tips=False,
-            x_axis_config={"color": theme.MUTED, "include_ticks": False, "stroke_width": 2},
-            y_axis_config={
-                "color": theme.MUTED,
-                "include_numbers": True,
-                "font_size": font_size,
-                "stroke_width": 2,
-                "decimal_number_config": {"num_decimal_places": decimals},
-            },
-        )
+        self.axes = value_axes((0.0, 1.0, 1.0), y_range, width * 1.7, length, font_size, decimals)
         self.blocks = VGroup()
         self.add(self.axes, self.blocks)
 

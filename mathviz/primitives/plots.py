@@ -10,6 +10,7 @@ from manim import (
     RIGHT,
     AnimationGroup,
     Axes,
+    Brace,
     Create,
     Dot,
     GrowFromCenter,
@@ -28,7 +29,22 @@ from mathviz import theme
 from mathviz.primitives.readout import coords
 from mathviz.readings import reads_screen
 
-__all__ = ["DottedCurve", "log_log_frame", "number_edges", "number_plane", "square_bracket"]
+__all__ = [
+    "DottedCurve",
+    "LabelledBrace",
+    "log_log_frame",
+    "number_edges",
+    "number_plane",
+    "square_bracket",
+]
+
+
+class LabelledBrace(VGroup):
+    """A brace and its label, kept together: ``.brace`` and ``.label``."""
+
+    def __init__(self, brace: Brace, label: VMobject) -> None:
+        super().__init__(brace, label)
+        self.brace, self.label = brace, label
 
 
 def number_plane(

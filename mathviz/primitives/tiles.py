@@ -36,6 +36,7 @@ from numpy.typing import ArrayLike
 
 from mathviz import theme
 from mathviz.maths.tiles import Cell, layer_of
+from mathviz.primitives.plots import LabelledBrace
 from mathviz.readings import reads_screen
 
 __all__ = [
@@ -124,12 +125,8 @@ class _Arrival(Animation):
             tile.set_fill(opacity=self.opacity * min(1.0, 3.0 * local))
 
 
-class SideBrace(VGroup):
-    """A brace along one side of the tiles, with a label: ``side.brace`` and ``side.label``."""
-
-    def __init__(self, brace: Brace, label: VMobject) -> None:
-        super().__init__(brace, label)
-        self.brace, self.label = brace, label
+#: a brace along one side of the tiles, with its label (``.brace``, ``.label``)
+SideBrace = LabelledBrace
 
 
 class TileGrid(VGroup):

@@ -398,7 +398,7 @@ def test_bad_paths_are_usage_errors_that_write_nothing(drafts, tmp_path, case):
     assert not out.exists() and afile.read_text() == "not a folder"
 
 
-@pytest.mark.parametrize("ids", [["0"], ["14"], ["13", "14"]])
+@pytest.mark.parametrize("ids", [["10"], ["14"], ["13", "14"]])
 def test_ids_that_select_no_chapter_with_scenes_write_nothing(tmp_path, ids):
     out = tmp_path / "out"
     result = invoke("render", *ids, "--profile", "preview", "--build", str(out))

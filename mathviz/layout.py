@@ -180,7 +180,7 @@ def visible_texts(mobjects: Iterable[Mobject], skip: tuple[type, ...] = ()) -> l
 
 def is_visible(mob: Mobject) -> bool:
     """Whether any part of ``mob`` is drawn more opaque than :data:`VISIBLE_OPACITY` and it
-    has a width."""
+    has an extent (a width or, for a vertical segment, a height)."""
     family = [m for m in mob.get_family() if len(getattr(m, "points", ())) > 0]
     if not family:
         return False
@@ -193,7 +193,7 @@ def is_visible(mob: Mobject) -> bool:
         )  # a stroke without width draws nothing
         for m in family
     )
-    return opacity > VISIBLE_OPACITY and mob.width > 1e-3
+    return opacity > VISIBLE_OPACITY and max(mob.width, mob.height) > 1e-3
 
 
 # --- colour science ------------------------------------------------------------------------

@@ -666,3 +666,29 @@ class LectureScene(LectureMixin, Scene):
 
 class LectureThreeDScene(LectureMixin, ThreeDScene):
     """A 3-D lecture scene (surfaces); layout lint applies to fixed-in-frame texts."""
+
+    def _lint(self, index: int | None, moment: str = "") -> None:
+        """Lint the picture the camera shows: 3-D objects through its projection (as drawn),
+        fixed-in-frame texts and readouts where they are pinned. The lint measures points, so
+        each drawn part's points are swapped for their projection while it runs."""
+        camera: Any = self.camera
+        camera.reset_rotation_matrix()
+        # the camera's own trackers (angles, focal distance, frame centre) join the scene
+        # while it moves; they hold numbers, not points of the picture
+        controls = {id(m) for m in (*camera.get_value_trackers(), camera._frame_center)}
+        swapped: dict[int, tuple[Mobject, np.ndarray]] = {}
+        try:
+            for top in self.mobjects:
+                for mob in top.get_family():
+                    if id(mob) in swapped or len(mob.points) == 0:
+                        continue
+                    swapped[id(mob)] = (mob, mob.points)
+                    mob.points = (
+                        np.zeros((0, 3))
+                        if id(mob) in controls
+                        else np.array(camera.transform_points_pre_display(mob, mob.points))
+                    )
+            super()._lint(index, moment)
+        finally:
+            for mob, points in swapped.values():
+                mob.points = points

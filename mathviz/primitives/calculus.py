@@ -35,6 +35,7 @@ from manim.animation.animation import Animation
 
 from mathviz import theme
 from mathviz.maths.calculus import DifferentiableFunction, RealFunction, secant_slope
+from mathviz.primitives.plots import set_segment
 from mathviz.primitives.readout import Readout, coords
 from mathviz.readings import reads_screen
 
@@ -94,14 +95,6 @@ def line_slope_shown(axes: Axes, line: Line) -> float:
     """Slope of a drawn segment, its endpoints read back through ``axes``."""
     (x1, y1), (x2, y2) = (coords(axes, p) for p in line.get_start_and_end())
     return float((y2 - y1) / (x2 - x1))
-
-
-def _drawable(start: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """A segment's ends, nudged a hair apart only when they coincide (a Line of zero length
-    cannot be drawn); any other segment is drawn exactly."""
-    if np.linalg.norm(end - start) < 1e-9:
-        return start, start + np.array([1e-6, 1e-6, 0.0])
-    return start, end
 
 
 def _screen_segment(
@@ -184,8 +177,8 @@ class SecantTangent(VGroup):
         x1, y1 = x0 + h, float(f(x0 + h))
         self.moving.move_to(axes.c2p(x1, y1))
         corner = axes.c2p(x1, y0)
-        self.run_leg.set_points_by_ends(*_drawable(axes.c2p(x0, y0), corner))
-        self.rise_leg.set_points_by_ends(*_drawable(corner, axes.c2p(x1, y1)))
+        set_segment(self.run_leg, axes.c2p(x0, y0), corner)
+        set_segment(self.rise_leg, corner, axes.c2p(x1, y1))
 
     def create(self) -> Animation:
         """Draw the two points, then the secant through them and the slope triangle."""

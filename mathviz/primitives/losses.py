@@ -31,6 +31,7 @@ from manim.animation.animation import Animation
 
 from mathviz import theme
 from mathviz.maths.losses import LineFit, RealFunction, chord_point
+from mathviz.primitives.plots import set_segment
 from mathviz.primitives.readout import Readout, coords
 from mathviz.readings import reads_screen
 
@@ -49,13 +50,6 @@ def polygon_area_shown(axes: Axes, polygon: Polygon) -> float:
     pts = coords(axes, polygon.get_vertices())
     x, y = pts[:, 0], pts[:, 1]
     return float(abs(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1))) / 2)
-
-
-def _drawable(start: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """A segment's ends, nudged apart by a hair only when they coincide (a Line needs length)."""
-    if np.linalg.norm(end - start) < 1e-9:
-        end = end + np.array([0.0, 1e-6, 0.0])
-    return start, end
 
 
 class ResidualSquares(VGroup):
@@ -317,9 +311,9 @@ class ChordGap(VGroup):
         y_chord = t * float(f(self.a)) + (1 - t) * float(f(self.b))
         self.curve_dot.move_to(axes.c2p(x, y_curve))
         self.chord_dot.move_to(axes.c2p(x, y_chord))
-        self.gap.put_start_and_end_on(*_drawable(axes.c2p(x, y_curve), axes.c2p(x, y_chord)))
+        set_segment(self.gap, axes.c2p(x, y_curve), axes.c2p(x, y_chord))
         base = axes.c2p(x, max(axes.y_range[0], 0.0))
-        self.drop.put_start_and_end_on(*_drawable(base, axes.c2p(x, y_curve)))
+        set_segment(self.drop, base, axes.c2p(x, y_curve))
         values = {"t": t, "curve": y_curve, "chord": y_chord, "gap": y_chord - y_curve}
         for key, readout in self.readouts.items():
             readout.set(values[key])

@@ -59,6 +59,7 @@ from mathviz.maths.floats import (
     doubles_in,
     ruler_ticks,
 )
+from mathviz.primitives.motion import Redraw
 from mathviz.primitives.readout import LiveDecimal
 from mathviz.readings import Printed, derived, printed, reads_screen
 
@@ -578,15 +579,12 @@ class ZoomableNumberLine(VGroup):
         return derived("typed label values placed in the window", places, *readings)
 
 
-class _LineAnimation(Animation):
+class _LineAnimation(Redraw):
     """An animation of the whole line that redraws it from scratch each frame."""
 
     def __init__(self, line: ZoomableNumberLine, **kwargs: Any) -> None:
         self.line = line
         super().__init__(line, **kwargs)
-
-    def create_starting_mobject(self) -> Mobject:  # noqa: D102 - nothing to interpolate from
-        return cast(Mobject, self.mobject)
 
 
 class _Zoom(_LineAnimation):

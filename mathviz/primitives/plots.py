@@ -30,6 +30,7 @@ from mathviz.primitives.readout import coords
 from mathviz.readings import reads_screen
 
 __all__ = [
+    "set_segment",
     "DottedCurve",
     "LabelledBrace",
     "log_log_frame",
@@ -37,6 +38,20 @@ __all__ = [
     "number_plane",
     "square_bracket",
 ]
+
+#: how far apart the ends of a segment of zero length are put, so that it can be drawn
+_HAIR = 1e-6
+
+
+def set_segment(line: VMobject, start: ArrayLike, end: ArrayLike) -> VMobject:
+    """Put ``line`` (a :class:`~manim.Line` or any VMobject) exactly from ``start`` to ``end``
+    (a hair long if they coincide: a segment of length zero cannot be drawn or measured).
+    Returns ``line``."""
+    first, last = np.asarray(start, dtype=float), np.asarray(end, dtype=float)
+    if np.linalg.norm(last - first) < _HAIR:
+        last = first + np.array([_HAIR, 0.0, 0.0])
+    line.set_points_as_corners(np.array([first, last]))
+    return line
 
 
 class LabelledBrace(VGroup):

@@ -49,6 +49,7 @@ from mathviz.maths.scales import (
     minor_log_ticks,
     population_std,
 )
+from mathviz.primitives.motion import StateTween
 from mathviz.readings import Printed, PrintedArray, printed, printed_all, reads_screen
 
 __all__ = [
@@ -95,27 +96,11 @@ def _fade(mob: VMobject, alpha: float, *, stroke: bool) -> None:
         mob.set_fill(opacity=alpha)
 
 
-class _Redraw(Animation):
-    """Move a :class:`MorphingAxis` state variable from its value at the start to ``target``
-    and redraw the axis at every frame (ticks, labels, dots and ruler together)."""
-
-    def __init__(self, axis: MorphingAxis, name: str, target: float, **kwargs: Any) -> None:
-        self.axis, self.attr, self.target = axis, name, float(target)
-        self.start_value = float(getattr(axis, name))
-        kwargs.setdefault("rate_func", _smooth)
-        super().__init__(axis, **kwargs)
-
-    def begin(self) -> None:  # noqa: D102 - manim hook
-        self.start_value = float(getattr(self.axis, self.attr))
-        super().begin()
-
-    def create_starting_mobject(self) -> Mobject:  # noqa: D102 - manim hook
-        return cast(Mobject, self.mobject)  # nothing is interpolated from a copy
-
-    def interpolate_mobject(self, alpha: float) -> None:  # noqa: D102 - manim hook
-        t = float(self.rate_func(alpha))
-        setattr(self.axis, self.attr, self.start_value + (self.target - self.start_value) * t)
-        self.axis.redraw()
+def _redraw(axis: MorphingAxis, name: str, target: float, **kwargs: Any) -> StateTween:
+    """Move one :class:`MorphingAxis` state variable to ``target``, redrawing the axis at
+    every frame (ticks, labels, dots and ruler together)."""
+    kwargs.setdefault("rate_func", _smooth)
+    return StateTween(axis, axis, {name: float(target)}, axis.redraw, **kwargs)
 
 
 class _Drop(Animation):
@@ -318,7 +303,7 @@ class MorphingAxis(VGroup):
         ticks, labels, dots and ruler move together."""
         if not 0.0 <= to <= 1.0:
             raise ValueError(f"the blend goes from 0 to 1, not {to!r}")
-        return _Redraw(self, "s", to, run_time=run_time)
+        return _redraw(self, "s", to, run_time=run_time)
 
     def add_dots(
         self,
@@ -367,20 +352,20 @@ class MorphingAxis(VGroup):
         """Animation fading in the ruler from ``10^exponent`` to ``10^(exponent + 1)``."""
         self.ruler_exponent = float(exponent)
         self.redraw()
-        return _Redraw(self, "ruler_alpha", 1.0, run_time=run_time)
+        return _redraw(self, "ruler_alpha", 1.0, run_time=run_time)
 
     def hide_ruler(self, *, run_time: float = 0.6) -> Animation:
         """Animation fading the ruler out."""
-        return _Redraw(self, "ruler_alpha", 0.0, run_time=run_time)
+        return _redraw(self, "ruler_alpha", 0.0, run_time=run_time)
 
     def slide_ruler(self, exponent: float, *, run_time: float = 2.0) -> Animation:
         """Animation sliding the ruler until it starts at ``10^exponent``: its ends stay a
         factor of ten apart all the way."""
-        return _Redraw(self, "ruler_exponent", exponent, run_time=run_time)
+        return _redraw(self, "ruler_exponent", exponent, run_time=run_time)
 
     def show_minor_ticks(self, *, run_time: float = 1.0) -> Animation:
         """Animation fading in the minor ticks 2, 3, …, 9 of every decade (log axis only)."""
-        return _Redraw(self, "minor", 1.0, run_time=run_time)
+        return _redraw(self, "minor", 1.0, run_time=run_time)
 
     # --- reading back ---------------------------------------------------------------------
     def _fractions(self, xs: ArrayLike) -> NDArray[np.float64]:

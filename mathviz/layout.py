@@ -40,11 +40,13 @@ from manim import (
     MarkupText,
     Mobject,
     NumberLine,
+    PMobject,
     SingleStringMathTex,
     Text,
     VGroup,
     config,
 )
+from manim.mobject.types.image_mobject import AbstractImageMobject
 from manim.utils.color import ManimColor, ParsableManimColor
 
 from mathviz import theme
@@ -274,6 +276,11 @@ def _content(mob: Mobject) -> str:
 _TYPE_INFO: dict[type, tuple[bool, bool, bool, bool, bool]] = {}
 
 
+#: mobjects without a fill that the renderer still draws (every other point-only mobject,
+#: such as a ValueTracker, is state, not picture)
+_DRAWN_NON_VECTOR = (AbstractImageMobject, PMobject)
+
+
 def _type_info(cls: type) -> tuple[bool, bool, bool, bool, bool]:
     info = _TYPE_INFO.get(cls)
     if info is None:
@@ -372,10 +379,11 @@ class _Scene:
             children: list[int] = []
             nodes.append([mob, start, -1, children, anonymous])
             pts = mob.points
-            if len(pts):
+            fill = getattr(mob, "fill_rgbas", None)
+            # a plain Mobject with points (a ValueTracker, a camera's trackers) is never drawn
+            if len(pts) and (fill is not None or isinstance(mob, _DRAWN_NON_VECTOR)):
                 parts.append(mob)
                 points.append(pts)
-                fill = getattr(mob, "fill_rgbas", None)
                 if fill is not None:
                     vector.append(True)
                     fills.append(fill)

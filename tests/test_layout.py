@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from manim import RIGHT, UP, Circle, DecimalNumber, MathTex, Text, VGroup, tempconfig
+from manim import (
+    RIGHT,
+    UP,
+    Circle,
+    DecimalNumber,
+    Dot,
+    Line,
+    MathTex,
+    Text,
+    ValueTracker,
+    VGroup,
+    tempconfig,
+)
 
 from mathviz.scene import layout_problems, reading_seconds, visible_texts
 
@@ -19,6 +31,25 @@ def test_offscreen_text_is_named():
         problems = layout_problems([far])
     assert len(problems) == 1 and problems[0][0].startswith('offscreen: text "runaway label"')
     assert problems[0][1] > 0.5
+
+
+def test_a_value_tracker_is_state_not_picture():
+    """A tracker added to the scene (``Slider.animate_to``, a moving camera) holds its value
+    as a point; the renderer never draws it, so a value of 20 or -100 is not "off screen"."""
+    with tempconfig({"frame_height": 8.0, "frame_width": 8.0 * 16 / 9}):
+        assert layout_problems([ValueTracker(20), ValueTracker(-100), Dot()]) == []
+        # a drawn mobject at the same place still is
+        assert layout_problems([Dot().shift(20 * RIGHT)])[0][0].startswith("offscreen")
+
+
+def test_a_vertical_segment_is_visible():
+    """A vertical line has no width; it is still drawn, so it still leaves the frame."""
+    from mathviz.layout import is_visible
+
+    upright = Line(UP * 2, UP * 3)
+    assert is_visible(upright)
+    with tempconfig({"frame_height": 8.0, "frame_width": 8.0 * 16 / 9}):
+        assert layout_problems([Line(UP * 3, UP * 9)])[0][0].startswith("offscreen")
 
 
 def test_overlap_is_reported_once_per_pair_even_if_added_twice():

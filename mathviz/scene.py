@@ -34,7 +34,7 @@ import contextlib
 import dataclasses
 import re
 from collections.abc import Callable, Iterator
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 import numpy as np
 from manim import (
@@ -45,6 +45,7 @@ from manim import (
     Scene,
     SingleStringMathTex,
     ThreeDScene,
+    Transform,
 )
 
 from mathviz import theme
@@ -587,7 +588,9 @@ class LectureMixin:
             if not skipping and not skip_rendering and not self.skip_animation_preview:  # type: ignore[attr-defined]
                 self.renderer.render(self, t, self.moving_mobjects)  # type: ignore[attr-defined]
             while pending and t >= pending[0] - 1e-9:
-                self._motion_moment(pending.pop(0), final=not pending)
+                moment = pending.pop(0)
+                self._motion_moment(moment, final=not pending)
+                self._morphed_number_check(moment)
             if self.stop_condition is not None and self.stop_condition():  # type: ignore[attr-defined]
                 break
         self._frozen_check(static, owners)
@@ -624,6 +627,38 @@ class LectureMixin:
                 self._beat_index,
             )
 
+    def _morphed_number_check(self, t: float) -> None:
+        """A Transform (a fade, a transform, ``.animate``) redraws its mobject from copies made
+        as it begins: a number it carries that changes value meanwhile (an updater, a follow,
+        a count) still shows its old glyphs, whatever its digits say. Checked for every
+        Transform running ``t`` seconds into the play; reported once per play."""
+        if getattr(self, "_frozen_number_play", None) == self._play_count:
+            return
+        playing: list[Animation] = getattr(self, "animations", None) or []
+        for animation in playing:
+            for part in _running_transforms(animation, t):
+                start = getattr(part, "starting_mobject", None)
+                if start is None:
+                    continue
+                now = [m for m in part.mobject.get_family() if isinstance(m, DecimalNumber)]
+                then = [m for m in start.get_family() if isinstance(m, DecimalNumber)]
+                for mob, before in zip(now, then, strict=False):
+                    shown, meant = _digits(before), _digits(mob)
+                    if shown != meant:
+                        self._record(
+                            f"frozen@beat{self._beat_index}: {describe(cast(Mobject, mob))} changed from "
+                            f"{shown} to {meant} during play {self._play_count} while a fade "
+                            f"or transform carries it, so the screen still shows {shown}; "
+                            f"let the number settle first, or fade it in before what it "
+                            f"reads moves",
+                            1.0,
+                            0.0,
+                            0.0,
+                            self._beat_index,
+                        )
+                        self._frozen_number_play = self._play_count
+                        return
+
     def _owners(self) -> dict[int, Mobject]:
         """For every drawn part: the text it belongs to, else the top-level object holding it."""
         owners: dict[int, Mobject] = {}
@@ -658,6 +693,30 @@ class LectureMixin:
     def tear_down(self) -> None:  # noqa: D102 - manim hook
         self.report.duration = self.clock
         super().tear_down()  # type: ignore[misc]
+
+
+def _running_transforms(animation: Animation, t: float) -> list[Transform]:
+    """The Transforms inside ``animation`` that are part-way through ``t`` seconds into it
+    (a group's members by their own start and end times)."""
+    run = float(animation.run_time)
+    if run <= 0:
+        return []
+    alpha = min(max(t / run, 0.0), 1.0)
+    timings = getattr(animation, "anims_with_timings", None)
+    if timings is not None:
+        end_time = float(getattr(animation, "max_end_time", run))
+        time = float(animation.rate_func(alpha)) * end_time
+        running: list[Transform] = []
+        for sub, start, end in timings:
+            if end > start and start < time < end:
+                running += _running_transforms(sub, (time - start) / (end - start) * sub.run_time)
+        return running
+    return [animation] if isinstance(animation, Transform) and 0.0 < alpha < 1.0 else []
+
+
+def _digits(number: Any) -> str:
+    """The characters a number's glyphs stand for (what it is meant to show)."""
+    return "".join(str(getattr(sub, "tex_string", "?")) for sub in number.submobjects)
 
 
 class LectureScene(LectureMixin, Scene):

@@ -450,7 +450,9 @@ class DistanceMetrics(LectureScene):
             self.play(Create(axes), FadeIn(ticks), FadeIn(x_title), FadeIn(title))
             self.add(curve)
             self.play(curve.create(run_time=2.5))
-            self.play(FadeIn(last), last.change_to(float(curve.points_shown()[-1, 1])))
+            # the value is set before the fade: a fade redraws from copies taken as it begins
+            last.set(float(curve.points_shown()[-1, 1]))
+            self.play(FadeIn(last))
             shown = curve.points_shown()
             self.checkpoint(
                 "curve_dimensions",

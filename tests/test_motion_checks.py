@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from manim import Animation, Axes, Dot, UpdateFromAlphaFunc, linear, smooth
+from manim import Animation, Axes, Dot, FadeIn, UpdateFromAlphaFunc, linear, smooth
 
 from mathviz.checkpoints import PlayRecord, SceneReport, pacing
 from mathviz.course import get_chapter
@@ -236,3 +236,31 @@ class FadingInFollower(Stage):
 def test_a_follower_entering_the_scene_shows_its_current_value_from_the_first_frame(run):
     seen = [float(v) for v in run(FadingInFollower).unverified[-1].split(",")]
     assert len(seen) == 8 and all(v == 3.0 for v in seen), seen
+
+
+class FadingCounter(Stage):
+    """A readout fades in while the dot it follows slides: a fade redraws from copies taken
+    as it begins, so the viewer sees 0.00 all the way while its digits say otherwise."""
+
+    settle_first = False
+
+    def construct(self) -> None:
+        self.remove(self.readout)
+        self.readout.follow(self.dot_x)
+        with self.beat("The readout fades in while the dot slides to four."):
+            if self.settle_first:
+                self.play(FadeIn(self.readout))
+                self.slide(4.0)
+            else:
+                self.slide(4.0, FadeIn(self.readout))
+
+
+class SettledCounter(FadingCounter):
+    settle_first = True
+
+
+def test_a_number_changing_under_a_fade_is_reported_and_a_settled_one_is_not(run):
+    frozen = [c for c in run(FadingCounter).checkpoints if c.name.startswith("frozen@")]
+    assert len(frozen) == 1 and not frozen[0].ok
+    assert "fade or transform carries it" in frozen[0].name and "shows 0.00" in frozen[0].name
+    assert not [c for c in run(SettledCounter).checkpoints if c.name.startswith("frozen@")]

@@ -83,6 +83,7 @@ __all__ = [
     "layout_findings",
     "layout_problems",
     "relative_luminance",
+    "same_colour",
     "srgb_to_lab",
     "visible_texts",
 ]
@@ -205,6 +206,12 @@ def _rgb(color: ParsableManimColor | Sequence[float] | np.ndarray) -> np.ndarray
     ):
         return np.asarray(color, dtype=float)[..., :3]
     return np.asarray(ManimColor(color).to_rgb(), dtype=float)
+
+
+def same_colour(a: ParsableManimColor, b: ParsableManimColor) -> bool:
+    """Whether two colours are the same to within a step of 8-bit rounding (a primitive
+    reading which state a mark is drawn in from its colour)."""
+    return bool(np.allclose(_rgb(a), _rgb(b), rtol=0.0, atol=1 / 255))
 
 
 def _linear(rgb: np.ndarray) -> np.ndarray:

@@ -37,7 +37,7 @@ from manim import (
 from mathviz import theme
 from mathviz.maths.descriptive import arrival_order, from_counts
 from mathviz.maths.recommender import MOVIES
-from mathviz.primitives.histogram import DurationBars, Histogram
+from mathviz.primitives.histogram import DurationBars, SummaryHistogram
 from mathviz.primitives.readout import Readout
 from mathviz.readings import derived
 from mathviz.scene import LectureScene
@@ -92,7 +92,7 @@ class DescriptiveStatistics(LectureScene):
     # --- ratings arrive --------------------------------------------------------------------
     def arrival_beat(self) -> None:
         arrivals = arrival_order(self.ratings, np.random.default_rng(SEED))
-        hist = Histogram(arrivals, STARS)
+        hist = SummaryHistogram(arrivals, STARS)
         hist.shift(CORNER - hist.axes.c2p(0.5, 0))
         axes = hist.axes
         x_name = theme.text("stars", size=theme.LABEL_SIZE, color=theme.MUTED)

@@ -1,4 +1,4 @@
-"""Histogram primitives: tiles fall into their stacks, markers stand where they are put, the
+"""SummaryHistogram primitives: tiles fall into their stacks, markers stand where they are put, the
 band opens about its centre, and the duration bars' mean and median lines follow a dragged
 bar at every moment. Expected values here come from numpy and the standard library."""
 
@@ -10,14 +10,14 @@ import numpy as np
 import pytest
 from animation_helpers import run
 
-from mathviz.primitives.histogram import DurationBars, Histogram
+from mathviz.primitives.histogram import DurationBars, SummaryHistogram
 
 ARRIVALS = [4, 5, 1, 4, 3, 2, 4, 5, 3, 4, 5, 2, 3, 4, 5]
 SESSIONS = (68.0, 24.0, 84.0, 52.0, 96.0, 36.0, 60.0, 76.0, 44.0)
 
 
 def test_tiles_land_in_their_columns(scene):
-    hist = Histogram(ARRIVALS)
+    hist = SummaryHistogram(ARRIVALS)
     assert hist.landed_shown() == 0
     anim = hist.drop_in(run_time=4.0)
     anim._setup_scene(scene)
@@ -36,7 +36,7 @@ def test_tiles_land_in_their_columns(scene):
 
 
 def test_marker_slides_and_reads_back(scene):
-    hist = Histogram(ARRIVALS)
+    hist = SummaryHistogram(ARRIVALS)
     marker = hist.marker(3.0, "mean", color="#FFFFFF")
     assert marker.value_shown() == pytest.approx(3.0, abs=1e-9)
     run(scene, marker.slide_to(3.6))
@@ -44,7 +44,7 @@ def test_marker_slides_and_reads_back(scene):
 
 
 def test_band_half_width_and_tiles_inside(scene):
-    hist = Histogram(ARRIVALS)
+    hist = SummaryHistogram(ARRIVALS)
     run(scene, hist.drop_in())
     mu, sigma = statistics.fmean(ARRIVALS), statistics.pstdev(ARRIVALS)
     run(scene, hist.grow_band(mu, sigma, color="#B48EAD"))
@@ -57,7 +57,7 @@ def test_band_half_width_and_tiles_inside(scene):
 
 
 def test_sorted_row_has_the_median_in_the_middle():
-    row = Histogram(ARRIVALS).sorted_row()
+    row = SummaryHistogram(ARRIVALS).sorted_row()
     assert row.count_shown() == len(ARRIVALS)
     assert list(row.digits_shown()) == sorted(ARRIVALS)
     assert row.position_of_middle_shown() == 8

@@ -47,7 +47,7 @@ __all__ = [
     "TILE_OPACITY",
     "SummaryMarker",
     "SortedRow",
-    "Histogram",
+    "SummaryHistogram",
     "DurationBars",
 ]
 
@@ -169,7 +169,7 @@ class SortedRow(VGroup):
         return 1 + sum(1 for sq in self.squares if sq.get_center()[0] < lit - 1e-6)
 
 
-class Histogram(VGroup):
+class SummaryHistogram(VGroup):
     """Whole-number values (ratings) as stacked tiles over their categories.
 
     Parameters

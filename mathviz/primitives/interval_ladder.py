@@ -32,6 +32,7 @@ from manim.animation.animation import Animation
 from numpy.typing import ArrayLike, NDArray
 
 from mathviz import theme
+from mathviz.layout import same_colour
 from mathviz.primitives.motion import Redraw
 from mathviz.primitives.readout import coords
 from mathviz.readings import reads_screen
@@ -42,10 +43,6 @@ __all__ = ["HIT_COLOR", "MISS_COLOR", "IntervalLadder", "SampleDots"]
 HIT_COLOR, MISS_COLOR = theme.CURVE, theme.BAD
 
 Floats = NDArray[np.float64]
-
-
-def _same_colour(a: ManimColor, b: ManimColor) -> bool:
-    return bool(np.allclose(np.asarray(a.to_rgb()), np.asarray(b.to_rgb()), atol=1e-3))
 
 
 class IntervalLadder(VGroup):
@@ -146,7 +143,7 @@ class IntervalLadder(VGroup):
 
     @staticmethod
     def _hit(rung: Mobject) -> bool:
-        return _same_colour(rung[0].get_color(), HIT_COLOR)
+        return same_colour(rung[0].get_color(), HIT_COLOR)
 
     @reads_screen("count")
     def drawn_shown(self) -> int:
@@ -165,7 +162,7 @@ class IntervalLadder(VGroup):
             [
                 r
                 for r in self.rungs
-                if self._visible(r) and _same_colour(r[0].get_color(), MISS_COLOR)
+                if self._visible(r) and same_colour(r[0].get_color(), MISS_COLOR)
             ]
         )
 

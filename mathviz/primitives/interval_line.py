@@ -28,7 +28,6 @@ from manim import (
     Create,
     DashedLine,
     Dot,
-    ManimColor,
     NumberLine,
     VGroup,
     VMobject,
@@ -36,6 +35,7 @@ from manim import (
 from manim.animation.animation import Animation
 
 from mathviz import theme
+from mathviz.layout import same_colour
 from mathviz.maths.inequalities import AbsInterval, Number, as_fraction
 from mathviz.primitives.motion import Redraw
 from mathviz.readings import reads_screen
@@ -48,10 +48,6 @@ OUTSIDE_COLOR = theme.BAD
 #: the bar measuring the distance to the centre, and the graph of that distance
 DISTANCE_COLOR = theme.ACCENT
 GRAPH_COLOR = theme.CURVE
-
-
-def _same(a: Any, b: Any) -> bool:
-    return bool(ManimColor(a).to_hex().lower() == ManimColor(b).to_hex().lower())
 
 
 class DistanceLine(VGroup):
@@ -258,7 +254,7 @@ class DistanceLine(VGroup):
         "holds" colour."""
         return sum(
             int(
-                _same(d.get_fill_color(), INSIDE_COLOR)
+                same_colour(d.get_fill_color(), INSIDE_COLOR)
                 and d.get_fill_opacity() > theme.VISIBLE_OPACITY
             )
             for d in (self.dot, self.rider)
@@ -285,7 +281,7 @@ class DistanceLine(VGroup):
             1
             for ring in self.ends
             if ring.get_stroke_opacity() > theme.VISIBLE_OPACITY
-            and _same(ring.get_fill_color(), theme.BACKGROUND)
+            and same_colour(ring.get_fill_color(), theme.BACKGROUND)
         )
 
 

@@ -35,6 +35,7 @@ from manim.animation.animation import Animation
 from numpy.typing import NDArray
 
 from mathviz import theme
+from mathviz.layout import same_colour
 from mathviz.maths.estimation import CoinLikelihood
 from mathviz.primitives.calculus import line_slope_shown
 from mathviz.primitives.motion import Redraw
@@ -47,10 +48,6 @@ __all__ = ["HEADS_COLOR", "TAILS_COLOR", "CoinRow", "LikelihoodTracer"]
 HEADS_COLOR, TAILS_COLOR = theme.EVIDENCE, theme.MUTED
 
 Floats = NDArray[np.float64]
-
-
-def _same_colour(a: ManimColor, b: ManimColor) -> bool:
-    return bool(np.allclose(np.asarray(a.to_rgb()), np.asarray(b.to_rgb()), atol=1e-3))
 
 
 class CoinRow(VGroup):
@@ -91,14 +88,14 @@ class CoinRow(VGroup):
     def heads_shown(self) -> int:
         """Coins drawn in the heads colour."""
         return len(
-            [c for c in self if self._visible(c) and _same_colour(c[0].get_color(), HEADS_COLOR)]
+            [c for c in self if self._visible(c) and same_colour(c[0].get_color(), HEADS_COLOR)]
         )
 
     @reads_screen("count")
     def tails_shown(self) -> int:
         """Coins drawn in the tails colour."""
         return len(
-            [c for c in self if self._visible(c) and _same_colour(c[0].get_color(), TAILS_COLOR)]
+            [c for c in self if self._visible(c) and same_colour(c[0].get_color(), TAILS_COLOR)]
         )
 
 

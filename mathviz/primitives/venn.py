@@ -44,6 +44,7 @@ from manim.animation.animation import Animation
 from manim.utils.rate_functions import linear, smooth
 
 from mathviz import theme
+from mathviz.layout import same_colour
 from mathviz.maths.sets import (
     REGIONS,
     Box,
@@ -88,10 +89,6 @@ _WHICH = ("a", "b")
 def _point(x: float, y: float) -> np.ndarray:
     """A scene point in the drawing's plane."""
     return np.array([x, y, 0.0])
-
-
-def _same_colour(a: ManimColor, b: ManimColor) -> bool:
-    return bool(ManimColor(a).to_hex().lower() == ManimColor(b).to_hex().lower())
 
 
 class UserDot(VGroup):
@@ -389,7 +386,7 @@ class VennDiagram(VGroup):
         return sum(
             1
             for dot in self.dots.values()
-            if _same_colour(dot.disc.get_fill_color(), color)
+            if same_colour(dot.disc.get_fill_color(), color)
             and (wanted is None or self._region_of_dot(dot, layout) in wanted)
         )
 
@@ -500,7 +497,7 @@ class _Light(_DotsAnimation):
             old_color, old_opacity = self.fill_from[region]
             if region in self.fill_to:
                 color, opacity = self.fill_to[region]
-                start = old_opacity if _same_colour(old_color, color) else 0.0
+                start = old_opacity if same_colour(old_color, color) else 0.0
                 fill.set_fill(color, start + (opacity - start) * fade)
             elif self.reset:
                 fill.set_fill(old_color, old_opacity * (1 - fade))

@@ -35,7 +35,7 @@ from mathviz.primitives.distribution_plot import (
     DensityCurve,
     GapMarker,
     MeanMarker,
-    PmfBars,
+    ParametricPmfBars,
     SlideTo,
     distribution_axes,
     max_gap_shown,
@@ -92,7 +92,7 @@ class Section:
     title: VMobject
     formula: VMobject
     sliders: list[Slider]
-    bars: PmfBars | None = None
+    bars: ParametricPmfBars | None = None
     curve: DensityCurve | None = None
     marker: MeanMarker | None = None
     readouts: list[Readout] = field(default_factory=list)
@@ -241,7 +241,7 @@ class CommonDistributions(LectureScene):
         )
         p = self.slider(0, (0.0, 1.0), 0.3, "p", theme.HYPOTHESIS, tick_step=0.5)
         s = Section(axes, title, formula, [p])
-        s.bars = PmfBars(axes, lambda: Bernoulli(p.value), 1, color=BAR_COLOR, width=0.55)
+        s.bars = ParametricPmfBars(axes, lambda: Bernoulli(p.value), 1, color=BAR_COLOR, width=0.55)
         s.marker = MeanMarker(axes, lambda: Bernoulli(p.value), color=MEAN_COLOR)
         self.moments_panel(s, 1, 2)
         with self.beat(
@@ -284,7 +284,7 @@ class CommonDistributions(LectureScene):
         p = self.slider(1, (0.0, 1.0), 0.5, "p", theme.HYPOTHESIS, tick_step=0.5)
         s = Section(axes, title, formula, [n, p])
         model = lambda: Binomial(int(n.value), p.value)  # noqa: E731
-        s.bars = PmfBars(axes, model, 20, color=BAR_COLOR)
+        s.bars = ParametricPmfBars(axes, model, 20, color=BAR_COLOR)
         s.marker = MeanMarker(axes, model, color=MEAN_COLOR)
         self.moments_panel(s, 1, 1)
         with self.beat(
@@ -331,7 +331,7 @@ class CommonDistributions(LectureScene):
         lam = self.slider(0, (0.0, 10.0), 2.0, r"\lambda", theme.GRADIENT, tick_step=5)
         s = Section(axes, title, formula, [lam])
         model = lambda: Poisson(max(lam.value, 1e-9))  # noqa: E731
-        s.bars = PmfBars(axes, model, 16, color=BAR_COLOR)
+        s.bars = ParametricPmfBars(axes, model, 16, color=BAR_COLOR)
         s.marker = MeanMarker(axes, model, color=MEAN_COLOR)
         self.moments_panel(s, 1, 1)
         with self.beat(
@@ -466,7 +466,7 @@ class CommonDistributions(LectureScene):
         def model() -> Binomial:
             return Binomial(int(n.value), 0.3)
 
-        s.bars = PmfBars(axes, model, 32, color=BAR_COLOR)
+        s.bars = ParametricPmfBars(axes, model, 32, color=BAR_COLOR)
         s.curve = DensityCurve(
             axes,
             lambda: Normal(model().mean, math.sqrt(model().variance)),

@@ -14,7 +14,7 @@ from mathviz.primitives.distribution_plot import (
     DensityCurve,
     GapMarker,
     MeanMarker,
-    PmfBars,
+    ParametricPmfBars,
     SlideTo,
     distribution_axes,
     max_gap_shown,
@@ -40,7 +40,7 @@ def test_axes_number_the_edges_and_hide_the_vertical_axis():
 def test_bars_follow_their_model_and_read_back():
     a = axes()
     params = {"n": 10, "p": 0.5}
-    bars = PmfBars(a, lambda: Binomial(params["n"], params["p"]), 20)
+    bars = ParametricPmfBars(a, lambda: Binomial(params["n"], params["p"]), 20)
     heights = bars.heights_shown()
     assert source_of(heights).startswith("geometry")
     np.testing.assert_allclose(heights[:11], stats.binom.pmf(np.arange(11), 10, 0.5), atol=1e-9)
@@ -55,7 +55,7 @@ def test_bars_follow_their_model_and_read_back():
 
 
 def test_bars_grow_from_the_axis(scene):
-    bars = PmfBars(axes((-0.9, 16.9, 2)), lambda: Poisson(4.0), 16)
+    bars = ParametricPmfBars(axes((-0.9, 16.9, 2)), lambda: Poisson(4.0), 16)
     grow = bars.grow(run_time=1.0)
     assert bars.heights_shown().max() < 1e-6
     run(scene, grow)
@@ -89,7 +89,7 @@ def test_density_heights_area_and_peak(scene):
 
 def test_gap_between_bars_and_curve():
     a = axes((-0.9, 32.9, 5))
-    bars = PmfBars(a, lambda: Binomial(5, 0.3), 32)
+    bars = ParametricPmfBars(a, lambda: Binomial(5, 0.3), 32)
     curve = DensityCurve(
         a, lambda: Normal(1.5, np.sqrt(1.05)), (-0.9, 32.9), pins=range(33), fill_opacity=0.0
     )

@@ -7,7 +7,7 @@ one true distribution, in motion too:
 
 * :func:`distribution_axes` — axes for a distribution: numbers along the bottom and left edges,
   no vertical axis line through the data, faint horizontal guides at the numbered heights;
-* :class:`PmfBars` — one bar per whole number ``k`` up to ``k_max``, as tall as ``P(k)``
+* :class:`ParametricPmfBars` — one bar per whole number ``k`` up to ``k_max``, as tall as ``P(k)``
   (bars outside the support are hidden);
 * :class:`DensityCurve` — a density drawn over a window, with the region under it filled;
 * :class:`MeanMarker` — a vertical line at the mean and a band one standard deviation either
@@ -52,7 +52,7 @@ from mathviz.readings import reads_screen
 
 __all__ = [
     "distribution_axes",
-    "PmfBars",
+    "ParametricPmfBars",
     "DensityCurve",
     "MeanMarker",
     "SlideTo",
@@ -114,7 +114,7 @@ def distribution_axes(
     return axes
 
 
-class PmfBars(VGroup):
+class ParametricPmfBars(VGroup):
     """One bar per ``k = 0 … k_max`` of a PMF, redrawn at every frame from ``model()``.
 
     A bar stands on the x-axis at ``k`` and is ``P(k)`` tall (through the axes); a ``k``
@@ -431,7 +431,7 @@ class GapMarker(Line):
 
     def __init__(
         self,
-        bars: PmfBars,
+        bars: ParametricPmfBars,
         curve: DensityCurve,
         *,
         color: ManimColor = theme.BAD,
@@ -456,7 +456,7 @@ class GapMarker(Line):
         return float(abs(y1 - y0))
 
 
-def _largest_gap(bars: PmfBars, curve: DensityCurve) -> tuple[int, float, float]:
+def _largest_gap(bars: ParametricPmfBars, curve: DensityCurve) -> tuple[int, float, float]:
     """``(k, bar height, curve height)`` where a drawn bar is furthest from the curve."""
     heights, drawn = bars.heights_shown(), curve.curve_shown()
     best = (0, 0.0, 0.0)
@@ -469,7 +469,7 @@ def _largest_gap(bars: PmfBars, curve: DensityCurve) -> tuple[int, float, float]
 
 
 @reads_screen("geometry")
-def max_gap_shown(bars: PmfBars, curve: DensityCurve) -> float:
+def max_gap_shown(bars: ParametricPmfBars, curve: DensityCurve) -> float:
     """The largest vertical gap between a drawn bar's top and the drawn curve above or below
     its centre (bars outside the curve's window are skipped)."""
     _, top, level = _largest_gap(bars, curve)

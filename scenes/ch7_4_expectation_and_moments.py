@@ -31,11 +31,11 @@ from manim import (
     Create,
     FadeIn,
     FadeOut,
-    FadeTransform,
     Flash,
     Indicate,
     LaggedStart,
     ManimColor,
+    Succession,
     Transform,
     VGroup,
     Write,
@@ -284,8 +284,8 @@ class ExpectationAndMoments(LectureScene):
             beat.say(
                 0,
                 FadeOut(beam.weights, beam.weight_labels, beam.arms, beam.arm_labels, self.moments),
-                # a fade, not a glyph-by-glyph morph (two different formulas garble mid-way)
-                FadeTransform(self.formula, mean_small),
+                # one after the other: a morph or a cross-fade of two formulas garbles mid-way
+                Succession(FadeOut(self.formula), FadeIn(mean_small)),
             )
             self.formula = mean_small
             beam.remove(beam.weights, beam.weight_labels, beam.arms, beam.arm_labels)

@@ -6,6 +6,7 @@ Scenes and primitives take colours from here by *meaning* (``BASIS_I``, ``GRADIE
 
 from __future__ import annotations
 
+import numpy as np
 from manim import (
     DOWN,
     LEFT,
@@ -25,6 +26,7 @@ from manim import (
 from manim.animation.animation import Animation
 
 __all__ = [
+    "at",
     "VISIBLE_OPACITY",
     "OVERLAP_MIN",
     "MIN_TEXT_PX",
@@ -227,3 +229,8 @@ def show_card(card: VGroup) -> Animation:
 def hide(*mobjects) -> Animation:
     """Fade mobjects out (the course's standard exit)."""
     return FadeOut(Group(*mobjects))
+
+
+def at(x: float, y: float) -> np.ndarray:
+    """The scene point ``(x, y)`` (on the z = 0 plane), for placing things in the frame."""
+    return np.array([x, y, 0.0])

@@ -17,7 +17,6 @@ import contextlib
 from collections.abc import Callable
 from typing import Any
 
-import numpy as np
 from manim import (
     DOWN,
     LEFT,
@@ -53,6 +52,7 @@ from mathviz.primitives.truth_table import TruthTable
 from mathviz.primitives.venn import FALSE_COLOR, SET_COLORS, TRUE_COLOR, VennDiagram
 from mathviz.readings import derived, printed
 from mathviz.scene import LectureScene
+from mathviz.theme import at
 
 #: the recommender's twelve users by id, those who rated a sci-fi film, and a drama
 USERS = frozenset(range(1, 13))
@@ -74,11 +74,6 @@ PANEL_LEFT = 1.55
 COUNTER_SIZE = 42
 #: the model's set expressions as this lecture names them
 SHOWN_AS = {"A": "S", "B": "D", "A & B": "S & D", "A | B": "S | D", "A - B": "S - D"}
-
-
-def at(x: float, y: float) -> np.ndarray:
-    """A point of the frame."""
-    return np.array([x, y, 0.0])
 
 
 def implication_holds_in(region: Region) -> bool:

@@ -46,6 +46,7 @@ from mathviz.primitives.readout import Readout, live_number_class
 from mathviz.primitives.tiles import LAYER_COLORS, SideBrace, TileGrid
 from mathviz.readings import derived, printed
 from mathviz.scene import LectureScene
+from mathviz.theme import at
 
 #: the brief's range: the identity is built for n = 1 … 6
 LAST_N = 6
@@ -62,11 +63,6 @@ SIZE = 36
 J, N = sp.symbols("j n", integer=True, positive=True)
 #: the closed form of 1 + 3 + … + (2n − 1), summed symbolically (not by the drawing's loop)
 CLOSED_FORM = sp.simplify(sp.summation(2 * J - 1, (J, 1, N)))
-
-
-def at(x: float, y: float) -> np.ndarray:
-    """The scene point ``(x, y)``."""
-    return np.array([x, y, 0.0])
 
 
 def parts(tex: VMobject, *indices: int) -> VGroup:

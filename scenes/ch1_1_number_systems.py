@@ -60,6 +60,7 @@ from mathviz.primitives.number_sets import SET_COLORS, NestedSets, number_on_lin
 from mathviz.primitives.readout import Readout
 from mathviz.readings import derived, printed, printed_all
 from mathviz.scene import LectureScene
+from mathviz.theme import at
 
 # --- the numbers ---------------------------------------------------------------------------
 NATURALS = examples([(n, str(n)) for n in range(5)])
@@ -89,11 +90,6 @@ FLOAT_ROW_Y, READ_Y, READ2_Y, VALUE_Y, RANGE_Y = 2.35, 0.8, 0.0, -1.0, -2.45
 READ_SIZE = 34
 #: the float's row is first shown this far below its place, in the middle of the frame
 ROW_DROP = 1.9
-
-
-def at(x: float, y: float) -> np.ndarray:
-    """The scene point ``(x, y)``."""
-    return np.array([x, y, 0.0])
 
 
 # --- independent routes to the expected values ---------------------------------------------

@@ -55,6 +55,7 @@ from mathviz.primitives.readout import Readout
 from mathviz.primitives.scales import MorphingAxis, ShareBar, SpreadBar, ValueStrip
 from mathviz.readings import derived, printed_all
 from mathviz.scene import LectureScene
+from mathviz.theme import at
 
 #: the sweep as code, and the token of each rate in it
 SWEEP_CODE = "learning_rates = [1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1]"
@@ -86,11 +87,6 @@ READOUT_SIZE = 32
 DOT_SIZE, STACK = 0.13, 0.34
 #: the two features' colours in the last part (gaps and the distance bar)
 FEATURE_COLORS = (theme.TEXT, theme.AREA)
-
-
-def at(x: float, y: float) -> np.ndarray:
-    """The scene point ``(x, y)``."""
-    return np.array([x, y, 0.0])
 
 
 def number_line(y: float, x_range: Sequence[float], left: float, length: float) -> NumberLine:

@@ -40,6 +40,7 @@ from mathviz.primitives.readout import Readout
 from mathviz.primitives.slider import Slider
 from mathviz.readings import derived
 from mathviz.scene import LectureScene
+from mathviz.theme import at
 
 #: the plot: x from −2 to 6, y from −3 to 6, 0.8 scene units per unit
 X_RANGE, Y_RANGE, UNIT = (-2, 6), (-3, 6), 0.8
@@ -100,10 +101,6 @@ def rise_over_run(line: SlopeInterceptLine) -> Any:
     """A line's drawn slope triangle: its rise over its run, both read through the axes."""
     rise, run = line.rise_shown(), line.run_shown()
     return derived("drawn rise / drawn run", float(rise) / float(run), rise, run)
-
-
-def at(x: float, y: float) -> np.ndarray:
-    return np.array([x, y, 0.0])
 
 
 class LinearEquations(LectureScene):

@@ -48,6 +48,7 @@ from mathviz.primitives.plots import number_edges
 from mathviz.primitives.readout import Readout
 from mathviz.readings import derived, printed
 from mathviz.scene import LectureScene
+from mathviz.theme import at
 
 #: the mirror: square axes over [−2, 5]², the marked point's x, and where it slides to
 PLANE = (-2, 5)
@@ -64,11 +65,6 @@ READOUT_SIZE = 42
 #: the bars' heights above the log axis: the first factor, the second (before it slides
 #: onto the first's end), and the sum of their lengths
 BAR_HEIGHTS = (0.75, 1.95, 3.05)
-
-
-def at(x: float, y: float) -> np.ndarray:
-    """The scene point ``(x, y)``."""
-    return np.array([x, y, 0.0])
 
 
 def on_baseline(*readouts: Readout) -> None:

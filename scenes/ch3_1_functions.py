@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-import numpy as np
 import sympy as sp
 from manim import (
     LEFT,
@@ -37,6 +36,7 @@ from mathviz.maths.functions import Relation, affine, power
 from mathviz.primitives.function_machine import FunctionMachine, MappingDiagram, Pipeline, Token
 from mathviz.readings import derived, printed_all
 from mathviz.scene import LectureScene
+from mathviz.theme import at
 
 #: the two machines: g doubles and adds one, f squares
 G = affine("g", 2, 1)
@@ -62,11 +62,6 @@ EXTRA = (3, "watch")
 #: the two pipelines' rows, and where their outputs are compared
 ROW_Y = (1.25, -2.3)
 COMPARE = (4.4, -0.55)
-
-
-def at(x: float, y: float) -> np.ndarray:
-    """The scene point ``(x, y)``."""
-    return np.array([x, y, 0.0])
 
 
 def value_of(expr: sp.Expr, x: Fraction | int) -> Fraction:

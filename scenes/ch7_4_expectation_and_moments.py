@@ -55,6 +55,7 @@ from mathviz.primitives.readout import Readout
 from mathviz.primitives.running_mean import RunningMean, level_line, rounds_axes
 from mathviz.readings import derived, printed
 from mathviz.scene import LectureScene
+from mathviz.theme import at
 
 #: the game: a one or a two (of six faces) wins 100, three to six lose 200
 GAME = DiscreteGame.of((100, -200), ("1/3", "2/3"))
@@ -83,10 +84,6 @@ def face_fill(face: Any, color: ManimColor) -> Animation:
     target = face.copy()
     target.body.set_fill(color)
     return Transform(face, target)
-
-
-def at(x: float, y: float) -> np.ndarray:
-    return np.array([x, y, 0.0])
 
 
 class ExpectationAndMoments(LectureScene):

@@ -44,6 +44,7 @@ from mathviz.primitives.readout import Readout
 from mathviz.primitives.slider import Slider
 from mathviz.readings import derived
 from mathviz.scene import LectureScene
+from mathviz.theme import at
 
 #: where every plot's bottom-left corner sits, and its size
 PLOT_CORNER, PLOT_SIZE = np.array([-6.0, -3.15, 0.0]), (8.0, 5.85)
@@ -53,10 +54,6 @@ ROW_FORMULA, ROW_SLIDERS, ROW_MEAN, ROW_VARIANCE = 3.25, (1.95, 0.75), -0.9, -2.
 TRACK, READOUT_ROOM, READOUT_SIZE = 2.3, 1.55, 34
 MEAN_COLOR, BAND_COLOR, BAR_COLOR = theme.ACCENT, theme.PROJECTION, theme.AREA
 TOL = 1e-6
-
-
-def at(x: float, y: float) -> np.ndarray:
-    return np.array([x, y, 0.0])
 
 
 # --- independent routes to the expected values: exact fractions and the PMF's own sums ------

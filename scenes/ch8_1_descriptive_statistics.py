@@ -41,6 +41,7 @@ from mathviz.primitives.histogram import DurationBars, SummaryHistogram
 from mathviz.primitives.readout import Readout
 from mathviz.readings import derived
 from mathviz.scene import LectureScene
+from mathviz.theme import at
 
 #: the movie, and how many of its fifteen ratings gave 1, 2, 3, 4 and 5 stars
 MOVIE = MOVIES[1]
@@ -64,10 +65,6 @@ ROWS = (2.35, 1.5, 0.65, -0.2, -1.05, -1.9)
 SIZE = 36
 TOL = 1e-9
 Invariant = tuple[str, Callable[[], tuple[Any, Any]], float | None]
-
-
-def at(x: float, y: float) -> np.ndarray:
-    return np.array([x, y, 0.0])
 
 
 class DescriptiveStatistics(LectureScene):

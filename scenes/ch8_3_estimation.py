@@ -51,6 +51,7 @@ from mathviz.primitives.likelihood import HEADS_COLOR, TAILS_COLOR, CoinRow, Lik
 from mathviz.primitives.readout import Readout
 from mathviz.readings import derived, printed
 from mathviz.scene import LectureScene
+from mathviz.theme import at
 
 #: the tosses: seven heads, three tails
 TOSSES = ("H", "H", "T", "H", "H", "H", "T", "H", "T", "H")
@@ -85,10 +86,6 @@ def scipy_mle() -> float:
         options={"xatol": 1e-10},
     )
     return float(found.x)
-
-
-def at(x: float, y: float) -> np.ndarray:
-    return np.array([x, y, 0.0])
 
 
 class Estimation(LectureScene):

@@ -51,6 +51,7 @@ from mathviz.primitives.tail_plot import ShufflePile, TailPlot, Verdict
 from mathviz.primitives.user_grid import UserGrid
 from mathviz.readings import derived, printed
 from mathviz.scene import LectureScene
+from mathviz.theme import at
 
 #: the experiment: clicks out of users shown each recommender; B's second, weaker result
 USERS, CLICKS_A, CLICKS_B, CLICKS_B_LATER = 1000, 120, 155, 130
@@ -74,10 +75,6 @@ def scipy_test(clicks_b: int) -> tuple[float, float, float]:
     se = math.sqrt(pooled * (1 - pooled) * 2 / USERS)
     z = (clicks_b - CLICKS_A) / USERS / se
     return POINTS * se, z, float(2 * stats.norm.sf(abs(z)))
-
-
-def at(x: float, y: float) -> np.ndarray:
-    return np.array([x, y, 0.0])
 
 
 def with_unit(readout: Readout, unit: str, widest: float, size: int = SIZE) -> VGroup:

@@ -393,11 +393,10 @@ class SlideTo(Animation):
     """Move a :class:`~mathviz.primitives.slider.Slider`'s value to ``value`` (smoothly, from
     the value it holds when the animation begins) without putting its tracker on stage.
 
-    :meth:`Slider.animate_to` animates the slider's :class:`~manim.ValueTracker`, which Manim
-    then adds to the scene; a tracker is a point at ``(value, 0)``, so a value such as
-    ``n = 20`` would stand outside the frame. Here the animated mobject is an empty
-    placeholder and the tracker is set from outside; the knob, the readout and everything
-    drawn from the slider follow it at every frame through their updaters. With ``whole``
+    The animated mobject is an empty one and the tracker is set from outside; the knob, the
+    readout and everything drawn from the slider follow it at every frame through their
+    updaters (:meth:`Slider.animate_to` would do as well now that the layout lint ignores
+    trackers; what this adds is the whole-number stepping). With ``whole``
     the value steps through the whole numbers on the way (a count such as ``n`` never holds
     a fraction, so the knob clicks from one whole number to the next).
     """

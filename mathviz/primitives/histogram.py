@@ -12,7 +12,6 @@ are, a bar's length from its right end.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import cast
 
 import numpy as np
 from manim import (
@@ -37,7 +36,7 @@ from manim.animation.animation import Animation
 
 from mathviz import theme
 from mathviz.maths.descriptive import mean, median, sorted_with_middle, stack_slots
-from mathviz.primitives.motion import Scripted
+from mathviz.primitives.motion import Scripted, built
 from mathviz.primitives.readout import coords
 from mathviz.readings import PrintedArray, printed, reads_screen
 
@@ -62,11 +61,6 @@ DIM_OPACITY = 0.3
 FALL_SHARE = 0.16
 #: how close (axes units) a tile must be to its slot to count as landed
 SNAP = 1e-6
-
-
-def _builder(animation: object) -> Animation:
-    """An ``.animate`` chain as the animation it builds (for the type checker)."""
-    return cast(Animation, animation)
 
 
 class SummaryMarker(VGroup):
@@ -148,8 +142,8 @@ class SortedRow(VGroup):
         """Outline the middle square in ``color``, thick, and colour its digit."""
         sq, digit = self.squares[self.middle], self.digits[self.middle]
         return AnimationGroup(
-            _builder(sq.animate.set_stroke(color=color, width=7)),
-            _builder(digit.animate.set_color(color)),
+            built(sq.animate.set_stroke(color=color, width=7)),
+            built(digit.animate.set_color(color)),
         )
 
     @reads_screen("count")
@@ -285,7 +279,7 @@ class SummaryHistogram(VGroup):
     def highlight_column(self, value: int, color: ManimColor) -> Animation:
         """Recolour every tile of one column."""
         tiles = [t for t, (v, _) in zip(self.tiles, self.slots, strict=True) if v == value]
-        return AnimationGroup(*(_builder(t.animate.set_fill(color=color)) for t in tiles))
+        return AnimationGroup(*(built(t.animate.set_fill(color=color)) for t in tiles))
 
     def grow_band(
         self, center: float, half_width: float, *, color: ManimColor, run_time: float = 2.0
@@ -338,7 +332,7 @@ class SummaryHistogram(VGroup):
         """Fade the tiles outside the band, so those inside stand out."""
         lo, hi = self.band_edges_shown()
         outside = [t for t in self.tiles if not lo - SNAP <= coords(self.axes, t)[0] <= hi + SNAP]
-        return AnimationGroup(*(_builder(t.animate.set_fill(opacity=DIM_OPACITY)) for t in outside))
+        return AnimationGroup(*(built(t.animate.set_fill(opacity=DIM_OPACITY)) for t in outside))
 
     # --- read back ------------------------------------------------------------------------
     def _landed(self) -> list[tuple[Mobject, np.ndarray]]:
@@ -529,7 +523,7 @@ class DurationBars(VGroup):
     def mark(self, i: int, color: ManimColor) -> Animation:
         """Colour one bar (the one to be dragged); it keeps that colour."""
         self.marked.add(i)
-        return _builder(self.bars[i].animate.set_fill(color=color))
+        return built(self.bars[i].animate.set_fill(color=color))
 
     def drag(self, i: int, to: float, run_time: float = 3.0) -> Animation:
         """Stretch bar ``i`` to ``to``; the mean and median lines follow at every frame."""

@@ -20,7 +20,13 @@ from typing import Any, cast
 from manim import Mobject, smooth
 from manim.animation.animation import Animation
 
-__all__ = ["Redraw", "StateTween", "Scripted"]
+__all__ = ["Redraw", "StateTween", "Scripted", "built"]
+
+
+def built(animation: object) -> Animation:
+    """An ``.animate`` chain as the animation it builds (for the type checker: Manim types
+    ``mob.animate`` as the mobject itself)."""
+    return cast(Animation, animation)
 
 
 class Redraw(Animation):

@@ -245,6 +245,19 @@ def test_frames_are_taken_from_the_video_and_written_in_place(tmp_path):
     assert len(list((folder / "frames").iterdir())) == 4
 
 
+def test_hundreds_of_frames_are_taken_in_batches_each_the_frame_on_screen(tmp_path):
+    """A chapter with ~100 plays asks for more frames than one ``select`` expression holds
+    (ffmpeg ran out of memory parsing it): they are taken in passes, each still exact."""
+    video = tmp_path / "long.mkv"
+    _numbered_video(video, 250)
+    times = [(n + 0.5) / FPS for n in range(0, 250, 2)] + [3.0 / FPS]  # 126 times, one repeat
+    assert len(set(times)) > 2 * sb.FRAMES_PER_PASS
+    shots = sb.extract_frames(video, times, FPS, tmp_path / "frames")
+    assert len(shots) == len(times)
+    for t, shot in zip(times, shots, strict=True):
+        assert Image.open(shot).convert("L").getpixel((32, 18)) == math.floor(t * FPS), shot
+
+
 def test_a_failed_chapter_takes_its_frames_from_its_segments(tmp_path, monkeypatch):
     """Each scene's own segment, on its own clock; the failing one kept for review."""
     from mathviz.render.build import plan_build

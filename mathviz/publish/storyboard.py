@@ -82,6 +82,7 @@ __all__ = [
     "page",
     "Sources",
     "chapter_sources",
+    "FRAMES_PER_PASS",
     "extract_frames",
     "StoryboardResult",
     "storyboard_folder",
@@ -438,11 +439,28 @@ def chapter_sources(
     return Sources([report], [(final, 0.0)], from_sidecar=not plays)
 
 
+#: frames taken per ffmpeg pass: a ``select`` expression of a few hundred terms makes ffmpeg's
+#: expression parser run out of memory ("Cannot allocate memory"), so long lists go in batches
+FRAMES_PER_PASS = 40
+
+
 def extract_frames(video: Path, times: Sequence[float], fps: float, folder: Path) -> list[Path]:
-    """The frames on screen at ``times`` (seconds of ``video``) as PNG files in ``folder``, in
-    one ffmpeg pass (a ``select`` filter on the frame numbers); one path per time."""
+    """The frames on screen at ``times`` (seconds of ``video``) as PNG files in ``folder``: one
+    ffmpeg pass (a ``select`` filter on the frame numbers) per :data:`FRAMES_PER_PASS` frames;
+    one path per time."""
     numbers = [frame_number(t, fps) for t in times]
     wanted = sorted(set(numbers))
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for k, start in enumerate(range(0, len(wanted), FRAMES_PER_PASS)):
+        batch = wanted[start : start + FRAMES_PER_PASS]
+        written += _select_frames(video, batch, folder / f"pass-{k:03d}")
+    by_number = dict(zip(wanted, written, strict=True))
+    return [by_number[n] for n in numbers]
+
+
+def _select_frames(video: Path, wanted: Sequence[int], folder: Path) -> list[Path]:
+    """Frames ``wanted`` (sorted frame numbers) of ``video`` as PNGs in ``folder``, in one pass."""
     folder.mkdir(parents=True, exist_ok=True)
     expression = "+".join(f"eq(n\\,{n})" for n in wanted)
     try:
@@ -471,8 +489,7 @@ def extract_frames(video: Path, times: Sequence[float], fps: float, folder: Path
             f"ffmpeg took {len(written)} of {len(wanted)} frames from "
             f"{video.name} (frame {wanted[-1]} is past its end?)"
         )
-    by_number = dict(zip(wanted, written, strict=True))
-    return [by_number[n] for n in numbers]
+    return written
 
 
 @dataclass(frozen=True)

@@ -142,3 +142,21 @@ def test_a_symmetric_matrix_fills_both_cells(scene):
     run(scene, matrix.fill("A", "C"))
     shown = matrix.matrix_shown()
     assert shown[0, 2] == shown[2, 0] == 1 and shown.sum() == 2
+
+
+def test_appearing_keeps_the_view_one_group_on_screen(scene):
+    view = _view()
+    run(scene, view.appear())
+    assert view in scene.mobjects
+    # no part was lifted out of the group to the top level
+    assert not any(m in scene.mobjects for m in [*view.discs.values(), *view.lines.values()])
+    # edges are drawn before (under) the discs
+    family = scene.get_mobject_family_members()
+    assert max(family.index(line) for line in view.lines.values()) < min(
+        family.index(d) for d in view.discs.values()
+    )
+    # an edge revealed later joins the group, not the top level
+    hidden = _view(hidden_edges=True)
+    run(scene, hidden.appear())
+    run(scene, hidden.reveal_edge("A", "B"))
+    assert hidden.lines[("A", "B")] not in scene.mobjects and hidden in scene.mobjects

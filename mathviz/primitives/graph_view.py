@@ -22,6 +22,7 @@ from manim import (
     DOWN,
     LEFT,
     UP,
+    Add,
     Animation,
     AnimationGroup,
     Arrow,
@@ -215,7 +216,12 @@ class GraphView(VGroup):
 
     # --- animations -----------------------------------------------------------------------
     def appear(self, lag_ratio: float = 0.1) -> Animation:
-        """Nodes grow in one after another, then the drawn edges (and weights) are traced."""
+        """Nodes grow in one after another, then the drawn edges (and weights) are traced.
+
+        The whole view joins the scene first (:class:`~manim.Add`), so the parts' own
+        introducing animations find it there and the view stays one group on screen, its
+        edges under its discs (introduced one by one, each part would be lifted out of the
+        group to the top of the scene)."""
         nodes = LaggedStart(
             *(
                 AnimationGroup(GrowFromCenter(self.discs[n]), FadeIn(self.names[n]))
@@ -226,8 +232,10 @@ class GraphView(VGroup):
         edges = [Create(line) for line in self.lines.values()]
         weights = [FadeIn(label) for label in self.weight_labels.values()]
         if not edges:
-            return nodes
-        return LaggedStart(nodes, AnimationGroup(*edges, *weights), lag_ratio=0.6)
+            return AnimationGroup(Add(self), nodes)
+        return AnimationGroup(
+            Add(self), LaggedStart(nodes, AnimationGroup(*edges, *weights), lag_ratio=0.6)
+        )
 
     def reveal_edge(self, u: str, v: str, *, color: ManimColor | None = None) -> Animation:
         """Trace the edge ``u``–``v`` (built hidden) from ``u`` towards ``v``."""

@@ -1,8 +1,8 @@
 """4.4 Matrix as Transformation: the vectors ride the grid at every moment, and a copy of the
 old timing (grid and arrows on two clocks) is caught by the check.
 
-The values at the beats' ends are tested in ``tests/test_chapters.py``; the area readouts here
-are compared with numpy's determinants.
+The values at the beats' ends are tested in ``tests/test_chapters.py``; the area readouts and
+the two orders of the product here are compared with numpy.
 """
 
 from __future__ import annotations
@@ -17,15 +17,18 @@ from manim import AnimationGroup, ApplyMatrix, Transform
 
 from mathviz import theme
 from mathviz.course import get_chapter, load_scenes
-from mathviz.primitives.linear_map import LinearMapDiagram
+from mathviz.primitives.map_flow import FlowMapDiagram
 from mathviz.render import runner
 from mathviz.render.narration import chapter_narrator
 from mathviz.voice.engine import VoiceSettings, speaking
 
 INVARIANTS = ("invariant:v_tip_is_grid_image_of_v", "invariant:basis_tips_are_grid_images")
+R = np.array([[0.0, -1.0], [1.0, 0.0]])
+S = np.array([[1.0, 1.0], [0.0, 1.0]])
+V = np.array([1.0, 2.0])
 
 
-class SplitClockDiagram(LinearMapDiagram):
+class SplitClockDiagram(FlowMapDiagram):
     """The old ``apply``: the grid by ``ApplyMatrix`` (3 s by default) and the arrows by
     ``Transform`` (1 s) in one group, so the arrows land while the grid has barely moved."""
 
@@ -52,8 +55,9 @@ def by_name(reports) -> dict:
 
 def test_vectors_ride_the_grid_at_every_sampled_moment(chapter_reports):
     results = by_name(chapter_reports("4.4"))
-    for name in INVARIANTS:
+    for name in (*INVARIANTS, "invariant:area_readout_is_square_area"):
         assert results[name].ok, results[name].source
+    for name in INVARIANTS:
         assert results[name].source.startswith("geometry")
 
 
@@ -63,7 +67,7 @@ def test_the_old_split_clock_timing_fails_the_check(monkeypatch):
     moment inside the first map, while the end-of-beat checkpoints still pass."""
     chapter = get_chapter("4.4")
     scene_cls = load_scenes(chapter)[0]
-    monkeypatch.setattr(sys.modules[scene_cls.__module__], "LinearMapDiagram", SplitClockDiagram)
+    monkeypatch.setattr(sys.modules[scene_cls.__module__], "FlowMapDiagram", SplitClockDiagram)
     narrator = chapter_narrator(chapter, VoiceSettings())
     with (
         tempfile.TemporaryDirectory(prefix="mathviz-check-") as media,
@@ -83,12 +87,24 @@ def test_the_old_split_clock_timing_fails_the_check(monkeypatch):
 def test_area_readouts_print_the_determinants(shown):
     values = shown("4.4")
     maps = {
+        "unit_square_area": np.eye(2),
         "det_A": [[2, 1], [-1, 1]],
-        "shear_area_readout": [[1, 1], [0, 1]],
-        "rotation_area_readout": [[0, -1], [1, 0]],
+        "shear_area_readout": S,
+        "rotation_area_readout": R,
         "scaling_det": [[2, 0], [0, 0.5]],
     }
     for name, m in maps.items():
+        # shown to one decimal, as the narration speaks it
         assert values[name] == pytest.approx(
-            round(np.linalg.det(np.array(m, float)), 3), abs=1e-12
+            round(np.linalg.det(np.array(m, float)), 1), abs=1e-12
         ), name
+
+
+def test_swapping_the_order_lands_v_elsewhere(shown):
+    values = shown("4.4")
+    sr_v, rs_v = S @ R @ V, R @ S @ V
+    np.testing.assert_allclose(values["SRv_ghost_tip"], sr_v, atol=1e-6)
+    np.testing.assert_allclose(values["RSv_tip"], rs_v, atol=1e-6)
+    np.testing.assert_array_equal(values["SRv_printed"], np.round(sr_v))
+    np.testing.assert_array_equal(values["RSv_printed"], np.round(rs_v))
+    assert not np.allclose(values["SRv_ghost_tip"], values["RSv_tip"])

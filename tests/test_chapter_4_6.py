@@ -58,7 +58,7 @@ def test_eigenvectors_only_stretch(shown):
         assert values[f"eigen_direction_{k}"] == pytest.approx(list(vec / vec[0]), abs=1e-9)
     assert values["eigen_direction_1"] == pytest.approx([1.0, 1.0])
     assert values["eigen_direction_2"] == pytest.approx([1.0, -1.0])
-    assert values["lambda_1"] == pytest.approx(3.0, abs=5e-4)
+    assert values["lambda_1"] == pytest.approx(3.0, abs=5e-4)  # printed "3", read off the knob
     assert values["lambda_2"] == pytest.approx(1.0, abs=5e-4)
     # roots of the characteristic polynomial λ² − tr(A) λ + det(A)
     roots = np.sort(np.roots([1.0, -np.trace(A), np.linalg.det(A)]))[::-1]
@@ -85,3 +85,45 @@ def test_power_iteration_converges_to_the_dominant_direction(shown):
     assert values["power_arrow_angle_drawn"] < 0.5
     assert values["power_rayleigh_drawn"] == pytest.approx(v @ A @ v, abs=1e-9)
     assert values["power_step_6_rayleigh"] == pytest.approx(2.9999, abs=1e-9)  # as narrated
+
+
+def test_a_minus_lambda_i_flattens_the_plane_at_the_eigenvalues(shown, chapter_reports):
+    values = shown("4.6")
+    eye = np.eye(2)
+    # λ = 0: the square's area is det A
+    assert values["flat_area_at_0"] == pytest.approx(round(np.linalg.det(A), 2), abs=1e-9)
+    eigenvalues = np.sort(np.linalg.eigvals(A))
+    assert eigenvalues == pytest.approx([1.0, 3.0])
+    for lam in (1, 3):
+        shifted = A - lam * eye
+        assert values[f"flat_knob_lambda_{lam}"] == pytest.approx(lam, abs=1e-6)
+        assert np.min(abs(eigenvalues - lam)) < 1e-9  # the knob stops at an eigenvalue
+        assert values[f"flat_lambda_readout_{lam}"] == pytest.approx(lam, abs=1e-9)  # "1.0"
+        # the drawn square's area and the printed readout are the determinant: zero
+        assert values[f"flat_square_area_{lam}"] == pytest.approx(np.linalg.det(shifted), abs=1e-6)
+        assert abs(np.linalg.det(shifted)) < 1e-12
+        assert values[f"flat_area_readout_{lam}"] == pytest.approx(0.0, abs=1e-9)
+        # the eigenvector of λ is the arrow drawn crushed onto the origin
+        w, vecs = np.linalg.eig(A)
+        v = vecs[:, int(np.argmin(abs(w - lam)))]
+        v = v / v[0]
+        assert values[f"flat_crushed_arrow_{lam}"] == pytest.approx(list(shifted @ v), abs=1e-6)
+        assert values[f"flat_crushed_arrow_{lam}"] == pytest.approx([0.0, 0.0], abs=1e-6)
+    results = {c.name: c for r in chapter_reports("4.6") for c in r.checkpoints}
+    for name in (
+        "area readout is the drawn square's area",
+        "plane drawn is A minus the knob's lambda",
+        "eigen arrows drawn are carried by A minus lambda I",
+    ):
+        assert results[f"invariant:{name}"].ok, results[f"invariant:{name}"].source
+    assert not [n for n in results if n.startswith("frozen")]
+
+
+def test_a_v_is_drawn_about_three_times_v_after_six_steps(shown):
+    values = shown("4.6")
+    v = np.array([1.0, -0.6])
+    for _ in range(6):
+        v = A @ v
+        v = v / np.linalg.norm(v)
+    assert values["power_stretch_drawn"] == pytest.approx(np.linalg.norm(A @ v), abs=1e-6)
+    assert values["power_stretch_drawn"] == pytest.approx(3.0, abs=1e-3)

@@ -23,7 +23,8 @@ def test_secant_slopes_of_x_squared_at_1(values, h, bracketed):
     exact = ((1 + h) ** 2 - 1) / h  # rise over run, exact
     assert float(exact) == pytest.approx(bracketed, abs=1e-12)
     assert values[f"secant_slope_{name}"] == pytest.approx(float(exact), abs=1e-6)
-    assert values[f"slope_readout_{name}"] == pytest.approx(bracketed, abs=5e-5)
+    # printed with the two decimals the narration uses (3.00, 2.10, 2.01)
+    assert values[f"slope_readout_{name}"] == round(float(exact), 2)
     np.testing.assert_allclose(
         values[f"second_point_{name}"], [float(1 + h), float((1 + h) ** 2)], atol=1e-6
     )
@@ -35,6 +36,48 @@ def test_secant_slopes_of_x_squared_at_1(values, h, bracketed):
 def test_slopes_shrink_towards_the_tangent_slope(values):
     gaps = [values[f"secant_slope_h={h}"] - 2 for h in ("1", "0.1", "0.01")]
     assert gaps == pytest.approx([1.0, 0.1, 0.01], abs=1e-6)
+
+
+@pytest.mark.parametrize(("h", "name"), [(Fraction(1), "1"), (Fraction(1, 10), "0.1")])
+def test_ghosts_keep_the_old_secants(values, h, name):
+    """Each secant left behind as a ghost keeps the slope it had at its h."""
+    assert values[f"ghost_slope_h={name}"] == pytest.approx(float(((1 + h) ** 2 - 1) / h), abs=1e-6)
+
+
+def test_the_zoom_tells_h_001_apart_from_the_tangent(values):
+    """Magnified, the two points are apart: run 0.01, rise 0.0201, slope 2.01 (not 2)."""
+    h = Fraction(1, 100)
+    rise = (1 + h) ** 2 - 1
+    np.testing.assert_allclose(values["zoom_anchor"], [1.0, 1.0], atol=1e-6)
+    np.testing.assert_allclose(
+        values["zoom_second_point_h=0.01"], [float(1 + h), float((1 + h) ** 2)], atol=1e-6
+    )
+    assert values["zoom_secant_slope_h=0.01"] == pytest.approx(float(rise / h), abs=1e-6)
+    assert values["zoom_run_readout"] == round(float(h), 2)
+    assert values["zoom_rise_readout"] == round(float(rise), 4)
+    # the zoomed secant and the zoomed tangent differ by h in slope
+    x = sp.symbols("x")
+    tangent = float(sp.diff(x**2, x).subs(x, 1))
+    assert values["zoom_tangent_slope"] == pytest.approx(tangent, abs=1e-6)
+    assert values["zoom_secant_slope_h=0.01"] - values["zoom_tangent_slope"] == pytest.approx(
+        0.01, abs=1e-6
+    )
+
+
+def test_zooming_again_shows_the_tangent_h_squared_below(values):
+    """A hundred times closer again, at the second point: the drawn gap between the secant's
+    point and the tangent under it is h² = 0.0001, shown with four decimals."""
+    h = Fraction(1, 100)
+    second = (1 + h, (1 + h) ** 2)
+    tangent_there = 1 + 2 * h  # the tangent y = 1 + 2(x − 1) at x = 1 + h
+    np.testing.assert_allclose(
+        values["closer_second_point_h=0.01"], [float(c) for c in second], atol=1e-9
+    )
+    assert values["closer_secant_slope_h=0.01"] == pytest.approx(2.01, abs=1e-6)
+    assert values["closer_tangent_slope"] == pytest.approx(2.0, abs=1e-6)
+    assert second[1] - tangent_there == h**2
+    assert values["closer_gap"] == pytest.approx(float(h**2), abs=1e-9)
+    assert values["closer_gap_readout"] == round(float(h**2), 4)
 
 
 def test_tangent_slope_is_the_limit(values):
@@ -63,6 +106,17 @@ def test_sin_x_over_x_starts_far_and_its_hole_sits_at_the_limit(values):
     np.testing.assert_allclose(
         values["sinc_hole_height"], [0.0, float(sp.limit(sp.sin(x) / x, x, 0))], atol=1e-6
     )
+
+
+def test_the_hole_is_approached_from_both_sides(values):
+    """The left dot stops at x = −0.02 at the same height as the right one (sin x / x is
+    even); the inset shows the right dot at x = 0.02 beside the hole at (0, 1)."""
+    y = math.sin(0.02) / 0.02
+    np.testing.assert_allclose(values["sinc_left_dot"], [-0.02, math.sin(-0.02) / -0.02], atol=1e-6)
+    np.testing.assert_allclose(values["zoom_sinc_dot_x=0.02"], [0.02, y], atol=1e-6)
+    x = sp.symbols("x")
+    assert sp.limit(sp.sin(x) / x, x, 0, "-") == sp.limit(sp.sin(x) / x, x, 0, "+") == 1
+    np.testing.assert_allclose(values["zoom_sinc_hole"], [0.0, 1.0], atol=1e-6)
 
 
 def test_readouts_follow_the_drawing_at_every_sampled_moment(held):

@@ -1,10 +1,13 @@
-"""9.3 Convex Optimization: chord gaps by hand, descent loops written out, minima from
-numpy.roots of f′."""
+"""9.3 Convex Optimization: chord gaps by hand, descent loops written out, minima and the
+hump from numpy.roots of f′ (and sympy for the hump)."""
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import numpy as np
 import pytest
+import sympy
 
 A, B = -1.5, 2.0
 
@@ -30,13 +33,13 @@ def test_jensen_gap_on_the_parabola(values):
         gap = t * A**2 + (1 - t) * B**2 - x**2
         assert gap >= 0
         assert values[f"gap_{name}"] == pytest.approx(gap, abs=1e-6)
-        # printed with 4 decimals: the gap rounded
-        assert values[f"gap_readout_{name}"] == pytest.approx(round(gap, 4), abs=1e-12)
-        # t (2 decimals), f(x), the chord's height and the gap (4 decimals) as printed
+        # printed with 2 decimals, as the narration speaks: the gap rounded
+        assert values[f"gap_readout_{name}"] == pytest.approx(round(gap, 2), abs=1e-12)
+        # t, f(x), the chord's height and the gap, all with 2 decimals as printed
         chord = t * A**2 + (1 - t) * B**2
         np.testing.assert_allclose(
             values[f"chord_readouts_{name}"],
-            [t, round(x * x, 4), round(chord, 4), round(gap, 4)],
+            [t, round(x * x, 2), round(chord, 2), round(gap, 2)],
             atol=1e-12,
         )
     assert values["gap_t=0.5"] == pytest.approx(3.0625, abs=1e-6)
@@ -47,16 +50,30 @@ def test_jensen_gap_on_the_parabola(values):
     assert values["chord_readout_t=0.2"] == pytest.approx(3.65, abs=1e-12)
 
 
+def test_ghosts_left_by_the_slide_are_all_above_the_curve(values):
+    """Each ghost gap at t = 0.7, 0.5, 0.4, 0.3 is the chord's height minus x² (Fractions)."""
+    a, b = Fraction(-3, 2), Fraction(2)
+    ts = [Fraction(k, 10) for k in (7, 5, 4, 3)]
+    gaps = []
+    for t in ts:
+        x = t * a + (1 - t) * b
+        gaps.append(t * a * a + (1 - t) * b * b - x * x)
+    assert all(g > 0 for g in gaps)
+    np.testing.assert_allclose(values["ghost_gaps"], [float(g) for g in gaps], atol=1e-6)
+    # largest at t = 1/2, the middle of the chord: t(1 − t)(a − b)² = 49/16
+    assert max(gaps) == gaps[1] == Fraction(49, 16)
+
+
 def test_chord_of_the_quartic_dips_below_the_curve(values):
     a, b, t = -1.3, 1.1, 0.5
     gap = t * quartic(a) + (1 - t) * quartic(b) - quartic(t * a + (1 - t) * b)
     assert gap < 0
     assert values["nonconvex_gap"] == pytest.approx(gap, abs=1e-6)
-    assert values["nonconvex_gap_readout"] == pytest.approx(round(gap, 4), abs=1e-12)
+    assert values["nonconvex_gap_readout"] == pytest.approx(round(gap, 2), abs=1e-12)
     x = t * a + (1 - t) * b
     np.testing.assert_allclose(
         values["nonconvex_readouts"],
-        [t, round(quartic(x), 4), round(t * quartic(a) + (1 - t) * quartic(b), 4), round(gap, 4)],
+        [t, round(quartic(x), 2), round(t * quartic(a) + (1 - t) * quartic(b), 2), round(gap, 2)],
         atol=1e-12,
     )
 
@@ -71,14 +88,43 @@ def test_balls_settle_in_different_minima(values):
     assert finals[2] == pytest.approx(minima[1], abs=1e-6)
     for i, x in enumerate(finals):
         np.testing.assert_allclose(values[f"ball_{i + 1}_final"], [x, quartic(x)], atol=1e-5)
-    np.testing.assert_allclose(values["final_x_readouts"], np.round(finals, 3), atol=1e-12)
+    np.testing.assert_allclose(values["final_x_readouts"], np.round(finals, 2), atol=1e-12)
     np.testing.assert_allclose(values["start_x_readouts"], [0.0, 0.4, 1.9], atol=1e-12)
     assert values["ball_1_final"][0] < 0 < values["ball_2_final"][0]
 
 
-@pytest.mark.parametrize("name", ["chord readouts show the drawing", "x readouts show their balls"])
+def test_the_hump_marker_sits_on_the_local_maximum(values):
+    x = sympy.symbols("x")
+    f = x**4 - 3 * x**2 + x
+    tops = [
+        r
+        for r in sympy.nroots(sympy.diff(f, x), n=30)
+        if r.is_real and sympy.diff(f, x, 2).subs(x, r) < 0
+    ]
+    assert len(tops) == 1
+    top = float(tops[0])
+    np.testing.assert_allclose(values["hump_top"], [top, quartic(top)], atol=1e-6)
+    # the magnified copy of the mark sits on the same point, read through the inset's axes
+    np.testing.assert_allclose(values["hump_top_zoomed"], [top, quartic(top)], atol=1e-6)
+    # the two balls dropped either side of it: 0 on the left, 0.4 on the right
+    assert 0.0 < values["hump_top"][0] < 0.4
+    np.testing.assert_allclose(values["zoomed_start_x"], [0.0, 0.4], atol=1e-6)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "chord readouts show the drawing",
+        "non-convex chord readouts show the drawing",
+        "x readouts show their balls",
+    ],
+)
 def test_readouts_match_the_drawing_in_motion(held, name):
     held("9.3", name, source="printed")
+
+
+def test_the_zoomed_balls_follow_the_balls_in_motion(held):
+    held("9.3", "zoomed balls are the balls", source="geometry")
 
 
 def test_every_shown_number_is_checked_or_declared(chapter_reports):

@@ -1,6 +1,7 @@
 """5.2 Distance Metrics: every checkpoint recomputed here by an independent route (numpy norms,
 scipy.spatial.distance, the same seeded generators with scipy's cdist). Readouts are compared
-as printed: the value rounded to the 3 decimals shown."""
+as printed: the value rounded to the decimals shown (whole stars for L1 and L∞, two places for
+L2 and the Euclidean distance and σ/μ, three for the cosine)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ from scipy.spatial.distance import cdist, chebyshev, cityblock, cosine, euclidea
 
 from mathviz.maths.recommender import MOVIES, TABLE
 from mathviz.scenes import ch5_2_distance_metrics as chapter
+
+#: decimals each distance readout shows
+PLACES = {"l1": 0, "l2": 2, "linf": 0}
 
 
 def ratings(name: str, movies=MOVIES) -> np.ndarray:
@@ -33,8 +37,11 @@ def test_two_movie_picture(values):
         expected = np.linalg.norm(chloe - ana, ord=order)
         shape = {"l1": "staircase", "l2": "segment", "linf": "gap"}[key]
         assert values[f"{key}_2d_{shape}"] == pytest.approx(expected, abs=1e-6)
-        assert values[f"{key}_2d_readout"] == pytest.approx(round(expected, 3), abs=1e-9)
+        assert values[f"{key}_2d_readout"] == pytest.approx(round(expected, PLACES[key]), abs=1e-9)
     assert values["l2_2d_segment"] == pytest.approx(math.sqrt(20))
+    # the probe that ran up the arrow ends one straight-line distance from Ana
+    assert values["l2_2d_probe"] == pytest.approx(math.hypot(2, 4), abs=1e-6)
+    assert values["l2_2d_readout"] == 4.47
 
 
 def test_all_five_movies(values):
@@ -42,11 +49,26 @@ def test_all_five_movies(values):
     np.testing.assert_allclose(values["difference_5d_bars"], chloe - ana, atol=1e-6)
     for key, order in (("l1", 1), ("l2", 2), ("linf", np.inf)):
         assert values[f"{key}_5d"] == pytest.approx(
-            round(np.linalg.norm(chloe - ana, ord=order), 3), abs=1e-9
+            round(np.linalg.norm(chloe - ana, ord=order), PLACES[key]), abs=1e-9
         )
-    assert (values["l1_5d"], values["l2_5d"], values["linf_5d"]) == (16.0, 7.483, 4.0)
+    assert (values["l1_5d"], values["l2_5d"], values["linf_5d"]) == (16.0, 7.48, 4.0)
     assert values["l1_5d"] == pytest.approx(round(cityblock(ana, chloe), 3), abs=1e-9)
     assert values["linf_5d"] == pytest.approx(round(chebyshev(ana, chloe), 3), abs=1e-9)
+
+
+def test_distances_as_bars_on_one_ruler(values):
+    """The stacked |d_i| segments, the L2 bar and the L∞ bar, measured on the star ruler."""
+    ana, chloe = ratings("Ana"), ratings("Chloé")
+    np.testing.assert_allclose(values["l1_5d_segments"], np.abs(chloe - ana), atol=1e-6)
+    assert values["l1_5d_stack"] == pytest.approx(cityblock(ana, chloe), abs=1e-6)
+    assert values["l2_5d_bar"] == pytest.approx(euclidean(ana, chloe), abs=1e-6)
+    assert values["linf_5d_bar"] == pytest.approx(chebyshev(ana, chloe), abs=1e-6)
+    # the stack is the sum of its segments; the hypotenuse lies between the longest and the sum
+    assert values["l1_5d_stack"] == pytest.approx(sum(values["l1_5d_segments"]), abs=1e-6)
+    assert values["linf_5d_bar"] < values["l2_5d_bar"] < values["l1_5d_stack"]
+    assert values["l2_5d_bar"] ** 2 == pytest.approx(
+        float(np.sum(np.square(values["l1_5d_segments"]))), abs=1e-5
+    )
 
 
 def test_cosine_versus_euclidean(values):
@@ -57,7 +79,7 @@ def test_cosine_versus_euclidean(values):
     for name, other in (("femi", femi), ("eve", eve)):
         assert values[f"euclidean_ana_{name}"] == pytest.approx(euclidean(ana, other), abs=1e-6)
         assert values[f"euclidean_ana_{name}_readout"] == pytest.approx(
-            round(np.linalg.norm(ana - other), 3), abs=1e-9
+            round(np.linalg.norm(ana - other), 2), abs=1e-9
         )
     assert values["cosine_ana_femi"] == pytest.approx(1.0, abs=1e-6)
     for name, other in (("femi", femi), ("eve", eve)):
@@ -82,7 +104,7 @@ def test_relative_contrast_shrinks_with_dimension(values):
         expected.append(np.mean(trials))
     np.testing.assert_allclose(values["curve_dimensions"], chapter.CURVE_DIMENSIONS, rtol=1e-9)
     np.testing.assert_allclose(values["curve_contrasts"], expected, rtol=1e-9)
-    assert values["contrast_at_1024_readout"] == pytest.approx(round(expected[-1], 3), abs=1e-9)
+    assert values["contrast_at_1024_readout"] == pytest.approx(round(expected[-1], 2), abs=1e-9)
     assert np.all(np.diff(values["curve_contrasts"]) < 0)
 
 
@@ -103,7 +125,9 @@ def test_pairwise_distance_histograms_narrow(values):
         found[d] = (shares, np.std(dist) / np.mean(dist))
     for d in chapter.HIST_DIMENSIONS:
         np.testing.assert_allclose(values[f"hist_d{d}_shares"], found[d][0], atol=1e-9)
-        assert values[f"spread_d{d}_readout"] == pytest.approx(round(found[d][1], 3), abs=1e-9)
+        assert values[f"spread_d{d}_readout"] == pytest.approx(round(found[d][1], 2), abs=1e-9)
+        # the 1 ± σ/μ bar drawn over the histogram is σ/μ wide on each side
+        assert values[f"spread_d{d}_bar"] == pytest.approx(found[d][1], abs=1e-6)
         assert values[f"dimension_d{d}_readout"] == d
     assert max(values["hist_d1024_shares"]) > 0.9 > 0.1 > max(values["hist_d2_shares"])
 
@@ -112,6 +136,6 @@ def test_readouts_move_with_what_they_describe(chapter_reports):
     results = {c.name: c for r in chapter_reports("5.2") for c in r.checkpoints}
     for name in (
         "readouts_show_the_drawn_gap_and_angle",
-        "spread_readout_is_the_spread_at_the_dimension_shown",
+        "spread_readout_is_the_drawn_spread_bar",
     ):
         assert results[f"invariant:{name}"].ok, results[f"invariant:{name}"].source

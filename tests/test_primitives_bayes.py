@@ -59,3 +59,31 @@ def test_conditioning_stretches_the_evidence_to_the_posterior(scene):
     assert diagram.posterior_shown() == pytest.approx(float(posterior), abs=1e-9)
     assert diagram.evidence_shown() == pytest.approx(1.0, abs=1e-9)
     scene.remove(diagram)
+
+
+def test_faint_opacity_is_the_default_unless_given(scene):
+    model = BayesModel.from_evidence_rate(PRIOR, LIKELIHOOD, EVIDENCE)
+    for kwargs, faint in (({}, 0.25), ({"faint_opacity": 0.5}, 0.5)):
+        diagram = BayesAreaDiagram(model, side=4.6, **kwargs)
+        diagram.split_by_prior()
+        assert diagram.columns[0].get_fill_opacity() == pytest.approx(faint)
+        diagram.split_by_likelihood()
+        assert diagram.regions["h_e"].get_fill_opacity() == pytest.approx(0.9)
+        assert diagram.regions["not_h_not_e"].get_fill_opacity() == pytest.approx(faint)
+
+
+def test_set_model_redraws_the_four_pieces_for_a_new_prior(scene):
+    diagram = diagram_split(scene, 0.7)
+    false_alarm = (EVIDENCE - LIKELIHOOD * PRIOR) / (1 - PRIOR)
+    prior = Fraction(1, 5)
+    diagram.set_model(BayesModel(prior, LIKELIHOOD, false_alarm))
+    evidence = LIKELIHOOD * prior + false_alarm * (1 - prior)
+    assert diagram.width_share_shown("h_e") == pytest.approx(float(prior), abs=1e-9)
+    assert diagram.evidence_shown() == pytest.approx(float(evidence), abs=1e-9)
+    assert diagram.posterior_shown() == pytest.approx(
+        float(LIKELIHOOD * prior / evidence), abs=1e-9
+    )
+    run(scene, diagram.condition_on_evidence())
+    with pytest.raises(RuntimeError):
+        diagram.set_model(BayesModel(PRIOR, LIKELIHOOD, false_alarm))
+    scene.remove(diagram)

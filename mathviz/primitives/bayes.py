@@ -50,13 +50,23 @@ class BayesAreaDiagram(VGroup):
         Edge length of the square in scene units.
     h_name, e_name
         Short names for the legend and braces (``"fail"``, ``"high CPU"``).
+    faint_opacity
+        Fill opacity of the two pieces outside the evidence (and of the prior columns before
+        the likelihood split); the evidence pieces are filled at 0.9.
     """
 
     def __init__(
-        self, model: BayesModel, *, side: float = 4.6, h_name: str = "H", e_name: str = "E"
+        self,
+        model: BayesModel,
+        *,
+        side: float = 4.6,
+        h_name: str = "H",
+        e_name: str = "E",
+        faint_opacity: float = 0.25,
     ) -> None:
         super().__init__()
         self.model = model
+        self.faint_opacity = faint_opacity
         self.side = side
         self.h_name, self.e_name = h_name, e_name
         self.frame = Square(side, stroke_color=theme.TEXT, stroke_width=2)
@@ -70,6 +80,8 @@ class BayesAreaDiagram(VGroup):
         side = self.frame.width  # as drawn now: the diagram may have been moved or resized
         x, y, w, h = (float(v) * side for v in r)
         color, opacity = _COLORS[key]
+        if key.endswith("not_e"):
+            opacity = self.faint_opacity
         rect = Rectangle(
             width=max(w, 1e-4),
             height=max(h, 1e-4),
@@ -133,6 +145,17 @@ class BayesAreaDiagram(VGroup):
         return AnimationGroup(
             FadeOut(VGroup(*drop, self.prior_braces)), AnimationGroup(*moves), lag_ratio=0.6
         )
+
+    def set_model(self, model: BayesModel) -> BayesAreaDiagram:
+        """Redraw the four pieces for ``model`` in place (after :meth:`split_by_likelihood`,
+        before conditioning): each piece keeps its style and takes the new model's shape, so a
+        slider driving the model can call this every frame. The prior braces are not moved."""
+        if self.conditioned or len(self.regions) != 4:
+            raise RuntimeError("set_model redraws the four pieces of a split, unconditioned square")
+        self.model = model
+        for key, r in model.regions().items():
+            self.regions[key].set_points(self._rect(r, key).points)
+        return self
 
     # --- read back ----------------------------------------------------------------------
     @reads_screen("area")

@@ -52,8 +52,7 @@ class Gradients(LectureScene):
 
     def construct(self) -> None:
         self.open_chapter(
-            "A model with millions of parameters learns by asking one question at every step: "
-            "which way is uphill? The gradient answers it."
+            "A model learns by asking, at every step, which way is uphill. The gradient answers."
         )
         axes, contours = self.contour_beat()
         self.gradient_beat(axes, contours)

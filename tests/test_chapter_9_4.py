@@ -24,8 +24,8 @@ def test_unconstrained_fit(shown):
     values = shown("9.4")
     ols = np.linalg.lstsq(X, Y, rcond=None)[0]
     np.testing.assert_allclose(values["w_hat_dot"], ols, atol=1e-9)
-    # readouts are compared as printed: the digits are the truth rounded to 3 places
-    np.testing.assert_allclose(values["w_hat_readouts"], np.round(ols, 3), atol=1e-12)
+    # readouts are compared as printed: the digits are the truth rounded to 2 places
+    np.testing.assert_allclose(values["w_hat_readouts"], np.round(ols, 2), atol=1e-12)
     np.testing.assert_allclose(values["ridge_lambda_0"], ols, atol=1e-9)
 
 
@@ -50,6 +50,26 @@ def test_l1_touches_the_diamond_at_a_corner(shown):
     assert abs(values["l1_w2_is_zero"]) < 1e-12
     np.testing.assert_allclose(values["l1_readouts"], [T, 0.0], atol=1e-12)
     np.testing.assert_allclose(values["l1_diamond_budget"], [T, T], atol=1e-9)
+    assert values["l1_budget_readout"] == pytest.approx(T, abs=1e-12)
+
+
+def test_l1_touching_point_reaches_the_corner_at_its_budget(shown):
+    """Shrinking budgets t: the best point of the diamond's boundary (a dense scan) has w₂ > 0
+    above the corner budget and w₂ = 0 from it on; the budget is found by bisection."""
+    values = shown("9.4")
+    s = np.linspace(0.0, 1.0, 200001)
+
+    def best(t):
+        edge = np.column_stack([t * (1 - s), t * s])  # the first-quadrant edge, w₁ + w₂ = t
+        return edge[np.argmin(np.sum((edge @ X.T - Y) ** 2, axis=1))]
+
+    lo, hi = 1.5, 2.5
+    assert best(lo)[1] == 0.0 and best(hi)[1] > 0.0
+    for _ in range(40):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if best(mid)[1] == 0.0 else (lo, mid)
+    np.testing.assert_allclose(values["l1_corner_point"], [hi, 0.0], atol=1e-4)
+    assert values["l1_corner_budget"] == pytest.approx(round(hi, 2), abs=1e-12)
 
 
 def test_l2_touches_the_circle_at_a_smooth_point(shown):
@@ -70,7 +90,8 @@ def test_l2_touches_the_circle_at_a_smooth_point(shown):
     lam = -g @ w / (2 * w @ w)
     assert lam > 0
     np.testing.assert_allclose(ridge(lam), w, atol=1e-8)
-    np.testing.assert_allclose(values["l2_readouts"], np.round(res.x, 3), atol=1e-12)
+    np.testing.assert_allclose(values["l2_readouts"], np.round(res.x, 2), atol=1e-12)
+    assert values["l2_budget_readout"] == pytest.approx(T, abs=1e-12)
     np.testing.assert_allclose(values["l2_circle_radius"], [T, T], atol=1e-9)
     assert values["ridge_meets_circle_lambda"] == pytest.approx(round(lam, 1), abs=1e-12)
     np.testing.assert_allclose(values["ridge_meets_circle_point"], w, atol=1e-6)

@@ -31,7 +31,6 @@ PACED_BEFORE_THE_RULE = frozenset(
         "9.2",
         "12.1",
         "12.2",
-        "12.3",
     ]
 )
 #: the course's motion rule: still at most 40 % of a lecture, never still for more than 8 s

@@ -29,7 +29,6 @@ PACED_BEFORE_THE_RULE = frozenset(
         "6.5",
         "9.1",
         "9.2",
-        "12.1",
         "12.2",
     ]
 )

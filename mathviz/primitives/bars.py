@@ -11,7 +11,8 @@ from the numbers (or the ``inf``/``nan`` words) written on screen.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import cast
 
 import numpy as np
 from manim import (
@@ -30,17 +31,20 @@ from manim import (
     Transform,
     VGroup,
     VMobject,
+    smooth,
 )
 from manim.animation.animation import Animation
 from numpy.typing import ArrayLike
 
 from mathviz import theme
+from mathviz.primitives.motion import Scripted
 from mathviz.readings import Printed, PrintedArray, ReadingError, printed, reads_screen
 
 __all__ = [
     "BAR_FILL",
     "BAR_OPACITY",
     "BarChart",
+    "nice_step",
     "value_axes",
     "NON_FINITE_WORDS",
     "label_shown",
@@ -83,6 +87,55 @@ def value_axes(
 
 def _axes(n: int, y_range: Sequence[float], width: float, height: float, font_size: int) -> Axes:
     return value_axes((0, n, 1), y_range, width, height, font_size)
+
+
+def nice_step(span: float, most: int = 4) -> float:
+    """The smallest tick step of the form 1, 2 or 5 × 10^k (never below 0.5) that puts at
+    most ``most`` steps across ``span``."""
+    if span <= 0:
+        return 1.0
+    k = math.floor(math.log10(span / most))
+    for base in (1.0, 2.0, 5.0, 10.0):
+        step = base * 10.0**k
+        if span / step <= most:
+            return max(step, 0.5)
+    return max(10.0 ** (k + 1), 0.5)
+
+
+def _window_axes(n: int, lo: float, hi: float, width: float, height: float, font_size: int) -> Axes:
+    """Axes for any window ``[lo, hi]`` of the value axis (not only whole steps), with
+    ticks and numbers at the multiples of a :func:`nice_step` inside it: the axes a
+    :meth:`BarChart.glide` passes through."""
+    step = nice_step(hi - lo)
+    axes = Axes(
+        x_range=(0, n, 1),
+        y_range=(lo, hi, hi - lo),
+        x_length=width,
+        y_length=height,
+        tips=False,
+        x_axis_config={"color": theme.MUTED, "include_ticks": False, "stroke_width": 2},
+        y_axis_config={
+            "color": theme.MUTED,
+            "include_ticks": False,
+            "include_numbers": False,
+            "stroke_width": 2,
+            "decimal_number_config": {
+                "group_with_commas": False,
+                "num_decimal_places": 0 if step.is_integer() else 1,
+            },
+        },
+    )
+    marks = [k * step for k in range(math.ceil(lo / step - 1e-9), math.floor(hi / step + 1e-9) + 1)]
+    axes.y_axis.add(VGroup(*(axes.y_axis.get_tick(v) for v in marks)))
+    axes.y_axis.add_numbers(x_values=marks, font_size=font_size)
+    return axes
+
+
+def _blank(mob: Mobject) -> None:
+    """Empty the points of a part that was just replaced: a play lists the parts it draws
+    when it begins, so a replaced part would otherwise still be drawn in its old place."""
+    for part in mob.get_family():
+        part.points = np.zeros((0, 3))
 
 
 class BarChart(VGroup):
@@ -246,6 +299,99 @@ class BarChart(VGroup):
             self.labels.submobjects[i] = label
             self.add(old_label)  # stays drawn while it fades; dropped on the next morph
         return AnimationGroup(*anims, run_time=run_time, group=self)
+
+    def redraw_as(
+        self,
+        values: ArrayLike,
+        window: Sequence[float] | None = None,
+        *,
+        decimals: int | None = None,
+    ) -> None:
+        """Redraw the chart at once for ``values`` and, given ``window = (lo, hi)``, a value
+        axis spanning that window (its bottom-left corner stays where it is): one frame of a
+        :meth:`glide`."""
+        new = np.asarray(values, dtype=float)
+        if new.shape != self.values.shape:
+            raise ValueError(f"expected {len(self.values)} values")
+        if self._retired:
+            self.remove(*self._retired)
+            self._retired = []
+        if decimals is not None:
+            self.decimals = decimals
+        if window is not None:
+            old = self.axes
+            lo, hi = float(window[0]), float(window[1])
+            axes = _window_axes(
+                len(new), lo, hi, self.axes_width, self.axes_height, self.font_size - 4
+            )
+            axes.shift(old.c2p(0, old.y_range[0]) - axes.c2p(0, lo))
+            self.submobjects[self.submobjects.index(old)] = axes
+            self.axes = axes
+            _blank(old)
+        self.values = new
+        drawn = [self._bar_and_label(i, v, self.decimals) for i, v in enumerate(new)]
+        for old_part in (*self.bars, *self.labels):
+            _blank(old_part)
+        self.bars.submobjects = [bar for bar, _ in drawn]
+        self.labels.submobjects = [cast(VMobject, label) for _, label in drawn]
+
+    def glide(
+        self,
+        values_at: Callable[[float], ArrayLike],
+        *,
+        window_at: Callable[[float], Sequence[float]] | None = None,
+        decimals: int | None = None,
+        run_time: float = 1.5,
+        rate_func: Callable[[float], float] | None = None,
+    ) -> Animation:
+        """The chart redrawn every frame for ``values_at(t)`` (and the value axis for
+        ``window_at(t)``), ``t`` from 0 to 1 through ``rate_func`` (manim's ``smooth`` by
+        default): the bars move continuously, each label counting with its bar, and the
+        axis zooms instead of cross-fading. Both functions must be finite."""
+
+        def update(t: float) -> None:
+            self.redraw_as(
+                values_at(t), window_at(t) if window_at is not None else None, decimals=decimals
+            )
+
+        return Scripted(self, update, run_time=run_time, rate_func=rate_func or smooth)
+
+    def glide_to(
+        self,
+        values: ArrayLike,
+        *,
+        window: Sequence[float] | None = None,
+        decimals: int | None = None,
+        run_time: float = 1.5,
+        rate_func: Callable[[float], float] | None = None,
+    ) -> Animation:
+        """A :meth:`glide` in a straight line from what the chart shows when the animation
+        starts to finite ``values`` (and from its value axis to ``window = (lo, hi)``)."""
+        target = np.asarray(values, dtype=float)
+        start: dict[str, np.ndarray] = {}
+
+        def begin() -> None:
+            if not start:
+                start["values"] = self.values.copy()
+                start["window"] = np.array(self.axes.y_range[:2], dtype=float)
+
+        def values_at(t: float) -> np.ndarray:
+            begin()
+            shown: np.ndarray = start["values"] + (target - start["values"]) * t
+            return shown
+
+        def window_at(t: float) -> Sequence[float]:
+            begin()
+            end = np.asarray(window, dtype=float)
+            return list(start["window"] + (end - start["window"]) * t)
+
+        return self.glide(
+            values_at,
+            window_at=window_at if window is not None else None,
+            decimals=decimals,
+            run_time=run_time,
+            rate_func=rate_func,
+        )
 
     # --- read back ----------------------------------------------------------------------------
     @reads_screen("geometry")

@@ -49,6 +49,8 @@ def test_tip_to_tail_addition(shown):
     np.testing.assert_allclose(values["sum_tip"], total, atol=1e-6)
     np.testing.assert_allclose(values["sum_walk_end"], total, atol=1e-6)
     np.testing.assert_allclose(values["sum_list"], total, atol=LIST_TOL)
+    # the dot that walks v then w stops where the sum's tip is
+    np.testing.assert_allclose(values["walk_end_dot"], V + W, atol=1e-6)
 
 
 def test_scaling(shown):
@@ -58,6 +60,8 @@ def test_scaling(shown):
     np.testing.assert_allclose(values["scaled_tip"], scaled, atol=1e-6)
     np.testing.assert_allclose(values["scaled_list"], scaled, atol=LIST_TOL)
     assert values["scale_factor_readout"] == pytest.approx(2.0, abs=LIST_TOL)
+    # the knob on the slider's track sits at c = 2 (its readout is read from the knob)
+    assert values["scale_knob"] == pytest.approx(2.0, abs=1e-2)
     # the factor is also what the drawn tip says: its length over v's
     assert np.linalg.norm(values["scaled_tip"]) / np.linalg.norm(V) == pytest.approx(
         values["scale_factor_readout"], abs=LIST_TOL
@@ -85,5 +89,8 @@ def test_users_sum_and_average(shown):
     np.testing.assert_allclose(
         values["average_tip"], (_two_movies("Ana") + _two_movies("Chloé")) / 2, atol=1e-6
     )
+    # the chord between the two users' tips has its midpoint where the average arrow ends
+    tips = np.vstack([_two_movies("Ana"), _two_movies("Chloé")])
+    np.testing.assert_allclose(values["chord_midpoint"], tips.mean(axis=0), atol=1e-6)
     # the narration's claim: opposite tastes cancel into a viewer who rates everything 3
     np.testing.assert_allclose(average, np.full(5, 3.0))

@@ -18,10 +18,16 @@ from manim import (
     RIGHT,
     UP,
     BackgroundRectangle,
+    Circumscribe,
+    Create,
+    DashedLine,
     DecimalNumber,
     FadeIn,
     FadeOut,
+    Flash,
+    Indicate,
     Line,
+    NumberPlane,
     VGroup,
 )
 
@@ -47,7 +53,7 @@ B_SINGULAR = (1, -4)
 
 X_RANGE = (-2.0, 4.0)
 Y_RANGE = (-1.0, 6.0)
-UNIT = 0.95
+UNIT = 1.0
 PLANE_CENTER = np.array([-3.75, -0.1, 0.0])
 PANEL_X = 3.1
 TEXT_SIZE = 40
@@ -94,10 +100,7 @@ class SystemsOfLinearEquations(LectureScene):
     chapter_id = "4.5"
 
     def construct(self) -> None:
-        self.open_chapter(
-            "A linear system asks which inputs produce a known output. We'll read one small "
-            "system three ways: as lines, as columns, and as row operations."
-        )
+        self.open_chapter("One linear system, read three ways.")
         self.solution = sympy_solution(A, B)
         self.system_beat()
         self.row_picture_beat()
@@ -120,9 +123,24 @@ class SystemsOfLinearEquations(LectureScene):
         )
         return rows.arrange(DOWN, buff=0.35)
 
+    @staticmethod
+    def lift_ticks(plane: NumberPlane) -> None:
+        """Tick labels on a dark card, drawn above the lines: a line through a tick passes
+        under its label instead of striking it."""
+        for group in plane.coordinate_labels:
+            for label in group:
+                card = BackgroundRectangle(
+                    label, color=theme.BACKGROUND, fill_opacity=0.9, buff=0.05
+                )
+                card.set_z_index(2)
+                label.set_z_index(3)
+                plane.add(card)
+
     def row_picture(self, a, b) -> RowPicture:
         picture = RowPicture(a, b, x_range=X_RANGE, y_range=Y_RANGE, unit=UNIT)
         picture.shift(PLANE_CENTER - picture.plane.get_center())
+        self.lift_ticks(picture.plane)
+        picture.dot.set_z_index(4)
         return picture
 
     def row_markers(self, matrix: AugmentedMatrix) -> VGroup:
@@ -151,25 +169,32 @@ class SystemsOfLinearEquations(LectureScene):
         panel = VGroup(self.system, matrix_form, note).arrange(DOWN, buff=0.5)
         panel.move_to([PANEL_X, 0.6, 0])
         self.matrix_form = VGroup(matrix_form, note)
+        self.picture = self.row_picture(A, B)
         with self.beat(
-            "Two equations, two unknowns: x minus y equals one, and two x plus y "
-            "equals five. In matrix form, A times the vector x, y equals b."
-        ):
-            self.play(FadeIn(self.system, lag_ratio=0.4), run_time=1.2)
-            self.play(FadeIn(self.matrix_form), run_time=1.0)
+            "A linear system asks which inputs produce a known output. Here are two "
+            "equations in two unknowns: x minus y equals one, and two x plus y equals five. "
+            "In matrix form, A times the vector x, y equals b."
+        ) as b:
+            b.say(0, self.picture.create())
+            b.say(1, FadeIn(self.system, lag_ratio=0.6))
+            b.say(2, FadeIn(self.matrix_form, shift=0.3 * UP, lag_ratio=0.3))
 
     def row_picture_beat(self) -> None:
-        picture = self.row_picture(A, B)
-        self.picture = picture
+        picture = self.picture
+        dot_at = picture.plane.c2p(*self.solution)
+        drops = VGroup(
+            DashedLine(dot_at, picture.plane.c2p(self.solution[0], 0), color=theme.DOT),
+            DashedLine(dot_at, picture.plane.c2p(0, self.solution[1]), color=theme.DOT),
+        ).set_stroke(width=3)
         with self.beat(
-            "The row picture draws each equation as the line of points that satisfy "
-            "it. A solution satisfies both, so it sits where the lines cross: the "
-            "dot reads two, one off the axes."
-        ):
-            self.play(picture.create())
-            self.play(picture.draw_line(0))
-            self.play(picture.draw_line(1))
-            self.play(picture.show_dot())
+            "The row picture draws each equation as the line of points that satisfy it. "
+            "A solution satisfies both, so it sits where the lines cross. "
+            "Drop to the axes, and the dot reads two, one."
+        ) as b:
+            half = b.sentence(0) / 2
+            b.say(0, picture.draw_line(0, run_time=half))
+            self.play(picture.draw_line(1, run_time=max(half - 0.1, 0.3)))
+            b.say(1, picture.show_dot())
             shown = picture.intersection_shown()
             label = VGroup(
                 theme.tex("(", size=34),
@@ -183,7 +208,8 @@ class SystemsOfLinearEquations(LectureScene):
             label.next_to(picture.dot, RIGHT, buff=0.3).shift(0.12 * DOWN)
             card = BackgroundRectangle(label, color=theme.BACKGROUND, fill_opacity=0.85, buff=0.08)
             label = VGroup(card, *label)
-            self.play(FadeIn(label), run_time=0.6)
+            label.set_z_index(4)
+            b.say(2, Create(drops, lag_ratio=0.5), FadeIn(label, lag_ratio=0.2))
             self.checkpoint("row_picture_intersection", shown, expected=self.solution, tol=TOL)
             self.checkpoint(
                 "intersection_label", printed_all([label[2], label[4]]), expected=self.solution
@@ -194,13 +220,14 @@ class SystemsOfLinearEquations(LectureScene):
                 expected=[0.0, 0.0],
                 tol=TOL,
             )
-        self.dot_label = label
+        self.dot_label = VGroup(label, drops)
 
     def column_picture_beats(self) -> None:
         picture = ColumnPicture(
-            A, B, x_range=X_RANGE, y_range=Y_RANGE, unit=UNIT, readout_size=TEXT_SIZE
+            A, B, x_range=X_RANGE, y_range=Y_RANGE, unit=UNIT, readout_size=TEXT_SIZE, decimals=0
         )
         picture.shift(PLANE_CENTER - picture.plane.get_center())
+        self.lift_ticks(picture.plane)
         b_label = BackedLabel(theme.tex(r"b = (1,\ 5)", size=34, color=theme.ACCENT))
         b_label.next_to(picture.target, UP, buff=0.2)
         combo = theme.tex(
@@ -228,7 +255,7 @@ class SystemsOfLinearEquations(LectureScene):
                 "The column picture asks a different question: how much of each "
                 "column do we mix to reach b? Column one is one, two; column two "
                 "is minus one, one."
-            ):
+            ) as b:
                 self.play(
                     FadeOut(self.picture),
                     FadeOut(self.dot_label),
@@ -236,14 +263,17 @@ class SystemsOfLinearEquations(LectureScene):
                     FadeOut(self.system),
                     run_time=0.8,
                 )
-                self.play(picture.create(), FadeIn(b_label), FadeIn(combo), run_time=2.0)
+                self.play(FadeIn(combo, lag_ratio=0.2), run_time=max(b.sentence(0) - 0.5, 0.5))
+                # the plane first, then b's label on its card above the grid
+                b.say(1, picture.create(), FadeIn(b_label))
             with self.beat(
                 "Take two copies of column one, then add one copy of column two, "
                 "tip to tail. The chain lands exactly on b, one, five: so x is two "
                 "and y is one, again."
-            ):
-                self.play(picture.scale_column(0, weights[0], run_time=2.2))
-                self.play(picture.scale_column(1, weights[1], run_time=1.8))
+            ) as b:
+                first = b.sentence(0)
+                b.say(0, picture.scale_column(0, weights[0], run_time=0.55 * first))
+                self.play(picture.scale_column(1, weights[1], run_time=0.45 * first))
                 self.checkpoint("column_weights", picture.weights_shown(), expected=weights)
                 self.checkpoint(
                     "column_scaled_vectors",
@@ -257,6 +287,7 @@ class SystemsOfLinearEquations(LectureScene):
                     expected=[float(v) for v in B],
                     tol=TOL,
                 )
+                b.say(1, Circumscribe(b_label, color=theme.ACCENT), Flash(picture.target))
         self.column_stage = VGroup(picture, b_label, combo)
 
     def elimination_beats(self) -> None:
@@ -270,11 +301,16 @@ class SystemsOfLinearEquations(LectureScene):
         with self.beat(
             "Elimination works on the numbers directly. Write the augmented "
             "matrix: the coefficients, a bar, then the right-hand side."
-        ):
+        ) as b:
             self.play(FadeOut(self.column_stage), run_time=0.8)
-            self.play(picture.create(run_time=0.8), matrix.create(), FadeIn(markers))
-            self.play(picture.draw_line(0, run_time=0.6), picture.draw_line(1, run_time=0.6))
+            self.play(
+                picture.create(run_time=0.8),
+                picture.draw_line(0, run_time=0.8),
+                picture.draw_line(1, run_time=0.8),
+                run_time=max(b.sentence(0) - 1.0, 0.8),
+            )
             self.play(picture.show_dot(run_time=0.5))
+            b.say(1, matrix.create(), FadeIn(markers, lag_ratio=0.5))
             self.checkpoint(
                 "augmented_start", matrix.entries_printed(), expected=sympy_augmented(A, B)
             )
@@ -292,10 +328,11 @@ class SystemsOfLinearEquations(LectureScene):
                 "Subtract two times row one from row two. Its x entry becomes "
                 "zero, and in the picture the orange line swings flat to y equals "
                 "one, still through the same point."
-            ):
-                self.play(matrix.apply(first, run_time=3.0))
-                self.play(
-                    picture.morph_to([r[:2] for r in first.after], [r[2] for r in first.after])
+            ) as b:
+                b.say(0, matrix.apply(first, swap_digits=True))
+                b.say(
+                    1,
+                    picture.morph_to([r[:2] for r in first.after], [r[2] for r in first.after]),
                 )
                 self.checkpoint(
                     "augmented_after_step_1",
@@ -310,14 +347,18 @@ class SystemsOfLinearEquations(LectureScene):
                 )
             with self.beat(
                 "Now back-substitute. Divide row two by three, which says y equals "
-                "one; then add row two to row one, which leaves x equals two, a "
+                "one. Then add row two to row one, which leaves x equals two, a "
                 "vertical line."
-            ):
-                for step in steps[1:]:
-                    self.play(matrix.apply(step, run_time=2.4))
+            ) as b:
+                self.play(matrix.settle(run_time=max(b.sentence(0), 0.6)))
+                for k, step in enumerate(steps[1:], start=1):
+                    span = b.sentence(k)
+                    b.say(k, matrix.apply(step, run_time=0.55 * span, swap_digits=True))
                     self.play(
                         picture.morph_to(
-                            [r[:2] for r in step.after], [r[2] for r in step.after], run_time=1.2
+                            [r[:2] for r in step.after],
+                            [r[2] for r in step.after],
+                            run_time=0.45 * span,
                         )
                     )
                 self.play(matrix.settle())
@@ -330,9 +371,16 @@ class SystemsOfLinearEquations(LectureScene):
             Readout("y", float(matrix.row_shown(1)[2]), decimals=0, size=TEXT_SIZE),
         )
         readouts.arrange(RIGHT, buff=0.8).next_to(matrix, DOWN, buff=0.7)
-        with self.beat("Identity on the left, answer on the right: x equals two, y equals one."):
+        with self.beat(
+            "Identity on the left, answer on the right: x equals two, y equals one."
+        ) as b:
             box = matrix.grid.column_box(2, theme.ACCENT)
-            self.play(FadeIn(box), FadeIn(readouts), run_time=1.0)
+            b.say(
+                0,
+                Create(box),
+                FadeIn(readouts, shift=0.3 * DOWN, lag_ratio=0.4),
+                Indicate(picture.dot, color=theme.DOT),
+            )
             self.checkpoint("solution_from_matrix", printed_all(readouts), expected=self.solution)
             (x0, _), (x1, _) = picture.line_shown(0)
             (_, y0), (_, y1) = picture.line_shown(1)
@@ -353,11 +401,15 @@ class SystemsOfLinearEquations(LectureScene):
             "Now change the second equation to two x minus two y equals minus four. "
             "Its line runs parallel to the first, so the lines never meet: there is "
             "no solution."
-        ):
+        ) as b:
             self.play(FadeOut(self.elimination_stage), run_time=0.8)
-            self.play(picture.create(run_time=0.8), FadeIn(system, lag_ratio=0.4))
-            self.play(picture.draw_line(0, run_time=0.8))
-            self.play(picture.draw_line(1, run_time=0.8))
+            self.play(
+                picture.create(run_time=0.8),
+                FadeIn(system, lag_ratio=0.4),
+                run_time=max(b.sentence(0) / 2 - 0.8, 0.6),
+            )
+            self.play(picture.draw_line(0, run_time=max(b.sentence(0) / 2, 0.6)))
+            b.say(1, picture.draw_line(1))
             self.checkpoint(
                 "singular_slopes",
                 [picture.slope_shown(0), picture.slope_shown(1)],
@@ -374,15 +426,21 @@ class SystemsOfLinearEquations(LectureScene):
             "Elimination notices on its own. Subtracting two times row one wipes out "
             "both coefficients but leaves minus six: the row claims zero equals "
             "minus six. No point satisfies it, so its line is gone."
-        ):
-            self.play(matrix.create(), FadeIn(markers))
+        ) as b:
+            b.say(0, matrix.create(), FadeIn(markers, lag_ratio=0.5))
             self.checkpoint(
                 "singular_augmented_start",
                 matrix.entries_printed(),
                 expected=sympy_augmented(A_SINGULAR, B_SINGULAR),
             )
-            self.play(matrix.apply(step, run_time=3.0))
-            self.play(picture.morph_to([r[:2] for r in step.after], [r[2] for r in step.after]))
+            b.say(1, matrix.apply(step, swap_digits=True))
+            third = b.sentence(2)
+            b.say(
+                2,
+                picture.morph_to(
+                    [r[:2] for r in step.after], [r[2] for r in step.after], run_time=0.6 * third
+                ),
+            )
             self.play(matrix.flag_row(1), FadeIn(verdict))
             self.checkpoint(
                 "singular_last_row",

@@ -20,7 +20,6 @@ PACED_BEFORE_THE_RULE = frozenset(
     [
         "4.2",
         "4.3",
-        "4.5",
         "4.7",
         "5.1",
         "6.2",

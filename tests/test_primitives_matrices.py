@@ -196,6 +196,40 @@ def test_augmented_matrix_follows_every_step(stage):
     assert only_whole(stage, matrix)
 
 
+def test_swapped_digits_never_show_a_half_formed_glyph(stage):
+    """``swap_digits``: each changed entry fades its old digits out and the new ones in; at
+    every sampled moment the digits typeset are the old value or the new one, never a morph."""
+    elimination = Elimination.of(SYSTEM_A, SYSTEM_B)
+    matrix = AugmentedMatrix.of(elimination)
+    stage.play(matrix.create())
+    states = [np.array(m, dtype=float) for m in elimination.matrices]
+    for k, step in enumerate(elimination.steps):
+        animation = matrix.apply(step, swap_digits=True)
+        animation._setup_scene(stage)
+        animation.begin()
+        for alpha in np.linspace(0, 1, 17):
+            animation.interpolate(alpha)
+            for i in range(2):
+                for j in range(3):
+                    cell = matrix.grid.entry(i, j)
+                    assert cell.get_value() in (states[k][i, j], states[k + 1][i, j])
+                    # no in-between glyphs: the digits typeset are those of the value held
+                    fresh = DecimalNumber(
+                        cell.get_value(), num_decimal_places=cell.num_decimal_places
+                    )
+                    assert len(cell.submobjects) == len(fresh.submobjects)
+        animation.finish()
+        stage.add(matrix)
+        np.testing.assert_allclose(matrix.entries_shown(), states[k + 1])
+    reduced, _ = sp.Matrix(SYSTEM_A).row_join(sp.Matrix(SYSTEM_B)).rref()
+    np.testing.assert_allclose(matrix.entries_shown(), np.array(reduced, dtype=float))
+    for i in range(2):
+        for j in range(3):
+            np.testing.assert_allclose(
+                matrix.grid.entry(i, j).get_center(), matrix.grid.slot(i, j), atol=1e-9
+            )
+
+
 def test_inconsistent_row_is_shown(stage):
     elimination = Elimination.of([[1, -1], [2, -2]], [1, -4])
     matrix = AugmentedMatrix.of(elimination)

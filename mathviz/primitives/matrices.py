@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from itertools import pairwise
+from typing import Any
 
 import numpy as np
 from manim import (
@@ -127,6 +128,47 @@ class _MorphNumber(Transform):
         number.num_decimal_places = self.places
         number.set_value(self.value)
         number.move_to(self.point).set_color(self.color)
+
+
+class _SwapNumber(Animation):
+    """Fade a :class:`DecimalNumber`'s old digits out, then its new value in, centred on
+    ``point``: no frame shows a glyph half-way between two digits. At every moment the
+    number's value is the one its digits show (the old one, then the new one)."""
+
+    def __init__(
+        self,
+        number: DecimalNumber,
+        value: float,
+        places: int,
+        point: np.ndarray,
+        color: ManimColor,
+        **kwargs: Any,
+    ) -> None:
+        self.value, self.places, self.point = value, places, np.array(point)
+        self.color = color
+        self._swapped = False
+        super().__init__(number, **kwargs)
+
+    def _swap(self) -> None:
+        number: DecimalNumber = self.mobject  # type: ignore[assignment]
+        number.num_decimal_places = self.places
+        number.set_value(self.value)
+        number.move_to(self.point).set_color(self.color)
+        self._swapped = True
+
+    def interpolate_mobject(self, alpha: float) -> None:
+        if alpha < 0.5:
+            self.mobject.set_opacity(1 - 2 * alpha)
+            return
+        if not self._swapped:
+            self._swap()
+        self.mobject.set_opacity(2 * alpha - 1)
+
+    def finish(self) -> None:
+        super().finish()
+        if not self._swapped:
+            self._swap()
+        self.mobject.set_opacity(1)
 
 
 # --- a matrix of live numbers -----------------------------------------------------------------
@@ -341,12 +383,19 @@ class MatrixGrid(VGroup):
         cell.set_opacity(1.0 if visible else 0.0)
 
     def change_entry(
-        self, i: int, j: int, value: NumberLike, *, color: ManimColor | None = None
+        self,
+        i: int,
+        j: int,
+        value: NumberLike,
+        *,
+        color: ManimColor | None = None,
+        swap: bool = False,
     ) -> Animation:
         """Animation morphing entry ``(i, j)`` into ``value`` (optionally recoloured), centred
-        on its slot."""
+        on its slot; with ``swap`` the old digits fade out and the new ones fade in instead
+        of morphing glyph into glyph."""
         cell = self.cells[i][j]
-        return _MorphNumber(
+        return (_SwapNumber if swap else _MorphNumber)(
             cell,
             float(exact(value)),
             self.places(value),
@@ -772,8 +821,12 @@ class AugmentedMatrix(VGroup):
         """Animations fading the previous label and boxes (they leave the group next time)."""
         return [Transform(mark, mark.copy().set_opacity(0)) for mark in self.marks]
 
-    def apply(self, step: EliminationStep, *, run_time: float = 2.5) -> Animation:
-        """Animate one row operation (built from the current on-screen state).
+    def apply(
+        self, step: EliminationStep, *, run_time: float = 2.5, swap_digits: bool = False
+    ) -> Animation:
+        """Animate one row operation (built from the current on-screen state); with
+        ``swap_digits`` each changed entry cross-fades to its new value instead of morphing
+        its glyphs (no half-formed digits mid-change).
 
         Raises
         ------
@@ -800,7 +853,7 @@ class AugmentedMatrix(VGroup):
                     continue
                 new_zero = after == 0 and j < self.n_unknowns
                 color = theme.GOOD if new_zero else self.grid.entry_color
-                changes.append(self.grid.change_entry(i, j, after, color=color))
+                changes.append(self.grid.change_entry(i, j, after, color=color, swap=swap_digits))
                 if new_zero:
                     lit.append(self.grid.entry(i, j))  # type: ignore[arg-type]
         new_marks = [label, *boxes]

@@ -12,7 +12,18 @@ import contextlib
 import math
 
 import sympy as sp
-from manim import DOWN, LEFT, UR, FadeIn, FadeOut, VGroup
+from manim import (
+    DOWN,
+    LEFT,
+    UR,
+    Create,
+    FadeIn,
+    FadeOut,
+    Succession,
+    SurroundingRectangle,
+    Transform,
+    VGroup,
+)
 
 from mathviz import theme
 from mathviz.maths.calculus import (
@@ -34,6 +45,8 @@ PANEL_SIZE = 30
 DECIMALS = 3
 TRAIL_TOL = 1e-3
 TRACER_WIDTH = 8.2
+#: narrower for x³, whose steep ends run into the panel's corner at full width
+CUBE_WIDTH = 7.2
 #: where the lecture stops the tangent of x³/3 − x, and where it reads the drawn trail
 WELL_STOPS = (0.0, 2.0)
 WELL_TRAIL_CHECKS = (-1.5, 0.5)
@@ -62,10 +75,7 @@ class Derivatives(LectureScene):
     chapter_id = "6.2"
 
     def construct(self) -> None:
-        self.open_chapter(
-            "The derivative turns a curve into a second curve: at every x, how steep the first "
-            "one is. We will watch a tangent draw it."
-        )
+        self.open_chapter("Watch a tangent draw a second curve: the derivative.")
         self.panel = Panel(corner=UR, edge_buff=0.5)
         self.tracing_beats()
         self.critical_beat()
@@ -143,7 +153,8 @@ class Derivatives(LectureScene):
             CUBIC_WELL,
             (-2, 2, 1),
             (-1.2, 1.2, 1),
-            (-1.5, 3.5, 1),
+            # ticks at -2, 2, 4: none under the trail's minimum, -1 at x = 0
+            (-2, 4, 2),
             -2.0,
             readouts={"x": x_read, "slope": slope_read},
             width=TRACER_WIDTH,
@@ -156,28 +167,33 @@ class Derivatives(LectureScene):
             "On top, f of x equals x cubed over three minus x, with a yellow tangent "
             "touching it at x equals minus two. Below, an orange dot sits at the "
             "height of that tangent's slope, three."
-        ):
-            self.play(tracer.create())
+        ) as beat:
+            beat.say(0, tracer.create())
             self.well_invariants = self.follow_invariants(
                 "well", tracer, WELL_EXPR, x_read, slope_read
             )
-            self.play(self.panel.show(f_row, x_read, slope_read))
+            beat.say(1, self.panel.show(f_row, x_read, slope_read))
             self.check_tracer("well", tracer, WELL_EXPR, -2.0, slope_read, x_read)
 
         with self.beat(
             "Slide the tangent to the right. It flattens, tilts downhill, and the "
             "orange dot below follows its slope down to minus one at zero."
-        ):
-            self.play(tracer.slide_to(WELL_STOPS[0], run_time=4.0))
+        ) as beat:
+            beat.say(0, tracer.slide_to(-1.0))
+            beat.say(1, tracer.slide_to(WELL_STOPS[0]))
             self.check_tracer("well", tracer, WELL_EXPR, WELL_STOPS[0], slope_read, x_read)
 
         df_row = theme.tex(r"f'(x) = x^2 - 1", size=PANEL_SIZE, color=theme.GRADIENT)
         with self.beat(
             "Keep going to two. The trail the dot leaves behind is a whole new "
             "function, x squared minus one: the derivative, drawn by the tangent."
-        ):
-            self.play(tracer.slide_to(WELL_STOPS[1], run_time=4.0))
-            self.play(self.panel.grow(df_row))
+        ) as beat:
+            beat.say(0, tracer.slide_to(1.0))
+            # the panel first, then the slide: a panel animation holds its readouts still
+            beat.say(
+                1,
+                Succession(self.panel.grow(df_row), tracer.slide_to(WELL_STOPS[1], run_time=4.0)),
+            )
             self.check_tracer("well", tracer, WELL_EXPR, WELL_STOPS[1], slope_read, x_read)
             for at in WELL_TRAIL_CHECKS:
                 self.checkpoint(
@@ -195,18 +211,18 @@ class Derivatives(LectureScene):
         kinds = [classify_critical_point(CUBIC_WELL, r) for r in found]
         label = VGroup(
             *(
-                theme.text(f"x = {r:+.0f}: {kind}", size=theme.LABEL_SIZE, color=theme.GOOD)
+                # typeset like the panel's other rows: one font family in the panel
+                theme.tex(rf"x = {r:+.0f}:\ \text{{{kind}}}", size=PANEL_SIZE, color=theme.GOOD)
                 for r, kind in zip(found, kinds, strict=True)
             )
         )
         label.arrange(DOWN, aligned_edge=LEFT, buff=0.15)
         with self.beat(
-            "Where the trail crosses zero the tangent is flat: a peak at minus one "
-            "and a valley at one. Setting the derivative to zero is how you hunt "
-            "for them."
-        ):
-            self.play(tracer.mark(found[0]), tracer.mark(found[1]))
-            self.play(tracer.slide_to(found[0], run_time=2.5, trace=False))
+            "Where the trail crosses zero, the tangent is flat: a peak at minus one. "
+            "Flat again at one, a valley. Setting the derivative to zero is how you "
+            "hunt for them."
+        ) as beat:
+            beat.say(0, tracer.slide_to(found[0], trace=False), tracer.mark(found[0]))
             self.check_tracer("well", tracer, WELL_EXPR, -1.0, self.slope_read, self.x_read)
             self.checkpoint(
                 "well_peak_point",
@@ -214,7 +230,7 @@ class Derivatives(LectureScene):
                 expected=[exact[0], sympy_value(WELL_EXPR, exact[0])],
                 tol=1e-6,
             )
-            self.play(tracer.slide_to(found[1], run_time=2.0, trace=False))
+            beat.say(1, tracer.slide_to(found[1], trace=False), tracer.mark(found[1]))
             self.check_tracer("well", tracer, WELL_EXPR, 1.0, self.slope_read, self.x_read)
             self.checkpoint(
                 "well_valley_point",
@@ -222,7 +238,14 @@ class Derivatives(LectureScene):
                 expected=[exact[1], sympy_value(WELL_EXPR, exact[1])],
                 tol=1e-6,
             )
-            self.play(self.panel.grow(label))
+            # the hunt: back over the peak to the valley, the tangent flat at each ring
+            beat.say(
+                2,
+                Succession(
+                    self.panel.grow(label),
+                    tracer.tour(found[0], found[1], run_time=4.0, trace=False),
+                ),
+            )
         self.well_invariants.close()
         self.play(FadeOut(tracer), self.panel.hide())
 
@@ -237,7 +260,7 @@ class Derivatives(LectureScene):
             (0, 7, 2),
             -1.5,
             readouts={"x": x_read, "slope": slope_read},
-            width=TRACER_WIDTH,
+            width=CUBE_WIDTH,
         )
         tracer.to_edge(LEFT, buff=0.45)
         f_row = theme.tex(r"f(x) = x^3", size=PANEL_SIZE, color=theme.CURVE)
@@ -249,15 +272,15 @@ class Derivatives(LectureScene):
             self.beat(
                 "A flat tangent is not always a peak or a valley. Take x "
                 "cubed and draw its derivative, three x squared."
-            ),
+            ) as beat,
         ):
-            self.play(FadeIn(tracer), self.panel.show(f_row, df_row, x_read, slope_read))
-            self.play(tracer.slide_to(1.5, run_time=4.0))
+            beat.say(0, FadeIn(tracer), self.panel.show(f_row, df_row, x_read, slope_read))
+            beat.say(1, tracer.slide_to(1.5))
             self.check_tracer("cube", tracer, CUBE_EXPR, 1.5, slope_read, x_read)
             invariants = invariants.pop_all()  # they hold on through the next beat
         note = VGroup(
             *(
-                theme.text(line, size=theme.LABEL_SIZE, color=theme.BAD)
+                theme.tex(rf"\text{{{line}}}", size=PANEL_SIZE, color=theme.BAD)
                 for line in ("flat, but no peak", "or valley")
             )
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.12)
@@ -265,13 +288,20 @@ class Derivatives(LectureScene):
             invariants,
             self.beat(
                 "At zero the tangent is flat and the derivative touches "
-                "zero, but it never changes sign: the curve climbs on both "
+                "zero. But it never changes sign: the curve climbs on both "
                 "sides, so zero is neither a maximum nor a minimum."
-            ),
+            ) as beat,
         ):
-            self.play(tracer.slide_to(0.0, run_time=2.5, trace=False), tracer.mark(0.0))
+            beat.say(0, tracer.slide_to(0.0, trace=False), tracer.mark(0.0))
             self.check_tracer("cube", tracer, CUBE_EXPR, 0.0, slope_read, x_read)
-            self.play(self.panel.grow(note))
+            # either side of zero the tangent tilts uphill: the slope readout stays positive
+            beat.say(
+                1,
+                Succession(
+                    self.panel.grow(note),
+                    tracer.tour(-0.7, 0.7, 0.0, run_time=5.0, trace=False),
+                ),
+            )
             left = tracer.trail_value_at(-0.5)
             right = tracer.trail_value_at(0.5)
             self.checkpoint(
@@ -322,12 +352,12 @@ class Derivatives(LectureScene):
         with (
             invariants,
             self.beat(
-                "Now a composition, sine of x squared: square first, then "
+                "Now a composition, sine of x squared. Square first, then "
                 "take the sine, like two functions chained in a pipeline."
-            ),
+            ) as beat,
         ):
-            self.play(FadeIn(tracer), self.panel.show(f_row, x_read, slope_read))
-            self.play(tracer.slide_to(CHAIN_X, run_time=4.5))
+            beat.say(0, FadeIn(tracer), self.panel.show(f_row, x_read, slope_read))
+            beat.say(1, tracer.slide_to(CHAIN_X))
             self.check_tracer("chain", tracer, CHAIN_EXPR, CHAIN_X, slope_read, x_read)
             invariants = invariants.pop_all()  # they hold on to the end of the lecture
 
@@ -338,14 +368,16 @@ class Derivatives(LectureScene):
             invariants,
             self.beat(
                 "The chain rule multiplies the stages' rates. At x equals "
-                "one, x squared grows at rate two and sine grows at rate "
-                "cosine of one, 0.540; their product, 1.081, is exactly the "
-                "slope of the tangent."
-            ),
+                "one, x squared grows at rate two, and sine grows at rate "
+                "cosine of one, 0.540. Their product, 1.081, is the slope of "
+                "the tangent, and it stays the product as the tangent moves."
+            ) as beat,
         ):
-            self.play(self.panel.grow(inner_read), tracer.mark(CHAIN_X, color=theme.ACCENT))
-            self.play(self.panel.grow(outer_read))
-            self.play(self.panel.grow(product_read))
+            beat.say(
+                0,
+                self.panel.grow(inner_read, outer_read, product_read),
+                tracer.mark(CHAIN_X, color=theme.ACCENT),
+            )
             invariants.enter_context(
                 self.invariant(
                     "du/dx readout is 2x at the tangent point",
@@ -373,6 +405,23 @@ class Derivatives(LectureScene):
                     ),
                 )
             )
+            # a pointer follows the rate through the pipeline: x², then sine, then their
+            # product, which the tangent carries as it sweeps around x = 1
+            pointer = pointer_around(inner_read)
+            beat.say(
+                1,
+                Succession(
+                    Create(pointer),
+                    Transform(pointer, pointer_around(outer_read)),
+                ),
+            )
+            beat.say(
+                2,
+                Succession(
+                    Transform(pointer, pointer_around(product_read), run_time=1.0),
+                    tracer.tour(0.7, 1.3, CHAIN_X, run_time=3.0),
+                ),
+            )
             self.check_chain(tracer, CHAIN_X, inner_read, outer_read, product_read)
             self.checkpoint(
                 "chain_product_readout_equals_drawn_slope",
@@ -385,12 +434,12 @@ class Derivatives(LectureScene):
         with (
             invariants,
             self.beat(
-                "Let the tangent finish its run: every point of the orange "
+                "Let the tangent finish its run. Every point of the orange "
                 "trail is such a product, two x times cosine of x squared."
-            ),
+            ) as beat,
         ):
-            self.play(self.panel.swap((f_row, rule), run_time=0.8))
-            self.play(tracer.slide_to(2.0, run_time=3.0))
+            beat.say(0, FadeOut(pointer), self.panel.swap((f_row, rule)))
+            beat.say(1, tracer.slide_to(2.0))
             self.check_tracer("chain", tracer, CHAIN_EXPR, 2.0, slope_read, x_read)
             self.check_chain(tracer, 2.0, inner_read, outer_read, product_read)
             for at in (-1.5, 1.5):
@@ -421,6 +470,11 @@ class Derivatives(LectureScene):
             product_read.value,
             expected=sympy_derivative(CHAIN_EXPR, at),
         )
+
+
+def pointer_around(readout: Readout) -> SurroundingRectangle:
+    """The highlight box around one readout row."""
+    return SurroundingRectangle(readout, color=theme.ACCENT, buff=0.08)
 
 
 def widest_row(*readouts: Readout) -> float:

@@ -193,3 +193,23 @@ def test_backed_tick_labels_are_not_crossed_by_the_plot():
 
     assert crossings(backed=False)
     assert not crossings(backed=True)
+
+
+def test_tracer_tour_sweeps_through_its_stops_at_one_speed(scene):
+    """A tour from 0 over -1 to 1 covers 3 units at one (eased) speed: one unit down to -1,
+    then two up to 1; the tangent's slope is x² - 1 throughout, and the trail is unchanged
+    without ``trace``."""
+    tracer = DerivativeTracer(CUBIC_WELL, (-2, 2, 1), (-1.5, 1.5, 1), (-2, 4, 2), -2.0)
+    run(scene, tracer.slide_to(0.0, run_time=1.0))
+    trail = tracer.trail_shown().copy()
+    sweep = tracer.tour(-1.0, 1.0, run_time=3.0, trace=False)
+    sweep._setup_scene(scene)
+    sweep.begin()
+    for alpha in (0.2, 0.4, 0.7, 1.0):
+        sweep.interpolate(alpha)  # eased over the whole tour
+        done = 3 * smooth(alpha)  # units travelled: 1 down to -1, then 2 up to 1
+        x = -done if done <= 1 else -1 + (done - 1)
+        assert tracer.point_shown()[0] == pytest.approx(x, abs=1e-9)
+        assert tracer.slope_shown() == pytest.approx(x * x - 1, abs=1e-9)
+    sweep.finish()
+    np.testing.assert_allclose(tracer.trail_shown(), trail)

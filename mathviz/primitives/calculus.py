@@ -498,6 +498,24 @@ class DerivativeTracer(VGroup):
 
         return UpdateFromAlphaFunc(self, update, run_time=run_time)
 
+    def tour(self, *xs: float, run_time: float = 3.0, trace: bool = True) -> Animation:
+        """Slide the tangent through ``xs`` in turn (there and back, a sweep), at one speed:
+        each leg takes a share of ``run_time`` proportional to its length. With ``trace`` the
+        tracer keeps extending its trail (going back over drawn ground leaves it unchanged);
+        without it, as :meth:`slide_to`, the trail stays as it is."""
+        stops = np.array([self.x, *(float(x) for x in xs)])
+        legs = np.abs(np.diff(stops))
+        total = float(legs.sum())
+        ends = np.concatenate([[0.0], np.cumsum(legs)]) / total if total > 0 else None
+        if not trace:
+            self._visited = []
+
+        def update(_mob: object, alpha: float) -> None:
+            x = stops[-1] if ends is None else float(np.interp(alpha, ends, stops))
+            self._place(x, record=trace)
+
+        return UpdateFromAlphaFunc(self, update, run_time=run_time)
+
     def jump_to(self, x: float) -> DerivativeTracer:
         """Put the tangent at ``x`` now and start a fresh trail there."""
         self._visited = []

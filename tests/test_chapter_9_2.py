@@ -107,7 +107,10 @@ def test_momentum_overshoots_and_settles(shown):
     peak = max(p[0] for p in path)
     assert peak > 1.5  # far past the minimum at x = 0
     assert values["momentum_max_x_trail"] == pytest.approx(peak, abs=1e-6)
-    assert values["momentum_max_x"] == pytest.approx(round(peak, 3), abs=1e-12)
+    assert values["momentum_max_x_line"] == pytest.approx(peak, abs=1e-6)
+    # printed to one decimal, as the narration's "about two"
+    assert values["momentum_max_x"] == pytest.approx(round(peak, 1), abs=1e-12)
+    assert values["momentum_max_x"] == pytest.approx(2.0, abs=1e-12)
     assert f(path[40]) < 0.01
 
 
@@ -117,10 +120,26 @@ def test_adam_first_step_is_the_learning_rate_per_coordinate(shown):
     step = np.subtract(path[1], path[0])
     np.testing.assert_allclose(values["adam_first_step"], step, atol=1e-6)
     np.testing.assert_allclose(values["adam_first_step"], [0.3, -0.3], atol=1e-6)
-    assert values["adam_first_step_length"] == pytest.approx(round(math.hypot(*step), 4), abs=1e-12)
+    # each coordinate printed to one decimal: exactly the learning rate, against the slope
+    assert values["adam_first_step_dx"] == pytest.approx(round(step[0], 1), abs=1e-12)
+    assert values["adam_first_step_dy"] == pytest.approx(round(step[1], 1), abs=1e-12)
+    assert (values["adam_first_step_dx"], values["adam_first_step_dy"]) == (0.3, -0.3)
+    # the two legs drawn from the start: the run along x and the drop along y
+    np.testing.assert_allclose(values["adam_first_step_legs"], step, atol=1e-6)
+    # and the same legs read back through the magnified inset's own axes
+    np.testing.assert_allclose(values["adam_first_step_zoom"], step, atol=1e-6)
 
 
 def test_adam_steps_are_nearly_constant_early():
     path = np.array(adam(6))
     lengths = np.linalg.norm(np.diff(path, axis=0), axis=1)
     assert lengths.max() / lengths.min() < 1.2
+
+
+def test_narrated_race_legs():
+    """The race is cut where the narration changes subject: momentum still speeds up through
+    the first leg (steps 1-5) and first passes the minimum at step nine."""
+    path = np.array(momentum(10))
+    speeds = np.abs(np.diff(path[:, 0]))  # along the valley floor
+    assert np.all(np.diff(speeds[:5]) > 0)
+    assert int(np.argmax(path[:, 0] > 0)) == 9

@@ -57,3 +57,11 @@ def test_the_whole_output_and_its_shape(shown):
     np.testing.assert_allclose(values["Y_matrix"], out.ravel(), atol=1e-9)
     assert values["Y_shape"] == [X.shape[0], W.shape[1]]
     assert values["Y_shape"] == list(out.shape)
+
+
+def test_the_bias_row_is_broadcast_down_every_row(shown):
+    values = shown("4.3")
+    tall = np.reshape(values["b_broadcast"], (3, 2))
+    np.testing.assert_allclose(tall, np.broadcast_to(B, (X.shape[0], W.shape[1])), atol=1e-12)
+    # the three drawn copies, added row by row, give numpy's broadcast X @ W + b
+    np.testing.assert_allclose(X @ W + tall, X @ W + B, atol=1e-9)

@@ -19,7 +19,6 @@ IMPLEMENTED = [c.id for c in CHAPTERS if c.has_scenes]
 PACED_BEFORE_THE_RULE = frozenset(
     [
         "4.2",
-        "4.3",
         "4.7",
         "5.1",
         "6.4",

@@ -306,3 +306,17 @@ def test_dropped_singular_values_stay_readable():
     bars = SingularValueBars(np.array([17.5, 6.6, 2.4, 2.1, 0.74]), y_max=18.0)
     play_instantly(bars.keep(2))
     assert contrast_findings(bars) == []
+
+
+def test_svd_sigma_stretch_played_one_axis_at_a_time(plane):
+    a = np.array([[2.0, 1.0], [0.0, 1.5]])
+    sigma = np.linalg.svd(a, compute_uv=False)
+    stages = SVDStages(plane, svd_stages(a))
+    play_instantly(stages.rotate_vt())
+    play_instantly(stages.scale_sigma_axis(0))
+    np.testing.assert_allclose(np.abs(stages.tips_shown()), np.diag([sigma[0], 1.0]), atol=1e-9)
+    play_instantly(stages.scale_sigma_axis(1))
+    np.testing.assert_allclose(np.abs(stages.tips_shown()), np.diag(sigma), atol=1e-9)
+    play_instantly(stages.rotate_u())
+    np.testing.assert_allclose(stages.matrix, a, atol=1e-12)
+    np.testing.assert_allclose(stages.semi_axes_shown(), sigma, atol=1e-9)

@@ -443,6 +443,13 @@ class SVDStages(VGroup):
         """Stage 2, ``Σ``: stretches x by ``σ₁`` and y by ``σ₂``; the circle becomes an ellipse."""
         return self._linear(np.diag(self.factors.sigma), run_time)
 
+    def scale_sigma_axis(self, index: int, run_time: float = 2.0) -> Animation:
+        """One half of stage 2: stretch axis ``index`` (0 = x, 1 = y) by ``σ_{index+1}``
+        alone. Playing ``scale_sigma_axis(0)`` then ``scale_sigma_axis(1)`` is ``Σ``."""
+        factors = np.ones(2)
+        factors[index] = self.factors.sigma[index]
+        return self._linear(np.diag(factors), run_time)
+
     def rotate_u(self, run_time: float = 2.0) -> Animation:
         """Stage 3, ``U``: turns the ellipse into place; the result is ``A`` applied to the circle."""
         return self._orthogonal(*self.factors.u_parts, run_time)

@@ -17,12 +17,17 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    AnimationGroup,
     Axes,
     Circumscribe,
     Create,
     FadeIn,
     FadeOut,
+    Indicate,
     Line,
+    Polygon,
+    Succession,
+    Transform,
     VGroup,
 )
 
@@ -31,6 +36,7 @@ from mathviz.primitives.calculus import line_slope_shown
 from mathviz.primitives.integrals import AccumulatedArea, RiemannRectangles
 from mathviz.primitives.panel import Panel
 from mathviz.primitives.readout import Readout
+from mathviz.readings import reads_screen
 from mathviz.scene import LectureScene
 
 RULE = "mid"
@@ -48,6 +54,12 @@ DRAW_TOL = 1e-9  # rectangles read back through the axes
 AREA_TOL = 1e-4  # swept regions: polygons through curve samples (trapezoid rule)
 SLOPE_TOL = 1e-6  # the tangent's drawn slope: a symmetric difference of drawn areas
 PANEL_SIZE = 32
+#: width of the sliver drawn centred on the sweeping edge (the fundamental theorem's sliver)
+SLIVER_H = 0.2
+#: the lower lobe's outline, from π to 2π (a ghost of it is flipped onto the upper lobe)
+LOBE_TS = np.linspace(math.pi, 2 * math.pi, 121)
+SLIVER_SAMPLES = 41
+SLIVER_TOL = 1e-6  # a 41-point polygon under sin on a width of 0.2 (trapezoid rule)
 
 
 # --- independent routes to the expected values ----------------------------------------------
@@ -107,10 +119,7 @@ class IntegralCalculus(LectureScene):
     chapter_id = "6.5"
 
     def construct(self) -> None:
-        self.open_chapter(
-            "An integral is a sum over infinitely many thin slices. It is how expected values, "
-            "probabilities and areas under a density are defined."
-        )
+        self.open_chapter("An integral adds up infinitely many thin slices.")
         self.riemann_beats()
         self.signed_area_beats()
         self.rate_beats()
@@ -122,8 +131,8 @@ class IntegralCalculus(LectureScene):
 
     # ------------------------------------------------------------------------------------
     def riemann_beats(self) -> None:
-        axes, ticks = pi_axes(math.pi, (0, 1.2, 0.5), 6.4, 4.6)
-        VGroup(axes, ticks).to_edge(LEFT, buff=0.7).shift(0.3 * DOWN)
+        axes, ticks = pi_axes(math.pi, (0, 1.2, 0.5), 7.6, 5.4)
+        VGroup(axes, ticks).to_edge(LEFT, buff=0.6).shift(0.4 * DOWN)
         curve = axes.plot(np.sin, x_range=(0, math.pi, 0.01), color=theme.CURVE, stroke_width=5)
         rects = RiemannRectangles(axes, np.sin, 0, math.pi, REFINEMENTS[0], rule=RULE)
         n_read = Readout("n", REFINEMENTS[0], decimals=0, size=PANEL_SIZE, commas=False)
@@ -140,10 +149,16 @@ class IntegralCalculus(LectureScene):
             "Take the area under sine from zero to pi. Chop the interval into four "
             "strips and stand a rectangle on each, as tall as the curve at the "
             "strip's midpoint."
-        ):
-            self.play(Create(axes), FadeIn(ticks), Create(curve))
-            self.play(rects.create())
-            self.play(self.panel.show(formula, rule_note, n_read, sum_read))
+        ) as b:
+            b.say(0, Create(axes), FadeIn(ticks), Create(curve))
+            b.say(
+                1,
+                AnimationGroup(
+                    rects.create(),
+                    self.panel.show(formula, rule_note, n_read, sum_read),
+                    lag_ratio=0.5,
+                ),
+            )
             self.check_riemann(REFINEMENTS[0], rects, n_read, sum_read)
         # the counter jumps 4 → 8 → 16 → 64 (no "n = 7" mid-morph), and the sum beside it is
         # always the midpoint sum for the n it shows
@@ -161,13 +176,25 @@ class IntegralCalculus(LectureScene):
                 "Summing the rectangles is a loop over strips: height times width, "
                 "accumulate. Doubling the strips again and again, the sum settles "
                 "toward 2."
-            ):
+            ) as b:
+                # the loop visits each strip in turn
+                b.say(
+                    0,
+                    AnimationGroup(
+                        *(
+                            Indicate(bar, color=theme.ACCENT, scale_factor=1.0)
+                            for bar in rects.bars
+                        ),
+                        lag_ratio=0.7,
+                    ),
+                )
+                step = max(1.2, b.sentence(1) / len(REFINEMENTS[1:]))
                 for n in REFINEMENTS[1:]:
                     self.play(
-                        rects.refine_to(n, run_time=1.4),
+                        rects.refine_to(n, run_time=step),
                         n_read.step_to(n),
                         sum_read.step_to(rects.model.total),
-                        run_time=1.4,
+                        run_time=step,
                     )
                     self.check_riemann(n, rects, n_read, sum_read)
         area_read = Readout(
@@ -178,10 +205,16 @@ class IntegralCalculus(LectureScene):
         region.dot.set_opacity(0)
         with self.beat(
             "In the limit the rectangles become the region itself, and its area is exactly 2."
-        ):
-            self.play(FadeOut(rects), FadeIn(region.positive))
+        ) as b:
             area_read.set(region.area_shown())
-            self.play(self.panel.swap((sum_read, area_read)))
+            b.say(
+                0,
+                AnimationGroup(
+                    AnimationGroup(FadeOut(rects), FadeIn(region.positive)),
+                    self.panel.swap((sum_read, area_read)),
+                    lag_ratio=0.6,
+                ),
+            )
             self.checkpoint(
                 "area_0_to_pi", region.area_shown(), expected=sympy_integral(0, sp.pi), tol=AREA_TOL
             )
@@ -206,8 +239,10 @@ class IntegralCalculus(LectureScene):
 
     # ------------------------------------------------------------------------------------
     def signed_area_beats(self) -> None:
-        axes, ticks = pi_axes(2 * math.pi, (-1.2, 2.2, 1), 7.4, 5.0)
+        axes, ticks = pi_axes(2 * math.pi, (-1.2, 2.2, 1), 8.2, 5.6)
         VGroup(axes, ticks).to_edge(LEFT, buff=0.55).shift(0.25 * DOWN)
+        # the 3π/2 label stands above the axis: below it the red lobe would cover it
+        ticks[2].next_to(axes.c2p(1.5 * math.pi, 0), UP, buff=0.18)
         curve = axes.plot(np.sin, x_range=(0, 2 * math.pi, 0.01), color=theme.CURVE, stroke_width=5)
         above = Readout(r"\text{above}", 0.0, decimals=3, size=PANEL_SIZE, color=theme.AREA)
         below = Readout(r"\text{below}", 0.0, decimals=3, size=PANEL_SIZE, color=theme.BAD)
@@ -228,9 +263,9 @@ class IntegralCalculus(LectureScene):
         invariants = contextlib.ExitStack()  # from when the axes stand until the lobes cancel
         with self.beat(
             "Now run the interval on to two pi and sweep a right edge across it. "
-            "Area under the axis counts negative, drawn in red, and the yellow "
-            "curve plots the running total A of x."
-        ):
+            "Above the axis the area piles up, and the yellow curve plots the running "
+            "total A of x. Below the axis it counts negative, drawn in red."
+        ) as b:
             self.play(Create(axes), FadeIn(ticks), Create(curve))
             for name, readout, quantity in (
                 ("above readout equals the drawn area above the axis", above, "above"),
@@ -243,8 +278,8 @@ class IntegralCalculus(LectureScene):
                     )
                 )
             self.play(self.panel.show(formula, above, below, total), FadeIn(region))
-            self.play(region.sweep_to(2 * math.pi, run_time=6.0))
-            self.play(FadeIn(a_label))
+            b.say(1, region.sweep_to(math.pi), FadeIn(a_label))
+            b.say(2, region.sweep_to(2 * math.pi))
             self.checkpoint(
                 "area_above_0_to_2pi",
                 region.quantity_shown("above"),
@@ -273,12 +308,23 @@ class IntegralCalculus(LectureScene):
         with (
             invariants,
             self.beat(
-                "The lower lobe cancels the upper one exactly: plus 2 and "
-                "minus 2 make an integral of zero, even though plenty of "
-                "area was swept."
-            ),
+                "The lower lobe is the upper one turned upside down: flip it up and it "
+                "fits exactly. So plus 2 and minus 2 make an integral of zero, even though "
+                "plenty of area was swept."
+            ) as b,
         ):
-            self.play(Circumscribe(VGroup(below, total), color=theme.ACCENT, run_time=1.5))
+            # a ghost of the lower lobe, mirrored in the axis and slid back by pi
+            ghost, target = (
+                Polygon(
+                    *(axes.c2p(t - shift, sign * math.sin(t)) for t in LOBE_TS),
+                    stroke_width=0,
+                    fill_color=theme.BAD,
+                    fill_opacity=0.45,
+                )
+                for shift, sign in ((0.0, 1.0), (math.pi, -1.0))
+            )
+            b.say(0, Succession(Transform(ghost, target), FadeOut(ghost), lag_ratio=1.0))
+            b.say(1, Circumscribe(VGroup(below, total), color=theme.ACCENT))
         self.axes, self.curve, self.region, self.ticks = axes, curve, region, ticks
         self.readouts = (above, below, total)
         self.a_label = a_label
@@ -299,13 +345,17 @@ class IntegralCalculus(LectureScene):
         tangent = Line(axes.c2p(0, 0), axes.c2p(0.1, 0), color=theme.TEXT, stroke_width=4)
         tangent.add_updater(lambda line: line.become(self.tangent_line(region)))
         tangent.update()
-        narrations = (
-            "Why does the running total look like one minus cosine? Move the edge a hair and "
-            "the area gains a sliver as tall as the curve, so A grows at the rate f of x. "
-            "At x equals 1 its slope is sine of 1.",
-            "At x equals 4 the curve is below the axis, so the total shrinks: its slope is "
-            "negative, again equal to the height of the curve.",
-        )
+        # the sliver: width h centred on the sweeping edge; its area is about f(x)·h
+        sliver = Polygon(*[axes.c2p(0, 0)] * 3, stroke_width=0, fill_opacity=0.9)
+        sliver.add_updater(lambda mob: self.redraw_sliver(mob, region.x))
+        sliver.update()
+        self.sliver = sliver
+        da_read = Readout(r"\Delta A", 0.0, decimals=3, size=PANEL_SIZE, color=theme.ACCENT)
+        # redraw the sliver before reading it: the readout never shows last frame's sliver
+        da_read.follow(lambda: self.fresh_sliver_area(region.x))
+        fh_read = Readout(r"f(x)\cdot h", 0.0, decimals=3, size=PANEL_SIZE, color=theme.CURVE)
+        fh_read.follow(lambda: region.quantity_shown("height") * SLIVER_H)
+        reads = (x_read, a_read, f_read, rate_read, da_read, fh_read)
         with (
             self.invariant("A′ readout equals f readout", lambda: (rate_read.value, f_read.value)),
             self.invariant(
@@ -319,24 +369,81 @@ class IntegralCalculus(LectureScene):
                 "x readout equals the edge", lambda: (x_read.value, region.edge_shown())
             ),
         ):
-            for index, (x, narration) in enumerate(zip(MARKED_X, narrations, strict=True)):
-                with self.beat(narration):
-                    if index == 0:
-                        # the label makes way for the tangent; the panel names A(x) now
-                        self.play(
-                            self.panel.show(theorem, x_read, a_read, f_read, rate_read),
-                            FadeOut(self.a_label),
-                        )
-                    self.play(region.sweep_to(x, run_time=1.6))
-                    if index == 0:
-                        self.play(Create(tangent))
-                    else:
-                        self.play(
-                            Circumscribe(
-                                VGroup(f_read, rate_read), color=theme.ACCENT, run_time=1.5
-                            )
-                        )
-                    self.check_rate(x, region, tangent, x_read, a_read, f_read, rate_read)
+            with self.beat(
+                "Why does the running total look like one minus cosine? Widen the edge by a "
+                "thin sliver, two tenths wide: its area is about the curve's height times "
+                "the width. So A grows at the rate f of x, and at x equals 1 its slope is "
+                "sine of 1."
+            ) as b:
+                # the label makes way for the tangent; the panel names A(x) now, its rows
+                # closer so the sliver's two rows fit under them
+                self.panel.row_buff = 0.22
+                # and room on the right for the minus sign the rows gain past pi
+                self.panel.edge_buff = 0.75
+                self.play(
+                    self.panel.show(theorem, x_read, a_read, f_read, rate_read),
+                    FadeOut(self.a_label),
+                )
+                self.play(region.sweep_to(MARKED_X[0], run_time=max(1.6, b.sentence(0) - 1.0)))
+                b.say(1, FadeIn(sliver), self.panel.grow(da_read, fh_read))
+                sliver_invariants = contextlib.ExitStack()
+                sliver_invariants.enter_context(
+                    self.invariant(
+                        "ΔA readout equals the drawn sliver",
+                        lambda: (da_read.value, self.sliver_area_shown()),
+                    )
+                )
+                sliver_invariants.enter_context(
+                    self.invariant(
+                        "f·h readout equals the edge's height times h",
+                        lambda: (fh_read.value, region.quantity_shown("height") * SLIVER_H),
+                    )
+                )
+                b.say(
+                    2,
+                    AnimationGroup(
+                        Create(tangent),
+                        Circumscribe(VGroup(f_read, rate_read), color=theme.ACCENT),
+                        lag_ratio=0.5,
+                    ),
+                )
+                self.check_rate(MARKED_X[0], region, tangent, *reads)
+            with (
+                sliver_invariants,
+                self.beat(
+                    "Slide the edge on to x equals 4, where the curve dips below the axis: "
+                    "the sliver hangs below it and the total shrinks. Its slope is negative, again "
+                    "the height of the curve."
+                ) as b,
+            ):
+                b.say(0, region.sweep_to(MARKED_X[1]))
+                b.say(
+                    1,
+                    Circumscribe(VGroup(f_read, rate_read, da_read, fh_read), color=theme.ACCENT),
+                )
+                self.check_rate(MARKED_X[1], region, tangent, *reads)
+
+    def redraw_sliver(self, sliver: Polygon, x: float) -> None:
+        """The sliver under the curve from ``x − h/2`` to ``x + h/2``, coloured by its sign."""
+        ts = np.linspace(x - SLIVER_H / 2, x + SLIVER_H / 2, SLIVER_SAMPLES)
+        xy = [(ts[0], 0.0), *zip(ts, np.sin(ts), strict=True), (ts[-1], 0.0), (ts[0], 0.0)]
+        sliver.set_points_as_corners([self.axes.c2p(px, py) for px, py in xy])
+        sliver.set_fill(theme.GOOD if math.sin(x) >= 0 else theme.GRADIENT)
+
+    def fresh_sliver_area(self, x: float) -> float:
+        """The sliver redrawn for edge ``x`` now, then its area read back from the drawing."""
+        self.redraw_sliver(self.sliver, x)
+        return float(self.sliver_area_shown())
+
+    @reads_screen("area")
+    def sliver_area_shown(self) -> float:
+        """Signed area of the drawn sliver (shoelace through the axes): + above, − below."""
+        sliver = self.sliver
+        corners = sliver.points[:: sliver.n_points_per_curve]
+        xy = np.array([self.axes.p2c(p)[:2] for p in corners], dtype=float)
+        x, y = xy[:, 0], xy[:, 1]
+        # traced left→right along the curve, then back along the axis: clockwise when above
+        return float(-0.5 * np.sum(x * np.roll(y, -1) - np.roll(x, -1) * y))
 
     def rate_readout(self, region: AccumulatedArea) -> Readout:
         """``A′(x) ≈ ΔA/Δx``: at every frame, how fast the drawn area grows at the edge."""
@@ -363,8 +470,11 @@ class IntegralCalculus(LectureScene):
         a_read: Readout,
         f_read: Readout,
         rate_read: Readout,
+        da_read: Readout,
+        fh_read: Readout,
     ) -> None:
-        """The drawn area, the running total's dot, the tangent and every readout at ``x``."""
+        """The drawn area, the running total's dot, the tangent, the sliver and every readout
+        at ``x``."""
         tag = f"x{x:g}"
         expected_area = sympy_antiderivative(x)
         self.checkpoint(f"A_at_{tag}", region.area_shown(), expected=expected_area, tol=AREA_TOL)
@@ -381,6 +491,13 @@ class IntegralCalculus(LectureScene):
         self.checkpoint(f"A_readout_at_{tag}", a_read.value, expected=expected_area)
         self.checkpoint(f"A_rate_at_{tag}", rate_read.value, expected=sympy_rate(x))
         self.checkpoint(f"f_readout_at_{tag}", f_read.value, expected=math.sin(x))
+        lo, hi = sp.Float(x, 30) - sp.Rational(1, 10), sp.Float(x, 30) + sp.Rational(1, 10)
+        sliver_area = sympy_integral(lo, hi)
+        self.checkpoint(
+            f"sliver_area_at_{tag}", self.sliver_area_shown(), expected=sliver_area, tol=SLIVER_TOL
+        )
+        self.checkpoint(f"sliver_readout_at_{tag}", da_read.value, expected=sliver_area)
+        self.checkpoint(f"fh_readout_at_{tag}", fh_read.value, expected=math.sin(x) * SLIVER_H)
 
 
 SCENES = [IntegralCalculus]

@@ -30,7 +30,10 @@ MOTION_INVARIANTS = (
     "invariant:A readout equals the drawn signed area",
     "invariant:n readout shows a refinement",
     "invariant:sum readout is the midpoint sum for the n shown",
+    "invariant:ΔA readout equals the drawn sliver",
+    "invariant:f·h readout equals the edge's height times h",
 )
+SLIVER_H = 0.2
 
 
 @pytest.fixture(scope="module")
@@ -96,6 +99,15 @@ def test_fundamental_theorem_at_marked_x(values, x):
     assert values[f"f_readout_at_{tag}"] == round(math.sin(x), 3)
     assert values[f"x_readout_at_{tag}"] == round(x, 2)
     assert values[f"tangent_slope_at_{tag}"] == pytest.approx(rate, abs=1e-6)
+    # the sliver of width h centred on the edge: its area by quadrature, and f(x)·h beside it
+    lo, hi = x - SLIVER_H / 2, x + SLIVER_H / 2
+    sliver = integrate.quad(np.sin, lo, hi)[0]
+    assert sliver == pytest.approx(math.cos(lo) - math.cos(hi), abs=1e-12)
+    assert values[f"sliver_area_at_{tag}"] == pytest.approx(sliver, abs=1e-6)
+    assert values[f"sliver_readout_at_{tag}"] == round(sliver, 3)
+    assert values[f"fh_readout_at_{tag}"] == round(math.sin(x) * SLIVER_H, 3)
+    # the point of the sliver: at the printed precision its area is the curve's height × h
+    assert values[f"sliver_readout_at_{tag}"] == values[f"fh_readout_at_{tag}"]
 
 
 def by_name(reports) -> dict:

@@ -19,10 +19,8 @@ IMPLEMENTED = [c.id for c in CHAPTERS if c.has_scenes]
 PACED_BEFORE_THE_RULE = frozenset(
     [
         "4.2",
-        "4.7",
         "5.1",
         "6.4",
-        "6.5",
         "9.1",
         "12.2",
     ]

@@ -103,7 +103,10 @@ def check_seconds(chapter: Chapter) -> float | None:
 
 
 def checked_pacing(chapter: Chapter) -> dict | None:
-    """The pacing figure of the chapter's last check, if its source has not changed since."""
+    """The pacing figure of the chapter's last check, if its source has not changed since
+    (``None`` for a chapter whose module has gone: a check of it no longer holds)."""
+    if not chapter.has_scenes:
+        return None
     path = state_dir() / f"{chapter.id}.json"
     try:
         payload = json.loads(path.read_text())

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 import pytest
 from drafts import write_chapter
 
+from mathviz import course
 from mathviz.checkpoints import SceneReport
 from mathviz.course import get_chapter
 from mathviz.render import runner
@@ -92,3 +94,25 @@ def drafts(tmp_path, monkeypatch):
     write_chapter(scenes, "0.1")
     write_chapter(scenes, "0.2")
     return scenes
+
+
+@pytest.fixture
+def without_scenes(tmp_path, monkeypatch):
+    """``without_scenes("14.1", "10")`` points the course at a folder holding every chapter
+    module but those chapters (an id) or levels (a number): they read as *planned*, as
+    chapters without a module are. Every chapter has its module now, so this is how the
+    tests reach a planned chapter."""
+
+    def hide(*ids: str) -> Path:
+        folder = tmp_path / "scenes-without"
+        folder.mkdir()
+        hidden = {
+            c.module_stem for c in course.CHAPTERS if c.id in ids or str(c.level.number) in ids
+        }
+        for module in course.SCENES_DIR.glob("*.py"):
+            if module.stem not in hidden:
+                (folder / module.name).symlink_to(module)
+        monkeypatch.setenv(course.SCENES_ENV, str(folder))
+        return folder
+
+    return hide

@@ -26,6 +26,15 @@ def test_list_shows_every_chapter_with_status(runner, tmp_path):
     assert result.exit_code == 0, result.output
     lines = [line for line in result.output.splitlines() if line.startswith("  ")]
     assert len(lines) == 56
+    assert not [line for line in lines if line.split()[-1] == "planned"]  # 56 of 56 have scenes
+
+
+def test_list_marks_a_chapter_without_its_module_planned(runner, tmp_path, without_scenes):
+    without_scenes("14.1")
+    result = runner.invoke(cli.main, ["list", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if line.startswith("  ")]
+    assert len(lines) == 56
     row = next(line for line in lines if line.split()[0] == "6.3")
     assert "Gradients" in row and {"unchecked", "verified", "failing", "rendered"} & set(
         row.split()
@@ -85,11 +94,14 @@ def test_unknown_ids_are_usage_errors_naming_nearby_ids(runner, tmp_path, args):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_planned_chapter_is_a_usage_error(runner, tmp_path):
-    result = runner.invoke(cli.main, ["render", "14.1", "--out", str(tmp_path)])
+def test_planned_chapter_is_a_usage_error(runner, tmp_path, without_scenes):
+    without_scenes("14.1")
+    out = tmp_path / "out"
+    out.mkdir()
+    result = runner.invoke(cli.main, ["render", "14.1", "--out", str(out)])
     assert result.exit_code == 2
     assert "planned" in result.output
-    assert list(tmp_path.iterdir()) == []
+    assert list(out.iterdir()) == []
 
 
 def test_unknown_profile_lists_the_available_ones(runner, tmp_path):

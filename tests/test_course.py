@@ -50,7 +50,8 @@ def test_unknown_ids_name_nearby_valid_ones(token, suggestion):
         assert suggestion in info.value.suggestions
 
 
-def test_planned_chapters_have_no_module():
+def test_planned_chapters_have_no_module(without_scenes):
+    without_scenes("14.1")
     planned = course.get_chapter("14.1")
     assert not planned.has_scenes
     with pytest.raises(LookupError, match="planned"):

@@ -399,7 +399,8 @@ def test_bad_paths_are_usage_errors_that_write_nothing(drafts, tmp_path, case):
 
 
 @pytest.mark.parametrize("ids", [["10"], ["14"], ["13", "14"]])
-def test_ids_that_select_no_chapter_with_scenes_write_nothing(tmp_path, ids):
+def test_ids_that_select_no_chapter_with_scenes_write_nothing(tmp_path, ids, without_scenes):
+    without_scenes("10", "13", "14")
     out = tmp_path / "out"
     result = invoke("render", *ids, "--profile", "preview", "--build", str(out))
     assert result.exit_code == cli.EXIT_USAGE

@@ -217,8 +217,9 @@ def test_a_failed_cut_leaves_no_clips_and_no_manifest(drafts, tmp_path, monkeypa
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == original
 
 
-def test_clips_refuse_an_unknown_format_and_a_planned_chapter():
+def test_clips_refuse_an_unknown_format_and_a_planned_chapter(without_scenes):
     assert clips("6.3", "--format", "avi").exit_code == 2
+    without_scenes("14.1")
     result = clips("14.1")
     assert result.exit_code == 2 and "planned" in result.output
 

@@ -110,11 +110,11 @@ def reachable_in(adjacency: ArrayLike, source: int) -> set[int]:
     """Indices reachable from ``source`` in a 0/1 adjacency matrix (a drawn graph's), by
     following nonzero entries (the source included)."""
     a = np.asarray(adjacency)
-    seen, todo = {source}, [source]
-    while todo:
-        u = todo.pop()
+    seen, frontier = {source}, [source]
+    while frontier:
+        u = frontier.pop()
         for v in np.flatnonzero(a[u]):
             if int(v) not in seen:
                 seen.add(int(v))
-                todo.append(int(v))
+                frontier.append(int(v))
     return seen

@@ -23,7 +23,7 @@ set, in every redraw, from those read-backs.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 import numpy as np
@@ -203,6 +203,9 @@ class _BitsRows(VGroup):
     """Horizontal bars on a bits axis, one row above another, each with a readout at its
     left (``label = 0.00``)."""
 
+    #: redraws every row from the current state (each subclass draws its own rows)
+    redraw: Callable[[], None]
+
     def __init__(
         self,
         labels: Sequence[str],
@@ -263,9 +266,6 @@ class _BitsRows(VGroup):
         self.redraw()
         holder = _Grown(self.grown, i)
         return StateTween(self, holder, {"value": 1.0}, self.redraw, run_time=run_time)
-
-    def redraw(self) -> None:  # pragma: no cover - subclasses draw
-        raise NotImplementedError
 
 
 class _Grown:

@@ -101,6 +101,16 @@ def _printed_or_nan(cell: DecimalNumber) -> Printed:
     return printed(cell) if is_visible(cell) else Printed(float("nan"), "printed", "", 0)
 
 
+def _show_value(
+    number: DecimalNumber, value: float, places: int, point: np.ndarray, color: ManimColor
+) -> DecimalNumber:
+    """Make ``number`` show ``value`` with ``places`` decimals, centred on ``point``, coloured."""
+    number.num_decimal_places = places
+    number.set_value(value)
+    number.move_to(point).set_color(color)
+    return number
+
+
 class _MorphNumber(Transform):
     """Morph a :class:`DecimalNumber` into another value centred on ``point``; at the end the
     number really holds the new value (``get_value``), with freshly built digits."""
@@ -116,18 +126,12 @@ class _MorphNumber(Transform):
     ) -> None:
         self.value, self.places, self.point = value, places, np.array(point)
         self.color = color
-        target = number.copy()
-        target.num_decimal_places = places
-        target.set_value(value)
-        target.move_to(self.point).set_color(color)
+        target = _show_value(number.copy(), value, places, self.point, color)
         super().__init__(number, target, **kwargs)
 
     def finish(self) -> None:
         super().finish()
-        number = self.mobject
-        number.num_decimal_places = self.places
-        number.set_value(self.value)
-        number.move_to(self.point).set_color(self.color)
+        _show_value(self.mobject, self.value, self.places, self.point, self.color)  # type: ignore[arg-type]
 
 
 class _SwapNumber(Animation):
@@ -150,10 +154,7 @@ class _SwapNumber(Animation):
         super().__init__(number, **kwargs)
 
     def _swap(self) -> None:
-        number: DecimalNumber = self.mobject  # type: ignore[assignment]
-        number.num_decimal_places = self.places
-        number.set_value(self.value)
-        number.move_to(self.point).set_color(self.color)
+        _show_value(self.mobject, self.value, self.places, self.point, self.color)  # type: ignore[arg-type]
         self._swapped = True
 
     def interpolate_mobject(self, alpha: float) -> None:

@@ -13,7 +13,10 @@ from mathviz.maths import recommender
 
 A, B = np.array([1.0, 3.0]), np.array([4.0, 2.0])
 A_PERPENDICULAR, A_OBTUSE = np.array([-1.0, 2.0]), np.array([-3.0, 1.0])
-READ = 5e-4  # numbers shown as DecimalNumbers
+READ = 5e-4  # numbers shown with three decimals (shadow, lengths, cosines)
+ONE_DECIMAL = 5e-2  # the dot products and a's entries, spoken as whole numbers
+TWO_DECIMALS = 5e-3  # the marked point's norms
+WHOLE = 0.5  # angles in whole degrees, as spoken
 
 
 def _cos(u, v) -> float:
@@ -40,6 +43,8 @@ def test_dot_product_by_entries_and_by_shadow(shown):
     np.testing.assert_allclose(values["b_list"], B)
     assert values["shadow_length"] == pytest.approx(np.linalg.norm(foot), abs=READ)
     assert values["b_length"] == pytest.approx(np.linalg.norm(B), abs=READ)
+    # the line laid beside b to measure it has b's length
+    assert values["b_measure_length"] == pytest.approx(math.hypot(*B), abs=1e-6)
     assert values["dot_by_shadow"] == pytest.approx(np.dot(A, B), abs=READ)
     # shadow × |b| really is the product of the two shown numbers
     assert values["shadow_length"] * values["b_length"] == pytest.approx(
@@ -105,6 +110,7 @@ def test_swing_readouts_follow_the_drawing(held):
         "norm_1_readout_is_drawn_marker_norm",
         "norm_2_readout_is_drawn_marker_norm",
         "norm_inf_readout_is_drawn_marker_norm",
+        "ana_ben_label_is_drawn_angle_while_ana_scales",
     )
 
 
@@ -118,9 +124,15 @@ def test_users_angles_in_the_two_movie_picture(shown):
     values = shown("4.2")
     similar = _atan2_angle(_two_movies("Ana"), _two_movies("Ben"))
     dissimilar = _atan2_angle(_two_movies("Ana"), _two_movies("Chloé"))
-    assert values["ana_ben_angle_2d"] == pytest.approx(similar, abs=0.05)
+    assert values["ana_ben_angle_2d"] == pytest.approx(similar, abs=WHOLE)
+    assert values["ana_ben_angle_2d"] == round(similar) == 15
     assert values["ana_ben_arc_2d"] == pytest.approx(similar, abs=1e-6)
-    assert values["ana_chloe_angle_2d"] == pytest.approx(dissimilar, abs=0.05)
+    assert values["ana_chloe_angle_2d"] == pytest.approx(dissimilar, abs=WHOLE)
+    assert values["ana_chloe_angle_2d"] == round(dissimilar) == 67
+    # Ana shrunk to a harsher rater (every rating × 0.6) and back: the same ray, the same angle
+    harsh = 0.6 * _two_movies("Ana")
+    assert _atan2_angle(harsh, _two_movies("Ben")) == pytest.approx(similar)
+    assert values["ana_ben_angle_after_scaling_2d"] == pytest.approx(similar, abs=1e-6)
     assert values["ana_chloe_arc_2d"] == pytest.approx(dissimilar, abs=1e-6)
 
 
@@ -144,9 +156,9 @@ def test_unit_ball_marker_norms(shown, stage, p):
     np.testing.assert_allclose(values[f"{stage}_marker_point"], point, atol=1e-6)
     for q, key in ((1, "1"), (2, "2"), (np.inf, "inf")):
         expected = np.linalg.norm(point, ord=q)
-        assert values[f"{stage}_marker_norm_{key}"] == pytest.approx(expected, abs=READ)
+        assert values[f"{stage}_marker_norm_{key}"] == pytest.approx(expected, abs=TWO_DECIMALS)
     assert values[f"{stage}_marker_norm_{'inf' if np.isinf(p) else p}"] == pytest.approx(
-        1.0, abs=READ
+        1.0, abs=TWO_DECIMALS
     )
     # every drawn vertex has p-norm one: [min, max] over the outline
     np.testing.assert_allclose(values[f"{stage}_boundary_norms"], [1.0, 1.0], atol=1e-9)
@@ -155,8 +167,8 @@ def test_unit_ball_marker_norms(shown, stage, p):
 def test_unit_ball_p_readouts_and_norm_order(shown):
     values = shown("4.2")
     # p as printed; the scene compares it with the exponent read off the drawn outline
-    assert values["diamond_p"] == pytest.approx(1.0, abs=5e-3)
-    assert values["circle_p"] == pytest.approx(2.0, abs=5e-3)
+    assert values["diamond_p"] == pytest.approx(1.0, abs=ONE_DECIMAL)
+    assert values["circle_p"] == pytest.approx(2.0, abs=ONE_DECIMAL)
     # the square is the ∞-ball: where it crosses the diagonal, 2·t^p = 1 only for 1/p = 0
     assert values["square_inverse_p"] == pytest.approx(0.0, abs=1e-9)
     # on every ball, ‖x‖∞ ≤ ‖x‖₂ ≤ ‖x‖₁ for the marked point
@@ -166,3 +178,14 @@ def test_unit_ball_p_readouts_and_norm_order(shown):
             <= values[f"{stage}_marker_norm_2"]
             <= values[f"{stage}_marker_norm_1"]
         )
+
+
+def test_diamond_corners_lie_on_the_axes(shown):
+    values = shown("4.2")
+    corners = np.array(values["diamond_corners_on_axes"]).reshape(-1, 2)
+    # each lit corner is a point of the 1-ball with one coordinate zero: |x| + |y| = 1
+    np.testing.assert_allclose(np.abs(corners).sum(axis=1), 1.0, atol=1e-6)
+    np.testing.assert_allclose(np.prod(corners, axis=1), 0.0, atol=1e-6)
+    np.testing.assert_allclose(
+        sorted(map(tuple, np.round(corners, 6))), sorted([(1, 0), (0, 1), (-1, 0), (0, -1)])
+    )

@@ -8,6 +8,7 @@ import math
 import numpy as np
 import pytest
 import sympy as sp
+from scipy.optimize import minimize_scalar
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +52,9 @@ def test_in_motion(chapter_reports):
         "dot_rides_polynomial",
         "p_readout_reads_polynomial",
         "error_readout_reads_gap",
+        "probe_on_the_drawn_curve",
+        "h_readout_reads_the_probe",
+        "error_readout_reads_the_probe",
     ):
         assert checks[f"invariant:{name}"].ok, checks[f"invariant:{name}"].source
     assert not [c.name for c in checks.values() if c.source.startswith("refused")]
@@ -70,7 +74,59 @@ def test_minimum_near_1e_8(values):
     assert 1e-9 <= values["h_min_drawn"] <= 1e-7
     assert values["h_min_drawn"] == pytest.approx(h_min, rel=1e-9)
     assert values["error_min_drawn"] == pytest.approx(errors.min(), rel=1e-9)
-    assert values["log10_h_min_readout"] == pytest.approx(round(np.log10(h_min), 2), abs=1e-12)
+    # the probe's readouts print one decimal
+    assert values["log10_h_min_readout"] == pytest.approx(round(np.log10(h_min), 1), abs=1e-12)
     assert values["log10_error_min_readout"] == pytest.approx(
-        round(np.log10(errors.min()), 2), abs=1e-12
+        round(np.log10(errors.min()), 1), abs=1e-12
     )
+
+
+def test_gap_drawn_at_two(values):
+    assert values["gap_drawn_at_2"] == pytest.approx(2.0 - np.sin(2.0), abs=1e-3)
+
+
+def test_degree_seven_parts_from_sine_at_the_edge(values):
+    x = sp.Integer(4)
+    p7 = sum((-1) ** k * x ** (2 * k + 1) / sp.factorial(2 * k + 1) for k in range(4))
+    gap = abs(float(p7) - np.sin(4.0))
+    assert values["p7_parts_at_4"] == pytest.approx(gap, abs=1e-6)
+    assert gap > 0.5  # visibly apart: the narration says so
+
+
+@pytest.mark.parametrize(("stop", "h"), [("first_stop", 1e-4), ("last", 1e-15), ("min", 1e-8)])
+def test_probe_readouts_at_its_stops(values, stop, h):
+    error = abs((np.sin(np.float64(1.0) + h) - np.sin(np.float64(1.0))) / h - np.cos(1.0))
+    h_name = "log10_h_min_readout" if stop == "min" else f"log10_h_probe_{stop}"
+    e_name = "log10_error_min_readout" if stop == "min" else f"log10_error_probe_{stop}"
+    assert values[h_name] == pytest.approx(round(np.log10(h), 1), abs=1e-12)
+    assert values[e_name] == pytest.approx(round(float(np.log10(error)), 1), abs=1e-12)
+
+
+def test_reference_lines(values):
+    eps = np.finfo(np.float64).eps
+    slope, height = values["truncation_line_slope_and_height_at_1e-4"]
+    assert slope == pytest.approx(1.0, abs=1e-6)
+    # the first dropped Taylor term: h/2 · |f''(1)| = h/2 · sin 1
+    assert height == pytest.approx(np.log10(1e-4 * np.sin(1.0) / 2), abs=1e-6)
+    # and the measured error at 1e-4 lies on it
+    measured = abs((np.sin(1.0 + 1e-4) - np.sin(1.0)) / 1e-4 - np.cos(1.0))
+    assert np.log10(measured) == pytest.approx(height, abs=1e-3)
+    slope, height = values["roundoff_line_slope_and_height_at_1e-12"]
+    assert slope == pytest.approx(-1.0, abs=1e-6)
+    assert height == pytest.approx(np.log10(eps / 1e-12), abs=1e-6)
+
+
+def test_v_bottom_near_root_epsilon(values):
+    eps = np.finfo(np.float64).eps
+
+    def total(log_h):
+        h = 10.0**log_h
+        return h * np.sin(1.0) / 2 + eps / h
+
+    best = minimize_scalar(total, bounds=(-12, -4), method="bounded", options={"xatol": 1e-8})
+    assert values["log10_h_at_v_bottom"] == pytest.approx(best.x, abs=0.01)
+    marked = values["v_bottom_marked"]
+    assert marked[0] == pytest.approx(best.x, abs=0.01)
+    assert marked[1] == pytest.approx(np.log10(best.fun), abs=0.01)
+    # near the square root of machine epsilon, about 1e-8
+    assert abs(best.x - np.log10(np.sqrt(eps))) < 0.5

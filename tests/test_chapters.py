@@ -18,11 +18,9 @@ IMPLEMENTED = [c.id for c in CHAPTERS if c.has_scenes]
 #: chapters written before the motion rule below; issue 18 re-paces them
 PACED_BEFORE_THE_RULE = frozenset(
     [
-        "4.2",
         "5.1",
         "6.4",
         "9.1",
-        "12.2",
     ]
 )
 #: the course's motion rule: still at most 40 % of a lecture, never still for more than 8 s

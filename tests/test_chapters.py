@@ -18,7 +18,6 @@ IMPLEMENTED = [c.id for c in CHAPTERS if c.has_scenes]
 #: chapters written before the motion rule below; issue 18 re-paces them
 PACED_BEFORE_THE_RULE = frozenset(
     [
-        "5.1",
         "6.4",
         "9.1",
     ]

@@ -93,6 +93,25 @@ def test_polar_grid_reads_r_and_theta_back(scene):
     )
 
 
+def test_polar_grid_walks_out_from_the_origin_then_turns(scene):
+    readouts = {k: Readout(k, 0.0) for k in ("r", "theta")}
+    polar = PolarGrid((0, 0), readouts=readouts, arc_radius=1.5)
+    assert polar.polar_shown() == pytest.approx((0.0, 0.0))
+    scene.add(polar, *readouts.values())
+    run(scene, polar.move_to_radius(5.0))
+    np.testing.assert_allclose(polar.cartesian_shown(), [5.0, 0.0], atol=1e-9)
+    assert polar.radius_length_shown() == pytest.approx(5.0)
+    assert readouts["r"].value == pytest.approx(5.0)
+    r, phi = cmath.polar(complex(*X))
+    run(scene, polar.move_to_angle(math.degrees(phi)))
+    np.testing.assert_allclose(polar.cartesian_shown(), X, atol=1e-9)
+    # the arc is drawn at the radius asked for, in plane units
+    unit = np.linalg.norm(polar.plane.c2p(1, 0) - polar.plane.c2p(0, 0))
+    start = polar.arc.get_start() - polar.plane.c2p(0, 0)
+    assert np.linalg.norm(start) == pytest.approx(1.5 * unit)
+    assert polar.arc_angle_shown() == pytest.approx(math.degrees(phi), abs=1e-6)
+
+
 def test_polar_grid_rejects_unknown_readouts():
     with pytest.raises(ValueError, match="unknown readouts"):
         PolarGrid(X, readouts={"phi": Readout("phi", 0.0)})

@@ -277,6 +277,8 @@ class PolarGrid(VGroup):
         Optional live numbers keyed by ``"r"``, ``"theta"`` (degrees), ``"x"``, ``"y"``.
         At every frame they show the drawn dot's coordinates, read back through the plane.
         Add them to the scene *after* the grid, so they are redrawn while the grid animates.
+    arc_radius
+        Radius of the angle arc, in coordinate units (default :attr:`ARC_RADIUS`).
     """
 
     ARC_RADIUS = 0.9  # coordinate units
@@ -289,8 +291,10 @@ class PolarGrid(VGroup):
         ray_step_degrees: int = 30,
         unit: float = 0.65,
         readouts: Mapping[str, Readout] | None = None,
+        arc_radius: float | None = None,
     ) -> None:
         super().__init__()
+        self.arc_radius = self.ARC_RADIUS if arc_radius is None else float(arc_radius)
         extent = (-max_radius - 0.6, max_radius + 0.6)
         self.plane = number_plane(
             extent, extent, unit, line_color=theme.GRID_FAINT, axis_color=theme.MUTED
@@ -321,7 +325,7 @@ class PolarGrid(VGroup):
         self.dot = Dot(radius=0.1, color=theme.DOT)
         self.radius_line = Line(origin, origin, stroke_color=theme.NORM_L2, stroke_width=5)
         self.arc = Arc(
-            radius=self.ARC_RADIUS * unit,
+            radius=self.arc_radius * unit,
             arc_center=origin,
             stroke_color=theme.PROJECTION,
             stroke_width=5,
@@ -341,7 +345,7 @@ class PolarGrid(VGroup):
         unit = np.linalg.norm(self.plane.c2p(1, 0) - origin)
         self.arc.become(
             Arc(
-                radius=self.ARC_RADIUS * unit,
+                radius=self.arc_radius * unit,
                 start_angle=0.0,
                 angle=max(theta, 1e-4),
                 arc_center=origin,
@@ -372,6 +376,19 @@ class PolarGrid(VGroup):
 
         def update(_mob, alpha: float) -> None:
             self._place(start + alpha * (end - start))
+
+        return AnimationGroup(
+            UpdateFromAlphaFunc(self.marker, update), group=self, run_time=run_time
+        )
+
+    def move_to_radius(self, radius: float, run_time: float = 2.0) -> Animation:
+        """Slide the dot along its ray to distance ``radius`` (the angle kept); the radius
+        segment and the readouts follow."""
+        start = self.r
+
+        def update(_mob: object, alpha: float) -> None:
+            self.r = start + alpha * (float(radius) - start)
+            self._place(self.theta)
 
         return AnimationGroup(
             UpdateFromAlphaFunc(self.marker, update), group=self, run_time=run_time

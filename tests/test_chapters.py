@@ -19,7 +19,6 @@ IMPLEMENTED = [c.id for c in CHAPTERS if c.has_scenes]
 PACED_BEFORE_THE_RULE = frozenset(
     [
         "6.4",
-        "9.1",
     ]
 )
 #: the course's motion rule: still at most 40 % of a lecture, never still for more than 8 s

@@ -40,6 +40,7 @@ import numpy as np
 from manim import (
     Animation,
     DecimalNumber,
+    FadeOut,
     Mobject,
     NumberLine,
     Scene,
@@ -269,6 +270,9 @@ class LectureMixin:
         self._verified_numbers: set[int] = set()
         self._declared_numbers: dict[int, str] = {}
         self._play_count = 0
+        #: the play only fades things out where they stand: no lint in motion (a fade can
+        #: reveal no collision that was not there, and linted, when it began)
+        self._clearing = False
 
     def play(self, *args: Any, **kwargs: Any) -> None:  # noqa: D102 - manim API
         start = self.clock
@@ -565,7 +569,7 @@ class LectureMixin:
         when = f"{t:.2f}s into play {self._play_count}"
         for key in list(self._invariants):
             self._evaluate_invariant(key, when)
-        if self.lint_layout and not final:
+        if self.lint_layout and not final and not self._clearing:
             self._lint(self._beat_index, moment=when)
 
     def play_internal(self, skip_rendering: bool = False) -> None:  # noqa: D102 - manim hook
@@ -581,6 +585,8 @@ class LectureMixin:
         static = _appearance(self.static_mobjects)  # type: ignore[attr-defined]
         owners = self._owners() if static else {}
         skipping = bool(self.renderer.skip_animations)
+        playing: list[Animation] = getattr(self, "animations", None) or []
+        self._clearing = all(_fades_in_place(a) for a in playing)
         times = samples if skipping else self.time_progression
         pending = list(samples)
         for t in times:
@@ -712,6 +718,15 @@ def _running_transforms(animation: Animation, t: float) -> list[Transform]:
                 running += _running_transforms(sub, (time - start) / (end - start) * sub.run_time)
         return running
     return [animation] if isinstance(animation, Transform) and 0.0 < alpha < 1.0 else []
+
+
+def _fades_in_place(animation: Animation) -> bool:
+    """A FadeOut that neither shifts nor scales what it fades."""
+    return (
+        isinstance(animation, FadeOut)
+        and not np.any(animation.shift_vector)
+        and animation.scale_factor == 1
+    )
 
 
 def _digits(number: Any) -> str:

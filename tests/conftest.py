@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import functools
+import os
+import re
+import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,51 @@ from mathviz import course
 from mathviz.checkpoints import SceneReport
 from mathviz.course import get_chapter
 from mathviz.render import runner
+
+TESTS_DIR = Path(__file__).resolve().parent
+#: set to 0 to skip checking the chapters up front (each test module then checks its own)
+WARM_ENV = "MATHVIZ_TEST_WARM_CHECKS"
+
+
+def _chapters_to_check(config: pytest.Config) -> list[course.Chapter]:
+    """The chapters whose checks this session's tests read: all of them when the whole
+    folder or ``test_chapters.py`` runs, else those of the ``test_chapter_L_N.py`` files
+    named on the command line."""
+    ids: set[str] = set()
+    everything = False
+    for arg in config.args:
+        path = (config.invocation_params.dir / arg.split("::")[0]).resolve()
+        if path == TESTS_DIR or path in TESTS_DIR.parents or path.name == "test_chapters.py":
+            everything = True
+        elif match := re.fullmatch(r"test_chapter_(\d+)_(\d+)\.py", path.name):
+            ids.add(f"{match[1]}.{match[2]}")
+    return [c for c in course.CHAPTERS if c.has_scenes and (everything or c.id in ids)]
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Check the chapters the tests will read once, up front, on every core (longest first,
+    speech made in the same workers), so that no test worker checks a chapter another one
+    is checking too; results that still hold are reused at once. Runs in the controller
+    (before pytest-xdist starts its workers) or in a plain session, never in a worker."""
+    config = session.config
+    if hasattr(config, "workerinput") or config.option.collectonly:
+        return
+    if os.environ.get(WARM_ENV, "1") == "0":
+        return
+    chapters = _chapters_to_check(config)
+    if not chapters:
+        return
+    started = time.perf_counter()
+    outcomes = runner.check_chapters(chapters, jobs=os.cpu_count() or 1)
+    reused = sum(o.reused for o in outcomes)
+    failed = [o.chapter.id for o in outcomes if o.reports is None]
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line(
+            f"mathviz: checked {len(chapters) - reused} chapters, reused {reused}, in "
+            f"{time.perf_counter() - started:.0f} s"
+            + (f"; {', '.join(failed)} failed (their tests say why)" if failed else "")
+        )
 
 
 @functools.cache

@@ -46,8 +46,6 @@ class Closing(LectureScene):
 SCENES = {scenes}
 """
 
-CHAPTERS = {"0.1": "ch0_1_mathematical_language.py", "0.2": "ch0_2_sets_and_logic.py"}
-
 
 def write_chapter(
     folder: Path,
@@ -59,8 +57,11 @@ def write_chapter(
     seconds: float = 0.5,
     scenes: str = "[Opening, Closing]",
 ) -> Path:
-    """Write draft chapter ``cid`` (two short scenes; ``scenes="[Opening]"``: one)."""
-    path = folder / CHAPTERS[cid]
+    """Write draft chapter ``cid`` (any chapter of the course; two short scenes,
+    ``scenes="[Opening]"``: one) into ``folder`` under the module name the course expects."""
+    from mathviz.course import get_chapter
+
+    path = folder / f"{get_chapter(cid).module_stem}.py"
     path.write_text(
         SCENE_TEMPLATE.format(
             cid=cid, first=first, second=second, extra=extra, seconds=seconds, scenes=scenes

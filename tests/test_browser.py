@@ -1,10 +1,14 @@
 """The published course site in a real browser: Debian's headless Chromium, driven through
 Selenium, over a local HTTP server.
 
-One publish of the real chapters 4.2, 4.4, 6.3 and 7.2 (preview profile; 4.2 and 4.4 make a
-level lecture) per session, and one ``mathviz clips 6.3`` at the slides profile; one browser.
-Expected values come from the files themselves (ffprobe, the .vtt text, course.json) and from
-the chapters this module asked for, never from the publishing code.
+What is tested is the site and its players, not the lectures (every chapter's check is in
+``test_chapters.py``, and a real chapter is rendered end to end by ``test_install.py``): the
+course here is four short draft chapters, 0.1, 0.2, 1.1 and 2.1, written into a scenes folder of
+this module's own (two scenes and four spoken sentences each; 0.1 and 0.2 make a level
+lecture). One publish at the preview profile per session, and one ``mathviz clips`` of 1.1 at
+the slides profile; one browser. Expected values come from the files themselves (ffprobe, the
+.vtt text, course.json) and from the chapters this module asked for, never from the publishing
+code.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from browser import (
     wait_until,
 )
 from click.testing import CliRunner
+from drafts import write_chapter
 
 from mathviz import cli
 from mathviz.publish.serve import serve
@@ -51,8 +56,9 @@ pytestmark = [
     pytest.mark.usefixtures("revealjs"),
 ]
 
-PUBLISHED = ("4.2", "4.4", "6.3", "7.2")  # what this module publishes, in course order
-DECK_CHAPTER = "6.3"
+PUBLISHED = ("0.1", "0.2", "1.1", "2.1")  # what this module publishes, in course order
+LECTURE_LEVEL = 0  # the one level with two published chapters: its lecture is joined
+DECK_CHAPTER = "1.1"
 PREVIEW_WIDTH = 854
 TOLERANCE = 0.1  # seconds, between the browser's, ffprobe's and course.json's durations
 LOAD_TIMEOUT = 30.0
@@ -151,8 +157,33 @@ def browser_tools() -> None:
 
 
 @pytest.fixture(scope="module")
-def site(browser_tools, tmp_path_factory) -> Path:
-    """The site of chapters 4.2, 4.4, 6.3 and 7.2 at the preview profile (the one publish)."""
+def draft_course(tmp_path_factory) -> Iterator[Path]:
+    """The course as this module sees it: the draft chapters of :data:`PUBLISHED` (every
+    other chapter planned), with a cache of its own."""
+    root = tmp_path_factory.mktemp("browser-course")
+    scenes = root / "scenes"
+    scenes.mkdir()
+    for cid in PUBLISHED:
+        write_chapter(
+            scenes,
+            cid,
+            first="This chapter opens with a circle. It is drawn in one stroke.",
+            second="A square follows the circle. Then a filled square covers the middle.",
+            # a big filled shape for the rest of the closing beat: a frame sought there is
+            # far from blank even when scaled down to a thumbnail
+            extra="from manim import FadeIn, WHITE; self.play(FadeIn(Square(side_length=4, "
+            "fill_color=WHITE, fill_opacity=1)), run_time=0.3)",
+            seconds=0.4,
+        )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MATHVIZ_SCENES_DIR", str(scenes))
+        patch.setenv("MATHVIZ_CACHE_DIR", str(root / "cache"))
+        yield scenes
+
+
+@pytest.fixture(scope="module")
+def site(browser_tools, draft_course, tmp_path_factory) -> Path:
+    """The site of the draft chapters at the preview profile (the one publish)."""
     root = tmp_path_factory.mktemp("browser-site")
     folder = root / "site"
     result = CliRunner().invoke(
@@ -520,22 +551,22 @@ def test_the_level_lecture_plays_with_its_captions_and_chapter_markers(
     driver, base_url, site, course, published
 ):
     (lecture,) = course["lectures"]
-    level_four = [e for e in published if e["level"] == 4]
-    assert lecture["level"] == 4 and len(level_four) == 2
+    level_parts = [e for e in published if e["level"] == LECTURE_LEVEL]
+    assert lecture["level"] == LECTURE_LEVEL and len(level_parts) == 2
     video = site / lecture["files"]["video"]
-    parts = [ffprobe_duration(site / e["files"]["video"]) for e in level_four]
+    parts = [ffprobe_duration(site / e["files"]["video"]) for e in level_parts]
     state = video_metadata(driver, base_url + lecture["page"])
     assert state["duration"] == pytest.approx(sum(parts), abs=TOLERANCE)
     assert state["duration"] == pytest.approx(ffprobe_duration(video), abs=TOLERANCE)
     track = wait_for_js(driver, TRACK_STATE, LOAD_TIMEOUT, "the lecture's captions")
     vtt = site / lecture["files"]["captions_vtt"]
     chapter_cues = sum(
-        len(list(iter_timing_lines(site / e["files"]["captions_vtt"]))) for e in level_four
+        len(list(iter_timing_lines(site / e["files"]["captions_vtt"]))) for e in level_parts
     )
     assert track["count"] == len(list(iter_timing_lines(vtt))) == chapter_cues
     # the markers in the file: each chapter starts where the ones before it end
     markers = ffprobe_chapters(video)
-    assert [t for _, t in markers] == [f"{e['id']} {e['title']}" for e in level_four]
+    assert [t for _, t in markers] == [f"{e['id']} {e['title']}" for e in level_parts]
     assert [s for s, _ in markers] == pytest.approx([0.0, parts[0]], abs=0.01)
     assert has_audio(video)
     assert_plays_with_sound(driver, what="the level lecture")
@@ -618,8 +649,9 @@ def test_the_site_deck_plays_every_clip_in_order_with_the_narration_as_notes(
 
 
 @pytest.fixture(scope="module")
-def slides_clips(browser_tools, tmp_path_factory) -> Path:
-    """``mathviz clips 6.3`` with its defaults (the slides profile, mp4, a deck)."""
+def slides_clips(browser_tools, draft_course, tmp_path_factory) -> Path:
+    """``mathviz clips`` of :data:`DECK_CHAPTER` with its defaults (the slides profile, mp4,
+    a deck)."""
     build_root = tmp_path_factory.mktemp("slides-build")
     result = CliRunner().invoke(
         cli.main,

@@ -361,49 +361,77 @@ class GraphView(VGroup):
         lines = cast(list[Line], list(self.edge_layer))
         return [line for line in lines if is_visible(line) and line.get_length() > 1e-3]
 
-    def _touching(self, point: NDArray[np.float64]) -> str | None:
-        for n, disc in self.discs.items():
-            if np.linalg.norm(point - disc.get_center()) <= disc.width / 2 + _EDGE_GAP + _TOUCH:
-                return n
-        return None
+    def _disc_reach(self) -> tuple[list[str], NDArray[np.float64], NDArray[np.float64]]:
+        """Every node's disc as drawn: names, centres (bounding-box centres of the disc's
+        anchors) and how far from a centre a line's end may be and still touch it."""
+        names = list(self.discs)
+        centres = np.empty((len(names), 3))
+        reach = np.empty(len(names))
+        for k, disc in enumerate(self.discs.values()):
+            # the anchors, as Manim's get_center and width measure a VMobject
+            points = np.vstack([m.get_anchors() for m in disc.family_members_with_points()])
+            low, high = points.min(axis=0), points.max(axis=0)
+            centres[k] = (low + high) / 2
+            reach[k] = (high[0] - low[0]) / 2 + _EDGE_GAP + _TOUCH
+        return names, centres, reach
+
+    def _drawn_edges(self) -> list[tuple[Line, str | None, str | None]]:
+        """Every drawn line with the nodes its two ends touch (``None``: no node); the first
+        node in node order when an end touches two."""
+        lines = self._drawn_lines()
+        if not lines:
+            return []
+        names, centres, reach = self._disc_reach()
+        ends = np.array([(line.get_start(), line.get_end()) for line in lines])  # (L, 2, 3)
+        near = np.linalg.norm(ends[:, :, None, :] - centres[None, None], axis=3) <= reach
+        touched = np.where(near.any(axis=2), near.argmax(axis=2), -1)
+        return [
+            (line, names[a] if a >= 0 else None, names[b] if b >= 0 else None)
+            for line, (a, b) in zip(lines, touched.tolist(), strict=True)
+        ]
 
     def _ends(self, line: Line) -> tuple[str | None, str | None]:
-        return self._touching(line.get_start()), self._touching(line.get_end())
+        """The nodes the two ends of ``line`` touch (see :meth:`_drawn_edges`)."""
+        names, centres, reach = self._disc_reach()
+        found: list[str | None] = []
+        for point in (line.get_start(), line.get_end()):
+            near = np.flatnonzero(np.linalg.norm(centres - point, axis=1) <= reach)
+            found.append(names[near[0]] if len(near) else None)
+        return found[0], found[1]
 
     @reads_screen("count")
     def edges_shown(self) -> int:
         """How many edges are drawn between two nodes (a drawn line whose two ends touch
         different nodes)."""
-        return sum(
-            1
-            for line in self._drawn_lines()
-            if None not in (ends := self._ends(line)) and ends[0] != ends[1]
-        )
+        return sum(1 for _, a, b in self._drawn_edges() if None not in (a, b) and a != b)
 
     @reads_screen("count")
     def degree_shown(self, node: str) -> int:
         """Drawn edges with an end at ``node`` (for a directed graph, leaving it)."""
         self._known(node)
-        count = 0
-        for line in self._drawn_lines():
-            a, b = self._ends(line)
+        return int(self._degrees_drawn()[self.graph.index(node)])
+
+    def _degrees_drawn(self) -> NDArray[np.int64]:
+        degrees = np.zeros(len(self.graph.nodes), dtype=np.int64)
+        for _, a, b in self._drawn_edges():
             if a is None or b is None:
                 continue
-            count += a == node or (b == node and not self.graph.directed)
-        return count
+            degrees[self.graph.index(a)] += 1
+            if not self.graph.directed and b != a:
+                degrees[self.graph.index(b)] += 1
+        return degrees
 
     @reads_screen("count")
     def degrees_shown(self) -> NDArray[np.int64]:
         """:meth:`degree_shown` of every node, in node order."""
-        return np.array([int(self.degree_shown(n)) for n in self.graph.nodes], dtype=np.int64)
+        return self._degrees_drawn()
 
     @reads_screen("count")
     def adjacency_shown(self) -> NDArray[np.int64]:
         """The adjacency matrix read off the drawn lines (node order)."""
         n = len(self.graph.nodes)
         out = np.zeros((n, n), dtype=np.int64)
-        for line in self._drawn_lines():
-            a, b = self._ends(line)
+        for _, a, b in self._drawn_edges():
             if a is None or b is None or a == b:
                 continue
             i, j = self.graph.index(a), self.graph.index(b)

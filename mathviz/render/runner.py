@@ -235,8 +235,8 @@ def check_chapters(
         for chapter in to_run:
             outcomes[chapter.id] = _check_one(chapter, voice, reuse=False)
     else:
-        for chapter in to_run:  # speech first, in this process: workers only look it up
-            chapter_narrator(chapter, voice)
+        # each worker synthesises its chapter's missing speech itself (one Piper process per
+        # chapter, one core each): speech is made in parallel, overlapping other checks
         context = multiprocessing.get_context("spawn")
         pool = ProcessPoolExecutor(
             max_workers=workers,

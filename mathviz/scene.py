@@ -33,7 +33,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, ClassVar, cast
 
 import numpy as np
@@ -77,6 +77,7 @@ __all__ = [
     "reading_seconds",
     "Beat",
     "shown_numbers",
+    "Invariant",
     "LectureMixin",
     "LectureScene",
     "LectureThreeDScene",
@@ -240,6 +241,11 @@ def shown_numbers(mobjects: list[Mobject]) -> list[Mobject]:
         if _DECIMAL_IN_TEXT.search(str(text)):
             found.append(mob)
     return found
+
+
+#: an invariant as data (see :meth:`LectureMixin.invariant`): its name, the reading of
+#: ``(shown, expected)`` at the current moment, and its tolerance
+Invariant = tuple[str, Callable[[], tuple[Any, Any]], float | None]
 
 
 class LectureMixin:
@@ -512,6 +518,14 @@ class LectureMixin:
                 self.report.unverified.append(f"{name} @beat{index}")
 
     # --- invariants in motion -------------------------------------------------------------
+    @contextlib.contextmanager
+    def hold(self, checks: Iterable[Invariant]) -> Iterator[None]:
+        """Hold every one of ``checks`` (each as :meth:`invariant`) while the body plays."""
+        with contextlib.ExitStack() as stack:
+            for name, read, tol in checks:
+                stack.enter_context(self.invariant(name, read, tol=tol))
+            yield
+
     @contextlib.contextmanager
     def invariant(
         self, name: str, read: Callable[[], tuple[Any, Any]], *, tol: float | None = None

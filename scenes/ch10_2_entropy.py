@@ -16,9 +16,7 @@ readout follows the geometry it describes. The expected values here come from pl
 
 from __future__ import annotations
 
-import contextlib
 import math
-from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
@@ -36,7 +34,7 @@ from mathviz.primitives.entropy_bars import (
 )
 from mathviz.primitives.readout import Readout
 from mathviz.readings import derived
-from mathviz.scene import LectureScene
+from mathviz.scene import Invariant, LectureScene
 from mathviz.theme import at
 
 #: the coin's probe: where it starts, where it stops
@@ -53,7 +51,6 @@ COIN_CORNER, PLOT_CORNER = at(-6.0, -2.9), at(-0.3, -2.9)
 BARS_CORNER, METER_CORNER = at(-6.0, -2.6), at(1.6, -2.6)
 SURPRISE_COLOR, H_COLOR, CODE_COLOR = theme.ACCENT, theme.GOOD, theme.GRADIENT
 TOL = 1e-9
-Invariant = tuple[str, Callable[[], tuple[Any, Any]], float | None]
 
 
 # --- independent routes to the expected values ---------------------------------------------
@@ -88,13 +85,6 @@ class Entropy(LectureScene):
             "Entropy is the average surprise of a source, and the fewest yes or no questions "
             "per answer. Next, cross-entropy: the cost of believing the wrong probabilities.",
         )
-
-    @contextlib.contextmanager
-    def holding(self, checks: list[Invariant]) -> Iterator[None]:
-        with contextlib.ExitStack() as stack:
-            for name, read, tol in checks:
-                stack.enter_context(self.invariant(name, read, tol=tol))
-            yield
 
     # --- the coin --------------------------------------------------------------------------
     def coin_beats(self) -> None:
@@ -179,7 +169,7 @@ class Entropy(LectureScene):
                 TOL,
             ),
         ]
-        with self.holding(checks):
+        with self.hold(checks):
             self.sweep_beats(coin, plot, p_read, h_read)
             note = self.peak_beat(plot)
         self.play(theme.hide(coin, legend, plot, formula, p_read, h_read, unit, note), run_time=0.6)
@@ -289,8 +279,8 @@ class Entropy(LectureScene):
                 None,
             )
         ]
-        with self.holding(checks):
-            with self.holding(labels):
+        with self.hold(checks):
+            with self.hold(labels):
                 with self.beat(
                     "Let one movie become the favourite. Step by step its bar grows to 0.7 "
                     "while the others shrink to 0.1, and the column of bits falls to 1.36."
@@ -373,7 +363,7 @@ class Entropy(LectureScene):
             "questions, exactly the entropy."
         ) as b:
             self.play(FadeIn(avg, per), run_time=0.4)
-            with self.holding(
+            with self.hold(
                 [
                     (
                         "average readout shows the stack's top",

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 from collections import Counter
-from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
@@ -57,7 +56,7 @@ from mathviz.primitives.divergence_bars import (
     model_tween,
 )
 from mathviz.readings import derived, printed
-from mathviz.scene import LectureScene
+from mathviz.scene import Invariant, LectureScene
 from mathviz.theme import at
 
 #: the model's prediction: it hedges towards three stars
@@ -71,7 +70,6 @@ NAMES = [f"{k}★" for k in range(1, 6)]
 LEFT_X, TOL = -6.15, 1e-6
 #: how much larger the shares are drawn while they are alone on the stage
 ZOOM = 1.55
-Invariant = tuple[str, Callable[[], tuple[Any, Any]], float | None]
 
 
 # --- independent routes to the expected values -----------------------------------------------
@@ -121,8 +119,7 @@ class KLDivergence(LectureScene):
         self.terms_beat()
         self.reverse_beat()
         with contextlib.ExitStack() as held:
-            for name, read, tol in self.moving_invariants():
-                held.enter_context(self.invariant(name, read, tol=tol))
+            held.enter_context(self.hold(self.moving_invariants()))
             self.held = held
             self.squeeze_beat()
             self.training_beat()

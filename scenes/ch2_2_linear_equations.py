@@ -11,7 +11,6 @@ their crossing in from the right edge and along the second line to (2, 3), the s
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -39,7 +38,7 @@ from mathviz.primitives.lines import Crossing, SlopeInterceptLine, VerticalGaps
 from mathviz.primitives.readout import Readout
 from mathviz.primitives.slider import Slider
 from mathviz.readings import derived
-from mathviz.scene import LectureScene
+from mathviz.scene import Invariant, LectureScene
 from mathviz.theme import at
 
 #: the plot: x from −2 to 6, y from −3 to 6, 0.8 scene units per unit
@@ -65,8 +64,6 @@ ROW_FORMULA, ROW_M, ROW_B, ROW_RISE, ROW_SYSTEM, ROW_SOLUTION = 3.2, 1.85, 0.45,
 #: where the gap between the parallel lines is measured
 GAP_XS = (-1.5, 0.5, 2.5)
 TOL = 1e-6
-#: a statement held in motion: its name, what it reads, and its tolerance (printed: None)
-Invariant = tuple[str, Callable[[], tuple[Any, Any]], float | None]
 
 # --- independent routes to the expected values (sympy, from the equations as written) --------
 X, Y = sp.symbols("x y")
@@ -109,9 +106,7 @@ class LinearEquations(LectureScene):
     def construct(self) -> None:
         self.open_chapter("Two numbers draw a straight line: a slope and an intercept.")
         self.line_beat()
-        with contextlib.ExitStack() as held:
-            for name, read, tol in self.slider_invariants():
-                held.enter_context(self.invariant(name, read, tol=tol))
+        with self.hold(self.slider_invariants()):
             self.rise_over_run_beats()
             self.second_line_beat()
             self.parallel_beat()
@@ -368,8 +363,7 @@ class LinearEquations(LectureScene):
                 self.play(FadeOut(self.verdict, self.gaps), run_time=0.6)
                 beat.say(0, m_slider.animate_to(M_ENTER))
                 self.play(FadeIn(readouts), run_time=0.5)
-                for name, read, tol in self.crossing_invariants(x_read, y_read):
-                    held.enter_context(self.invariant(name, read, tol=tol))
+                held.enter_context(self.hold(self.crossing_invariants(x_read, y_read)))
                 beat.say(1, m_slider.animate_to(M_FINAL))
                 self.checkpoint(
                     "intersection_point", crossing.point_shown(), expected=point, tol=TOL

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import statistics
-from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -40,7 +39,7 @@ from mathviz.maths.recommender import MOVIES
 from mathviz.primitives.histogram import DurationBars, SummaryHistogram
 from mathviz.primitives.readout import Readout
 from mathviz.readings import derived
-from mathviz.scene import LectureScene
+from mathviz.scene import Invariant, LectureScene
 from mathviz.theme import at
 
 #: the movie, and how many of its fifteen ratings gave 1, 2, 3, 4 and 5 stars
@@ -64,7 +63,6 @@ PANEL_LEFT = 3.85
 ROWS = (2.35, 1.5, 0.65, -0.2, -1.05, -1.9)
 SIZE = 36
 TOL = 1e-9
-Invariant = tuple[str, Callable[[], tuple[Any, Any]], float | None]
 
 
 class DescriptiveStatistics(LectureScene):
@@ -327,8 +325,9 @@ class DescriptiveStatistics(LectureScene):
             )
             self.check_markers("start", bars, list(SESSIONS), (mean_read, median_read))
         with contextlib.ExitStack() as held:
-            for name, read, tol in self.bar_invariants(bars, session, mean_read, median_read):
-                held.enter_context(self.invariant(name, read, tol=tol))
+            held.enter_context(
+                self.hold(self.bar_invariants(bars, session, mean_read, median_read))
+            )
             with self.beat(
                 "One viewer falls asleep with the movie running. Drag that session from 44 "
                 "minutes to 164: the mean follows it to 73, while the median moves one place, "

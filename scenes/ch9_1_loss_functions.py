@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -49,7 +49,7 @@ from mathviz.primitives.motion import built
 from mathviz.primitives.panel import Panel
 from mathviz.primitives.readout import Readout, coords
 from mathviz.readings import derived, printed, printed_all
-from mathviz.scene import LectureScene
+from mathviz.scene import Invariant, LectureScene
 from mathviz.theme import at
 
 X = (1.0, 2.5, 4.0, 5.5, 7.0)
@@ -69,7 +69,6 @@ COLORS = {"mse": theme.NORM_L2, "mae": theme.NORM_L1, "huber": theme.GOOD}
 TOL = 1e-6
 #: a wide translucent stroke laid over a piece of a curve to point at it
 HIGHLIGHT: dict[str, Any] = {"color": theme.ACCENT, "stroke_width": 12, "stroke_opacity": 0.4}
-Invariant = tuple[str, Callable[[], tuple[Any, Any]], float | None]
 
 
 # --- independent routes to the expected values ----------------------------------------------
@@ -138,13 +137,6 @@ class LossFunctions(LectureScene):
             "Squared error is area, absolute error is length, and Huber blends the two. "
             "Next: the algorithms that minimise them.",
         )
-
-    @contextlib.contextmanager
-    def holding(self, checks: list[Invariant]) -> Iterator[None]:
-        with contextlib.ExitStack() as stack:
-            for name, read, tol in checks:
-                stack.enter_context(self.invariant(name, read, tol=tol))
-            yield
 
     # ------------------------------------------------------------------------------------
     def squares_beats(self) -> None:
@@ -296,7 +288,7 @@ class LossFunctions(LectureScene):
                 1e-9,
             ),
         ]
-        with self.holding(checks):
+        with self.hold(checks):
             with self.beat(
                 "Now keep the line, and drag one point down until it misses by two and a "
                 "half. Its square swells to 6.25, more than three times all the others put "
@@ -510,7 +502,7 @@ class LossFunctions(LectureScene):
             ) as b:
                 b.say(0, AnimationGroup(Create(axes), FadeIn(x_label), lag_ratio=0.5))
                 # read through the axes only once they are drawn
-                held.enter_context(self.holding(checks))
+                held.enter_context(self.hold(checks))
                 b.say(
                     1,
                     AnimationGroup(
@@ -561,7 +553,7 @@ class LossFunctions(LectureScene):
                         lag_ratio=0.7,
                     ),
                 )
-                held.enter_context(self.holding(huber_check))
+                held.enter_context(self.hold(huber_check))
                 b.say(
                     1,
                     AnimationGroup(
@@ -767,7 +759,7 @@ class LossFunctions(LectureScene):
                 None,
             ),
         ]
-        with self.holding(checks):
+        with self.hold(checks):
             with self.beat(
                 "If the label is one, saying 0.9 costs about 0.1. A coin flip costs 0.69. And "
                 "a confident 0.1 costs 2.3: confident mistakes are punished hardest.",

@@ -131,6 +131,28 @@ def test_a_readout_following_its_geometry_holds_at_every_sample(run):
     assert held.ok and held.expected == pytest.approx(4.0)
 
 
+class HeldTogether(Stage):
+    """Two invariants held over one play through ``hold``: the counting readout (it breaks)
+    and the dot's height (it holds)."""
+
+    def construct(self) -> None:
+        checks = [
+            ("readout shows the dot's x", lambda: (self.readout.value, self.dot_x()), None),
+            ("the dot stays on the axis", lambda: (coords(self.axes, self.dot)[1], 0.0), 1e-6),
+        ]
+        with self.hold(checks), self.beat("The dot slides while two statements are held."):
+            self.slide(4.0, self.readout.change_to(4.0), rate=lambda t: t * t)
+
+
+def test_hold_states_each_invariant_of_a_list_and_judges_each_on_its_own(run):
+    results = by_name(run(HeldTogether))
+    broken = results["invariant:readout shows the dot's x"]
+    assert not broken.ok and "0.25s into play" in broken.source
+    kept = results["invariant:the dot stays on the axis"]
+    held_at = int(kept.source.rsplit("held at ", 1)[1].split()[0])
+    assert kept.ok and held_at >= MOTION_SAMPLES + 2  # entry, every sample, beat end, exit
+
+
 class FrozenReadout(Stage):
     """The dot's animation also writes the readout, which Manim does not redraw: drawn before
     the dot, the readout is part of the static background of that play."""

@@ -765,17 +765,33 @@ class LectureThreeDScene(LectureMixin, ThreeDScene):
         # while it moves; they hold numbers, not points of the picture
         controls = {id(m) for m in (*camera.get_value_trackers(), camera._frame_center)}
         swapped: dict[int, tuple[Mobject, np.ndarray]] = {}
+        plain: list[Mobject] = []  # projected as they are drawn: all in one numpy pass
         try:
             for top in self.mobjects:
                 for mob in top.get_family():
                     if id(mob) in swapped or len(mob.points) == 0:
                         continue
                     swapped[id(mob)] = (mob, mob.points)
-                    mob.points = (
-                        np.zeros((0, 3))
-                        if id(mob) in controls
-                        else np.array(camera.transform_points_pre_display(mob, mob.points))
-                    )
+                    if id(mob) in controls:
+                        continue  # emptied last: the projection reads the frame centre
+                    if (
+                        mob in camera.fixed_in_frame_mobjects
+                        or mob in camera.fixed_orientation_mobjects
+                        or not np.all(np.isfinite(mob.points))
+                    ):
+                        mob.points = np.array(camera.transform_points_pre_display(mob, mob.points))
+                    else:
+                        plain.append(mob)
+            if plain:
+                # the camera's projection maps each point on its own: projecting every
+                # part's points at once is the same as projecting them part by part
+                projected = camera.project_points(np.concatenate([m.points for m in plain]))
+                ends = np.cumsum([len(m.points) for m in plain])[:-1]
+                for mob, points in zip(plain, np.split(projected, ends), strict=True):
+                    mob.points = points
+            for key, (mob, _) in swapped.items():
+                if key in controls:
+                    mob.points = np.zeros((0, 3))
             super()._lint(index, moment)
         finally:
             for mob, points in swapped.values():

@@ -1,6 +1,6 @@
 """6.4 Optimization: every checkpoint recomputed here, by written-out loops, the closed-form
-eigen-decomposition of a symmetric 2 × 2 matrix and sympy (never numpy's ``eigh``, which the
-drawing uses)."""
+eigen-decomposition of a symmetric 2 × 2 matrix, sympy, and numpy's ``eigvalsh`` for the order
+the eigenvalues are typeset in (smallest first)."""
 
 from __future__ import annotations
 
@@ -46,12 +46,12 @@ def test_regimes_are_visible(shown):
     assert values["step_counters_at_start"] == [0, 0, 0]
     assert values["step_counters_after_3"] == [3, 3, 3]
     assert values["step_counters_after_6"] == [6, 6, 6]
-    # printed with 3, 6 and 3 decimals: the converging ball's 0.000064 stays visible
+    # printed with 3, 4 and 3 decimals: the converging ball's 0.000064 still reads 0.0001
     for k in (3, 6):
         assert values[f"abs_x_readouts_after_{k}"] == [
-            round(abs(run_loop(lr, k)), places) for lr, places in zip(LRS, (3, 6, 3), strict=True)
+            round(abs(run_loop(lr, k)), places) for lr, places in zip(LRS, (3, 4, 3), strict=True)
         ]
-    assert values["abs_x_readouts_after_6"][1] == 0.000064
+    assert values["abs_x_readouts_after_6"][1] == 0.0001
 
 
 def test_diverging_growth(shown):
@@ -92,6 +92,9 @@ def test_hessian_eigenvalues_and_signs(shown, name, f, verdict):
     roots = sorted(float(r) for r in sp.Poly((hessian - lam * sp.eye(2)).det(), lam).all_roots())
     assert roots == pytest.approx(eigenvalues)
     np.testing.assert_allclose(values[f"eigenvalues_{name}"], eigenvalues, atol=1e-9)
+    # typeset smallest first, the order numpy's eigvalsh returns (the saddle: -2 then 2)
+    hessian_np = np.array(hessian.tolist(), dtype=float)
+    np.testing.assert_allclose(values[f"eigenvalues_{name}"], np.linalg.eigvalsh(hessian_np))
     np.testing.assert_allclose(
         np.reshape(values[f"eigen_directions_{name}"], (2, 2)), np.abs(eigenvectors), atol=1e-6
     )
@@ -112,3 +115,50 @@ def test_the_three_kinds_have_the_expected_sign_patterns(shown):
     assert values["signs_minimum"] == [1, 1]
     assert values["signs_maximum"] == [-1, -1]
     assert sorted(values["signs_saddle"]) == [-1, 1]
+
+
+EXTENT = 1.3
+SURFACE_F = {
+    "minimum": lambda x, y: x * x + y * y,
+    "maximum": lambda x, y: -x * x - y * y,
+    "saddle": lambda x, y: x * x - y * y,
+}
+
+
+@pytest.mark.parametrize("name", ["minimum", "maximum", "saddle"])
+def test_each_surface_spans_its_heights_over_the_square(shown, name):
+    """The drawn surface's lowest and highest point: a fine grid over the square."""
+    values = shown("6.4")
+    grid = np.linspace(-EXTENT, EXTENT, 261)
+    xx, yy = np.meshgrid(grid, grid)
+    heights = SURFACE_F[name](xx, yy)
+    np.testing.assert_allclose(
+        values[f"surface_height_range_{name}"], [heights.min(), heights.max()], atol=1e-6
+    )
+
+
+def test_the_balls_roll_where_the_surfaces_send_them(shown):
+    values = shown("6.4")
+    # the bowl's ball rests where both partial derivatives vanish: (0, 0), height 0
+    np.testing.assert_allclose(values["bowl_ball_at_rest"], [0.0, 0.0, 0.0], atol=1e-6)
+    assert values["bowl_height_readout"] == 0.0
+    # the dome's ball ends lower than it started, off the top
+    x, y, z = values["dome_ball_off"]
+    assert (x, y) == pytest.approx((1.15, 0.8), abs=1e-6)
+    assert z == pytest.approx(-(1.15**2) - 0.8**2, abs=1e-6)
+    assert values["dome_height_readout"] == round(-(1.15**2) - 0.8**2, 1)
+    # the saddle's ball passes the saddle point, then falls off along y and climbs back
+    np.testing.assert_allclose(values["saddle_ball_at_centre"], [0.0, 0.0, 0.0], atol=1e-6)
+    assert values["saddle_height_readout"] == round(-(1.25**2), 1)
+    np.testing.assert_allclose(
+        values["saddle_ball_back_up_the_valley"], [1.25, 0.0, 1.25**2], atol=1e-6
+    )
+
+
+def test_the_height_readouts_follow_their_balls(chapter_reports):
+    results = {c.name: c for r in chapter_reports("6.4") for c in r.checkpoints}
+    for name in ("minimum", "maximum", "saddle"):
+        for what in ("equals its ball's height", "is f at its ball's input"):
+            result = results[f"invariant:{name} height readout {what}"]
+            assert result.ok, result.source
+            assert result.source.startswith("printed")

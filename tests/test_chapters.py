@@ -15,12 +15,6 @@ from mathviz.course import CHAPTERS
 from mathviz.scene import LECTURE_LENGTH_RANGE
 
 IMPLEMENTED = [c.id for c in CHAPTERS if c.has_scenes]
-#: chapters written before the motion rule below; issue 18 re-paces them
-PACED_BEFORE_THE_RULE = frozenset(
-    [
-        "6.4",
-    ]
-)
 #: the course's motion rule: still at most 40 % of a lecture, never still for more than 8 s
 #: before the end card
 MAX_STILL_SHARE, MAX_STILL_SECONDS = 0.40, 8.0
@@ -78,7 +72,7 @@ def test_lecture_format(chapter_reports, chapter_id):
         assert starts == sorted(starts)
 
 
-@pytest.mark.parametrize("chapter_id", [c for c in IMPLEMENTED if c not in PACED_BEFORE_THE_RULE])
+@pytest.mark.parametrize("chapter_id", IMPLEMENTED)
 def test_the_lecture_moves_while_it_speaks(chapter_reports, chapter_id):
     reports = list(chapter_reports(chapter_id))
     assert pacing(reports).still_share <= MAX_STILL_SHARE

@@ -110,8 +110,9 @@ def test_gradients_1d_loop(shown):
         x -= 0.1 * 2 * x
     assert values["x_20"] == pytest.approx(x, abs=1e-6)
     assert values["x_20"] == pytest.approx(0.0576461, abs=1e-7)
-    assert values["x_20_readout"] == pytest.approx(x, abs=5e-8)
-    assert values["f_x_20_readout"] == pytest.approx(x * x, abs=5e-8)
+    # printed with four decimals, as the narration says them: half a unit in the last place
+    assert values["x_20_readout"] == pytest.approx(x, abs=5e-5)
+    assert values["f_x_20_readout"] == pytest.approx(x * x, abs=5e-5)
 
 
 def test_gradients_2d_descent(shown):
@@ -120,8 +121,9 @@ def test_gradients_2d_descent(shown):
     for _ in range(12):
         p = p - 0.1 * np.array([2 * p[0], 6 * p[1]])
     np.testing.assert_allclose(values["dot_after_12_steps"], p, atol=1e-6)
-    assert values["x_readout_after_12_steps"] == pytest.approx(p[0], abs=5e-4)
-    assert values["f_readout_after_12_steps"] == pytest.approx(p[0] ** 2 + 3 * p[1] ** 2, abs=5e-4)
+    # printed with two decimals
+    assert values["x_readout_after_12_steps"] == pytest.approx(p[0], abs=5e-3)
+    assert values["f_readout_after_12_steps"] == pytest.approx(p[0] ** 2 + 3 * p[1] ** 2, abs=5e-3)
     assert values["start_f"] == pytest.approx(13.0)
 
 

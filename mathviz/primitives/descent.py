@@ -13,12 +13,14 @@ from manim import (
     Dot,
     GrowArrow,
     Line,
+    Mobject,
     Succession,
     UpdateFromAlphaFunc,
     VGroup,
     VMobject,
 )
 from manim.animation.animation import Animation
+from manim.utils.color import ParsableManimColor
 from numpy.typing import ArrayLike
 
 from mathviz import theme
@@ -30,16 +32,29 @@ __all__ = ["ContourMap", "GradientArrows", "GradientDescentPath"]
 
 
 class ContourMap(VGroup):
-    """Level curves drawn on ``axes``; brighter for higher levels."""
+    """Level curves drawn on ``axes``; brighter for higher levels.
 
-    def __init__(self, axes: Axes, lines: Sequence[ContourLine]) -> None:
+    ``color``, ``stroke_width`` and ``min_opacity`` (the lowest level's opacity, rising to 1
+    at the highest) restyle the lines; the defaults are the course's dim contour map.
+    """
+
+    def __init__(
+        self,
+        axes: Axes,
+        lines: Sequence[ContourLine],
+        *,
+        color: ParsableManimColor = theme.CONTOUR,
+        stroke_width: float = 2.5,
+        min_opacity: float = 0.35,
+    ) -> None:
         super().__init__()
         self.axes = axes
         self.lines = list(lines)
         levels = sorted({line.level for line in self.lines})
         for line in self.lines:
-            shade = 0.35 + 0.65 * (levels.index(line.level) / max(len(levels) - 1, 1))
-            curve = VMobject(stroke_color=theme.CONTOUR, stroke_width=2.5, stroke_opacity=shade)
+            rank = levels.index(line.level) / max(len(levels) - 1, 1)
+            shade = min_opacity + (1.0 - min_opacity) * rank
+            curve = VMobject(stroke_color=color, stroke_width=stroke_width, stroke_opacity=shade)
             curve.set_points_smoothly([axes.c2p(x, y) for x, y in line.points])
             curve.level = line.level
             self.add(curve)
@@ -112,6 +127,11 @@ class GradientDescentPath(VGroup):
         a curve passes ``(x_k, f(x_k))``).
     readouts
         Live numbers to update at each step, as ``(readout, values_per_iterate)``.
+    trail_width
+        The trail's stroke width.
+    visited
+        Leave a small dot (in the trail's colour) at each iterate the walking dot leaves,
+        shown as it leaves; read back with :meth:`visited_shown`.
     """
 
     def __init__(
@@ -122,6 +142,8 @@ class GradientDescentPath(VGroup):
         display_points: ArrayLike | None = None,
         readouts: Sequence[tuple[Readout, Sequence[float]]] = (),
         color=theme.PATH,
+        trail_width: float = 3,
+        visited: bool = False,
     ) -> None:
         super().__init__()
         self.axes = axes
@@ -139,7 +161,13 @@ class GradientDescentPath(VGroup):
         self.trail = VGroup()
         self.step_index = 0
         self.color = color
-        self.add(self.trail, self.dot)
+        self.trail_width = trail_width
+        self.leave_visited = visited
+        self.visited = VGroup()
+        if visited:
+            self.add(self.trail, self.visited, self.dot)
+        else:
+            self.add(self.trail, self.dot)
 
     def _step(self, k: int, run_time: float) -> Animation:
         a, b = self.axes.c2p(*self.display_points[k - 1]), self.axes.c2p(*self.display_points[k])
@@ -147,13 +175,23 @@ class GradientDescentPath(VGroup):
         # a stub at ``a`` and grows only when its own step plays: later steps stay unseen
         parts: list[Animation] = [self.dot.animate.move_to(b)]
         if np.linalg.norm(b - a) > 1e-6:  # a converged walk takes steps too short to draw
-            segment = Line(a, a + (b - a) * 1e-4, color=self.color, stroke_width=3)
+            segment = Line(a, a + (b - a) * 1e-4, color=self.color, stroke_width=self.trail_width)
             self.trail.add(segment)
 
             def grow(line: Line, t: float, a=a, b=b) -> None:
                 line.put_start_and_end_on(a, a + (b - a) * max(t, 1e-4))
 
             parts.append(UpdateFromAlphaFunc(segment, grow))
+        if self.leave_visited:
+            # like a segment, the mark exists from the moment the walk is built, unseen until
+            # the dot leaves its iterate
+            mark = Dot(a, radius=0.055, color=self.color).set_opacity(0.0)
+            self.visited.add(mark)
+
+            def appear(dot: Mobject, t: float) -> None:
+                dot.set_opacity(min(1.0, 4.0 * t))
+
+            parts.append(UpdateFromAlphaFunc(mark, appear))
         parts += [readout.change_to(values[k]) for readout, values in self.readouts]
         return AnimationGroup(*parts, run_time=run_time, group=self)
 
@@ -163,6 +201,17 @@ class GradientDescentPath(VGroup):
         moves = [self._step(k, seconds_per_step) for k in range(self.step_index + 1, last + 1)]
         self.step_index = last
         return Succession(*moves)
+
+    @reads_screen("geometry")
+    def visited_shown(self) -> np.ndarray:
+        """The visible marks of the iterates left behind, in order, read back through the axes
+        (shape ``(n, dim)``)."""
+        shown = [
+            coords(self.axes, m)
+            for m in self.visited
+            if m.get_fill_opacity() > theme.VISIBLE_OPACITY
+        ]
+        return np.array(shown, dtype=float).reshape(len(shown), 2)
 
     @reads_screen("geometry")
     def position_of_dot(self) -> np.ndarray:

@@ -139,15 +139,18 @@ class Magnifier(VGroup):
         """Whether ``point`` (source coordinates) lies in the window."""
         return bool(np.all(point >= self.lo) and np.all(point <= self.hi))
 
-    def mirror_dot(self, mob: VMobject) -> VMobject:
+    def mirror_dot(self, mob: VMobject, *, keep_opacity: bool = False) -> VMobject:
         """A copy of ``mob`` (a dot, a hole) kept at its place in the window; hidden on the
-        window's edge while ``mob`` is outside it."""
+        window's edge while ``mob`` is outside it. With ``keep_opacity`` the copy inside the
+        window is as opaque as ``mob`` (a mark that fades in is seen fading in the inset too);
+        otherwise fully opaque."""
         copy = mob.copy().clear_updaters()
 
         def mirror() -> None:
             p = coords(self.source, mob)
             copy.move_to(self.axes.c2p(*np.clip(p, self.lo, self.hi)))
-            copy.set_opacity(1.0 if self.inside(p) else 0.0)
+            seen = float(mob.get_fill_opacity()) if keep_opacity else 1.0
+            copy.set_opacity(seen if self.inside(p) else 0.0)
 
         self._mirrors.append(mirror)
         mirror()

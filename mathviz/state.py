@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from pathlib import Path
@@ -34,18 +35,30 @@ def state_dir() -> Path:
 LIBRARY_DIR = PROJECT_ROOT / "mathviz"
 
 
-def source_hash(chapter: Chapter) -> str:
-    """Hash of everything a chapter's checks depend on: its module and the library."""
+def _update(digest: hashlib._Hash, path: Path) -> None:
+    name = path.relative_to(PROJECT_ROOT) if path.is_relative_to(PROJECT_ROOT) else path
+    digest.update(str(name).encode())
+    digest.update(path.read_bytes())
+
+
+@functools.lru_cache(maxsize=8)
+def _library_digest(stamp: tuple[tuple[str, int, int], ...]) -> bytes:
+    """The library's files hashed, read once per state of the files (``stamp``: each file's
+    path, modification time and size)."""
     digest = hashlib.sha256()
-    files = [
-        chapter.module_path,
-        *sorted(LIBRARY_DIR.rglob("*.py")),
-        *sorted(LIBRARY_DIR.rglob("*.toml")),
-    ]  # the lexicon changes what is spoken
-    for path in files:
-        name = path.relative_to(PROJECT_ROOT) if path.is_relative_to(PROJECT_ROOT) else path
-        digest.update(str(name).encode())
-        digest.update(path.read_bytes())
+    for name, _, _ in stamp:
+        _update(digest, Path(name))
+    return digest.digest()
+
+
+def source_hash(chapter: Chapter) -> str:
+    """Hash of everything a chapter's checks depend on: its module and the library (the
+    lexicon, a ``.toml``, changes what is spoken)."""
+    files = [*sorted(LIBRARY_DIR.rglob("*.py")), *sorted(LIBRARY_DIR.rglob("*.toml"))]
+    stamp = tuple((str(f), (st := f.stat()).st_mtime_ns, st.st_size) for f in files)
+    digest = hashlib.sha256()
+    _update(digest, chapter.module_path)
+    digest.update(_library_digest(stamp))
     return digest.hexdigest()
 
 

@@ -291,14 +291,17 @@ def test_a_latex_error_names_chapter_scene_and_formula(drafts, tmp_path):
 # --- full and read-only disks ------------------------------------------------------------
 @pytest.fixture
 def small_disk(tmp_path):
-    """A 2 MiB tmpfs when this machine lets us mount one (else the test is skipped)."""
+    """A 2 MiB tmpfs, a real disk that fills up. Mounting one needs root (or CAP_SYS_ADMIN):
+    without it the test is skipped, naming why; ENOSPC itself is still exercised everywhere
+    by ``test_a_full_disk_simulated``."""
     where = tmp_path / "disk"
     where.mkdir()
     mounted = subprocess.run(
         ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(where)], capture_output=True
     )
     if mounted.returncode:
-        pytest.skip("cannot mount a tmpfs here; test_a_full_disk_simulated covers ENOSPC")
+        reason = mounted.stderr.decode(errors="replace").strip() or "mount failed"
+        pytest.skip(f"a real full disk needs permission to mount a tmpfs ({reason})")
     yield where
     subprocess.run(["umount", "-l", str(where)], capture_output=True)
 

@@ -163,24 +163,33 @@ def latex_failure(exc: BaseException) -> str | None:
     return f"LaTeX cannot typeset the formula '{formula}'{reason} (log: {log})"
 
 
-class _BT709Stream:
-    """A video stream whose RGB frames are converted to YUV with the BT.709 matrix (limited
-    range) before they are encoded; everything else is the wrapped stream's."""
+def _write_bt709(encoder: Any) -> Callable[..., None]:
+    """``encoder.write_frame`` that converts manim's RGBA frame to YUV with the BT.709 matrix
+    (limited range) once, and encodes it as many times as it is repeated (a still frame held
+    for a wait costs one conversion, not one per frame)."""
+    from fractions import Fraction
 
-    def __init__(self, stream: Any) -> None:
-        self._stream = stream
+    import av
 
-    def encode(self, frame: Any = None) -> Any:
-        if frame is not None and frame.format.name.startswith(("rgb", "bgr", "argb", "abgr")):
-            converted = frame.reformat(
-                format=self._stream.pix_fmt, dst_colorspace="ITU709", dst_color_range="MPEG"
+    stream, spec = encoder._stream, encoder.spec
+    time_base = Fraction(spec.frame_rate.denominator, spec.frame_rate.numerator)
+
+    def write_frame(pixels: Any, *, repeat: int = 1) -> None:
+        encoder._validate_frame(pixels, repeat)
+        try:
+            frame = av.VideoFrame.from_ndarray(pixels, format="rgba").reformat(
+                format=stream.pix_fmt, dst_colorspace="ITU709", dst_color_range="MPEG"
             )
-            converted.pts, converted.time_base = frame.pts, frame.time_base
-            frame = converted
-        return self._stream.encode(frame)
+            frame.time_base = time_base
+            for _ in range(repeat):
+                frame.pts = encoder._next_pts
+                encoder._next_pts += 1
+                for packet in stream.encode(frame):
+                    encoder._container.mux(packet)
+        except BaseException as error:
+            raise encoder._operation_error("encode", error) from error
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._stream, name)
+    return write_frame
 
 
 #: ITU-T H.273 code points: BT.709 primaries, transfer and matrix; limited ("MPEG") range
@@ -208,7 +217,7 @@ def encode_bt709() -> None:
             context = stream.codec_context
             context.colorspace = context.color_primaries = context.color_trc = _BT709
             context.color_range = _LIMITED_RANGE
-            encoder._stream = _BT709Stream(stream)
+            encoder.write_frame = _write_bt709(encoder)
         return encoder
 
     create.mathviz_bt709 = True  # type: ignore[attr-defined]
@@ -304,7 +313,10 @@ def render_segment(
                 raise LookupError(f"chapter {chapter.id} has no scene {job.scene}")
             narrator = chapter_narrator(chapter, job.profile.voice)
             with manim_config(job.profile, media, job.container, work), speaking(narrator):
-                scene = scene_cls()
+                from mathviz.render.camera import camera_for  # noqa: PLC0415 - imports manim
+
+                camera = camera_for(scene_cls)
+                scene = scene_cls(camera_class=camera) if camera else scene_cls()
                 scene.progress_listener = progress
                 scene.render()
                 report = scene.report

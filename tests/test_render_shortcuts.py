@@ -1,0 +1,178 @@
+"""The render worker's shortcuts change nothing on screen: its camera draws Manim's pixels,
+and a still frame converted once encodes to the same frames as one converted per frame."""
+
+from __future__ import annotations
+
+import subprocess
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+import pytest
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Axes,
+    Circle,
+    Dot,
+    MathTex,
+    Polygon,
+    Square,
+    Text,
+    ThreeDScene,
+    VMobject,
+    tempconfig,
+)
+from manim._config.video_encoder import VideoEncoderSpec
+from manim.camera.camera import Camera
+from manim.scene.video_segment_encoder import VideoSegmentEncoder
+
+from mathviz.render.camera import PathCachingCamera, camera_for
+from mathviz.render.worker import _write_bt709
+from mathviz.scene import LectureScene, LectureThreeDScene
+
+
+def _picture() -> list[VMobject]:
+    axes = Axes(x_range=[-3, 3, 1], y_range=[-2, 2, 1], x_length=8, y_length=5).add_coordinates()
+    curve = axes.plot(lambda x: 0.3 * x**2 - 1, color="#e0a030")
+    ring = Circle(radius=1.2, color="#60a0e0").set_fill("#60a0e0", opacity=0.3)
+    holed = Polygon(LEFT, UP, RIGHT, DOWN).set_fill("#a060e0", opacity=0.5)
+    empty = VMobject()  # no points: Manim leaves the context's path as it is
+    return [
+        axes,
+        curve,
+        ring,
+        holed,
+        empty,
+        Dot(axes.c2p(1, 1)),
+        MathTex(r"\nabla f = (2x, 2y)").to_corner(UP + LEFT),
+        Text("step 3").to_corner(DOWN + RIGHT),
+    ]
+
+
+def _frames(camera_class: type[Camera], steps: int = 6) -> list[np.ndarray]:
+    """Draw a picture in which some shapes move, recolour or change shape between frames."""
+    with tempconfig({"pixel_width": 480, "pixel_height": 270}):
+        camera = camera_class()
+        mobjects = _picture()
+        axes, curve, ring, holed, _, dot, formula, _ = mobjects
+        frames = []
+        for k in range(steps):
+            camera.reset()
+            camera.capture_mobjects(mobjects)
+            frames.append(camera.pixel_array.copy())
+            dot.move_to(axes.c2p(1 - 0.4 * k, 1))  # moves
+            ring.set_color("#e06060" if k % 2 else "#60a0e0")  # recoloured, same points
+            if k == 2:
+                curve.become(axes.plot(lambda x: 0.5 * x - 0.5, color="#e0a030"))  # new shape
+            if k == 3:
+                holed.points[2] += 0.25  # edited in place
+            if k == 4:
+                formula.shift(0.1 * RIGHT)
+        return frames, camera
+
+
+def test_caching_camera_draws_manims_pixels_frame_for_frame() -> None:
+    plain, _ = _frames(Camera)
+    cached, camera = _frames(PathCachingCamera)
+    assert len(plain) == len(cached)
+    for k, (a, b) in enumerate(zip(plain, cached, strict=True)):
+        assert np.array_equal(a, b), f"frame {k} differs in {np.count_nonzero(a != b)} bytes"
+    # the frames changed (the comparison is not between blank pictures) ...
+    assert not np.array_equal(plain[0], plain[-1])
+    # ... and unchanged shapes really were reused, moved ones rebuilt
+    assert camera.reused_paths > 4 * camera.built_paths / len(cached)
+    assert camera.built_paths > len(cached)
+
+
+def test_a_shape_whose_points_change_gets_a_new_path() -> None:
+    with tempconfig({"pixel_width": 320, "pixel_height": 180}):
+        camera = PathCachingCamera()
+        square = Square(side_length=2).set_fill("#ffffff", opacity=1)
+        camera.capture_mobjects([square])
+        first = camera.pixel_array.copy()
+        square.shift(3 * RIGHT)
+        camera.reset()
+        camera.capture_mobjects([square])
+        reference = Camera()
+        reference.capture_mobjects([square])
+        assert not np.array_equal(first, camera.pixel_array)
+        assert np.array_equal(reference.pixel_array, camera.pixel_array)
+
+
+@pytest.mark.parametrize(
+    ("scene_class", "expected"),
+    [(LectureScene, PathCachingCamera), (LectureThreeDScene, None), (ThreeDScene, None)],
+)
+def test_only_plain_2d_scenes_get_the_caching_camera(scene_class: type, expected: object) -> None:
+    assert camera_for(scene_class) is expected
+
+
+def _still_frames() -> list[np.ndarray]:
+    rng = np.random.default_rng(7)
+    frames = []
+    for k in range(3):
+        pixels = np.zeros((180, 320, 4), np.uint8)
+        pixels[..., 3] = 255
+        pixels[20 + 10 * k : 120, 40:200, :3] = rng.integers(0, 256, 3, dtype=np.uint8)
+        pixels[130:170, 30 * k : 30 * k + 90, :3] = rng.integers(
+            0, 256, (40, 90, 3), dtype=np.uint8
+        )
+        frames.append(pixels)
+    return frames
+
+
+def _encode(target: Path, held: list[tuple[np.ndarray, int]], *, one_call: bool) -> Path:
+    spec = VideoEncoderSpec("mp4", "libx264", "yuv420p", 320, 180, Fraction(30), (("crf", "23"),))
+    encoder = VideoSegmentEncoder(target=target, spec=spec)
+    context = encoder._stream.codec_context
+    context.colorspace = context.color_primaries = context.color_trc = context.color_range = 1
+    encoder.write_frame = _write_bt709(encoder)
+    for pixels, repeat in held:
+        if one_call:
+            encoder.write_frame(pixels, repeat=repeat)
+        else:  # the plain path: every frame converted on its own
+            for _ in range(repeat):
+                encoder.write_frame(pixels.copy())
+    encoder.finish()
+    return target
+
+
+def _decoded_md5(video: Path) -> list[str]:
+    out = subprocess.run(
+        ["ffmpeg", "-v", "error", "-i", str(video), "-f", "framemd5", "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return [line.rsplit(",", 1)[-1].strip() for line in out.splitlines() if line[:1].isdigit()]
+
+
+def test_a_held_frame_converted_once_encodes_to_the_same_frames(tmp_path: Path) -> None:
+    a, b, c = _still_frames()
+    held = [(a, 1), (b, 7), (c, 3), (a, 2)]
+    once = _decoded_md5(_encode(tmp_path / "once.mp4", held, one_call=True))
+    each = _decoded_md5(_encode(tmp_path / "each.mp4", held, one_call=False))
+    assert len(once) == 13
+    assert once == each
+    assert len(set(once)) >= 3  # three pictures (x264 refines a held one frame by frame)
+    tags = subprocess.run(
+        [
+            "ffprobe",
+            "-v",
+            "error",
+            "-select_streams",
+            "v:0",
+            "-show_entries",
+            "stream=color_space,color_primaries,color_transfer,color_range",
+            "-of",
+            "csv=p=0",
+            str(tmp_path / "once.mp4"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert tags == "tv,bt709,bt709,bt709"

@@ -135,6 +135,33 @@ class Magnifier(VGroup):
         for mirror in self._mirrors:
             mirror()
 
+    def _looks(self, *mobs: VMobject) -> bytes:
+        """Everything a mirror's result depends on: the mirrored objects' and the copies'
+        points and opacities, and where both sets of axes lie (their axis lines' ends)."""
+        parts = [
+            axis.points[[0, -1]].tobytes()
+            for axes in (self.source, self.axes)
+            for axis in (axes.x_axis, axes.y_axis)
+        ]
+        for mob in mobs:
+            parts.append(mob.points.tobytes())
+            parts.append(np.float64(mob.get_fill_opacity()).tobytes())
+            parts.append(np.float64(mob.get_stroke_opacity()).tobytes())
+        return b"".join(parts)
+
+    def _mirroring(self, place: Callable[[], None], *mobs: VMobject) -> Callable[[], None]:
+        """``place`` run only when something it depends on (:meth:`_looks`) changed since it
+        last ran: a still picture costs no geometry at all."""
+        last = [b""]
+
+        def mirror() -> None:
+            if self._looks(*mobs) == last[0]:
+                return
+            place()
+            last[0] = self._looks(*mobs)
+
+        return mirror
+
     def inside(self, point: np.ndarray) -> bool:
         """Whether ``point`` (source coordinates) lies in the window."""
         return bool(np.all(point >= self.lo) and np.all(point <= self.hi))
@@ -146,12 +173,13 @@ class Magnifier(VGroup):
         otherwise fully opaque."""
         copy = mob.copy().clear_updaters()
 
-        def mirror() -> None:
+        def place() -> None:
             p = coords(self.source, mob)
             copy.move_to(self.axes.c2p(*np.clip(p, self.lo, self.hi)))
             seen = float(mob.get_fill_opacity()) if keep_opacity else 1.0
             copy.set_opacity(seen if self.inside(p) else 0.0)
 
+        mirror = self._mirroring(place, mob, copy)
         self._mirrors.append(mirror)
         mirror()
         self.parts.add(copy)
@@ -161,7 +189,7 @@ class Magnifier(VGroup):
         """A copy of ``line`` clipped to the window (hidden when it misses the window)."""
         copy = line.copy().clear_updaters()
 
-        def mirror() -> None:
+        def place() -> None:
             p, q = (coords(self.source, v) for v in line.get_start_and_end())
             piece = clip_segment(p, q, self.lo, self.hi)
             if piece is None:
@@ -170,6 +198,7 @@ class Magnifier(VGroup):
             copy.put_start_and_end_on(self.axes.c2p(*piece[0]), self.axes.c2p(*piece[1]))
             copy.set_stroke(opacity=float(line.get_stroke_opacity()))
 
+        mirror = self._mirroring(place, line, copy)
         self._mirrors.append(mirror)
         mirror()
         self.parts.add(copy)

@@ -112,20 +112,30 @@ class LiveDecimal(DecimalNumber):
             LiveDecimal._glyphs[key] = template
         return light_clone(template)
 
-    def set_value(self, number: float) -> LiveDecimal:
-        """Show ``number``; same result as :meth:`DecimalNumber.set_value`, far cheaper."""
-        if (
+    def _takes_manims_path(self, number: float) -> bool:
+        return (
             isinstance(number, complex)
             or self.unit is not None
             or self.show_ellipsis
             or self.include_background_rectangle
             or config.renderer != RendererType.CAIRO
-        ):
-            return super().set_value(number)
+        )
+
+    def shows_already(self, number: float) -> bool:
+        """Whether ``number`` would be typeset as the digits shown now (nothing to redraw)."""
+        if self._takes_manims_path(number):
+            return False
         string = self._get_num_string(number)
-        if string == getattr(self, "_shown", None) and len(self.submobjects) == len(string):
+        return string == getattr(self, "_shown", None) and len(self.submobjects) == len(string)
+
+    def set_value(self, number: float) -> LiveDecimal:
+        """Show ``number``; same result as :meth:`DecimalNumber.set_value`, far cheaper."""
+        if self._takes_manims_path(number):
+            return super().set_value(number)
+        if self.shows_already(number):
             self.number = number
             return self
+        string = self._get_num_string(number)
         old_family = self.get_family()
         old_font_size = self.font_size
         anchor = self.get_edge_center(self.edge_to_fix)
@@ -243,6 +253,9 @@ class Readout(VGroup):
 
     def set(self, value: float) -> Readout:
         """Show ``value`` now (keeps the label in place)."""
+        if isinstance(self.number, LiveDecimal) and self.number.shows_already(value):
+            self.number.number = value  # same digits: nothing moves, nothing to measure
+            return self
         left = self.number.get_left()
         self.number.set_value(value)
         self.number.move_to(left, aligned_edge=np.array([-1.0, 0.0, 0.0]))

@@ -177,7 +177,7 @@ def _write_bt709(encoder: Any) -> Callable[..., None]:
     def write_frame(pixels: Any, *, repeat: int = 1) -> None:
         encoder._validate_frame(pixels, repeat)
         try:
-            frame = av.VideoFrame.from_ndarray(pixels, format="rgba").reformat(
+            frame = av.VideoFrame.from_numpy_buffer(pixels, format="rgba").reformat(
                 format=stream.pix_fmt, dst_colorspace="ITU709", dst_color_range="MPEG"
             )
             frame.time_base = time_base
@@ -248,6 +248,9 @@ def manim_config(
         "progress_bar": "none",
         "verbosity": "ERROR",
         "disable_caching": True,
+        # the next play is drawn while the last one's frames are still being encoded (Manim
+        # waits for the encoder at the end of every play by default)
+        "max_inflight_encoders": 2,
     }
     if profile is not None and fmt in ("mp4", "webm"):
         settings["video_encoder_options"] = profile.encoder_options(fmt)

@@ -163,33 +163,28 @@ def latex_failure(exc: BaseException) -> str | None:
     return f"LaTeX cannot typeset the formula '{formula}'{reason} (log: {log})"
 
 
-def _write_bt709(encoder: Any) -> Callable[..., None]:
-    """``encoder.write_frame`` that converts manim's RGBA frame to YUV with the BT.709 matrix
-    (limited range) once, and encodes it as many times as it is repeated (a still frame held
-    for a wait costs one conversion, not one per frame)."""
+def _write_bt709(encoder: Any, pixels: Any, repeat: int) -> None:
+    """Encode manim's RGBA ``pixels`` ``repeat`` times, converted to YUV with the BT.709
+    matrix (limited range) once: a still frame held for a wait costs one conversion, not one
+    per frame. The frame is wrapped, not copied, for the conversion."""
     from fractions import Fraction
 
     import av
 
-    stream, spec = encoder._stream, encoder.spec
-    time_base = Fraction(spec.frame_rate.denominator, spec.frame_rate.numerator)
-
-    def write_frame(pixels: Any, *, repeat: int = 1) -> None:
-        encoder._validate_frame(pixels, repeat)
-        try:
-            frame = av.VideoFrame.from_numpy_buffer(pixels, format="rgba").reformat(
-                format=stream.pix_fmt, dst_colorspace="ITU709", dst_color_range="MPEG"
-            )
-            frame.time_base = time_base
-            for _ in range(repeat):
-                frame.pts = encoder._next_pts
-                encoder._next_pts += 1
-                for packet in stream.encode(frame):
-                    encoder._container.mux(packet)
-        except BaseException as error:
-            raise encoder._operation_error("encode", error) from error
-
-    return write_frame
+    encoder._validate_frame(pixels, repeat)
+    stream, rate = encoder._stream, encoder.spec.frame_rate
+    try:
+        frame = av.VideoFrame.from_numpy_buffer(pixels, format="rgba").reformat(
+            format=stream.pix_fmt, dst_colorspace="ITU709", dst_color_range="MPEG"
+        )
+        frame.time_base = Fraction(rate.denominator, rate.numerator)
+        for _ in range(repeat):
+            frame.pts = encoder._next_pts
+            encoder._next_pts += 1
+            for packet in stream.encode(frame):
+                encoder._container.mux(packet)
+    except BaseException as error:
+        raise encoder._operation_error("encode", error) from error
 
 
 #: ITU-T H.273 code points: BT.709 primaries, transfer and matrix; limited ("MPEG") range
@@ -205,19 +200,27 @@ def encode_bt709() -> None:
     per process.
     """
     from manim.scene.scene_file_writer import SceneFileWriter
+    from manim.scene.video_segment_encoder import VideoSegmentEncoder
 
     original = SceneFileWriter._create_segment_encoder
     if getattr(original, "mathviz_bt709", False):
         return
 
+    class BT709SegmentEncoder(VideoSegmentEncoder):
+        # a subclass, not a closure stored on the encoder: an encoder must be freed as soon
+        # as its segment is done (a reference cycle would keep its x264 buffers, tens of MB
+        # at 1080p, until the garbage collector's next full pass)
+        def write_frame(self, pixels: Any, *, repeat: int = 1) -> None:
+            _write_bt709(self, pixels, repeat)
+
     def create(self: Any, target: Path) -> Any:
         encoder = original(self, target)
         stream = encoder._stream
-        if str(stream.pix_fmt).startswith("yuv"):
+        if str(stream.pix_fmt).startswith("yuv") and type(encoder) is VideoSegmentEncoder:
             context = stream.codec_context
             context.colorspace = context.color_primaries = context.color_trc = _BT709
             context.color_range = _LIMITED_RANGE
-            encoder.write_frame = _write_bt709(encoder)
+            encoder.__class__ = BT709SegmentEncoder
         return encoder
 
     create.mathviz_bt709 = True  # type: ignore[attr-defined]

@@ -121,30 +121,10 @@ def probe(path: Path) -> dict:
     }
 
 
-def ssim(candidate: Path, raw: Path, size: str, fps: int) -> float:
+def ffmpeg_ssim(inputs: list[str], graph: str) -> float:
+    """The mean SSIM ffmpeg's ``graph`` (an ssim filter) reports over ``inputs``."""
     out = subprocess.run(
-        [
-            "ffmpeg",
-            "-v",
-            "info",
-            "-i",
-            str(candidate),
-            "-f",
-            "rawvideo",
-            "-pix_fmt",
-            "yuv420p",
-            "-s",
-            size,
-            "-r",
-            str(fps),
-            "-i",
-            str(raw),
-            "-lavfi",
-            "ssim",
-            "-f",
-            "null",
-            "-",
-        ],
+        ["ffmpeg", "-v", "info", *inputs, "-lavfi", graph, "-f", "null", "-"],
         capture_output=True,
         text=True,
         check=True,
@@ -153,6 +133,12 @@ def ssim(candidate: Path, raw: Path, size: str, fps: int) -> float:
     if not match:
         raise RuntimeError(f"no SSIM in ffmpeg output:\n{out.stderr[-800:]}")
     return float(match.group(1))
+
+
+def ssim(candidate: Path, raw: Path, size: str, fps: int) -> float:
+    """SSIM of an encoded candidate against raw yuv420p frames of ``size`` at ``fps``."""
+    raw_input = ["-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", size, "-r", str(fps)]
+    return ffmpeg_ssim(["-i", str(candidate), *raw_input, "-i", str(raw)], "ssim")
 
 
 def play_range(start: float, end: float) -> tuple[int, int]:
@@ -470,18 +456,8 @@ def spread(values: list[float], fmt: str = "{:.1f}") -> str:
 
 
 def video_ssim(candidate: Path, reference: Path) -> float:
-    """Mean SSIM of two videos of the same size, frame by frame (ffmpeg's ssim filter)."""
-    out = subprocess.run(
-        ["ffmpeg", "-v", "info", "-i", str(candidate), "-i", str(reference)]
-        + ["-lavfi", "[0:v][1:v]ssim", "-f", "null", "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    match = re.search(r"All:([0-9.]+)", out.stderr)
-    if not match:
-        raise RuntimeError(f"no SSIM in ffmpeg output:\n{out.stderr[-800:]}")
-    return float(match.group(1))
+    """Mean SSIM of two videos of the same size, frame by frame."""
+    return ffmpeg_ssim(["-i", str(candidate), "-i", str(reference)], "[0:v][1:v]ssim")
 
 
 #: ``python -c VOICED_MANIM <chapter> <manim arguments>``: Manim's CLI (``manim.__main__``)

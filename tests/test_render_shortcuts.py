@@ -12,6 +12,7 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
+from drafts import BT709, color_tags
 from manim import (
     DOWN,
     LEFT,
@@ -164,24 +165,7 @@ def test_a_held_frame_converted_once_encodes_to_the_same_frames(tmp_path: Path) 
     assert len(once) == 13
     assert once == each
     assert len(set(once)) >= 3  # three pictures (x264 refines a held one frame by frame)
-    tags = subprocess.run(
-        [
-            "ffprobe",
-            "-v",
-            "error",
-            "-select_streams",
-            "v:0",
-            "-show_entries",
-            "stream=color_space,color_primaries,color_transfer,color_range",
-            "-of",
-            "csv=p=0",
-            str(tmp_path / "once.mp4"),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    assert tags == "tv,bt709,bt709,bt709"
+    assert color_tags(tmp_path / "once.mp4") == BT709
 
 
 def test_a_finished_encoder_is_freed_at_once(tmp_path: Path) -> None:

@@ -121,21 +121,21 @@ class LiveDecimal(DecimalNumber):
             or config.renderer != RendererType.CAIRO
         )
 
+    def _shows(self, string: str) -> bool:
+        return string == getattr(self, "_shown", None) and len(self.submobjects) == len(string)
+
     def shows_already(self, number: float) -> bool:
         """Whether ``number`` would be typeset as the digits shown now (nothing to redraw)."""
-        if self._takes_manims_path(number):
-            return False
-        string = self._get_num_string(number)
-        return string == getattr(self, "_shown", None) and len(self.submobjects) == len(string)
+        return not self._takes_manims_path(number) and self._shows(self._get_num_string(number))
 
     def set_value(self, number: float) -> LiveDecimal:
         """Show ``number``; same result as :meth:`DecimalNumber.set_value`, far cheaper."""
         if self._takes_manims_path(number):
             return super().set_value(number)
-        if self.shows_already(number):
+        string = self._get_num_string(number)
+        if self._shows(string):
             self.number = number
             return self
-        string = self._get_num_string(number)
         old_family = self.get_family()
         old_font_size = self.font_size
         anchor = self.get_edge_center(self.edge_to_fix)

@@ -6,8 +6,8 @@ lecture frame draws ~80 shapes — glyphs, ticks, rings — and most of them hav
 since the previous frame. :class:`PathCachingCamera` keeps, per shape, the points it last
 built a path from and the path itself; when a shape's points are byte-for-byte the same, the
 stored path is appended to the context instead of being rebuilt. The pixels are identical:
-Cairo receives the same path (``tests/test_render_camera.py`` compares frames with Manim's
-own camera).
+Cairo receives the same path (``tests/test_render_shortcuts.py`` compares frames with
+Manim's own camera).
 
 Only the render worker uses it (:func:`camera_for`); a scene run by plain ``manim`` draws
 with Manim's camera, so benchmarks compare against Manim's own path.
@@ -15,6 +15,7 @@ with Manim's camera, so benchmarks compare against Manim's own path.
 
 from __future__ import annotations
 
+import inspect
 import weakref
 from typing import Any
 
@@ -74,12 +75,7 @@ def camera_for(scene_class: type) -> type[Camera] | None:
     """The camera a render worker gives ``scene_class``: :class:`PathCachingCamera` for a
     scene drawn by Manim's plain 2-D :class:`Camera`; ``None`` (the scene's own) otherwise,
     e.g. for 3-D scenes, whose projection depends on the camera's orientation."""
-    import inspect
-
-    init = scene_class.__dict__.get("__init__") or next(
-        k.__dict__["__init__"] for k in scene_class.__mro__ if "__init__" in k.__dict__
-    )
-    default = inspect.signature(init).parameters.get("camera_class")
+    default = inspect.signature(scene_class).parameters.get("camera_class")
     if default is None or default.default is not Camera:
         return None
     return PathCachingCamera

@@ -232,3 +232,14 @@ def bt709_luma(hex_color: str) -> float:
     """Limited-range BT.709 luma of an sRGB colour such as ``#101318`` (ITU-R BT.709-6)."""
     r, g, b = (int(hex_color.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4))
     return 16 + 219 * (0.2126 * r + 0.7152 * g + 0.0722 * b)
+
+
+def decoded_md5(video: Path) -> list[str]:
+    """The MD5 of every decoded video frame of ``video``, in order (ffmpeg's framemd5)."""
+    out = subprocess.run(
+        ["ffmpeg", "-v", "error", "-i", str(video), "-map", "0:v", "-f", "framemd5", "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return [line.rsplit(",", 1)[-1].strip() for line in out.splitlines() if line[:1].isdigit()]

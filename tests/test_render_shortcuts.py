@@ -4,7 +4,6 @@ and a still frame converted once encodes to the same frames as one converted per
 from __future__ import annotations
 
 import gc
-import subprocess
 import weakref
 from fractions import Fraction
 from pathlib import Path
@@ -12,7 +11,7 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
-from drafts import BT709, color_tags
+from drafts import BT709, color_tags, decoded_md5
 from manim import (
     DOWN,
     LEFT,
@@ -147,21 +146,11 @@ def _encode(target: Path, held: list[tuple[np.ndarray, int]], *, one_call: bool)
     return target
 
 
-def _decoded_md5(video: Path) -> list[str]:
-    out = subprocess.run(
-        ["ffmpeg", "-v", "error", "-i", str(video), "-f", "framemd5", "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return [line.rsplit(",", 1)[-1].strip() for line in out.splitlines() if line[:1].isdigit()]
-
-
 def test_a_held_frame_converted_once_encodes_to_the_same_frames(tmp_path: Path) -> None:
     a, b, c = _still_frames()
     held = [(a, 1), (b, 7), (c, 3), (a, 2)]
-    once = _decoded_md5(_encode(tmp_path / "once.mp4", held, one_call=True))
-    each = _decoded_md5(_encode(tmp_path / "each.mp4", held, one_call=False))
+    once = decoded_md5(_encode(tmp_path / "once.mp4", held, one_call=True))
+    each = decoded_md5(_encode(tmp_path / "each.mp4", held, one_call=False))
     assert len(once) == 13
     assert once == each
     assert len(set(once)) >= 3  # three pictures (x264 refines a held one frame by frame)

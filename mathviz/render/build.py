@@ -4,7 +4,9 @@ The plan is made without importing manim (:mod:`mathviz.render.fingerprint`): a 
 whose output carries the fingerprint of its current inputs is *unchanged*; otherwise each of
 its segments is either found in the segment cache or becomes a job. Jobs run in ``-j``
 long-lived worker processes, each of which imports manim once. When all of a chapter's
-segments exist, the chapter is assembled by stream copy (no re-encoding).
+segments exist, the chapter is assembled by stream copy (no re-encoding). With fewer
+scenes to render than workers, the longest scenes are cut at beat boundaries and their parts
+rendered side by side, then joined frame for frame (:mod:`mathviz.render.split`).
 
 A cached segment or a finished output is reused only when it still matches the checksums
 written with it; a damaged one is evicted (segment) or assembled again (output), with a
@@ -57,6 +59,7 @@ from mathviz.render.segments import (
     segment_problem,
     stale_temporaries,
 )
+from mathviz.render.split import discard_parts, join_parts, known_plays, split_jobs
 
 __all__ = [
     "LOCK_NAME",
@@ -328,6 +331,7 @@ def build(
     fail_fast: bool = False,
     wait: bool = False,
     keep_failed: bool = False,
+    split: bool = True,
 ) -> BuildSummary:
     """Build the chapters' outputs; see the module docstring.
 
@@ -345,6 +349,10 @@ def build(
         Also keep the video and report of a scene whose checkpoints failed, beside its cache
         entry (:func:`~mathviz.render.segments.failed_paths`), so it can be reviewed
         (``mathviz storyboard``); the chapter still fails and is not assembled.
+    split
+        When there are fewer scenes to render than workers, cut the longest scenes at beat
+        boundaries and render their parts on several workers, joined frame for frame
+        (:mod:`mathviz.render.split`); ``False`` renders every scene in one worker.
     """
     started = time.perf_counter()
     with interruptible(), build_lock(out_root, wait=wait), _closing(reporter):
@@ -354,7 +362,9 @@ def build(
             if plan.jobs:
                 chapter_narrator(plan.chapter, profile.voice)
         all_jobs = [j for p in plans for j in p.jobs]
-        workers = max(1, min(jobs or os.cpu_count() or 1, len(all_jobs) or 1))
+        wanted = max(1, jobs or os.cpu_count() or 1)
+        run = _cut_scenes(plans, wanted, split) if len(all_jobs) < wanted else all_jobs
+        workers = max(1, min(wanted, len(run) or 1))
         reporter.planned(plans, workers if all_jobs else 0)
         outcomes: dict[str, ChapterOutcome] = {}
         results: dict[str, list[SegmentResult]] = {p.chapter.id: [] for p in plans}
@@ -421,7 +431,17 @@ def build(
             pending_by_chapter = {p.chapter.id: len(p.jobs) for p in plans}
             by_id = {p.chapter.id: p for p in plans}
 
+            wholes = {j.label: j for j in all_jobs}
+            parts: dict[str, list[SegmentResult]] = {}
+
             def on_result(result: SegmentResult) -> None:
+                part = result.job.part
+                if part is not None:  # a part of a cut scene: the scene is done with its last
+                    done = parts.setdefault(result.job.whole_label, [])
+                    done.append(result)
+                    if len(done) < part[1]:
+                        return
+                    result = join_parts(wholes[result.job.whole_label], done)
                 results[result.job.chapter_id].append(result)
                 reporter.segment_finished(result)
                 pending_by_chapter[result.job.chapter_id] -= 1
@@ -429,14 +449,26 @@ def build(
                     finish_chapter(by_id[result.job.chapter_id])
 
             try:
-                _run_jobs(all_jobs, workers, reporter, on_result, fail_fast)
+                _run_jobs(run, workers, reporter, on_result, fail_fast)
             except KeyboardInterrupt:
                 remove_stale(out_root, profile)  # the killed workers' temporaries
+                discard_parts(run)
                 raise
         ordered = [outcomes[p.chapter.id] for p in plans if p.chapter.id in outcomes]
     summary = BuildSummary(ordered, time.perf_counter() - started, workers if all_jobs else 0)
     reporter.finished(summary)
     return summary
+
+
+def _cut_scenes(plans: list[ChapterPlan], workers: int, enabled: bool) -> list[SegmentJob]:
+    """The jobs with the longest scenes cut into parts at beat boundaries, so that
+    ``workers`` workers all have one (:mod:`mathviz.render.split`); as they are when cutting
+    is off or nothing is known of the scenes' plays."""
+    jobs = [j for p in plans for j in p.jobs]
+    if not enabled:
+        return jobs
+    plays = {j.label: known_plays(p.chapter, j.profile, j.scene) for p in plans for j in p.jobs}
+    return split_jobs(jobs, workers, plays)
 
 
 @contextmanager

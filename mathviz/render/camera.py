@@ -23,7 +23,7 @@ import cairo
 from manim.camera.camera import Camera
 from manim.mobject.types.vectorized_mobject import VMobject
 
-__all__ = ["PathCachingCamera", "camera_for"]
+__all__ = ["PathCachingCamera", "camera_for", "scene_camera"]
 
 
 class PathCachingCamera(Camera):
@@ -79,3 +79,15 @@ def camera_for(scene_class: type) -> type[Camera] | None:
     if default is None or default.default is not Camera:
         return None
     return PathCachingCamera
+
+
+def scene_camera(scene_class: type) -> type[Camera]:
+    """The camera class a render worker draws ``scene_class`` with: :func:`camera_for`'s,
+    else the one the scene's constructor defaults to (e.g. Manim's ``ThreeDCamera``)."""
+    chosen = camera_for(scene_class)
+    if chosen is not None:
+        return chosen
+    default = inspect.signature(scene_class).parameters.get("camera_class")
+    if default is None or not isinstance(default.default, type):
+        return Camera
+    return default.default

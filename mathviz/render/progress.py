@@ -172,13 +172,19 @@ class LiveReporter(QuietReporter):
 
     def segment_finished(self, result: SegmentResult) -> None:
         super().segment_finished(result)
-        task = self.tasks.pop(result.job.label, None)
-        if task is not None:
+        # a scene cut into parts ran as one task per part ("6.3 Gradients [1/2]")
+        mine = [
+            label
+            for label in self.tasks
+            if label == result.job.label or label.startswith(f"{result.job.label} [")
+        ]
+        for label in mine:
+            task = self.tasks.pop(label)
             done = self.progress.tasks[self.tasks_index(task)]
             if self.overall is not None:
                 self.progress.advance(self.overall, max(0.0, done.total - done.completed))
             self.progress.remove_task(task)
-        elif self.overall is not None:
+        if not mine and self.overall is not None:
             self.progress.advance(
                 self.overall, result.job.expected_duration or UNKNOWN_SEGMENT_SECONDS
             )

@@ -98,10 +98,27 @@ class SegmentJob:
     expected_duration: float | None = None
     #: also keep a render whose checkpoints failed, at :func:`failed_paths` (for review)
     keep_failed: bool = False
+    #: a part of the scene (:mod:`mathviz.render.split`): the plays ``[first, upto)`` it
+    #: draws (``upto`` ``None``: to the end), which part of how many, and where its movie goes
+    plays: tuple[int, int | None] | None = None
+    part: tuple[int, int] | None = None
+    part_video: Path | None = None
 
     @property
     def label(self) -> str:
+        whole = f"{self.chapter_id} {self.scene}"
+        return whole if self.part is None else f"{whole} [{self.part[0]}/{self.part[1]}]"
+
+    @property
+    def whole_label(self) -> str:
+        """The label of the scene this job renders all or part of."""
         return f"{self.chapter_id} {self.scene}"
+
+    @property
+    def last_part(self) -> bool:
+        """Whether this job renders the scene up to its end (a whole scene, or its last
+        part): its report is the scene's."""
+        return self.part is None or self.part[0] == self.part[1]
 
     @property
     def frames_expected(self) -> int | None:

@@ -282,6 +282,45 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
+def _new_scene(scene_cls: type, job: SegmentJob) -> Any:
+    """The scene instance a worker renders: with mathviz's camera where it applies, and for
+    a part of a split scene, a renderer that draws only the part's plays."""
+    from mathviz.render.camera import camera_for, scene_camera  # noqa: PLC0415 - imports manim
+
+    if job.plays is None:
+        camera = camera_for(scene_cls)
+        return scene_cls(camera_class=camera) if camera else scene_cls()
+    from mathviz.render.play_range import PlayRangeRenderer  # noqa: PLC0415 - imports manim
+
+    first, upto = job.plays
+    renderer = PlayRangeRenderer(camera_class=scene_camera(scene_cls), first=first, upto=upto)
+    return scene_cls(renderer=renderer)
+
+
+def _keep_part(job: SegmentJob, movie: Path, frames: int, result: SegmentResult) -> None:
+    """A part's movie goes to its temporary place beside the segment (none when the part
+    drew no frame); the build joins the parts. Only the last part judges the checkpoints:
+    it stepped through every play before its own, so its report is the whole scene's."""
+    assert job.part_video is not None
+    if frames:
+        job.part_video.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(movie, job.part_video)
+    report = result.report
+    if job.last_part and report is not None and report.failures:
+        _checkpoints_failed(result, report)
+    else:
+        result.ok = True
+
+
+def _checkpoints_failed(result: SegmentResult, report: Any) -> None:
+    """Mark ``result`` failed by the report's failed checkpoints, each named."""
+    result.failure = "checkpoints"
+    result.message = f"{len(report.failures)} checkpoint(s) failed"
+    result.details = "\n".join(
+        f"{c.name}: shown {c.shown}, expected {c.expected} (tol {c.tol:g})" for c in report.failures
+    )
+
+
 def render_segment(
     job: SegmentJob, load: Callable[[Any], list[type]] = load_scenes
 ) -> SegmentResult:
@@ -301,12 +340,15 @@ def render_segment(
     work = process_dir()
     media = Path(tempfile.mkdtemp(prefix=f"media{TMP_MARK}{os.getpid()}-", dir=work))
     last_sent = [0.0]
+    drawing: list[Any] = []  # the renderer, once the scene exists
 
     def progress(clock: float) -> None:
         now = time.perf_counter()
         if _events is not None and now - last_sent[0] > 0.25:
             last_sent[0] = now
-            _events.put(("progress", job.label, clock))
+            # a part's progress counts the video it draws, not the plays it steps through
+            since = getattr(drawing[0], "drawing_since", None) if drawing else None
+            _events.put(("progress", job.label, clock - (since or 0.0)))
 
     result = SegmentResult(job=job, ok=False)
     with _log_to(job.log) as handler:
@@ -319,25 +361,22 @@ def render_segment(
                 raise LookupError(f"chapter {chapter.id} has no scene {job.scene}")
             narrator = chapter_narrator(chapter, job.profile.voice)
             with manim_config(job.profile, media, job.container, work), speaking(narrator):
-                from mathviz.render.camera import camera_for  # noqa: PLC0415 - imports manim
-
-                camera = camera_for(scene_cls)
-                scene = scene_cls(camera_class=camera) if camera else scene_cls()
+                scene = _new_scene(scene_cls, job)
+                drawing.append(scene.renderer)
                 scene.progress_listener = progress
                 scene.render()
                 report = scene.report
                 movie = Path(scene.renderer.file_writer.movie_file_path)
-                frames = round(report.duration * job.profile.fps)
+                frames = getattr(
+                    scene.renderer, "frames_written", round(report.duration * job.profile.fps)
+                )
             result.report, result.frames = report, frames
-            if report.failures:
+            if job.part is not None:
+                _keep_part(job, movie, frames, result)
+            elif report.failures:
                 if job.keep_failed:
                     store_failed(job, movie, report)
-                result.failure = "checkpoints"
-                result.message = f"{len(report.failures)} checkpoint(s) failed"
-                result.details = "\n".join(
-                    f"{c.name}: shown {c.shown}, expected {c.expected} (tol {c.tol:g})"
-                    for c in report.failures
-                )
+                _checkpoints_failed(result, report)
             else:
                 store_segment(job, movie, report)
                 result.ok = True

@@ -494,14 +494,25 @@ def chapter_section(report: Report, work: Path) -> None:
     ours_cmd = [MATHVIZ, "render", CHAPTER, "--profile", "lecture", "--build", str(ours_out),
                 "-q", "--force", "--report", str(report_file)]  # fmt: skip
     ours_env = env_with(MATHVIZ_CACHE_DIR=str(work / "ours-cache"))
+    # the same render in one worker: the scene is not cut into parts
+    single_cmd = [
+        *(str(work / "single-report.json") if c == str(report_file) else c for c in ours_cmd),
+        "-j",
+        "1",
+    ]
     timed(ours_cmd, env=ours_env)  # warm-up: TeX, text and speech caches, both sides
     timed(plain_cmd, env=plain_env, cwd=plain_dir)
     ours: list[tuple[float, float]] = []
+    single: list[tuple[float, float]] = []
     plain: list[tuple[float, float]] = []
-    for _ in range(CHAPTER_PAIRS):  # A B A B ...: drift on the machine hits both alike
+    for _ in range(CHAPTER_PAIRS):  # A C B A C B ...: drift on the machine hits all alike
         ours.append(timed(ours_cmd, env=ours_env))
+        single.append(timed(single_cmd, env=ours_env))
         plain.append(timed(plain_cmd, env=plain_env, cwd=plain_dir))
     ratios = [a[0] / b[0] for a, b in zip(ours, plain, strict=True)]
+    single_ratios = [a[0] / b[0] for a, b in zip(single, plain, strict=True)]
+    split_ratios = [a[0] / b[0] for a, b in zip(ours, single, strict=True)]
+    cut_workers = json.loads(report_file.read_text())["workers"]
     cpu_ratios = [a[1] / b[1] for a, b in zip(ours, plain, strict=True)]
     ours_video = next(ours_out.rglob("*.mp4"))
     plain_video = next((plain_dir / "media").rglob(f"{CHAPTER_SCENE}.mp4"))
@@ -516,6 +527,23 @@ def chapter_section(report: Report, work: Path) -> None:
         median_ratio <= 0.50 and similarity >= 0.98,
         note=f"wall {spread([w for w, _ in ours])} s vs {spread([w for w, _ in plain])} s; "
         f"{facts['frames']} vs {plain_facts['frames']} frames",
+    )
+    report.add(
+        "same chapter in one worker (-j 1, the scene not cut): mathviz / plain manim wall time",
+        f"{statistics.median(single_ratios):.2f} "
+        f"(range {min(single_ratios):.2f}–{max(single_ratios):.2f})",
+        "–",
+        None,
+        note=f"wall {spread([w for w, _ in single])} s, CPU {spread([c for _, c in single])} s",
+    )
+    report.add(
+        "the scene cut at beats over the default workers / one worker (wall time)",
+        f"{statistics.median(split_ratios):.2f} "
+        f"(range {min(split_ratios):.2f}–{max(split_ratios):.2f})",
+        "< 1",
+        statistics.median(split_ratios) < 1,
+        note=f"A ran on {cut_workers} worker(s); CPU "
+        f"{spread([c for _, c in ours])} s cut vs {spread([c for _, c in single])} s whole",
     )
     report.add(
         "same chapter: mathviz / plain manim CPU time (user + system, all processes)",
@@ -584,6 +612,8 @@ def chapter_section(report: Report, work: Path) -> None:
             f"- A: {shown(ours_cmd, 'MATHVIZ_CACHE_DIR=… ')} (the worker pool's default "
             f"size, every segment re-rendered; LiveDecimal readouts; the profile's encoder "
             f"{options}; captions and sidecar included)",
+            f"- C: {shown(single_cmd, 'MATHVIZ_CACHE_DIR=… ')}: A in one worker, so the "
+            f"scene is not cut into parts",
             f"- B: {shown(plain_cmd, '')}: Manim's own command line and renderer (its camera, "
             f"its file writer, its default x264 medium/23) on the same scene file, readouts "
             f"included (LiveDecimal is the scene's own code), run by `VOICED_MANIM` in "
@@ -591,11 +621,13 @@ def chapter_section(report: Report, work: Path) -> None:
             f"as long as the cached speech, as in A: the same lecture, frame for frame (plain "
             f"`manim -qh` would time the beats by reading speed and draw a different one)",
             "",
-            "| run | mathviz wall s | mathviz CPU s | manim wall s | manim CPU s | wall ratio |",
-            "|---|---|---|---|---|---|",
+            "| run | A wall s | A CPU s | C wall s | C CPU s | manim wall s | manim CPU s "
+            "| A / manim |",
+            "|---|---|---|---|---|---|---|---|",
             *(
-                f"| {i + 1} | {a[0]:.1f} | {a[1]:.1f} | {b[0]:.1f} | {b[1]:.1f} | {r:.2f} |"
-                for i, (a, b, r) in enumerate(zip(ours, plain, ratios, strict=True))
+                f"| {i + 1} | {a[0]:.1f} | {a[1]:.1f} | {c[0]:.1f} | {c[1]:.1f} | {b[0]:.1f} "
+                f"| {b[1]:.1f} | {r:.2f} |"
+                for i, (a, c, b, r) in enumerate(zip(ours, single, plain, ratios, strict=True))
             ),
             "",
             f"Frames: {facts['frames']} (mathviz) and {plain_facts['frames']} (manim); "

@@ -243,3 +243,34 @@ def decoded_md5(video: Path) -> list[str]:
         check=True,
     ).stdout
     return [line.rsplit(",", 1)[-1].strip() for line in out.splitlines() if line[:1].isdigit()]
+
+
+class Recorder:
+    """A build reporter that remembers what it was told: the planned jobs and workers, the
+    labels of the jobs that started (a cut scene's parts among them), results, outcomes."""
+
+    def __init__(self) -> None:
+        self.workers = None
+        self.jobs: list[str] = []
+        self.started: list[str] = []
+        self.results: list = []
+        self.outcomes: list = []
+
+    def planned(self, plans, workers):
+        self.workers = workers
+        self.jobs = [j.label for p in plans for j in p.jobs]
+
+    def segment_started(self, job):
+        self.started.append(job.label)
+
+    def segment_progress(self, label, clock):
+        pass
+
+    def segment_finished(self, result):
+        self.results.append(result)
+
+    def chapter_finished(self, outcome):
+        self.outcomes.append(outcome)
+
+    def finished(self, summary):
+        self.summary = summary

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from drafts import frames, stray, write_chapter
+from drafts import Recorder, frames, stray, write_chapter
 
 from mathviz.course import get_chapter
 from mathviz.render import build, fingerprint, profiles
@@ -28,35 +28,6 @@ pytestmark = pytest.mark.render
 @pytest.fixture(scope="module")
 def preview():
     return profiles.load("preview")
-
-
-class Recorder:
-    """A build reporter that remembers what it was told."""
-
-    def __init__(self) -> None:
-        self.workers = None
-        self.jobs: list[str] = []
-        self.results = []
-        self.outcomes = []
-
-    def planned(self, plans, workers):
-        self.workers = workers
-        self.jobs = [j.label for p in plans for j in p.jobs]
-
-    def segment_started(self, job):
-        pass
-
-    def segment_progress(self, label, clock):
-        pass
-
-    def segment_finished(self, result):
-        self.results.append(result)
-
-    def chapter_finished(self, outcome):
-        self.outcomes.append(outcome)
-
-    def finished(self, summary):
-        self.summary = summary
 
 
 def run_build(ids, preview, out, **kwargs) -> Recorder:

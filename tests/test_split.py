@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
-from drafts import decoded_md5, stray
+from drafts import Recorder, decoded_md5, stray
 
 from mathviz.checkpoints import PlayRecord
 from mathviz.course import get_chapter
@@ -215,39 +215,12 @@ SCENES = [Opening]
 """
 
 
-class Started:
-    """A build reporter remembering the labels of the jobs that ran."""
-
-    def __init__(self) -> None:
-        self.started: list[str] = []
-        self.results: list = []
-        self.outcomes: list = []
-
-    def planned(self, plans, workers):
-        self.workers = workers
-
-    def segment_started(self, job):
-        self.started.append(job.label)
-
-    def segment_progress(self, label, clock):
-        pass
-
-    def segment_finished(self, result):
-        self.results.append(result)
-
-    def chapter_finished(self, outcome):
-        self.outcomes.append(outcome)
-
-    def finished(self, summary):
-        pass
-
-
 def _draft(folder: Path, expected: str, source: str = DRAFT) -> None:
     (folder / f"{get_chapter('0.1').module_stem}.py").write_text(source.format(expected=expected))
 
 
-def _build(out: Path, jobs: int, *, force: bool = False) -> Started:
-    seen = Started()
+def _build(out: Path, jobs: int, *, force: bool = False) -> Recorder:
+    seen = Recorder()
     build.build(
         [get_chapter("0.1")], profiles.load("preview"), "mp4", out, seen, jobs=jobs, force=force
     )

@@ -247,6 +247,8 @@ def test_a_scene_rendered_in_parts_has_exactly_the_frames_of_one_render(
     [result] = parts.results
     assert result.ok and result.job.label == "0.1 Opening"
     assert decoded_md5(video) == frames_whole
+    drawn = [part["frames"] for part in result.extra["parts"]]
+    assert len(drawn) == 3 and all(drawn) and sum(drawn) == len(frames_whole)
     sidecar = json.loads(video.with_name(f"{video.name}.json").read_text())
     assert sidecar["checkpoints"] == sidecar_whole["checkpoints"]
     assert sidecar["beats"] == sidecar_whole["beats"]

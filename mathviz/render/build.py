@@ -264,6 +264,8 @@ class BuildSummary:
                             "frames": r.frames,
                             "peak_rss_mb": r.peak_rss_mb,
                             "log": str(r.job.log),
+                            # a scene cut across workers: each part's plays, time, frames
+                            "parts": r.extra.get("parts", []),
                         }
                         for r in o.segments
                     ],

@@ -242,6 +242,10 @@ def join_parts(whole: SegmentJob, results: Sequence[SegmentResult]) -> SegmentRe
         frames=sum(r.frames for r in ordered),
         peak_rss_mb=max(r.peak_rss_mb for r in ordered),
     )
+    combined.extra["parts"] = [
+        {"plays": list(r.job.plays or ()), "seconds": r.seconds, "frames": r.frames}
+        for r in ordered
+    ]
     videos = [r.job.part_video for r in ordered if r.frames and r.job.part_video is not None]
     joined = whole.video.with_name(
         f"{whole.video.name}{TMP_MARK}{os.getpid()}-joined.{whole.container}"

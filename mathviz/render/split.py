@@ -174,20 +174,17 @@ def split_jobs(
         The build's process id, written into the parts' temporary movie names (so a build
         killed outright leaves nothing another build mistakes for its own).
     """
-    parts = {job.label: 1 for job in jobs}
-    cuts: dict[str, list[int]] = {job.label: [] for job in jobs}
+    cuts: dict[str, list[int]] = {job.label: [] for job in jobs}  # a job's parts: cuts + 1
 
     def worst(job: SegmentJob) -> float:
         plays = plays_of.get(job.label) or []
         return max(part_costs(plays, cuts[job.label])) if plays else 0.0
 
-    while sum(parts.values()) < workers:
-        ranked = sorted(jobs, key=worst, reverse=True)
-        for job in ranked:
+    while sum(len(c) + 1 for c in cuts.values()) < workers:
+        for job in sorted(jobs, key=worst, reverse=True):
             plays = plays_of.get(job.label) or []
-            trial = best_cuts(plays, parts[job.label] + 1)
-            if len(trial) == parts[job.label] and _long_enough(plays, trial):
-                parts[job.label] += 1
+            trial = best_cuts(plays, len(cuts[job.label]) + 2)
+            if len(trial) > len(cuts[job.label]) and _long_enough(plays, trial):
                 cuts[job.label] = trial
                 break
         else:

@@ -14,11 +14,14 @@ from drafts import write_chapter
 from mathviz import course
 from mathviz.checkpoints import SceneReport
 from mathviz.course import get_chapter
-from mathviz.render import runner
+from mathviz.render import narration, runner
 
 TESTS_DIR = Path(__file__).resolve().parent
 #: set to 0 to skip checking the chapters up front (each test module then checks its own)
 WARM_ENV = "MATHVIZ_TEST_WARM_CHECKS"
+# the tests read the speech ledgers as committed and never write them (check workers inherit
+# this): a sentence missing from one is synthesised and reported by test_speech_ledger.py
+os.environ.setdefault(narration.LEDGER_ENV, "frozen")
 
 
 def _chapters_to_check(config: pytest.Config) -> list[course.Chapter]:

@@ -55,6 +55,9 @@ def test_an_installed_wheel_lists_checks_and_renders_from_anywhere(tmp_path):
     check = mathviz("check", "6.3", "--json")
     assert check.returncode == 0, check.stderr
     assert all(c["ok"] for c in json.loads(check.stdout)["checkpoints"])
+    # the wheel carries the speech ledgers: the check timed every beat without speaking
+    voice_cache = tmp_path / "user-cache" / "mathviz" / "cache" / "voice"
+    assert not list(voice_cache.rglob("*.wav"))
     render = mathviz("render", "6.3", "--profile", "preview", "-q")
     assert render.returncode == 0, render.stderr
     video = work / "build" / "preview" / "06-calculus" / "6.3-gradients.mp4"
@@ -63,5 +66,8 @@ def test_an_installed_wheel_lists_checks_and_renders_from_anywhere(tmp_path):
     site_packages = next((venv / "lib").glob("python3.*/site-packages"))
     assert not (site_packages / "build").exists() and not (site_packages / "scenes").exists()
     assert not list((site_packages / "mathviz").rglob("*.mp4"))
+    ledger = site_packages / "mathviz" / "scenes" / "speech" / "ch6_3_gradients.json"
+    assert ledger.read_bytes() == (ROOT / "scenes" / "speech" / ledger.name).read_bytes()
+    assert list(voice_cache.rglob("*.wav"))  # the render spoke, and wrote nothing beside
     profiles = sorted(p.name for p in (site_packages / "mathviz" / "render_config").glob("*"))
     assert "lecture.toml" in profiles and "preview.toml" in profiles

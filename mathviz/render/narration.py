@@ -1,8 +1,25 @@
-"""The voice of a chapter: its narrator, speech synthesised before its scenes run, and the
-placement of every spoken sentence on the chapter's clock (no manim import)."""
+"""The voice of a chapter: its narrator, speech synthesised before its scenes run, the
+ledger of how long each sentence is spoken, and the placement of every spoken sentence on
+the chapter's clock (no manim import).
+
+The ledger (``scenes/speech/<module>.json``, beside the chapter's module) records, per voice,
+how many seconds each of the chapter's sentences lasts. The voice is deterministic (Piper
+with ``noise_w = 0``), so a length measured once holds on every machine with the same voice:
+a check, which needs the lengths but not the audio, then synthesises nothing that the ledger
+knows, and a fresh checkout checks the course without speaking it. Every synthesis rewrites
+the chapter's ledger from the audio it has, so an edited sentence updates it: commit it with
+the chapter. A render always speaks with real audio, and its lengths win over the ledger's.
+"""
 
 from __future__ import annotations
 
+import fcntl
+import json
+import logging
+import os
+import sysconfig
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,12 +34,24 @@ if TYPE_CHECKING:
     from mathviz.voice.track import Placement
 
 __all__ = [
+    "LEDGER_ENV",
+    "SPEECH_LEDGERS",
     "alignment_results",
     "chapter_narrator",
     "chapter_sentences",
+    "ledger_path",
     "placements",
+    "read_ledger",
+    "record_lengths",
     "voice_cache_dir",
 ]
+
+#: folder of the chapters' speech ledgers, inside the scenes folder
+SPEECH_LEDGERS = "speech"
+#: ``MATHVIZ_SPEECH_LEDGER=frozen``: read the ledgers, never write them (the tests: a
+#: sentence missing from a committed ledger is then found, not quietly added)
+LEDGER_ENV = "MATHVIZ_SPEECH_LEDGER"
+_log = logging.getLogger("mathviz")
 
 
 def voice_cache_dir() -> Path:
@@ -51,13 +80,116 @@ def _sentence_places(chapter: Chapter) -> dict[str, str]:
     }
 
 
-def chapter_narrator(chapter: Chapter, settings: VoiceSettings) -> Narrator:
+def chapter_narrator(chapter: Chapter, settings: VoiceSettings, *, audio: bool = True) -> Narrator:
     """The narrator for ``settings``, with all of the chapter's speech synthesised (one batch
-    for whatever is not cached yet)."""
+    for whatever is not cached yet) and its ledger brought up to date.
+
+    ``audio=False`` (a check) needs only the sentences' lengths: those in the chapter's ledger
+    are not synthesised.
+    """
     narrator = settings.narrator(voice_cache_dir())
+    if not narrator.speaks:
+        return narrator
+    if not audio:
+        narrator = narrator.without_audio()
+    narrator.learn(read_ledger(chapter, narrator.voice.identity))
     places = _sentence_places(chapter)
     narrator.prepare(list(places), where=places)
+    record_lengths(chapter, narrator, places)
     return narrator
+
+
+def ledger_path(chapter: Chapter) -> Path:
+    """The chapter's speech ledger: ``speech/<module>.json`` beside its module."""
+    return chapter.module_path.parent / SPEECH_LEDGERS / f"{chapter.module_stem}.json"
+
+
+def _read(path: Path) -> dict[str, dict[str, float]]:
+    try:
+        voices = json.loads(path.read_text(encoding="utf-8"))["voices"]
+        return {
+            str(identity): {str(text): float(seconds) for text, seconds in lengths.items()}
+            for identity, lengths in voices.items()
+        }
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        _log.warning("ignoring the damaged speech ledger %s (%s): it is written again", path, exc)
+        return {}
+
+
+def read_ledger(chapter: Chapter, identity: str) -> dict[str, float]:
+    """``{spoken text: seconds}`` the chapter's ledger records for the voice ``identity``."""
+    return _read(ledger_path(chapter)).get(identity, {})
+
+
+def _may_write(folder: Path) -> bool:
+    """A checkout's or an author's scenes folder, never an installed package's, and not
+    while the ledgers are frozen."""
+    if os.environ.get(LEDGER_ENV) == "frozen":
+        return False
+    installed = {Path(sysconfig.get_paths()[k]).resolve() for k in ("purelib", "platlib")}
+    if any(folder.resolve().is_relative_to(p) for p in installed):
+        return False
+    return os.access(folder, os.W_OK)
+
+
+@contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    with open(folder / ".lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def record_lengths(
+    chapter: Chapter, narrator: Narrator, sentences: Iterable[str], *, complete: bool = False
+) -> bool:
+    """Write these sentences' lengths (cached audio first, else what the narrator learnt)
+    into the chapter's ledger for the narrator's voice; whether the file changed.
+
+    ``complete``: these are all the sentences the chapter speaks (after a check), so the
+    voice's other entries are dropped; otherwise they are kept. Other voices' lengths are
+    always kept. Nothing is written inside an installed package, or when nothing changed.
+    """
+    from mathviz.render.segments import write_atomic
+
+    identity = narrator.voice.identity
+    lengths: dict[str, float] = {}
+    for sentence in sentences:
+        speech = narrator.cached(sentence)
+        if speech is not None:
+            lengths[narrator.spoken(sentence)] = speech.duration
+    path = ledger_path(chapter)
+    if not lengths or not _may_write(path.parent.parent):
+        return False
+    path.parent.mkdir(exist_ok=True)
+    with _locked(path.parent):
+        voices = _read(path)
+        old = voices.get(identity, {})
+        if not complete:
+            lengths = {**old, **lengths}
+        if old == lengths:
+            return False
+        for text, seconds in lengths.items():
+            if old.get(text, seconds) != seconds:
+                _log.warning(
+                    "%s: the voice speaks %r… for %.3f s, the ledger said %.3f s: corrected",
+                    chapter.id,
+                    text[:40],
+                    seconds,
+                    old[text],
+                )
+        voices[identity] = dict(sorted(lengths.items()))
+        payload = {
+            "about": (
+                f"How long the voice speaks each sentence of chapter {chapter.id}, in seconds, "
+                "by voice: written by mathviz when it synthesises speech, read by checks. "
+                "Commit it with the chapter."
+            ),
+            "voices": dict(sorted(voices.items())),
+        }
+        write_atomic(path, json.dumps(payload, indent=1, ensure_ascii=False) + "\n")
+    return True
 
 
 def placements(beats: list[BeatRecord], narrator: Narrator | None) -> list[Placement]:

@@ -31,7 +31,12 @@ from mathviz.render.assemble import (  # noqa: F401 - the public names of a rend
     probe_duration,
     to_gif,
 )
-from mathviz.render.narration import chapter_narrator, voice_cache_dir
+from mathviz.render.narration import (
+    chapter_narrator,
+    chapter_sentences,
+    record_lengths,
+    voice_cache_dir,
+)
 from mathviz.render.profiles import Profile
 from mathviz.render.segments import SegmentJob, SegmentResult, container_for, log_path
 from mathviz.render.worker import latex_failure, manim_config, render_segment
@@ -102,13 +107,15 @@ def _is_latex_missing(exc: BaseException) -> bool:
 def check_chapter(chapter: Chapter, voice: VoiceSettings | None = None) -> list[SceneReport]:
     """Run every scene of the chapter without drawing frames; return their reports.
 
-    ``voice`` (default: the bundled voice) times the beats by its speech, synthesised first
-    for whatever is not cached yet; ``VoiceSettings("none")`` times them by reading speed.
+    ``voice`` (default: the bundled voice) times the beats by its speech: the length of its
+    cached audio or, without it, the one in the chapter's speech ledger; only what neither
+    knows is synthesised (and recorded in the ledger). ``VoiceSettings("none")`` times the
+    beats by reading speed.
     """
     doctor.require("latex", "standalone.cls", "dvisvgm")
     reports = []
     scenes = load_scenes(chapter)
-    narrator = chapter_narrator(chapter, voice or VoiceSettings())
+    narrator = chapter_narrator(chapter, voice or VoiceSettings(), audio=False)
     with (
         tempfile.TemporaryDirectory(prefix="mathviz-check-") as media,
         manim_config(None, Path(media), "none"),
@@ -117,6 +124,11 @@ def check_chapter(chapter: Chapter, voice: VoiceSettings | None = None) -> list[
         for scene_cls in scenes:
             report, _ = run_scene(chapter, scene_cls, skip=True)
             reports.append(report)
+    if narrator.speaks:
+        # the ledger holds exactly what the chapter speaks, narration built at run time too
+        spoken = chapter_sentences(chapter)
+        spoken += [s.text for r in reports for b in r.beats for s in b.sentences]
+        record_lengths(chapter, narrator, spoken, complete=True)
     return reports
 
 

@@ -320,11 +320,28 @@ class Narrator:
         The voice cache folder (``<render cache>/voice``).
     """
 
-    def __init__(self, voice: Voice, lexicon: Lexicon, cache: Path) -> None:
+    def __init__(self, voice: Voice, lexicon: Lexicon, cache: Path, *, audio: bool = True) -> None:
         self.voice = voice
         self.lexicon = lexicon
         self.cache = cache
+        #: False: only the sentences' lengths are needed (a check), so a length recorded in a
+        #: chapter's ledger (:meth:`learn`) stands in for audio that is not cached
+        self.audio = audio
         self._durations: dict[str, float] = {}
+        self._known: dict[str, float] = {}
+
+    def without_audio(self) -> Narrator:
+        """The same narrator for timing only: sentences whose length is known (cached audio
+        or :meth:`learn`) are not synthesised. It shares this narrator's caches."""
+        timing = Narrator(self.voice, self.lexicon, self.cache, audio=False)
+        timing._durations = self._durations
+        timing._known = self._known
+        return timing
+
+    def learn(self, lengths: Mapping[str, float]) -> None:
+        """Remember how long this voice speaks each ``{spoken text: seconds}`` (a chapter's
+        ledger, written by an earlier synthesis on this or another machine)."""
+        self._known.update(lengths)
 
     @property
     def speaks(self) -> bool:
@@ -348,23 +365,26 @@ class Narrator:
         return self.cache / self.voice.identity / key[:2] / f"{key}.wav"
 
     def cached(self, sentence: str) -> Speech | None:
-        """The cached speech of a sentence, or ``None``."""
+        """The cached speech of a sentence, or ``None``. Without :attr:`audio`, a length
+        learnt from a ledger will do: its ``wav`` is then where the audio would be cached."""
         key = self.key(sentence)
         path = self.wav_path(key)
         duration = self._durations.get(key)
         if duration is not None and not path.is_file():  # removed since it was looked up
             del self._durations[key]
-            return None
+            duration = None
         if duration is None:
             try:
                 duration = wav_duration(path)
             except (OSError, EOFError, wave.Error):
-                return None
+                known = None if self.audio else self._known.get(self.spoken(sentence))
+                return None if known is None else Speech(key, path, known)
             self._durations[key] = duration
         return Speech(key, path, duration)
 
     def prepare(self, sentences: Sequence[str], *, where: str | Mapping[str, str] = "") -> int:
-        """Synthesise, in one batch, every sentence not yet cached; how many were made.
+        """Synthesise, in one batch, every sentence not yet cached (without :attr:`audio`:
+        whose length is not known either); how many were made.
 
         ``where`` names the chapter and beat (or file and line) in error messages: one text
         for all, or one per sentence.
@@ -404,6 +424,7 @@ class Narrator:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(wav, target)
                 self._durations[key] = duration
+                self._known[missing[key]] = duration
         finally:
             shutil.rmtree(work, ignore_errors=True)
         return len(missing)

@@ -283,8 +283,9 @@ def test_an_encoder_that_overshoots_past_the_peak_limiter_costs_loudness_not_cli
     loop lowers its loudness aim within the 1 LU tolerance until the peak fits."""
     asked: list[float] = []
 
-    def loudnorm(_source, _codec, _target, goal_i, _tp):
+    def loudnorm(_source, _codec, target, goal_i, _tp):
         asked.append(goal_i)
+        target.write_bytes(b"encoded")
         return "linear"
 
     def encoded(_target):
@@ -296,6 +297,29 @@ def test_an_encoder_that_overshoots_past_the_peak_limiter_costs_loudness_not_cli
     assert result.true_peak_dbtp <= track.TRUE_PEAK_LIMIT_DBTP
     assert abs(result.integrated_lufs - track.TARGET_LUFS) <= track.LOUDNESS_TOLERANCE_LU
     assert len(asked) <= track._MAX_ATTEMPTS
+
+
+def test_a_retry_that_lands_far_off_keeps_the_attempt_within_tolerance(
+    tmp_path, mixed, monkeypatch
+):
+    """Seen on a one-word sentence in webm: the first pass measured -16.72 LUFS (inside the
+    1 LU tolerance, outside the 0.25 LU aim); every corrected pass came out at -38.37. The
+    encoded file and the loudness reported are the first pass's."""
+    outcomes = iter([-16.72, *[-38.37] * track._MAX_ATTEMPTS])
+
+    def loudnorm(_source, _codec, target, _goal_i, _tp):
+        target.write_text(f"{next(outcomes)}")  # the file stands for what was encoded
+        return "linear"
+
+    def encoded(target):
+        return track.Loudness(float(target.read_text()), -2.0, DURATION)
+
+    monkeypatch.setattr(track, "_loudnorm_to", loudnorm)
+    monkeypatch.setattr(track, "measure", encoded)
+    target = tmp_path / "t.webm"
+    result = track.normalise_and_encode(mixed, RATE, target, "opus")
+    assert result.integrated_lufs == -16.72
+    assert target.read_text() == "-16.72"
 
 
 def test_encoder_padding_at_the_end(tmp_path, sentences):

@@ -40,7 +40,9 @@ from __future__ import annotations
 import json
 import logging
 import math
+import os
 import re
+import shutil
 import subprocess
 import tempfile
 import warnings
@@ -517,7 +519,8 @@ def normalise_and_encode(
        steps 2-3 are redone with the loudness target corrected by the error; if its true peak
        is above -1 dBTP, steps 1-3 are redone with a true-peak target 0.5 dB lower (down to
        -3 dBTP), and below that with the loudness aim lowered by the excess (staying within
-       the 1 LU tolerance).  At most six attempts.
+       the 1 LU tolerance).  At most six attempts; if the last one misses the tolerance, the
+       attempt closest to -16 LUFS within it (if any) is the one kept.
 
     Parameters
     ----------
@@ -586,6 +589,8 @@ def normalise_and_encode(
         goal_i, tp, limited_for = TARGET_LUFS, _TP_TARGET, math.nan
         aim = TARGET_LUFS  # lowered (within the tolerance) if the encoder's overshoot needs it
         result: Loudness | None = None
+        best: tuple[float, Loudness] | None = None  # (LU off target, its loudness)
+        kept = Path(tmp) / f"best{target.suffix}"
         for _ in range(_MAX_ATTEMPTS):
             if tp != limited_for:
                 _write_float_wav(source, _limit_for_gain(x, rate, tp), rate)
@@ -604,6 +609,12 @@ def normalise_and_encode(
             peak_ok = result.true_peak_dbtp <= TRUE_PEAK_LIMIT_DBTP
             if peak_ok and abs(aim - result.integrated_lufs) <= _AIM_LU:
                 break
+            miss = abs(TARGET_LUFS - result.integrated_lufs)
+            if peak_ok and miss <= LOUDNESS_TOLERANCE_LU and (best is None or miss < best[0]):
+                # within tolerance, if not on aim: kept in case a retry does worse (loudnorm
+                # can land far off on a track of a second or two)
+                shutil.copyfile(target, kept)
+                best = (miss, result)
             if not peak_ok:
                 if tp - _TP_STEP >= _TP_FLOOR:
                     tp -= _TP_STEP
@@ -613,10 +624,14 @@ def normalise_and_encode(
             error = aim - result.integrated_lufs
             goal_i = min(-5.0, max(-30.0, goal_i + error))
         assert result is not None
-        if not (
+        acceptable = (
             abs(result.integrated_lufs - TARGET_LUFS) <= LOUDNESS_TOLERANCE_LU
             and result.true_peak_dbtp <= TRUE_PEAK_LIMIT_DBTP
-        ):
+        )
+        if not acceptable and best is not None:
+            os.replace(kept, target)
+            result = best[1]
+        elif not acceptable:
             raise RuntimeError(
                 f"{target}: encoded track measures {result.integrated_lufs:.2f} LUFS, "
                 f"{result.true_peak_dbtp:.2f} dBTP; wanted {TARGET_LUFS:g} +/- "

@@ -523,6 +523,13 @@ def check(
 @click.option("--force", is_flag=True, help="Re-render even what is unchanged or cached.")
 @click.option("--fail-fast", is_flag=True, help="Start no new scene after the first failure.")
 @click.option(
+    "--no-split",
+    is_flag=True,
+    help="Render every scene whole in one worker. By default, when workers outnumber the "
+    "scenes to render, the longest scenes are cut at beat boundaries and rendered side by "
+    "side (frame-exact).",
+)
+@click.option(
     "--wait",
     is_flag=True,
     help="If another build is writing into --build, wait for it instead of refusing.",
@@ -550,6 +557,7 @@ def render(
     jobs: int | None,
     force: bool,
     fail_fast: bool,
+    no_split: bool,
     wait: bool,
     quiet: bool,
     report_path: Path | None,
@@ -586,6 +594,7 @@ def render(
             force=force,
             fail_fast=fail_fast,
             wait=wait,
+            split=not no_split,
         )
     for outcome in summary.outcomes:
         state.record_outcome(outcome)

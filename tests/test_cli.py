@@ -309,3 +309,21 @@ def test_a_scene_that_raises_in_a_parallel_check_is_reported_with_its_chapter(dr
     assert result.exit_code == cli.EXIT_FAILED
     assert "chapter 0.2" in result.stderr and "the draft is broken" in result.stderr
     assert "0.1" in result.output  # the other chapter's results are still listed
+
+
+@pytest.mark.parametrize(("flag", "split"), [((), True), (("--no-split",), False)])
+def test_no_split_renders_every_scene_whole(drafts, tmp_path, monkeypatch, flag, split):
+    from mathviz.render import build
+
+    asked: list[bool] = []
+
+    def record(*args, split: bool = True, **kwargs):
+        asked.append(split)
+        return build.BuildSummary([], 0.0, 1)
+
+    monkeypatch.setattr(build, "build", record)
+    result = CliRunner().invoke(
+        cli.main, ["render", "0.1", "--out", str(tmp_path / "out"), "-q", "--voice", "none", *flag]
+    )
+    assert result.exit_code == 0, result.output
+    assert asked == [split]

@@ -85,7 +85,8 @@ def chapter_narrator(chapter: Chapter, settings: VoiceSettings, *, audio: bool =
     for whatever is not cached yet) and its ledger brought up to date.
 
     ``audio=False`` (a check) needs only the sentences' lengths: those in the chapter's ledger
-    are not synthesised.
+    are not synthesised, and the check records the ledger itself once it knows every
+    sentence the chapter spoke (:func:`record_lengths` with ``complete``).
     """
     narrator = settings.narrator(voice_cache_dir())
     if not narrator.speaks:
@@ -95,7 +96,8 @@ def chapter_narrator(chapter: Chapter, settings: VoiceSettings, *, audio: bool =
     narrator.learn(read_ledger(chapter, narrator.voice.identity))
     places = _sentence_places(chapter)
     narrator.prepare(list(places), where=places)
-    record_lengths(chapter, narrator, places)
+    if audio:
+        record_lengths(chapter, narrator, places)
     return narrator
 
 

@@ -11,6 +11,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -250,6 +251,31 @@ def jobs_option(help_text: str) -> Callable[[Callable[..., None]], Callable[...,
     return click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help=help_text)
 
 
+def cluster_option(command: Callable[..., None]) -> Callable[..., None]:
+    """``--cluster ADDRESS`` (or ``$MATHVIZ_DASK_SCHEDULER``): render on a Dask cluster."""
+    return click.option(
+        "--cluster",
+        metavar="ADDRESS",
+        envvar="MATHVIZ_DASK_SCHEDULER",
+        default=None,
+        help="Run the scenes on the Dask cluster whose scheduler is at ADDRESS (e.g. "
+        "tcp://10.0.0.5:8786; default: $MATHVIZ_DASK_SCHEDULER, else local worker processes). "
+        "Every worker needs this same mathviz installed; see the README.",
+    )(command)
+
+
+def _connect(address: str | None) -> Any:
+    """The Dask cluster at ``address`` (``None``: none), connected before anything is
+    written, and closed with the command."""
+    if not address:
+        return None
+    from mathviz.render import cluster
+
+    connection = cluster.connect(address)
+    click.get_current_context().call_on_close(connection.close)
+    return connection
+
+
 def open_option(command: Callable[..., None]) -> Callable[..., None]:
     """``-p/--open``, as manim's ``-p``: show the result when the command is done."""
     return click.option(
@@ -307,6 +333,7 @@ def _build_quietly(
     *,
     paths: bool = True,
     keep_failed: bool = False,
+    cluster: Any = None,
 ):
     """Build the chapters' mp4s (cached) with one line per chapter, for the commands that
     work on rendered chapters; exits with the usual codes when a tool is missing or another
@@ -323,6 +350,7 @@ def _build_quietly(
             progress.QuietReporter(paths=paths),
             jobs=jobs,
             keep_failed=keep_failed,
+            cluster=cluster,
         )
     for outcome in summary.outcomes:
         state.record_outcome(outcome)
@@ -416,6 +444,7 @@ def list_chapters(level: int | None, out_root: Path) -> None:
     "--fresh", is_flag=True, help="Run every scene, even a chapter whose last results still hold."
 )
 @jobs_option("Worker processes checking chapters in parallel.  [default: number of CPU cores]")
+@cluster_option
 def check(
     ids: tuple[str, ...],
     as_json: bool,
@@ -423,6 +452,7 @@ def check(
     lexicon: Path | None,
     fresh: bool,
     jobs: int | None,
+    cluster: str | None,
 ) -> None:
     """Run chapters' scenes without drawing frames and evaluate every checkpoint.
 
@@ -440,8 +470,13 @@ def check(
     results = []
     summaries: list[dict] = []
     errors: list[str] = []
+    connection = _connect(cluster)
     for outcome in runner.check_chapters(
-        chapters, settings, reuse=not fresh, jobs=jobs or os.cpu_count() or 1
+        chapters,
+        settings,
+        reuse=not fresh,
+        jobs=jobs or os.cpu_count() or 1,
+        cluster=connection,
     ):
         chapter, reports, reused = outcome.chapter, outcome.reports, outcome.reused
         if outcome.missing:
@@ -547,6 +582,7 @@ def check(
     default=None,
     help="Also write the build's summary (per scene: time, frames, memory) as JSON.",
 )
+@cluster_option
 @voice_options
 @open_option
 def render(
@@ -561,6 +597,7 @@ def render(
     wait: bool,
     quiet: bool,
     report_path: Path | None,
+    cluster: str | None,
     voice: str | None,
     lexicon: Path | None,
     open_result: bool,
@@ -577,6 +614,7 @@ def render(
     _require_scenes(chapters)
     profile = _profile(profile_name, voice, lexicon)
     output_format = fmt_name or profile.format
+    connection = _connect(cluster)
     if report_path is not None:
         _output_option(report_path, "--report", folder=False)
     _output_option(out_root, "--build")
@@ -595,7 +633,10 @@ def render(
             fail_fast=fail_fast,
             wait=wait,
             split=not no_split,
+            cluster=connection,
         )
+    for warning in summary.warnings:
+        click.echo(f"warning: {warning}", err=True)
     for outcome in summary.outcomes:
         state.record_outcome(outcome)
     if report_path is not None:
@@ -639,6 +680,7 @@ def render(
     show_default=True,
     help="Cut each chapter into one clip per beat, with a reveal.js slide deck.",
 )
+@cluster_option
 @voice_options
 @open_option
 def publish(
@@ -648,6 +690,7 @@ def publish(
     build_root: Path,
     jobs: int | None,
     clips: bool,
+    cluster: str | None,
     voice: str | None,
     lexicon: Path | None,
     open_result: bool,
@@ -665,6 +708,7 @@ def publish(
     chapters = _chapters(ids, only_with_scenes=True)
     _require_scenes(chapters)
     profile = _profile(profile_name, voice, lexicon)
+    connection = _connect(cluster)
     try:
         site_module.check_site_folder(site)
         _output_option(build_root, "--build")
@@ -674,7 +718,14 @@ def publish(
         raise UsageProblem(f"--out {site}: {exc}") from None
     with _building():
         result = site_module.publish(
-            chapters, profile, site, build_root, progress.QuietReporter(), jobs=jobs, clips=clips
+            chapters,
+            profile,
+            site,
+            build_root,
+            progress.QuietReporter(),
+            jobs=jobs,
+            clips=clips,
+            cluster=connection,
         )
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
@@ -743,6 +794,7 @@ def lecture(level: int, profile_name: str, build_root: Path) -> None:
 @click.option("--pptx", is_flag=True, help="Also write deck.pptx (PowerPoint, videos embedded).")
 @jobs_option("Worker processes for what must be rendered.")
 @click.option("--force", is_flag=True, help="Cut the clips again even if they are up to date.")
+@cluster_option
 @voice_options
 @open_option
 def clips(
@@ -754,6 +806,7 @@ def clips(
     pptx: bool,
     jobs: int | None,
     force: bool,
+    cluster: str | None,
     voice: str | None,
     lexicon: Path | None,
     open_result: bool,
@@ -770,8 +823,9 @@ def clips(
     chapters = _chapters(ids, only_with_scenes=True)
     _require_scenes(chapters)
     profile = _profile(profile_name, voice, lexicon)
+    connection = _connect(cluster)
     _output_option(build_root, "--build")
-    summary = _build_quietly(chapters, profile, build_root, jobs)
+    summary = _build_quietly(chapters, profile, build_root, jobs, cluster=connection)
     made = slides.make_clips(
         summary.outcomes, profile, fmt, build_root, deck=deck, pptx=pptx, force=force
     )

@@ -30,6 +30,7 @@ from mathviz.course import CHAPTERS, LEVELS, Chapter, get_chapter
 from mathviz.publish import copy_if_changed, learning_path, lectures, revealjs, slides
 from mathviz.render.assemble import output_path, poster_frame, poster_time, read_sidecar
 from mathviz.render.build import BuildReporter, BuildSummary, build
+from mathviz.render.cluster import Cluster
 from mathviz.render.profiles import Profile
 
 __all__ = [
@@ -256,18 +257,20 @@ def publish(
     *,
     jobs: int | None = None,
     clips: bool = True,
+    cluster: str | Cluster | None = None,
 ) -> PublishResult:
     """Render what is missing for ``chapters`` and (re)write the site in ``site``.
 
     A level with two or more published chapters also gets a level lecture; with ``clips``,
-    each published chapter gets one clip per beat and a reveal.js deck.
+    each published chapter gets one clip per beat and a reveal.js deck. ``cluster``: the
+    address of a Dask scheduler to render on (:mod:`mathviz.render.cluster`).
     """
     check_site_folder(site)
-    summary = build(chapters, profile, "mp4", build_root, reporter, jobs=jobs)
+    summary = build(chapters, profile, "mp4", build_root, reporter, jobs=jobs, cluster=cluster)
+    warnings: list[str] = list(summary.warnings)
     site.mkdir(parents=True, exist_ok=True)
     (site / MARKER).write_text(json.dumps({"generator": "mathviz", "schema": SCHEMA}))
     entries = _previous_entries(site)
-    warnings: list[str] = []
     for outcome in summary.outcomes:
         chapter = outcome.chapter
         if outcome.status == "failed":

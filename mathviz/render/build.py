@@ -41,9 +41,10 @@ from typing import Protocol
 
 from mathviz.course import SCENES_ENV, Chapter
 from mathviz.errors import Busy
+from mathviz.render import cluster as cluster_module
 from mathviz.render import fingerprint as fp
 from mathviz.render.assemble import RenderOutput, assemble, output_path, output_problem
-from mathviz.render.narration import chapter_narrator, voice_cache_dir
+from mathviz.render.narration import chapter_narrator, spoken_lengths, voice_cache_dir
 from mathviz.render.profiles import Profile
 from mathviz.render.segments import (
     SegmentJob,
@@ -237,6 +238,8 @@ class BuildSummary:
     outcomes: list[ChapterOutcome]
     seconds: float
     workers: int
+    #: what went wrong around the chapters (a lost cluster), one line each
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> list[ChapterOutcome]:
@@ -247,6 +250,7 @@ class BuildSummary:
         return {
             "seconds": self.seconds,
             "workers": self.workers,
+            "warnings": self.warnings,
             "chapters": [
                 {
                     "chapter": o.chapter.id,
@@ -334,6 +338,8 @@ def build(
     wait: bool = False,
     keep_failed: bool = False,
     split: bool = True,
+    cluster: str | cluster_module.Cluster | None = None,
+    transfer: str = "auto",
 ) -> BuildSummary:
     """Build the chapters' outputs; see the module docstring.
 
@@ -355,16 +361,37 @@ def build(
         When there are fewer scenes to render than workers, cut the longest scenes at beat
         boundaries and render their parts on several workers, joined frame for frame
         (:mod:`mathviz.render.split`); ``False`` renders every scene in one worker.
+    cluster
+        The address of a Dask scheduler (or a cluster from
+        :func:`~mathviz.render.cluster.connect`): its workers render the segments instead of
+        local processes (``jobs`` is then ignored: one segment per worker at a time); see
+        :mod:`mathviz.render.cluster`. If the scheduler is lost mid-build, what it did not
+        finish is rendered here (with a warning in the summary).
+    transfer
+        How a cluster's segments come back (:data:`mathviz.render.cluster.TRANSFERS`).
     """
     started = time.perf_counter()
-    with interruptible(), build_lock(out_root, wait=wait), _closing(reporter):
+    warnings: list[str] = []
+    with (
+        interruptible(),
+        _closing(reporter),
+        _connected(cluster, transfer) as connection,  # before the lock: nothing written
+        build_lock(out_root, wait=wait),
+    ):
         remove_stale(out_root, profile)
         plans = plan_build(chapters, profile, fmt, out_root, force=force, keep_failed=keep_failed)
+        speech: dict[str, tuple[tuple[str, float], ...]] = {}
         for plan in plans:  # speech first, in one batch per chapter: workers only look it up
             if plan.jobs:
-                chapter_narrator(plan.chapter, profile.voice)
+                narrator = chapter_narrator(plan.chapter, profile.voice)
+                if connection is not None:  # a cluster's workers get the lengths, not audio
+                    lengths = spoken_lengths(plan.chapter, narrator)
+                    speech[plan.chapter.id] = tuple(sorted(lengths.items()))
         all_jobs = [j for p in plans for j in p.jobs]
-        wanted = max(1, jobs or os.cpu_count() or 1)
+        if connection is not None and all_jobs:
+            cluster_module.verify(connection, [p.chapter for p in plans if p.jobs])
+        local = max(1, jobs or os.cpu_count() or 1)
+        wanted = connection.slots if connection is not None else local
         run = _cut_scenes(plans, wanted, split) if len(all_jobs) < wanted else all_jobs
         workers = max(1, min(wanted, len(run) or 1))
         reporter.planned(plans, workers if all_jobs else 0)
@@ -451,13 +478,27 @@ def build(
                     finish_chapter(by_id[result.job.chapter_id])
 
             try:
-                _run_jobs(run, workers, reporter, on_result, fail_fast)
+                if connection is None:
+                    _run_jobs(run, workers, reporter, on_result, fail_fast)
+                else:
+                    try:
+                        cluster_module.run_jobs(
+                            connection, run, reporter, on_result, fail_fast, speech
+                        )
+                    except cluster_module.ClusterLost as lost:
+                        rest = lost.unfinished
+                        warnings.append(
+                            f"{lost}: rendering its {len(rest)} unfinished segment(s) here"
+                        )
+                        _run_jobs(rest, min(local, len(rest)), reporter, on_result, fail_fast)
             except KeyboardInterrupt:
                 remove_stale(out_root, profile)  # the killed workers' temporaries
                 discard_parts(run)
                 raise
         ordered = [outcomes[p.chapter.id] for p in plans if p.chapter.id in outcomes]
-    summary = BuildSummary(ordered, time.perf_counter() - started, workers if all_jobs else 0)
+    summary = BuildSummary(
+        ordered, time.perf_counter() - started, workers if all_jobs else 0, warnings
+    )
     reporter.finished(summary)
     return summary
 
@@ -471,6 +512,22 @@ def _cut_scenes(plans: list[ChapterPlan], workers: int, enabled: bool) -> list[S
         return jobs
     plays = {j.label: known_plays(p.chapter, j.profile, j.scene) for p in plans for j in p.jobs}
     return split_jobs(jobs, workers, plays)
+
+
+@contextmanager
+def _connected(
+    address: str | cluster_module.Cluster | None, transfer: str
+) -> Iterator[cluster_module.Cluster | None]:
+    """The Dask cluster at ``address`` for the build's life (``None``: render locally; a
+    cluster the caller connected to is used and left open)."""
+    if not address or isinstance(address, cluster_module.Cluster):
+        yield address or None
+        return
+    connection = cluster_module.connect(address, transfer=transfer)
+    try:
+        yield connection
+    finally:
+        connection.close()
 
 
 @contextmanager

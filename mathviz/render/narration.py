@@ -18,7 +18,7 @@ import json
 import logging
 import os
 import sysconfig
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,6 +43,7 @@ __all__ = [
     "placements",
     "read_ledger",
     "record_lengths",
+    "spoken_lengths",
     "voice_cache_dir",
 ]
 
@@ -80,13 +81,21 @@ def _sentence_places(chapter: Chapter) -> dict[str, str]:
     }
 
 
-def chapter_narrator(chapter: Chapter, settings: VoiceSettings, *, audio: bool = True) -> Narrator:
+def chapter_narrator(
+    chapter: Chapter,
+    settings: VoiceSettings,
+    *,
+    audio: bool = True,
+    lengths: Mapping[str, float] | None = None,
+) -> Narrator:
     """The narrator for ``settings``, with all of the chapter's speech synthesised (one batch
     for whatever is not cached yet) and its ledger brought up to date.
 
-    ``audio=False`` (a check) needs only the sentences' lengths: those in the chapter's ledger
-    are not synthesised, and the check records the ledger itself once it knows every
-    sentence the chapter spoke (:func:`record_lengths` with ``complete``).
+    ``audio=False`` (a check, or a cluster worker drawing a scene whose voice the build lays
+    over later) needs only the sentences' lengths: those in the chapter's ledger, or in
+    ``lengths`` (``{spoken text: seconds}``, :func:`spoken_lengths` of the machine that has
+    the audio), are not synthesised, and a check records the ledger itself once it knows
+    every sentence the chapter spoke (:func:`record_lengths` with ``complete``).
     """
     narrator = settings.narrator(voice_cache_dir())
     if not narrator.speaks:
@@ -94,11 +103,27 @@ def chapter_narrator(chapter: Chapter, settings: VoiceSettings, *, audio: bool =
     if not audio:
         narrator = narrator.without_audio()
     narrator.learn(read_ledger(chapter, narrator.voice.identity))
+    if lengths:
+        narrator.learn(lengths)
     places = _sentence_places(chapter)
     narrator.prepare(list(places), where=places)
     if audio:
         record_lengths(chapter, narrator, places)
     return narrator
+
+
+def spoken_lengths(chapter: Chapter, narrator: Narrator) -> dict[str, float]:
+    """``{spoken text: seconds}`` of every sentence the chapter is known to speak: its
+    ledger, overridden by the audio ``narrator`` has cached (what a worker without that audio
+    needs to time the chapter's beats exactly as this machine does)."""
+    if not narrator.speaks:
+        return {}
+    lengths = read_ledger(chapter, narrator.voice.identity)
+    for sentence in _sentence_places(chapter):
+        speech = narrator.cached(sentence)
+        if speech is not None:
+            lengths[narrator.spoken(sentence)] = speech.duration
+    return lengths
 
 
 def ledger_path(chapter: Chapter) -> Path:

@@ -17,10 +17,11 @@ import time
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mathviz import doctor, state
 from mathviz.checkpoints import CheckpointResult, SceneReport, describe_failures
-from mathviz.course import Chapter, load_scenes
+from mathviz.course import SCENES_ENV, Chapter, load_scenes
 from mathviz.render.assemble import (  # noqa: F401 - the public names of a render
     RenderOutput,
     assemble,
@@ -41,6 +42,9 @@ from mathviz.render.profiles import Profile
 from mathviz.render.segments import SegmentJob, SegmentResult, container_for, log_path
 from mathviz.render.worker import latex_failure, manim_config, render_segment
 from mathviz.voice.engine import VoiceSettings, speaking
+
+if TYPE_CHECKING:
+    from mathviz.render.cluster import Cluster
 
 __all__ = [
     "SceneError",
@@ -217,15 +221,64 @@ def _init_checker(parent: int) -> None:  # pragma: no cover - runs in the worker
     from mathviz import scene  # noqa: F401
 
 
+def _check_remotely(
+    chapter: Chapter, voice: VoiceSettings, scenes_folder: str
+) -> tuple[CheckOutcome, float]:  # pragma: no cover - runs on a Dask worker
+    """One chapter's check on a cluster's worker, and how many seconds it took."""
+    from mathviz.render.cluster import one_at_a_time
+
+    if scenes_folder:
+        os.environ[SCENES_ENV] = scenes_folder
+    with one_at_a_time():
+        started = time.perf_counter()
+        outcome = _check_one(chapter, voice, reuse=False)
+    return outcome, time.perf_counter() - started
+
+
+def _check_on_cluster(
+    cluster: Cluster, chapters: list[Chapter], voice: VoiceSettings
+) -> dict[str, CheckOutcome]:
+    """Check ``chapters`` on the cluster's workers (longest first), remembering each result
+    here as a local check would."""
+    from mathviz.render.cluster import verify
+
+    verify(cluster, chapters)
+    folder = os.environ.get(SCENES_ENV, "")
+    tag = os.urandom(4).hex()
+    futures = {
+        c.id: cluster.client.submit(
+            _check_remotely, c, voice, folder, pure=False, key=f"mathviz check {c.id} {tag}"
+        )
+        for c in chapters
+    }
+    outcomes = {}
+    for chapter in chapters:
+        try:
+            outcome, seconds = futures[chapter.id].result()
+        except Exception as exc:  # noqa: BLE001 - the worker died, the scheduler went away
+            outcome = CheckOutcome(
+                chapter,
+                error=f"the check did not finish on the cluster ({type(exc).__name__}: {exc})",
+            )
+        else:
+            if outcome.reports is not None:
+                key = check_key(chapter, voice)
+                state.store_reports(chapter, key, outcome.reports, seconds=seconds)
+        outcomes[chapter.id] = outcome
+    return outcomes
+
+
 def check_chapters(
     chapters: list[Chapter],
     voice: VoiceSettings | None = None,
     *,
     reuse: bool = True,
     jobs: int = 1,
+    cluster: Cluster | None = None,
 ) -> list[CheckOutcome]:
     """Check every chapter, in order: results that still hold are reused at once; the rest
-    run in ``jobs`` worker processes (each imports manim once) when more than one must run.
+    run in ``jobs`` worker processes (each imports manim once) when more than one must run,
+    or on the workers of a Dask ``cluster`` (:func:`mathviz.render.cluster.connect`).
     """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -243,7 +296,9 @@ def check_chapters(
     # longest first (by each chapter's last check; never checked: first of all), so that no
     # worker starts a long chapter while the other is finishing
     to_run.sort(key=lambda c: -(state.check_seconds(c) or math.inf))
-    if workers <= 1:
+    if cluster is not None and to_run:
+        outcomes.update(_check_on_cluster(cluster, to_run, voice))
+    elif workers <= 1:
         for chapter in to_run:
             outcomes[chapter.id] = _check_one(chapter, voice, reuse=False)
     else:

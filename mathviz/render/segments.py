@@ -13,6 +13,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -42,6 +43,7 @@ __all__ = [
     "previous_duration",
     "write_atomic",
     "store_segment",
+    "store_received",
     "store_failed",
     "prune_segments",
     "evict",
@@ -103,6 +105,9 @@ class SegmentJob:
     plays: tuple[int, int | None] | None = None
     part: tuple[int, int] | None = None
     part_video: Path | None = None
+    #: ``(spoken text, seconds)`` of the chapter's speech, for a worker that has not got its
+    #: audio (a cluster's): it draws the scene timed by these lengths and synthesises nothing
+    speech: tuple[tuple[str, float], ...] = ()
 
     @property
     def label(self) -> str:
@@ -253,13 +258,21 @@ def store_segment(job: SegmentJob, movie: Path, report: SceneReport) -> None:
     report carries the checksums of both."""
     tmp = job.video.with_name(f"{job.video.name}{TMP_MARK}{os.getpid()}")
     job.video.parent.mkdir(parents=True, exist_ok=True)
-    os.replace(movie, tmp)  # same file system: the render's media folder is in the cache
+    shutil.move(movie, tmp)  # a rename, unless a cluster worker's scratch is on another disk
     data = report.to_dict()
     data.pop(INTEGRITY_KEY, None)
     data[INTEGRITY_KEY] = {"video": digest_of(tmp).as_json(), "report": canonical_hash(data)}
     with _storing(job.video.parent):
         write_atomic(job.report, json.dumps(data, indent=1))
         os.replace(tmp, job.video)
+
+
+def store_received(video: Path, video_bytes: bytes, report: Path, report_bytes: bytes) -> None:
+    """Store a segment rendered elsewhere (a cluster worker sent its bytes): report first,
+    video last, each written atomically, as :func:`store_segment` does."""
+    with _storing(video.parent):
+        write_atomic(report, report_bytes)
+        write_atomic(video, video_bytes)
 
 
 def store_failed(job: SegmentJob, movie: Path, report: SceneReport) -> None:

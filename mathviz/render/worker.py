@@ -359,7 +359,9 @@ def render_segment(
             scene_cls = next((c for c in load(chapter) if c.__name__ == job.scene), None)
             if scene_cls is None:
                 raise LookupError(f"chapter {chapter.id} has no scene {job.scene}")
-            narrator = chapter_narrator(chapter, job.profile.voice)
+            narrator = chapter_narrator(
+                chapter, job.profile.voice, audio=not job.speech, lengths=dict(job.speech)
+            )
             with manim_config(job.profile, media, job.container, work), speaking(narrator):
                 scene = _new_scene(scene_cls, job)
                 drawing.append(scene.renderer)

@@ -50,6 +50,7 @@ from mathviz.render.segments import (
     SegmentJob,
     SegmentResult,
     container_for,
+    dispatch,
     evict,
     load_report,
     log_path,
@@ -486,7 +487,7 @@ def build(
                             connection, run, reporter, on_result, fail_fast, speech
                         )
                     except cluster_module.ClusterLost as lost:
-                        rest = lost.unfinished
+                        rest = lost.jobs
                         warnings.append(
                             f"{lost}: rendering its {len(rest)} unfinished segment(s) here"
                         )
@@ -548,10 +549,10 @@ def _run_jobs(
     on_result: Callable[[SegmentResult], None],
     fail_fast: bool,
 ) -> None:
-    """Run jobs in a pool of persistent workers, longest expected first."""
+    """Run jobs in a pool of persistent workers, longest expected first
+    (:func:`~mathviz.render.segments.dispatch`)."""
     ctx = multiprocessing.get_context("spawn")
     events = ctx.Queue()
-    order = sorted(jobs, key=lambda j: -(j.expected_duration or 1e9))
     labels = {j.label: j for j in jobs}
     stop = threading.Event()
 
@@ -574,48 +575,34 @@ def _run_jobs(
     os.environ["PYTHONHASHSEED"] = HASH_SEED  # read by each spawned interpreter at start
     pool = _new_pool(ctx, workers, events)
     interrupted = False
-    try:
-        from mathviz.render import worker
+    from mathviz.render import worker
 
-        queued = list(order)
-        futures: dict[Future, SegmentJob] = {}
-        stopping = False
-        while queued or futures:
-            # keep exactly one job per worker in flight, so --fail-fast can stop the rest
-            while queued and not stopping and len(futures) < workers:
-                job = queued.pop(0)
-                futures[pool.submit(worker.render_segment, job)] = job
-            if stopping and queued:
-                for job in queued:
-                    on_result(
-                        SegmentResult(
-                            job, False, failure="cancelled", message="not started (--fail-fast)"
-                        )
-                    )
-                queued = []
-            if not futures:
-                break
-            done, _ = wait(futures, return_when=FIRST_COMPLETED)
-            for future in done:
-                job = futures.pop(future)
-                try:
-                    result = future.result()
-                except BrokenProcessPool:
-                    result = SegmentResult(
-                        job,
-                        False,
-                        failure="crashed",
-                        message="the worker process died (killed or out of memory)",
-                    )
-                    pool.shutdown(wait=False, cancel_futures=True)
-                    pool = _new_pool(ctx, workers, events)
-                except Exception as exc:  # noqa: BLE001 - e.g. an unpicklable error
-                    result = SegmentResult(
-                        job, False, failure="crashed", message=f"{type(exc).__name__}: {exc}"
-                    )
-                on_result(result)
-                if not result.ok and fail_fast:
-                    stopping = True
+    def submit(job: SegmentJob) -> Future[SegmentResult]:
+        return pool.submit(worker.render_segment, job)
+
+    def finished(running: dict[Future[SegmentResult], SegmentJob]) -> set[Future[SegmentResult]]:
+        return wait(running, return_when=FIRST_COMPLETED)[0]
+
+    def result_of(future: Future[SegmentResult], job: SegmentJob) -> SegmentResult:
+        nonlocal pool
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = _new_pool(ctx, workers, events)
+            return SegmentResult(
+                job,
+                False,
+                failure="crashed",
+                message="the worker process died (killed or out of memory)",
+            )
+        except Exception as exc:  # noqa: BLE001 - e.g. an unpicklable error
+            return SegmentResult(
+                job, False, failure="crashed", message=f"{type(exc).__name__}: {exc}"
+            )
+
+    try:
+        dispatch(jobs, workers, submit, finished, result_of, on_result, fail_fast)
     except BaseException:
         interrupted = True
         _kill_workers(pool)  # running scenes stop now; finished segments are in the cache

@@ -46,7 +46,9 @@ from mathviz.render.segments import (
     TMP_MARK,
     SegmentJob,
     SegmentResult,
+    Unfinished,
     cache_dir,
+    dispatch,
     failed_paths,
     store_received,
     write_atomic,
@@ -92,12 +94,8 @@ class ClusterRefused(MissingTool):
     """A worker cannot render for this build: no mathviz, or a different version of it."""
 
 
-class ClusterLost(RuntimeError):
-    """The scheduler went away mid-build; ``unfinished`` are the jobs it did not finish."""
-
-    def __init__(self, message: str, unfinished: list[SegmentJob]) -> None:
-        super().__init__(message)
-        self.unfinished = unfinished
+class ClusterLost(Unfinished):
+    """The scheduler went away mid-build; :attr:`jobs` are those it did not finish."""
 
 
 @dataclass
@@ -368,6 +366,7 @@ def render_on_worker(
                 )
             before = worker._events
             worker._events = _Events(topic)
+            worker._slot_pool = "workers"  # a build's worker: its TeX folders, warm or not
             try:
                 result = worker.render_segment(here)
             finally:
@@ -416,7 +415,8 @@ def run_jobs(
     fail_fast: bool,
     speech: dict[str, tuple[tuple[str, float], ...]],
 ) -> None:
-    """Run ``jobs`` on the cluster, longest expected first, one in flight per worker.
+    """Run ``jobs`` on the cluster, longest expected first, one in flight per worker
+    (:func:`~mathviz.render.segments.dispatch`).
 
     Parameters
     ----------
@@ -426,7 +426,7 @@ def run_jobs(
     Raises
     ------
     ClusterLost
-        The scheduler went away; its ``unfinished`` jobs have had no result.
+        The scheduler went away; its ``jobs`` have had no result.
     """
     from distributed.scheduler import KilledWorker
 
@@ -442,67 +442,57 @@ def run_jobs(
             reporter.segment_progress(label, value)
 
     client.subscribe_topic(topic, event)
-    queued = sorted(jobs, key=lambda j: -(j.expected_duration or 1e9))
-    futures: dict[Any, SegmentJob] = {}
-    stopping = False
+    submitted: list[Any] = []
     away_since: float | None = None
-    try:
-        while queued or futures:
-            while queued and not stopping and len(futures) < cluster.slots:
-                job = queued.pop(0)
-                sent = replace(job, speech=speech.get(job.chapter_id, ()))
-                future = client.submit(
-                    render_on_worker, sent, cluster.shared, topic, pure=False, key=_key(job)
-                )
-                futures[future] = job
-            if stopping and queued:
-                for job in queued:
-                    on_result(
-                        SegmentResult(
-                            job, False, failure="cancelled", message="not started (--fail-fast)"
-                        )
-                    )
-                queued = []
-            if not futures:
-                break
-            done = _first_done(futures)
-            if not done:
-                if client.status == "running":
-                    away_since = None
-                    continue
-                away_since = away_since or time.monotonic()
-                if time.monotonic() - away_since < LOST_AFTER:
-                    continue
+
+    def submit(job: SegmentJob) -> Any:
+        sent = replace(job, speech=speech.get(job.chapter_id, ()))
+        future = client.submit(
+            render_on_worker, sent, cluster.shared, topic, pure=False, key=_key(job)
+        )
+        submitted.append(future)
+        return future
+
+    def finished(running: dict[Any, SegmentJob]) -> list[Any]:
+        nonlocal away_since
+        while True:
+            done = _first_done(running)
+            if done:
+                return done
+            if client.status == "running":
+                away_since = None
+                continue
+            away_since = away_since or time.monotonic()
+            if time.monotonic() - away_since >= LOST_AFTER:
+                raise ClusterLost(f"lost the Dask scheduler at {cluster.address}")
+
+    def result_of(future: Any, job: SegmentJob) -> SegmentResult:
+        try:
+            result: SegmentResult
+            files: dict[str, bytes]
+            result, files = future.result()
+        except KilledWorker as exc:
+            return SegmentResult(
+                job,
+                False,
+                failure="crashed",
+                message=f"every worker given it died (killed or out of memory): {exc}",
+            )
+        except Exception as exc:  # noqa: BLE001 - the scheduler or the link failed
+            if client.status != "running" or "cancel" in type(exc).__name__.lower():
                 raise ClusterLost(
-                    f"lost the Dask scheduler at {cluster.address}", [*futures.values(), *queued]
-                )
-            for future in done:
-                job = futures.pop(future)
-                try:
-                    result, files = future.result()
-                except KilledWorker as exc:
-                    result = SegmentResult(
-                        job,
-                        False,
-                        failure="crashed",
-                        message=f"every worker given it died (killed or out of memory): {exc}",
-                    )
-                except Exception as exc:  # noqa: BLE001 - the scheduler or the link failed
-                    if client.status != "running" or "cancel" in type(exc).__name__.lower():
-                        raise ClusterLost(
-                            f"lost the Dask scheduler at {cluster.address} ({exc})",
-                            [job, *futures.values(), *queued],
-                        ) from exc
-                    result = SegmentResult(
-                        job, False, failure="crashed", message=f"{type(exc).__name__}: {exc}"
-                    )
-                else:
-                    _write_back(job, files)
-                on_result(result)
-                if not result.ok and fail_fast:
-                    stopping = True
+                    f"lost the Dask scheduler at {cluster.address} ({exc})", [job]
+                ) from exc
+            return SegmentResult(
+                job, False, failure="crashed", message=f"{type(exc).__name__}: {exc}"
+            )
+        _write_back(job, files)
+        return result
+
+    try:
+        dispatch(jobs, cluster.slots, submit, finished, result_of, on_result, fail_fast)
     except BaseException:
-        for future in futures:
+        for future in submitted:
             future.cancel()
         raise
     finally:

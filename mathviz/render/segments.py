@@ -14,10 +14,11 @@ import fcntl
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
 from mathviz.checkpoints import SceneReport
 from mathviz.course import PROJECT_ROOT, Chapter
@@ -33,6 +34,9 @@ __all__ = [
     "container_for",
     "SegmentJob",
     "SegmentResult",
+    "not_started",
+    "Unfinished",
+    "dispatch",
     "segment_paths",
     "failed_paths",
     "log_path",
@@ -50,6 +54,8 @@ __all__ = [
     "pid_alive",
     "stale_temporaries",
 ]
+
+T = TypeVar("T")
 
 #: environment variable moving the render cache (segments, worker TeX folders) elsewhere
 CACHE_ENV = "MATHVIZ_CACHE_DIR"
@@ -149,6 +155,65 @@ class SegmentResult:
     peak_rss_mb: float = 0.0
     cached: bool = False
     extra: dict = field(default_factory=dict)
+
+
+def not_started(job: SegmentJob) -> SegmentResult:
+    """The result of a job a build did not start because an earlier one failed
+    (``--fail-fast``)."""
+    return SegmentResult(job, False, failure="cancelled", message="not started (--fail-fast)")
+
+
+class Unfinished(Exception):  # noqa: N818 - names what it carries: the unfinished jobs
+    """Raised by a :func:`dispatch` callback when no job can be finished any more (the
+    cluster went away); :attr:`jobs` then holds every job that got no result."""
+
+    def __init__(self, message: str, jobs: Iterable[SegmentJob] = ()) -> None:
+        super().__init__(message)
+        self.jobs = list(jobs)
+
+
+def dispatch(
+    jobs: list[SegmentJob],
+    slots: int,
+    submit: Callable[[SegmentJob], T],
+    finished: Callable[[dict[T, SegmentJob]], Iterable[T]],
+    result_of: Callable[[T, SegmentJob], SegmentResult],
+    on_result: Callable[[SegmentResult], None],
+    fail_fast: bool,
+) -> None:
+    """Run ``jobs``, longest expected first, with exactly ``slots`` of them in flight, so that
+    ``fail_fast`` can stop the rest after a failure (each then ends :func:`not_started`).
+
+    Parameters
+    ----------
+    submit
+        Start a job; its handle (a future).
+    finished
+        Wait for some of the running handles to finish; those that did.
+    result_of
+        The result of a finished handle (never raises for a job's own failure).
+    """
+    queued = sorted(jobs, key=lambda j: -(j.expected_duration or 1e9))
+    running: dict[T, SegmentJob] = {}
+    stopping = False
+    try:
+        while queued or running:
+            while queued and not stopping and len(running) < slots:
+                job = queued.pop(0)
+                running[submit(job)] = job
+            if stopping:
+                for job in queued:
+                    on_result(not_started(job))
+                queued = []
+            if not running:
+                break
+            for handle in list(finished(running)):
+                result = result_of(handle, running.pop(handle))
+                on_result(result)
+                stopping = stopping or (fail_fast and not result.ok)
+    except Unfinished as stop:
+        stop.jobs += [job for job in [*running.values(), *queued] if job not in stop.jobs]
+        raise
 
 
 def segment_paths(

@@ -561,8 +561,8 @@ def check(
     "--no-split",
     is_flag=True,
     help="Render every scene whole in one worker. By default, when workers outnumber the "
-    "scenes to render, the longest scenes are cut at beat boundaries and rendered side by "
-    "side (frame-exact).",
+    "scenes to render and frames are 1920×1080 or larger, the longest scenes are cut at beat "
+    "boundaries and rendered side by side (frame-exact).",
 )
 @click.option(
     "--wait",

@@ -91,8 +91,8 @@ def test_a_scene_without_beats_to_cut_at_stays_whole() -> None:
     assert split.best_cuts([], 2) == []
 
 
-def _job(tmp_path: Path, scene: str, seconds: float) -> SegmentJob:
-    profile = profiles.load("preview")
+def _job(tmp_path: Path, scene: str, seconds: float, profile: str = "lecture") -> SegmentJob:
+    profile = profiles.load(profile)
     return SegmentJob(
         "6.3",
         scene,
@@ -122,6 +122,14 @@ def test_spare_workers_go_to_the_longest_scene(tmp_path: Path) -> None:
         assert f"{TMP_MARK}4242-" in part.part_video.name
     assert first.expected_duration == pytest.approx(SCENE[cut - 1].end)
     assert second.expected_duration == pytest.approx(SCENE[-1].end - SCENE[cut].start)
+
+
+def test_a_scene_of_small_frames_is_not_cut(tmp_path: Path) -> None:
+    small = _job(tmp_path, "Long", 31.6, "preview")
+    assert profiles.load("preview").width * profiles.load("preview").height < split.MIN_CUT_PIXELS
+    assert split.split_jobs([small], 2, {small.label: SCENE}) == [small]
+    large = _job(tmp_path, "Long", 31.6, "slides")  # 1920×1080 at 30 fps
+    assert len(split.split_jobs([large], 2, {large.label: SCENE})) == 2
 
 
 def test_a_scene_is_not_cut_into_slivers_or_blind(tmp_path: Path) -> None:
@@ -241,6 +249,7 @@ def test_a_scene_rendered_in_parts_has_exactly_the_frames_of_one_render(
     sidecar_whole = json.loads(video.with_name(f"{video.name}.json").read_text())
 
     monkeypatch.setattr(split, "MIN_PART_SECONDS", 0.0)  # the draft's parts are short
+    monkeypatch.setattr(split, "MIN_CUT_PIXELS", 0)  # and its frames small, to be quick
     parts = _build(out, 3, force=True)
     assert parts.started and all(label.startswith("0.1 Opening [") for label in parts.started)
     assert len(parts.started) == 3  # a part per worker, cut at beats
@@ -264,6 +273,7 @@ def test_a_failing_checkpoint_fails_a_scene_in_parts_once(
     _build(out, 1)  # what the plan learns the plays from
     _draft(drafts, "7.0")  # now the checkpoint fails
     monkeypatch.setattr(split, "MIN_PART_SECONDS", 0.0)
+    monkeypatch.setattr(split, "MIN_CUT_PIXELS", 0)
     seen = _build(out, 3)
     assert len(seen.started) == 3
     [result] = seen.results

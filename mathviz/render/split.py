@@ -41,6 +41,7 @@ __all__ = [
     "STILL_COST",
     "STEP_COST",
     "MIN_PART_SECONDS",
+    "MIN_CUT_PIXELS",
     "beat_cuts",
     "part_costs",
     "best_cuts",
@@ -59,6 +60,12 @@ STILL_COST = 0.3
 STEP_COST = 0.25
 #: a part shorter than this (seconds of moving video) is not worth a worker of its own
 MIN_PART_SECONDS = 4.0
+#: scenes are cut only for profiles whose frames have at least this many pixels. Stepping
+#: a play costs what drawing it costs when frames are small, and one worker's encoder
+#: already keeps a second core busy: chapter 6.3 at 854×480 took 1.09 (1.00–1.17) of its
+#: whole render's wall time when cut over 2 workers (2026-12-02, before this rule), at
+#: 1920×1080 0.82 (0.76–0.88) (``benchmarks/RESULTS.md``, sections chapter and cluster)
+MIN_CUT_PIXELS = 1920 * 1080
 
 
 def beat_cuts(plays: Sequence[PlayRecord]) -> list[int]:
@@ -164,7 +171,8 @@ def split_jobs(
 ) -> list[SegmentJob]:
     """The jobs to run on ``workers`` workers: as they are when there are enough of them to
     keep every worker busy; else the costliest are cut into parts (one more part at a time
-    to the job whose costliest part is the most expensive) until every worker has one.
+    to the job whose costliest part is the most expensive) until every worker has one. Only
+    jobs whose frames have :data:`MIN_CUT_PIXELS` or more are cut.
 
     Parameters
     ----------
@@ -175,13 +183,14 @@ def split_jobs(
         killed outright leaves nothing another build mistakes for its own).
     """
     cuts: dict[str, list[int]] = {job.label: [] for job in jobs}  # a job's parts: cuts + 1
+    cuttable = [j for j in jobs if j.profile.width * j.profile.height >= MIN_CUT_PIXELS]
 
     def worst(job: SegmentJob) -> float:
         plays = plays_of.get(job.label) or []
         return max(part_costs(plays, cuts[job.label])) if plays else 0.0
 
     while sum(len(c) + 1 for c in cuts.values()) < workers:
-        for job in sorted(jobs, key=worst, reverse=True):
+        for job in sorted(cuttable, key=worst, reverse=True):
             plays = plays_of.get(job.label) or []
             trial = best_cuts(plays, len(cuts[job.label]) + 2)
             if len(trial) > len(cuts[job.label]) and _long_enough(plays, trial):

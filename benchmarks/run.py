@@ -19,6 +19,9 @@ Sections (``--only`` takes a comma list):
 ``profile``  where one 1080p60 chapter render's time goes (py-spy samples of both threads,
              in categories: drawing, updaters, checks, conversion and x264, waiting …).
 ``parallel`` ``mathviz render all -j 2`` vs ``-j 1`` at preview, from cold caches.
+``cluster``  one chapter at 1920×1080 whole vs cut at beats over 2 workers; a level at preview with
+             ``-j 1``, ``-j 2`` and ``--cluster`` (a ``dask scheduler`` and 2 ``dask worker``
+             processes); the makespan projected on 4/16/64 workers from per-scene times.
 ``noop``     no-op rebuild of every rendered chapter vs Manim's cached re-render of the same
              scenes.
 ``check``    ``mathviz check all -j 2`` from empty caches against the previous design (a git
@@ -56,6 +59,7 @@ STORE = ROOT / "benchmarks" / "results.json"
 CHAPTER = "6.3"
 CHAPTER_FILE = ROOT / "scenes" / "ch6_3_gradients.py"
 CHAPTER_SCENE = "Gradients"
+CLUSTER_LEVEL = "0"  # the level the cluster section builds (MATHVIZ_BENCH_LEVEL overrides)
 CHAPTER_PAIRS = 3  # alternated mathviz/manim pairs after one warm-up run of each
 EXCERPT = (30.0, 20.0)  # start, length (s) of the lecture excerpt the encoder is tuned on
 EXCERPT_4K = 8.0  # seconds of the same excerpt rendered at 4K
@@ -679,6 +683,168 @@ def parallel_section(report: Report, work: Path) -> None:
     report.add("peak memory per worker (preview build, -j 2)", f"{peaks[2]:.0f} MiB", "–", None)
 
 
+def list_schedule(seconds: list[float], workers: int) -> float:
+    """Makespan of ``seconds`` (independent jobs) on ``workers`` identical workers, each job
+    given to the first free worker, longest first (LPT, as the build orders its jobs)."""
+    import heapq
+
+    free = [0.0] * workers
+    for job in sorted(seconds, reverse=True):
+        heapq.heappush(free, heapq.heappop(free) + job)
+    return max(free)
+
+
+def _start_dask_cluster(
+    folder: Path, workers: int, env: dict[str, str]
+) -> tuple[str, list[subprocess.Popen]]:
+    """A ``dask scheduler`` and one ``dask worker`` with ``workers`` processes of one thread,
+    as an author starts them (in ``env``: the same cache folder as the local builds); their
+    address and processes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    address_file = folder / "scheduler.json"
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "cwd": folder, "env": env}
+    dask = [sys.executable, "-m", "dask"]
+    scheduler = subprocess.Popen(
+        [*dask, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+         "--scheduler-file", str(address_file)], **quiet,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while not address_file.is_file() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    address = json.loads(address_file.read_text())["address"]
+    worker = subprocess.Popen(
+        [*dask, "worker", address, "--nthreads", "1", "--nworkers", str(workers),
+         "--no-dashboard"], **quiet,
+    )  # fmt: skip
+    from distributed import Client
+
+    with Client(address, timeout=60) as client:
+        client.wait_for_workers(workers, timeout=120)
+    return address, [worker, scheduler]
+
+
+def cluster_section(report: Report, work: Path) -> None:
+    """One chapter at 1920×1080 whole on 1 worker vs cut at beats over 2; a level at preview on ``-j 1``,
+    ``-j 2`` and a Dask cluster of 2 worker processes; the course's makespan projected.
+
+    Every run re-renders every frame (``--force``) with warm TeX and voice caches (one
+    uncounted run first; the cluster's workers share the local builds' cache folder, as on a
+    shared file system, and are warmed by an uncounted run of their own). The projection lays the measured per-scene times of the ``-j 1``
+    build on 4, 16 and 64 workers, longest first, beside the ideal (total / workers, but no
+    less than the longest scene). ``MATHVIZ_BENCH_LEVEL=all`` projects the whole course
+    (about an hour on 2 cores).
+    """
+    cache = env_with(MATHVIZ_CACHE_DIR=str(work / "cluster-cache"))
+    ids = os.environ.get("MATHVIZ_BENCH_LEVEL", CLUSTER_LEVEL)
+
+    def render(target: str, *options: str, report_file: Path | None = None) -> float:
+        cmd = [MATHVIZ, "render", target, "--profile", "preview", "--build",
+               str(work / "cluster-out"), "-q", "--force", *options]  # fmt: skip
+        # a later --profile (the chapter's slides runs) wins over the preview one
+        if report_file is not None:
+            cmd += ["--report", str(report_file)]
+        return run(cmd, env=cache)
+
+    # scenes are cut only at 1920×1080 and up (mathviz/render/split.py): the slides profile
+    slides = ["--profile", "slides"]
+    render(CHAPTER, "-j", "2", *slides)  # warm-up: TeX and speech
+    whole, cut = [], []
+    for _ in range(2):
+        whole.append(render(CHAPTER, "-j", "1", *slides))
+        cut.append(render(CHAPTER, "-j", "2", *slides))
+    ratios = [b / a for a, b in zip(whole, cut, strict=True)]
+    report.add(
+        f"chapter {CHAPTER} at 1920×1080, 30 fps: cut at beats over 2 workers / whole on 1",
+        spread(ratios, "{:.2f}"),
+        "≤ 0.60",
+        statistics.median(ratios) <= 0.60,
+        note=f"wall {spread(whole)} s vs {spread(cut)} s, 2 alternated pairs",
+    )
+
+    render(ids, "-j", "2")  # warm-up for the level
+    one_report = work / "cluster-j1.json"
+    times = {"-j 1": render(ids, "-j", "1", report_file=one_report)}
+    times["-j 2"] = render(ids, "-j", "2")
+    address, processes = _start_dask_cluster(work / "dask", 2, cache)
+    try:
+        render(ids, "--cluster", address)  # warm-up: the workers import manim once
+        times["Dask, 2 workers"] = render(ids, "--cluster", address)
+    finally:
+        for process in processes:
+            process.kill()
+            process.wait(timeout=30)
+    base = times["-j 1"]
+    what = "the course" if ids == "all" else f"level {ids}"
+    for name, wall in times.items():
+        report.add(
+            f"{what} at preview: {name}",
+            f"{wall:.1f} s",
+            "–" if name == "-j 1" else "close to half of -j 1",
+            None if name == "-j 1" else wall / base <= 0.6,
+            note="" if name == "-j 1" else f"{wall / base:.2f} of -j 1",
+        )
+    data = json.loads(one_report.read_text())
+    seconds = [seg["seconds"] for c in data["chapters"] for seg in c["segments"]]
+    longest, total = max(seconds), sum(seconds)
+    rows = [
+        f"### Makespan of {what} on more workers (projected)",
+        "",
+        f"From the {len(seconds)} scenes' render times of the `-j 1` build above "
+        f"({total:.0f} s in all, the longest {longest:.0f} s), laid on identical workers, "
+        "longest first; the ideal is the total shared evenly, but no less than the longest "
+        "scene. Cutting scenes at beats (`mathviz/render/split.py`) lowers that floor.",
+        "",
+        "| workers | projected makespan | ideal | projected / ideal |",
+        "|---|---|---|---|",
+    ]
+    for workers in (1, 2, 4, 16, 64):
+        projected = list_schedule(seconds, workers)
+        ideal = max(total / workers, longest)
+        rows.append(f"| {workers} | {projected:.1f} s | {ideal:.1f} s | {projected / ideal:.2f} |")
+    rows.append("")
+    if ids != "all":
+        rows += _course_projection(data)
+    report.text([*rows, ""])
+
+
+def _course_projection(level_report: dict) -> list[str]:
+    """The whole course's makespan estimated from the level's measured render rate (seconds
+    of rendering per second of video, at preview) and every scene's length from its last
+    check (``mathviz check all`` first, reusing what still holds)."""
+    from mathviz.state import state_dir
+
+    run([MATHVIZ, "check", "all"])
+    rendered = sum(s["seconds"] for c in level_report["chapters"] for s in c["segments"])
+    video = sum(c["duration"] or 0.0 for c in level_report["chapters"])
+    rate = rendered / video
+    lengths = [
+        float(scene["duration"])
+        for path in sorted(state_dir().glob("*.reports.json"))
+        for scene in json.loads(path.read_text())["reports"]
+    ]
+    estimated = [rate * length for length in lengths]
+    total, longest = sum(estimated), max(estimated)
+    rows = [
+        "### Makespan of the whole course on more workers (estimated)",
+        "",
+        f"The level above rendered at {rate:.2f} s per second of video; at that rate the "
+        f"course's {len(lengths)} scenes ({sum(lengths) / 60:.0f} min of video, lengths from "
+        f"their last check) take {total / 60:.0f} min on one worker, the longest "
+        f"{longest:.0f} s. Laid on identical workers, longest first:",
+        "",
+        "| workers | estimated makespan | ideal | estimated / ideal |",
+        "|---|---|---|---|",
+    ]
+    for workers in (1, 2, 4, 16, 64):
+        projected = list_schedule(estimated, workers)
+        ideal = max(total / workers, longest)
+        rows.append(
+            f"| {workers} | {projected / 60:.1f} min | {ideal / 60:.1f} min | "
+            f"{projected / ideal:.2f} |"
+        )
+    return rows
+
+
 def noop_section(report: Report, work: Path) -> None:
     out = work / "noop"
     cache = env_with(MATHVIZ_CACHE_DIR=str(work / "noop-cache"))
@@ -1054,6 +1220,7 @@ SECTIONS = {
     "chapter": chapter_section,
     "profile": profile_section,
     "parallel": parallel_section,
+    "cluster": cluster_section,
     "noop": noop_section,
     "check": check_section,
     "voice": voice_section,

@@ -62,6 +62,7 @@ from mathviz.render.segments import (
     stale_temporaries,
 )
 from mathviz.render.split import discard_parts, join_parts, known_plays, split_jobs
+from mathviz.render.texstore import store_dir
 
 __all__ = [
     "LOCK_NAME",
@@ -315,6 +316,7 @@ def remove_stale(out_root: Path, profile: Profile) -> list[Path]:
         segment_dir() / profile.name,
         segment_dir().parent / "workers",
         voice_cache_dir(),
+        store_dir(),
     ):
         for path in stale_temporaries(root):
             if path.is_dir():

@@ -39,6 +39,7 @@ from mathviz.render.segments import (
     store_failed,
     store_segment,
 )
+from mathviz.render.texstore import share_typeset_formulas
 from mathviz.voice.engine import VoiceUnavailable, speaking
 
 __all__ = [
@@ -260,6 +261,7 @@ def manim_config(
     logging.getLogger("manim").setLevel(logging.ERROR)
     encode_bt709()
     cheap_copies()
+    share_typeset_formulas()
     with tempconfig(settings):
         yield
 

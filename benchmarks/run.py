@@ -794,14 +794,9 @@ def cluster_section(report: Report, work: Path) -> None:
         "longest first; the ideal is the total shared evenly, but no less than the longest "
         "scene. Cutting scenes at beats (`mathviz/render/split.py`) lowers that floor.",
         "",
-        "| workers | projected makespan | ideal | projected / ideal |",
-        "|---|---|---|---|",
+        *_makespan_table(seconds, "projected", 1.0, "s"),
+        "",
     ]
-    for workers in (1, 2, 4, 16, 64):
-        projected = list_schedule(seconds, workers)
-        ideal = max(total / workers, longest)
-        rows.append(f"| {workers} | {projected:.1f} s | {ideal:.1f} s | {projected / ideal:.2f} |")
-    rows.append("")
     if ids != "all":
         rows += _course_projection(data)
     report.text([*rows, ""])
@@ -832,15 +827,21 @@ def _course_projection(level_report: dict) -> list[str]:
         f"their last check) take {total / 60:.0f} min on one worker, the longest "
         f"{longest:.0f} s. Laid on identical workers, longest first:",
         "",
-        "| workers | estimated makespan | ideal | estimated / ideal |",
-        "|---|---|---|---|",
+        *_makespan_table(estimated, "estimated", 60.0, "min"),
     ]
+    return rows
+
+
+def _makespan_table(seconds: list[float], kind: str, scale: float, unit: str) -> list[str]:
+    """Rows of a markdown table: the makespan of ``seconds`` on 1–64 workers (LPT) beside
+    the ideal (the total shared evenly, but no less than the longest job)."""
+    rows = [f"| workers | {kind} makespan | ideal | {kind} / ideal |", "|---|---|---|---|"]
     for workers in (1, 2, 4, 16, 64):
-        projected = list_schedule(estimated, workers)
-        ideal = max(total / workers, longest)
+        made = list_schedule(seconds, workers)
+        ideal = max(sum(seconds) / workers, max(seconds))
         rows.append(
-            f"| {workers} | {projected / 60:.1f} min | {ideal / 60:.1f} min | "
-            f"{projected / ideal:.2f} |"
+            f"| {workers} | {made / scale:.1f} {unit} | {ideal / scale:.1f} {unit} | "
+            f"{made / ideal:.2f} |"
         )
     return rows
 

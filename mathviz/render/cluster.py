@@ -132,18 +132,21 @@ def _client(address: str, timeout: float) -> Any:
             f"{address!r} is not a Dask scheduler's address ({exc}); give one like "
             f"tcp://HOST:8786 with --cluster or ${SCHEDULER_ENV}"
         ) from None
-    except Exception:  # noqa: BLE001, S110 - an unknown host: said below, with the hint
-        pass
+    except OSError as exc:
+        raise _unreachable(address, exc) from None
     try:
-        resolve_address(address)
         client: Any = Client  # distributed's constructor is untyped
         return client(address, timeout=timeout, set_as_default=False)
-    except Exception as exc:  # noqa: BLE001 - OSError, TimeoutError, a malformed address
-        raise ClusterUnavailable(
-            f"cannot reach the Dask scheduler at {address} ({type(exc).__name__}: {exc}); "
-            f"start one ('dask scheduler', then 'dask worker {address} --nthreads 1' on each "
-            f"machine) or fix the address given by --cluster or ${SCHEDULER_ENV}"
-        ) from None
+    except Exception as exc:  # noqa: BLE001 - OSError, TimeoutError
+        raise _unreachable(address, exc) from None
+
+
+def _unreachable(address: str, exc: Exception) -> ClusterUnavailable:
+    return ClusterUnavailable(
+        f"cannot reach the Dask scheduler at {address} ({type(exc).__name__}: {exc}); "
+        f"start one ('dask scheduler', then 'dask worker {address} --nthreads 1' on each "
+        f"machine) or fix the address given by --cluster or ${SCHEDULER_ENV}"
+    )
 
 
 def connect(address: str, *, transfer: str = "auto", timeout: float | None = None) -> Cluster:
@@ -179,8 +182,8 @@ def connect(address: str, *, transfer: str = "auto", timeout: float | None = Non
                 f"one on each machine with 'dask worker {address} --nthreads 1'"
             ) from None
         workers = sorted(client.scheduler_info(n_workers=-1)["workers"])
-        shared = transfer == "shared" or (transfer == "auto" and _all_see_cache(client))
-        if transfer == "shared" and not _all_see_cache(client):
+        shared = transfer != "bytes" and _all_see_cache(client)
+        if transfer == "shared" and not shared:
             raise ClusterRefused(
                 f"not every worker of {address} sees the cache folder {cache_dir()}: mount it "
                 f"at the same path on every worker, or let segments come back as bytes"

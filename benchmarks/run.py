@@ -19,6 +19,8 @@ Sections (``--only`` takes a comma list):
 ``profile``  where one 1080p60 chapter render's time goes (py-spy samples of both threads,
              in categories: drawing, updaters, checks, conversion and x264, waiting …).
 ``parallel`` ``mathviz render all -j 2`` vs ``-j 1`` at preview, from cold caches.
+``cut``      one chapter at 854×480 whole vs cut at beats over 2 workers (the rule that
+             small frames are not cut lifted).
 ``cluster``  one chapter at 1920×1080 whole vs cut at beats over 2 workers; a level at preview with
              ``-j 1``, ``-j 2`` and ``--cluster`` (a ``dask scheduler`` and 2 ``dask worker``
              processes); the makespan projected on 4/16/64 workers from per-scene times.
@@ -647,6 +649,42 @@ def chapter_section(report: Report, work: Path) -> None:
     )
 
 
+#: ``mathviz`` with scenes cut across workers whatever the frame size (the rule lifted)
+CUT_AT_ANY_SIZE = (
+    "import sys\n"
+    "from mathviz.render import split\n"
+    "split.MIN_CUT_PIXELS = 0\n"
+    "from mathviz.cli import main\n"
+    "sys.argv[0] = 'mathviz'\n"
+    "main()\n"
+)
+
+
+def cut_section(report: Report, work: Path) -> None:
+    """Why small frames are not cut (``split.MIN_CUT_PIXELS``): chapter 6.3 at preview
+    (854×480) whole on 1 worker vs cut at beats over 2 with the rule lifted, alternated
+    after a warm-up of each."""
+    cache = env_with(MATHVIZ_CACHE_DIR=str(work / "cut-cache"))
+    args = ["render", CHAPTER, "--profile", "preview", "--build", str(work / "cut-out"),
+            "-q", "--force"]  # fmt: skip
+    whole_cmd = [MATHVIZ, *args, "-j", "1"]
+    cut_cmd = [sys.executable, "-c", CUT_AT_ANY_SIZE, *args, "-j", "2"]
+    run(whole_cmd, env=cache)
+    run(cut_cmd, env=cache)
+    whole, cut = [], []
+    for _ in range(3):
+        whole.append(run(whole_cmd, env=cache))
+        cut.append(run(cut_cmd, env=cache))
+    ratios = [b / a for a, b in zip(whole, cut, strict=True)]
+    report.add(
+        f"chapter {CHAPTER} at 854×480: cut at beats over 2 workers / whole on 1",
+        spread(ratios, "{:.2f}"),
+        "< 1 to be worth cutting",
+        statistics.median(ratios) < 1,
+        note=f"wall {spread(whole)} s vs {spread(cut)} s, 3 alternated pairs",
+    )
+
+
 def parallel_section(report: Report, work: Path) -> None:
     times = {}
     peaks = {}
@@ -1222,6 +1260,7 @@ SECTIONS = {
     "profile": profile_section,
     "parallel": parallel_section,
     "cluster": cluster_section,
+    "cut": cut_section,
     "noop": noop_section,
     "check": check_section,
     "voice": voice_section,

@@ -61,10 +61,10 @@ STEP_COST = 0.25
 #: a part shorter than this (seconds of moving video) is not worth a worker of its own
 MIN_PART_SECONDS = 4.0
 #: scenes are cut only for profiles whose frames have at least this many pixels. Stepping
-#: a play costs what drawing it costs when frames are small, and one worker's encoder
-#: already keeps a second core busy: chapter 6.3 at 854×480 took 1.09 (1.00–1.17) of its
-#: whole render's wall time when cut over 2 workers (2026-12-02, before this rule), at
-#: 1920×1080 0.82 (0.76–0.88) (``benchmarks/RESULTS.md``, sections chapter and cluster)
+#: a play costs about what drawing it costs when frames are small, and one worker's encoder
+#: already keeps a second core busy: chapter 6.3 at 854×480 took 0.98 (0.89–1.02) of its
+#: whole render's wall time when cut over 2 workers, no real gain; at 1920×1080 0.82–0.89
+#: (``benchmarks/RESULTS.md``, sections cut, chapter and cluster)
 MIN_CUT_PIXELS = 1920 * 1080
 
 

@@ -68,6 +68,9 @@ def test_an_installed_wheel_lists_checks_and_renders_from_anywhere(tmp_path):
     assert not list((site_packages / "mathviz").rglob("*.mp4"))
     ledger = site_packages / "mathviz" / "scenes" / "speech" / "ch6_3_gradients.json"
     assert ledger.read_bytes() == (ROOT / "scenes" / "speech" / ledger.name).read_bytes()
+    # and the formula ledgers, read to typeset a chapter's formulas in one batch
+    formulas = site_packages / "mathviz" / "scenes" / "formulas" / "ch6_3_gradients.json"
+    assert formulas.read_bytes() == (ROOT / "scenes" / "formulas" / formulas.name).read_bytes()
     assert list(voice_cache.rglob("*.wav"))  # the render spoke, and wrote nothing beside
     profiles = sorted(p.name for p in (site_packages / "mathviz" / "render_config").glob("*"))
     assert "lecture.toml" in profiles and "preview.toml" in profiles

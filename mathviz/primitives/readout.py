@@ -17,6 +17,7 @@ from mathviz import theme
 from mathviz.readings import Printed, printed, reads_screen
 
 __all__ = [
+    "forget_glyphs",
     "light_clone",
     "LiveDecimal",
     "PLAIN_NUMBERS_ENV",
@@ -44,6 +45,16 @@ def light_clone(mob: Mobject) -> Mobject:
     clone.updaters = []
     clone.submobjects = [light_clone(sub) for sub in mob.submobjects]
     return clone
+
+
+def forget_glyphs() -> None:
+    """Empty the process's caches of number glyphs (manim's and :class:`LiveDecimal`'s), so
+    that what follows typesets every glyph it shows, whatever ran before it in the process:
+    a chapter's check records each formula it needs (its formula ledger)."""
+    from manim.mobject.text import numbers
+
+    numbers.string_to_mob_map.clear()
+    LiveDecimal._glyphs.clear()
 
 
 class LiveDecimal(DecimalNumber):

@@ -43,6 +43,7 @@ from mathviz.course import SCENES_ENV, Chapter
 from mathviz.errors import Busy
 from mathviz.render import cluster as cluster_module
 from mathviz.render import fingerprint as fp
+from mathviz.render import texstore
 from mathviz.render.assemble import RenderOutput, assemble, output_path, output_problem
 from mathviz.render.narration import chapter_narrator, spoken_lengths, voice_cache_dir
 from mathviz.render.profiles import Profile
@@ -62,7 +63,6 @@ from mathviz.render.segments import (
     stale_temporaries,
 )
 from mathviz.render.split import discard_parts, join_parts, known_plays, split_jobs
-from mathviz.render.texstore import store_dir
 
 __all__ = [
     "LOCK_NAME",
@@ -316,7 +316,7 @@ def remove_stale(out_root: Path, profile: Profile) -> list[Path]:
         segment_dir() / profile.name,
         segment_dir().parent / "workers",
         voice_cache_dir(),
-        store_dir(),
+        texstore.store_dir(),
     ):
         for path in stale_temporaries(root):
             if path.is_dir():
@@ -391,9 +391,11 @@ def build(
                     lengths = spoken_lengths(plan.chapter, narrator)
                     speech[plan.chapter.id] = tuple(sorted(lengths.items()))
         all_jobs = [j for p in plans for j in p.jobs]
+        local = max(1, jobs or os.cpu_count() or 1)
+        # the formulas the chapters' ledgers list, many per LaTeX run, before any scene asks
+        texstore.prefetch([p.chapter for p in plans if p.jobs], jobs=local)
         if connection is not None and all_jobs:
             cluster_module.verify(connection, [p.chapter for p in plans if p.jobs])
-        local = max(1, jobs or os.cpu_count() or 1)
         wanted = connection.slots if connection is not None else local
         run = _cut_scenes(plans, wanted, split) if len(all_jobs) < wanted else all_jobs
         workers = max(1, min(wanted, len(run) or 1))

@@ -40,6 +40,8 @@ __all__ = [
     "chapter_narrator",
     "chapter_sentences",
     "ledger_path",
+    "locked",
+    "may_write_ledgers",
     "placements",
     "read_ledger",
     "record_lengths",
@@ -49,8 +51,9 @@ __all__ = [
 
 #: folder of the chapters' speech ledgers, inside the scenes folder
 SPEECH_LEDGERS = "speech"
-#: ``MATHVIZ_SPEECH_LEDGER=frozen``: read the ledgers, never write them (the tests: a
-#: sentence missing from a committed ledger is then found, not quietly added)
+#: ``MATHVIZ_SPEECH_LEDGER=frozen``: read the ledgers, speech and formulas
+#: (:mod:`mathviz.render.texstore`), never write them (the tests: a sentence missing from a
+#: committed ledger is then found, not quietly added)
 LEDGER_ENV = "MATHVIZ_SPEECH_LEDGER"
 _log = logging.getLogger("mathviz")
 
@@ -150,9 +153,9 @@ def read_ledger(chapter: Chapter, identity: str) -> dict[str, float]:
     return _read(ledger_path(chapter)).get(identity, {})
 
 
-def _may_write(folder: Path) -> bool:
-    """A checkout's or an author's scenes folder, never an installed package's, and not
-    while the ledgers are frozen."""
+def may_write_ledgers(folder: Path) -> bool:
+    """Whether a chapter's ledgers may be written in the scenes ``folder``: a checkout's or
+    an author's, never an installed package's, and not while the ledgers are frozen."""
     if os.environ.get(LEDGER_ENV) == "frozen":
         return False
     installed = {Path(sysconfig.get_paths()[k]).resolve() for k in ("purelib", "platlib")}
@@ -162,7 +165,8 @@ def _may_write(folder: Path) -> bool:
 
 
 @contextmanager
-def _locked(folder: Path) -> Iterator[None]:
+def locked(folder: Path) -> Iterator[None]:
+    """Hold the ledgers folder's lock (one writer at a time, across processes)."""
     with open(folder / ".lock", "a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         yield
@@ -187,10 +191,10 @@ def record_lengths(
         if speech is not None:
             lengths[narrator.spoken(sentence)] = speech.duration
     path = ledger_path(chapter)
-    if not lengths or not _may_write(path.parent.parent):
+    if not lengths or not may_write_ledgers(path.parent.parent):
         return False
     path.parent.mkdir(exist_ok=True)
-    with _locked(path.parent):
+    with locked(path.parent):
         voices = _read(path)
         old = voices.get(identity, {})
         if not complete:

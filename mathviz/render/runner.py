@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from mathviz import doctor, state
 from mathviz.checkpoints import CheckpointResult, SceneReport, describe_failures
 from mathviz.course import SCENES_ENV, Chapter, load_scenes
+from mathviz.render import texstore
 from mathviz.render.assemble import (  # noqa: F401 - the public names of a render
     RenderOutput,
     assemble,
@@ -114,8 +115,11 @@ def check_chapter(chapter: Chapter, voice: VoiceSettings | None = None) -> list[
     ``voice`` (default: the bundled voice) times the beats by its speech: the length of its
     cached audio or, without it, the one in the chapter's speech ledger; only what neither
     knows is synthesised (and recorded in the ledger). ``VoiceSettings("none")`` times the
-    beats by reading speed.
+    beats by reading speed. The formulas the scenes typeset are written into the chapter's
+    formula ledger (:func:`mathviz.render.texstore.record_formulas`).
     """
+    from mathviz.primitives.readout import forget_glyphs  # manim: only when checking
+
     doctor.require("latex", "standalone.cls", "dvisvgm")
     reports = []
     scenes = load_scenes(chapter)
@@ -124,10 +128,13 @@ def check_chapter(chapter: Chapter, voice: VoiceSettings | None = None) -> list[
         tempfile.TemporaryDirectory(prefix="mathviz-check-") as media,
         manim_config(None, Path(media), "none"),
         speaking(narrator),
+        texstore.recording() as formulas,
     ):
+        forget_glyphs()  # typeset here what this chapter shows, not found from the last one
         for scene_cls in scenes:
             report, _ = run_scene(chapter, scene_cls, skip=True)
             reports.append(report)
+    texstore.record_formulas(chapter, formulas.values())
     if narrator.speaks:
         # the ledger holds exactly what the chapter speaks, narration built at run time too
         spoken = chapter_sentences(chapter)
@@ -142,6 +149,7 @@ CHECK_ENGINE = (
     "render/worker.py",
     "render/copies.py",
     "render/narration.py",
+    "render/texstore.py",
     "voice/*.py",
     "voice/*.toml",
 )
@@ -296,6 +304,8 @@ def check_chapters(
     # longest first (by each chapter's last check; never checked: first of all), so that no
     # worker starts a long chapter while the other is finishing
     to_run.sort(key=lambda c: -(state.check_seconds(c) or math.inf))
+    if to_run:  # what the ledgers list, many formulas per LaTeX run, before any scene asks
+        texstore.prefetch(to_run, jobs=max(1, jobs))
     if cluster is not None and to_run:
         outcomes.update(_check_on_cluster(cluster, to_run, voice))
     elif workers <= 1:

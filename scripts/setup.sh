@@ -99,8 +99,9 @@ case "${1:-install}" in
     fi
     say "running the tests"
     set +e
-    # one worker per core; a module's tests stay together (they share its fixtures)
-    .venv/bin/python -m pytest -q -n auto --dist loadfile "${@:2}"
+    # one worker per core; a module's tests stay together (they share its fixtures); the
+    # slowest tests are listed at the end
+    .venv/bin/python -m pytest -q -n auto --dist loadfile --durations=25 "${@:2}"
     status=$?
     set -e
     # pytest's 5 means "no tests collected": that is a failure for this project.

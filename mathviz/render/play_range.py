@@ -1,4 +1,5 @@
-"""A Cairo renderer that draws only some of a scene's plays (for one part of a split scene).
+"""Cairo renderers that draw only some of a scene's plays: those of one part of a split scene
+(:class:`PlayRangeRenderer`), or none at all in a check (:class:`UndrawnRenderer`).
 
 Manim's own ``from_animation_number`` skips the plays before it by jumping each animation
 to its end and adding its run time to the clock at once; updaters see one step, a frozen
@@ -21,7 +22,26 @@ from typing import Any
 from manim.renderer.cairo_renderer import CairoRenderer
 from manim.utils.exceptions import EndSceneEarlyException
 
-__all__ = ["PlayRangeRenderer"]
+__all__ = ["PlayRangeRenderer", "UndrawnRenderer"]
+
+
+class UndrawnRenderer(CairoRenderer):
+    """Manim's :class:`CairoRenderer` for a check (animations skipped): it draws nothing.
+
+    Skipping, Manim still paints every play's static background into the frame and a frozen
+    wait's frame, pixels no check reads (a check reads values from the objects); here those
+    are left out, and everything else (the clock, animations, updaters) runs as in Manim's.
+    """
+
+    def __init__(self, camera_class: type | None = None) -> None:
+        super().__init__(camera_class=camera_class, skip_animations=True)
+
+    def update_frame(self, *args: Any, **kwargs: Any) -> None:  # noqa: D102 - manim API
+        if not self.skip_animations:
+            super().update_frame(*args, **kwargs)
+
+    def get_frame(self) -> Any:  # noqa: D102 - manim API
+        return self.camera.pixel_array if self.skip_animations else super().get_frame()
 
 
 class PlayRangeRenderer(CairoRenderer):

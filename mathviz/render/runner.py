@@ -90,7 +90,14 @@ class CheckpointFailure(RuntimeError):
 def run_scene(chapter: Chapter, scene_cls: type, *, skip: bool) -> tuple[SceneReport, object]:
     """Run one scene class under the current config; wrap any error in :class:`SceneError`."""
     try:
-        scene = scene_cls(skip_animations=skip)
+        if skip:
+            from mathviz.render.camera import scene_camera
+            from mathviz.render.play_range import UndrawnRenderer
+
+            renderer = UndrawnRenderer(scene_camera(scene_cls))
+            scene = scene_cls(renderer=renderer, skip_animations=True)
+        else:
+            scene = scene_cls(skip_animations=skip)
         scene.render()
     except (doctor.MissingToolError, KeyboardInterrupt):
         raise
@@ -150,6 +157,8 @@ CHECK_ENGINE = (
     "render/copies.py",
     "render/narration.py",
     "render/texstore.py",
+    "render/play_range.py",
+    "render/camera.py",
     "voice/*.py",
     "voice/*.toml",
 )

@@ -77,6 +77,19 @@ def test_a_batch_gives_the_bytes_of_one_formula_alone_and_of_manims_own_compile(
     assert "<use" in batch[formulas[1].svg_name] and "<rect" in batch[formulas[1].svg_name]
 
 
+def _count_latex_runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The size of every batch typeset from now on, in order."""
+    runs: list[int] = []
+    batch = texstore._typeset_batch
+
+    def counted(formulas: list[Formula]) -> int:
+        runs.append(len(formulas))
+        return batch(formulas)
+
+    monkeypatch.setattr(texstore, "_typeset_batch", counted)
+    return runs
+
+
 def test_a_formula_latex_refuses_costs_its_batch_one_rerun_and_is_not_stored(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -85,14 +98,7 @@ def test_a_formula_latex_refuses_costs_its_batch_one_rerun_and_is_not_stored(
     template = config["tex_template"]
     bad = Formula.from_source(template.get_texcode_for_expression_in_env(r"\frac{1}{", "align*"))
     assert bad is not None
-    runs = []
-    batch = texstore._typeset_batch
-
-    def counted(formulas: list[Formula]) -> int:
-        runs.append(len(formulas))
-        return batch(formulas)
-
-    monkeypatch.setattr(texstore, "_typeset_batch", counted)
+    runs = _count_latex_runs(monkeypatch)
     assert texstore.typeset([good[0], bad, good[1], good[2]]) == [bad]
     assert runs == [4, 2]
     assert sorted(p.name for p in store_dir().iterdir()) == sorted(f.svg_name for f in good)
@@ -118,6 +124,10 @@ def test_a_formula_typeset_in_one_process_is_found_by_another(
     monkeypatch.setattr(tex_file_writing, "compile_tex", refuse)
     again = _typeset_in(tmp_path / "media", tmp_path / "slot-b", formula)  # an empty folder
     np.testing.assert_array_equal(again, first)
+    # manim parses a link in the process's own folder: the scratch file it writes beside the
+    # SVG it parses (and deletes) never lands in the store, where another process would race
+    handed = tmp_path / "slot-b" / "Tex" / stored.name
+    assert handed.read_bytes() == stored.read_bytes()
     with pytest.raises(AssertionError, match="typeset again"):  # a new formula is typeset
         _typeset_in(tmp_path / "media", tmp_path / "slot-b", r"e^{i\pi} + 1 = 0")
     assert [p.name for p in store_dir().iterdir()] == [stored.name]  # nothing half-written
@@ -148,14 +158,7 @@ def test_a_chapters_ledger_lists_every_formula_its_check_typesets(
     ledger = {f.svg_name for f in texstore.read_ledger(chapter)}
     assert ledger
     monkeypatch.setenv("MATHVIZ_CACHE_DIR", str(tmp_path / "cache"))
-    runs = []
-    batch = texstore._typeset_batch
-
-    def counted(formulas: list[Formula]) -> int:
-        runs.append(len(formulas))
-        return batch(formulas)
-
-    monkeypatch.setattr(texstore, "_typeset_batch", counted)
+    runs = _count_latex_runs(monkeypatch)
     assert texstore.prefetch([chapter], jobs=2) == len(ledger)
     assert len(runs) == max(2, -(-len(ledger) // texstore.BATCH_SIZE))
     assert {p.name for p in store_dir().glob("*.svg")} == ledger

@@ -149,6 +149,17 @@ def _write_atomic(target: Path, text: str) -> None:
     os.replace(tmp, target)
 
 
+def _link_atomic(source: Path, target: Path) -> None:
+    """``target`` as a hard link to ``source`` (a copy across file systems), appearing whole."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f"{target.name}{TMP_MARK}{os.getpid()}-{os.urandom(3).hex()}")
+    try:
+        os.link(source, tmp)
+    except OSError:
+        shutil.copyfile(source, tmp)
+    os.replace(tmp, target)
+
+
 _PAGES_WRITTEN = re.compile(r"Output written on .*?\((\d+) pages?")
 
 
@@ -299,9 +310,10 @@ def record_formulas(chapter: Chapter, formulas: Iterable[Formula]) -> bool:
 def share_typeset_formulas() -> None:
     """Route manim's ``tex_to_svg_file`` through the store (once per process).
 
-    A formula is looked up in the store, else typeset alone into it; manim's own compile
-    runs only for a document of another class, or for one LaTeX refused (it raises with
-    LaTeX's error, named by :func:`mathviz.render.worker.latex_failure`).
+    A formula is looked up in the store, else typeset alone into it, and handed to manim as
+    a link in the process's TeX folder. Manim's own compile runs only for a document of
+    another class, or for one LaTeX refused (it raises with LaTeX's error, named by
+    :func:`mathviz.render.worker.latex_failure`).
     """
     from manim import config
     from manim.mobject.text import tex_mobject
@@ -327,9 +339,14 @@ def share_typeset_formulas() -> None:
         stored = store_dir() / formula.svg_name
         if not stored.is_file():
             typeset([formula])
-        if stored.is_file():
-            return stored
-        return Path(compile_svg(expression, environment, template))
+        if not stored.is_file():
+            return Path(compile_svg(expression, environment, template))
+        # the process's own copy: manim writes a scratch file beside the SVG it parses
+        # (``<name>_.svg``) and deletes it, which two processes parsing one file would race on
+        own = Path(config.get_dir("tex_dir")) / stored.name
+        if not own.is_file():
+            _link_atomic(stored, own)
+        return own
 
     tex_to_svg_file.mathviz_shared = True  # type: ignore[attr-defined]
     tex_file_writing.tex_to_svg_file = tex_to_svg_file

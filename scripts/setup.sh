@@ -64,7 +64,9 @@ install_python_env() {
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     say "installing mathviz and its Python dependencies into .venv"
     .venv/bin/python -m pip install -q --upgrade pip
-    .venv/bin/python -m pip install -q -e '.[test,dev]'
+    # --no-compile: modules are compiled when first imported, not all of them up front
+    # (pip's pass over every dependency took half of a fresh install's time)
+    .venv/bin/python -m pip install -q --no-compile -e '.[test,dev]'
     echo "$want" > "$stamp"
   else
     say "python environment: up to date"

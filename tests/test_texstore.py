@@ -170,3 +170,35 @@ def test_a_chapters_ledger_lists_every_formula_its_check_typesets(
     with texstore.recording() as typeset:
         check_chapter(chapter)
     assert set(typeset) == ledger
+
+
+def test_a_damaged_ledger_is_read_as_empty_and_a_check_writes_it_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from drafts import write_chapter
+
+    from mathviz import course
+    from mathviz.render.narration import LEDGER_ENV
+
+    folder = tmp_path / "scenes"
+    folder.mkdir()
+    monkeypatch.setenv(course.SCENES_ENV, str(folder))
+    monkeypatch.setenv("MATHVIZ_CACHE_DIR", str(tmp_path / "cache"))
+    write_chapter(folder, "0.1", extra=r"from manim import MathTex; MathTex(r'\lVert x \rVert')")
+    chapter = get_chapter("0.1")
+    path = texstore.ledger_path(chapter)
+    path.parent.mkdir()
+    path.write_text('{"documents": [{"preamble": ')
+    assert texstore.read_ledger(chapter) == []
+    assert "damaged formula ledger" in caplog.text
+    assert texstore.prefetch([chapter]) == 0
+    monkeypatch.setenv(LEDGER_ENV, "frozen")
+    check_chapter(chapter)
+    assert texstore.read_ledger(chapter) == []  # frozen: read, never written
+    monkeypatch.delenv(LEDGER_ENV)
+    check_chapter(chapter)
+    bodies = [f.body for f in texstore.read_ledger(chapter)]
+    assert any(r"\lVert x \rVert" in body for body in bodies)
+    assert {f.svg_name for f in texstore.read_ledger(chapter)} <= {
+        p.name for p in store_dir().glob("*.svg")
+    }

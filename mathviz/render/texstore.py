@@ -27,6 +27,7 @@ typeset, so that a fresh checkout typesets a chapter's formulas in one batch.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import shutil
@@ -67,6 +68,8 @@ SINGLE_CLASS = "\\documentclass[preview]{standalone}"
 PAGE_ENVIRONMENT = "mathvizformula"
 MULTI_CLASS = f"\\documentclass[preview,multi={PAGE_ENVIRONMENT}]{{standalone}}"
 BEGIN, END = "\\begin{document}\n", "\\end{document}"
+_log = logging.getLogger("mathviz")
+
 #: formulas per LaTeX run in :func:`prefetch` (a failing formula costs its batch one rerun)
 BATCH_SIZE = 250
 
@@ -232,8 +235,11 @@ def prefetch(chapters: Iterable[Chapter], jobs: int = 1) -> int:
         return 0
     count = max(jobs, -(-len(missing) // BATCH_SIZE))
     batches = [missing[i::count] for i in range(count)]
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        list(pool.map(typeset, [b for b in batches if b]))
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            list(pool.map(typeset, [b for b in batches if b]))
+    except OSError as exc:  # a full or read-only cache: each scene meets it, and says so
+        _log.warning("typesetting the chapters' formulas ahead stopped: %s", exc)
     return len(missing)
 
 
@@ -261,14 +267,18 @@ def ledger_path(chapter: Chapter) -> Path:
 def read_ledger(chapter: Chapter) -> list[Formula]:
     """The formulas the chapter's ledger lists (none for a missing or damaged ledger: they
     are typeset one by one and the next check writes the ledger again)."""
+    path = ledger_path(chapter)
     try:
-        data = json.loads(ledger_path(chapter).read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
         return [
             Formula(str(group["preamble"]), str(body), str(group.get("tail", "")))
             for group in data["documents"]
             for body in group["bodies"]
         ]
-    except (OSError, ValueError, KeyError, TypeError):
+    except FileNotFoundError:
+        return []
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        _log.warning("ignoring the damaged formula ledger %s (%s): it is written again", path, exc)
         return []
 
 

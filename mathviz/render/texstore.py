@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mathviz.render.segments import TMP_MARK, cache_dir
+from mathviz.render.segments import TMP_MARK, cache_dir, write_atomic
 
 if TYPE_CHECKING:
     from mathviz.course import Chapter
@@ -145,13 +145,6 @@ def canonical_svg(svg: str) -> str:
     return re.sub(r"<g id='page\d+'(/?)>", r"<g id='page1'\1>", svg, count=1)
 
 
-def _write_atomic(target: Path, text: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f"{target.name}{TMP_MARK}{os.getpid()}-{os.urandom(3).hex()}")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, target)
-
-
 def _link_atomic(source: Path, target: Path) -> None:
     """``target`` as a hard link to ``source`` (a copy across file systems), appearing whole."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -197,7 +190,7 @@ def _typeset_batch(formulas: list[Formula]) -> int:
             svg = made.get(page)
             if svg is None:  # dvisvgm failed: the formula is typeset alone when needed
                 continue
-            _write_atomic(store_dir() / formula.svg_name, canonical_svg(svg.read_text("utf-8")))
+            write_atomic(store_dir() / formula.svg_name, canonical_svg(svg.read_text("utf-8")))
         return pages
 
 
@@ -287,7 +280,6 @@ def record_formulas(chapter: Chapter, formulas: Iterable[Formula]) -> bool:
     the file changed. Nothing is written inside an installed package or while ledgers are
     frozen (:func:`mathviz.render.narration.may_write_ledgers`)."""
     from mathviz.render.narration import locked, may_write_ledgers
-    from mathviz.render.segments import write_atomic
 
     path = ledger_path(chapter)
     groups: dict[tuple[str, str], set[str]] = {}

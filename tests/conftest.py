@@ -24,6 +24,37 @@ WARM_ENV = "MATHVIZ_TEST_WARM_CHECKS"
 os.environ.setdefault(narration.LEDGER_ENV, "frozen")
 
 
+#: the slowest test modules, slowest first (seconds of a cold CI run, ``--durations=0``):
+#: pytest-xdist hands whole modules to its workers in collection order (``scripts/setup.sh``
+#: keeps that order), so these start first and the short modules fill in around them, instead
+#: of one long module running alone on one core at the end. A module not listed runs after
+#: them, in its usual place; a stale list only costs balance, never a test.
+SLOWEST_MODULES = (
+    "test_faults.py",  # 139 s
+    "test_cluster.py",  # 74 s
+    "test_browser.py",  # 60 s
+    "test_build.py",  # 60 s
+    "test_install.py",  # 56 s, one test
+    "test_storyboard.py",  # 47 s
+    "test_split.py",  # 40 s
+    "test_slides.py",  # 37 s
+    "test_publish.py",  # 35 s
+    "test_render.py",  # 32 s
+    "test_chapter_4_4.py",  # 16 s
+    "test_texstore.py",  # 15 s
+    "test_undrawn.py",  # 14 s
+    "test_voice_track.py",  # 13 s
+    "test_cli.py",  # 12 s
+    "test_chapter_6_5.py",  # 11 s
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slowest modules first (:data:`SLOWEST_MODULES`), the rest as collected."""
+    rank = {name: i for i, name in enumerate(SLOWEST_MODULES)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+
+
 def _chapters_to_check(config: pytest.Config) -> list[course.Chapter]:
     """The chapters whose checks this session's tests read: all of them when the whole
     folder or ``test_chapters.py`` runs, else those of the ``test_chapter_L_N.py`` files

@@ -3,7 +3,7 @@
 The plan is made without importing manim (:mod:`mathviz.render.fingerprint`): a chapter
 whose output carries the fingerprint of its current inputs is *unchanged*; otherwise each of
 its segments is either found in the segment cache or becomes a job. Jobs run in ``-j``
-long-lived worker processes, each of which imports manim once. When all of a chapter's
+long-lived worker processes, forked from one that imported manim. When all of a chapter's
 segments exist, the chapter is assembled by stream copy (no re-encoding). With fewer
 scenes to render than workers, the longest scenes are cut at beat boundaries and their parts
 rendered side by side, then joined frame for frame (:mod:`mathviz.render.split`).
@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
-import multiprocessing
 import os
 import queue as queue_module
 import shutil
@@ -66,7 +65,6 @@ from mathviz.render.split import discard_parts, join_parts, known_plays, split_j
 
 __all__ = [
     "LOCK_NAME",
-    "HASH_SEED",
     "BuildBusyError",
     "BuildInterrupted",
     "interruptible",
@@ -82,8 +80,6 @@ __all__ = [
 ]
 
 LOCK_NAME = ".mathviz-build.lock"
-#: fixed so Manim's per-animation hashes are the same in every worker process
-HASH_SEED = "0"
 
 
 class BuildBusyError(Busy):
@@ -555,8 +551,11 @@ def _run_jobs(
 ) -> None:
     """Run jobs in a pool of persistent workers, longest expected first
     (:func:`~mathviz.render.segments.dispatch`)."""
-    ctx = multiprocessing.get_context("spawn")
+    from mathviz.render import worker
+
+    ctx = worker.pool_context()
     events = ctx.Queue()
+    alive, keep_alive = worker.lifeline(ctx)
     labels = {j.label: j for j in jobs}
     stop = threading.Event()
 
@@ -575,11 +574,8 @@ def _run_jobs(
 
     listener = threading.Thread(target=pump, daemon=True)
     listener.start()
-    old_seed = os.environ.get("PYTHONHASHSEED")
-    os.environ["PYTHONHASHSEED"] = HASH_SEED  # read by each spawned interpreter at start
-    pool = _new_pool(ctx, workers, events)
+    pool = _new_pool(ctx, workers, events, alive)
     interrupted = False
-    from mathviz.render import worker
 
     def submit(job: SegmentJob) -> Future[SegmentResult]:
         return pool.submit(worker.render_segment, job)
@@ -593,7 +589,7 @@ def _run_jobs(
             return future.result()
         except BrokenProcessPool:
             pool.shutdown(wait=False, cancel_futures=True)
-            pool = _new_pool(ctx, workers, events)
+            pool = _new_pool(ctx, workers, events, alive)
             return SegmentResult(
                 job,
                 False,
@@ -615,15 +611,16 @@ def _run_jobs(
         pool.shutdown(wait=not interrupted, cancel_futures=True)
         stop.set()
         listener.join(timeout=2)
-        if old_seed is None:
-            os.environ.pop("PYTHONHASHSEED", None)
-        else:
-            os.environ["PYTHONHASHSEED"] = old_seed
+        keep_alive.close()
+        alive.close()
 
 
-def _new_pool(ctx, workers: int, events) -> ProcessPoolExecutor:
+def _new_pool(ctx, workers: int, events, alive) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(
-        max_workers=workers, mp_context=ctx, initializer=_init, initargs=(events, os.getpid())
+        max_workers=workers,
+        mp_context=ctx,
+        initializer=_init,
+        initargs=(events, alive, dict(os.environ)),
     )
 
 
@@ -639,7 +636,7 @@ def _kill_workers(pool: ProcessPoolExecutor) -> None:
             process.join(timeout=5)
 
 
-def _init(events, parent: int) -> None:  # pragma: no cover - runs in the worker
+def _init(events, alive, environ: dict[str, str]) -> None:  # pragma: no cover - worker
     from mathviz.render import worker
 
-    worker.init_worker(events, parent)
+    worker.init_worker(events, alive, environ)

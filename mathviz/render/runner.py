@@ -17,7 +17,7 @@ import time
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mathviz import doctor, state
 from mathviz.checkpoints import CheckpointResult, SceneReport, describe_failures
@@ -226,16 +226,10 @@ def _check_one(chapter: Chapter, voice: VoiceSettings, reuse: bool) -> CheckOutc
     return CheckOutcome(chapter, reports, reused)
 
 
-def _init_checker(parent: int) -> None:  # pragma: no cover - runs in the worker
-    import signal
-
+def _init_checker(alive: Any, environ: dict[str, str]) -> None:  # pragma: no cover - worker
     from mathviz.render import worker
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops its workers itself
-    worker.die_with_parent(parent)
-    import manim  # noqa: F401 - paid once per worker
-
-    from mathviz import scene  # noqa: F401
+    worker.init_checker(alive, environ)
 
 
 def _check_remotely(
@@ -294,10 +288,9 @@ def check_chapters(
     cluster: Cluster | None = None,
 ) -> list[CheckOutcome]:
     """Check every chapter, in order: results that still hold are reused at once; the rest
-    run in ``jobs`` worker processes (each imports manim once) when more than one must run,
-    or on the workers of a Dask ``cluster`` (:func:`mathviz.render.cluster.connect`).
+    run in ``jobs`` worker processes (forked from one that imported manim) when more than one
+    must run, or on the workers of a Dask ``cluster`` (:func:`mathviz.render.cluster.connect`).
     """
-    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     voice = voice or VoiceSettings()
@@ -323,24 +316,32 @@ def check_chapters(
     else:
         # each worker synthesises its chapter's missing speech itself (one Piper process per
         # chapter, one core each): speech is made in parallel, overlapping other checks
-        context = multiprocessing.get_context("spawn")
+        from mathviz.render import worker
+
+        context = worker.pool_context()
+        alive, keep_alive = worker.lifeline(context)
         pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=context,
             initializer=_init_checker,
-            initargs=(os.getpid(),),
+            initargs=(alive, dict(os.environ)),
         )
+        finished = False
         try:
             futures = {c.id: pool.submit(_check_one, c, voice, False) for c in to_run}
             for chapter_id, future in futures.items():
                 outcomes[chapter_id] = future.result()
+            finished = True
         except BaseException:
             from mathviz.render.build import _kill_workers
 
             _kill_workers(pool)
             raise
         finally:
-            pool.shutdown(wait=False, cancel_futures=True)
+            # idle workers leave at once; the pool's queues are released with them
+            pool.shutdown(wait=finished, cancel_futures=True)
+            keep_alive.close()
+            alive.close()
     return [outcomes[c.id] for c in chapters]
 
 

@@ -1,17 +1,20 @@
 """Rendering one segment: runs inside a long-lived worker process (or in-process).
 
-A worker imports manim once (:func:`init_worker`) and then renders many segments. Each worker
-holds its own slot folder in the cache for manim's media, TeX and text files (an exclusive
-lock for the life of the process), so no two live processes, of one build or of two, ever
-write the same file; the TeX folder persists across builds as a compile cache. A worker dies
-with the build that started it.
+A worker is forked from a server process that imported manim once (:func:`pool_context`),
+then renders many segments. Each worker holds its own slot folder in the cache for manim's
+media, TeX and text files (an exclusive lock for the life of the process), so no two live
+processes, of one build or of two, ever write the same file; the TeX folder persists across
+builds as a compile cache. A worker dies with the build that started it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import fcntl
 import logging
+import multiprocessing
+import multiprocessing.context
 import os
 import re
 import resource
@@ -44,7 +47,12 @@ from mathviz.voice.engine import VoiceUnavailable, speaking
 
 __all__ = [
     "FRAME_HEIGHT",
+    "HASH_SEED",
+    "PRELOAD",
+    "pool_context",
     "init_worker",
+    "init_checker",
+    "lifeline",
     "die_with_parent",
     "process_dir",
     "latex_failure",
@@ -54,6 +62,13 @@ __all__ = [
 ]
 
 FRAME_HEIGHT = 8.0
+#: fixed so Manim's per-animation hashes are the same in every worker process
+HASH_SEED = "0"
+#: what every pool worker imports first, imported once by the fork server the workers are
+#: forked from instead of once per worker (manim alone is about a second of a core). Only
+#: third-party modules: mathviz's own read the environment, which a worker takes from the
+#: process that started its pool (:func:`init_worker`), not from the server
+PRELOAD = ("manim",)
 
 _events: Any = None
 #: which pool of slot folders this process takes its own from
@@ -61,39 +76,104 @@ _slot_pool = "processes"
 _PR_SET_PDEATHSIG = 1
 
 
-def init_worker(events: Any, parent: int) -> None:
+def pool_context() -> multiprocessing.context.BaseContext:
+    """The start method of the render and check pools: workers forked from a server process
+    that imported :data:`PRELOAD` once ("forkserver"; "spawn" where there is none).
+
+    The server is this process's, started on first use with ``PYTHONHASHSEED`` at
+    :data:`HASH_SEED`, which its forked workers share. A forked worker starts in this
+    process's working directory with its ``sys.path``; its environment is the server's
+    until :func:`init_worker` or :func:`init_checker` applies the one passed to it.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    from multiprocessing import forkserver
+
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(list(PRELOAD))
+    old_seed = os.environ.get("PYTHONHASHSEED")
+    os.environ["PYTHONHASHSEED"] = HASH_SEED  # read by the server's interpreter at start
+    try:
+        forkserver.ensure_running()
+    finally:
+        if old_seed is None:
+            os.environ.pop("PYTHONHASHSEED", None)
+        else:
+            os.environ["PYTHONHASHSEED"] = old_seed
+    return context
+
+
+def _take_environment(environ: dict[str, str]) -> None:
+    """Make this worker's environment the one of the process that started its pool."""
+    if dict(os.environ) != environ:
+        os.environ.clear()
+        os.environ.update(environ)
+
+
+def init_worker(events: Any, alive: Any, environ: dict[str, str]) -> None:
     """Process-pool initializer: die with the build, keep the event queue, import manim.
 
     The build stops its workers itself on SIGINT/SIGTERM, so a worker ignores SIGINT (a
-    Ctrl-C reaches the whole process group); if the build is killed outright, the kernel
-    sends the worker SIGKILL (Linux), and a watchdog thread notices the parent is gone on
-    any system.
+    Ctrl-C reaches the whole process group); if the build is killed outright, the worker
+    exits as its ``alive`` pipe closes (:func:`die_with_parent`). ``environ`` is the build's
+    environment (a worker forked from the pool's server starts with the server's).
     """
     global _events, _slot_pool
+    _take_environment(environ)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    die_with_parent(parent)
+    die_with_parent(alive)
     _events = events
     _slot_pool = "workers"
-    import manim  # noqa: F401 - paid once per worker, not once per scene
+    import manim  # noqa: F401 - imported by the fork server already (or here, spawned)
 
     from mathviz import scene  # noqa: F401
 
 
-def die_with_parent(parent: int) -> None:
-    """Ask for SIGKILL when the parent process dies, and watch for it as well."""
+def init_checker(alive: Any, environ: dict[str, str]) -> None:
+    """Process-pool initializer of a check pool: :func:`init_worker` without the events."""
+    _take_environment(environ)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops its workers itself
+    die_with_parent(alive)
+    import manim  # noqa: F401 - imported by the fork server already (or here, spawned)
+
+    from mathviz import scene  # noqa: F401
+
+
+def lifeline(context: multiprocessing.context.BaseContext) -> tuple[Any, Any]:
+    """A pipe that tells a pool's workers their parent is gone: the parent keeps the write
+    end, never writes to it and closes it when the pool is done; each worker gets the read
+    end, which reads end-of-file as soon as the parent has exited, however it ended."""
+    reader, writer = context.Pipe(duplex=False)
+    return reader, writer
+
+
+def die_with_parent(alive: Any) -> None:
+    """Exit when the process that started the pool is gone: ``alive`` is the read end of its
+    :func:`lifeline`, watched by a thread.
+
+    The parent's pid would not do: a worker forked from the pool's fork server has the
+    server as its parent, and the server lives as long as any of its workers does. Where
+    Linux allows, the kernel also sends SIGKILL when the worker's own parent dies.
+    """
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):  # not Linux: the watchdog alone
+    except (OSError, AttributeError):  # not Linux: the lifeline alone
         pass
-    if os.getppid() != parent:  # the parent died before the request was made
+
+    def gone() -> bool:
+        try:
+            return bool(alive.poll(0))  # readable only at end-of-file: it never writes
+        except (OSError, EOFError):
+            return True
+
+    if gone():  # the parent died before the worker started
         os._exit(1)
 
     def watch() -> None:
-        while True:
-            time.sleep(0.5)
-            if os.getppid() != parent:
-                os._exit(1)
+        with contextlib.suppress(OSError, EOFError):
+            alive.poll(None)
+        os._exit(1)
 
     threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
 

@@ -1,0 +1,92 @@
+"""The render and check pools: workers forked from a server that imported manim once take
+their build's environment and hash seed, and leave as soon as their build is gone."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+
+import pytest
+
+from mathviz.render import worker
+
+
+def _pool(context, alive) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(
+        max_workers=2,
+        mp_context=context,
+        initializer=worker.init_checker,
+        initargs=(alive, dict(os.environ)),
+    )
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(") ", 1)[1][0] != "Z"  # a zombie has exited
+    except FileNotFoundError:
+        return False
+
+
+def test_a_worker_takes_the_environment_of_the_pool_it_serves_not_the_servers(monkeypatch):
+    monkeypatch.setenv("MATHVIZ_POOL_PROBE", "when the server started")
+    context = worker.pool_context()  # the server starts (or already runs) here
+    monkeypatch.setenv("MATHVIZ_POOL_PROBE", "when the pool started")
+    monkeypatch.delenv("MATHVIZ_CACHE_DIR", raising=False)
+    alive, keep_alive = worker.lifeline(context)
+    with _pool(context, alive) as pool:
+        probe = pool.submit(os.getenv, "MATHVIZ_POOL_PROBE").result()
+        cache = pool.submit(os.getenv, "MATHVIZ_CACHE_DIR").result()
+        seeded = pool.submit(hash, "mathviz").result()
+    keep_alive.close()
+    alive.close()
+    assert probe == "when the pool started"
+    assert cache is None
+    # every worker hashes as an interpreter started with PYTHONHASHSEED=HASH_SEED does
+    fresh = subprocess.run(
+        [sys.executable, "-c", "print(hash('mathviz'))"],
+        env={**os.environ, "PYTHONHASHSEED": worker.HASH_SEED},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert seeded == int(fresh.stdout)
+
+
+def test_workers_leave_when_their_lifeline_closes_without_a_shutdown():
+    context = worker.pool_context()
+    alive, keep_alive = worker.lifeline(context)
+    pool = _pool(context, alive)
+    pids = {pool.submit(os.getpid).result() for _ in range(4)}
+    assert pids and all(_alive(pid) for pid in pids)
+    keep_alive.close()  # what the kernel does when the build is killed outright
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    try:
+        assert not [pid for pid in pids if _alive(pid)], "a worker outlived its lifeline"
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+        alive.close()
+
+
+@pytest.mark.skipif(
+    "forkserver" not in __import__("multiprocessing").get_all_start_methods(),
+    reason="no fork server on this system: workers are spawned",
+)
+def test_workers_are_forked_from_a_server_that_imported_manim():
+    context = worker.pool_context()
+    assert context.get_start_method() == "forkserver"
+    alive, keep_alive = worker.lifeline(context)
+    with _pool(context, alive) as pool:
+        parent = pool.submit(os.getppid).result()
+    keep_alive.close()
+    alive.close()
+    assert parent != os.getpid()  # the server's child, not this process's
+    with open(f"/proc/{parent}/cmdline", "rb") as cmdline:
+        command = cmdline.read()
+    assert b"multiprocessing.forkserver" in command
+    assert b"['manim']" in command  # what it imported before forking

@@ -102,7 +102,7 @@ case "${1:-install}" in
     ratchet_log=$(mktemp)
     .venv/bin/python scripts/type_ratchet.py > "$ratchet_log" 2>&1 &
     ratchet_pid=$!
-    trap 'kill "$ratchet_pid" 2>/dev/null; rm -f "$ratchet_log"' EXIT
+    trap 'kill "$ratchet_pid" 2>/dev/null || true; rm -f "$ratchet_log"' EXIT
     say "running the tests"
     set +e
     # one worker per core; a module's tests stay together (they share its fixtures), the

@@ -119,14 +119,9 @@ def init_worker(events: Any, alive: Any, environ: dict[str, str]) -> None:
     environment (a worker forked from the pool's server starts with the server's).
     """
     global _events, _slot_pool
-    _take_environment(environ)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    die_with_parent(alive)
+    init_checker(alive, environ)
     _events = events
     _slot_pool = "workers"
-    import manim  # noqa: F401 - imported by the fork server already (or here, spawned)
-
-    from mathviz import scene  # noqa: F401
 
 
 def init_checker(alive: Any, environ: dict[str, str]) -> None:
@@ -143,8 +138,7 @@ def lifeline(context: multiprocessing.context.BaseContext) -> tuple[Any, Any]:
     """A pipe that tells a pool's workers their parent is gone: the parent keeps the write
     end, never writes to it and closes it when the pool is done; each worker gets the read
     end, which reads end-of-file as soon as the parent has exited, however it ended."""
-    reader, writer = context.Pipe(duplex=False)
-    return reader, writer
+    return context.Pipe(duplex=False)
 
 
 def die_with_parent(alive: Any) -> None:

@@ -232,8 +232,15 @@ class Subprocesses:
             cwd=folder,
         )
         self.workers: list[subprocess.Popen] = []
-        wait_until(self.file.is_file, 30, "the scheduler")
+        # dask creates the file, then writes it: wait for a whole document, not the file
+        wait_until(self._address_written, 30, "the scheduler's address")
         self.address = json.loads(self.file.read_text())["address"]
+
+    def _address_written(self) -> bool:
+        try:
+            return "address" in json.loads(self.file.read_text())
+        except (OSError, ValueError):
+            return False
 
     def worker(self, name: str, env: dict[str, str] | None = None, *options: str) -> None:
         cache = self.folder / f"cache-{name}"

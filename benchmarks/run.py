@@ -31,9 +31,11 @@ Sections (``--only`` takes a comma list):
 ``voice``    the narration: Piper's synthesis real-time factor on this machine, the whole
              course's speech from a cold and from a warm voice cache, and what the voice adds
              to rendering one chapter (``--voice default`` vs ``--voice none``, alternated).
+``install``  what ``scripts/setup.sh`` spends installing the project into a new virtualenv:
+             pip alone vs uv, alternated, from empty download caches and from filled ones.
 
 Peak memory per worker comes from the builds' ``--report`` files. Only public tools are used
-(manim, ffmpeg, ffprobe); every figure is printed and written with its goal.
+(manim, ffmpeg, ffprobe, pip, uv); every figure is printed and written with its goal.
 """
 
 from __future__ import annotations
@@ -922,6 +924,60 @@ def noop_section(report: Report, work: Path) -> None:
     )
 
 
+#: alternated pip/uv pairs of the install section, each from empty download caches
+INSTALL_PAIRS = 2
+
+
+def install_section(report: Report, work: Path) -> None:
+    """What ``scripts/setup.sh`` spends installing the project into a new virtualenv: pip
+    alone (the fallback) vs pip installing uv and uv the rest, alternated, each from empty
+    download caches (a clean machine) and once more with its cache filled (a re-install)."""
+
+    def install(tool: str, cache: Path) -> float:
+        venv = work / "install-venv"
+        shutil.rmtree(venv, ignore_errors=True)
+        python = str(venv / "bin" / "python")
+        env = env_with(PIP_CACHE_DIR=str(cache / "pip"), UV_CACHE_DIR=str(cache / "uv"))
+        start = time.perf_counter()
+        run([sys.executable, "-m", "venv", str(venv)], env=env)
+        if tool == "pip":
+            run([python, "-m", "pip", "install", "-q", "--upgrade", "pip"], env=env)
+            run([python, "-m", "pip", "install", "-q", "-e", ".[test,dev]"], env=env, cwd=ROOT)
+        else:
+            run([python, "-m", "pip", "install", "-q", "uv"], env=env)
+            uv = [str(venv / "bin" / "uv"), "pip", "install", "-q", "--compile-bytecode"]
+            run([*uv, "--python", python, "-e", ".[test,dev]"], env=env, cwd=ROOT)
+        seconds = time.perf_counter() - start
+        shutil.rmtree(venv, ignore_errors=True)
+        return seconds
+
+    cold: dict[str, list[float]] = {"pip": [], "uv": []}
+    warm: dict[str, float] = {}
+    for pair in range(INSTALL_PAIRS):
+        for tool in cold:
+            cache = work / f"install-cache-{tool}-{pair}"
+            cold[tool].append(install(tool, cache))
+            if pair == 0:
+                warm[tool] = install(tool, cache)
+            shutil.rmtree(cache, ignore_errors=True)
+    ratios = [u / p for p, u in zip(cold["pip"], cold["uv"], strict=True)]
+    report.add(
+        "installing the project into a new virtualenv, empty caches: uv / pip wall time",
+        spread(ratios, "{:.2f}"),
+        "< 1",
+        statistics.median(ratios) < 1,
+        note=f"{spread(cold['uv'])} s vs {spread(cold['pip'])} s, {INSTALL_PAIRS} alternated "
+        "pairs; compiled to bytecode in both",
+    )
+    report.add(
+        "the same with each tool's download cache filled: uv / pip",
+        f"{warm['uv'] / warm['pip']:.2f}",
+        "–",
+        None,
+        note=f"{warm['uv']:.1f} s vs {warm['pip']:.1f} s, one run each",
+    )
+
+
 #: the design ``check`` is compared with: the last commit before formulas were typeset many per
 #: LaTeX run from the chapters' formula ledgers (the chapters' scenes are the same in both)
 CHECK_BASELINE = "de4468e"
@@ -1268,6 +1324,7 @@ SECTIONS = {
     "noop": noop_section,
     "check": check_section,
     "voice": voice_section,
+    "install": install_section,
 }
 
 

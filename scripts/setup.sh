@@ -63,10 +63,17 @@ install_python_env() {
   local want; want=$(sha256sum pyproject.toml | cut -d' ' -f1)
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     say "installing mathviz and its Python dependencies into .venv"
-    .venv/bin/python -m pip install -q --upgrade pip
-    # compiled at install (not --no-compile): where PYTHONDONTWRITEBYTECODE is set, as on
-    # this project's CI machines, nothing imported later would ever be cached
-    .venv/bin/python -m pip install -q -e '.[test,dev]'
+    # uv (from PyPI) downloads and installs in parallel: about half pip's time from an empty
+    # cache (benchmarks/RESULTS.md, section install); pip is the fallback. Compiled at install:
+    # where PYTHONDONTWRITEBYTECODE is set, as on this project's CI machines, nothing imported
+    # later would ever be cached
+    if .venv/bin/python -m pip install -q uv; then
+      .venv/bin/uv pip install -q --compile-bytecode --python .venv/bin/python -e '.[test,dev]'
+    else
+      say "uv could not be installed: installing with pip instead"
+      .venv/bin/python -m pip install -q --upgrade pip
+      .venv/bin/python -m pip install -q -e '.[test,dev]'
+    fi
     echo "$want" > "$stamp"
   else
     say "python environment: up to date"

@@ -31,6 +31,8 @@ Sections (``--only`` takes a comma list):
 ``voice``    the narration: Piper's synthesis real-time factor on this machine, the whole
              course's speech from a cold and from a warm voice cache, and what the voice adds
              to rendering one chapter (``--voice default`` vs ``--voice none``, alternated).
+``track``    a rebuild of one chapter whose segments are all cached, its mastered voice track
+             reused vs mastered again, alternated.
 ``install``  what ``scripts/setup.sh`` spends installing the project into a new virtualenv:
              pip alone vs uv, alternated, from empty download caches and from filled ones.
 
@@ -924,6 +926,40 @@ def noop_section(report: Report, work: Path) -> None:
     )
 
 
+#: alternated pairs of the track section
+TRACK_PAIRS = 3
+
+
+def track_section(report: Report, work: Path) -> None:
+    """Rebuilding a chapter whose segments are all cached (a new build folder: joining,
+    voice track, captions, sidecar): its mastered voice track reused vs mastered again (the
+    track cache emptied before each B run: what every rebuild did before tracks were kept)."""
+    cache_dir = work / "track-cache"
+    cache = env_with(MATHVIZ_CACHE_DIR=str(cache_dir))
+
+    def rebuild(name: str) -> float:
+        out = work / f"track-{name}"
+        shutil.rmtree(out, ignore_errors=True)
+        cmd = [MATHVIZ, "render", CHAPTER, "--profile", "preview", "-q", "--out", str(out)]
+        return run(cmd, env=cache)
+
+    rebuild("warm-up")  # renders the segments and the speech once
+    times: dict[str, list[float]] = {"kept": [], "mastered": []}
+    for _ in range(TRACK_PAIRS):
+        times["kept"].append(rebuild("kept"))
+        shutil.rmtree(cache_dir / "voice-tracks", ignore_errors=True)
+        times["mastered"].append(rebuild("mastered"))
+    ratios = [k / m for k, m in zip(times["kept"], times["mastered"], strict=True)]
+    report.add(
+        f"rebuild of {CHAPTER} at preview, every segment cached: voice track kept / mastered again",
+        spread(ratios, "{:.2f}"),
+        "< 1",
+        statistics.median(ratios) < 1,
+        note=f"wall {spread(times['kept'])} s vs {spread(times['mastered'])} s, "
+        f"{TRACK_PAIRS} alternated pairs",
+    )
+
+
 #: alternated pip/uv pairs of the install section, each from empty download caches
 INSTALL_PAIRS = 2
 
@@ -1324,6 +1360,7 @@ SECTIONS = {
     "noop": noop_section,
     "check": check_section,
     "voice": voice_section,
+    "track": track_section,
     "install": install_section,
 }
 

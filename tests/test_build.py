@@ -143,6 +143,70 @@ def test_editing_one_sentence_speaks_one_sentence_and_renders_one_scene(drafts, 
     assert again.jobs == [] and len(_voice_wavs(tmp_path) - spoken) == 1
 
 
+def _audio_md5(video: Path) -> str:
+    """MD5 of the audio stream's packets (stream copy: the encoded bytes, not decoded)."""
+    return subprocess.run(
+        ["ffmpeg", "-v", "error", "-i", str(video), "-map", "0:a", "-c", "copy", "-f", "md5", "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+
+
+def test_a_chapter_whose_speech_is_unchanged_reuses_its_mastered_voice_track(
+    drafts, tmp_path, preview, monkeypatch
+):
+    from mathviz.render.assemble import read_sidecar, voice_track_dir
+    from mathviz.voice import track
+
+    mastered: list[Path] = []
+    master = track.normalise_and_encode
+
+    def counted(samples, rate, target, codec):
+        mastered.append(target)
+        return master(samples, rate, target, codec)
+
+    monkeypatch.setattr(track, "normalise_and_encode", counted)
+
+    def video(out: Path) -> Path:
+        return out / "preview" / "00-foundations" / "0.1-mathematical-language.mp4"
+
+    def kept() -> list[Path]:
+        return sorted(p for p in voice_track_dir().rglob("*") if p.is_file())
+
+    run_build(["0.1"], preview, tmp_path / "a", jobs=1)
+    assert len(mastered) == 1 and [p.suffix for p in kept()] == [".json", ".m4a"]
+    spoken = _audio_md5(video(tmp_path / "a"))
+    figures = read_sidecar(video(tmp_path / "a"))["audio"]
+    assert figures["sentences"] == 2 and -17 <= figures["integrated_lufs"] <= -15
+
+    # the pictures change, the speech and its times do not: the track is not mastered again
+    write_chapter(drafts, "0.1", extra="self.play(Create(Circle()), run_time=0.2)")
+    edited = run_build(["0.1"], preview, tmp_path / "a", jobs=1)
+    assert edited.jobs == ["0.1 Closing"] and len(mastered) == 1
+    assert _audio_md5(video(tmp_path / "a")) == spoken
+    assert read_sidecar(video(tmp_path / "a"))["audio"] == figures
+
+    # a damaged cached track is named, removed and mastered again
+    audio = next(p for p in kept() if p.suffix == ".m4a")
+    audio.write_bytes(audio.read_bytes()[: audio.stat().st_size // 2])
+    damaged = run_build(["0.1"], preview, tmp_path / "b", jobs=1)
+    assert len(mastered) == 2
+    (warning,) = damaged.summary.warnings
+    assert warning.startswith("0.1: damaged voice track evicted") and audio.name in warning
+    assert _audio_md5(video(tmp_path / "b")) == spoken  # the same speech, the same bytes
+    assert has_audio(video(tmp_path / "b"))
+
+    # --force masters it again; new speech replaces the chapter's cached track
+    run_build(["0.1"], preview, tmp_path / "a", jobs=1, force=True)
+    assert len(mastered) == 3
+    write_chapter(drafts, "0.1", second="A square, spoken anew.")
+    run_build(["0.1"], preview, tmp_path / "a", jobs=1)
+    assert len(mastered) == 4 and len(kept()) == 2
+    assert _audio_md5(video(tmp_path / "a")) != spoken
+    assert stray(tmp_path) == []
+
+
 def test_the_voice_is_part_of_every_segment_fingerprint(drafts, tmp_path, preview):
     import dataclasses
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import hashlib
 import json
 import os
 import shutil
@@ -19,15 +20,20 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
 from mathviz import ffmpeg
 from mathviz.checkpoints import BeatRecord, SceneReport
 from mathviz.course import Chapter
 from mathviz.render import captions
-from mathviz.render.integrity import Digest, digest_of, problem_with
+from mathviz.render.integrity import Digest, canonical_hash, digest_of, problem_with
 from mathviz.render.narration import placements
 from mathviz.render.profiles import Profile
+from mathviz.render.segments import TMP_MARK, cache_dir, write_atomic
 from mathviz.voice.engine import Narrator
+
+if TYPE_CHECKING:
+    from mathviz.voice.track import Placement
 
 __all__ = [
     "RenderOutput",
@@ -45,6 +51,7 @@ __all__ = [
     "poster_time",
     "assemble",
     "voice_track",
+    "voice_track_dir",
     "copy_file",
     "concat",
     "to_gif",
@@ -63,6 +70,8 @@ class RenderOutput:
     captions_vtt: Path
     sidecar: Path
     duration: float
+    #: what went wrong without failing the chapter (a damaged cached voice track, evicted)
+    warnings: tuple[str, ...] = ()
 
 
 def output_path(chapter: Chapter, profile: Profile, fmt: str, out_root: Path) -> Path:
@@ -91,7 +100,7 @@ def output_files(final: Path) -> list[Path]:
     return [final, final.with_suffix(".srt"), final.with_suffix(".vtt"), sidecar_path(final)]
 
 
-def read_sidecar(final: Path) -> dict:
+def read_sidecar(final: Path) -> dict[str, Any]:
     """The sidecar of a finished output, or :class:`DamagedOutput` naming the file and fix."""
     path = sidecar_path(final)
     try:
@@ -148,10 +157,10 @@ def scene_offsets(reports: list[SceneReport]) -> list[float]:
     return offsets
 
 
-def chapter_plays(reports: list[SceneReport]) -> list[list]:
+def chapter_plays(reports: list[SceneReport]) -> list[list[Any]]:
     """Every play of the chapter on its clock, ``[start, end, moving, beat]``, with the beat
     numbered through the chapter as in :func:`timeline` (``None`` between beats)."""
-    plays: list[list] = []
+    plays: list[list[Any]] = []
     first = 0
     for report, offset in zip(reports, scene_offsets(reports), strict=True):
         plays += [
@@ -186,13 +195,16 @@ def assemble(
     reports: list[SceneReport],
     fingerprint: str | None = None,
     narrator: Narrator | None = None,
+    reuse_voice: bool = False,
 ) -> RenderOutput:
     """Join ``segments`` (in order) into the chapter's output, captions and sidecar.
 
     When the beats were spoken, the voice track (every sentence at its time, loudness
     normalised, AAC for mp4 and Opus for webm) is laid over the joined video; gif and png
     stay silent. The segments are not consumed. ``fingerprint``, when given, is stamped
-    beside the output so an unchanged rebuild can skip it.
+    beside the output so an unchanged rebuild can skip it. With ``reuse_voice``, the
+    mastered track is kept in :func:`voice_track_dir` and reused while its speech and times
+    are the same.
     """
     final = output_path(chapter, profile, fmt, out_root)
     final.parent.mkdir(parents=True, exist_ok=True)
@@ -207,8 +219,10 @@ def assemble(
         duration = probe_duration(joined)
         produced = work / final.name
         audio: dict[str, object] | None = None
+        notes: list[str] = []
         if fmt in ("mp4", "webm") and any(s.audio for b in beats for s in b.sentences):
-            audio = voice_track(beats, joined, duration, produced, container, narrator)
+            kept = voice_track_dir() / profile.name / chapter.output_stem if reuse_voice else None
+            audio = voice_track(beats, joined, duration, produced, container, narrator, kept, notes)
         elif fmt in ("mp4", "webm"):
             joined.replace(produced)
         elif fmt == "gif":
@@ -247,9 +261,83 @@ def assemble(
                 json.dumps({"fingerprint": fingerprint, "files": digests}, indent=1)
             )
             os.replace(work / stamp.name, stamp)
-        return RenderOutput(chapter.id, final, srt, vtt, side, duration)
+        return RenderOutput(chapter.id, final, srt, vtt, side, duration, tuple(notes))
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+#: a change to how tracks are mastered that the source of :mod:`mathviz.voice.track` does not
+#: show invalidates every cached track when this is raised
+TRACK_CACHE_VERSION = 1
+
+
+def voice_track_dir() -> Path:
+    """Mastered voice tracks, one per chapter, profile and codec (``<cache>/voice-tracks``)."""
+    return cache_dir() / "voice-tracks"
+
+
+def _track_key(placed: list[Placement], duration: float, codec: str, track_source: Path) -> str:
+    """What a mastered track is made of: every sentence's audio bytes and start, the
+    track's length, the codec and the mastering code."""
+    audio: dict[Path, str] = {}
+    for p in placed:
+        if p.wav not in audio:
+            audio[p.wav] = hashlib.sha256(Path(p.wav).read_bytes()).hexdigest()
+    return canonical_hash(
+        {
+            "version": TRACK_CACHE_VERSION,
+            "mastering": hashlib.sha256(track_source.read_bytes()).hexdigest(),
+            "codec": codec,
+            "duration": repr(float(duration)),
+            "sentences": [[audio[p.wav], repr(float(p.start))] for p in placed],
+        }
+    )
+
+
+def _cached_track(
+    folder: Path, key: str, suffix: str, warnings: list[str]
+) -> tuple[Path, dict[str, object]] | None:
+    """The track stored under ``key`` and its loudness figures, if whole; a damaged one is
+    removed (and mastered again by the caller), with a line in ``warnings``."""
+    audio, record = folder / f"{key}{suffix}", folder / f"{key}.json"
+    if not record.is_file():
+        return None
+    try:
+        data = json.loads(record.read_text(encoding="utf-8"))
+        problem = problem_with(audio, Digest.from_json(data["digest"]))
+        figures = dict(data["figures"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        problem = f"{record.name} is unreadable ({exc})"
+    if problem is None:
+        return audio, figures
+    warnings.append(f"damaged voice track evicted, mastering it again: {problem}")
+    record.unlink(missing_ok=True)
+    audio.unlink(missing_ok=True)
+    return None
+
+
+def _store_track(
+    folder: Path, key: str, encoded: Path, figures: dict[str, object], warnings: list[str]
+) -> None:
+    """Keep a mastered track (audio first, its record last) in place of the folder's other
+    tracks of the same codec; a cache that cannot be written only costs the next build time."""
+    audio = folder / f"{key}{encoded.suffix}"
+    tmp = audio.with_name(f"{audio.name}{TMP_MARK}{os.getpid()}")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        copy_file(encoded, tmp)
+        digest = digest_of(tmp)
+        os.replace(tmp, audio)
+        write_atomic(
+            folder / f"{key}.json", json.dumps({"digest": digest.as_json(), "figures": figures})
+        )
+        for older in folder.glob(f"*{encoded.suffix}"):
+            if older != audio and TMP_MARK not in older.name:
+                older.with_suffix(".json").unlink(missing_ok=True)
+                older.unlink(missing_ok=True)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        warnings.append(f"the voice track could not be kept in the cache ({exc})")
 
 
 def voice_track(
@@ -259,30 +347,49 @@ def voice_track(
     target: Path,
     container: str,
     narrator: Narrator | None,
+    cache: Path | None = None,
+    warnings: list[str] | None = None,
 ) -> dict[str, object]:
     """Mux the spoken sentences of ``beats`` over ``video`` into ``target``; the track's
     loudness figures (for the sidecar).
 
-    A sentence whose speech is no longer cached is synthesised again (``narrator``).
+    A sentence whose speech is no longer cached is synthesised again (``narrator``). With a
+    ``cache`` folder, a track mastered before from the same speech at the same times (and the
+    same mastering code) is reused after its checksum is verified: mixing, loudness
+    normalisation and measuring take seconds a chapter, and the sound of a chapter whose
+    pictures alone changed has not changed. A damaged cached track is noted in ``warnings``.
     """
-    from mathviz.voice import track  # numpy/scipy: not needed to plan a build
+    from mathviz.voice import track  # numpy (scipy when mastering): not needed to plan a build
 
+    notes = warnings if warnings is not None else []
     placed = placements(beats, narrator)
-    work = target.parent
-    encoded = work / ("voice.webm" if container == "webm" else "voice.m4a")
-    samples = track.mix(placed, duration)
-    loudness = track.normalise_and_encode(
-        samples, 48000, encoded, "opus" if container == "webm" else "aac"
-    )
+    codec: Literal["aac", "opus"] = "opus" if container == "webm" else "aac"
+    suffix = ".webm" if container == "webm" else ".m4a"
+    encoded = target.parent / f"voice{suffix}"
+    key = _track_key(placed, duration, codec, Path(track.__file__)) if cache else ""
+    hit = _cached_track(cache, key, suffix, notes) if cache else None
+    if hit is not None:
+        try:  # a copy: another build may replace the chapter's cached track meanwhile
+            copy_file(hit[0], encoded)
+        except OSError:
+            hit = None
+    if hit is not None:
+        figures = hit[1]
+    else:
+        samples = track.mix(placed, duration)
+        loudness = track.normalise_and_encode(samples, 48000, encoded, codec)
+        figures = {
+            "codec": codec,
+            "sample_rate": 48000,
+            "sentences": len(placed),
+            "integrated_lufs": round(loudness.integrated_lufs, 2),
+            "true_peak_dbtp": round(loudness.true_peak_dbtp, 2),
+            "voice": next(s.audio for b in beats for s in b.sentences if s.audio).split("/")[0],
+        }
+        if cache:
+            _store_track(cache, key, encoded, figures, notes)
     track.mux(video, encoded, target)
-    return {
-        "codec": "opus" if container == "webm" else "aac",
-        "sample_rate": 48000,
-        "sentences": len(placed),
-        "integrated_lufs": round(loudness.integrated_lufs, 2),
-        "true_peak_dbtp": round(loudness.true_peak_dbtp, 2),
-        "voice": next(s.audio for b in beats for s in b.sentences if s.audio).split("/")[0],
-    }
+    return figures
 
 
 def _ffmpeg(*args: str) -> None:

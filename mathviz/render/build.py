@@ -424,7 +424,9 @@ def build(
                         reports,
                         fingerprint=plan.fingerprint,
                         narrator=profile.voice.narrator(voice_cache_dir()),
+                        reuse_voice=not force,
                     )
+                    warnings.extend(f"{plan.chapter.id}: {w}" for w in output.warnings)
                     prune_segments(
                         plan.chapter,
                         profile,

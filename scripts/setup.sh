@@ -78,6 +78,10 @@ install_python_env() {
   else
     say "python environment: up to date"
   fi
+  # The checkout's own modules (installed editable, so not compiled by the install), compiled
+  # now: where PYTHONDONTWRITEBYTECODE is set, every process would compile them again (only
+  # what changed since the last run is compiled)
+  .venv/bin/python -m compileall -q mathviz scenes tests > /dev/null
 }
 
 install_system_packages "${1:-install}"

@@ -197,9 +197,13 @@ def test_a_chapter_whose_speech_is_unchanged_reuses_its_mastered_voice_track(
     assert _audio_md5(video(tmp_path / "b")) == spoken  # the same speech, the same bytes
     assert has_audio(video(tmp_path / "b"))
 
-    # --force masters it again; new speech replaces the chapter's cached track
+    # --force masters it again, and a copy a killed build left half-written is removed
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    leftover = audio.with_name(f"{audio.name}.tmp-{gone.pid}")
+    leftover.write_bytes(b"half a track")
     run_build(["0.1"], preview, tmp_path / "a", jobs=1, force=True)
-    assert len(mastered) == 3
+    assert len(mastered) == 3 and not leftover.exists()
     write_chapter(drafts, "0.1", second="A square, spoken anew.")
     run_build(["0.1"], preview, tmp_path / "a", jobs=1)
     assert len(mastered) == 4 and len(kept()) == 2

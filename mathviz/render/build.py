@@ -43,7 +43,13 @@ from mathviz.errors import Busy
 from mathviz.render import cluster as cluster_module
 from mathviz.render import fingerprint as fp
 from mathviz.render import texstore
-from mathviz.render.assemble import RenderOutput, assemble, output_path, output_problem
+from mathviz.render.assemble import (
+    RenderOutput,
+    assemble,
+    output_path,
+    output_problem,
+    voice_track_dir,
+)
 from mathviz.render.narration import chapter_narrator, spoken_lengths, voice_cache_dir
 from mathviz.render.profiles import Profile
 from mathviz.render.segments import (
@@ -312,6 +318,7 @@ def remove_stale(out_root: Path, profile: Profile) -> list[Path]:
         segment_dir() / profile.name,
         segment_dir().parent / "workers",
         voice_cache_dir(),
+        voice_track_dir() / profile.name,
         texstore.store_dir(),
     ):
         for path in stale_temporaries(root):

@@ -294,12 +294,13 @@ def _track_key(placed: list[Placement], duration: float, codec: str, track_sourc
     )
 
 
-def _cached_track(
-    folder: Path, key: str, suffix: str, warnings: list[str]
-) -> tuple[Path, dict[str, object]] | None:
-    """The track stored under ``key`` and its loudness figures, if whole; a damaged one is
-    removed (and mastered again by the caller), with a line in ``warnings``."""
-    audio, record = folder / f"{key}{suffix}", folder / f"{key}.json"
+def _reuse_track(
+    folder: Path, key: str, encoded: Path, warnings: list[str]
+) -> dict[str, object] | None:
+    """Copy the track kept under ``key`` to ``encoded`` and return its loudness figures, if
+    it is whole (a copy: another build may replace the chapter's kept track meanwhile); a
+    damaged one is removed, with a line in ``warnings``, and ``None`` returned."""
+    audio, record = folder / f"{key}{encoded.suffix}", folder / f"{key}.json"
     if not record.is_file():
         return None
     try:
@@ -309,7 +310,11 @@ def _cached_track(
     except (OSError, ValueError, KeyError, TypeError) as exc:
         problem = f"{record.name} is unreadable ({exc})"
     if problem is None:
-        return audio, figures
+        try:
+            copy_file(audio, encoded)
+            return figures
+        except OSError:
+            return None  # replaced or removed by another build just now: master it here
     warnings.append(f"damaged voice track evicted, mastering it again: {problem}")
     record.unlink(missing_ok=True)
     audio.unlink(missing_ok=True)
@@ -326,8 +331,8 @@ def _store_track(
     try:
         folder.mkdir(parents=True, exist_ok=True)
         copy_file(encoded, tmp)
-        digest = digest_of(tmp)
         os.replace(tmp, audio)
+        digest = digest_of(audio)
         write_atomic(
             folder / f"{key}.json", json.dumps({"digest": digest.as_json(), "figures": figures})
         )
@@ -367,14 +372,9 @@ def voice_track(
     suffix = ".webm" if container == "webm" else ".m4a"
     encoded = target.parent / f"voice{suffix}"
     key = _track_key(placed, duration, codec, Path(track.__file__)) if cache else ""
-    hit = _cached_track(cache, key, suffix, notes) if cache else None
-    if hit is not None:
-        try:  # a copy: another build may replace the chapter's cached track meanwhile
-            copy_file(hit[0], encoded)
-        except OSError:
-            hit = None
-    if hit is not None:
-        figures = hit[1]
+    kept = _reuse_track(cache, key, encoded, notes) if cache else None
+    if kept is not None:
+        figures = kept
     else:
         samples = track.mix(placed, duration)
         loudness = track.normalise_and_encode(samples, 48000, encoded, codec)

@@ -12,6 +12,7 @@ from animation_helpers import run
 from manim import Axes, DoubleArrow
 
 from mathviz.maths.sampling import Binning, ExponentialPopulation
+from mathviz.primitives import sample_pile
 from mathviz.primitives.sample_pile import MeanPile, NormalOverlay, PopulationPlot, SpreadTable
 from mathviz.readings import printed
 
@@ -40,6 +41,20 @@ def test_a_planned_pile_shows_nothing_until_tiles_land(scene):
     assert pile.spread_shown() == pytest.approx(spread, abs=1e-9)
     # each tile carries 1/(30 · 0.2) of density: the tallest stack's top
     assert pile.peak_shown() == pytest.approx(counts.max() / (30 * 0.2), abs=1e-9)
+
+
+def test_the_pile_reads_each_tile_where_manim_puts_its_centre(scene):
+    """The landed tiles are read in one pass from their points: the same centres, to the
+    bit, as ``get_center`` tile by tile, also for a tile caught mid-fall."""
+    means = np.random.default_rng(4).exponential(2.0, 12)
+    pile = planned(means[means < 10])
+    animation = pile.rain(run_time=1.0)
+    animation._setup_scene(scene)
+    animation.begin()
+    animation.interpolate(0.6)  # some tiles down, some still falling
+    pile.shift(np.array([0.3, -0.2, 0.0])).scale(1.1)
+    for tile in pile.tiles:
+        assert np.array_equal(sample_pile._centre(tile), tile.get_center())
 
 
 def test_a_falling_tile_is_not_counted(scene):

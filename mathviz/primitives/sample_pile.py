@@ -77,6 +77,13 @@ def _ease(t: float, start: float, end: float) -> float:
     return u * u * (3 - 2 * u)
 
 
+def _centre(tile: Mobject) -> NDArray[np.float64]:
+    """The centre ``tile.get_center()`` gives for a straight-edged tile (its handles lie on
+    its edges, so its points span the same box as its anchors), without its per-call cost."""
+    points = tile.points
+    return np.asarray((points.min(axis=0) + points.max(axis=0)) / 2, dtype=float)
+
+
 class PopulationPlot(VGroup):
     """The population's density on ``axes``: a curve over ``[0, x_max]`` and its filled area.
 
@@ -278,13 +285,16 @@ class MeanPile(VGroup):
     def _landed(self) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
         """x (axes units) and bin of every landed tile: a visible tile whose centre sits on
         its bin's stack, the stack counted up from the axis without gaps."""
+        shown = [tile for tile in self.tiles if tile.get_fill_opacity() >= 0.5]
         by_bin: dict[int, list[tuple[float, float]]] = {}
-        for tile in self.tiles:
-            if tile.get_fill_opacity() < 0.5:
-                continue
-            x, y = (float(v) for v in self.axes.p2c(tile.get_center())[:2])
-            b = int(math.floor((x - self.binning.lo) / self.binning.width))
-            by_bin.setdefault(b, []).append((y / self.unit - 0.5, x))
+        if shown:
+            # every centre through the axes in one pass (``get_center`` tile by tile, then a
+            # projection per tile and axis, cost the check of 8.2 a quarter of its time)
+            centres = np.array([_centre(tile) for tile in shown])
+            xy = np.asarray(self.axes.p2c(centres), dtype=float)
+            for x, y in xy[:, :2].tolist():
+                b = int(math.floor((x - self.binning.lo) / self.binning.width))
+                by_bin.setdefault(b, []).append((y / self.unit - 0.5, x))
         xs: list[float] = []
         bins: list[int] = []
         for b, stack in by_bin.items():

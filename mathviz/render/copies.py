@@ -18,6 +18,8 @@ SVG path) are shared with the original. ``tests/test_copies.py`` checks that.
 from __future__ import annotations
 
 import copy
+import pathlib
+import types
 from typing import Any
 
 import numpy as np
@@ -33,30 +35,74 @@ def _shared(self: Any, memo: dict[int, Any]) -> Any:
 
 
 def _immutable_types() -> frozenset[type]:
+    """Kinds of value a copy shares with its original: ``copy.deepcopy`` returns them
+    unchanged (numbers, strings, enum members, functions, classes, paths) or they are never
+    changed in place (:class:`ManimColor`, a parsed SVG path)."""
+    import svgelements
+    from manim.constants import CapStyleType, LineJointType
     from manim.utils.color.core import ManimColor
 
     return frozenset(
-        {int, float, bool, str, bytes, complex, type(None), np.float64, np.int64, ManimColor}
+        {
+            int,
+            float,
+            bool,
+            str,
+            bytes,
+            complex,
+            type(None),
+            np.float64,
+            np.int64,
+            ManimColor,
+            LineJointType,
+            CapStyleType,
+            types.FunctionType,
+            types.BuiltinFunctionType,
+            type,
+            pathlib.PosixPath,
+            pathlib.WindowsPath,
+            svgelements.Path,
+        }
     )
 
 
 def _mobject_deepcopy(immutable: frozenset[type], original: Any) -> Any:
+    deepcopy_any = copy.deepcopy
+    ndarray = np.ndarray
+
+    def clone(value: Any, memo: dict[int, Any]) -> Any:
+        """``copy.deepcopy(value, memo)``, with the kinds a mobject holds handled here."""
+        kind = type(value)
+        if kind in immutable:
+            return value
+        done = memo.get(id(value))
+        if done is not None:
+            return done
+        if kind is ndarray and value.dtype.kind in _NUMERIC_KINDS:
+            done = memo[id(value)] = value.copy()
+            return done
+        if kind is list:
+            done = memo[id(value)] = []
+            done.extend([clone(item, memo) for item in value])
+            return done
+        if kind is dict:
+            done = memo[id(value)] = {}
+            for k, item in value.items():
+                done[k if type(k) in immutable else deepcopy_any(k, memo)] = clone(item, memo)
+            return done
+        copier = getattr(kind, "__deepcopy__", None)
+        if getattr(copier, "mathviz_cheap_copy", False):
+            return deepcopy(value, memo)
+        return deepcopy_any(value, memo)
+
     def deepcopy(self: Any, memo: dict[int, Any]) -> Any:
         # manim's Mobject.__deepcopy__, with values that cannot change shared, not copied
         cls = self.__class__
         result = cls.__new__(cls)
         memo[id(self)] = result
+        fields = result.__dict__
         for key, value in self.__dict__.items():
-            kind = type(value)
-            if kind in immutable:
-                setattr(result, key, value)
-            elif kind is np.ndarray and value.dtype.kind in _NUMERIC_KINDS:
-                clone = memo.get(id(value))
-                if clone is None:
-                    clone = memo[id(value)] = value.copy()
-                setattr(result, key, clone)
-            else:
-                setattr(result, key, copy.deepcopy(value, memo))
+            fields[key] = value if type(value) in immutable else clone(value, memo)
         result.original_id = str(id(self))
         return result
 

@@ -155,6 +155,7 @@ CHECK_ENGINE = (
     "render/runner.py",
     "render/worker.py",
     "render/copies.py",
+    "render/fastpaths.py",
     "render/narration.py",
     "render/texstore.py",
     "render/play_range.py",

@@ -32,6 +32,7 @@ from typing import Any
 from mathviz import doctor
 from mathviz.course import SCENES_ENV, get_chapter, load_scenes
 from mathviz.render.copies import cheap_copies
+from mathviz.render.fastpaths import cheap_internals
 from mathviz.render.narration import chapter_narrator
 from mathviz.render.profiles import Profile
 from mathviz.render.segments import (
@@ -335,6 +336,7 @@ def manim_config(
     logging.getLogger("manim").setLevel(logging.ERROR)
     encode_bt709()
     cheap_copies()
+    cheap_internals()
     share_typeset_formulas()
     with tempconfig(settings):
         yield

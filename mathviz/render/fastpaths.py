@@ -1,0 +1,174 @@
+"""Cheaper manim internals: the same answers manim gives, with less Python per call.
+
+A check steps every animation to eight moments and reads positions back at each, so
+``get_family``, ``get_center``, ``width`` and ``set_fill`` run hundreds of thousands of times a
+course. Profiling ``mathviz check all`` showed these costs, replaced here (manim is pinned, so
+each replacement is checked against the one known version by ``tests/test_fastpaths.py``):
+
+* :meth:`manim.Mobject.get_family` walks the tree with nested generators (one ``yield from``
+  per level for every member), then drops repeats; here a plain recursive walk builds the
+  same list, and the repeat pass runs only when there is a repeat;
+* :meth:`manim.VMobject.get_points_defining_boundary` builds its array row by row from a
+  Python tuple of points; here each member's anchors are interleaved by slicing;
+* :meth:`manim.Mobject.get_critical_point` scans the points once per axis and per call of
+  ``get_extremum_along_dim``; here the minima and maxima of all axes come from one pass;
+* :meth:`manim.Mobject.length_over_dim` (``width``, ``height``) walks the tree twice, taking
+  Python's ``max`` and ``min`` over every coordinate; here numpy takes them over one column;
+* :meth:`manim.VMobject.generate_rgbas_array` (every ``set_fill``, ``set_stroke`` and
+  ``set_color``) pairs lists of colours and opacities even for one colour and one opacity,
+  the usual call; here that call builds its one row directly.
+
+Every result is bit for bit the one manim computes: the same members in the same order, the
+same anchor rows, minima, maxima and midpoints taken with the same arithmetic, the same
+colour rows. Anything else (a subclass with its own method, several colours, a sheen, a NaN)
+goes to manim's own method.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+__all__ = ["cheap_internals"]
+
+
+def _family(original: Callable[..., list[Any]], plain_walk: Any) -> Callable[..., list[Any]]:
+    from manim.utils.iterables import remove_list_redundancies
+
+    def get_family(self: Any, recurse: bool = True) -> list[Any]:
+        if type(self)._iter_family is not plain_walk:
+            return original(self, recurse)
+        members: list[Any] = []
+        active: set[Any] = set()
+
+        def walk(mob: Any) -> None:
+            # manim's ``_iter_family``: depth first, a member already on the path skipped
+            if mob in active:
+                return
+            active.add(mob)
+            members.append(mob)
+            for sub in mob.submobjects:
+                walk(sub)
+            active.remove(mob)
+
+        walk(self)
+        if len(set(members)) == len(members):
+            return members
+        return remove_list_redundancies(members)
+
+    return get_family
+
+
+def _boundary(original: Callable[[Any], Any], plain_anchors: Callable[[Any], Any]) -> Any:
+    def get_points_defining_boundary(self: Any) -> Any:
+        rows: list[np.ndarray] = []
+        for sub in self.get_family():
+            if getattr(type(sub), "get_anchors", None) is not plain_anchors:
+                return original(self)
+            points = sub.points
+            count = points.shape[0]
+            if count == 0:
+                continue
+            if count == 1:
+                rows.append(points.copy())
+                continue
+            step = sub.n_points_per_cubic_curve
+            starts, ends = points[::step], points[step - 1 :: step]
+            if len(starts) != len(ends):
+                return original(self)  # manim raises on such a member: let it
+            both = np.empty((2 * len(starts), points.shape[1]), dtype=points.dtype)
+            both[0::2], both[1::2] = starts, ends
+            rows.append(both)
+        if not rows:
+            return np.array(())
+        return np.concatenate(rows) if len(rows) > 1 else rows[0]
+
+    return get_points_defining_boundary
+
+
+def _critical_point(original: Callable[[Any, Any], Any], plain_extremum: Any) -> Any:
+    def get_critical_point(self: Any, direction: Any) -> Any:
+        if type(self).get_extremum_along_dim is not plain_extremum:
+            return original(self, direction)
+        result = np.zeros(self.dim)
+        points = self.get_points_defining_boundary()
+        if len(points) == 0:
+            return result
+        points = np.asarray(points)
+        lowest, highest = points.min(axis=0), points.max(axis=0)
+        for dim in range(self.dim):
+            key = direction[dim]
+            if key < 0:
+                result[dim] = lowest[dim]
+            elif key == 0:
+                result[dim] = (lowest[dim] + highest[dim]) / 2
+            else:
+                result[dim] = highest[dim]
+        return result
+
+    return get_critical_point
+
+
+def _length_over_dim(original: Callable[[Any, int], Any], plain_reduce: Any) -> Any:
+    def length_over_dim(self: Any, dim: int) -> Any:
+        columns = []
+        for member in self.get_family():
+            if type(member).reduce_across_dimension is not plain_reduce:
+                return original(self, dim)
+            if len(member.points):
+                columns.append(member.points[:, dim])
+        if not columns:
+            return 0
+        values = np.concatenate(columns) if len(columns) > 1 else columns[0]
+        highest, lowest = values.max(), values.min()
+        if np.isnan(highest) or np.isnan(lowest):
+            return original(self, dim)  # Python's max and min treat NaN their own way
+        return highest - lowest
+
+    return length_over_dim
+
+
+def _rgbas(original: Callable[[Any, Any, Any], Any], colour_type: type, black: Any) -> Any:
+    numbers = (int, float, np.float64)
+
+    def generate_rgbas_array(self: Any, color: Any, opacity: Any) -> Any:
+        if (
+            (color is None or type(color) is colour_type)
+            and (opacity is None or type(opacity) in numbers)
+            and self.get_sheen_factor() == 0
+        ):
+            colour: Any = black if color is None else color
+            return np.array([colour.to_rgba_with_alpha(0.0 if opacity is None else opacity)])
+        return original(self, color, opacity)
+
+    return generate_rgbas_array
+
+
+def cheap_internals() -> None:
+    """Install the cheaper family walk, bounding boxes and colour rows into manim (once per
+    process)."""
+    from manim import BLACK, ManimColor, Mobject, VMobject
+
+    if getattr(Mobject.get_family, "mathviz_cheap", False):
+        return
+    replacements: dict[tuple[type, str], Any] = {
+        (Mobject, "get_family"): _family(Mobject.get_family, Mobject._iter_family),
+        (VMobject, "get_points_defining_boundary"): _boundary(
+            VMobject.get_points_defining_boundary, VMobject.get_anchors
+        ),
+        (Mobject, "get_critical_point"): _critical_point(
+            Mobject.get_critical_point, Mobject.get_extremum_along_dim
+        ),
+        (Mobject, "length_over_dim"): _length_over_dim(
+            Mobject.length_over_dim, Mobject.reduce_across_dimension
+        ),
+        (VMobject, "generate_rgbas_array"): _rgbas(
+            VMobject.generate_rgbas_array, ManimColor, BLACK
+        ),
+    }
+    for (owner, name), replacement in replacements.items():
+        replacement.mathviz_cheap = True
+        replacement.manim_original = getattr(owner, name)
+        setattr(owner, name, replacement)

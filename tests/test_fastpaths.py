@@ -1,0 +1,131 @@
+"""Cheaper manim internals (mathviz.render.fastpaths): bit for bit what manim's own
+``get_family``, ``get_points_defining_boundary``, ``get_critical_point``, ``length_over_dim``
+and ``generate_rgbas_array`` return."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+from manim import (
+    BLUE,
+    DL,
+    DOWN,
+    GREEN,
+    LEFT,
+    ORIGIN,
+    RED,
+    RIGHT,
+    UL,
+    UP,
+    UR,
+    Axes,
+    Circle,
+    DecimalNumber,
+    Dot,
+    Group,
+    Line,
+    ManimColor,
+    Mobject,
+    Square,
+    VGroup,
+    VMobject,
+)
+
+from mathviz import theme
+from mathviz.render.fastpaths import cheap_internals
+
+
+@pytest.fixture(scope="module")
+def manims(scene):
+    """manim's own methods (the ``scene`` fixture's config installs ours)."""
+    cheap_internals()
+    return {
+        "family": Mobject.get_family.manim_original,
+        "boundary": VMobject.get_points_defining_boundary.manim_original,
+        "critical": Mobject.get_critical_point.manim_original,
+        "length": Mobject.length_over_dim.manim_original,
+        "rgbas": VMobject.generate_rgbas_array.manim_original,
+    }
+
+
+def lesson() -> list[Mobject]:
+    """What lectures measure: axes with numbers and a curve, text, a formula, a live number,
+    a rotated square, a point, an empty group, and groups nested with a member held twice."""
+    axes = Axes(x_range=[0, 4, 1], y_range=[-1, 3, 1], x_length=5, y_length=4)
+    axes.add_coordinates()
+    curve = axes.plot(lambda x: 0.2 * x**2 - 0.5, color=theme.ACCENT)
+    formula = theme.tex(r"\nabla f = (2x,\ 6y)").shift(2 * UR)
+    label = theme.text("a parabola", size=theme.LABEL_SIZE).shift(DL)
+    value = DecimalNumber(-1.25, num_decimal_places=2).to_corner(UR)
+    square = Square(1.3).rotate(0.4).shift(0.7 * LEFT + 0.2 * DOWN)
+    shared = Dot(np.array([0.3, -2.1, 0.0]))
+    one_point = VMobject()
+    one_point.set_points(np.array([[1.5, -0.25, 0.0]]))
+    nested = VGroup(VGroup(square, shared), VGroup(shared, Circle(0.4)), VGroup())
+    return [
+        axes,
+        curve,
+        formula,
+        label,
+        value,
+        square,
+        one_point,
+        nested,
+        VGroup(),
+        Group(Line(LEFT, UP), Dot()),
+    ]
+
+
+def test_a_family_lists_the_same_members_in_the_same_order(manims):
+    for mob in lesson():
+        assert mob.get_family() == manims["family"](mob)
+    looped = VGroup(Dot(), Dot())
+    looped.submobjects.append(looped)  # a member that contains itself is listed once
+    assert looped.get_family() == manims["family"](looped)
+
+
+def test_the_boundary_is_the_same_array(manims):
+    for mob in lesson():
+        for member in [mob, *mob.get_family()]:
+            if not isinstance(member, VMobject):
+                continue
+            ours, theirs = member.get_points_defining_boundary(), manims["boundary"](member)
+            assert ours.shape == theirs.shape and ours.dtype == theirs.dtype
+            assert ours.tobytes() == theirs.tobytes()
+            if len(member.points) == 1:
+                assert not np.shares_memory(ours, member.points)
+
+
+def test_every_edge_corner_and_centre_is_the_same_point(manims):
+    directions = [np.array(d, dtype=float) for d in itertools.product((-1, 0, 1), repeat=3)]
+    directions += [UL, DOWN, RIGHT, ORIGIN, np.array([0.5, -2.0, 0.0])]
+    for mob in lesson():
+        for member in mob.get_family():
+            for direction in directions:
+                ours = member.get_critical_point(direction)
+                theirs = manims["critical"](member, direction)
+                assert ours.tobytes() == theirs.tobytes(), (member, direction)
+
+
+def test_every_width_height_and_depth_is_the_same_length(manims):
+    for mob in lesson():
+        for member in mob.get_family():
+            for dim in range(3):
+                ours, theirs = member.length_over_dim(dim), manims["length"](member, dim)
+                assert type(ours) is type(theirs) and ours == theirs, (member, dim)
+    assert Square().width == 2.0 and VGroup().height == 0
+
+
+def test_every_colour_row_is_the_same(manims):
+    plain, shiny = Square(), Square().set_sheen(0.3)
+    colours = [None, BLUE, ManimColor("#ff8800"), ManimColor.from_rgba((0.2, 0.4, 0.6, 0.5))]
+    colours += ["#123456", (RED, GREEN), [BLUE]]  # not one ManimColor: manim's own path
+    opacities = [None, 0, 1, 0.35, np.float64(0.8), (0.2, 0.9)]
+    for mob in (plain, shiny):
+        for colour, opacity in itertools.product(colours, opacities):
+            ours = mob.generate_rgbas_array(colour, opacity)
+            theirs = manims["rgbas"](mob, colour, opacity)
+            assert ours.shape == theirs.shape and ours.dtype == theirs.dtype
+            assert ours.tobytes() == theirs.tobytes(), (mob, colour, opacity)

@@ -777,7 +777,7 @@ class LectureThreeDScene(LectureMixin, ThreeDScene):
                     if (
                         mob in camera.fixed_in_frame_mobjects
                         or mob in camera.fixed_orientation_mobjects
-                        or not np.all(np.isfinite(mob.points))
+                        or not np.isfinite(mob.points).all()
                     ):
                         mob.points = np.array(camera.transform_points_pre_display(mob, mob.points))
                     else:

@@ -84,6 +84,11 @@ def test_a_family_lists_the_same_members_in_the_same_order(manims):
     looped = VGroup(Dot(), Dot())
     looped.submobjects.append(looped)  # a member that contains itself is listed once
     assert looped.get_family() == manims["family"](looped)
+    inner = VGroup(Dot())
+    outer = VGroup(inner, Dot())
+    inner.submobjects.append(outer)  # a cycle two levels deep
+    for mob in (inner, outer):
+        assert mob.get_family() == manims["family"](mob)
 
 
 def test_the_boundary_is_the_same_array(manims):

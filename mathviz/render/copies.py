@@ -100,9 +100,11 @@ def _mobject_deepcopy(immutable: frozenset[type], original: Any) -> Any:
         cls = self.__class__
         result = cls.__new__(cls)
         memo[id(self)] = result
-        fields = result.__dict__
-        for key, value in self.__dict__.items():
-            fields[key] = value if type(value) in immutable else clone(value, memo)
+        fields = self.__dict__.copy()  # values that cannot change stay shared as they are
+        for key, value in fields.items():
+            if type(value) not in immutable:
+                fields[key] = clone(value, memo)
+        result.__dict__ = fields
         result.original_id = str(id(self))
         return result
 

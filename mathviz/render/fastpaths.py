@@ -34,26 +34,31 @@ import numpy as np
 __all__ = ["cheap_internals"]
 
 
+def _walk(subs: list[Any], members: list[Any], active: set[Any]) -> None:
+    """manim's ``_iter_family`` below a member: depth first, a member already on the path
+    skipped (a member without submobjects is never on it: it is nobody's ancestor)."""
+    for sub in subs:
+        inner = sub.submobjects
+        if not inner:
+            members.append(sub)
+        elif sub not in active:
+            active.add(sub)
+            members.append(sub)
+            _walk(inner, members, active)
+            active.remove(sub)
+
+
 def _family(original: Callable[..., list[Any]], plain_walk: Any) -> Callable[..., list[Any]]:
     from manim.utils.iterables import remove_list_redundancies
 
     def get_family(self: Any, recurse: bool = True) -> list[Any]:
         if type(self)._iter_family is not plain_walk:
             return original(self, recurse)
-        members: list[Any] = []
-        active: set[Any] = set()
-
-        def walk(mob: Any) -> None:
-            # manim's ``_iter_family``: depth first, a member already on the path skipped
-            if mob in active:
-                return
-            active.add(mob)
-            members.append(mob)
-            for sub in mob.submobjects:
-                walk(sub)
-            active.remove(mob)
-
-        walk(self)
+        subs = self.submobjects
+        if not subs:
+            return [self]
+        members = [self]
+        _walk(subs, members, {self})
         if len(set(members)) == len(members):
             return members
         return remove_list_redundancies(members)

@@ -8,7 +8,9 @@ reasons fixed here (manim is pinned, so both are checked against one known versi
 * every glyph keeps the svgelements ``Path`` it was parsed from, which manim reads only
   while constructing the glyph, yet each copy duplicated it point by point;
 * :meth:`manim.Mobject.__deepcopy__` sends every attribute through :func:`copy.deepcopy`,
-  including numbers, strings and colours that are never changed in place.
+  including numbers, strings and colours that are never changed in place; here those are
+  shared, and the lists, dicts and arrays a mobject holds are copied without
+  :func:`copy.deepcopy`'s dispatch (anything else still goes through it).
 
 A copy still owns its points, its colour arrays, its submobjects and everything else that
 can change: only values that cannot change (numbers, strings, :class:`ManimColor`, a parsed

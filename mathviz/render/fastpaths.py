@@ -101,7 +101,6 @@ def _critical_point(original: Callable[[Any, Any], Any], plain_extremum: Any) ->
         points = self.get_points_defining_boundary()
         if len(points) == 0:
             return result
-        points = np.asarray(points)
         lowest, highest = points.min(axis=0), points.max(axis=0)
         for dim in range(self.dim):
             key = direction[dim]

@@ -66,6 +66,7 @@ __all__ = [
     "CROSSING_INSET",
     "Finding",
     "KINDS",
+    "LayoutWalk",
     "MIN_CONTRAST",
     "MIN_CROSSING_LENGTH",
     "MIN_DELTA_E",
@@ -320,36 +321,48 @@ def _ranges_reduce(
     return ufunc.reduceat(padded, idx, axis=0)[0::2]
 
 
-class _Scene:
-    """Every drawn part (a mobject with points) of the scene, as flat numpy arrays.
-
-    Parts are numbered in depth-first order, the order Manim draws them in; :attr:`order` is
-    the true drawing rank (a mobject listed twice is drawn at its last place, then parts are
-    sorted by ``z_index``).
+class _Structure:
+    """The shape of a scene's mobject tree as the lint walks it: which mobjects are drawn
+    parts, in which order, under which owner, text, coordinate system and parent. It depends
+    on the tree alone (submobject lists, types, names, which mobjects have points), not on
+    where the points are or what colour they have, so it holds while a play only moves and
+    recolours, and :class:`LayoutWalk` keeps it from one sampled moment to the next.
     """
 
-    def __init__(self, mobjects: Sequence[Mobject], moving: Collection[int]) -> None:
+    __slots__ = (
+        "backing",
+        "base_order",
+        "coord_of",
+        "nodes",
+        "owners",
+        "parents",
+        "parts",
+        "skeleton",
+        "text_of",
+        "texts",
+        "tops",
+        "top_mobjects",
+        "vector",
+        "vector_flags",
+    )
+
+    def __init__(self, mobjects: Sequence[Mobject]) -> None:
         parts: list[Mobject] = []
-        points: list[np.ndarray] = []
-        fills: list[np.ndarray] = []
-        strokes: list[np.ndarray] = []
-        widths: list[float] = []
-        zs: list[float] = []
+        vector: list[bool] = []
         text_of: list[int] = []
         backing: list[bool] = []
         coord_of: list[int] = []
         owners: list[Mobject] = []
         parents: list[int] = []
-        vector: list[bool] = []
         #: nodes: [mobject, first part, end part, child nodes, anonymous group?]
         nodes: list[list[Any]] = []
         #: texts: [mobject, first part, end part]
         texts: list[list[Any]] = []
+        #: every mobject visited, with what the walk read of it (see :meth:`holds`)
+        skeleton: list[tuple[Mobject, type, str, list[Mobject], bool]] = []
         coords = [0]
         seen: set[int] = set()
         duplicate = False
-        no_stroke = np.zeros((1, 4))
-        opaque = np.ones((1, 4))
 
         def visit(
             mob: Mobject,
@@ -385,29 +398,20 @@ class _Scene:
             node = len(nodes)
             children: list[int] = []
             nodes.append([mob, start, -1, children, anonymous])
-            pts = mob.points
+            subs = mob.submobjects
+            pointed = len(mob.points) > 0
+            skeleton.append((mob, cls, name, list(subs), pointed))
             fill = getattr(mob, "fill_rgbas", None)
             # a plain Mobject with points (a ValueTracker, a camera's trackers) is never drawn
-            if len(pts) and (fill is not None or isinstance(mob, _DRAWN_NON_VECTOR)):
+            if pointed and (fill is not None or isinstance(mob, _DRAWN_NON_VECTOR)):
                 parts.append(mob)
-                points.append(pts)
-                if fill is not None:
-                    vector.append(True)
-                    fills.append(fill)
-                    strokes.append(mob.stroke_rgbas)
-                    widths.append(_stroke_width(mob))
-                else:
-                    vector.append(False)
-                    fills.append(opaque)
-                    strokes.append(no_stroke)
-                    widths.append(0.0)
-                zs.append(mob.z_index)
+                vector.append(fill is not None)
                 text_of.append(text)
                 backing.append(backed)
                 coord_of.append(coord)
                 owners.append(named if named is not None else outer if outer is not None else mob)
                 parents.append(parent)
-            for sub in mob.submobjects:
+            for sub in subs:
                 if id(sub) in seen:
                     duplicate = True
                     continue
@@ -428,22 +432,19 @@ class _Scene:
             while stack:
                 sub, up, backed = stack.pop()
                 seen.add(id(sub))
-                backed = backed or _type_info(type(sub))[1]
-                fill = getattr(sub, "fill_rgbas", None)
-                if fill is not None and len(sub.points):
+                cls = type(sub)
+                backed = backed or _type_info(cls)[1]
+                children = sub.submobjects
+                pointed = len(sub.points) > 0
+                skeleton.append((sub, cls, sub.name, list(children), pointed))
+                if pointed and getattr(sub, "fill_rgbas", None) is not None:
                     parts.append(sub)
-                    points.append(sub.points)
                     vector.append(True)
-                    fills.append(fill)
-                    strokes.append(sub.stroke_rgbas)
-                    widths.append(_stroke_width(sub))
-                    zs.append(sub.z_index)
                     text_of.append(text)
                     backing.append(backed)
                     coord_of.append(coord)
                     owners.append(owner)
                     parents.append(up)
-                children = sub.submobjects
                 if children:
                     for child in reversed(children):
                         if id(child) in seen:
@@ -462,14 +463,83 @@ class _Scene:
             self.tops.append(visit(mob, -1, False, -1, None, None, id(mob)))
 
         n = len(parts)
-        self.n, self.parts, self.owners, self.nodes = n, parts, owners, nodes
+        self.top_mobjects = list(mobjects)
+        self.skeleton = skeleton
+        self.parts, self.owners, self.nodes, self.texts = parts, owners, nodes, texts
+        self.vector_flags = vector
         #: id of each part's parent (its own for a top-level part): siblings share it
         self.parents = np.array(parents, dtype=np.int64)
-        self.texts = texts
         self.text_of = np.array(text_of, dtype=int)
         self.backing = np.array(backing, dtype=bool)
         self.coord_of = np.array(coord_of, dtype=int)
         self.vector = np.array(vector, dtype=bool)
+        #: the drawing rank before ``z_index`` sorts it (a mobject listed twice is drawn at
+        #: its last place)
+        self.base_order = np.arange(n, dtype=float)
+        if duplicate:
+            flat = [m for top in mobjects for m in top.get_family() if len(m.points)]
+            last = {id(m): i for i, m in enumerate(flat)}
+            self.base_order = np.array(
+                [last.get(id(m), i) for i, m in enumerate(parts)], dtype=float
+            )
+
+    def holds(self, mobjects: Sequence[Mobject]) -> bool:
+        """Whether walking ``mobjects`` now would give this structure: the same mobjects
+        listed, and every mobject walked still of its type and name, with the same
+        submobjects, and points if it had any."""
+        if list(mobjects) != self.top_mobjects:
+            return False
+        for mob, cls, name, subs, pointed in self.skeleton:
+            if (
+                mob.submobjects != subs
+                or (len(mob.points) > 0) is not pointed
+                or type(mob) is not cls
+                or mob.name != name
+            ):
+                return False
+        return True
+
+
+class LayoutWalk:
+    """What one scene's layout lint keeps between calls: the structure of its last walk,
+    reused while :meth:`_Structure.holds` (a play that moves and recolours its objects keeps
+    the tree, so its sampled moments cost a check of the tree instead of a new walk)."""
+
+    __slots__ = ("_structure",)
+
+    def __init__(self) -> None:
+        self._structure: _Structure | None = None
+
+    def structure(self, mobjects: Sequence[Mobject]) -> _Structure:
+        """The structure of ``mobjects`` now (the kept one if it still holds)."""
+        kept = self._structure
+        if kept is None or not kept.holds(mobjects):
+            kept = self._structure = _Structure(mobjects)
+        return kept
+
+
+_NO_STROKE = np.zeros((1, 4))
+_OPAQUE = np.ones((1, 4))
+
+
+class _Scene:
+    """Every drawn part (a mobject with points) of the scene, as flat numpy arrays.
+
+    Parts are numbered in depth-first order, the order Manim draws them in; :attr:`order` is
+    the true drawing rank (a mobject listed twice is drawn at its last place, then parts are
+    sorted by ``z_index``).
+    """
+
+    def __init__(
+        self, mobjects: Sequence[Mobject], moving: Collection[int], walk: LayoutWalk | None = None
+    ) -> None:
+        shape = walk.structure(mobjects) if walk is not None else _Structure(mobjects)
+        parts = shape.parts
+        n = len(parts)
+        self.n, self.parts, self.owners, self.nodes = n, parts, shape.owners, shape.nodes
+        self.tops, self.texts, self.parents = shape.tops, shape.texts, shape.parents
+        self.text_of, self.backing, self.coord_of = shape.text_of, shape.backing, shape.coord_of
+        self.vector = shape.vector
         self.moving = (
             np.array([id(m) in moving for m in parts], dtype=bool)
             if moving
@@ -477,6 +547,11 @@ class _Scene:
         )
         if n == 0:
             return
+        points = [m.points for m in parts]
+        flags = shape.vector_flags
+        fills = [m.fill_rgbas if v else _OPAQUE for m, v in zip(parts, flags, strict=True)]
+        strokes = [m.stroke_rgbas if v else _NO_STROKE for m, v in zip(parts, flags, strict=True)]
+        widths = [_stroke_width(m) if v else 0.0 for m, v in zip(parts, flags, strict=True)]
         # boxes from the curves' anchors (what Manim's get_corner measures)
         counts = np.array([len(p) for p in points])
         starts = np.zeros(n, dtype=int)
@@ -498,12 +573,8 @@ class _Scene:
         #: boxes of the visible parts only (invisible parts: an empty box)
         self.shown_lo = np.where(self.shown[:, None], self.lo, np.inf)
         self.shown_hi = np.where(self.shown[:, None], self.hi, -np.inf)
-        order = np.arange(n, dtype=float)
-        if duplicate:
-            flat = [m for top in mobjects for m in top.get_family() if len(m.points)]
-            last = {id(m): i for i, m in enumerate(flat)}
-            order = np.array([last.get(id(m), i) for i, m in enumerate(parts)], dtype=float)
-        z = np.array(zs, dtype=float)
+        order = shape.base_order
+        z = np.array([m.z_index for m in parts], dtype=float)
         if np.any(z):
             order = np.lexsort((order, z)).argsort().astype(float)
         self.order = order
@@ -892,6 +963,7 @@ def layout_findings(
     background: ParsableManimColor,
     moving: Collection[int] = frozenset(),
     pixel_height: int = 1080,
+    walk: LayoutWalk | None = None,
 ) -> list[Finding]:
     """Every layout defect a viewer would see in the still frame ``mobjects`` make.
 
@@ -911,13 +983,17 @@ def layout_findings(
         way, are not defects yet. Objects leaving the frame are reported even while moving.
     pixel_height
         The output's height in pixels, for the smallest text allowed.
+    walk
+        The caller's :class:`LayoutWalk`, when it lints the same scene again and again (at
+        every sampled moment of a play): the tree's structure is walked again only when it
+        changed. The findings are the same with or without it.
 
     Returns
     -------
     list of Finding
         Grouped by kind in the order of :data:`KINDS`; empty for a clean layout.
     """
-    scene = _Scene(mobjects, moving)
+    scene = _Scene(mobjects, moving, walk)
     if scene.n == 0:
         return []
     frame = (float(frame_width), float(frame_height))
@@ -937,6 +1013,7 @@ def layout_problems(
     mobjects: Sequence[Mobject],
     margin: float = theme.SAFE_MARGIN,
     moving: Collection[int] = frozenset(),
+    walk: LayoutWalk | None = None,
 ) -> list[tuple[str, float]]:
     """Every :func:`layout_findings` defect as ``("kind: description", size)``, for the scene.
 
@@ -951,5 +1028,6 @@ def layout_problems(
             margin=margin,
             background=theme.BACKGROUND,
             moving=moving,
+            walk=walk,
         )
     ]

@@ -60,7 +60,7 @@ from mathviz.checkpoints import (
     within,
 )
 from mathviz.course import CHAPTERS, get_chapter
-from mathviz.layout import describe, layout_problems, visible_texts
+from mathviz.layout import LayoutWalk, describe, layout_problems, visible_texts
 from mathviz.readings import Printed, PrintedArray, source_of
 from mathviz.voice import text as narration_text
 from mathviz.voice.engine import Narrator, active_narrator
@@ -273,6 +273,7 @@ class LectureMixin:
         self.narrator: Narrator | None = narrator if narrator and narrator.speaks else None
         self._invariants: dict[str, dict[str, Any]] = {}
         self._layout_seen: set[str] = set()
+        self._layout_walk = LayoutWalk()
         self._verified_numbers: set[int] = set()
         self._declared_numbers: dict[int, str] = {}
         self._play_count = 0
@@ -380,7 +381,9 @@ class LectureMixin:
                 for a in self.animations  # type: ignore[attr-defined]
                 for m in _animated_family(a)
             )
-        for description, size in layout_problems(self.mobjects, moving=moving):
+        for description, size in layout_problems(
+            self.mobjects, moving=moving, walk=self._layout_walk
+        ):
             if description in self._layout_seen:
                 continue
             self._layout_seen.add(description)

@@ -1,6 +1,6 @@
 """Cheaper manim internals (mathviz.render.fastpaths): bit for bit what manim's own
 ``get_family``, ``get_points_defining_boundary``, ``get_critical_point``, ``length_over_dim``
-and ``generate_rgbas_array`` return."""
+and ``generate_rgbas_array`` return, and a text parsed once draws as one parsed again."""
 
 from __future__ import annotations
 
@@ -134,3 +134,63 @@ def test_every_colour_row_is_the_same(manims):
             theirs = manims["rgbas"](mob, colour, opacity)
             assert ours.shape == theirs.shape and ours.dtype == theirs.dtype
             assert ours.tobytes() == theirs.tobytes(), (mob, colour, opacity)
+
+
+def _drawn(mob: Mobject) -> list[tuple[str, bytes, bytes, bytes]]:
+    return [
+        (type(m).__name__, m.points.tobytes(), m.fill_rgbas.tobytes(), m.stroke_rgbas.tobytes())
+        for m in mob.get_family()
+    ]
+
+
+def test_a_text_parsed_before_is_copied_and_draws_the_same(manims):
+    from manim import Text
+    from manim.mobject.svg.svg_mobject import SVG_HASH_TO_MOB_MAP
+    from manim.utils.iterables import hash_obj
+
+    def make(**kwargs) -> Text:
+        return Text("cached: ab 1.5", font=theme.FONT, font_size=30, t2c={"ab": RED}, **kwargs)
+
+    parsed = make(use_svg_cache=False)  # manim's own default for Text
+    first, second = make(), make()
+    assert hash_obj(second.hash_seed) in SVG_HASH_TO_MOB_MAP
+    assert _drawn(first) == _drawn(parsed) == _drawn(second)
+    assert second.submobjects[0] is not first.submobjects[0]
+    # a copy, not a shared glyph: restyling one text leaves the other as it was
+    second.set_color(BLUE)
+    assert _drawn(first) == _drawn(parsed)
+    other = Text("cached: ab 1.5", font=theme.FONT, font_size=31)
+    assert _drawn(other) != _drawn(first)
+
+
+@pytest.mark.parametrize(
+    "options", [{}, {"shift": 0.5 * DOWN}, {"scale": 0.5}], ids=["in place", "shift", "scale"]
+)
+def test_a_fade_out_steps_through_the_same_frames_as_manims(manims, options):
+    from manim import Animation, FadeOut, Transform
+
+    def stage() -> VGroup:
+        spinning = Square(1.0).set_fill(BLUE, 0.6)
+        # an updater that accumulates: run twice a frame, it would turn the square twice as far
+        spinning.add_updater(lambda m, dt: m.rotate(0.7 * dt))
+        return VGroup(spinning, Circle(0.5).shift(RIGHT), theme.text("bye").shift(UP))
+
+    def frames(fade: FadeOut) -> list:
+        fade.begin()
+        shown = []
+        for step in range(1, 6):
+            fade.update_mobjects(0.1)
+            fade.interpolate(step / 5)
+            shown.append(_drawn(fade.mobject))
+        fade.finish()
+        return shown
+
+    ours = FadeOut(stage(), **options)
+    theirs = FadeOut(stage(), **options)
+    theirs.begin = Transform.begin.__get__(theirs)  # manim's own: the target copied again
+    theirs.get_all_mobjects = Transform.get_all_mobjects.__get__(theirs)
+    assert frames(ours) == frames(theirs)
+    assert ours.target_copy is ours.target_mobject
+    assert theirs.target_copy is not theirs.target_mobject
+    assert FadeOut.begin.manim_original is Transform.begin
+    assert Animation.begin is not FadeOut.begin

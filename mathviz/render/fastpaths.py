@@ -16,7 +16,15 @@ each replacement is checked against the one known version by ``tests/test_fastpa
   Python's ``max`` and ``min`` over every coordinate; here numpy takes them over one column;
 * :meth:`manim.VMobject.generate_rgbas_array` (every ``set_fill``, ``set_stroke`` and
   ``set_color``) pairs lists of colours and opacities even for one colour and one opacity,
-  the usual call; here that call builds its one row directly.
+  the usual call; here that call builds its one row directly;
+* :class:`manim.Text` parses its SVG file again for every text, although manim keeps every
+  other SVG it parsed (``use_svg_cache``, keyed by the file, which Pango names by the text
+  and all its settings); here a text whose file was parsed before gets a copy of that parse,
+  as formulas do (a chapter's end card, tick labels, repeated captions);
+* :class:`manim.FadeOut` (a Transform) copies its target, which is already its own faded
+  copy of the mobject, once more to keep it pristine: three copies of everything a chapter's
+  last beat clears; here the faded copy is the target itself (nothing else reads it), and it
+  is listed once, so that its updaters run once a frame as the copy's did.
 
 Every result is bit for bit the one manim computes: the same members in the same order, the
 same anchor rows, minima, maxima and midpoints taken with the same arithmetic, the same
@@ -150,10 +158,48 @@ def _rgbas(original: Callable[[Any, Any, Any], Any], colour_type: type, black: A
     return generate_rgbas_array
 
 
+def _parse_once(original: Callable[..., None]) -> Callable[..., None]:
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("use_svg_cache", True)
+        original(self, *args, **kwargs)
+
+    return __init__
+
+
+def _fade_out_begin(
+    original: Callable[[Any], None], animation_begin: Callable[[Any], None], fade_out: Any
+) -> Callable[[Any], None]:
+    from manim import config
+    from manim.constants import RendererType
+
+    def begin(self: Any) -> None:
+        if type(self) is not fade_out or config.renderer == RendererType.OPENGL:
+            return original(self)
+        # manim's Transform.begin, but the target (made by create_target for this fade
+        # alone) is not copied again before it is aligned with the mobject
+        self.target_mobject = self.create_target()
+        self.target_copy = self.target_mobject
+        self.mobject.align_data(self.target_copy)
+        animation_begin(self)
+        return None
+
+    return begin
+
+
+def _fade_out_mobjects(original: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def get_all_mobjects(self: Any) -> Any:
+        mobjects = original(self)
+        if len(mobjects) == 4 and mobjects[2] is mobjects[3]:
+            return list(mobjects[:3])  # the target once: its updaters run once a frame
+        return mobjects
+
+    return get_all_mobjects
+
+
 def cheap_internals() -> None:
-    """Install the cheaper family walk, bounding boxes and colour rows into manim (once per
-    process)."""
-    from manim import BLACK, ManimColor, Mobject, VMobject
+    """Install the cheaper family walk, bounding boxes, colour rows, text parses and fade-outs
+    into manim (once per process)."""
+    from manim import BLACK, Animation, FadeOut, ManimColor, Mobject, Text, VMobject
 
     if getattr(Mobject.get_family, "mathviz_cheap", False):
         return
@@ -171,6 +217,9 @@ def cheap_internals() -> None:
         (VMobject, "generate_rgbas_array"): _rgbas(
             VMobject.generate_rgbas_array, ManimColor, BLACK
         ),
+        (Text, "__init__"): _parse_once(Text.__init__),
+        (FadeOut, "begin"): _fade_out_begin(FadeOut.begin, Animation.begin, FadeOut),
+        (FadeOut, "get_all_mobjects"): _fade_out_mobjects(FadeOut.get_all_mobjects),
     }
     for (owner, name), replacement in replacements.items():
         replacement.mathviz_cheap = True

@@ -333,14 +333,16 @@ class _Structure:
         "backing",
         "base_order",
         "coord_of",
-        "nodes",
+        "coords",
+        "duplicate",
+        "ids",
+        "named",
         "owners",
         "parents",
         "parts",
         "skeleton",
         "text_of",
         "texts",
-        "tops",
         "top_mobjects",
         "vector",
         "vector_flags",
@@ -455,18 +457,32 @@ class _Structure:
             nodes.append([mob, start, len(parts), [], False])
             return len(nodes) - 1
 
-        self.tops: list[int] = []
+        tops: list[int] = []
         for mob in mobjects:
             if id(mob) in seen:
                 duplicate = True
                 continue
-            self.tops.append(visit(mob, -1, False, -1, None, None, id(mob)))
+            tops.append(visit(mob, -1, False, -1, None, None, id(mob)))
+        # the objects the off-screen rule names: top-down, anonymous groups looked into,
+        # anything else with drawn parts one object; in walking order
+        frontier = list(tops)
+        named: list[int] = []
+        while frontier:
+            node = frontier.pop()
+            if nodes[node][4]:
+                frontier.extend(nodes[node][3])
+            elif nodes[node][2] > nodes[node][1]:
+                named.append(node)
+        named.sort()
 
         n = len(parts)
         self.top_mobjects = list(mobjects)
         self.skeleton = skeleton
-        self.parts, self.owners, self.nodes, self.texts = parts, owners, nodes, texts
+        self.parts, self.owners, self.texts = parts, owners, texts
+        #: (mobject, first part, end part) of each object the off-screen rule names
+        self.named = [(nodes[i][0], nodes[i][1], nodes[i][2]) for i in named]
         self.vector_flags = vector
+        self.coords, self.ids, self.duplicate = coords[0], seen, duplicate
         #: id of each part's parent (its own for a top-level part): siblings share it
         self.parents = np.array(parents, dtype=np.int64)
         self.text_of = np.array(text_of, dtype=int)
@@ -499,23 +515,86 @@ class _Structure:
                 return False
         return True
 
+    @classmethod
+    def joined(cls, pieces: Sequence[_Structure]) -> _Structure:
+        """The structure one walk of the pieces' top-level mobjects, in order, gives when no
+        mobject is met twice (in a piece or across them): the pieces end to end, their part,
+        text and coordinate system numbers shifted past the pieces before them."""
+        self = cls.__new__(cls)
+        parts: list[Mobject] = []
+        owners: list[Mobject] = []
+        flags: list[bool] = []
+        texts: list[list[Any]] = []
+        named: list[tuple[Mobject, int, int]] = []
+        skeleton: list[tuple[Mobject, type, str, list[Mobject], bool]] = []
+        text_of, coord_of = [], []
+        n_parts = n_texts = n_coords = 0
+        for piece in pieces:
+            parts += piece.parts
+            owners += piece.owners
+            flags += piece.vector_flags
+            skeleton += piece.skeleton
+            texts += [[m, a + n_parts, b + n_parts] for m, a, b in piece.texts]
+            named += [(m, a + n_parts, b + n_parts) for m, a, b in piece.named]
+            text_of.append(np.where(piece.text_of >= 0, piece.text_of + n_texts, -1))
+            coord_of.append(np.where(piece.coord_of >= 0, piece.coord_of + n_coords, -1))
+            n_parts += len(piece.parts)
+            n_texts += len(piece.texts)
+            n_coords += piece.coords
+        self.top_mobjects = [m for piece in pieces for m in piece.top_mobjects]
+        self.skeleton, self.parts, self.owners, self.texts = skeleton, parts, owners, texts
+        self.named, self.vector_flags = named, flags
+        self.coords, self.ids, self.duplicate = n_coords, set(), False
+        self.parents = np.concatenate([p.parents for p in pieces])
+        self.text_of = np.concatenate(text_of).astype(int)
+        self.coord_of = np.concatenate(coord_of).astype(int)
+        self.backing = np.concatenate([p.backing for p in pieces])
+        self.vector = np.array(flags, dtype=bool)
+        self.base_order = np.arange(n_parts, dtype=float)
+        return self
+
 
 class LayoutWalk:
     """What one scene's layout lint keeps between calls: the structure of its last walk,
     reused while :meth:`_Structure.holds` (a play that moves and recolours its objects keeps
-    the tree, so its sampled moments cost a check of the tree instead of a new walk)."""
+    the tree, so its sampled moments cost a check of the tree instead of a new walk).
 
-    __slots__ = ("_structure",)
+    When the tree changed (a readout showing new digits, a mobject added), only the top-level
+    mobjects whose own trees changed are walked again and the structure is joined from the
+    pieces; a mobject met twice (within one top-level mobject or across them) takes one walk
+    of everything, as without a walk."""
+
+    __slots__ = ("_last", "_pieces")
 
     def __init__(self) -> None:
-        self._structure: _Structure | None = None
+        self._last: _Structure | None = None
+        self._pieces: dict[int, _Structure] = {}
 
     def structure(self, mobjects: Sequence[Mobject]) -> _Structure:
-        """The structure of ``mobjects`` now (the kept one if it still holds)."""
-        kept = self._structure
-        if kept is None or not kept.holds(mobjects):
-            kept = self._structure = _Structure(mobjects)
-        return kept
+        """The structure of ``mobjects`` now (kept, or joined from kept pieces, if it holds)."""
+        tops = list(mobjects)
+        last = self._last
+        if last is not None and last.holds(tops):
+            return last
+        pieces: dict[int, _Structure] = {}
+        for top in tops:
+            piece = self._pieces.get(id(top))
+            if piece is None or piece.top_mobjects[0] is not top or not piece.holds([top]):
+                piece = _Structure([top])
+            pieces[id(top)] = piece
+        self._pieces = pieces
+        walked = list(pieces.values())
+        if (
+            not walked
+            or len(walked) != len(tops)
+            or any(p.duplicate for p in walked)
+            or sum(len(p.ids) for p in walked) != len(set().union(*(p.ids for p in walked)))
+        ):
+            last = _Structure(tops)
+        else:
+            last = walked[0] if len(walked) == 1 else _Structure.joined(walked)
+        self._last = last
+        return last
 
 
 _NO_STROKE = np.zeros((1, 4))
@@ -536,8 +615,8 @@ class _Scene:
         shape = walk.structure(mobjects) if walk is not None else _Structure(mobjects)
         parts = shape.parts
         n = len(parts)
-        self.n, self.parts, self.owners, self.nodes = n, parts, shape.owners, shape.nodes
-        self.tops, self.texts, self.parents = shape.tops, shape.texts, shape.parents
+        self.n, self.parts, self.owners, self.named = n, parts, shape.owners, shape.named
+        self.texts, self.parents = shape.texts, shape.parents
         self.text_of, self.backing, self.coord_of = shape.text_of, shape.backing, shape.coord_of
         self.vector = shape.vector
         self.moving = (
@@ -657,19 +736,11 @@ def _offscreen(
     scene: _Scene, half_w: float, half_h: float, frame: tuple[float, float]
 ) -> list[Finding]:
     # top-down: anonymous groups are looked into, anything else is one object
-    frontier = list(scene.tops)
-    named: list[int] = []
-    while frontier:
-        node = frontier.pop()
-        if scene.nodes[node][4]:
-            frontier.extend(scene.nodes[node][3])
-        elif scene.nodes[node][2] > scene.nodes[node][1]:
-            named.append(node)
+    named = scene.named
     if not named:
         return []
-    named.sort()
-    starts = np.array([scene.nodes[i][1] for i in named])
-    ends = np.array([scene.nodes[i][2] for i in named])
+    starts = np.array([start for _, start, _ in named])
+    ends = np.array([end for _, _, end in named])
     lo = _ranges_reduce(np.minimum, scene.shown_lo, starts, ends)
     hi = _ranges_reduce(np.maximum, scene.shown_hi, starts, ends)
     out = np.max(
@@ -684,14 +755,14 @@ def _offscreen(
     for k in sorted(leaving, key=lambda k: (-area[k], k)):
         if any(np.all(lo[k] >= lo[j] - 1e-3) and np.all(hi[k] <= hi[j] + 1e-3) for j in kept):
             continue  # inside an object already reported (a text on a card that leaves)
-        mob = scene.nodes[named[k]][0]
+        mob = named[k][0]
         if _line_art(mob):
             # line art (a grid, a curve) may use the margin, but not leave the frame
             out[k] -= min(margin_w, margin_h)
             if out[k] <= 1e-3:
                 continue
         kept.append(k)
-        found.append((k, Finding("offscreen", describe(scene.nodes[named[k]][0]), float(out[k]))))
+        found.append((k, Finding("offscreen", describe(mob), float(out[k]))))
     return [f for _, f in sorted(found, key=lambda kf: kf[0])]
 
 

@@ -9,11 +9,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 import pytest
-from manim import DOWN, LEFT, RIGHT, UP, Circle, Line, MathTex, Rectangle, Square, Text, VGroup
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Circle,
+    Line,
+    MathTex,
+    NumberLine,
+    Rectangle,
+    Square,
+    Text,
+    VGroup,
+)
 
 from mathviz import theme
-from mathviz.layout import Finding, LayoutWalk, layout_findings
+from mathviz.layout import Finding, LayoutWalk, _Scene, layout_findings
 
 FRAME_W, FRAME_H = 8.0 * 16 / 9, 8.0
 # texts are typeset in this process's own folders (the fixture's manim config), so that
@@ -133,3 +147,41 @@ def test_a_walk_is_kept_while_objects_only_move_and_recolour_and_redone_when_the
     second = walk.structure(mobjects)
     assert second is not first
     assert walk.structure(mobjects) is second
+
+
+def _with_axes() -> tuple[dict, list]:
+    s = _scene()
+    left = NumberLine(x_range=[0, 3, 1], length=3, include_numbers=True).shift(4 * LEFT + UP)
+    right = NumberLine(x_range=[0, 3, 1], length=3, include_numbers=True).shift(4 * RIGHT + UP)
+    s |= {"left axis": left, "right axis": right}
+    return s, [s["left axis"], *_scene_order(s), s["right axis"]]
+
+
+def _scene_order(s: dict) -> list:
+    return [s[k] for k in ("label", "card", "other", "line", "group")]
+
+
+def _same_structure(kept, fresh) -> None:
+    assert kept.parts == fresh.parts and kept.owners == fresh.owners
+    assert [(id(m), a, b) for m, a, b in kept.texts] == [(id(m), a, b) for m, a, b in fresh.texts]
+    assert [(id(m), a, b) for m, a, b in kept.named] == [(id(m), a, b) for m, a, b in fresh.named]
+    for name in ("parents", "text_of", "backing", "coord_of", "vector", "order", "lo", "hi"):
+        np.testing.assert_array_equal(getattr(kept, name), getattr(fresh, name), err_msg=name)
+
+
+def _nest_a_part_twice_in_one_group(s: dict, mobjects: list) -> None:
+    s["group"].add(VGroup(s["group"][0]))  # drawn at its last place: after the caption
+
+
+RESHAPES = STEPS | {"nest a part twice in one group": _nest_a_part_twice_in_one_group}
+
+
+@pytest.mark.parametrize("step", RESHAPES, ids=list(RESHAPES))
+def test_a_walk_joined_from_pieces_numbers_parts_texts_and_axes_as_one_walk(step: str):
+    s, mobjects = _with_axes()
+    walk = LayoutWalk()
+    _same_structure(_Scene(mobjects, frozenset(), walk), _Scene(mobjects, frozenset()))
+    RESHAPES[step](s, mobjects)
+    s["right axis"].add(Text("3 m", font_size=24).next_to(s["right axis"], DOWN))
+    _same_structure(_Scene(mobjects, frozenset(), walk), _Scene(mobjects, frozenset()))
+    assert lint(mobjects, walk) == lint(mobjects)

@@ -51,6 +51,7 @@ from mathviz.primitives.descent import GradientDescentPath
 from mathviz.primitives.losses import ChordGap
 from mathviz.primitives.motion import Scripted
 from mathviz.primitives.panel import Panel
+from mathviz.primitives.plots import scene_points
 from mathviz.primitives.readout import Readout, coords
 from mathviz.readings import printed_all, reads_screen
 from mathviz.scene import LectureScene
@@ -192,8 +193,8 @@ class SweptRegion(VMobject):
         chord = f_a + (xs - c.a) * (f_b - f_a) / (c.b - c.a)
         curve = np.array([float(c.f(x)) for x in xs])
         edge = np.maximum(curve, chord) if self.below else np.minimum(curve, chord)
-        points = [c.axes.c2p(x, y) for x, y in zip(xs, chord, strict=True)]
-        points += [c.axes.c2p(x, y) for x, y in zip(xs[::-1], edge[::-1], strict=True)]
+        points = list(scene_points(c.axes, np.column_stack([xs, chord])))
+        points += list(scene_points(c.axes, np.column_stack([xs[::-1], edge[::-1]])))
         self.set_points_as_corners([*points, points[0]])
 
     def grow(self, run_time: float = 2.0) -> Animation:

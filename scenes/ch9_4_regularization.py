@@ -51,6 +51,7 @@ from mathviz.primitives.descent import ContourMap
 from mathviz.primitives.motion import Scripted, built
 from mathviz.primitives.optimizers import ConstraintRegion, RidgePath
 from mathviz.primitives.panel import Panel
+from mathviz.primitives.plots import scene_points
 from mathviz.primitives.readout import Readout, coords
 from mathviz.primitives.vectors import BackedLabel
 from mathviz.readings import PrintedArray, printed_all
@@ -237,11 +238,11 @@ class BudgetSweep:
     def redraw(self) -> None:
         t, w = self.solution(self.s)
         ring = t * np.vstack([self.unit, self.unit[:1]])
-        self.region.outline.set_points_as_corners([self.axes.c2p(x, y) for x, y in ring])
+        self.region.outline.set_points_as_corners(scene_points(self.axes, ring))
         self.region.dot.move_to(self.axes.c2p(*w))
         self._draw_contour(w)
         past = [self.solution(u)[1] for u in np.linspace(self.s0, self.s, 48)]
-        self.ghost.set_points_as_corners([self.axes.c2p(*q) for q in past])
+        self.ghost.set_points_as_corners(scene_points(self.axes, past))
 
     def _draw_contour(self, w: np.ndarray) -> None:
         size = np.sqrt(max((w - W_HAT) @ GRAM @ (w - W_HAT), 1e-8))

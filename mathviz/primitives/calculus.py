@@ -35,7 +35,7 @@ from manim.animation.animation import Animation
 
 from mathviz import theme
 from mathviz.maths.calculus import DifferentiableFunction, RealFunction, secant_slope
-from mathviz.primitives.plots import set_segment
+from mathviz.primitives.plots import scene_points, set_segment
 from mathviz.primitives.readout import Readout, coords
 from mathviz.readings import reads_screen
 
@@ -441,7 +441,8 @@ class DerivativeTracer(VGroup):
 
     # --- drawing ----------------------------------------------------------------------------
     def _trace_points(self) -> list[np.ndarray]:
-        return [self.bottom.c2p(x, self.fn.derivative(x)) for x in self._visited]
+        slopes = [(x, self.fn.derivative(x)) for x in self._visited]
+        return list(scene_points(self.bottom, slopes))
 
     def _place(self, x: float, record: bool = True) -> None:
         self.x = float(x)

@@ -25,6 +25,7 @@ from numpy.typing import ArrayLike
 
 from mathviz import theme
 from mathviz.maths.descent import ContourLine, DescentTrace, nearest_tangent
+from mathviz.primitives.plots import scene_points
 from mathviz.primitives.readout import Readout, coords
 from mathviz.readings import reads_screen
 
@@ -55,7 +56,7 @@ class ContourMap(VGroup):
             rank = levels.index(line.level) / max(len(levels) - 1, 1)
             shade = min_opacity + (1.0 - min_opacity) * rank
             curve = VMobject(stroke_color=color, stroke_width=stroke_width, stroke_opacity=shade)
-            curve.set_points_smoothly([axes.c2p(x, y) for x, y in line.points])
+            curve.set_points_smoothly(scene_points(axes, np.asarray(line.points)[:, :2]))
             curve.level = line.level
             self.add(curve)
 

@@ -31,17 +31,13 @@ from numpy.typing import NDArray
 
 from mathviz import theme
 from mathviz.maths.activations import SampledGraph, blend, height_at, slope_beside
+from mathviz.primitives.plots import scene_points
 from mathviz.primitives.readout import coords
 from mathviz.readings import reads_screen
 
 __all__ = ["MorphingGraph", "CurveTangent"]
 
 Floats = NDArray[np.float64]
-
-
-def _scene_points(axes: Axes, xs: Floats, ys: Floats) -> Floats:
-    """Axes coordinates to scene points, ``(n, 3)``, in one pass."""
-    return np.asarray(axes.c2p(np.asarray(xs, float), np.asarray(ys, float)), float).T
 
 
 class _Morph(Animation):
@@ -118,7 +114,9 @@ class MorphingGraph(VGroup):
         for x in self.probe_xs:
             graph.index_of(x)  # every probe input must be a sample of the graph
         self.graph = graph
-        self.curve.set_points_as_corners(_scene_points(self.axes, graph.xs, graph.ys))
+        self.curve.set_points_as_corners(
+            scene_points(self.axes, np.column_stack([graph.xs, graph.ys]))
+        )
         drawn = self.curve_shown()
         for dot, x in zip(self.dots, self.probe_xs, strict=True):
             dot.move_to(self.axes.c2p(x, height_at(drawn, x)))

@@ -11,6 +11,7 @@ from manim import (
     AnimationGroup,
     Axes,
     Brace,
+    CoordinateSystem,
     Create,
     Dot,
     GrowFromCenter,
@@ -30,6 +31,7 @@ from mathviz.primitives.readout import coords
 from mathviz.readings import reads_screen
 
 __all__ = [
+    "scene_points",
     "set_segment",
     "DottedCurve",
     "LabelledBrace",
@@ -41,6 +43,16 @@ __all__ = [
 
 #: how far apart the ends of a segment of zero length are put, so that it can be drawn
 _HAIR = 1e-6
+
+
+def scene_points(axes: CoordinateSystem, coordinates: ArrayLike) -> np.ndarray:
+    """Axes coordinates, one point per row (``(n, 2)``, or ``(n, 3)`` on 3-D axes), as scene
+    points ``(n, 3)`` from one call of ``axes.c2p``: bit for bit the points it gives one by
+    one, without its cost per point (a redrawn curve or cloud at every frame)."""
+    rows = np.asarray(coordinates, dtype=float)
+    if len(rows) == 0:
+        return np.zeros((0, 3))
+    return np.asarray(axes.c2p(rows), dtype=float).reshape(len(rows), 3)
 
 
 def set_segment(line: VMobject, start: ArrayLike, end: ArrayLike) -> VMobject:

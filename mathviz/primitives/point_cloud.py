@@ -37,7 +37,7 @@ from numpy.typing import ArrayLike, NDArray
 from mathviz import theme
 from mathviz.maths.pca import direction, variance_along
 from mathviz.primitives.motion import StateTween
-from mathviz.primitives.plots import set_segment
+from mathviz.primitives.plots import scene_points, set_segment
 from mathviz.primitives.readout import coords
 from mathviz.primitives.vectors import PlaneArrow, VectorPlane
 from mathviz.readings import reads_screen
@@ -132,18 +132,20 @@ class PointCloud(VGroup):
     def redraw(self) -> None:
         """Draw the dots, the probe, its shadows and the mean marker from the state."""
         pos = self.positions()
-        for dot, p in zip(self.dots, pos, strict=True):
-            dot.move_to(self.plane.c2p(*p))
+        at = scene_points(self.plane.plane, pos)
+        for dot, p in zip(self.dots, at, strict=True):
+            dot.move_to(p)
         start, end = self._probe_ends()
         set_segment(self.probe_line, self.plane.c2p(*start), self.plane.c2p(*end))
         u = direction(self.state.angle)
         feet = np.outer(pos @ u, u)
         opacity = self.state.probe
         self.probe_line.set_stroke(opacity=opacity)
-        for shadow, connector, p, f in zip(self.shadows, self.connectors, pos, feet, strict=True):
-            shadow.move_to(self.plane.c2p(*f))
+        feet_at = scene_points(self.plane.plane, feet)
+        for shadow, connector, p, f in zip(self.shadows, self.connectors, at, feet_at, strict=True):
+            shadow.move_to(f)
             shadow.set_fill(opacity=opacity)
-            set_segment(connector, self.plane.c2p(*p), self.plane.c2p(*f))
+            set_segment(connector, p, f)
             connector.set_stroke(opacity=0.45 * opacity * (1.0 - self.state.drop))
         centre = self.plane.c2p(*pos.mean(axis=0))
         arm = 0.16

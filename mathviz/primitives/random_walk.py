@@ -42,7 +42,7 @@ from numpy.typing import ArrayLike, NDArray
 from mathviz import theme
 from mathviz.maths.random_walk import position_at, sample_variance
 from mathviz.primitives.motion import StateTween, built
-from mathviz.primitives.plots import number_edges
+from mathviz.primitives.plots import number_edges, scene_points
 from mathviz.readings import reads_screen
 
 __all__ = ["walk_axes", "WalkCloud", "SqrtBand", "SideHistogram", "MarkovStrip"]
@@ -246,8 +246,8 @@ class SqrtBand(VGroup):
                 part.clear_points()
             return
         s = t * np.linspace(0.0, 1.0, self.samples) ** 2
-        top = np.array([self.axes.c2p(a, np.sqrt(a)) for a in s])
-        bottom = np.array([self.axes.c2p(a, -np.sqrt(a)) for a in s])
+        top = scene_points(self.axes, np.column_stack([s, np.sqrt(s)]))
+        bottom = scene_points(self.axes, np.column_stack([s, -np.sqrt(s)]))
         self.upper.set_points_smoothly(top)
         self.lower.set_points_smoothly(bottom)
         self.fill.set_points_as_corners(np.concatenate([top, bottom[::-1], top[:1]]))

@@ -34,6 +34,7 @@ from numpy.typing import ArrayLike, NDArray
 from mathviz import theme
 from mathviz.maths.descent import QuadraticBowl
 from mathviz.maths.surfaces import Height, bowl_level_set, segment
+from mathviz.primitives.plots import scene_points
 from mathviz.readings import reads_screen
 
 __all__ = [
@@ -204,7 +205,8 @@ class Probe(VGroup):
 
 
 def _curve_points(axes: ThreeDAxes, xy: NDArray[np.float64], height: float) -> np.ndarray:
-    return np.array([axes.c2p(x, y, height) for x, y in xy])
+    xy = np.asarray(xy, dtype=float).reshape(-1, 2)
+    return scene_points(axes, np.column_stack([xy, np.full(len(xy), height)]))
 
 
 class ContourRing(VMobject):

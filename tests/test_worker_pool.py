@@ -90,3 +90,74 @@ def test_workers_are_forked_from_a_server_that_imported_manim():
         command = cmdline.read()
     assert b"multiprocessing.forkserver" in command
     assert b"['manim']" in command  # what it imported before forking
+
+
+def _spin(seconds: float) -> float:
+    """Burn ``seconds`` of this process's CPU; the CPU it burnt."""
+    import resource
+
+    def used() -> float:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return usage.ru_utime + usage.ru_stime
+
+    start = used()
+    while used() - start < seconds:
+        sum(range(10_000))
+    return used() - start
+
+
+_COUNTED = """
+import os, resource, sys
+from concurrent.futures import ProcessPoolExecutor
+from mathviz.render import worker
+from tests.test_worker_pool import _spin
+
+context = worker.pool_context()
+alive, keep_alive = worker.lifeline(context)
+with ProcessPoolExecutor(2, mp_context=context, initializer=worker.init_checker,
+                         initargs=(alive, dict(os.environ))) as pool:
+    burnt = sum(pool.map(_spin, [0.6, 0.6]))
+keep_alive.close()
+alive.close()
+own = resource.getrusage(resource.RUSAGE_SELF)
+print(burnt, own.ru_utime + own.ru_stime)
+"""
+
+
+@pytest.mark.skipif(
+    "forkserver" not in __import__("multiprocessing").get_all_start_methods(),
+    reason="no fork server on this system: workers are spawned",
+)
+def test_the_cpu_time_of_a_pools_workers_counts_for_the_process_that_started_it():
+    """A build's CPU time (``time``, a benchmark's ``RUSAGE_CHILDREN``) includes its workers':
+    the fork server they are forked from is stopped and reaped as the build exits."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    done = subprocess.run(
+        [sys.executable, "-c", _COUNTED],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+        timeout=120,
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    burnt, own = (float(x) for x in done.stdout.split())
+    counted = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    assert burnt >= 1.2
+    # the workers' spinning, the server's import of manim and the script's own time
+    assert counted >= own + burnt, (counted, own, burnt)
+
+
+def test_a_stopped_fork_server_is_started_again_for_the_next_pool():
+    context = worker.pool_context()
+    assert worker.stop_fork_server()
+    context = worker.pool_context()
+    alive, keep_alive = worker.lifeline(context)
+    with _pool(context, alive) as pool:
+        assert pool.submit(os.getpid).result() != os.getpid()
+    keep_alive.close()
+    alive.close()
+    assert worker.stop_fork_server()  # and a second stop with no server is a no-op
+    assert worker.stop_fork_server(timeout=0.0)

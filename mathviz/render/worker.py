@@ -9,6 +9,7 @@ builds as a compile cache. A worker dies with the build that started it.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import ctypes
 import fcntl
@@ -51,6 +52,7 @@ __all__ = [
     "HASH_SEED",
     "PRELOAD",
     "pool_context",
+    "stop_fork_server",
     "init_worker",
     "init_checker",
     "lifeline",
@@ -75,6 +77,9 @@ _events: Any = None
 #: which pool of slot folders this process takes its own from
 _slot_pool = "processes"
 _PR_SET_PDEATHSIG = 1
+#: how long this process waits at exit for its fork server to leave
+FORK_SERVER_EXIT_SECONDS = 5.0
+_stops_fork_server = False
 
 
 def pool_context() -> multiprocessing.context.BaseContext:
@@ -101,7 +106,44 @@ def pool_context() -> multiprocessing.context.BaseContext:
             os.environ.pop("PYTHONHASHSEED", None)
         else:
             os.environ["PYTHONHASHSEED"] = old_seed
+    global _stops_fork_server
+    if not _stops_fork_server:
+        atexit.register(stop_fork_server)
+        _stops_fork_server = True
     return context
+
+
+def stop_fork_server(timeout: float = FORK_SERVER_EXIT_SECONDS) -> bool:
+    """Stop this process's fork server and reap it; whether it is gone.
+
+    Called at exit, so that the server, and through it every worker it forked and reaped,
+    is this process's waited-for child: the CPU time of a build's workers then counts in
+    what ``getrusage(RUSAGE_CHILDREN)`` and ``time`` report for the build. Without it the
+    server outlives the build by a moment, is re-parented and its time is lost. Waits at
+    most ``timeout`` seconds (a server still held open elsewhere is left to exit on its own).
+    """
+    from multiprocessing import forkserver
+
+    server = getattr(forkserver, "_forkserver", None)
+    pid = getattr(server, "_forkserver_pid", None)
+    alive_fd = getattr(server, "_forkserver_alive_fd", None)
+    if server is None or pid is None or alive_fd is None:
+        return True
+    with contextlib.suppress(OSError):
+        os.close(alive_fd)  # end of file on "alive": the server returns
+    server._forkserver_alive_fd = None
+    server._forkserver_pid = None
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            done, _ = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:  # not ours to reap, or reaped already
+            return True
+        if done:
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.01)
 
 
 def _take_environment(environ: dict[str, str]) -> None:

@@ -33,7 +33,7 @@ from manim.camera.camera import Camera
 from manim.scene.scene_file_writer import SceneFileWriter
 
 from mathviz.render.camera import PathCachingCamera, camera_for
-from mathviz.render.worker import encode_bt709
+from mathviz.render.worker import bt709_frame, encode_bt709
 from mathviz.scene import LectureScene, LectureThreeDScene
 
 
@@ -171,3 +171,24 @@ def test_a_finished_encoder_is_freed_at_once(tmp_path: Path) -> None:
         assert alive() is None
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("size", [(180, 320), (1080, 1920)])
+def test_the_encoders_own_reformatter_gives_the_pixels_of_a_fresh_conversion(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """One scaler per encoder, on its thread alone, converts exactly as a scaler set up anew
+    for every frame (``VideoFrame.reformat``, with its slice threads at 1080p)."""
+    import av
+
+    rng = np.random.default_rng(7)
+    encoder = _bt709_encoder(tmp_path / "unused.mp4")
+    for _ in range(3):
+        pixels = rng.integers(0, 256, (*size, 4), dtype=np.uint8)
+        pixels[..., 3] = 255
+        kept = bt709_frame(encoder.reformatter, pixels, "yuv420p")
+        fresh = av.VideoFrame.from_numpy_buffer(pixels.copy(), format="rgba").reformat(
+            format="yuv420p", dst_colorspace="ITU709", dst_color_range="MPEG"
+        )
+        assert [bytes(p) for p in kept.planes] == [bytes(p) for p in fresh.planes]
+    encoder.abort()

@@ -59,6 +59,7 @@ __all__ = [
     "die_with_parent",
     "process_dir",
     "latex_failure",
+    "bt709_frame",
     "encode_bt709",
     "manim_config",
     "render_segment",
@@ -281,20 +282,36 @@ def latex_failure(exc: BaseException) -> str | None:
     return f"LaTeX cannot typeset the formula '{formula}'{reason} (log: {log})"
 
 
+def bt709_frame(reformatter: Any, pixels: Any, pix_fmt: str) -> Any:
+    """Manim's RGBA ``pixels`` (wrapped, not copied) as a ``pix_fmt`` frame, converted with
+    the BT.709 matrix, limited range, by ``reformatter`` on the calling thread alone."""
+    import av
+
+    return reformatter.reformat(
+        av.VideoFrame.from_numpy_buffer(pixels, format="rgba"),
+        format=pix_fmt,
+        dst_colorspace="ITU709",
+        dst_color_range="MPEG",
+        threads=1,
+    )
+
+
 def _write_bt709(encoder: Any, pixels: Any, repeat: int) -> None:
     """Encode manim's RGBA ``pixels`` ``repeat`` times, converted to YUV with the BT.709
     matrix (limited range) once: a still frame held for a wait costs one conversion, not one
-    per frame. The frame is wrapped, not copied, for the conversion."""
-    from fractions import Fraction
+    per frame. The frame is wrapped, not copied, for the conversion.
 
-    import av
+    The conversion goes through the encoder's own reformatter, on the encoder's thread
+    alone: ``VideoFrame.reformat`` would set up a scaler, start its slice threads and free
+    them again for every frame, twice the CPU time of the conversion itself (the pixels are
+    the same, ``tests/test_render_shortcuts.py``).
+    """
+    from fractions import Fraction
 
     encoder._validate_frame(pixels, repeat)
     stream, rate = encoder._stream, encoder.spec.frame_rate
     try:
-        frame = av.VideoFrame.from_numpy_buffer(pixels, format="rgba").reformat(
-            format=stream.pix_fmt, dst_colorspace="ITU709", dst_color_range="MPEG"
-        )
+        frame = bt709_frame(encoder.reformatter, pixels, stream.pix_fmt)
         frame.time_base = Fraction(rate.denominator, rate.numerator)
         for _ in range(repeat):
             frame.pts = encoder._next_pts
@@ -317,6 +334,7 @@ def encode_bt709() -> None:
     lecture. Wraps :meth:`SceneFileWriter._create_segment_encoder` (manim is pinned) once
     per process.
     """
+    from av.video.reformatter import VideoReformatter
     from manim.scene.scene_file_writer import SceneFileWriter
     from manim.scene.video_segment_encoder import VideoSegmentEncoder
 
@@ -328,6 +346,8 @@ def encode_bt709() -> None:
         # a subclass, not a closure stored on the encoder: an encoder must be freed as soon
         # as its segment is done (a reference cycle would keep its x264 buffers, tens of MB
         # at 1080p, until the garbage collector's next full pass)
+        reformatter: Any = None
+
         def write_frame(self, pixels: Any, *, repeat: int = 1) -> None:
             _write_bt709(self, pixels, repeat)
 
@@ -339,6 +359,8 @@ def encode_bt709() -> None:
             context.colorspace = context.color_primaries = context.color_trc = _BT709
             context.color_range = _LIMITED_RANGE
             encoder.__class__ = BT709SegmentEncoder
+            converting: Any = encoder  # a BT709SegmentEncoder from here on
+            converting.reformatter = VideoReformatter()
         return encoder
 
     create.mathviz_bt709 = True  # type: ignore[attr-defined]

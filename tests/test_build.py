@@ -211,6 +211,53 @@ def test_a_chapter_whose_speech_is_unchanged_reuses_its_mastered_voice_track(
     assert stray(tmp_path) == []
 
 
+def test_a_forced_render_takes_the_voice_track_mastered_ahead_on_an_idle_core(
+    drafts, tmp_path, preview, monkeypatch
+):
+    """With its previous output's speech and times, a chapter's track is mastered while its
+    video renders (one scene, two workers: one idle), and is the very track mastering it
+    afterwards gives; a prediction the render does not bear out is mastered again."""
+    import threading
+
+    from mathviz.render.assemble import read_sidecar
+    from mathviz.voice import track
+
+    mastered_on: list[str] = []
+    master = track.normalise_and_encode
+
+    def counted(samples, rate, target, codec):
+        mastered_on.append(threading.current_thread().name)
+        return master(samples, rate, target, codec)
+
+    monkeypatch.setattr(track, "normalise_and_encode", counted)
+
+    def video(out: Path) -> Path:
+        return out / "preview" / "00-foundations" / "0.1-mathematical-language.mp4"
+
+    write_chapter(drafts, "0.1", scenes="[Opening]")
+    out = tmp_path / "out"
+    run_build(["0.1"], preview, out, jobs=2)
+    assert mastered_on == ["MainThread"]  # no earlier output: nothing to predict
+    spoken, figures = _audio_md5(video(out)), read_sidecar(video(out))["audio"]
+
+    forced = run_build(["0.1"], preview, out, jobs=2, force=True)
+    assert forced.jobs == ["0.1 Opening"]
+    assert mastered_on[1:] == ["voice-ahead"]  # mastered ahead, taken, not mastered again
+    assert _audio_md5(video(out)) == spoken
+    assert read_sidecar(video(out))["audio"] == figures
+
+    # the speech changes: the track guessed from the old output is not the one the render
+    # needs, so the chapter masters its own, the track a build without a guess makes
+    write_chapter(drafts, "0.1", scenes="[Opening]", first="A circle, drawn slowly.")
+    run_build(["0.1"], preview, out, jobs=2, force=True)
+    assert mastered_on[2:] == ["voice-ahead", "MainThread"]
+    run_build(["0.1"], preview, tmp_path / "fresh", jobs=2)
+    assert mastered_on[4:] == ["MainThread"]
+    assert _audio_md5(video(out)) == _audio_md5(video(tmp_path / "fresh")) != spoken
+    assert read_sidecar(video(out))["audio"] == read_sidecar(video(tmp_path / "fresh"))["audio"]
+    assert stray(tmp_path) == []
+
+
 def test_the_voice_is_part_of_every_segment_fingerprint(drafts, tmp_path, preview):
     import dataclasses
 

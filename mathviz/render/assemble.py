@@ -18,7 +18,8 @@ import os
 import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -52,6 +53,8 @@ __all__ = [
     "assemble",
     "voice_track",
     "voice_track_dir",
+    "kept_tracks",
+    "VoiceAhead",
     "copy_file",
     "concat",
     "to_gif",
@@ -196,6 +199,7 @@ def assemble(
     fingerprint: str | None = None,
     narrator: Narrator | None = None,
     reuse_voice: bool = False,
+    ahead: VoiceAhead | None = None,
 ) -> RenderOutput:
     """Join ``segments`` (in order) into the chapter's output, captions and sidecar.
 
@@ -204,7 +208,7 @@ def assemble(
     stay silent. The segments are not consumed. ``fingerprint``, when given, is stamped
     beside the output so an unchanged rebuild can skip it. With ``reuse_voice``, the
     mastered track is kept in :func:`voice_track_dir` and reused while its speech and times
-    are the same.
+    are the same; a track mastered ``ahead`` by the build is taken under the same condition.
     """
     final = output_path(chapter, profile, fmt, out_root)
     final.parent.mkdir(parents=True, exist_ok=True)
@@ -221,8 +225,10 @@ def assemble(
         audio: dict[str, object] | None = None
         notes: list[str] = []
         if fmt in ("mp4", "webm") and any(s.audio for b in beats for s in b.sentences):
-            kept = voice_track_dir() / profile.name / chapter.output_stem if reuse_voice else None
-            audio = voice_track(beats, joined, duration, produced, container, narrator, kept, notes)
+            kept = kept_tracks(chapter, profile) if reuse_voice else None
+            audio = voice_track(
+                beats, joined, duration, produced, container, narrator, kept, notes, ahead
+            )
         elif fmt in ("mp4", "webm"):
             joined.replace(produced)
         elif fmt == "gif":
@@ -274,6 +280,11 @@ TRACK_CACHE_VERSION = 1
 def voice_track_dir() -> Path:
     """Mastered voice tracks, one per chapter, profile and codec (``<cache>/voice-tracks``)."""
     return cache_dir() / "voice-tracks"
+
+
+def kept_tracks(chapter: Chapter, profile: Profile) -> Path:
+    """The folder of ``chapter``'s mastered tracks in ``profile`` (one per codec)."""
+    return voice_track_dir() / profile.name / chapter.output_stem
 
 
 def _track_key(placed: list[Placement], duration: float, codec: str, track_source: Path) -> str:
@@ -354,6 +365,7 @@ def voice_track(
     narrator: Narrator | None,
     cache: Path | None = None,
     warnings: list[str] | None = None,
+    ahead: VoiceAhead | None = None,
 ) -> dict[str, object]:
     """Mux the spoken sentences of ``beats`` over ``video`` into ``target``; the track's
     loudness figures (for the sidecar).
@@ -363,6 +375,8 @@ def voice_track(
     same mastering code) is reused after its checksum is verified: mixing, loudness
     normalisation and measuring take seconds a chapter, and the sound of a chapter whose
     pictures alone changed has not changed. A damaged cached track is noted in ``warnings``.
+    A track this build mastered ``ahead`` from the same speech at the same times is taken
+    as it is.
     """
     from mathviz.voice import track  # numpy (scipy when mastering): not needed to plan a build
 
@@ -371,13 +385,14 @@ def voice_track(
     codec: Literal["aac", "opus"] = "opus" if container == "webm" else "aac"
     suffix = ".webm" if container == "webm" else ".m4a"
     encoded = target.parent / f"voice{suffix}"
-    key = _track_key(placed, duration, codec, Path(track.__file__)) if cache else ""
+    key = _track_key(placed, duration, codec, Path(track.__file__)) if cache or ahead else ""
     kept = _reuse_track(cache, key, encoded, notes) if cache else None
     if kept is not None:
         figures = kept
     else:
-        samples = track.mix(placed, duration)
-        loudness = track.normalise_and_encode(samples, 48000, encoded, codec)
+        loudness = ahead.take(key, encoded) if ahead is not None else None
+        if loudness is None:
+            loudness = master_track(placed, duration, codec, encoded)
         figures = {
             "codec": codec,
             "sample_rate": 48000,
@@ -390,6 +405,151 @@ def voice_track(
             _store_track(cache, key, encoded, figures, notes)
     track.mux(video, encoded, target)
     return figures
+
+
+def master_track(
+    placed: list[Placement], duration: float, codec: Literal["aac", "opus"], encoded: Path
+) -> Any:
+    """Mix the sentences ``placed`` into a track ``duration`` seconds long, normalise its
+    loudness and encode it to ``encoded``; its :class:`~mathviz.voice.track.Loudness`."""
+    from mathviz.voice import track
+
+    return track.normalise_and_encode(track.mix(placed, duration), 48000, encoded, codec)
+
+
+@dataclass(eq=False)
+class _Mastering:
+    """One chapter's track mastered ahead: its key, what it is made of, and how far it is."""
+
+    key: str
+    placed: list[Placement]
+    duration: float
+    codec: Literal["aac", "opus"]
+    encoded: Path
+    #: queued, running, done, failed, or dropped (its chapter came first: mastered there)
+    state: str = "queued"
+    loudness: Any = None
+    finished: threading.Event = field(default_factory=threading.Event)
+
+
+class VoiceAhead:
+    """Voice tracks mastered while their chapters are still rendering, on a core the build
+    leaves idle, from the timeline each chapter had in its last output.
+
+    A chapter's track depends only on its sentences' speech, their times and the video's
+    length (the key of :func:`voice_track`). A chapter rendered again with the same narration
+    (pictures edited, a new profile setting, ``--force``) gets the very track it had, which
+    would be mastered only once its last segment is in: seconds on one core at the end of
+    the build, while the other cores wait. Mastered ahead, it is ready then.
+    :func:`voice_track` takes a track from here only under the key it computes from the
+    render itself, so a timeline that changed costs the idle core's time and nothing else.
+
+    Tracks are mastered one at a time on one thread (a daemon: an interrupted build does
+    not wait for it) into ``folder``, which :meth:`close` removes.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self._folder = folder
+        self._lock = threading.Lock()
+        self._by_key: dict[str, _Mastering] = {}
+        self._queue: list[_Mastering] = []
+        self._thread: threading.Thread | None = None
+        self._closed = False
+
+    def predict(
+        self,
+        chapter: Chapter,
+        profile: Profile,
+        fmt: str,
+        out_root: Path,
+        kept: Path | None = None,
+    ) -> bool:
+        """Queue the track of ``chapter``'s previous output in ``profile`` and ``fmt``, if
+        it has one with speech whose audio is all still cached and the folder of ``kept``
+        tracks (:func:`voice_track`'s ``cache``) does not hold it; whether it was queued."""
+        if fmt not in ("mp4", "webm"):
+            return False
+        try:
+            data = read_sidecar(output_path(chapter, profile, fmt, out_root))
+            beats = [BeatRecord.from_json(b) for b in data["beats"]]
+            duration = float(data["duration"])
+            placed = placements(beats, None)  # never synthesised for a guess
+        except (DamagedOutput, RuntimeError, ValueError, KeyError, TypeError, AttributeError):
+            return False
+        if not placed:
+            return False
+        from mathviz.voice import track
+
+        codec: Literal["aac", "opus"] = "opus" if fmt == "webm" else "aac"
+        try:
+            key = _track_key(placed, duration, codec, Path(track.__file__))
+        except OSError:
+            return False
+        if kept is not None and (kept / f"{key}.json").is_file():
+            return False
+        with self._lock:
+            if self._closed or key in self._by_key:
+                return False
+            suffix = ".webm" if fmt == "webm" else ".m4a"
+            encoded = self._folder / f"{len(self._by_key)}-{chapter.output_stem}{suffix}"
+            item = _Mastering(key, placed, duration, codec, encoded)
+            self._by_key[key] = item
+            self._queue.append(item)
+        return True
+
+    def start(self) -> None:
+        """Begin mastering what is queued (once; later calls do nothing)."""
+        with self._lock:
+            if self._thread is not None or self._closed or not self._queue:
+                return
+            self._thread = threading.Thread(target=self._run, name="voice-ahead", daemon=True)
+            self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                item = next((m for m in self._queue if m.state == "queued"), None)
+                if item is None or self._closed:
+                    return
+                item.state = "running"
+            try:
+                self._folder.mkdir(parents=True, exist_ok=True)
+                loudness = master_track(item.placed, item.duration, item.codec, item.encoded)
+            except Exception:  # noqa: BLE001 - mastered again (and reported) by its chapter
+                state, loudness = "failed", None
+            else:
+                state = "done"
+            with self._lock:
+                item.state, item.loudness = state, loudness
+            item.finished.set()
+
+    def take(self, key: str, encoded: Path) -> Any:
+        """Move the track mastered ahead under ``key`` to ``encoded`` and return its
+        loudness, waiting for it if it is being mastered; ``None`` if there is none (one
+        still queued is dropped: the caller masters it now)."""
+        with self._lock:
+            item = self._by_key.get(key)
+            if item is None or item.state in ("dropped", "failed"):
+                return None
+            if item.state == "queued":
+                item.state = "dropped"
+                return None
+        item.finished.wait()
+        with self._lock:
+            if item.state != "done":
+                return None
+            item.state = "dropped"  # taken: a second chapter with this track masters its own
+        try:
+            os.replace(item.encoded, encoded)
+        except OSError:
+            return None
+        return item.loudness
+
+    def close(self) -> None:
+        """Stop mastering (what runs finishes unseen) and remove the folder."""
+        with self._lock:
+            self._closed = True
+        shutil.rmtree(self._folder, ignore_errors=True)
 
 
 def _ffmpeg(*args: str) -> None:

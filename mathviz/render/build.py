@@ -33,7 +33,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager, suppress
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -45,7 +45,9 @@ from mathviz.render import fingerprint as fp
 from mathviz.render import texstore
 from mathviz.render.assemble import (
     RenderOutput,
+    VoiceAhead,
     assemble,
+    kept_tracks,
     output_path,
     output_problem,
     voice_track_dir,
@@ -53,6 +55,7 @@ from mathviz.render.assemble import (
 from mathviz.render.narration import chapter_narrator, spoken_lengths, voice_cache_dir
 from mathviz.render.profiles import Profile
 from mathviz.render.segments import (
+    TMP_MARK,
     SegmentJob,
     SegmentResult,
     container_for,
@@ -383,6 +386,7 @@ def build(
         _closing(reporter),
         _connected(cluster, transfer) as connection,  # before the lock: nothing written
         build_lock(out_root, wait=wait),
+        closing(VoiceAhead(_ahead_folder(profile))) as ahead,
     ):
         remove_stale(out_root, profile)
         plans = plan_build(chapters, profile, fmt, out_root, force=force, keep_failed=keep_failed)
@@ -402,6 +406,12 @@ def build(
         wanted = connection.slots if connection is not None else local
         run = _cut_scenes(plans, wanted, split) if len(all_jobs) < wanted else all_jobs
         workers = max(1, min(wanted, len(run) or 1))
+        for plan in plans:  # the tracks these chapters had: mastered once a worker is idle
+            if plan.jobs:
+                kept = None if force else kept_tracks(plan.chapter, profile)
+                ahead.predict(plan.chapter, profile, fmt, out_root, kept)
+        if len(run) < wanted:
+            ahead.start()
         reporter.planned(plans, workers if all_jobs else 0)
         outcomes: dict[str, ChapterOutcome] = {}
         results: dict[str, list[SegmentResult]] = {p.chapter.id: [] for p in plans}
@@ -432,6 +442,7 @@ def build(
                         fingerprint=plan.fingerprint,
                         narrator=profile.voice.narrator(voice_cache_dir()),
                         reuse_voice=not force,
+                        ahead=ahead,
                     )
                     warnings.extend(f"{plan.chapter.id}: {w}" for w in output.warnings)
                     prune_segments(
@@ -473,7 +484,12 @@ def build(
             wholes = {j.label: j for j in all_jobs}
             parts: dict[str, list[SegmentResult]] = {}
 
+            unfinished = [len(run)]
+
             def on_result(result: SegmentResult) -> None:
+                unfinished[0] -= 1
+                if unfinished[0] < wanted:  # a worker has nothing left to start
+                    ahead.start()
                 part = result.job.part
                 if part is not None:  # a part of a cut scene: the scene is done with its last
                     done = parts.setdefault(result.job.whole_label, [])
@@ -511,6 +527,13 @@ def build(
     )
     reporter.finished(summary)
     return summary
+
+
+def _ahead_folder(profile: Profile) -> Path:
+    """Where this build masters voice tracks ahead (:class:`VoiceAhead`): a temporary
+    folder that :func:`remove_stale` clears if the build is killed."""
+    name = f"ahead{TMP_MARK}{os.getpid()}-{time.monotonic_ns()}"
+    return voice_track_dir() / profile.name / name
 
 
 def _cut_scenes(plans: list[ChapterPlan], workers: int, enabled: bool) -> list[SegmentJob]:

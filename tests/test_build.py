@@ -219,7 +219,7 @@ def test_a_forced_render_takes_the_voice_track_mastered_ahead_on_an_idle_core(
     afterwards gives; a prediction the render does not bear out is mastered again."""
     import threading
 
-    from mathviz.render.assemble import read_sidecar
+    from mathviz.render.assemble import read_sidecar, voice_track_dir
     from mathviz.voice import track
 
     mastered_on: list[str] = []
@@ -256,6 +256,16 @@ def test_a_forced_render_takes_the_voice_track_mastered_ahead_on_an_idle_core(
     assert _audio_md5(video(out)) == _audio_md5(video(tmp_path / "fresh")) != spoken
     assert read_sidecar(video(out))["audio"] == read_sidecar(video(tmp_path / "fresh"))["audio"]
     assert stray(tmp_path) == []
+
+    # a chapter that fails while its track may be mastered ahead: the build waits for that
+    # track, then removes it; the chapter's previous output is left as it was
+    heard = _audio_md5(video(out))
+    write_chapter(drafts, "0.1", extra="raise RuntimeError('broken on purpose')")
+    broken = run_build(["0.1"], preview, out, jobs=2, force=True)
+    assert [o.status for o in broken.outcomes] == ["failed"]
+    assert _audio_md5(video(out)) == heard
+    assert stray(tmp_path) == []
+    assert not any(p.name.startswith("ahead") for p in voice_track_dir().rglob("*"))
 
 
 def test_the_voice_is_part_of_every_segment_fingerprint(drafts, tmp_path, preview):

@@ -444,8 +444,9 @@ class VoiceAhead:
     :func:`voice_track` takes a track from here only under the key it computes from the
     render itself, so a timeline that changed costs the idle core's time and nothing else.
 
-    Tracks are mastered one at a time on one thread (a daemon: an interrupted build does
-    not wait for it) into ``folder``, which :meth:`close` removes.
+    Tracks are mastered one at a time on one thread into ``folder``, which :meth:`close`
+    removes; the thread is a daemon, so that an interrupted build waits for it only as long
+    as it chooses (:meth:`close`).
     """
 
     def __init__(self, folder: Path) -> None:
@@ -512,8 +513,13 @@ class VoiceAhead:
                 if item is None or self._closed:
                     return
                 item.state = "running"
+                try:  # here, not after close() removed the folder
+                    self._folder.mkdir(parents=True, exist_ok=True)
+                except OSError:
+                    item.state = "failed"
+                    item.finished.set()
+                    continue
             try:
-                self._folder.mkdir(parents=True, exist_ok=True)
                 loudness = master_track(item.placed, item.duration, item.codec, item.encoded)
             except Exception:  # noqa: BLE001 - mastered again (and reported) by its chapter
                 state, loudness = "failed", None
@@ -545,10 +551,14 @@ class VoiceAhead:
             return None
         return item.loudness
 
-    def close(self) -> None:
-        """Stop mastering (what runs finishes unseen) and remove the folder."""
+    def close(self, timeout: float | None = None) -> None:
+        """Master nothing more, wait up to ``timeout`` seconds (``None``: as long as it
+        takes) for the track being mastered, and remove the folder."""
         with self._lock:
             self._closed = True
+            thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
         shutil.rmtree(self._folder, ignore_errors=True)
 
 

@@ -33,7 +33,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import closing, contextmanager, suppress
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -386,7 +386,7 @@ def build(
         _closing(reporter),
         _connected(cluster, transfer) as connection,  # before the lock: nothing written
         build_lock(out_root, wait=wait),
-        closing(VoiceAhead(_ahead_folder(profile))) as ahead,
+        _voice_ahead(profile) as ahead,
     ):
         remove_stale(out_root, profile)
         plans = plan_build(chapters, profile, fmt, out_root, force=force, keep_failed=keep_failed)
@@ -529,11 +529,24 @@ def build(
     return summary
 
 
-def _ahead_folder(profile: Profile) -> Path:
-    """Where this build masters voice tracks ahead (:class:`VoiceAhead`): a temporary
-    folder that :func:`remove_stale` clears if the build is killed."""
+#: how long an interrupted build waits for a voice track being mastered ahead to finish
+#: (its ffmpeg got the same Ctrl-C) so that its scratch files go with it
+AHEAD_GRACE_SECONDS = 2.0
+
+
+@contextmanager
+def _voice_ahead(profile: Profile) -> Iterator[VoiceAhead]:
+    """The build's :class:`VoiceAhead`, mastering into a temporary folder (one that
+    :func:`remove_stale` clears if the build is killed). A build that ends waits for the
+    track being mastered; an interrupted one only :data:`AHEAD_GRACE_SECONDS`."""
     name = f"ahead{TMP_MARK}{os.getpid()}-{time.monotonic_ns()}"
-    return voice_track_dir() / profile.name / name
+    ahead = VoiceAhead(voice_track_dir() / profile.name / name)
+    try:
+        yield ahead
+    except BaseException:
+        ahead.close(timeout=AHEAD_GRACE_SECONDS)
+        raise
+    ahead.close()
 
 
 def _cut_scenes(plans: list[ChapterPlan], workers: int, enabled: bool) -> list[SegmentJob]:

@@ -127,8 +127,9 @@ def sympy_eigen(expr: sp.Expr) -> tuple[list[float], list[list[float]]]:
 
 
 def sympy_height(expr: sp.Expr) -> Callable[[float, float], float]:
-    """f at one input, substituted exactly by sympy."""
-    return lambda x, y: float(expr.subs({X: sp.nsimplify(x), Y: sp.nsimplify(y)}))
+    """f at one input, substituted exactly by sympy: the input's floats as the rationals
+    they are (not a guessed simpler fraction: that search costs a second of every check)."""
+    return lambda x, y: float(expr.subs({X: sp.Rational(x), Y: sp.Rational(y)}))
 
 
 def sympy_critical_point(expr: sp.Expr) -> list[float]:

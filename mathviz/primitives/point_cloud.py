@@ -303,8 +303,10 @@ class VarianceTrace(VGroup):
         angles = np.append(np.arange(s.lo, s.hi, self.step), s.hi)
         if len(angles) < 2:
             angles = np.array([s.lo, s.lo + 1e-3])
-        points = [self.axes.c2p(a, variance_along(self.cloud.data, direction(a))) for a in angles]
-        self.curve.set_points_as_corners(np.array(points))
+        heights = [variance_along(self.cloud.data, direction(a)) for a in angles]
+        self.curve.set_points_as_corners(
+            scene_points(self.axes, np.column_stack([angles, heights]))
+        )
         angle = self.cloud.probe_angle_shown()
         if s.angle >= 180.0 - 1e-9:
             angle = 180.0  # the line at 180° is the line at 0°: keep the dot at the right end

@@ -257,6 +257,11 @@ def test_a_forced_render_takes_the_voice_track_mastered_ahead_on_an_idle_core(
     assert read_sidecar(video(out))["audio"] == read_sidecar(video(tmp_path / "fresh"))["audio"]
     assert stray(tmp_path) == []
 
+    # one worker, busy to the end: no core is idle before the chapter needs its track, so
+    # the chapter masters it itself and nothing is mastered ahead
+    run_build(["0.1"], preview, tmp_path / "fresh", jobs=1, force=True)
+    assert mastered_on[5:] == ["MainThread"]
+
     # a chapter that fails while its track may be mastered ahead: the build waits for that
     # track, then removes it; the chapter's previous output is left as it was
     heard = _audio_md5(video(out))

@@ -229,6 +229,8 @@ def assemble(
             audio = voice_track(
                 beats, joined, duration, produced, container, narrator, kept, notes, ahead
             )
+            if ahead is not None:
+                ahead.forget(chapter.id)
         elif fmt in ("mp4", "webm"):
             joined.replace(produced)
         elif fmt == "gif":
@@ -422,6 +424,7 @@ class _Mastering:
     """One chapter's track mastered ahead: its key, what it is made of, and how far it is."""
 
     key: str
+    chapter: str
     placed: list[Placement]
     duration: float
     codec: Literal["aac", "opus"]
@@ -493,7 +496,7 @@ class VoiceAhead:
                 return False
             suffix = ".webm" if fmt == "webm" else ".m4a"
             encoded = self._folder / f"{len(self._by_key)}-{chapter.output_stem}{suffix}"
-            item = _Mastering(key, placed, duration, codec, encoded)
+            item = _Mastering(key, chapter.id, placed, duration, codec, encoded)
             self._by_key[key] = item
             self._queue.append(item)
         return True
@@ -550,6 +553,14 @@ class VoiceAhead:
         except OSError:
             return None
         return item.loudness
+
+    def forget(self, chapter: str) -> None:
+        """Master nothing more for ``chapter`` (its track is made): a guess still queued
+        for it is dropped."""
+        with self._lock:
+            for item in self._queue:
+                if item.chapter == chapter and item.state == "queued":
+                    item.state = "dropped"
 
     def close(self, timeout: float | None = None) -> None:
         """Master nothing more, wait up to ``timeout`` seconds (``None``: as long as it

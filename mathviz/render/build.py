@@ -488,7 +488,9 @@ def build(
 
             def on_result(result: SegmentResult) -> None:
                 unfinished[0] -= 1
-                if unfinished[0] < wanted:  # a worker has nothing left to start
+                # a worker has nothing left to start while others still render (after the
+                # last result, the chapter masters its own track at once)
+                if 0 < unfinished[0] < wanted:
                     ahead.start()
                 part = result.job.part
                 if part is not None:  # a part of a cut scene: the scene is done with its last

@@ -384,8 +384,7 @@ def voice_track(
 
     notes = warnings if warnings is not None else []
     placed = placements(beats, narrator)
-    codec: Literal["aac", "opus"] = "opus" if container == "webm" else "aac"
-    suffix = ".webm" if container == "webm" else ".m4a"
+    codec, suffix = _track_format(container)
     encoded = target.parent / f"voice{suffix}"
     key = _track_key(placed, duration, codec, Path(track.__file__)) if cache or ahead else ""
     kept = _reuse_track(cache, key, encoded, notes) if cache else None
@@ -407,6 +406,12 @@ def voice_track(
             _store_track(cache, key, encoded, figures, notes)
     track.mux(video, encoded, target)
     return figures
+
+
+def _track_format(container: str) -> tuple[Literal["aac", "opus"], str]:
+    """The voice track's codec and file suffix for a ``container``: Opus in webm (which
+    cannot hold AAC), AAC in an ``.m4a`` otherwise."""
+    return ("opus", ".webm") if container == "webm" else ("aac", ".m4a")
 
 
 def master_track(
@@ -484,7 +489,7 @@ class VoiceAhead:
             return False
         from mathviz.voice import track
 
-        codec: Literal["aac", "opus"] = "opus" if fmt == "webm" else "aac"
+        codec, suffix = _track_format(fmt)
         try:
             key = _track_key(placed, duration, codec, Path(track.__file__))
         except OSError:
@@ -494,7 +499,6 @@ class VoiceAhead:
         with self._lock:
             if self._closed or key in self._by_key:
                 return False
-            suffix = ".webm" if fmt == "webm" else ".m4a"
             encoded = self._folder / f"{len(self._by_key)}-{chapter.output_stem}{suffix}"
             item = _Mastering(key, chapter.id, placed, duration, codec, encoded)
             self._by_key[key] = item

@@ -42,7 +42,7 @@ from mathviz.course import SCENES_ENV, Chapter
 from mathviz.errors import Busy
 from mathviz.render import cluster as cluster_module
 from mathviz.render import fingerprint as fp
-from mathviz.render import texstore
+from mathviz.render import svgstore, texstore
 from mathviz.render.assemble import (
     RenderOutput,
     VoiceAhead,
@@ -323,6 +323,7 @@ def remove_stale(out_root: Path, profile: Profile) -> list[Path]:
         voice_cache_dir(),
         voice_track_dir() / profile.name,
         texstore.store_dir(),
+        svgstore.store_dir(),
     ):
         for path in stale_temporaries(root):
             if path.is_dir():

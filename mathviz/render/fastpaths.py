@@ -24,7 +24,10 @@ each replacement is checked against the one known version by ``tests/test_fastpa
 * :class:`manim.FadeOut` (a Transform) copies its target, which is already its own faded
   copy of the mobject, once more to keep it pristine: three copies of everything a chapter's
   last beat clears; here the faded copy is the target itself (nothing else reads it), and it
-  is listed once, so that its updaters run once a frame as the copy's did.
+  is listed once, so that its updaters run once a frame as the copy's did;
+* :meth:`manim.SVGMobject.generate_mobject` parses each text's and formula's SVG again in
+  every process; here a parse is kept on disk and loaded back
+  (:mod:`mathviz.render.svgstore`).
 
 Every result is bit for bit the one manim computes: the same members in the same order, the
 same anchor rows, minima, maxima and midpoints taken with the same arithmetic, the same
@@ -199,7 +202,9 @@ def _fade_out_mobjects(original: Callable[[Any], Any]) -> Callable[[Any], Any]:
 def cheap_internals() -> None:
     """Install the cheaper family walk, bounding boxes, colour rows, text parses and fade-outs
     into manim (once per process)."""
-    from manim import BLACK, Animation, FadeOut, ManimColor, Mobject, Text, VMobject
+    from manim import BLACK, Animation, FadeOut, ManimColor, Mobject, SVGMobject, Text, VMobject
+
+    from mathviz.render.svgstore import generate_once
 
     if getattr(Mobject.get_family, "mathviz_cheap", False):
         return
@@ -218,6 +223,7 @@ def cheap_internals() -> None:
             VMobject.generate_rgbas_array, ManimColor, BLACK
         ),
         (Text, "__init__"): _parse_once(Text.__init__),
+        (SVGMobject, "generate_mobject"): generate_once(SVGMobject.generate_mobject),
         (FadeOut, "begin"): _fade_out_begin(FadeOut.begin, Animation.begin, FadeOut),
         (FadeOut, "get_all_mobjects"): _fade_out_mobjects(FadeOut.get_all_mobjects),
     }

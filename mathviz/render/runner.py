@@ -156,6 +156,7 @@ CHECK_ENGINE = (
     "render/worker.py",
     "render/copies.py",
     "render/fastpaths.py",
+    "render/svgstore.py",
     "render/narration.py",
     "render/texstore.py",
     "render/play_range.py",

@@ -66,7 +66,16 @@ def test_a_copy_owns_what_can_change(manim_deepcopy):
         assert mine.points is not theirs.points or mine.points.size == 0
 
 
-def test_glyphs_share_their_parsed_path_but_not_their_points(manim_deepcopy):
+def test_glyphs_share_their_parsed_path_but_not_their_points(manim_deepcopy, monkeypatch):
+    from manim import SVGMobject
+    from manim.mobject.svg import svg_mobject
+
+    from mathviz.render.fastpaths import cheap_internals
+
+    cheap_internals()
+    # parsed here, as manim parses it: glyphs loaded from the store have no parsed path
+    monkeypatch.setattr(SVGMobject, "generate_mobject", SVGMobject.generate_mobject.manim_original)
+    monkeypatch.setattr(svg_mobject, "SVG_HASH_TO_MOB_MAP", {})
     formula = theme.tex(r"\nabla f = (2x,\ 6y)")
     duplicate = formula.copy()
     glyphs = [m for m in formula.get_family() if hasattr(m, "path_obj")]

@@ -1080,6 +1080,25 @@ def _check_figures(
     report.add(
         "mathviz check all -j 2 --fresh (warm TeX and text caches)", f"{fresh:.1f} s", "–", None
     )
+    # the parsed-SVG store (mathviz/render/svgstore.py): kept / emptied before the run, which
+    # fills it again; 2 alternated pairs
+    from mathviz.render.svgstore import FORMAT
+
+    store = work / "chk-new-0" / f"svg-{FORMAT}"
+    kept: list[float] = []
+    emptied: list[float] = []
+    for _ in range(2):
+        kept.append(run([MATHVIZ, "check", "all", "-j", "2", "--fresh"], env=cache))
+        shutil.rmtree(store, ignore_errors=True)
+        emptied.append(run([MATHVIZ, "check", "all", "-j", "2", "--fresh"], env=cache))
+    ratios = [k / e for k, e in zip(kept, emptied, strict=True)]
+    report.add(
+        "check all -j 2 --fresh: parsed SVGs kept / store emptied (wall time)",
+        f"{statistics.median(ratios):.2f} (range {min(ratios):.2f}–{max(ratios):.2f}) "
+        f"({spread(kept)} s vs {spread(emptied)} s, 2 alternated pairs)",
+        "< 1",
+        statistics.median(ratios) < 1,
+    )
     warm = run([MATHVIZ, "check", "all"], env=cache)
     report.add(
         "mathviz check all, nothing changed (results reused)", f"{warm:.2f} s", "< 1 s", warm < 1.0

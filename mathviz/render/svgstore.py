@@ -23,6 +23,7 @@ entries there, 15 MB. Deleting it loses nothing but time.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import pickle
@@ -50,7 +51,7 @@ _log = logging.getLogger("mathviz")
 _SURFACE_ID = re.compile(rb'id="(surface\d+)"')
 _SURFACE = re.compile(rb"surface\d+")
 #: a surface's id in an entry: its place among the SVG's surfaces
-_PLACEHOLDER = "surface#{}"
+_SURFACE_AT = "surface#{}"
 
 
 def unnumbered_svg(svg: bytes) -> tuple[bytes, list[str]]:
@@ -71,6 +72,7 @@ def store_dir() -> Path:
     return cache_dir() / f"svg-{FORMAT}"
 
 
+@functools.cache
 def _versions() -> str:
     import manim
     import numpy
@@ -143,7 +145,7 @@ def _store(path: Path, mobject: Any, surfaces: list[str]) -> None:
     (:data:`UNSTORED`), its SVG's ``surfaces`` named by their place; a parse that cannot be
     pickled or written is not kept."""
     held = [(m, m.__dict__.pop(UNSTORED)) for m in mobject.get_family() if UNSTORED in vars(m)]
-    names = {name: _PLACEHOLDER.format(i) for i, name in enumerate(surfaces)}
+    names = {name: _SURFACE_AT.format(i) for i, name in enumerate(surfaces)}
     try:
         data = pickle.dumps(
             (list(mobject.submobjects), _renamed(mobject.id_to_vgroup_dict, names)),
@@ -177,7 +179,7 @@ def generate_once(original: Callable[[Any], Any]) -> Callable[[Any], Any]:
         if stored is not None:
             submobjects, groups = stored
             self.add(*submobjects)
-            names = {_PLACEHOLDER.format(i): name for i, name in enumerate(surfaces)}
+            names = {_SURFACE_AT.format(i): name for i, name in enumerate(surfaces)}
             self.id_to_vgroup_dict = _renamed(groups, names)
             return self
         result = original(self)

@@ -1287,8 +1287,12 @@ print(result.frames, time.perf_counter() - started)
 
 #: where a sampled stack's time goes: the first rule whose frame is in the stack, in order
 PROFILE_RULES = [
-    ("encoder thread: RGBA→YUV conversion and x264", "encoder", ("write_frame",)),
-    ("encoder thread: other", "encoder", ()),
+    (
+        "encoder threads: RGBA→YUV conversion and x264",
+        "encoder",
+        ("write_frame", "_EncodeThread._run"),
+    ),
+    ("encoder threads: other", "encoder", ()),
     (
         "waiting for the encoder (queue full, end of a play)",
         "main",
@@ -1333,7 +1337,8 @@ def profile_section(report: Report, work: Path) -> None:
     for line in raw.read_text().splitlines():
         stack, _, count = line.rpartition(" ")
         frames = stack.split(";")
-        thread = "encoder" if "partial-movie-encoder" in frames[0] else "main"
+        encoding = ("partial-movie-encoder", "x264-")  # converting, and x264 on its own
+        thread = "encoder" if any(name in frames[0] for name in encoding) else "main"
         names = {f.split(" (", 1)[0] for f in frames[1:]}
         for name, where, marks in PROFILE_RULES:
             if where == thread and (
@@ -1357,8 +1362,8 @@ def profile_section(report: Report, work: Path) -> None:
             "",
             f"`py-spy record -r 50 --threads` on one in-process render of {CHAPTER} with the "
             "lecture profile (warm caches), each sample charged to the first matching row. "
-            "The encoder runs on its own thread beside the main one, so their shares add up "
-            "to more than the wall time.",
+            "The encoder converts on one thread and runs x264 on another, beside the main "
+            "one, so their shares add up to more than the wall time.",
             "",
             "| where | share of samples |",
             "|---|---|",

@@ -127,10 +127,10 @@ def _still_frames() -> list[np.ndarray]:
     return frames
 
 
-def _bt709_encoder(target: Path) -> object:
+def _bt709_encoder(target: Path, options: tuple[tuple[str, str], ...] = (("crf", "23"),)) -> object:
     """A segment encoder made the way the worker's manim makes one (BT.709 installed)."""
     encode_bt709()
-    spec = VideoEncoderSpec("mp4", "libx264", "yuv420p", 320, 180, Fraction(30), (("crf", "23"),))
+    spec = VideoEncoderSpec("mp4", "libx264", "yuv420p", 320, 180, Fraction(30), options)
     return SceneFileWriter._create_segment_encoder(SimpleNamespace(video_encoder=spec), target)
 
 
@@ -155,6 +155,124 @@ def test_a_held_frame_converted_once_encodes_to_the_same_frames(tmp_path: Path) 
     assert once == each
     assert len(set(once)) >= 3  # three pictures (x264 refines a held one frame by frame)
     assert color_tags(tmp_path / "once.mp4") == BT709
+
+
+def _one_thread(target: Path, held: list[tuple[np.ndarray, int]]) -> Path:
+    """The reference: each frame converted, then encoded at once, both on this thread (as
+    manim's own encoder does), with the settings of :func:`_bt709_encoder`."""
+    import av
+    from av.video.reformatter import VideoReformatter
+
+    with av.open(str(target), "w", format="mp4") as container:
+        stream = container.add_stream("libx264", rate=Fraction(30), options={"crf": "23"})
+        stream.pix_fmt, stream.width, stream.height = "yuv420p", 320, 180
+        context = stream.codec_context
+        context.colorspace = context.color_primaries = context.color_trc = 1
+        context.color_range = 1
+        context.thread_count = 1  # as the worker's x264 (tested on its own below)
+        pts = 0
+        for pixels, repeat in held:
+            frame = bt709_frame(VideoReformatter(), pixels.copy(), "yuv420p")
+            frame.time_base = Fraction(1, 30)
+            for _ in range(repeat):
+                frame.pts = pts
+                pts += 1
+                container.mux(stream.encode(frame))
+        container.mux(stream.encode())
+    return target
+
+
+def _packets(video: Path) -> list[bytes]:
+    import av
+
+    with av.open(str(video)) as container:
+        return [bytes(p) for p in container.demux(video=0) if p.size]
+
+
+def test_x264_on_its_own_thread_writes_the_stream_of_one_thread(tmp_path: Path) -> None:
+    """Converting on the writing thread while x264 encodes the previous frame on its own
+    changes no byte of the stream: the same frames reach x264 in the same order."""
+    a, b, c = _still_frames()
+    held = [(a, 1), (b, 7), (c, 3), (a, 2), (b, 1)]
+    ours = _packets(_encode(tmp_path / "ours.mp4", held, one_call=True))
+    reference = _packets(_one_thread(tmp_path / "reference.mp4", held))
+    assert len(ours) == 14
+    assert ours == reference
+
+
+def _x264_settings(video: Path) -> dict[str, str]:
+    """The settings x264 wrote into the stream (its SEI message in the first packet)."""
+    (first, *_) = _packets(video)
+    text = first[first.index(b"options: ") + 9 :].split(b"\x00", 1)[0].decode()
+    return dict(item.split("=", 1) for item in text.split())
+
+
+@pytest.mark.parametrize(
+    ("options", "threads"), [((("crf", "23"),), "1"), ((("crf", "23"), ("threads", "2")), "2")]
+)
+def test_x264_runs_one_thread_unless_the_profile_sets_threads(
+    tmp_path: Path, options: tuple[tuple[str, str], ...], threads: str
+) -> None:
+    a, _, _ = _still_frames()
+    encoder = _bt709_encoder(tmp_path / "threads.mp4", options)
+    encoder.write_frame(a, repeat=2)
+    encoder.finish()
+    settings = _x264_settings(tmp_path / "threads.mp4")
+    assert settings["threads"] == threads
+    assert settings["sliced_threads"] == ("0" if threads == "1" else "1")
+
+
+class _BrokenStream:
+    """Stands in for a PyAV stream whose encoder fails on the third frame."""
+
+    def __init__(self) -> None:
+        self.encoded: list[int] = []
+
+    def encode(self, frame: object) -> list[object]:
+        if len(self.encoded) == 2:
+            raise ValueError("x264 refused the frame")
+        self.encoded.append(frame.pts)  # type: ignore[attr-defined]
+        return []
+
+
+def test_an_error_on_the_x264_thread_is_raised_to_the_writer_and_nothing_blocks() -> None:
+    from mathviz.render import worker
+
+    stream = _BrokenStream()
+    encoding = worker._EncodeThread(stream, SimpleNamespace(mux=lambda _: None), "test")
+    frame = SimpleNamespace(pts=None)
+    for first in range(0, 40, 4):  # far more than the queue holds: the thread drains it
+        encoding.put(frame, first, 4)
+    error = encoding.close()
+    assert isinstance(error, ValueError) and "refused" in str(error)
+    assert stream.encoded == [0, 1]
+    assert encoding.close() is error  # closing twice is harmless
+
+
+def test_a_segment_whose_x264_thread_fails_is_an_error_naming_it_and_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mathviz.render import worker
+
+    class Failing(worker._EncodeThread):
+        def __init__(self, stream: object, container: object, label: str) -> None:
+            super().__init__(_BrokenStream(), container, label)
+
+    monkeypatch.setattr(worker, "_EncodeThread", Failing)
+    target = tmp_path / "broken.mp4"
+    encoder = _bt709_encoder(target)
+    a, b, _ = _still_frames()
+    encoder.write_frame(a, repeat=2)
+
+    def write_the_rest_and_finish() -> None:
+        for _ in range(20):  # the failure reaches the writer on a later frame, or at the end
+            encoder.write_frame(b)
+        encoder.finish()
+
+    with pytest.raises(RuntimeError, match=r"Failed to encode video segment .*broken\.mp4"):
+        write_the_rest_and_finish()
+    encoder.abort()  # what manim's encoding job does after an error
+    assert not target.exists()
 
 
 def test_a_finished_encoder_is_freed_at_once(tmp_path: Path) -> None:

@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 #: bump when the render pipeline changes what a segment's bytes are
-RENDER_SCHEMA = "mathviz-segment-4"
+RENDER_SCHEMA = "mathviz-segment-5"
 _LOCAL_PACKAGES = ("mathviz", "scenes")
 
 

@@ -17,6 +17,7 @@ import logging
 import multiprocessing
 import multiprocessing.context
 import os
+import queue
 import re
 import resource
 import shutil
@@ -296,12 +297,68 @@ def bt709_frame(reformatter: Any, pixels: Any, pix_fmt: str) -> Any:
     )
 
 
+#: converted frames waiting for x264 per segment (3 MB each at 1080p)
+_ENCODE_QUEUE = 4
+
+
+class _EncodeThread:
+    """x264 on a thread of its own, beside the thread that converts a segment's frames.
+
+    Manim runs each segment's encoder on one thread: every frame is converted to YUV, then
+    encoded, one after the other, with x264 splitting each frame into slices over threads of
+    its own. Here the two steps overlap instead: frame n is converted while frame n - 1 is
+    encoded (swscale and x264 both release the GIL), and x264 runs one thread, without the
+    per-frame hand-offs of its slice threads (:func:`encode_bt709`). The frames reach x264
+    in the same order with the same timestamps, so the stream is the one a single thread
+    writes (``tests/test_render_shortcuts.py``). Measured on 6.3 at 1080p60, ``-j 1``:
+    0.94 of the wall time of one thread with x264's slice threads (benchmarks/RESULTS.md);
+    either change alone gains nothing.
+
+    It holds the stream and the container, never the encoder (no reference cycle: a
+    segment's x264 buffers go as soon as its encoder does).
+    """
+
+    def __init__(self, stream: Any, container: Any, label: str) -> None:
+        self.error: BaseException | None = None
+        self._queue: queue.Queue[tuple[Any, int, int] | None] = queue.Queue(_ENCODE_QUEUE)
+        self._thread: threading.Thread | None = threading.Thread(
+            target=self._run, args=(stream, container), name=f"x264-{label}", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, stream: Any, container: Any) -> None:
+        while (item := self._queue.get()) is not None:
+            if self.error is not None:
+                continue  # drain to the end, so that no writer ever blocks on a full queue
+            frame, first_pts, repeat = item
+            try:
+                for pts in range(first_pts, first_pts + repeat):
+                    frame.pts = pts
+                    for packet in stream.encode(frame):
+                        container.mux(packet)
+            except BaseException as error:  # noqa: BLE001 - re-raised on the writing thread
+                self.error = error
+
+    def put(self, frame: Any, first_pts: int, repeat: int) -> None:
+        """Encode ``frame`` ``repeat`` times from ``first_pts`` on, after the frames before it."""
+        self._queue.put((frame, first_pts, repeat))
+
+    def close(self) -> BaseException | None:
+        """Encode what is queued and stop; the first error the thread met, if any."""
+        if self._thread is not None:
+            self._queue.put(None)
+            self._thread.join()
+            self._thread = None
+        return self.error
+
+
 def _write_bt709(encoder: Any, pixels: Any, repeat: int) -> None:
     """Encode manim's RGBA ``pixels`` ``repeat`` times, converted to YUV with the BT.709
     matrix (limited range) once: a still frame held for a wait costs one conversion, not one
-    per frame. The frame is wrapped, not copied, for the conversion.
+    per frame. The frame is wrapped, not copied, for the conversion; x264 takes the
+    converted frame on the encoder's own thread (:class:`_EncodeThread`).
 
-    The conversion goes through the encoder's own reformatter, on the encoder's thread
+    The conversion goes through the encoder's own reformatter, on the writing thread
     alone: ``VideoFrame.reformat`` would set up a scaler, start its slice threads and free
     them again for every frame, twice the CPU time of the conversion itself (the pixels are
     the same, ``tests/test_render_shortcuts.py``).
@@ -310,16 +367,27 @@ def _write_bt709(encoder: Any, pixels: Any, repeat: int) -> None:
 
     encoder._validate_frame(pixels, repeat)
     stream, rate = encoder._stream, encoder.spec.frame_rate
+    encoding: _EncodeThread | None = encoder.encoding
+    if encoding is not None and encoding.error is not None:
+        raise encoder._operation_error("encode", encoding.error) from encoding.error
     try:
         frame = bt709_frame(encoder.reformatter, pixels, stream.pix_fmt)
         frame.time_base = Fraction(rate.denominator, rate.numerator)
-        for _ in range(repeat):
-            frame.pts = encoder._next_pts
-            encoder._next_pts += 1
-            for packet in stream.encode(frame):
-                encoder._container.mux(packet)
     except BaseException as error:
         raise encoder._operation_error("encode", error) from error
+    if encoding is None:
+        encoding = encoder.encoding = _EncodeThread(stream, encoder._container, encoder.target.name)
+    encoding.put(frame, encoder._next_pts, repeat)
+    encoder._next_pts += repeat
+
+
+def _stop_encoding(encoder: Any) -> BaseException | None:
+    """Let the encoder's x264 thread encode what it holds and stop (:class:`_EncodeThread`)."""
+    encoding: _EncodeThread | None = encoder.encoding
+    if encoding is None:
+        return None
+    encoder.encoding = None
+    return encoding.close()
 
 
 #: ITU-T H.273 code points: BT.709 primaries, transfer and matrix; limited ("MPEG") range
@@ -332,7 +400,8 @@ def encode_bt709() -> None:
     Left alone, PyAV converts manim's RGB frames with swscale's default BT.601 matrix and
     tags nothing, so players guess: BT.709 for HD, which shifts every colour of a 1080p
     lecture. Wraps :meth:`SceneFileWriter._create_segment_encoder` (manim is pinned) once
-    per process.
+    per process. x264 encodes on one thread of its own (:class:`_EncodeThread`) unless the
+    profile's encoder options set ``threads``.
     """
     from av.video.reformatter import VideoReformatter
     from manim.scene.scene_file_writer import SceneFileWriter
@@ -347,9 +416,20 @@ def encode_bt709() -> None:
         # as its segment is done (a reference cycle would keep its x264 buffers, tens of MB
         # at 1080p, until the garbage collector's next full pass)
         reformatter: Any = None
+        encoding: _EncodeThread | None = None
 
         def write_frame(self, pixels: Any, *, repeat: int = 1) -> None:
             _write_bt709(self, pixels, repeat)
+
+        def finish(self) -> None:
+            error = _stop_encoding(self)
+            if error is not None:
+                raise self._operation_error("encode", error) from error
+            super().finish()
+
+        def abort(self) -> None:
+            _stop_encoding(self)
+            super().abort()
 
     def create(self: Any, target: Path) -> Any:
         encoder = original(self, target)
@@ -358,6 +438,8 @@ def encode_bt709() -> None:
             context = stream.codec_context
             context.colorspace = context.color_primaries = context.color_trc = _BT709
             context.color_range = _LIMITED_RANGE
+            if not any(key == "threads" for key, _ in encoder.spec.options):
+                context.thread_count = 1  # before x264 opens, at the first frame
             encoder.__class__ = BT709SegmentEncoder
             converting: Any = encoder  # a BT709SegmentEncoder from here on
             converting.reformatter = VideoReformatter()

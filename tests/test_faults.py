@@ -418,6 +418,8 @@ def test_ids_that_select_no_chapter_with_scenes_write_nothing(tmp_path, ids, wit
         ("[encoder]\ncrf = 99", "crf must be a number within 0..51"),
         ('[encoder]\npreset = "quick"', "unknown x264 preset"),
         ('[encoder]\ntune = "cartoon"', "unknown x264 tune"),
+        ("[encoder]\nthreads = 2.5", "threads is an x264 option"),
+        ("[encoder_webm]\nthreads = 2", "threads is an x264 option"),
         ("[encoder_webm]\ncpu-used = 20", "cpu-used"),
     ],
 )
@@ -429,6 +431,14 @@ def test_bad_encoder_values_are_refused_before_rendering(tmp_path, setting, comp
     (message,) = result.stderr.strip().splitlines()
     assert complaint in message and str(path) in message
     assert not (tmp_path / "out").exists()
+
+
+def test_a_profile_may_give_x264_its_threads(tmp_path):
+    path = tmp_path / "mine.toml"
+    path.write_text("width = 854\nheight = 480\nfps = 15\n[encoder]\ncrf = 23\nthreads = 2\n")
+    profile = profiles.load(str(path))
+    assert profile.encoder_options("mp4") == {"crf": "23", "threads": "2"}
+    assert "threads=2" in profile.settings_key("mp4")  # a different segment
 
 
 @pytest.mark.parametrize(

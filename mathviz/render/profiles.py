@@ -40,8 +40,11 @@ def _profile_dir() -> Path:
 PROFILE_DIR = _profile_dir()
 FORMATS = ("mp4", "webm", "gif", "png")
 DEFAULT_PROFILE = "lecture"
-#: codec options a profile may set (x264: preset/crf/tune; vp9: crf, deadline, cpu-used, b)
-ENCODER_KEYS = frozenset({"preset", "crf", "tune", "deadline", "cpu-used", "b", "row-mt"})
+#: codec options a profile may set (x264: preset/crf/tune/threads; vp9: crf, deadline,
+#: cpu-used, b, row-mt)
+ENCODER_KEYS = frozenset(
+    {"preset", "crf", "tune", "threads", "deadline", "cpu-used", "b", "row-mt"}
+)
 X264_PRESETS = (
     "ultrafast",
     "superfast",
@@ -206,6 +209,10 @@ def encoder_problem(table: str, key: str, value: object) -> str | None:
     elif key == "tune":
         if vp9 or value not in X264_TUNES:
             return f"unknown x264 tune; one of {', '.join(X264_TUNES)}"
+    elif key == "threads":
+        number = _number(value)
+        if vp9 or number is None or number != int(number) or not 0 <= number <= 64:
+            return "threads is an x264 option: a whole number within 0..64 (0: x264 chooses)"
     elif key == "deadline":
         if not vp9 or value not in VP9_DEADLINES:
             return f"deadline is a libvpx-vp9 option: one of {', '.join(VP9_DEADLINES)}"

@@ -401,7 +401,7 @@ def encode_bt709() -> None:
     tags nothing, so players guess: BT.709 for HD, which shifts every colour of a 1080p
     lecture. Wraps :meth:`SceneFileWriter._create_segment_encoder` (manim is pinned) once
     per process. x264 encodes on one thread of its own (:class:`_EncodeThread`) unless the
-    profile's encoder options set ``threads``.
+    profile's ``[encoder]`` sets ``threads``; libvpx-vp9 keeps its threads.
     """
     from av.video.reformatter import VideoReformatter
     from manim.scene.scene_file_writer import SceneFileWriter
@@ -438,7 +438,9 @@ def encode_bt709() -> None:
             context = stream.codec_context
             context.colorspace = context.color_primaries = context.color_trc = _BT709
             context.color_range = _LIMITED_RANGE
-            if not any(key == "threads" for key, _ in encoder.spec.options):
+            if encoder.spec.codec == "libx264" and not any(
+                key == "threads" for key, _ in encoder.spec.options
+            ):
                 context.thread_count = 1  # before x264 opens, at the first frame
             encoder.__class__ = BT709SegmentEncoder
             converting: Any = encoder  # a BT709SegmentEncoder from here on

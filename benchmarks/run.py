@@ -645,9 +645,9 @@ def chapter_section(report: Report, work: Path) -> None:
             "",
             "A renders the chapter's one scene on both workers: cut at a beat boundary, each "
             "part stepping through the plays before its own without drawing them, joined by "
-            "stream copy (`mathviz/render/split.py`). One worker already keeps about 1.5 cores "
-            "busy (its encoder thread runs beside the drawing), so on 2 cores the cut can at "
-            "best bring the wall time down to half the CPU time.",
+            "stream copy (`mathviz/render/split.py`). One worker already keeps about 1.6 cores "
+            "busy (beside the drawing, one thread converts frames and another runs x264), so "
+            "on 2 cores the cut can at best bring the wall time down to half the CPU time.",
             "",
         ]
     )

@@ -189,6 +189,15 @@ def _packets(video: Path) -> list[bytes]:
         return [bytes(p) for p in container.demux(video=0) if p.size]
 
 
+@pytest.fixture
+def own_thread_at_any_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """x264 on its own thread for these small test frames too (1080p and up in a render)."""
+    from mathviz.render import worker
+
+    monkeypatch.setattr(worker, "OWN_X264_THREAD_PIXELS", 0)
+
+
+@pytest.mark.usefixtures("own_thread_at_any_size")
 def test_x264_on_its_own_thread_writes_the_stream_of_one_thread(tmp_path: Path) -> None:
     """Converting on the writing thread while x264 encodes the previous frame on its own
     changes no byte of the stream: the same frames reach x264 in the same order."""
@@ -207,6 +216,7 @@ def _x264_settings(video: Path) -> dict[str, str]:
     return dict(item.split("=", 1) for item in text.split())
 
 
+@pytest.mark.usefixtures("own_thread_at_any_size")
 @pytest.mark.parametrize(
     ("options", "threads"), [((("crf", "23"),), "1"), ((("crf", "23"), ("threads", "2")), "2")]
 )
@@ -220,6 +230,17 @@ def test_x264_runs_one_thread_unless_the_profile_sets_threads(
     settings = _x264_settings(tmp_path / "threads.mp4")
     assert settings["threads"] == threads
     assert settings["sliced_threads"] == ("0" if threads == "1" else "1")
+
+
+def test_frames_smaller_than_1080p_are_encoded_as_manim_does(tmp_path: Path) -> None:
+    """At preview size the thread hand-off costs more than it gains: x264 keeps its own
+    slice threads and encodes on the writing thread."""
+    a, _, _ = _still_frames()
+    encoder = _bt709_encoder(tmp_path / "small.mp4")
+    encoder.write_frame(a, repeat=2)
+    assert encoder.encoding is None
+    encoder.finish()
+    assert _x264_settings(tmp_path / "small.mp4")["sliced_threads"] == "1"
 
 
 class _BrokenStream:
@@ -249,6 +270,7 @@ def test_an_error_on_the_x264_thread_is_raised_to_the_writer_and_nothing_blocks(
     assert encoding.close() is error  # closing twice is harmless
 
 
+@pytest.mark.usefixtures("own_thread_at_any_size")
 def test_a_segment_whose_x264_thread_fails_is_an_error_naming_it_and_leaves_no_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

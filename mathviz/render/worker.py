@@ -61,6 +61,7 @@ __all__ = [
     "process_dir",
     "latex_failure",
     "bt709_frame",
+    "OWN_X264_THREAD_PIXELS",
     "encode_bt709",
     "manim_config",
     "render_segment",
@@ -299,6 +300,10 @@ def bt709_frame(reformatter: Any, pixels: Any, pix_fmt: str) -> Any:
 
 #: converted frames waiting for x264 per segment (3 MB each at 1080p)
 _ENCODE_QUEUE = 4
+#: frames this large or larger (1920×1080) are encoded by x264 on a thread of its own
+#: (:class:`_EncodeThread`); smaller ones as manim does. 6.3, ``-j 1``, 3 alternated pairs
+#: each: 0.94 (0.88–0.99) of the wall time at 1080p60, but 1.08 (1.08–1.09) at 854×480
+OWN_X264_THREAD_PIXELS = 1920 * 1080
 
 
 class _EncodeThread:
@@ -311,8 +316,8 @@ class _EncodeThread:
     per-frame hand-offs of its slice threads (:func:`encode_bt709`). The frames reach x264
     in the same order with the same timestamps, so the stream is the one a single thread
     writes (``tests/test_render_shortcuts.py``). Measured on 6.3 at 1080p60, ``-j 1``:
-    0.94 of the wall time of one thread with x264's slice threads (benchmarks/RESULTS.md);
-    either change alone gains nothing.
+    0.94 of the wall time of one thread with x264's slice threads; either change alone
+    gains nothing, and at preview size it costs (:data:`OWN_X264_THREAD_PIXELS`).
 
     It holds the stream and the container, never the encoder (no reference cycle: a
     segment's x264 buffers go as soon as its encoder does).
@@ -355,8 +360,8 @@ class _EncodeThread:
 def _write_bt709(encoder: Any, pixels: Any, repeat: int) -> None:
     """Encode manim's RGBA ``pixels`` ``repeat`` times, converted to YUV with the BT.709
     matrix (limited range) once: a still frame held for a wait costs one conversion, not one
-    per frame. The frame is wrapped, not copied, for the conversion; x264 takes the
-    converted frame on the encoder's own thread (:class:`_EncodeThread`).
+    per frame. The frame is wrapped, not copied, for the conversion; at 1080p and above x264
+    takes the converted frame on a thread of its own (:class:`_EncodeThread`).
 
     The conversion goes through the encoder's own reformatter, on the writing thread
     alone: ``VideoFrame.reformat`` would set up a scaler, start its slice threads and free
@@ -375,6 +380,16 @@ def _write_bt709(encoder: Any, pixels: Any, repeat: int) -> None:
         frame.time_base = Fraction(rate.denominator, rate.numerator)
     except BaseException as error:
         raise encoder._operation_error("encode", error) from error
+    if not encoder.own_thread:  # manim's way: encoded here, at once
+        try:
+            for _ in range(repeat):
+                frame.pts = encoder._next_pts
+                encoder._next_pts += 1
+                for packet in stream.encode(frame):
+                    encoder._container.mux(packet)
+        except BaseException as error:
+            raise encoder._operation_error("encode", error) from error
+        return
     if encoding is None:
         encoding = encoder.encoding = _EncodeThread(stream, encoder._container, encoder.target.name)
     encoding.put(frame, encoder._next_pts, repeat)
@@ -400,8 +415,9 @@ def encode_bt709() -> None:
     Left alone, PyAV converts manim's RGB frames with swscale's default BT.601 matrix and
     tags nothing, so players guess: BT.709 for HD, which shifts every colour of a 1080p
     lecture. Wraps :meth:`SceneFileWriter._create_segment_encoder` (manim is pinned) once
-    per process. x264 encodes on one thread of its own (:class:`_EncodeThread`) unless the
-    profile's ``[encoder]`` sets ``threads``; libvpx-vp9 keeps its threads.
+    per process. At 1920×1080 and above, x264 encodes on one thread of its own
+    (:class:`_EncodeThread`) unless the profile's ``[encoder]`` sets ``threads``; smaller
+    frames, and libvpx-vp9, are encoded as manim does.
     """
     from av.video.reformatter import VideoReformatter
     from manim.scene.scene_file_writer import SceneFileWriter
@@ -416,6 +432,7 @@ def encode_bt709() -> None:
         # as its segment is done (a reference cycle would keep its x264 buffers, tens of MB
         # at 1080p, until the garbage collector's next full pass)
         reformatter: Any = None
+        own_thread = False
         encoding: _EncodeThread | None = None
 
         def write_frame(self, pixels: Any, *, repeat: int = 1) -> None:
@@ -438,13 +455,17 @@ def encode_bt709() -> None:
             context = stream.codec_context
             context.colorspace = context.color_primaries = context.color_trc = _BT709
             context.color_range = _LIMITED_RANGE
-            if encoder.spec.codec == "libx264" and not any(
-                key == "threads" for key, _ in encoder.spec.options
-            ):
+            own_thread = (
+                encoder.spec.codec == "libx264"
+                and encoder.spec.width * encoder.spec.height >= OWN_X264_THREAD_PIXELS
+                and not any(key == "threads" for key, _ in encoder.spec.options)
+            )
+            if own_thread:
                 context.thread_count = 1  # before x264 opens, at the first frame
             encoder.__class__ = BT709SegmentEncoder
             converting: Any = encoder  # a BT709SegmentEncoder from here on
             converting.reformatter = VideoReformatter()
+            converting.own_thread = own_thread
         return encoder
 
     create.mathviz_bt709 = True  # type: ignore[attr-defined]

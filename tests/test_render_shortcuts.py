@@ -191,10 +191,10 @@ def _packets(video: Path) -> list[bytes]:
 
 @pytest.fixture
 def own_thread_at_any_size(monkeypatch: pytest.MonkeyPatch) -> None:
-    """x264 on its own thread for these small test frames too (1080p and up in a render)."""
+    """x264 on its own thread for these small test frames too (1080p up to 4K in a render)."""
     from mathviz.render import worker
 
-    monkeypatch.setattr(worker, "OWN_X264_THREAD_PIXELS", 0)
+    monkeypatch.setattr(worker, "OWN_X264_THREAD_PIXELS", (0, 10**9))
 
 
 @pytest.mark.usefixtures("own_thread_at_any_size")
@@ -232,9 +232,15 @@ def test_x264_runs_one_thread_unless_the_profile_sets_threads(
     assert settings["sliced_threads"] == ("0" if threads == "1" else "1")
 
 
-def test_frames_smaller_than_1080p_are_encoded_as_manim_does(tmp_path: Path) -> None:
-    """At preview size the thread hand-off costs more than it gains: x264 keeps its own
-    slice threads and encodes on the writing thread."""
+@pytest.mark.parametrize("sizes", [(10**6, 10**9), (0, 320 * 180)])
+def test_frames_outside_the_measured_sizes_are_encoded_as_manim_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sizes: tuple[int, int]
+) -> None:
+    """Below 1080p the thread hand-off costs more than it gains, and 4K is not measured:
+    x264 keeps its own slice threads and encodes on the writing thread."""
+    from mathviz.render import worker
+
+    monkeypatch.setattr(worker, "OWN_X264_THREAD_PIXELS", sizes)
     a, _, _ = _still_frames()
     encoder = _bt709_encoder(tmp_path / "small.mp4")
     encoder.write_frame(a, repeat=2)

@@ -300,10 +300,12 @@ def bt709_frame(reformatter: Any, pixels: Any, pix_fmt: str) -> Any:
 
 #: converted frames waiting for x264 per segment (3 MB each at 1080p)
 _ENCODE_QUEUE = 4
-#: frames this large or larger (1920×1080) are encoded by x264 on a thread of its own
-#: (:class:`_EncodeThread`); smaller ones as manim does. 6.3, ``-j 1``, 3 alternated pairs
-#: each: 0.94 (0.88–0.99) of the wall time at 1080p60, but 1.08 (1.08–1.09) at 854×480
-OWN_X264_THREAD_PIXELS = 1920 * 1080
+#: frames of at least the first and fewer than the second number of pixels (1080p up to, not
+#: including, 4K) are encoded by x264 on a thread of its own (:class:`_EncodeThread`); the
+#: rest as manim does. 6.3, ``-j 1``, 3 alternated pairs each: 0.94 (0.88–0.99) of the wall
+#: time at 1080p60, but 1.08 (1.08–1.09) at 854×480; 4K is not measured (one x264 thread
+#: there would likely be slower than the drawing)
+OWN_X264_THREAD_PIXELS = (1920 * 1080, 3840 * 2160)
 
 
 class _EncodeThread:
@@ -360,7 +362,7 @@ class _EncodeThread:
 def _write_bt709(encoder: Any, pixels: Any, repeat: int) -> None:
     """Encode manim's RGBA ``pixels`` ``repeat`` times, converted to YUV with the BT.709
     matrix (limited range) once: a still frame held for a wait costs one conversion, not one
-    per frame. The frame is wrapped, not copied, for the conversion; at 1080p and above x264
+    per frame. The frame is wrapped, not copied, for the conversion; at 1080p (up to 4K) x264
     takes the converted frame on a thread of its own (:class:`_EncodeThread`).
 
     The conversion goes through the encoder's own reformatter, on the writing thread
@@ -415,9 +417,9 @@ def encode_bt709() -> None:
     Left alone, PyAV converts manim's RGB frames with swscale's default BT.601 matrix and
     tags nothing, so players guess: BT.709 for HD, which shifts every colour of a 1080p
     lecture. Wraps :meth:`SceneFileWriter._create_segment_encoder` (manim is pinned) once
-    per process. At 1920×1080 and above, x264 encodes on one thread of its own
-    (:class:`_EncodeThread`) unless the profile's ``[encoder]`` sets ``threads``; smaller
-    frames, and libvpx-vp9, are encoded as manim does.
+    per process. From 1920×1080 up to 4K (:data:`OWN_X264_THREAD_PIXELS`), x264 encodes on
+    one thread of its own (:class:`_EncodeThread`) unless the profile's ``[encoder]`` sets
+    ``threads``; other sizes, and libvpx-vp9, are encoded as manim does.
     """
     from av.video.reformatter import VideoReformatter
     from manim.scene.scene_file_writer import SceneFileWriter
@@ -457,7 +459,9 @@ def encode_bt709() -> None:
             context.color_range = _LIMITED_RANGE
             own_thread = (
                 encoder.spec.codec == "libx264"
-                and encoder.spec.width * encoder.spec.height >= OWN_X264_THREAD_PIXELS
+                and OWN_X264_THREAD_PIXELS[0]
+                <= encoder.spec.width * encoder.spec.height
+                < OWN_X264_THREAD_PIXELS[1]
                 and not any(key == "threads" for key, _ in encoder.spec.options)
             )
             if own_thread:

@@ -308,6 +308,14 @@ _ENCODE_QUEUE = 4
 OWN_X264_THREAD_PIXELS = (1920 * 1080, 3840 * 2160)
 
 
+def _encode_held(stream: Any, container: Any, frame: Any, first_pts: int, repeat: int) -> None:
+    """Encode ``frame`` ``repeat`` times, at timestamps from ``first_pts`` on, and mux it."""
+    for pts in range(first_pts, first_pts + repeat):
+        frame.pts = pts
+        for packet in stream.encode(frame):
+            container.mux(packet)
+
+
 class _EncodeThread:
     """x264 on a thread of its own, beside the thread that converts a segment's frames.
 
@@ -337,12 +345,8 @@ class _EncodeThread:
         while (item := self._queue.get()) is not None:
             if self.error is not None:
                 continue  # drain to the end, so that no writer ever blocks on a full queue
-            frame, first_pts, repeat = item
             try:
-                for pts in range(first_pts, first_pts + repeat):
-                    frame.pts = pts
-                    for packet in stream.encode(frame):
-                        container.mux(packet)
+                _encode_held(stream, container, *item)
             except BaseException as error:  # noqa: BLE001 - re-raised on the writing thread
                 self.error = error
 
@@ -383,12 +387,9 @@ def _write_bt709(encoder: Any, pixels: Any, repeat: int) -> None:
     except BaseException as error:
         raise encoder._operation_error("encode", error) from error
     if not encoder.own_thread:  # manim's way: encoded here, at once
+        first_pts, encoder._next_pts = encoder._next_pts, encoder._next_pts + repeat
         try:
-            for _ in range(repeat):
-                frame.pts = encoder._next_pts
-                encoder._next_pts += 1
-                for packet in stream.encode(frame):
-                    encoder._container.mux(packet)
+            _encode_held(stream, encoder._container, frame, first_pts, repeat)
         except BaseException as error:
             raise encoder._operation_error("encode", error) from error
         return

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
-from drafts import BT709, color_tags, decoded_md5
+from drafts import BT709, color_tags, decoded_md5, decodes
 from manim import (
     DOWN,
     LEFT,
@@ -33,7 +33,7 @@ from manim.camera.camera import Camera
 from manim.scene.scene_file_writer import SceneFileWriter
 
 from mathviz.render.camera import PathCachingCamera, camera_for
-from mathviz.render.worker import bt709_frame, encode_bt709
+from mathviz.render.worker import BAND_ROWS, BandConverter, bt709_frame, encode_bt709
 from mathviz.scene import LectureScene, LectureThreeDScene
 
 
@@ -209,6 +209,158 @@ def test_x264_on_its_own_thread_writes_the_stream_of_one_thread(tmp_path: Path) 
     assert ours == reference
 
 
+def _visible(frame: object) -> list[bytes]:
+    """The bytes of a frame's planes a picture shows (not the padding that ends each row)."""
+    return [
+        np.frombuffer(p, np.uint8).reshape(-1, p.line_size)[:, : p.width].tobytes()
+        for p in frame.planes  # type: ignore[attr-defined]
+    ]
+
+
+def _whole(pixels: np.ndarray) -> list[bytes]:
+    """The planes of ``pixels`` converted whole by a scaler set up for them alone."""
+    from av.video.reformatter import VideoReformatter
+
+    return _visible(bt709_frame(VideoReformatter(), pixels.copy(), "yuv420p"))
+
+
+def _changed_frames(height: int, width: int) -> list[np.ndarray]:
+    """A textured frame, then frames that change a few rows of the one before: single rows on
+    and next to block edges, the first and last rows, one pixel, nothing, a block and its
+    neighbour, half the picture (converted whole), and the colour of a band only."""
+    rng = np.random.default_rng(11)
+    frames = [rng.integers(0, 256, (height, width, 4), dtype=np.uint8)]
+    frames[0][..., 3] = 255
+    edges = [BAND_ROWS - 1, BAND_ROWS, BAND_ROWS + 1, 2 * BAND_ROWS - 2, 0, height - 1]
+    changes: list[tuple[slice, slice]] = [(slice(r, r + 1), slice(5, width - 5)) for r in edges]
+    changes += [
+        (slice(height // 2, height // 2 + 1), slice(7, 8)),
+        (slice(0, 0), slice(0, 0)),
+        (slice(BAND_ROWS - 20, BAND_ROWS + 30), slice(0, width // 3)),
+        (slice(0, height // 2 + 3), slice(0, width)),
+        (slice(height - 40, height - 9), slice(width // 2, width)),
+    ]
+    for rows, cols in changes:
+        pixels = frames[-1].copy()
+        block = pixels[rows, cols, :3]
+        pixels[rows, cols, :3] = 255 - block
+        frames.append(pixels)
+    return frames
+
+
+@pytest.mark.parametrize("size", [(180, 320), (480, 854), (1080, 1920)])
+def test_converting_the_changed_rows_gives_the_bytes_of_the_whole_frame(
+    size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each frame of a sequence that changes a few rows at a time, converted by the band
+    converter, is byte for byte the frame converted whole; most go by the bands."""
+    patched = _counting_bands(monkeypatch)
+    converter = BandConverter()
+    frames = _changed_frames(*size)
+    for pixels in frames:
+        got = converter.convert(pixels, "yuv420p")
+        assert _visible(got) == _whole(pixels)
+        assert (got.colorspace, got.color_range) == (1, 1)  # BT.709, limited, as converted
+    # all but the first, the unchanged and the half; at 180p, a change that reaches into a
+    # second of the three blocks already covers more than BAND_MAX_SHARE
+    assert len(patched) >= (4 if size[0] == 180 else len(frames) - 3)
+    assert all(high - low < size[0] for bands in patched for low, high in bands)
+
+
+def test_band_conversion_keeps_no_frame_it_was_not_given() -> None:
+    """A frame of another size, or with an odd number of rows, is converted whole."""
+    converter = BandConverter()
+    for height, width in ((180, 320), (240, 320), (241, 320), (241, 320)):
+        pixels = np.full((height, width, 4), 200, np.uint8)
+        pixels[height // 3, :, 0] = 9
+        got = converter.convert(pixels, "yuv420p")
+        assert _visible(got) == _whole(pixels)
+        assert (got.colorspace, got.color_range) == (1, 1)  # BT.709, limited, as converted
+
+
+def _moving_square() -> list[tuple[np.ndarray, int]]:
+    """A square moving over a still picture, held for a frame or a few at each place."""
+    background = np.zeros((180, 320, 4), np.uint8)
+    background[..., 3] = 255
+    background[:, :, 0] = np.linspace(0, 255, 320, dtype=np.uint8)
+    background[:, :, 1] = np.linspace(0, 255, 180, dtype=np.uint8)[:, None]
+    held = []
+    for step, (top, repeat) in enumerate([(80, 1), (82, 2), (84, 1), (2, 3), (150, 1), (150, 1)]):
+        pixels = background.copy()
+        pixels[top : top + 12, 10 + 20 * step : 30 + 20 * step, :3] = (250, 40, 90)
+        held.append((pixels, repeat))
+    return held
+
+
+def _counting_bands(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Every band list the converters patch a frame with, from now on."""
+    calls: list[object] = []
+    real = BandConverter._patched
+
+    def counted(self: BandConverter, *args: object) -> object:
+        calls.append(args[-1])
+        return real(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(BandConverter, "_patched", counted)
+    return calls
+
+
+def _x264_inputs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[bytes], int]]:
+    """What every encoder hands x264 from now on: each frame's pictured bytes, and how often."""
+    from mathviz.render import worker
+
+    given: list[tuple[list[bytes], int]] = []
+    real = worker._encode_held
+
+    def spy(stream: object, container: object, frame: object, first: int, repeat: int) -> None:
+        given.append((_visible(frame), repeat))
+        real(stream, container, frame, first, repeat)
+
+    monkeypatch.setattr(worker, "_encode_held", spy)
+    return given
+
+
+@pytest.mark.parametrize("own_thread", [True, False])
+def test_frames_converted_by_their_bands_reach_x264_as_whole_conversions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, own_thread: bool
+) -> None:
+    """A square moving over a still picture: the encoder converts only its rows, and x264 is
+    given exactly the frames whole conversions give, on its own thread or on the writing
+    one. With one x264 thread (as at 1080p) the stream is the same, packet for packet, and
+    the one manim's way writes (``_one_thread``); x264's slice threads, which the writing
+    thread keeps below 1080p, do not always write the same stream for the same frames."""
+    from mathviz.render import worker
+
+    monkeypatch.setattr(worker, "OWN_X264_THREAD_PIXELS", (0, 10**9) if own_thread else (1, 2))
+    held = _moving_square()
+    calls = _counting_bands(monkeypatch)
+    given = _x264_inputs(monkeypatch)
+    monkeypatch.setattr(worker, "BAND_PIXELS", (0, 10**9))
+    ours = _packets(_encode(tmp_path / "ours.mp4", held, one_call=True))
+    by_bands, given[:], patched = list(given), [], len(calls)
+    assert patched >= 3 and len(by_bands) == len(held)
+    monkeypatch.setattr(worker, "BAND_PIXELS", (10**9, 10**10))  # every frame whole
+    whole = _packets(_encode(tmp_path / "whole.mp4", held, one_call=True))
+    assert len(calls) == patched
+    assert by_bands == given
+    assert len(ours) == len(whole) == 9
+    if own_thread:
+        assert ours == whole == _packets(_one_thread(tmp_path / "reference.mp4", held))
+
+
+def test_frames_outside_the_measured_sizes_are_converted_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Below 1080p the bands gained nothing measured, and 4K is not measured: every frame
+    there is converted whole."""
+    from mathviz.render import worker
+
+    monkeypatch.setattr(worker, "BAND_PIXELS", (10**6, 10**9))
+    calls = _counting_bands(monkeypatch)
+    assert decodes(_encode(tmp_path / "small.mp4", _moving_square(), one_call=True))
+    assert calls == []
+
+
 def _x264_settings(video: Path) -> dict[str, str]:
     """The settings x264 wrote into the stream (its SEI message in the first packet)."""
     (first, *_) = _packets(video)
@@ -332,7 +484,7 @@ def test_the_encoders_own_reformatter_gives_the_pixels_of_a_fresh_conversion(
     for _ in range(3):
         pixels = rng.integers(0, 256, (*size, 4), dtype=np.uint8)
         pixels[..., 3] = 255
-        kept = bt709_frame(encoder.reformatter, pixels, "yuv420p")
+        kept = bt709_frame(encoder.converter.reformatter, pixels, "yuv420p")
         fresh = av.VideoFrame.from_numpy_buffer(pixels.copy(), format="rgba").reformat(
             format="yuv420p", dst_colorspace="ITU709", dst_color_range="MPEG"
         )

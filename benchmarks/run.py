@@ -16,6 +16,9 @@ Sections (``--only`` takes a comma list):
              scene file (1080p60): one warm-up run each, then 3 alternated pairs; medians and
              ranges of wall and CPU time and of the ratio, SSIM against manim's video, and
              the end-to-end frame rate against an ffmpeg-only encode of the same frames.
+``encode``   one chapter in one worker at 1080p60 and at preview: this design's writing path
+             (x264 on its own thread, only changed rows converted) vs the previous design
+             (a git worktree of ``ENCODE_BASELINE``), 3 alternated pairs each.
 ``profile``  where one 1080p60 chapter render's time goes (py-spy samples of both threads,
              in categories: drawing, updaters, checks, conversion and x264, waiting …).
 ``parallel`` ``mathviz render all -j 2`` vs ``-j 1`` at preview, from cold caches.
@@ -1039,6 +1042,60 @@ def baseline_mathviz(work: Path, commit: str) -> tuple[list[str], dict[str, str]
 FROZEN = {"MATHVIZ_SPEECH_LEDGER": "frozen"}
 
 
+#: the design before the writing path changed: manim's one encoder thread converting whole
+#: frames, x264 splitting each frame into slices over threads of its own
+ENCODE_BASELINE = "29e05ed"
+ENCODE_PAIRS = 3
+
+
+def encode_section(report: Report, work: Path) -> None:
+    """One chapter in one worker (``-j 1``) at 1080p60 and at preview: this design's writing
+    path (x264 on a thread of its own, only the changed rows converted, from 1080p up) against
+    the previous design (``ENCODE_BASELINE``), alternated after one warm-up run of each."""
+    old_cmd, old_env = baseline_mathviz(work, ENCODE_BASELINE)
+    sides: dict[str, tuple[list[str], dict[str, str]]] = {
+        "new": ([MATHVIZ], {}),
+        "old": (old_cmd, old_env),
+    }
+
+    def render(name: str, profile: str) -> tuple[float, float]:
+        cmd, extra = sides[name]
+        env = env_with(MATHVIZ_CACHE_DIR=str(work / f"encode-{name}-cache"), **extra)
+        out = work / f"encode-{name}"
+        return timed(
+            [*cmd, "render", CHAPTER, "--profile", profile, "--build", str(out),
+             "-q", "--force", "-j", "1"], env=env,
+        )  # fmt: skip
+
+    try:
+        for profile in ("lecture", "preview"):
+            times: dict[str, list[tuple[float, float]]] = {"new": [], "old": []}
+            render("new", profile), render("old", profile)  # warm-up: TeX, text, speech
+            for _ in range(ENCODE_PAIRS):
+                times["new"].append(render("new", profile))
+                times["old"].append(render("old", profile))
+            walls = [a[0] / b[0] for a, b in zip(times["new"], times["old"], strict=True)]
+            cpus = [a[1] / b[1] for a, b in zip(times["new"], times["old"], strict=True)]
+            size = "1080p60" if profile == "lecture" else "preview (854×480, 30 fps)"
+            report.add(
+                f"chapter {CHAPTER} at {size}, -j 1: this writing path / the previous design "
+                "(wall time)",
+                spread(walls, "{:.2f}"),
+                "< 1" if profile == "lecture" else "–",
+                statistics.median(walls) < 1 if profile == "lecture" else None,
+                note=f"CPU {spread(cpus, '{:.2f}')}; wall {spread([w for w, _ in times['new']])}"
+                f" s vs {spread([w for w, _ in times['old']])} s, {ENCODE_PAIRS} alternated "
+                f"pairs (previous design: commit {ENCODE_BASELINE})",
+            )
+    finally:
+        tree = work / f"mathviz-{ENCODE_BASELINE}"
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
+            check=False,
+            capture_output=True,
+        )
+
+
 def check_section(report: Report, work: Path) -> None:
     from mathviz.render.narration import voice_cache_dir
 
@@ -1377,6 +1434,7 @@ SECTIONS = {
     "encoder": encoder_section,
     "readout": readout_section,
     "chapter": chapter_section,
+    "encode": encode_section,
     "profile": profile_section,
     "parallel": parallel_section,
     "cluster": cluster_section,

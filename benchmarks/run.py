@@ -19,7 +19,7 @@ Sections (``--only`` takes a comma list):
 ``encode``   one chapter in one worker at 1080p60 and at preview: this design's writing path
              (x264 on its own thread, only changed rows converted) vs the previous design
              (a git worktree of ``ENCODE_BASELINE``), 3 alternated pairs each.
-``profile``  where one 1080p60 chapter render's time goes (py-spy samples of both threads,
+``profile``  where one 1080p60 chapter render's time goes (py-spy samples of every thread,
              in categories: drawing, updaters, checks, conversion and x264, waiting …).
 ``parallel`` ``mathviz render all -j 2`` vs ``-j 1`` at preview, from cold caches.
 ``cut``      one chapter at 854×480 whole vs cut at beats over 2 workers (the rule that
@@ -1344,11 +1344,8 @@ print(result.frames, time.perf_counter() - started)
 
 #: where a sampled stack's time goes: the first rule whose frame is in the stack, in order
 PROFILE_RULES = [
-    (
-        "encoder threads: RGBA→YUV conversion and x264",
-        "encoder",
-        ("write_frame", "_EncodeThread._run"),
-    ),
+    ("encoder threads: x264 (a thread of its own at 1080p)", "encoder", ("_EncodeThread._run",)),
+    ("encoder threads: RGBA→YUV conversion (the writing thread)", "encoder", ("write_frame",)),
     ("encoder threads: other", "encoder", ()),
     (
         "waiting for the encoder (queue full, end of a play)",
@@ -1411,7 +1408,7 @@ def profile_section(report: Report, work: Path) -> None:
         f"{top[0]}: {top[1] / total:.0%}",
         "–",
         None,
-        note=f"{total} samples at 50 Hz over both threads",
+        note=f"{total} samples at 50 Hz over every thread",
     )
     report.text(
         [

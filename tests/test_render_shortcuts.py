@@ -493,7 +493,7 @@ def test_the_encoders_own_reformatter_gives_the_pixels_of_a_fresh_conversion(
     for _ in range(3):
         pixels = rng.integers(0, 256, (*size, 4), dtype=np.uint8)
         pixels[..., 3] = 255
-        kept = bt709_frame(encoder.converter.reformatter, pixels, "yuv420p")
+        kept = encoder.converter.convert(pixels, "yuv420p")  # changed everywhere: whole
         fresh = av.VideoFrame.from_numpy_buffer(pixels.copy(), format="rgba").reformat(
             format="yuv420p", dst_colorspace="ITU709", dst_color_range="MPEG"
         )

@@ -349,11 +349,6 @@ class BandConverter:
         self._pixels: Any = None
         self._frame: Any = None
 
-    @property
-    def reformatter(self) -> Any:
-        """The scaler of whole frames."""
-        return self._whole
-
     def convert(self, pixels: Any, pix_fmt: str) -> Any:
         """``pixels`` as a ``pix_fmt`` frame (BT.709, limited range), as :func:`bt709_frame`."""
         bands = self._bands(pixels, pix_fmt)
@@ -385,13 +380,9 @@ class BandConverter:
         rows = np.not_equal(
             before.reshape(height, -1).view(np.uint32), pixels.reshape(height, -1).view(np.uint32)
         ).any(axis=1)
-        changed = np.flatnonzero(rows)
-        if changed.size == 0:
+        if not rows.any():
             return []
-        dirty = np.zeros(height + 2 * BAND_REACH + 1, dtype=np.int32)
-        np.add.at(dirty, changed, 1)
-        np.subtract.at(dirty, changed + 2 * BAND_REACH + 1, 1)
-        near = np.cumsum(dirty)[BAND_REACH : BAND_REACH + height] > 0
+        near = np.convolve(rows, np.ones(2 * BAND_REACH + 1, dtype=np.int32), "same") > 0
         blocks = np.add.reduceat(near, np.arange(0, height, BAND_ROWS)) > 0
         if np.count_nonzero(blocks) * BAND_ROWS > BAND_MAX_SHARE * height:
             return None

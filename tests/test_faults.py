@@ -12,6 +12,7 @@ import errno
 import hashlib
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -421,6 +422,9 @@ def test_ids_that_select_no_chapter_with_scenes_write_nothing(tmp_path, ids, wit
         ("[encoder]\nthreads = 2.5", "threads is an x264 option"),
         ("[encoder_webm]\nthreads = 2", "threads is an x264 option"),
         ("[encoder_webm]\ncpu-used = 20", "cpu-used"),
+        ("[encoder]\nsubme = 12", "subme is an x264 option"),
+        ("[encoder]\nsubme = 1.5", "subme is an x264 option"),
+        ("[encoder_webm]\nsubme = 1", "subme is an x264 option"),
     ],
 )
 def test_bad_encoder_values_are_refused_before_rendering(tmp_path, setting, complaint):
@@ -439,6 +443,27 @@ def test_a_profile_may_give_x264_its_threads(tmp_path):
     profile = profiles.load(str(path))
     assert profile.encoder_options("mp4") == {"crf": "23", "threads": "2"}
     assert "threads=2" in profile.settings_key("mp4")  # a different segment
+
+
+def test_a_profile_subme_reaches_x264(drafts, tmp_path):
+    """``subme`` is x264's name; libavcodec calls it ``subq``. What x264 was given is in the
+    stream itself: it writes its settings into the first frame (an SEI message)."""
+    path = tmp_path / "mine.toml"
+    path.write_text(
+        'width = 854\nheight = 480\nfps = 15\n[encoder]\npreset = "veryfast"\ncrf = 23\nsubme = 1\n'
+    )
+    profile = profiles.load(str(path))
+    assert profile.encoder_options("mp4") == {"preset": "veryfast", "crf": "23", "subq": "1"}
+    assert "subq=1" in profile.settings_key("mp4")
+    out = tmp_path / "out"
+    result = invoke("render", "0.1", "--profile", str(path), "--build", str(out), "-q")
+    assert result.exit_code == 0, result.output
+    (movie,) = out.rglob("0.1-*.mp4")
+    settings = re.search(
+        rb"x264 - core .*? - H\.264/MPEG-4 AVC codec .*?options: ([^\x00]*)", movie.read_bytes()
+    )
+    assert settings is not None
+    assert b" subme=1 " in settings[1] and b" crf=23.0 " in settings[1]
 
 
 @pytest.mark.parametrize(

@@ -76,8 +76,9 @@ __all__ = [
 CLIP_FORMATS = ("mp4", "webm", "gif")
 #: libvpx-vp9 defaults for webm clips when the profile sets none: fast, constant quality
 WEBM_DEFAULTS = {"deadline": "realtime", "cpu-used": "8", "row-mt": "1", "crf": "32", "b": "0"}
-#: x264 defaults for mp4 clips when the profile sets none
-MP4_DEFAULTS = {"preset": "veryfast", "crf": "23"}
+#: x264 defaults for mp4 clips when the profile sets none: the lecture profile's measured
+#: choice (``subq`` is libavcodec's name for x264's subme)
+MP4_DEFAULTS = {"preset": "veryfast", "crf": "23", "subq": "1"}
 MANIFEST_SCHEMA = 2  # 2: clips carry their beat's voice
 
 

@@ -40,11 +40,14 @@ def _profile_dir() -> Path:
 PROFILE_DIR = _profile_dir()
 FORMATS = ("mp4", "webm", "gif", "png")
 DEFAULT_PROFILE = "lecture"
-#: codec options a profile may set (x264: preset/crf/tune/threads; vp9: crf, deadline,
+#: codec options a profile may set (x264: preset/crf/tune/threads/subme; vp9: crf, deadline,
 #: cpu-used, b, row-mt)
 ENCODER_KEYS = frozenset(
-    {"preset", "crf", "tune", "threads", "deadline", "cpu-used", "b", "row-mt"}
+    {"preset", "crf", "tune", "threads", "subme", "deadline", "cpu-used", "b", "row-mt"}
 )
+#: profile keys named otherwise in libavcodec: x264's ``subme`` (subpixel motion estimation
+#: and mode decision, 0-11) is the codec context's ``subq``, which libx264 passes on
+_AVCODEC_NAMES = {"subme": "subq"}
 X264_PRESETS = (
     "ultrafast",
     "superfast",
@@ -102,8 +105,10 @@ class Profile:
         return self.width / self.height
 
     def encoder_options(self, container: str) -> dict[str, str]:
-        """Codec options for a segment in ``container`` (``mp4`` or ``webm``)."""
-        return dict(self.encoder_webm if container == "webm" else self.encoder)
+        """Codec options for a segment in ``container`` (``mp4`` or ``webm``), as libavcodec
+        names them."""
+        options = self.encoder_webm if container == "webm" else self.encoder
+        return {_AVCODEC_NAMES.get(key, key): value for key, value in options}
 
     def settings_key(self, container: str) -> str:
         """Everything about this profile that changes a rendered segment's bytes."""
@@ -213,6 +218,10 @@ def encoder_problem(table: str, key: str, value: object) -> str | None:
         number = _number(value)
         if vp9 or number is None or number != int(number) or not 0 <= number <= 64:
             return "threads is an x264 option: a whole number within 0..64 (0: x264 chooses)"
+    elif key == "subme":
+        number = _number(value)
+        if vp9 or number is None or number != int(number) or not 0 <= number <= 11:
+            return "subme is an x264 option: a whole number within 0..11"
     elif key == "deadline":
         if not vp9 or value not in VP9_DEADLINES:
             return f"deadline is a libvpx-vp9 option: one of {', '.join(VP9_DEADLINES)}"

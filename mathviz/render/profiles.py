@@ -197,6 +197,13 @@ def _number(value: object) -> float | None:
     return float(value)
 
 
+def _whole_within(value: object, low: int, high: int) -> bool:
+    """Whether ``value`` is a whole number (a TOML int, or a float with no fraction) within
+    ``low..high``."""
+    number = _number(value)
+    return number is not None and number == int(number) and low <= number <= high
+
+
 def encoder_problem(table: str, key: str, value: object) -> str | None:
     """What is wrong with one codec option of a profile's ``[encoder]`` (x264) or
     ``[encoder_webm]`` (libvpx-vp9) table, or ``None``: checked before anything renders."""
@@ -215,19 +222,16 @@ def encoder_problem(table: str, key: str, value: object) -> str | None:
         if vp9 or value not in X264_TUNES:
             return f"unknown x264 tune; one of {', '.join(X264_TUNES)}"
     elif key == "threads":
-        number = _number(value)
-        if vp9 or number is None or number != int(number) or not 0 <= number <= 64:
+        if vp9 or not _whole_within(value, 0, 64):
             return "threads is an x264 option: a whole number within 0..64 (0: x264 chooses)"
     elif key == "subme":
-        number = _number(value)
-        if vp9 or number is None or number != int(number) or not 0 <= number <= 11:
+        if vp9 or not _whole_within(value, 0, 11):
             return "subme is an x264 option: a whole number within 0..11"
     elif key == "deadline":
         if not vp9 or value not in VP9_DEADLINES:
             return f"deadline is a libvpx-vp9 option: one of {', '.join(VP9_DEADLINES)}"
     elif key == "cpu-used":
-        number = _number(value)
-        if not vp9 or number is None or number != int(number) or not -8 <= number <= 8:
+        if not vp9 or not _whole_within(value, -8, 8):
             return "cpu-used is a libvpx-vp9 option: a whole number within -8..8"
     elif key == "row-mt":
         if not vp9 or value not in (0, 1, True, False):

@@ -207,15 +207,66 @@ def own_thread_at_any_size(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.usefixtures("own_thread_at_any_size")
-def test_x264_on_its_own_thread_writes_the_stream_of_one_thread(tmp_path: Path) -> None:
+@pytest.mark.parametrize("first_held", [1, 5], ids=["moving", "held-first"])
+def test_x264_on_its_own_thread_writes_the_stream_of_one_thread(
+    tmp_path: Path, first_held: int
+) -> None:
     """Converting on the writing thread while x264 encodes the previous frame on its own
-    changes no byte of the stream: the same frames reach x264 in the same order."""
+    changes no byte of the stream: the same frames reach x264 in the same order. A first
+    picture held back while it repeats reaches x264 as often as it was given."""
     a, b, c = _still_frames()
-    held = [(a, 1), (b, 7), (c, 3), (a, 2), (b, 1)]
+    held = [(a, first_held), (b, 7), (c, 3), (a, 2), (b, 1)]
     ours = _packets(_encode(tmp_path / "ours.mp4", held, one_call=True))
     reference = _packets(_one_thread(tmp_path / "reference.mp4", held))
-    assert len(ours) == 14
+    assert len(ours) == 13 + first_held
     assert ours == reference
+
+
+@pytest.mark.parametrize("own_thread", [False, True], ids=["manims-way", "own-thread"])
+def test_a_segment_of_one_picture_is_encoded_once_then_repeated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, own_thread: bool
+) -> None:
+    """A wait: x264 encodes the picture once, and hand-written pictures repeat it
+    (``mathviz/render/h264_repeat.py``), whether the frames came in one call or one by one."""
+    from mathviz.render import worker
+
+    if own_thread:
+        monkeypatch.setattr(worker, "OWN_X264_THREAD_PIXELS", (0, 10**9))
+    a, _, _ = _still_frames()
+    once = _encode(tmp_path / "once.mp4", [(a, 4), (a.copy(), 5)], one_call=True)
+    each = _encode(tmp_path / "each.mp4", [(a, 9)], one_call=False)
+    frames = decoded_md5(once)
+    assert len(frames) == 9 and len(set(frames)) == 1
+    assert decoded_md5(each) == frames
+    packets = _packets(once)
+    assert _packets(each) == packets
+    assert len(packets) == 9
+    assert max(map(len, packets[1:])) < 30  # bytes: 20 × 12 macroblocks, all skipped
+    assert decodes(once) and color_tags(once) == BT709
+
+
+def test_a_still_segment_x264_writes_in_a_form_repeats_cannot_follow_is_encoded_whole(
+    tmp_path: Path,
+) -> None:
+    """Interlaced x264 (outside the syntax the repeats cover) encodes every frame itself."""
+    a, _, _ = _still_frames()
+    options = (("crf", "23"), ("x264-params", "interlaced=1"))
+    video = _encode(tmp_path / "interlaced.mp4", [(a, 6)], one_call=True, options=options)
+    assert len(decoded_md5(video)) == 6 and decodes(video)
+    assert len(_packets(video)) == 6
+
+
+def test_a_still_segment_whose_repeats_fail_is_an_error_and_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mathviz.render import h264_repeat
+
+    monkeypatch.setattr(h264_repeat, "repeat_pictures", lambda *_: None)
+    a, _, _ = _still_frames()
+    target = tmp_path / "still.mp4"
+    with pytest.raises(RuntimeError, match=r"still\.mp4.*one still picture"):
+        _encode(target, [(a, 6)], one_call=True)
+    assert not target.exists()
 
 
 def _visible(frame: object) -> list[bytes]:

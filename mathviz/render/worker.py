@@ -28,6 +28,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -507,6 +508,16 @@ class _EncodeThread:
         return self.error
 
 
+class _Still:
+    """A segment's picture while every frame it was given is that one picture: its RGBA
+    pixels, their conversion, and how many frames it lasts so far."""
+
+    __slots__ = ("count", "frame", "pixels")
+
+    def __init__(self, pixels: Any, frame: Any, count: int) -> None:
+        self.pixels, self.frame, self.count = pixels, frame, count
+
+
 def _write_bt709(encoder: Any, pixels: Any, repeat: int) -> None:
     """Encode manim's RGBA ``pixels`` ``repeat`` times, converted to YUV with the BT.709
     matrix (limited range) once: a still frame held for a wait costs one conversion, not one
@@ -518,10 +529,22 @@ def _write_bt709(encoder: Any, pixels: Any, repeat: int) -> None:
     again for every frame, twice the CPU time of the conversion itself (the pixels are the
     same, ``tests/test_render_shortcuts.py``); and only the rows that changed since the
     last frame are converted again (:class:`BandConverter`).
+
+    The segment's first picture is held back (:class:`_Still`) for as long as the frames
+    after it repeat it: a segment that is one picture throughout (a wait) is encoded by
+    x264 once and repeated by hand-written pictures (:func:`_finish_still`). The first
+    other frame lets the held picture go to x264 as before.
     """
-    from fractions import Fraction
+    import numpy as np
 
     encoder._validate_frame(pixels, repeat)
+    still: _Still | None = encoder.still
+    if still is not None:
+        if pixels is still.pixels or np.array_equal(pixels, still.pixels):
+            still.count += repeat
+            return
+        encoder.still = None
+        _send(encoder, still.frame, still.count)
     stream, rate = encoder._stream, encoder.spec.frame_rate
     encoding: _EncodeThread | None = encoder.encoding
     if encoding is not None and encoding.error is not None:
@@ -531,17 +554,73 @@ def _write_bt709(encoder: Any, pixels: Any, repeat: int) -> None:
         frame.time_base = Fraction(rate.denominator, rate.numerator)
     except BaseException as error:
         raise encoder._operation_error("encode", error) from error
+    if not encoder.started:
+        encoder.started = True
+        if encoder.repeats_stills:
+            encoder.still = _Still(pixels, frame, repeat)
+            return
+    _send(encoder, frame, repeat)
+
+
+def _send(encoder: Any, frame: Any, repeat: int) -> None:
+    """Encode the converted ``frame`` ``repeat`` times at the encoder's next timestamps: here
+    and now as manim does, or on x264's own thread (:class:`_EncodeThread`)."""
+    stream = encoder._stream
+    first_pts, encoder._next_pts = encoder._next_pts, encoder._next_pts + repeat
     if not encoder.own_thread:  # manim's way: encoded here, at once
-        first_pts, encoder._next_pts = encoder._next_pts, encoder._next_pts + repeat
         try:
             _encode_held(stream, encoder._container, frame, first_pts, repeat)
         except BaseException as error:
             raise encoder._operation_error("encode", error) from error
         return
+    encoding: _EncodeThread | None = encoder.encoding
     if encoding is None:
         encoding = encoder.encoding = _EncodeThread(stream, encoder._container, encoder.target.name)
-    encoding.put(frame, encoder._next_pts, repeat)
-    encoder._next_pts += repeat
+    encoding.put(frame, first_pts, repeat)
+
+
+def _finish_still(encoder: Any, still: _Still) -> bool:
+    """Encode a segment that is one picture throughout: x264 encodes it once, as an IDR
+    picture, and :func:`~mathviz.render.h264_repeat.repeat_pictures` writes the other
+    ``still.count - 1`` frames as pictures that repeat it (every macroblock skipped), which
+    decode to the same pixels; True, x264 flushed. Where the stream is one those pictures
+    cannot follow (another codec, parameter sets outside the syntax they cover), x264 is
+    given every frame and False returned: it is flushed as usual."""
+    import av
+
+    from mathviz.render.h264_repeat import ParameterSets, repeat_pictures
+
+    stream, container = encoder._stream, encoder._container
+    context = stream.codec_context
+    first_pts = encoder._next_pts
+    if still.count > 1 and context.name == "libx264" and not context.is_open:
+        context.open()  # its parameter sets, before a frame is given
+    extradata = bytes(context.extradata or b"") if context.is_open else b""
+    if still.count == 1 or not ParameterSets.read(extradata).usable():
+        _encode_held(stream, container, still.frame, first_pts, still.count)
+        encoder._next_pts = first_pts + still.count
+        return False
+    still.frame.pts = first_pts
+    packets = [*stream.encode(still.frame), *stream.encode()]
+    repeats = None
+    if len(packets) == 1 and packets[0].is_keyframe:
+        repeats = repeat_pictures(bytes(packets[0]), extradata, still.count - 1)
+    if repeats is None:
+        raise RuntimeError(
+            f"x264 wrote {len(packets)} packet(s) for one still picture, not one IDR picture "
+            "the pictures repeating it can follow"
+        )
+    for packet in packets:
+        container.mux(packet)
+    time_base = still.frame.time_base
+    for pts, data in enumerate(repeats, start=first_pts + 1):
+        packet = av.Packet(data)
+        packet.pts = packet.dts = pts
+        packet.time_base = time_base
+        packet.stream = stream
+        container.mux(packet)
+    encoder._next_pts = first_pts + still.count
+    return True
 
 
 def _stop_encoding(encoder: Any) -> BaseException | None:
@@ -581,6 +660,12 @@ def encode_bt709() -> None:
         converter: BandConverter | None = None
         own_thread = False
         encoding: _EncodeThread | None = None
+        #: a segment that is one picture throughout is encoded once (:func:`_finish_still`)
+        repeats_stills = False
+        #: the first frame was given
+        started = False
+        #: the segment's one picture so far, not yet given to x264 (:class:`_Still`)
+        still: _Still | None = None
 
         def write_frame(self, pixels: Any, *, repeat: int = 1) -> None:
             _write_bt709(self, pixels, repeat)
@@ -589,9 +674,20 @@ def encode_bt709() -> None:
             error = _stop_encoding(self)
             if error is not None:
                 raise self._operation_error("encode", error) from error
+            still, self.still = self.still, None
+            if still is not None and not self._closed:
+                try:
+                    if _finish_still(self, still):  # flushed: x264 takes no more frames
+                        self._closed = True
+                        self._container.close()
+                        return
+                except BaseException as failure:
+                    self.abort()
+                    raise self._operation_error("finish", failure) from failure
             super().finish()
 
         def abort(self) -> None:
+            self.still = None
             _stop_encoding(self)
             super().abort()
 
@@ -614,6 +710,7 @@ def encode_bt709() -> None:
             converting: Any = encoder  # a BT709SegmentEncoder from here on
             converting.converter = BandConverter(bands=BAND_PIXELS[0] <= pixels < BAND_PIXELS[1])
             converting.own_thread = own_thread
+            converting.repeats_stills = encoder.spec.codec == "libx264"
         return encoder
 
     create.mathviz_bt709 = True  # type: ignore[attr-defined]

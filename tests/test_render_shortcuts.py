@@ -296,7 +296,7 @@ def _changed_frames(height: int, width: int) -> list[np.ndarray]:
     changes += [
         (slice(height // 2, height // 2 + 1), slice(7, 8)),
         (slice(0, 0), slice(0, 0)),
-        (slice(BAND_ROWS - 20, BAND_ROWS + 30), slice(0, width // 3)),
+        (slice(BAND_ROWS // 2, 3 * BAND_ROWS // 2 + 1), slice(0, width // 3)),
         (slice(0, height // 2 + 3), slice(0, width)),
         (slice(height - 40, height - 9), slice(width // 2, width)),
     ]

@@ -19,6 +19,9 @@ Sections (``--only`` takes a comma list):
 ``encode``   one chapter in one worker at 1080p60 and at preview: this design's writing path
              (x264 on its own thread, only changed rows converted) vs the previous design
              (a git worktree of ``ENCODE_BASELINE``), 3 alternated pairs each.
+``stills``   one chapter in one worker at 1080p60: segments of one picture encoded by x264
+             once and repeated by hand-written skipped pictures, and changed rows converted
+             in finer blocks, vs the design before (``STILLS_BASELINE``), 3 alternated pairs.
 ``profile``  where one 1080p60 chapter render's time goes (py-spy samples of every thread,
              in categories: drawing, updaters, checks, conversion and x264, waiting …).
 ``parallel`` ``mathviz render all -j 2`` vs ``-j 1`` at preview, from cold caches.
@@ -1055,52 +1058,104 @@ ENCODE_BASELINE = "29e05ed"
 ENCODE_PAIRS = 3
 
 
-def encode_section(report: Report, work: Path) -> None:
-    """One chapter in one worker (``-j 1``) at 1080p60 and at preview: this design's writing
-    path (x264 on a thread of its own, only the changed rows converted, from 1080p up) against
-    the previous design (``ENCODE_BASELINE``), alternated after one warm-up run of each."""
-    old_cmd, old_env = baseline_mathviz(work, ENCODE_BASELINE)
+def _against_baseline(
+    work: Path, baseline: str, profile: str, pairs: int
+) -> dict[str, list[tuple[float, float]]]:
+    """Wall and CPU times of ``mathviz render CHAPTER -j 1 --force`` with ``profile``, this
+    checkout ("new") against a git worktree of ``baseline`` ("old"), alternated after one
+    warm-up run of each; each side's video is left in ``work/<side>-<baseline>``."""
+    old_cmd, old_env = baseline_mathviz(work, baseline)
     sides: dict[str, tuple[list[str], dict[str, str]]] = {
         "new": ([MATHVIZ], {}),
         "old": (old_cmd, old_env),
     }
 
-    def render(name: str, profile: str) -> tuple[float, float]:
+    def render(name: str) -> tuple[float, float]:
         cmd, extra = sides[name]
-        env = env_with(MATHVIZ_CACHE_DIR=str(work / f"encode-{name}-cache"), **extra)
-        out = work / f"encode-{name}"
+        env = env_with(MATHVIZ_CACHE_DIR=str(work / f"{name}-{baseline}-cache"), **extra)
+        out = work / f"{name}-{baseline}"
         return timed(
             [*cmd, "render", CHAPTER, "--profile", profile, "--build", str(out),
              "-q", "--force", "-j", "1"], env=env,
         )  # fmt: skip
 
     try:
-        for profile in ("lecture", "preview"):
-            times: dict[str, list[tuple[float, float]]] = {"new": [], "old": []}
-            render("new", profile), render("old", profile)  # warm-up: TeX, text, speech
-            for _ in range(ENCODE_PAIRS):
-                times["new"].append(render("new", profile))
-                times["old"].append(render("old", profile))
-            walls = [a[0] / b[0] for a, b in zip(times["new"], times["old"], strict=True)]
-            cpus = [a[1] / b[1] for a, b in zip(times["new"], times["old"], strict=True)]
-            size = "1080p60" if profile == "lecture" else "preview (854×480, 30 fps)"
-            report.add(
-                f"chapter {CHAPTER} at {size}, -j 1: this writing path / the previous design "
-                "(wall time)",
-                spread(walls, "{:.2f}"),
-                "< 1" if profile == "lecture" else "–",
-                statistics.median(walls) < 1 if profile == "lecture" else None,
-                note=f"CPU {spread(cpus, '{:.2f}')}; wall {spread([w for w, _ in times['new']])}"
-                f" s vs {spread([w for w, _ in times['old']])} s, {ENCODE_PAIRS} alternated "
-                f"pairs (previous design: commit {ENCODE_BASELINE})",
-            )
+        times: dict[str, list[tuple[float, float]]] = {"new": [], "old": []}
+        render("new"), render("old")  # warm-up: TeX, text, speech
+        for _ in range(pairs):
+            times["new"].append(render("new"))
+            times["old"].append(render("old"))
+        return times
     finally:
-        tree = work / f"mathviz-{ENCODE_BASELINE}"
+        tree = work / f"mathviz-{baseline}"
         subprocess.run(
             ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
             check=False,
             capture_output=True,
         )
+
+
+def _ratios(times: dict[str, list[tuple[float, float]]]) -> tuple[list[float], list[float]]:
+    """Per pair, new / old wall time and new / old CPU time."""
+    pairs = list(zip(times["new"], times["old"], strict=True))
+    return [a[0] / b[0] for a, b in pairs], [a[1] / b[1] for a, b in pairs]
+
+
+def encode_section(report: Report, work: Path) -> None:
+    """One chapter in one worker (``-j 1``) at 1080p60 and at preview: this design's writing
+    path (x264 on a thread of its own, only the changed rows converted, from 1080p up) against
+    the previous design (``ENCODE_BASELINE``), alternated after one warm-up run of each."""
+    for profile in ("lecture", "preview"):
+        times = _against_baseline(work / profile, ENCODE_BASELINE, profile, ENCODE_PAIRS)
+        walls, cpus = _ratios(times)
+        size = "1080p60" if profile == "lecture" else "preview (854×480, 30 fps)"
+        report.add(
+            f"chapter {CHAPTER} at {size}, -j 1: this writing path / the previous design "
+            "(wall time)",
+            spread(walls, "{:.2f}"),
+            "< 1" if profile == "lecture" else "–",
+            statistics.median(walls) < 1 if profile == "lecture" else None,
+            note=f"CPU {spread(cpus, '{:.2f}')}; wall {spread([w for w, _ in times['new']])}"
+            f" s vs {spread([w for w, _ in times['old']])} s, {ENCODE_PAIRS} alternated "
+            f"pairs (previous design: commit {ENCODE_BASELINE})",
+        )
+
+
+#: the design before a still segment's frames were repeated by hand-written pictures (x264
+#: encoding every frame) and changed rows were converted in blocks of 60
+STILLS_BASELINE = "b94437e"
+
+
+def stills_section(report: Report, work: Path) -> None:
+    """One chapter in one worker (``-j 1``) at 1080p60: a segment of one picture encoded once
+    and repeated (``mathviz/render/h264_repeat.py``), with the finer row blocks, against
+    ``STILLS_BASELINE``; CPU and wall time, the video's size and SSIM, frame counts."""
+    times = _against_baseline(work, STILLS_BASELINE, "lecture", ENCODE_PAIRS)
+    walls, cpus = _ratios(times)
+    videos = {
+        side: next((work / f"{side}-{STILLS_BASELINE}").glob(f"lecture/*/{CHAPTER}-*.mp4"))
+        for side in ("new", "old")
+    }
+    frames = {side: probe(video)["frames"] for side, video in videos.items()}
+    sizes = {side: video.stat().st_size for side, video in videos.items()}
+    report.add(
+        f"chapter {CHAPTER} at 1080p60, -j 1: still segments repeated / every frame through "
+        "x264 (CPU time)",
+        spread(cpus, "{:.2f}"),
+        "< 1",
+        statistics.median(cpus) < 1,
+        note=f"wall {spread(walls, '{:.2f}')}: {spread([w for w, _ in times['new']])} s vs "
+        f"{spread([w for w, _ in times['old']])} s; CPU {spread([c for _, c in times['new']])}"
+        f" s vs {spread([c for _, c in times['old']])} s; {ENCODE_PAIRS} alternated pairs "
+        f"(previous design: commit {STILLS_BASELINE})",
+    )
+    report.add(
+        f"chapter {CHAPTER} at 1080p60: the video with still segments repeated / as before",
+        f"size {sizes['new'] / sizes['old']:.2f}, SSIM {video_ssim(videos['new'], videos['old']):.4f}",
+        "same frames, SSIM ≥ 0.98",
+        frames["new"] == frames["old"],
+        note=f"{frames['new']} vs {frames['old']} frames; {sizes['new']} vs {sizes['old']} bytes",
+    )
 
 
 def check_section(report: Report, work: Path) -> None:
@@ -1439,6 +1494,7 @@ SECTIONS = {
     "readout": readout_section,
     "chapter": chapter_section,
     "encode": encode_section,
+    "stills": stills_section,
     "profile": profile_section,
     "parallel": parallel_section,
     "cluster": cluster_section,

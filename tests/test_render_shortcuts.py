@@ -19,9 +19,11 @@ from manim import (
     UP,
     Axes,
     Circle,
+    Create,
     Dot,
     MathTex,
     Polygon,
+    Scene,
     Square,
     Text,
     ThreeDScene,
@@ -30,9 +32,10 @@ from manim import (
 )
 from manim._config.video_encoder import VideoEncoderSpec
 from manim.camera.camera import Camera
+from manim.renderer.cairo_renderer import CairoRenderer
 from manim.scene.scene_file_writer import SceneFileWriter
 
-from mathviz.render.camera import PathCachingCamera, camera_for
+from mathviz.render.camera import FrameHandingRenderer, PathCachingCamera, camera_for
 from mathviz.render.worker import BAND_ROWS, BandConverter, bt709_frame, encode_bt709
 from mathviz.scene import LectureScene, LectureThreeDScene
 
@@ -103,6 +106,92 @@ def test_a_shape_whose_points_change_gets_a_new_path() -> None:
         reference.capture_mobjects([square])
         assert not np.array_equal(first, camera.pixel_array)
         assert np.array_equal(reference.pixel_array, camera.pixel_array)
+
+
+def test_frames_handed_over_uncopied_are_never_drawn_into_again() -> None:
+    """Every frame kept as the camera handed it over still shows, after all the frames
+    that came later, what Manim's camera drew for it; frames let go are drawn into again."""
+    plain, _ = _frames(Camera)
+    with tempconfig({"pixel_width": 480, "pixel_height": 270}):
+        camera = PathCachingCamera()
+        mobjects = _picture()
+        dot = mobjects[5]
+        kept, recent = [], []
+        for k in range(len(plain)):
+            camera.reset()
+            camera.capture_mobjects(mobjects[:5])
+            camera.capture_mobjects(mobjects[5:])  # on top of the frame so far
+            if k % 2 == 0:
+                kept.append(camera.pixel_array)  # held by "the writer" to the end
+            recent = [*recent[-1:], camera.pixel_array]  # held for two frames, then let go
+            dot.move_to(mobjects[0].c2p(1 - 0.4 * k, 1))
+            mobjects[2].set_color("#e06060" if k % 2 else "#60a0e0")
+            if k == 2:
+                mobjects[1].become(mobjects[0].plot(lambda x: 0.5 * x - 0.5, color="#e0a030"))
+            if k == 3:
+                mobjects[3].points[2] += 0.25
+            if k == 4:
+                mobjects[6].shift(0.1 * RIGHT)
+        for k, frame in zip(range(0, len(plain), 2), kept, strict=True):
+            assert np.array_equal(frame, plain[k]), f"kept frame {k} was drawn into again"
+        assert np.array_equal(recent[-1], plain[-1])
+        assert len({id(f) for f in kept}) == len(kept)
+        # the arrays: one per frame kept, two let go in turn, the one being drawn
+        assert len(camera._buffers) <= len(kept) + 3
+
+
+class _Recorded(Scene):
+    """A play over a static background, then a frozen wait: Manim's static image and held
+    frame both come from ``get_frame``."""
+
+    def construct(self) -> None:
+        self.add(Square(side_length=3).set_fill("#3060a0", opacity=1))
+        dot = Dot(LEFT * 2)
+        self.play(Create(Circle(radius=1, color="#e0a030")), dot.animate.shift(4 * RIGHT))
+        self.wait(0.2)
+        self.play(dot.animate.shift(2 * UP), run_time=0.3)
+
+
+def _recording(base: type) -> type:
+    class Recording(base):  # type: ignore[misc, valid-type]
+        def __init__(self, **kwargs: object) -> None:
+            super().__init__(**kwargs)
+            self.frames: list[tuple[np.ndarray, np.ndarray, int]] = []
+
+        def add_frame(self, frame: np.ndarray, num_frames: int = 1) -> None:
+            self.frames.append((frame, frame.copy(), num_frames))  # as given, and as it was
+            super().add_frame(frame, num_frames)
+
+    return Recording
+
+
+def test_a_scene_rendered_with_frames_handed_over_gives_manims_frames(tmp_path: Path) -> None:
+    config = {
+        "pixel_width": 320,
+        "pixel_height": 180,
+        "frame_rate": 15,
+        "write_to_movie": False,
+        "disable_caching": True,
+        "media_dir": str(tmp_path),
+    }
+    with tempconfig(config):
+        manims = _recording(CairoRenderer)(camera_class=Camera)
+        _Recorded(renderer=manims).render()
+    with tempconfig(config):
+        ours = _recording(FrameHandingRenderer)(camera_class=PathCachingCamera)
+        _Recorded(renderer=ours, camera_class=PathCachingCamera).render()
+    assert len(ours.frames) == len(manims.frames) > 10
+    assert any(n > 1 for _, _, n in ours.frames)  # the frozen wait: one frame, held
+    for k, ((given, as_given, n), (_, expected, m)) in enumerate(
+        zip(ours.frames, manims.frames, strict=True)
+    ):
+        assert n == m
+        assert np.array_equal(as_given, expected), f"frame {k} differs from Manim's"
+        assert np.array_equal(given, expected), f"frame {k} was drawn into after it was given"
+    assert not np.array_equal(ours.frames[0][1], ours.frames[-1][1])
+    # handed over as drawn, not copied
+    buffers = [b for b, _ in ours.camera._buffers]
+    assert all(any(given is b for b in buffers) for given, _, _ in ours.frames)
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,14 @@ stored path is appended to the context instead of being rebuilt. The pixels are 
 Cairo receives the same path (``tests/test_render_shortcuts.py`` compares frames with
 Manim's own camera).
 
+Manim also copies every frame it writes (``CairoRenderer.get_frame``: 8 MB at 1080p, into
+memory the kernel must fault in and zero), because it draws the next frame into the same
+array while the movie writer's threads still read the last one. :class:`PathCachingCamera`
+instead draws into arrays of its own and hands a finished one over as it is
+(:class:`FrameHandingRenderer`); before it draws again, it moves to an array nobody else
+holds any more. Who holds an array is what Python counts: every frame in the writer's queue,
+every view of it, the previous frame kept for comparison, a play's static image.
+
 Only the render worker uses it (:func:`camera_for`); a scene run by plain ``manim`` draws
 with Manim's camera, so benchmarks compare against Manim's own path.
 """
@@ -16,26 +24,95 @@ with Manim's camera, so benchmarks compare against Manim's own path.
 from __future__ import annotations
 
 import inspect
+import sys
 import weakref
+from collections.abc import Iterable
 from typing import Any
 
 import cairo
+import numpy as np
 from manim.camera.camera import Camera
+from manim.mobject.mobject import Mobject
 from manim.mobject.types.vectorized_mobject import VMobject
+from manim.renderer.cairo_renderer import CairoRenderer
 
-__all__ = ["PathCachingCamera", "camera_for", "scene_camera"]
+__all__ = ["FrameHandingRenderer", "PathCachingCamera", "camera_for", "scene_camera"]
 
 
 class PathCachingCamera(Camera):
     """Manim's :class:`~manim.camera.camera.Camera` that reuses unchanged shapes' paths."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        #: the arrays this camera draws into, each with the references it has when only the
+        #: camera holds it (measured when it is made: the list, its Cairo surface); set
+        #: before Manim's constructor, which resets the frame
+        self._buffers: list[tuple[Any, int]] = []
+        #: index of ``pixel_array`` in ``_buffers`` (None: Manim's own first array)
+        self._current: int | None = None
+        #: frames drawn into an array of their own because the last one was still held
+        self.buffer_moves = 0
         super().__init__(*args, **kwargs)
         #: id(shape) -> (a weak reference to the shape, its points' bytes, its tolerance, the
         #: path built from them); an entry goes when its shape is garbage-collected
         self._paths: dict[int, tuple[weakref.ref[VMobject], bytes, float, Any]] = {}
         self.reused_paths = 0
         self.built_paths = 0
+
+    # ----------------------------------------------------------- frames handed over
+
+    def _holders(self, index: int) -> int:
+        """References to buffer ``index`` beyond this camera's own (0 for a free one, with
+        the list's, the Cairo surface's and this frame's taken as the baseline)."""
+        buffer = self._buffers[index][0]
+        count = sys.getrefcount(buffer) - (buffer is self.pixel_array)
+        return count - self._buffers[index][1]
+
+    def _free_buffer(self) -> int:
+        """Index of a buffer of the current frame's shape that nobody holds (a new one when
+        every one is held: as many as frames are in flight)."""
+        shape, dtype = self.pixel_array.shape, self.pixel_array.dtype
+        for index, (buffer, _) in enumerate(self._buffers):
+            if (
+                index != self._current
+                and buffer.shape == shape
+                and buffer.dtype == dtype
+                and self._holders(index) <= 0
+            ):
+                return index
+        created = np.empty(shape, dtype)
+        self.get_cairo_context(created)  # Manim's context for it, cached by the array's id
+        self._buffers.append((created, 0))
+        del created
+        index = len(self._buffers) - 1
+        self._buffers[index] = (self._buffers[index][0], self._holders(index))
+        return index
+
+    def _own_pixels(self, keep: bool) -> None:
+        """Make ``pixel_array`` an array nobody but this camera holds, before drawing into
+        it; with ``keep``, the new array starts as a copy of the frame so far."""
+        current = self._current
+        if current is not None and self._holders(current) <= 0:
+            return
+        index = self._free_buffer()
+        buffer = self._buffers[index][0]
+        if keep:
+            np.copyto(buffer, self.pixel_array)
+        self.pixel_array, self._current = buffer, index
+        self.buffer_moves += 1
+
+    def set_pixel_array(self, pixel_array: Any, convert_from_floats: bool = False) -> None:
+        """Manim's, into an array nobody else holds when the frame keeps its shape."""
+        mine = getattr(self, "pixel_array", None)
+        if mine is not None and np.shape(pixel_array) == mine.shape:
+            self._own_pixels(keep=False)
+        else:
+            self._current = None  # Manim makes a new array of the new shape
+        super().set_pixel_array(pixel_array, convert_from_floats)
+
+    def capture_mobjects(self, mobjects: Iterable[Mobject], **kwargs: Any) -> None:
+        """Manim's, drawing on top of the frame so far in an array nobody else holds."""
+        self._own_pixels(keep=True)
+        super().capture_mobjects(mobjects, **kwargs)
 
     def set_cairo_context_path(
         self, ctx: cairo.Context[Any], vmobject: VMobject
@@ -69,6 +146,16 @@ class PathCachingCamera(Camera):
         paths[ident] = (weakref.ref(vmobject, forget), key, tolerance, ctx.copy_path())
         self.built_paths += 1
         return self
+
+
+class FrameHandingRenderer(CairoRenderer):
+    """Manim's :class:`CairoRenderer` that hands a :class:`PathCachingCamera`'s finished frame
+    over as it is, instead of a copy (the camera never draws into an array someone holds)."""
+
+    def get_frame(self) -> Any:  # noqa: D102 - manim API
+        if isinstance(self.camera, PathCachingCamera):
+            return self.camera.pixel_array
+        return super().get_frame()
 
 
 def camera_for(scene_class: type) -> type[Camera] | None:

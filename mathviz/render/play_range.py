@@ -22,6 +22,8 @@ from typing import Any
 from manim.renderer.cairo_renderer import CairoRenderer
 from manim.utils.exceptions import EndSceneEarlyException
 
+from mathviz.render.camera import FrameHandingRenderer
+
 __all__ = ["PlayRangeRenderer", "UndrawnRenderer"]
 
 
@@ -44,8 +46,9 @@ class UndrawnRenderer(CairoRenderer):
         return self.camera.pixel_array if self.skip_animations else super().get_frame()
 
 
-class PlayRangeRenderer(CairoRenderer):
-    """Manim's :class:`CairoRenderer` drawing only the plays ``[first, upto)``.
+class PlayRangeRenderer(FrameHandingRenderer):
+    """Manim's :class:`CairoRenderer` drawing only the plays ``[first, upto)`` (frames handed
+    over uncopied, :class:`~mathviz.render.camera.FrameHandingRenderer`).
 
     Parameters
     ----------

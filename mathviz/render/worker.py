@@ -780,13 +780,20 @@ def _peak_rss_mb() -> float:
 
 
 def _new_scene(scene_cls: type, job: SegmentJob) -> Any:
-    """The scene instance a worker renders: with mathviz's camera where it applies, and for
-    a part of a split scene, a renderer that draws only the part's plays."""
-    from mathviz.render.camera import camera_for, scene_camera  # noqa: PLC0415 - imports manim
+    """The scene instance a worker renders: with mathviz's camera where it applies (and a
+    renderer that hands its frames over uncopied), and for a part of a split scene, a
+    renderer that draws only the part's plays."""
+    from mathviz.render.camera import (  # noqa: PLC0415 - imports manim
+        FrameHandingRenderer,
+        camera_for,
+        scene_camera,
+    )
 
     if job.plays is None:
         camera = camera_for(scene_cls)
-        return scene_cls(camera_class=camera) if camera else scene_cls()
+        if camera is None:
+            return scene_cls()
+        return scene_cls(renderer=FrameHandingRenderer(camera_class=camera), camera_class=camera)
     from mathviz.render.play_range import PlayRangeRenderer  # noqa: PLC0415 - imports manim
 
     first, upto = job.plays

@@ -509,8 +509,9 @@ def normalise_and_encode(
     """Normalise a mixed track to -16 LUFS / <= -1 dBTP and encode it.
 
     1. Peaks: if a linear gain to -16 LUFS would put the true peak above the true-peak
-       target (first -1.5 dBTP for AAC, -2 for Opus) less 0.3 dB, a lookahead true-peak limiter (10 ms gain
-       ramps, only around such peaks) brings them down first (see the module docstring).
+       target (first -1.5 dBTP for AAC, -2 for Opus) less 0.3 dB, a lookahead true-peak
+       limiter (10 ms gain ramps, only around such peaks) brings them down first (see the
+       module docstring).
     2. One linear gain to the loudness target, as pyloudnorm measures it (-16 LUFS first),
        then encoded by ffmpeg at 48 kHz (AAC-LC 128 kb/s, or Opus 96 kb/s) into ``target``.
     3. The encoded file is decoded and measured (:func:`measure`).  If it is more than

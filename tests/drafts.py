@@ -245,6 +245,19 @@ def decoded_md5(video: Path) -> list[str]:
     return [line.rsplit(",", 1)[-1].strip() for line in out.splitlines() if line[:1].isdigit()]
 
 
+def video_times(video: Path) -> list[tuple[str, str]]:
+    """Every video packet's stored ``(pts, dts)`` in the stream's time base, in file order:
+    what a player schedules frames by."""
+    out = subprocess.run(
+        ["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pts,dts"]
+        + ["-of", "csv=p=0", str(video)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return [tuple(line.split(",")[:2]) for line in out.splitlines() if line.strip()]
+
+
 class Recorder:
     """A build reporter that remembers what it was told: the planned jobs and workers, the
     labels of the jobs that started (a cut scene's parts among them), results, outcomes."""

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
-from drafts import Recorder, decoded_md5, stray
+from drafts import Recorder, decoded_md5, stray, video_times
 
 from mathviz.checkpoints import PlayRecord
 from mathviz.course import get_chapter
@@ -227,40 +227,57 @@ def _draft(folder: Path, expected: str, source: str = DRAFT) -> None:
     (folder / f"{get_chapter('0.1').module_stem}.py").write_text(source.format(expected=expected))
 
 
-def _build(out: Path, jobs: int, *, force: bool = False) -> Recorder:
+def _build(out: Path, jobs: int, *, force: bool = False, fmt: str = "mp4") -> Recorder:
     seen = Recorder()
     build.build(
-        [get_chapter("0.1")], profiles.load("preview"), "mp4", out, seen, jobs=jobs, force=force
+        [get_chapter("0.1")], profiles.load("preview"), fmt, out, seen, jobs=jobs, force=force
     )
     return seen
 
 
 @pytest.mark.render
-@pytest.mark.parametrize("source", [DRAFT, SOLID], ids=["flat", "solid"])
+@pytest.mark.parametrize(
+    ("source", "fmt"),
+    [(DRAFT, "mp4"), (SOLID, "mp4"), (DRAFT, "webm")],
+    ids=["flat", "solid", "flat-webm"],
+)
 def test_a_scene_rendered_in_parts_has_exactly_the_frames_of_one_render(
-    drafts: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source: str
+    drafts: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source: str, fmt: str
 ) -> None:
     _draft(drafts, "2.0", source)
     out = tmp_path / "out"
-    whole = _build(out, 1)
+    whole = _build(out, 1, fmt=fmt)
     assert whole.started == ["0.1 Opening"]
-    video = out / "preview" / "00-foundations" / "0.1-mathematical-language.mp4"
-    frames_whole = decoded_md5(video)
+    video = out / "preview" / "00-foundations" / f"0.1-mathematical-language.{fmt}"
+    frames_whole, times_whole = decoded_md5(video), video_times(video)
     sidecar_whole = json.loads(video.with_name(f"{video.name}.json").read_text())
 
     monkeypatch.setattr(split, "MIN_PART_SECONDS", 0.0)  # the draft's parts are short
     monkeypatch.setattr(split, "MIN_CUT_PIXELS", 0)  # and its frames small, to be quick
-    parts = _build(out, 3, force=True)
+    parts = _build(out, 3, force=True, fmt=fmt)
     assert parts.started and all(label.startswith("0.1 Opening [") for label in parts.started)
     assert len(parts.started) == 3  # a part per worker, cut at beats
     [result] = parts.results
     assert result.ok and result.job.label == "0.1 Opening"
     assert decoded_md5(video) == frames_whole
+    # and shown when one render shows them: no part shifted by its file's rounded length
+    times = video_times(video)
+    if fmt == "mp4":
+        assert times == times_whole
+    else:  # webm counts whole milliseconds: a frame's time is rounded once in one render,
+        # and a part's start and its own frame's time each rounded in a joined one
+        assert len(times) == len(times_whole)
+        for (pts, dts), (pts_whole, dts_whole) in zip(times, times_whole, strict=True):
+            assert abs(int(pts) - int(pts_whole)) <= 1 and abs(int(dts) - int(dts_whole)) <= 1
     drawn = [part["frames"] for part in result.extra["parts"]]
     assert len(drawn) == 3 and all(drawn) and sum(drawn) == len(frames_whole)
     sidecar = json.loads(video.with_name(f"{video.name}.json").read_text())
     assert sidecar["checkpoints"] == sidecar_whole["checkpoints"]
     assert sidecar["beats"] == sidecar_whole["beats"]
+    if fmt == "mp4":  # the voice track mastered for either render fits the other
+        assert sidecar["duration"] == sidecar_whole["duration"]
+    else:
+        assert abs(sidecar["duration"] - sidecar_whole["duration"]) <= 0.0015
     assert stray(tmp_path) == []
 
 
@@ -283,3 +300,49 @@ def test_a_failing_checkpoint_fails_a_scene_in_parts_once(
     [outcome] = seen.outcomes
     assert outcome.status == "failed"
     assert stray(tmp_path) == []
+
+
+TWO_SCENES = """
+from manim import Circle, Create, Square
+from mathviz.scene import LectureScene
+
+
+class Opening(LectureScene):
+    chapter_id = "0.1"
+
+    def construct(self) -> None:
+        with self.beat("A circle."):
+            self.play(Create(Circle()), run_time=1.0)
+        self.wait(1 / 15)  # a frame more: a length that is not a whole millisecond
+
+
+class Closing(LectureScene):
+    chapter_id = "0.1"
+
+    def construct(self) -> None:
+        with self.beat("A square."):
+            self.play(Create(Square()), run_time=1.0)
+
+
+SCENES = [Opening, Closing]
+"""
+
+
+@pytest.mark.render
+def test_a_chapters_scenes_are_joined_back_to_back(drafts: Path, tmp_path: Path) -> None:
+    """The second scene's frames follow the first's at one frame's interval, not after the
+    first file's length rounded to the millisecond."""
+    (drafts / f"{get_chapter('0.1').module_stem}.py").write_text(TWO_SCENES)
+    out = tmp_path / "out"
+    seen = _build(out, 1)
+    assert len(seen.started) == 2
+    fps = profiles.load("preview").fps
+    first = next(r for r in seen.results if r.job.scene == "Opening")
+    assert (first.frames * 1000) % fps  # mp4 rounds the first segment's length up
+    video = out / "preview" / "00-foundations" / "0.1-mathematical-language.mp4"
+    times = sorted(int(pts) for pts, _ in video_times(video))
+    steps = {b - a for a, b in itertools.pairwise(times)}
+    assert len(steps) == 1, steps  # evenly spaced throughout
+    sidecar = json.loads(video.with_name(f"{video.name}.json").read_text())
+    # as long as its frames, to the millisecond mp4 counts a file's length in
+    assert sidecar["duration"] == pytest.approx(len(times) / fps, abs=1e-3)

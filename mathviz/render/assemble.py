@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -218,7 +219,10 @@ def assemble(
     try:
         container = "webm" if fmt == "webm" else "mp4"
         joined = work / f"joined.{container}"
-        concat(segments, joined)
+        lengths = [round(r.duration * profile.fps) / profile.fps for r in reports]
+        concat(
+            segments, joined, lengths if len(lengths) == len(segments) and all(lengths) else None
+        )
         beats = timeline(reports)
         duration = probe_duration(joined)
         produced = work / final.name
@@ -606,16 +610,28 @@ def copy_file(source: Path, target: Path) -> None:
         shutil.copyfileobj(src, dst, 1 << 20)
 
 
-def concat(segments: list[Path], target: Path) -> None:
+def concat(segments: list[Path], target: Path, durations: Sequence[float] | None = None) -> None:
     """Join video segments without re-encoding into a fresh file (never sharing bytes with
     the segments); an mp4 gets its index (``moov``) before the data, for streaming.
 
-    A single webm segment is copied (a reflink clone where the filesystem can)."""
+    ``durations`` (seconds, one per segment: its frames over its frame rate) place each
+    segment exactly where the one before it ends. Without them ffmpeg takes a segment's
+    length from its file, which mp4 rounds up to the millisecond: every segment after it
+    would start up to a millisecond late, and the join would not have the timestamps of one
+    render. A single webm segment is copied (a reflink clone where the filesystem can)."""
     if len(segments) == 1 and target.suffix != ".mp4":
         copy_file(segments[0], target)
         return
+    if durations is not None and len(durations) != len(segments):
+        raise ValueError(f"{len(segments)} segments but {len(durations)} durations")
     listing = target.with_suffix(".txt")
-    listing.write_text("".join(f"file '{s.resolve()}'\n" for s in segments))
+    listing.write_text(
+        "".join(
+            f"file '{s.resolve()}'\n"
+            + (f"duration {durations[i]:.6f}\n" if durations is not None else "")
+            for i, s in enumerate(segments)
+        )
+    )
     faststart = ("-movflags", "+faststart") if target.suffix == ".mp4" else ()
     _ffmpeg("-f", "concat", "-safe", "0", "-i", str(listing), "-c", "copy", *faststart, str(target))
 

@@ -252,7 +252,9 @@ def join_parts(whole: SegmentJob, results: Sequence[SegmentResult]) -> SegmentRe
         {"plays": list(r.job.plays or ()), "seconds": r.seconds, "frames": r.frames}
         for r in ordered
     ]
-    videos = [r.job.part_video for r in ordered if r.frames and r.job.part_video is not None]
+    drawn = [r for r in ordered if r.frames and r.job.part_video is not None]
+    videos = [r.job.part_video for r in drawn if r.job.part_video is not None]
+    lengths = [r.frames / whole.profile.fps for r in drawn]
     joined = whole.video.with_name(
         f"{whole.video.name}{TMP_MARK}{os.getpid()}-joined.{whole.container}"
     )
@@ -268,7 +270,7 @@ def join_parts(whole: SegmentJob, results: Sequence[SegmentResult]) -> SegmentRe
             combined.details = chosen.details
             kept = chosen is last and last.failure == "checkpoints" and len(failed) == 1
             if kept and whole.keep_failed and last.report is not None:
-                concat(videos, joined)  # every part drew: the scene is there to review
+                concat(videos, joined, lengths)  # every part drew: the scene is there to review
                 store_failed(whole, joined, last.report)
             return combined
         assert last.report is not None
@@ -280,7 +282,7 @@ def join_parts(whole: SegmentJob, results: Sequence[SegmentResult]) -> SegmentRe
                 f"render it with -j 1 and report this"
             )
             return combined
-        concat(videos, joined)
+        concat(videos, joined, lengths)
         store_segment(whole, joined, last.report)
         combined.ok = True
     except (OSError, FFmpegError) as exc:

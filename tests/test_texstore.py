@@ -3,7 +3,9 @@ by every process, and the chapters' formula ledgers."""
 
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -202,3 +204,31 @@ def test_a_damaged_ledger_is_read_as_empty_and_a_check_writes_it_again(
     assert {f.svg_name for f in texstore.read_ledger(chapter)} <= {
         p.name for p in store_dir().glob("*.svg")
     }
+
+
+@pytest.mark.parametrize("body", [r"x^2", r"\nabla f = (2x, 4y)", "Größe → ∞", ""])
+def test_a_formulas_name_is_the_one_manim_gives_its_tex_file(body: str) -> None:
+    """The build's own process names formulas without importing manim; the names must stay
+    manim's (the store is looked up by them in every worker)."""
+    source = config["tex_template"].get_texcode_for_expression(body)
+    assert texstore.tex_name(source) == tex_file_writing.tex_hash(source)
+    formula = Formula.from_source(source)
+    assert formula is not None and formula.svg_name == f"{tex_file_writing.tex_hash(source)}.svg"
+
+
+def test_planning_a_build_does_not_import_manim(tmp_path: Path) -> None:
+    """Up to the workers' start a build needs no manim: its process gets to them sooner."""
+    code = (
+        "import sys\n"
+        "from mathviz.course import get_chapter\n"
+        "from mathviz.render import texstore\n"
+        "texstore.prefetch([get_chapter('6.3')])\n"
+        "names = [f.svg_name for f in texstore.read_ledger(get_chapter('6.3'))]\n"
+        "assert names, 'the ledger lists formulas'\n"
+        "print('manim' in sys.modules)\n"
+    )
+    env = {**os.environ, "MATHVIZ_CACHE_DIR": str(tmp_path / "cache")}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    assert out.stdout.strip() == "False"

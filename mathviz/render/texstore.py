@@ -26,6 +26,7 @@ typeset, so that a fresh checkout typesets a chapter's formulas in one batch.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -56,6 +57,7 @@ __all__ = [
     "recording",
     "share_typeset_formulas",
     "store_dir",
+    "tex_name",
     "typeset",
 ]
 
@@ -109,9 +111,15 @@ class Formula:
     @property
     def svg_name(self) -> str:
         """The SVG's name: manim's name for the ``.tex`` file, with ``.svg``."""
-        from manim.utils.tex_file_writing import tex_hash
+        return f"{tex_name(self.source)}.svg"
 
-        return f"{tex_hash(self.source)}.svg"
+
+def tex_name(source: str) -> str:
+    """Manim's name for the ``.tex`` file of the document ``source``
+    (``manim.utils.tex_file_writing.tex_hash``: the first 16 hex digits of its SHA-256),
+    computed here so that a build's own process need not import manim (a second) to plan
+    what its workers will typeset; a test holds the two equal."""
+    return hashlib.sha256(source.encode()).hexdigest()[:16]
 
 
 def _batch_document(formulas: list[Formula]) -> str:

@@ -252,6 +252,10 @@ def mix(placements: Sequence[Placement], duration: float, rate: int = _RATE) -> 
 # ----------------------------------------------------------------------------------- ffmpeg
 
 
+#: ffmpeg quiet but for errors, never reading the terminal, overwriting its output
+_FFMPEG_WRITE = ("ffmpeg", "-nostdin", "-v", "error", "-y")
+
+
 def _run(args: Sequence[str], what: str) -> subprocess.CompletedProcess[bytes]:
     """Run ffmpeg/ffprobe (:func:`mathviz.ffmpeg.run`: a failure raises a RuntimeError)."""
     return ffmpeg.run(args, what)
@@ -480,11 +484,7 @@ def _encode(samples: np.ndarray, rate: int, codec: str, target: Path, scratch: P
     _write_float_wav(scratch, samples, rate)
     _run(
         [
-            "ffmpeg",
-            "-nostdin",
-            "-v",
-            "error",
-            "-y",
+            *_FFMPEG_WRITE,
             "-i",
             str(scratch),
             *_encode_args(codec, target),
@@ -671,11 +671,7 @@ def mux(video: Path, audio: Path, target: Path) -> None:
         )
     _run(
         [
-            "ffmpeg",
-            "-nostdin",
-            "-v",
-            "error",
-            "-y",
+            *_FFMPEG_WRITE,
             "-i",
             str(video),
             "-i",

@@ -96,7 +96,8 @@ MIN_SAY_SECONDS = 0.3
 #: a chapter video's allowed length at lecture pace (seconds)
 LECTURE_LENGTH_RANGE = (45.0, 150.0)
 #: moments sampled inside every animation: invariants, frozen objects and layout are checked
-#: at each ``k / MOTION_SAMPLES`` of its run time
+#: at each ``k / MOTION_SAMPLES`` of its run time (a fade-out in place with no invariant and
+#: no updater, where no moment can be judged, steps straight to its end)
 MOTION_SAMPLES = 8
 #: a checkpoint's tolerance may not exceed this share of a non-zero expected value
 MAX_RELATIVE_TOL = 0.1
@@ -604,6 +605,8 @@ class LectureMixin:
         skipping = bool(self.renderer.skip_animations)
         playing: list[Animation] = getattr(self, "animations", None) or []
         self._clearing = all(_fades_in_place(a) for a in playing)
+        if skipping and self._unobserved():
+            samples = samples[-1:]  # only opacities change, and nothing reads them mid-play
         times = samples if skipping else self.time_progression
         pending = list(samples)
         for t in times:
@@ -624,6 +627,17 @@ class LectureMixin:
             self.update_mobjects(0)  # type: ignore[attr-defined]
         self.renderer.static_image = None
         self.time_progression.close()
+
+    def _unobserved(self) -> bool:
+        """Whether no moment inside this play can be judged: it only fades things out where
+        they stand (no layout lint in motion), no invariant holds, and no updater runs, so
+        nothing but opacities changes (no number a fade carries can change value either)."""
+        if not self._clearing or self._invariants or self.updaters:  # type: ignore[attr-defined]
+            return False
+        return not any(
+            m.updaters
+            for m in self.get_mobject_family_members()  # type: ignore[attr-defined]
+        )
 
     def _frozen_check(
         self, before: dict[int, tuple[Mobject, bytes, bool]], owners: dict[int, Mobject]

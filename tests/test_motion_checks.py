@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from manim import Animation, Axes, Dot, FadeIn, UpdateFromAlphaFunc, linear, smooth
+from manim import Animation, Axes, Dot, FadeIn, FadeOut, UpdateFromAlphaFunc, linear, smooth
 
 from mathviz.checkpoints import PlayRecord, SceneReport, pacing
 from mathviz.course import get_chapter
@@ -286,3 +286,38 @@ def test_a_number_changing_under_a_fade_is_reported_and_a_settled_one_is_not(run
     assert len(frozen) == 1 and not frozen[0].ok
     assert "fade or transform carries it" in frozen[0].name and "shows 0.00" in frozen[0].name
     assert not [c for c in run(SettledCounter).checkpoints if c.name.startswith("frozen@")]
+
+
+class Clearing(Stage):
+    """Fades everything out where it stands, three ways: with nothing to judge mid-play, with
+    an invariant holding, and with an updater running (its readout follows the dot)."""
+
+    case = "plain"
+
+    def construct(self) -> None:
+        self.moments: list[float] = []
+        if self.case == "updater":
+            self.readout.follow(self.dot_x)
+        with self.beat("Everything on the stage fades out where it stands."):
+            if self.case == "invariant":
+                with self.invariant("dot_x", lambda: (coords(self.axes, self.dot)[:1], [0.0])):
+                    self.play(FadeOut(*self.mobjects), run_time=1.0)
+            else:
+                self.play(FadeOut(*self.mobjects), run_time=1.0)
+        self.report.unverified.append(",".join(f"{t:g}" for t in self.moments))
+
+    def _motion_moment(self, t: float, final: bool) -> None:
+        super()._motion_moment(t, final)
+        self.moments.append(t)
+
+
+@pytest.mark.parametrize(("case", "moments"), [("plain", 1), ("invariant", 8), ("updater", 8)])
+def test_a_fade_out_is_sampled_only_where_a_moment_of_it_can_be_judged(run, case, moments):
+    """Fading out in place changes opacities alone: with no invariant and no updater nothing
+    can be judged mid-play (the lint leaves a clearing fade alone), so it steps straight to
+    its end; otherwise at every sampled moment."""
+    scene = type(f"Clearing_{case}", (Clearing,), {"case": case})
+    report = run(scene)
+    seen = report.unverified[-1].split(",")
+    assert len(seen) == moments and float(seen[-1]) == 1.0
+    assert all(c.ok for c in report.checkpoints if c.name.startswith("invariant:"))

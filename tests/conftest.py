@@ -167,12 +167,41 @@ def revealjs():
     os.environ.pop("MATHVIZ_REVEALJS", None)
 
 
+@pytest.fixture(scope="session")
+def draft_speech(tmp_path_factory) -> Path:
+    """The draft chapters' speech as they are first written (``tests/drafts.py``): spoken
+    once per test process by ``mathviz check``, into a voice cache of its own."""
+    import subprocess
+    import sys
+
+    root = tmp_path_factory.mktemp("draft-speech")
+    scenes = root / "scenes"
+    scenes.mkdir()
+    write_chapter(scenes, "0.1")
+    write_chapter(scenes, "0.2")
+    env = os.environ | {"MATHVIZ_SCENES_DIR": str(scenes), "MATHVIZ_CACHE_DIR": str(root / "cache")}
+    subprocess.run(
+        [sys.executable, "-m", "mathviz.cli", "check", "0.1", "0.2", "-j", "1"],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return root / "cache" / "voice"
+
+
 @pytest.fixture
-def drafts(tmp_path, monkeypatch):
+def drafts(tmp_path, monkeypatch, draft_speech):
+    """Draft chapters 0.1 and 0.2 in a scenes folder of the test's own, with a cache of its
+    own that already holds their speech (a copy: a test may damage its files), so that each
+    test synthesises only the sentences it writes itself."""
+    import shutil
+
     scenes = tmp_path / "scenes"
     scenes.mkdir()
     monkeypatch.setenv("MATHVIZ_SCENES_DIR", str(scenes))
     monkeypatch.setenv("MATHVIZ_CACHE_DIR", str(tmp_path / "cache"))
+    shutil.copytree(draft_speech, tmp_path / "cache" / "voice")
     write_chapter(scenes, "0.1")
     write_chapter(scenes, "0.2")
     return scenes

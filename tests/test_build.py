@@ -133,7 +133,7 @@ def test_editing_one_sentence_speaks_one_sentence_and_renders_one_scene(drafts, 
     out = tmp_path / "out"
     run_build(["0.1"], preview, out, jobs=1)
     spoken = _voice_wavs(tmp_path)
-    assert len(spoken) == 2  # "A circle." and "A square.", one WAV each
+    assert len(spoken) == 2  # "A circle." and "A square." (spoken for the drafts up front)
     write_chapter(drafts, "0.1", second="A square, now said in other words.")
     edited = run_build(["0.1"], preview, out, jobs=1)
     assert edited.jobs == ["0.1 Closing"]
@@ -296,6 +296,7 @@ def test_check_voice_aligns_every_beat_and_catches_speech_that_is_not_the_script
 
     from mathviz import cli
 
+    drafted = _voice_wavs(tmp_path)  # the drafts' own sentences, spoken before the test
     write_chapter(
         drafts,
         "0.1",
@@ -311,7 +312,7 @@ def test_check_voice_aligns_every_beat_and_catches_speech_that_is_not_the_script
         ("Closing", "voice@beat0", True),
     ]
     # the speech of one sentence replaced by another's: the check names the beat
-    first, second = sorted(_voice_wavs(tmp_path), key=lambda p: p.stat().st_size)
+    first, second = sorted(_voice_wavs(tmp_path) - drafted, key=lambda p: p.stat().st_size)
     first.write_bytes(second.read_bytes())
     result = CliRunner().invoke(cli.main, ["check", "0.1", "--voice", "--json"])
     assert result.exit_code == 1

@@ -5,6 +5,9 @@ from __future__ import annotations
 import functools
 import os
 import re
+import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -141,8 +144,6 @@ def held():
 @pytest.fixture(scope="module")
 def scene(tmp_path_factory):
     """A scene that animations can be set up against (nothing is rendered)."""
-    from pathlib import Path
-
     from manim import Scene
 
     with runner.manim_config(None, Path(tmp_path_factory.mktemp("media")), "mp4"):
@@ -155,8 +156,6 @@ def revealjs():
     project's cache, and point every deck build at it: tests that use their own
     ``MATHVIZ_CACHE_DIR`` then do not download it again. Only the modules that build decks
     ask for it (``pytest.mark.usefixtures("revealjs")``)."""
-    import os
-
     from mathviz.publish import revealjs
 
     if "MATHVIZ_REVEALJS" in os.environ:
@@ -171,9 +170,6 @@ def revealjs():
 def draft_speech(tmp_path_factory) -> Path:
     """The draft chapters' speech as they are first written (``tests/drafts.py``): spoken
     once per test process by ``mathviz check``, into a voice cache of its own."""
-    import subprocess
-    import sys
-
     root = tmp_path_factory.mktemp("draft-speech")
     scenes = root / "scenes"
     scenes.mkdir()
@@ -195,8 +191,6 @@ def drafts(tmp_path, monkeypatch, draft_speech):
     """Draft chapters 0.1 and 0.2 in a scenes folder of the test's own, with a cache of its
     own that already holds their speech (a copy: a test may damage its files), so that each
     test synthesises only the sentences it writes itself."""
-    import shutil
-
     scenes = tmp_path / "scenes"
     scenes.mkdir()
     monkeypatch.setenv("MATHVIZ_SCENES_DIR", str(scenes))

@@ -245,6 +245,50 @@ def decoded_md5(video: Path) -> list[str]:
     return [line.rsplit(",", 1)[-1].strip() for line in out.splitlines() if line[:1].isdigit()]
 
 
+def frame_differences(video: Path, other: Path) -> str:
+    """Where two videos' decoded frames differ, for an assertion's message: each differing
+    frame's index, how many bytes of its YUV planes differ and by how much at most."""
+    import numpy as np
+
+    def planes(path: Path) -> tuple[np.ndarray, int]:
+        info = probe(path, "-select_streams", "v:0", "-show_entries", "stream=width,height")
+        width, height = info["streams"][0]["width"], info["streams"][0]["height"]
+        raw = subprocess.run(
+            [
+                "ffmpeg",
+                "-v",
+                "error",
+                "-i",
+                str(path),
+                "-map",
+                "0:v",
+                "-f",
+                "rawvideo",
+                "-pix_fmt",
+                "yuv420p",
+                "-",
+            ],
+            capture_output=True,
+            check=True,
+        ).stdout
+        size = width * height * 3 // 2
+        return np.frombuffer(raw, np.uint8).reshape(-1, size), width
+
+    mine, width = planes(video)
+    theirs, _ = planes(other)
+    if len(mine) != len(theirs):
+        return f"{len(mine)} frames against {len(theirs)}"
+    rows = []
+    for index in np.flatnonzero((mine != theirs).any(axis=1)).tolist():
+        delta = np.abs(mine[index].astype(np.int16) - theirs[index].astype(np.int16))
+        first = int(np.flatnonzero(delta)[0])
+        rows.append(
+            f"frame {index}: {np.count_nonzero(delta)} bytes differ, by up to {delta.max()}, "
+            f"first at row {first // width} of the planes"
+        )
+    return "; ".join(rows) or "no frame differs"
+
+
 def video_times(video: Path) -> list[tuple[str, str]]:
     """Every video packet's stored ``(pts, dts)`` in the stream's time base, in file order:
     what a player schedules frames by."""

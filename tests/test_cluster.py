@@ -22,7 +22,7 @@ import dask
 import pytest
 from click.testing import CliRunner
 from distributed import LocalCluster
-from drafts import Recorder, decoded_md5, stray, wait_until, write_chapter
+from drafts import Recorder, decoded_md5, frame_differences, stray, wait_until, write_chapter
 
 from mathviz import cli
 from mathviz.course import PROJECT_ROOT, get_chapter
@@ -59,7 +59,9 @@ def _same_outputs(local: Path, remote: Path) -> None:
     mine, theirs = _videos(local), _videos(remote)
     assert sorted(mine) == sorted(theirs) and len(mine) == len(CHAPTERS)
     for name, video in mine.items():
-        assert decoded_md5(theirs[name]) == decoded_md5(video)
+        assert decoded_md5(theirs[name]) == decoded_md5(video), frame_differences(
+            video, theirs[name]
+        )
         assert _sha(theirs[name]) == _sha(video), name
         sidecar = json.loads(video.with_name(f"{name}.json").read_text())
         assert (

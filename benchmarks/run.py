@@ -1222,6 +1222,53 @@ def _check_figures(
     report.add(
         "mathviz check all, nothing changed (results reused)", f"{warm:.2f} s", "< 1 s", warm < 1.0
     )
+    _check_floor(report, cache)
+
+
+#: one process checks every chapter with ``MOTION_SAMPLES`` moments per play (argv[1]) and
+#: prints the CPU seconds it took; TeX and text come from the warm caches of the runs above
+CHECK_FLOOR_CODE = r"""
+import json, sys, time
+import mathviz.scene
+from mathviz.course import CHAPTERS
+from mathviz.render.runner import check_chapter
+
+mathviz.scene.MOTION_SAMPLES = int(sys.argv[1])
+start = time.process_time()
+checkpoints = sum(
+    len(r.checkpoints) for c in CHAPTERS if c.has_scenes for r in check_chapter(c)
+)
+print(json.dumps({"cpu": time.process_time() - start, "checkpoints": checkpoints}))
+"""
+
+
+def _check_floor(report: Report, cache: dict[str, str]) -> None:
+    """How much of a cold check no sampling can remove: the whole course checked in one
+    process at 8 moments per play, and at its end states only (1 moment: no layout lint in
+    motion, each invariant judged once), alternated. Half the second figure is what 2 cores
+    need at least, whatever the checks inside a play cost."""
+    cpu: dict[int, list[float]] = {1: [], 8: []}
+    for _ in range(2):
+        for samples in (8, 1):
+            out = subprocess.run(
+                [sys.executable, "-c", CHECK_FLOOR_CODE, str(samples)],
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+                env=cache,
+            )
+            if out.returncode:
+                raise RuntimeError(out.stderr[-2000:])
+            cpu[samples].append(json.loads(out.stdout.strip().splitlines()[-1])["cpu"])
+    full, floor = min(cpu[8]), min(cpu[1])
+    report.add(
+        "check of every chapter in one process (CPU s): end states only / 8 moments a play",
+        f"{floor / full:.2f} ({floor:.0f} s vs {full:.0f} s, best of 2 each, alternated)",
+        "end states alone within 40 CPU s (20 s on 2 cores)",
+        floor < 40.0,
+        note=f"a check that runs the scenes needs >= {floor / 2:.0f} s on 2 cores "
+        "even with no check inside a play",
+    )
 
 
 READOUT_CODE = r"""

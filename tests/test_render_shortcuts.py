@@ -140,6 +140,35 @@ def test_frames_handed_over_uncopied_are_never_drawn_into_again() -> None:
         assert len(camera._buffers) <= len(kept) + 3
 
 
+def test_a_frame_held_by_one_reference_is_never_drawn_into() -> None:
+    """One holder is enough to keep a frame: drawn on top of (no reset), or met again as a
+    spare array after a reset, a frame held once stays as it was handed over; frames nobody
+    holds are drawn into again, so the arrays do not pile up."""
+    with tempconfig({"pixel_width": 160, "pixel_height": 90}):
+        camera = PathCachingCamera()
+        square = Square(side_length=2).set_fill("#ffffff", opacity=1)
+        camera.reset()
+        camera.capture_mobjects([square])
+        handed = [camera.pixel_array]  # its one holder
+        drawn = handed[0].copy()
+        camera.capture_mobjects([Circle().set_fill("#e06060", opacity=1)])  # on top of it
+        assert np.array_equal(handed[0], drawn)
+        assert not np.array_equal(camera.pixel_array, drawn)
+        frames, pictures = [], []
+        for k in range(4):
+            camera.reset()
+            camera.capture_mobjects([square.copy().shift(0.4 * k * RIGHT)])
+            frames.append(camera.pixel_array)  # one holder each: the list
+            pictures.append(camera.pixel_array.copy())
+        assert all(np.array_equal(f, p) for f, p in zip(frames, pictures, strict=True))
+        count = len(camera._buffers)
+        del frames, handed
+        for _ in range(20):
+            camera.reset()
+            camera.capture_mobjects([square])
+        assert len(camera._buffers) == count
+
+
 class _Recorded(Scene):
     """A play over a static background, then a frozen wait: Manim's static image and held
     frame both come from ``get_frame``."""

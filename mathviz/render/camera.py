@@ -61,8 +61,12 @@ class PathCachingCamera(Camera):
     # ----------------------------------------------------------- frames handed over
 
     def _holders(self, index: int) -> int:
-        """References to buffer ``index`` beyond this camera's own (0 for a free one, with
-        the list's, the Cairo surface's and this frame's taken as the baseline)."""
+        """References to buffer ``index`` beyond this camera's own: 0 for a free one.
+
+        The camera's own are the baseline measured when the buffer is made (the list's
+        entry, the Cairo surface's, and this method's own two), and ``pixel_array`` while it
+        is the current frame. A caller must hold no other reference to the buffer while it
+        asks: that one would count as a holder."""
         buffer = self._buffers[index][0]
         count = sys.getrefcount(buffer) - (buffer is self.pixel_array)
         return count - self._buffers[index][1]
@@ -71,11 +75,11 @@ class PathCachingCamera(Camera):
         """Index of a buffer of the current frame's shape that nobody holds (a new one when
         every one is held: as many as frames are in flight)."""
         shape, dtype = self.pixel_array.shape, self.pixel_array.dtype
-        for index, (buffer, _) in enumerate(self._buffers):
+        for index in range(len(self._buffers)):  # no loop variable holding a buffer
             if (
                 index != self._current
-                and buffer.shape == shape
-                and buffer.dtype == dtype
+                and self._buffers[index][0].shape == shape
+                and self._buffers[index][0].dtype == dtype
                 and self._holders(index) <= 0
             ):
                 return index
@@ -84,7 +88,10 @@ class PathCachingCamera(Camera):
         self._buffers.append((created, 0))
         del created
         index = len(self._buffers) - 1
-        self._buffers[index] = (self._buffers[index][0], self._holders(index))
+        # measured with no other reference alive here (a tuple under construction would hold
+        # one while it is measured, and every holder after it would be counted one short)
+        baseline = self._holders(index)
+        self._buffers[index] = (self._buffers[index][0], baseline)
         return index
 
     def _own_pixels(self, keep: bool) -> None:
@@ -103,7 +110,9 @@ class PathCachingCamera(Camera):
     def set_pixel_array(self, pixel_array: Any, convert_from_floats: bool = False) -> None:
         """Manim's, into an array nobody else holds when the frame keeps its shape."""
         mine = getattr(self, "pixel_array", None)
-        if mine is not None and np.shape(pixel_array) == mine.shape:
+        same_shape = mine is not None and np.shape(pixel_array) == mine.shape
+        del mine  # not a holder: counted, it would move every frame to a new array
+        if same_shape:
             self._own_pixels(keep=False)
         else:
             self._current = None  # Manim makes a new array of the new shape

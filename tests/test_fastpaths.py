@@ -4,7 +4,10 @@ and ``generate_rgbas_array`` return, and a text parsed once draws as one parsed 
 
 from __future__ import annotations
 
+import ast
+import inspect
 import itertools
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -194,3 +197,67 @@ def test_a_fade_out_steps_through_the_same_frames_as_manims(manims, options):
     assert theirs.target_copy is not theirs.target_mobject
     assert FadeOut.begin.manim_original is Transform.begin
     assert Animation.begin is not FadeOut.begin
+
+
+@pytest.mark.parametrize("kind", ["alpha", "plain"])
+def test_a_function_driven_animation_steps_the_same_without_a_starting_copy(manims, kind):
+    from manim import Animation, UpdateFromAlphaFunc, UpdateFromFunc
+
+    def stage() -> Square:
+        square = Square(1.0).set_fill(BLUE, 0.6)
+        square.add_updater(lambda m, dt: m.rotate(0.7 * dt))  # runs on the copy too, in manim
+        return square
+
+    def animation(square: Square) -> Animation:
+        if kind == "alpha":
+            return UpdateFromAlphaFunc(square, lambda m, a: m.set_x(3 * a).set_opacity(1 - a / 2))
+        return UpdateFromFunc(square, lambda m: m.shift(0.2 * RIGHT))
+
+    def frames(move: Animation) -> list:
+        move.begin()
+        shown = []
+        for step in range(1, 6):
+            move.update_mobjects(0.1)
+            move.interpolate(step / 5)
+            shown.append(_drawn(move.mobject))
+        move.finish()
+        return shown
+
+    ours, theirs = animation(stage()), animation(stage())
+    theirs.create_starting_mobject = Animation.create_starting_mobject.__get__(theirs)
+    assert frames(ours) == frames(theirs)
+    assert ours.starting_mobject is ours.mobject  # no copy made, none updated
+    assert theirs.starting_mobject is not theirs.mobject
+    assert UpdateFromFunc.create_starting_mobject.manim_original is (
+        Animation.create_starting_mobject
+    )
+
+
+def test_mathviz_animations_copy_their_mobject_only_to_read_the_copy():
+    """An animation of mathviz's own that never reads ``starting_mobject`` (it sets its
+    mobject from state every frame) derives from Redraw, which makes no copy to begin."""
+    from manim import Animation
+
+    import mathviz
+    from mathviz.primitives.motion import Redraw
+
+    root = Path(inspect.getfile(mathviz)).parent
+    copying = []
+    for path in sorted(root.rglob("*.py")):
+        source = path.read_text()
+        for node in ast.walk(ast.parse(source)):
+            if not isinstance(node, ast.ClassDef):
+                continue
+            bases = {getattr(b, "id", getattr(b, "attr", None)) for b in node.bases}
+            if "Animation" in bases and "starting_mobject" not in ast.get_source_segment(
+                source, node
+            ):
+                copying.append(f"{path.relative_to(root)}:{node.lineno} {node.name}")
+    assert copying == []
+    from mathviz.primitives.readout import CountTo
+
+    number = DecimalNumber(1.0)
+    count = CountTo(number, 3.0)
+    count.begin()
+    assert isinstance(count, Redraw) and count.starting_mobject is number
+    assert Redraw.create_starting_mobject is not Animation.create_starting_mobject

@@ -44,7 +44,7 @@ from numpy.typing import NDArray
 from mathviz import theme
 from mathviz.maths.distributions import Discrete, Normal
 from mathviz.maths.integrals import polygon_area
-from mathviz.primitives.motion import StateTween
+from mathviz.primitives.motion import Redraw, StateTween
 from mathviz.primitives.plots import number_edges, set_segment
 from mathviz.primitives.readout import coords
 from mathviz.primitives.slider import Slider
@@ -389,7 +389,7 @@ class MeanMarker(VGroup):
         return self.sd_shown() ** 2
 
 
-class SlideTo(Animation):
+class SlideTo(Redraw):
     """Move a :class:`~mathviz.primitives.slider.Slider`'s value to ``value`` (smoothly, from
     the value it holds when the animation begins) without putting its tracker on stage.
 

@@ -64,6 +64,7 @@ from mathviz.maths.matrices import (
     shape,
     tip_to_tail,
 )
+from mathviz.primitives.motion import Redraw
 from mathviz.primitives.plots import number_plane, square_bracket
 from mathviz.primitives.readout import Readout, coords
 from mathviz.readings import Printed, PrintedArray, printed, printed_all, reads_screen
@@ -134,7 +135,7 @@ class _MorphNumber(Transform):
         _show_value(self.mobject, self.value, self.places, self.point, self.color)  # type: ignore[arg-type]
 
 
-class _SwapNumber(Animation):
+class _SwapNumber(Redraw):
     """Fade a :class:`DecimalNumber`'s old digits out, then its new value in, centred on
     ``point``: no frame shows a glyph half-way between two digits. At every moment the
     number's value is the one its digits show (the old one, then the new one)."""

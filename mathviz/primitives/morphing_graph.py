@@ -31,6 +31,7 @@ from numpy.typing import NDArray
 
 from mathviz import theme
 from mathviz.maths.activations import SampledGraph, blend, height_at, slope_beside
+from mathviz.primitives.motion import Redraw
 from mathviz.primitives.plots import scene_points
 from mathviz.primitives.readout import coords
 from mathviz.readings import reads_screen
@@ -40,7 +41,7 @@ __all__ = ["MorphingGraph", "CurveTangent"]
 Floats = NDArray[np.float64]
 
 
-class _Morph(Animation):
+class _Morph(Redraw):
     """Carry a :class:`MorphingGraph` through ``graph_at(t)``, ``t`` from 0 to 1 (rate
     applied); ``graph_at`` is built when the animation *begins*, from the graph drawn then."""
 
@@ -259,7 +260,7 @@ class CurveTangent(VMobject):
         return coords(self.graph.axes, self.get_center())
 
 
-class _Slide(Animation):
+class _Slide(Redraw):
     def __init__(self, tangent: CurveTangent, x_to: float, **kwargs: Any) -> None:
         self.tangent, self.x_to = tangent, float(x_to)
         self.x_from = tangent.x

@@ -67,7 +67,7 @@ class StateTween(Redraw):
         self.redraw()
 
 
-class Scripted(Animation):
+class Scripted(Redraw):
     """An animation whose every frame is set by ``update(t)``, ``t`` from 0 to 1 (already
     passed through the rate function, linear unless given): for motions made of several
     timed phases. ``discard`` lists parts taken off the scene when the animation is over."""

@@ -57,6 +57,7 @@ from mathviz import theme
 from mathviz.maths.notation import ArgminStep, Number
 from mathviz.primitives.bars import BarChart, value_axes
 from mathviz.primitives.losses import polygon_area_shown
+from mathviz.primitives.motion import Redraw
 from mathviz.primitives.panel import card_for
 from mathviz.primitives.readout import coords
 from mathviz.readings import reads_screen
@@ -629,7 +630,7 @@ class AccumulatorBar(VGroup):
         )
 
 
-class _Cut(Animation):
+class _Cut(Redraw):
     """Replace the bar's blocks by ``kept`` and ``gone`` when it starts; ``gone`` slides off
     to the right and fades, and leaves the bar at the end."""
 

@@ -14,6 +14,7 @@ from manim.animation.animation import Animation
 from manim.constants import RendererType
 
 from mathviz import theme
+from mathviz.primitives.motion import Redraw
 from mathviz.readings import Printed, printed, reads_screen
 
 __all__ = [
@@ -180,7 +181,7 @@ def live_number_class() -> type[DecimalNumber]:
     return DecimalNumber if os.environ.get(PLAIN_NUMBERS_ENV) == "1" else LiveDecimal
 
 
-class CountTo(Animation):
+class CountTo(Redraw):
     """Count a :class:`~manim.DecimalNumber` to ``value``, starting from the value it shows
     when the animation *begins*.
 
@@ -202,7 +203,7 @@ class CountTo(Animation):
         self.mobject.set_value(self.start_value + (self.target_value - self.start_value) * t)
 
 
-class StepTo(Animation):
+class StepTo(Redraw):
     """Show a readout's old value until half way, then the new one (no values in between)."""
 
     def __init__(self, readout: Readout, value: float, **kwargs: Any) -> None:

@@ -31,6 +31,7 @@ from manim import (
 from manim.animation.animation import Animation
 
 from mathviz import theme
+from mathviz.primitives.motion import Redraw
 from mathviz.primitives.readout import live_number_class
 from mathviz.readings import Printed, ReadingError, printed, reads_screen
 
@@ -209,7 +210,7 @@ class TruthTable(VGroup):
         return self.highlights[i].get_center()
 
 
-class _Reveal(Animation):
+class _Reveal(Redraw):
     """Bring a hidden (opacity 0) mobject to full opacity, sliding in by ``shift``."""
 
     def __init__(self, mob: Mobject, shift: np.ndarray, **kwargs: Any) -> None:
@@ -226,7 +227,7 @@ class _Reveal(Animation):
         self.mobject.move_to(self.home - self.shift * (1 - t))
 
 
-class _Outline(Animation):
+class _Outline(Redraw):
     """Bring a hidden row box in: its stroke to full opacity, its fill to a faint tint."""
 
     def __init__(self, box: RoundedRectangle, **kwargs: Any) -> None:

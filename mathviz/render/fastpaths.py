@@ -25,6 +25,10 @@ each replacement is checked against the one known version by ``tests/test_fastpa
   copy of the mobject, once more to keep it pristine: three copies of everything a chapter's
   last beat clears; here the faded copy is the target itself (nothing else reads it), and it
   is listed once, so that its updaters run once a frame as the copy's did;
+* :class:`manim.UpdateFromFunc` and :class:`manim.UpdateFromAlphaFunc` set their mobject
+  by a function each frame and never read the copy :class:`manim.Animation` makes of it as
+  it begins, yet the copy was made, and its updaters ran every frame; here the mobject is
+  its own starting point, as for mathviz's own :class:`~mathviz.primitives.motion.Redraw`;
 * :meth:`manim.SVGMobject.generate_mobject` parses each text's and formula's SVG again in
   every process; here a parse is kept on disk and loaded back
   (:mod:`mathviz.render.svgstore`).
@@ -199,10 +203,25 @@ def _fade_out_mobjects(original: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return get_all_mobjects
 
 
+def _own_start(self: Any) -> Any:
+    """The animated mobject itself: an animation that sets it by a function reads no copy."""
+    return self.mobject
+
+
 def cheap_internals() -> None:
-    """Install the cheaper family walk, bounding boxes, colour rows, text parses and fade-outs
-    into manim (once per process)."""
-    from manim import BLACK, Animation, FadeOut, ManimColor, Mobject, SVGMobject, Text, VMobject
+    """Install the cheaper family walk, bounding boxes, colour rows, text parses, fade-outs
+    and function-driven animations into manim (once per process)."""
+    from manim import (
+        BLACK,
+        Animation,
+        FadeOut,
+        ManimColor,
+        Mobject,
+        SVGMobject,
+        Text,
+        UpdateFromFunc,
+        VMobject,
+    )
 
     from mathviz.render.svgstore import generate_once
 
@@ -226,6 +245,7 @@ def cheap_internals() -> None:
         (SVGMobject, "generate_mobject"): generate_once(SVGMobject.generate_mobject),
         (FadeOut, "begin"): _fade_out_begin(FadeOut.begin, Animation.begin, FadeOut),
         (FadeOut, "get_all_mobjects"): _fade_out_mobjects(FadeOut.get_all_mobjects),
+        (UpdateFromFunc, "create_starting_mobject"): _own_start,
     }
     for (owner, name), replacement in replacements.items():
         replacement.mathviz_cheap = True

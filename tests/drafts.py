@@ -187,45 +187,25 @@ BT709 = {
 }
 
 
-def centre_luma(path: Path) -> int:
-    """The luma (Y, 8 bit) of the first frame's centre pixel, as stored (no conversion)."""
-    size = subprocess.run(
-        [
-            "ffprobe",
-            "-v",
-            "error",
-            "-select_streams",
-            "v:0",
-            "-show_entries",
-            "stream=width,height",
-            "-of",
-            "csv=p=0",
-            str(path),
-        ],
+def yuv420_frames(path: Path, frames: int | None = None) -> tuple[bytes, int, int]:
+    """The first ``frames`` (all: None) decoded video frames of ``path`` as stored, 8-bit
+    YUV 4:2:0 planes one frame after the other, with the picture's width and height."""
+    info = probe(path, "-select_streams", "v:0", "-show_entries", "stream=width,height")
+    width, height = info["streams"][0]["width"], info["streams"][0]["height"]
+    count = [] if frames is None else ["-frames:v", str(frames)]
+    raw = subprocess.run(
+        ["ffmpeg", "-v", "error", "-i", str(path), "-map", "0:v", *count]
+        + ["-f", "rawvideo", "-pix_fmt", "yuv420p", "-"],
         capture_output=True,
-        text=True,
         check=True,
     ).stdout
-    width, height = (int(v) for v in size.strip().split(","))
-    out = subprocess.run(
-        [
-            "ffmpeg",
-            "-v",
-            "error",
-            "-i",
-            str(path),
-            "-frames:v",
-            "1",
-            "-f",
-            "rawvideo",
-            "-pix_fmt",
-            "yuv420p",
-            "-",
-        ],
-        capture_output=True,
-        check=True,
-    )
-    return out.stdout[(height // 2) * width + width // 2]
+    return raw, width, height
+
+
+def centre_luma(path: Path) -> int:
+    """The luma (Y, 8 bit) of the first frame's centre pixel, as stored (no conversion)."""
+    raw, width, height = yuv420_frames(path, 1)
+    return raw[(height // 2) * width + width // 2]
 
 
 def bt709_luma(hex_color: str) -> float:
@@ -251,28 +231,8 @@ def frame_differences(video: Path, other: Path) -> str:
     import numpy as np
 
     def planes(path: Path) -> tuple[np.ndarray, int]:
-        info = probe(path, "-select_streams", "v:0", "-show_entries", "stream=width,height")
-        width, height = info["streams"][0]["width"], info["streams"][0]["height"]
-        raw = subprocess.run(
-            [
-                "ffmpeg",
-                "-v",
-                "error",
-                "-i",
-                str(path),
-                "-map",
-                "0:v",
-                "-f",
-                "rawvideo",
-                "-pix_fmt",
-                "yuv420p",
-                "-",
-            ],
-            capture_output=True,
-            check=True,
-        ).stdout
-        size = width * height * 3 // 2
-        return np.frombuffer(raw, np.uint8).reshape(-1, size), width
+        raw, width, height = yuv420_frames(path)
+        return np.frombuffer(raw, np.uint8).reshape(-1, width * height * 3 // 2), width
 
     mine, width = planes(video)
     theirs, _ = planes(other)

@@ -166,6 +166,19 @@ def test_a_text_parsed_before_is_copied_and_draws_the_same(manims):
     assert _drawn(other) != _drawn(first)
 
 
+def _stepped(animation) -> list:
+    """What ``animation`` draws at five moments, stepped as a scene steps it (its updaters
+    with 0.1 s, then its interpolation), from begin to finish."""
+    animation.begin()
+    shown = []
+    for step in range(1, 6):
+        animation.update_mobjects(0.1)
+        animation.interpolate(step / 5)
+        shown.append(_drawn(animation.mobject))
+    animation.finish()
+    return shown
+
+
 @pytest.mark.parametrize(
     "options", [{}, {"shift": 0.5 * DOWN}, {"scale": 0.5}], ids=["in place", "shift", "scale"]
 )
@@ -178,21 +191,11 @@ def test_a_fade_out_steps_through_the_same_frames_as_manims(manims, options):
         spinning.add_updater(lambda m, dt: m.rotate(0.7 * dt))
         return VGroup(spinning, Circle(0.5).shift(RIGHT), theme.text("bye").shift(UP))
 
-    def frames(fade: FadeOut) -> list:
-        fade.begin()
-        shown = []
-        for step in range(1, 6):
-            fade.update_mobjects(0.1)
-            fade.interpolate(step / 5)
-            shown.append(_drawn(fade.mobject))
-        fade.finish()
-        return shown
-
     ours = FadeOut(stage(), **options)
     theirs = FadeOut(stage(), **options)
     theirs.begin = Transform.begin.__get__(theirs)  # manim's own: the target copied again
     theirs.get_all_mobjects = Transform.get_all_mobjects.__get__(theirs)
-    assert frames(ours) == frames(theirs)
+    assert _stepped(ours) == _stepped(theirs)
     assert ours.target_copy is ours.target_mobject
     assert theirs.target_copy is not theirs.target_mobject
     assert FadeOut.begin.manim_original is Transform.begin
@@ -213,19 +216,9 @@ def test_a_function_driven_animation_steps_the_same_without_a_starting_copy(mani
             return UpdateFromAlphaFunc(square, lambda m, a: m.set_x(3 * a).set_opacity(1 - a / 2))
         return UpdateFromFunc(square, lambda m: m.shift(0.2 * RIGHT))
 
-    def frames(move: Animation) -> list:
-        move.begin()
-        shown = []
-        for step in range(1, 6):
-            move.update_mobjects(0.1)
-            move.interpolate(step / 5)
-            shown.append(_drawn(move.mobject))
-        move.finish()
-        return shown
-
     ours, theirs = animation(stage()), animation(stage())
     theirs.create_starting_mobject = Animation.create_starting_mobject.__get__(theirs)
-    assert frames(ours) == frames(theirs)
+    assert _stepped(ours) == _stepped(theirs)
     assert ours.starting_mobject is ours.mobject  # no copy made, none updated
     assert theirs.starting_mobject is not theirs.mobject
     assert UpdateFromFunc.create_starting_mobject.manim_original is (

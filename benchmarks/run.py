@@ -1194,6 +1194,7 @@ def _check_figures(
         new < 20.0,
         note=f"previous design: commit {CHECK_BASELINE}",
     )
+    _check_projection(report, work / "chk-new-1" / "checks")
     cache = env_with(MATHVIZ_CACHE_DIR=str(work / "chk-new-0"), **FROZEN)
     fresh = run([MATHVIZ, "check", "all", "-j", "2", "--fresh"], env=cache)
     report.add(
@@ -1223,6 +1224,28 @@ def _check_figures(
         "mathviz check all, nothing changed (results reused)", f"{warm:.2f} s", "< 1 s", warm < 1.0
     )
     _check_floor(report, cache)
+
+
+def _check_projection(report: Report, checks: Path) -> None:
+    """``check all`` on more workers, projected from each chapter's check time in a cold
+    run (as a worker measured it), laid longest first as ``check --cluster`` lays them."""
+    seconds = [
+        float(json.loads(path.read_text())["seconds"])
+        for path in sorted(checks.glob("*.reports.json"))
+    ]
+    report.text(
+        [
+            "### check all on more workers (projected)",
+            "",
+            f"Each chapter's check time inside a worker of the last cold run above "
+            f"({len(seconds)} chapters, {sum(seconds):.0f} s in all, the longest "
+            f"{max(seconds):.1f} s), laid on identical workers, longest first; the workers' "
+            "start-up and the TeX prefetch before them are left out:",
+            "",
+            *_makespan_table(seconds, "projected", 1.0, "s"),
+            "",
+        ]
+    )
 
 
 #: one process checks every chapter with ``MOTION_SAMPLES`` moments per play (argv[1]) and

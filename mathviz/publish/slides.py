@@ -32,7 +32,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mathviz import ffmpeg
 from mathviz.course import Chapter
@@ -47,6 +47,8 @@ from mathviz.render.assemble import (
 from mathviz.render.profiles import Profile
 
 if TYPE_CHECKING:  # the build imports manim-free modules only, but not needed to cut
+    from manim_slides.config import PresentationConfig
+
     from mathviz.render.build import ChapterOutcome
 
 __all__ = [
@@ -133,7 +135,7 @@ class ClipSet:
         return [self.folder / c.file for c in self.clips]
 
 
-def clip_spans(beats: list[dict], total_frames: int, fps: float) -> list[ClipSpan]:
+def clip_spans(beats: list[dict[str, Any]], total_frames: int, fps: float) -> list[ClipSpan]:
     """Split ``total_frames`` at the beats' start times: beat *i* runs to beat *i+1*'s start.
 
     The first clip starts at frame 0 and the last ends at the video's end, so the clips cover
@@ -407,7 +409,7 @@ def _background() -> str:
     return theme.BACKGROUND.to_hex()
 
 
-def _presentation(clip_set: ClipSet):
+def _presentation(clip_set: ClipSet) -> PresentationConfig:
     from manim_slides.config import PresentationConfig, SlideConfig
 
     slides = [

@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -30,6 +30,9 @@ from mathviz.errors import (
 from mathviz.render import profiles
 from mathviz.render.segments import write_atomic
 from mathviz.voice.engine import VoiceSettings
+
+if TYPE_CHECKING:
+    from mathviz.render.build import BuildSummary
 
 __all__ = [
     "main",
@@ -334,7 +337,7 @@ def _build_quietly(
     paths: bool = True,
     keep_failed: bool = False,
     cluster: Any = None,
-):
+) -> BuildSummary:
     """Build the chapters' mp4s (cached) with one line per chapter, for the commands that
     work on rendered chapters; exits with the usual codes when a tool is missing or another
     build holds the folder. Records each outcome."""
@@ -468,7 +471,7 @@ def check(
     settings = _voice(VoiceSettings(), voice, lexicon)
     narrator = settings.narrator(narration_cache())
     results = []
-    summaries: list[dict] = []
+    summaries: list[dict[str, Any]] = []
     errors: list[str] = []
     connection = _connect(cluster)
     for outcome in runner.check_chapters(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from mathviz.errors import MissingTool
@@ -152,7 +153,7 @@ def _font(family: str) -> Check:
     return Check(f"font:{family}", ok, "installed" if ok else "not installed", _apt("font"))
 
 
-_SYSTEM_CHECKS = {
+_SYSTEM_CHECKS: dict[str, Callable[[], Check]] = {
     "ffmpeg": lambda: _binary("ffmpeg", "ffmpeg", "ffmpeg"),
     "ffprobe": lambda: _binary("ffprobe", "ffprobe", "ffprobe"),
     "latex": lambda: _binary("latex", "latex", "LaTeX"),

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, cast
 
 import numpy as np
 from manim import (
@@ -202,9 +202,7 @@ def is_visible(mob: Mobject) -> bool:
 
 # --- colour science ------------------------------------------------------------------------
 def _rgb(color: ParsableManimColor | Sequence[float] | np.ndarray) -> np.ndarray:
-    if isinstance(color, np.ndarray) or (
-        isinstance(color, (tuple, list)) and not isinstance(color, str)
-    ):
+    if isinstance(color, (np.ndarray, Sequence)) and not isinstance(color, str):
         return np.asarray(color, dtype=float)[..., :3]
     return np.asarray(ManimColor(color).to_rgb(), dtype=float)
 
@@ -222,7 +220,8 @@ def _linear(rgb: np.ndarray) -> np.ndarray:
 def relative_luminance(color: ParsableManimColor | Sequence[float] | np.ndarray) -> np.ndarray:
     """WCAG 2.x relative luminance of sRGB colour(s) (``[..., 3]`` in 0..1, or a colour)."""
     lin = _linear(_rgb(color))
-    return lin @ np.array([0.2126, 0.7152, 0.0722])
+    luminance: np.ndarray = lin @ np.array([0.2126, 0.7152, 0.0722])
+    return luminance
 
 
 def contrast_ratio(
@@ -303,7 +302,16 @@ def _type_info(cls: type) -> tuple[bool, bool, bool, bool, bool]:
     return info
 
 
-def _stroke_width(mob: Mobject) -> float:
+class _Painted(Protocol):
+    """A part flagged ``vector`` (it has ``fill_rgbas``): a VMobject's colour attributes."""
+
+    fill_rgbas: np.ndarray
+    stroke_rgbas: np.ndarray
+    #: one width, or one per point
+    stroke_width: float | np.ndarray | None
+
+
+def _stroke_width(mob: _Painted) -> float:
     """A mobject's stroke width as one number (the widest, for per-point widths)."""
     width = mob.stroke_width
     if width is None:
@@ -627,10 +635,12 @@ class _Scene:
         if n == 0:
             return
         points = [m.points for m in parts]
+        # read as _Painted only where flagged vector (it has a VMobject's colour arrays)
+        painted = cast("list[_Painted]", parts)
         flags = shape.vector_flags
-        fills = [m.fill_rgbas if v else _OPAQUE for m, v in zip(parts, flags, strict=True)]
-        strokes = [m.stroke_rgbas if v else _NO_STROKE for m, v in zip(parts, flags, strict=True)]
-        widths = [_stroke_width(m) if v else 0.0 for m, v in zip(parts, flags, strict=True)]
+        fills = [m.fill_rgbas if v else _OPAQUE for m, v in zip(painted, flags, strict=True)]
+        strokes = [m.stroke_rgbas if v else _NO_STROKE for m, v in zip(painted, flags, strict=True)]
+        widths = [_stroke_width(m) if v else 0.0 for m, v in zip(painted, flags, strict=True)]
         # boxes from the curves' anchors (what Manim's get_corner measures)
         counts = np.array([len(p) for p in points])
         starts = np.zeros(n, dtype=int)
@@ -726,9 +736,10 @@ class _Texts:
 
 def _backdrop(lo: np.ndarray, hi: np.ndarray, frame: tuple[float, float]) -> np.ndarray:
     size = hi - lo
-    return (size[..., 0] >= BACKDROP_FRACTION * frame[0]) & (
+    backdrop: np.ndarray = (size[..., 0] >= BACKDROP_FRACTION * frame[0]) & (
         size[..., 1] >= BACKDROP_FRACTION * frame[1]
     )
+    return backdrop
 
 
 # --- the rules -------------------------------------------------------------------------------
@@ -761,8 +772,8 @@ def _offscreen(
             out[k] -= min(margin_w, margin_h)
             if out[k] <= 1e-3:
                 continue
-        kept.append(k)
-        found.append((k, Finding("offscreen", describe(mob), float(out[k]))))
+        kept.append(int(k))
+        found.append((int(k), Finding("offscreen", describe(mob), float(out[k]))))
     return [f for _, f in sorted(found, key=lambda kf: kf[0])]
 
 

@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, ParamSpec, Self, TypeVar, cast
 
 import numpy as np
 
@@ -53,7 +53,8 @@ __all__ = [
 #: the kinds of read-back a checkpoint accepts
 SOURCE_KINDS = ("geometry", "area", "count", "printed", "derived")
 
-F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class ReadingError(ValueError):
@@ -65,7 +66,7 @@ class Shown(float):
 
     source: str
 
-    def __new__(cls, value: float, source: str) -> Shown:
+    def __new__(cls, value: float, source: str) -> Self:
         obj = super().__new__(cls, float(value))
         obj.source = source
         return obj
@@ -73,7 +74,7 @@ class Shown(float):
     def __repr__(self) -> str:
         return f"Shown({float(self)!r}, {self.source!r})"
 
-    def __reduce__(self) -> tuple:
+    def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (float(self), self.source))
 
 
@@ -87,7 +88,7 @@ class ShownInt(int):
         obj.source = source
         return obj
 
-    def __reduce__(self) -> tuple:
+    def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (int(self), self.source))
 
 
@@ -112,7 +113,7 @@ class Printed(Shown):
     def __repr__(self) -> str:
         return f"Printed({self.text!r})"
 
-    def __reduce__(self) -> tuple:
+    def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (float(self), self.source, self.text, self.decimals))
 
 
@@ -146,11 +147,11 @@ class ShownArray(np.ndarray):
     def __getitem__(self, index: Any) -> Any:
         return self._wrap_item(super().__getitem__(index), index)
 
-    def __iter__(self):  # noqa: D105
+    def __iter__(self) -> Iterator[Any]:  # noqa: D105
         for i in range(len(self)):
             yield self[i]
 
-    def __reduce__(self) -> tuple:
+    def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (np.asarray(self).tolist(), self.source))
 
 
@@ -159,7 +160,8 @@ class PrintedArray(ShownArray):
     ``texts`` lists the typeset strings in the same (row-major) order; reshaping and indexing
     keep both aligned with the values."""
 
-    half_units: np.ndarray
+    #: ``None`` (with the texts) when a view's shape no longer matches the values'
+    half_units: np.ndarray | None
     _text_grid: np.ndarray | None
 
     @property
@@ -185,10 +187,11 @@ class PrintedArray(ShownArray):
         self._text_grid = texts if aligned else None
 
     def reshape(self, *shape: Any, **kwargs: Any) -> PrintedArray:  # noqa: D102
-        out = np.ndarray.reshape(self, *shape, **kwargs).view(PrintedArray)
+        out: PrintedArray = np.ndarray.reshape(self, *shape, **kwargs).view(PrintedArray)
         out.source, out.mobject_ids = self.source, self.mobject_ids
-        out.half_units = np.reshape(self.half_units, out.shape)
-        out._text_grid = np.reshape(self._text_grid, out.shape)
+        if self.half_units is not None and self._text_grid is not None:
+            out.half_units = np.reshape(self.half_units, out.shape)
+            out._text_grid = np.reshape(self._text_grid, out.shape)
         return out
 
     def __getitem__(self, index: Any) -> Any:
@@ -199,6 +202,7 @@ class PrintedArray(ShownArray):
                 if isinstance(item, np.ndarray) and item.ndim
                 else Shown(float(item), self.source)
             )
+        assert self.half_units is not None  # set and dropped together with the texts
         texts, units = self._text_grid[index], self.half_units[index]
         if isinstance(item, np.ndarray) and item.ndim:
             view = item.view(PrintedArray)
@@ -207,14 +211,16 @@ class PrintedArray(ShownArray):
             return view
         return parse_printed(str(texts), source="printed")
 
-    def __reduce__(self) -> tuple:
-        return (
-            _printed_array,
-            (np.asarray(self).tolist(), list(self.texts), self.half_units.tolist()),
-        )
+    def __reduce__(self) -> tuple[Any, ...]:
+        units = None if self.half_units is None else self.half_units.tolist()
+        return (_printed_array, (np.asarray(self).tolist(), list(self.texts), units))
 
 
-def _printed_array(values: list, texts: list, half_units: list) -> PrintedArray:
+def _printed_array(values: Any, texts: list[str], half_units: Any) -> PrintedArray:
+    if not texts and np.size(values):  # a view that lost its texts (see ``half_units``)
+        bare = np.asarray(values, dtype=float).view(PrintedArray)
+        bare.source = "printed"
+        return bare
     flat = np.asarray(texts, dtype=object).ravel()
     out = PrintedArray(parse_printed(str(t)) for t in flat)
     return out.reshape(np.shape(values))
@@ -246,19 +252,25 @@ def tag(value: Any, source: str) -> Any:
     raise TypeError(f"cannot tag a {type(value).__name__} as a reading")
 
 
-def reads_screen(kind: str = "geometry") -> Callable[[F], F]:
-    """Decorate a read-back helper: its result is a reading of ``kind`` from the helper's name."""
+def reads_screen(kind: str = "geometry") -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Decorate a read-back helper: its result is a reading of ``kind`` from the helper's name.
+
+    The helper keeps its signature: :func:`tag` returns a float as a :class:`Shown`, an int as
+    a :class:`ShownInt`, an array as a :class:`ShownArray`, containers element by element.
+    """
     if kind not in SOURCE_KINDS:
         raise ValueError(f"unknown reading kind {kind!r}; one of {', '.join(SOURCE_KINDS)}")
 
-    def decorate(fn: F) -> F:
+    def decorate(fn: Callable[P, R]) -> Callable[P, R]:
         source = f"{kind}: {fn.__qualname__}"
 
         @functools.wraps(fn)
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
-            return tag(fn(*args, **kwargs), source)
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            # tag() returns a subclass of the result's type (a bool alone comes back as a
+            # ShownInt, an int), which mypy cannot see through its Any
+            return cast(R, tag(fn(*args, **kwargs), source))
 
-        return wrapper  # type: ignore[return-value]
+        return wrapper
 
     return decorate
 
@@ -344,8 +356,9 @@ def _typeset_string(mob: Any) -> str:
         return "".join(chars)  # type: ignore[arg-type]
     attributes = vars(mob)
     for name in ("original_text", "tex_string", "text"):  # Text / MarkupText, MathTex, other
-        if isinstance(attributes.get(name), str):
-            return attributes[name]
+        value = attributes.get(name)
+        if isinstance(value, str):
+            return value
     raise ReadingError(f"{type(mob).__name__} shows no text to read")
 
 

@@ -34,7 +34,7 @@ import contextlib
 import dataclasses
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 import numpy as np
 from manim import (
@@ -82,6 +82,9 @@ __all__ = [
     "LectureScene",
     "LectureThreeDScene",
 ]
+
+#: any mobject: a method that returns the one it was given keeps its type
+M = TypeVar("M", bound=Mobject)
 
 #: words read per second at a calm lecture pace; a beat lasts at least as long as its text
 READING_WORDS_PER_SECOND = 2.6
@@ -262,6 +265,7 @@ class LectureMixin:
     # attributes provided by manim.Scene
     renderer: Any
     mobjects: list[Mobject]
+    animations: list[Animation] | None
 
     def setup(self) -> None:  # noqa: D102 - manim hook
         super().setup()  # type: ignore[misc]
@@ -377,11 +381,8 @@ class LectureMixin:
         tag = f"layout@beat{index}" if index is not None else "layout"
         moving: frozenset[int] = frozenset()
         if moment:
-            moving = frozenset(
-                id(m)
-                for a in self.animations  # type: ignore[attr-defined]
-                for m in _animated_family(a)
-            )
+            assert self.animations is not None  # a moment is inside a play
+            moving = frozenset(id(m) for a in self.animations for m in _animated_family(a))
         for description, size in layout_problems(
             self.mobjects, moving=moving, walk=self._layout_walk
         ):
@@ -502,7 +503,7 @@ class LectureMixin:
         return ok
 
     # --- numbers shown without a checkpoint ---------------------------------------------
-    def declare_shown(self, mob: Mobject, why: str) -> Mobject:
+    def declare_shown(self, mob: M, why: str) -> M:
         """Declare a number on screen that needs no checkpoint (a typed constant from the
         brief, a label of given data); ``why`` is kept in the report. Returns ``mob``."""
         for part in mob.get_family():
@@ -594,7 +595,7 @@ class LectureMixin:
         # Manim's loop (manim.scene.Scene.play_internal), with the motion checks at
         # ``MOTION_SAMPLES`` moments of the run time; a check run (frames skipped) steps the
         # animations to exactly those moments instead of jumping to the end.
-        assert self.animations is not None  # type: ignore[has-type]
+        assert self.animations is not None
         self.duration = self.get_run_time(self.animations)  # type: ignore[attr-defined]
         self.time_progression = self._get_animation_time_progression(  # type: ignore[attr-defined]
             self.animations, self.duration
@@ -622,7 +623,7 @@ class LectureMixin:
         self._frozen_check(static, owners)
         for animation in self.animations:
             animation.finish()
-            animation.clean_up_from_scene(self)
+            animation.clean_up_from_scene(cast(Scene, self))  # the mixin is always in a Scene
         if not self.renderer.skip_animations:
             self.update_mobjects(0)  # type: ignore[attr-defined]
         self.renderer.static_image = None
@@ -713,19 +714,19 @@ class LectureMixin:
         card = theme.title_card(self.chapter.id, self.chapter.title, self.chapter.level.title)
         self.declare_shown(card, "the chapter's id and title")
         with self.beat(narration):
-            self.play(theme.show_card(card))  # type: ignore[attr-defined]
-        self.play(theme.hide(card), run_time=0.6)  # type: ignore[attr-defined]
+            self.play(theme.show_card(card))
+        self.play(theme.hide(card), run_time=0.6)
 
     def close_chapter(self, takeaway: str, narration: str) -> None:
         """End card beat: clears the stage, shows the takeaway and the next chapter."""
         if self.mobjects:
-            self.play(theme.hide(*self.mobjects), run_time=0.6)  # type: ignore[attr-defined]
+            self.play(theme.hide(*self.mobjects), run_time=0.6)
         following = [c for c in CHAPTERS if c.sort_key() > self.chapter.sort_key()]
         next_title = f"{following[0].id} {following[0].title}" if following else None
         card = theme.end_card(takeaway, next_title)
         self.declare_shown(card, "the takeaway and the next chapter's id")
         with self.beat(narration, hold=0.5):
-            self.play(theme.show_card(card))  # type: ignore[attr-defined]
+            self.play(theme.show_card(card))
 
     def tear_down(self) -> None:  # noqa: D102 - manim hook
         self.report.duration = self.clock

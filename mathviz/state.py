@@ -6,9 +6,13 @@ import functools
 import hashlib
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from mathviz.checkpoints import CheckpointResult, Pacing, SceneReport
 from mathviz.course import PROJECT_ROOT, Chapter
+
+if TYPE_CHECKING:
+    from mathviz.render.build import ChapterOutcome
 
 __all__ = [
     "state_dir",
@@ -115,7 +119,7 @@ def check_seconds(chapter: Chapter) -> float | None:
     return float(seconds) if isinstance(seconds, (int, float)) else None
 
 
-def checked_pacing(chapter: Chapter) -> dict | None:
+def checked_pacing(chapter: Chapter) -> dict[str, Any] | None:
     """The pacing figure of the chapter's last check, if its source has not changed since
     (``None`` for a chapter whose module has gone: a check of it no longer holds)."""
     if not chapter.has_scenes:
@@ -158,7 +162,7 @@ def status(chapter: Chapter, out_root: Path) -> str:
     return "rendered" if rendered_outputs(chapter, out_root) else "verified"
 
 
-def record_outcome(outcome) -> None:
+def record_outcome(outcome: ChapterOutcome) -> None:
     """Remember the checkpoints of a chapter a build rendered (or refused to render)."""
     if outcome.checkpoints:
         record_check(outcome.chapter, outcome.checkpoints)

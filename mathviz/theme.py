@@ -6,6 +6,8 @@ Scenes and primitives take colours from here by *meaning* (``BASIS_I``, ``GRADIE
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from manim import (
     DOWN,
@@ -18,6 +20,7 @@ from manim import (
     Line,
     ManimColor,
     MathTex,
+    Mobject,
     Succession,
     Text,
     VGroup,
@@ -172,7 +175,7 @@ SMALL_SIZE = 20
 SAFE_MARGIN = 0.2
 
 
-def text(content: str, *, size: int = BODY_SIZE, color: ManimColor = TEXT, **kwargs) -> Text:
+def text(content: str, *, size: int = BODY_SIZE, color: ManimColor = TEXT, **kwargs: Any) -> Text:
     """Course-styled plain text."""
     return Text(content, font=FONT, font_size=size, color=color, **kwargs)
 
@@ -189,7 +192,7 @@ def code(*lines: str, size: int = 24, color: ManimColor = TEXT) -> VGroup:
     return block
 
 
-def tex(*parts: str, size: int = 40, color: ManimColor = TEXT, **kwargs) -> MathTex:
+def tex(*parts: str, size: int = 40, color: ManimColor = TEXT, **kwargs: Any) -> MathTex:
     """Course-styled formula."""
     return MathTex(*parts, font_size=size, color=color, **kwargs)
 
@@ -226,7 +229,7 @@ def show_card(card: VGroup) -> Animation:
     return Succession(Write(card[0], run_time=0.8), FadeIn(VGroup(*card[1:]), shift=0.2 * UP))
 
 
-def hide(*mobjects) -> Animation:
+def hide(*mobjects: Mobject) -> Animation:
     """Fade mobjects out (the course's standard exit)."""
     return FadeOut(Group(*mobjects))
 

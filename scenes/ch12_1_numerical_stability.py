@@ -14,6 +14,7 @@ the gap between neighbours doubling at every power of two, and the real doubles'
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from decimal import Decimal, getcontext
 
 import numpy as np
@@ -27,6 +28,7 @@ from manim import (
     FadeIn,
     FadeOut,
     Indicate,
+    ManimColor,
     Succession,
     Text,
     Transform,
@@ -92,7 +94,7 @@ def overflows_in_python(x: float) -> bool:
 def decimal_logsumexp(z: tuple[float, ...]) -> float:
     """log Σ exp(z) straight from the formula in 40-digit decimal arithmetic (no overflow)."""
     getcontext().prec = 40
-    return float(sum(Decimal(v).exp() for v in z).ln())
+    return float(sum((Decimal(v).exp() for v in z), Decimal(0)).ln())
 
 
 def largest_double_from_bits() -> float:
@@ -132,7 +134,9 @@ def toy_gap(p: float) -> float:
     return 2.0 ** (math.floor(math.log2(p)) - TOY_BITS)
 
 
-def code_row(call: str, value: float | str, fmt: str = "", color=theme.TEXT) -> tuple[VGroup, Text]:
+def code_row(
+    call: str, value: float | str, fmt: str = "", color: ManimColor = theme.TEXT
+) -> tuple[VGroup, Text]:
     """``np.exp(709.0)   8.2e+307``: a line of code and what it prints, both monospaced."""
     shown = value if isinstance(value, str) else format(value, fmt)
     if not isinstance(value, str) and not math.isfinite(value):
@@ -403,6 +407,10 @@ class NumericalStability(LectureScene):
         def probs_shown() -> PrintedArray:
             return PrintedArray([p.value for p in probs])
 
+        def prob_read(i: int) -> Callable[[], float]:
+            """Probability ``i`` as the sliding bars give it."""
+            return lambda: softmax_of(large.heights_shown())[i]
+
         def logits_at(t: float) -> np.ndarray:
             return np.array(LARGE) - top * t
 
@@ -423,7 +431,7 @@ class NumericalStability(LectureScene):
             )
             self.play(self.panel.show(shift_row), run_time=0.55 * b.sentence(0))
             for i, p in enumerate(probs):
-                p.follow(lambda i=i: softmax_of(large.heights_shown())[i])
+                p.follow(prob_read(i))
             with (
                 self.invariant(
                     "probabilities read from the sliding bars stay the small chart's",

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
+from typing import TypedDict, cast
 
 import numpy as np
 from manim import (
@@ -32,6 +33,7 @@ from manim import (
     FadeOut,
     FadeToColor,
     ManimColor,
+    MathTex,
     Mobject,
     MoveAlongPath,
     Succession,
@@ -39,10 +41,12 @@ from manim import (
     VMobject,
 )
 from manim.animation.animation import Animation
+from numpy.typing import ArrayLike
 
 from mathviz import theme
 from mathviz.maths import recommender
 from mathviz.maths.slider import SliderRange
+from mathviz.primitives.motion import built
 from mathviz.primitives.panel import Panel
 from mathviz.primitives.slider import Slider
 from mathviz.primitives.vectors import (
@@ -82,6 +86,14 @@ TABLE_LABEL_SIZE = 28
 TABLE_ROW_GAP = 0.85
 
 
+class TableStyle(TypedDict):
+    """The keyword arguments every column of the users' table shares."""
+
+    size: int
+    row_gap: float
+    label_size: int
+
+
 # --- independent routes to the expected values ----------------------------------------------
 def exact_sum(u: Iterable[Number], v: Iterable[Number]) -> list[Fraction]:
     """Entry-wise sum in exact arithmetic."""
@@ -110,7 +122,7 @@ def two_movies(name: str) -> tuple[int, int]:
 
 # --- panel pieces -------------------------------------------------------------------------------
 def named_column(
-    values: Iterable[Number], tex_name: str, color: ManimColor, *, decimals: int = 0
+    values: ArrayLike, tex_name: str, color: ManimColor, *, decimals: int = 0
 ) -> ColumnVector:
     header = theme.tex(tex_name, size=SYMBOL_SIZE, color=color)
     column = ColumnVector(values, decimals=decimals, size=ENTRY_SIZE, header=header)
@@ -118,7 +130,7 @@ def named_column(
     return column
 
 
-def symbol(tex: str) -> Mobject:
+def symbol(tex: str) -> MathTex:
     return theme.tex(tex, size=SYMBOL_SIZE)
 
 
@@ -150,16 +162,16 @@ def walk_rows(
     def light(row: int) -> list[Animation]:
         anims = light_rows(columns, row, theme.ACCENT)
         if row < len(partners):
-            anims.append(partners[row].animate.set_stroke(theme.ACCENT, width=7))
+            anims.append(built(partners[row].animate.set_stroke(theme.ACCENT, width=7)))
         return anims
 
     def restore(row: int) -> list[Animation]:
-        anims = [
+        anims: list[Animation] = [
             FadeToColor(col.entries[row], colors[row].to_hex())
             for col, colors in zip(columns, base, strict=True)
         ]
         if row < len(partners):
-            anims.append(partners[row].animate.set_stroke(partner_base[row], width=3))
+            anims.append(built(partners[row].animate.set_stroke(partner_base[row], width=3)))
         return anims
 
     steps: list[Animation] = []
@@ -319,10 +331,12 @@ class Vectors(LectureScene):
                 ),
                 self.panel.reveal(slider, self.c_dot, self.col_v2, self.equals2, self.col_cv),
             )
+            ghost = scaling.ghost
+            assert ghost is not None  # made with ghost=True (the default)
             self.checkpoint(
                 "scaling_v_list",
                 self.col_v2.values_shown(),
-                expected=self.plane.tip_shown(scaling.ghost),
+                expected=self.plane.tip_shown(ghost),
             )
             # c and c·v are read off the moving arrow at every frame, never left behind it
             with (
@@ -376,7 +390,11 @@ class Vectors(LectureScene):
         self.user_plane = plane
         self.color_b = color_b
 
-        table_style = {"size": TABLE_SIZE, "row_gap": TABLE_ROW_GAP, "label_size": TABLE_LABEL_SIZE}
+        table_style: TableStyle = {
+            "size": TABLE_SIZE,
+            "row_gap": TABLE_ROW_GAP,
+            "label_size": TABLE_LABEL_SIZE,
+        }
         self.col_a = RatingVector(USER_A, show_movies=True, **table_style)
         self.col_b = RatingVector(USER_B, **table_style)
         self.col_users_sum = ColumnVector(np.zeros(5), header="sum", color=SUM_COLOR, **table_style)
@@ -407,7 +425,10 @@ class Vectors(LectureScene):
             b.say(
                 1,
                 self.col_a.emphasize_rows((ix, iy), theme.TEXT),
-                *(name.label.animate.set_color(theme.TEXT) for name in plane.decorations[-2:]),
+                *(
+                    cast(BackedLabel, name).label.animate.set_color(theme.TEXT)
+                    for name in plane.decorations[-2:]
+                ),
                 self.users.show_first(),
             )
             b.say(2, self.panel.reveal(self.col_b), self.users.show_second())

@@ -771,6 +771,10 @@ class GeometryOfVectors(LectureScene):
                 return ball.inverse_p_shown(), 0.0
             return p_readout.value, ball.p_shown()
 
+        def norm_against_marker(q: float, readout: Readout) -> Callable[[], tuple[Any, Any]]:
+            """A norm's readout beside that norm of the marked point, read off the outline."""
+            return lambda: (readout.value, p_norm(ball.marker_shown(), q))
+
         def check_stage(stage: str, p: float) -> None:
             point = marker_point(p)
             expected = sym_norms(point)
@@ -822,10 +826,7 @@ class GeometryOfVectors(LectureScene):
                 stack.enter_context(
                     self.invariant(
                         f"norm_{'inf' if q == INF else q}_readout_is_drawn_marker_norm",
-                        lambda q=q, readout=readout: (
-                            readout.value,
-                            p_norm(ball.marker_shown(), q),
-                        ),
+                        norm_against_marker(q, readout),
                     )
                 )
             with self.beat(

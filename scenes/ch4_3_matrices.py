@@ -8,7 +8,8 @@ from the result matrix and checked against exact rational arithmetic.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, cast
 
 import numpy as np
 import sympy as sp
@@ -28,6 +29,7 @@ from manim import (
     Transform,
     TransformFromCopy,
     VGroup,
+    VMobject,
 )
 
 from mathviz import theme
@@ -55,7 +57,7 @@ QUICK = ((1, 0), (1, 1), (2, 0), (2, 1))
 
 
 # --- independent route to the expected values ---------------------------------------------------
-def rational(x) -> sp.Rational:
+def rational(x: float) -> sp.Rational:
     """A typed decimal as an exact sympy rational (``0.2`` → 1/5)."""
     return sp.Rational(str(x))
 
@@ -68,7 +70,7 @@ def expected_output() -> sp.Matrix:
     return x * w + bias_rows
 
 
-def exact_flat(rows) -> list[float]:
+def exact_flat(rows: Iterable[Iterable[float]]) -> list[float]:
     """The typed data row by row, each number through its exact rational (``0.2`` → 1/5)."""
     return [float(rational(v)) for row in rows for v in row]
 
@@ -450,7 +452,11 @@ class Matrices(LectureScene):
                         built(swapped[6].animate.set_color(theme.BAD)),
                     ),
                     FadeIn(swapped[11], shift=0.2 * LEFT),
-                    Indicate(VGroup(*(swapped[q] for q in (4, 6, 11))), color=theme.BAD),
+                    Indicate(
+                        # manim types a VMobject's parts as Mobject; a formula's are VMobjects
+                        VGroup(*(cast(VMobject, swapped[q]) for q in (4, 6, 11))),
+                        color=theme.BAD,
+                    ),
                 ),
             )
 

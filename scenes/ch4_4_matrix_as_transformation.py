@@ -8,7 +8,7 @@ area scales by the determinant. Every map flows (``exp(t log M)``), with î, ĵ,
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -131,7 +131,7 @@ def area_readout(read: Callable[[], float]) -> AreaRow:
     return AreaRow(swatch, readout)
 
 
-def landing_row(name: str, point: Sequence[float], color: Any) -> MathTex:
+def landing_row(name: str, point: Iterable[float], color: Any) -> MathTex:
     """``name v = (x, y)`` in ``color``; parts 1 and 3 are the printed coordinates."""
     x, y = (int(round(float(c))) for c in point)
     row = theme.tex(name + r"\,\vec v = (", str(x), r",\ ", str(y), ")", size=PANEL_SIZE)

@@ -9,6 +9,7 @@ impossible row ``0 0 | −6``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from fractions import Fraction
 
 import numpy as np
@@ -59,25 +60,29 @@ PANEL_X = 3.1
 TEXT_SIZE = 40
 TOL = 1e-6
 
+#: a system's coefficient matrix (rows of integers) and its right-hand side
+Coefficients = Sequence[Sequence[int]]
+RightSide = Sequence[int]
+
 
 # --- independent routes to the expected values ---------------------------------------------------
-def sympy_solution(a, b) -> list[float]:
+def sympy_solution(a: Coefficients, b: RightSide) -> list[float]:
     """The solution of ``A x = b`` by sympy's exact LU solve."""
     return [float(v) for v in sp.Matrix(a).LUsolve(sp.Matrix(b))]
 
 
-def sympy_rref(a, b) -> list[float]:
+def sympy_rref(a: Coefficients, b: RightSide) -> list[float]:
     """The reduced row echelon form of ``[A | b]``, flattened (sympy)."""
     reduced, _ = sp.Matrix(a).row_join(sp.Matrix(b)).rref()
     return [float(v) for v in reduced]
 
 
-def sympy_augmented(a, b) -> list[float]:
+def sympy_augmented(a: Coefficients, b: RightSide) -> list[float]:
     """``[A | b]`` flattened row by row, joined by sympy."""
     return [float(v) for v in sp.Matrix(a).row_join(sp.Matrix(b))]
 
 
-def first_step(a, b) -> list[list[Fraction]]:
+def first_step(a: Coefficients, b: RightSide) -> list[list[Fraction]]:
     """``[A | b]`` after ``R2 ← R2 − (a21 / a11) R1``, written out with fractions."""
     r1 = [Fraction(a[0][0]), Fraction(a[0][1]), Fraction(b[0])]
     r2 = [Fraction(a[1][0]), Fraction(a[1][1]), Fraction(b[1])]
@@ -85,14 +90,14 @@ def first_step(a, b) -> list[list[Fraction]]:
     return [r1, [y - k * x for x, y in zip(r1, r2, strict=True)]]
 
 
-def columns_scaled(a, weights) -> list[float]:
+def columns_scaled(a: Coefficients, weights: Sequence[float]) -> list[float]:
     """``x · column 1`` and ``y · column 2``, flattened, by hand."""
     (a11, a12), (a21, a22) = a
     x, y = weights
     return [x * a11, x * a21, y * a12, y * a22]
 
 
-def flat(rows) -> list[float]:
+def flat(rows: Iterable[Iterable[Fraction]]) -> list[float]:
     return [float(v) for row in rows for v in row]
 
 
@@ -113,7 +118,7 @@ class SystemsOfLinearEquations(LectureScene):
         )
 
     # --- helpers -------------------------------------------------------------------------
-    def equations(self, a, b) -> VGroup:
+    def equations(self, a: Coefficients, b: RightSide) -> VGroup:
         """The system as colour-coded equations (colour = its line in the row picture)."""
         rows = VGroup(
             *(
@@ -136,7 +141,7 @@ class SystemsOfLinearEquations(LectureScene):
                 label.set_z_index(3)
                 plane.add(card)
 
-    def row_picture(self, a, b) -> RowPicture:
+    def row_picture(self, a: Coefficients, b: RightSide) -> RowPicture:
         picture = RowPicture(a, b, x_range=X_RANGE, y_range=Y_RANGE, unit=UNIT)
         picture.shift(PLANE_CENTER - picture.plane.get_center())
         self.lift_ticks(picture.plane)
@@ -151,7 +156,7 @@ class SystemsOfLinearEquations(LectureScene):
             y = grid.slot(k, 0)[1]
             x = grid.get_left()[0] - 0.3
             bars.add(
-                Line([x - 0.35, y, 0], [x, y, 0], stroke_width=8, stroke_color=EQUATION_COLORS[k])
+                Line((x - 0.35, y, 0), (x, y, 0), stroke_width=8, stroke_color=EQUATION_COLORS[k])
             )
         return bars
 
@@ -167,7 +172,7 @@ class SystemsOfLinearEquations(LectureScene):
         )
         note = theme.text("A x = b", size=theme.LABEL_SIZE, color=theme.MUTED)
         panel = VGroup(self.system, matrix_form, note).arrange(DOWN, buff=0.5)
-        panel.move_to([PANEL_X, 0.6, 0])
+        panel.move_to((PANEL_X, 0.6, 0))
         self.matrix_form = VGroup(matrix_form, note)
         self.picture = self.row_picture(A, B)
         with self.beat(
@@ -243,7 +248,7 @@ class SystemsOfLinearEquations(LectureScene):
         combo[1].set_color(picture.colors[0])
         combo[4].set_color(picture.colors[1])
         combo[6].set_color(theme.ACCENT)
-        combo.move_to([PANEL_X, 1.4, 0])
+        combo.move_to((PANEL_X, 1.4, 0))
         picture.readouts.next_to(combo, DOWN, buff=0.6)
         weights = self.solution
         # x and y always say how much of each column the drawn arrows hold (0 before mixing)
@@ -293,7 +298,7 @@ class SystemsOfLinearEquations(LectureScene):
     def elimination_beats(self) -> None:
         elimination = Elimination.of(A, B)
         matrix = AugmentedMatrix.of(elimination, font_size=TEXT_SIZE, label_size=34)
-        matrix.move_to([PANEL_X - 1.3, 0.9, 0])
+        matrix.move_to((PANEL_X - 1.3, 0.9, 0))
         markers = self.row_markers(matrix)
         picture = self.row_picture(A, B)
         self.picture = picture
@@ -394,7 +399,7 @@ class SystemsOfLinearEquations(LectureScene):
 
     def singular_beats(self) -> None:
         system = self.equations(A_SINGULAR, B_SINGULAR)
-        system.move_to([PANEL_X - 0.4, 2.4, 0])
+        system.move_to((PANEL_X - 0.4, 2.4, 0))
         picture = self.row_picture(A_SINGULAR, B_SINGULAR)
         elimination = Elimination.of(A_SINGULAR, B_SINGULAR)
         with self.beat(
@@ -417,7 +422,7 @@ class SystemsOfLinearEquations(LectureScene):
                 tol=TOL,
             )
         matrix = AugmentedMatrix.of(elimination, font_size=TEXT_SIZE, label_size=34)
-        matrix.move_to([PANEL_X - 1.3, 0.0, 0])
+        matrix.move_to((PANEL_X - 1.3, 0.0, 0))
         markers = self.row_markers(matrix)
         step = elimination.steps[0]
         verdict = theme.tex(r"0x + 0y = -6", size=TEXT_SIZE, color=theme.BAD)

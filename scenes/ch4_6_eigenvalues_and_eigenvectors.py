@@ -16,7 +16,7 @@ import functools
 import math
 from collections.abc import Callable, Sequence
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import sympy as sp
@@ -36,11 +36,11 @@ from manim import (
     ManimColor,
     MathTex,
     Matrix,
-    Mobject,
     NumberPlane,
     SurroundingRectangle,
     Transform,
     VGroup,
+    VMobject,
     smooth,
 )
 from manim.animation.animation import Animation
@@ -188,7 +188,7 @@ class TableRow(VGroup):
 
     def __init__(
         self,
-        label: Mobject,
+        label: VMobject,
         angle: float = 0.0,
         stretch: float = 1.0,
         color: ManimColor = theme.TEXT,
@@ -400,7 +400,7 @@ class EigenvaluesAndEigenvectors(LectureScene):
             CarryByMatrix(
                 m,
                 self.diagram.reference,
-                arrows=list(self.display.arrows),
+                arrows=cast(list[Arrow], list(self.display.arrows)),  # made by plane_arrow
                 group=self.display.arrows,
                 run_time=run_time,
             ),
@@ -663,6 +663,12 @@ class EigenvaluesAndEigenvectors(LectureScene):
         def drawn_rayleigh() -> float:
             return trail.rayleigh_shown(a)
 
+        def readout_against_arrow(
+            readout: Readout, drawn: Callable[[], float]
+        ) -> Callable[[], tuple[Any, Any]]:
+            """A readout beside the quantity it names, read off the drawn arrow."""
+            return lambda: (readout.value, drawn())
+
         dominant = DashedLine(
             plane.c2p(-1, -1),
             plane.c2p(2.15, 2.15),
@@ -698,7 +704,7 @@ class EigenvaluesAndEigenvectors(LectureScene):
                     readouts_follow_the_arrow.enter_context(
                         self.invariant(
                             f"{name}_readout_is_the_drawn_arrows",
-                            lambda readout=readout, drawn=drawn: (readout.value, drawn()),
+                            readout_against_arrow(readout, drawn),
                         )
                     )
                 self.play(self.panel.show(code, k_read, angle_read, rayleigh_read, run_time=0.8))

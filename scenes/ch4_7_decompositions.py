@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import math
 from collections.abc import Sequence
+from typing import SupportsFloat
 
 import numpy as np
 import sympy as sp
@@ -101,16 +102,19 @@ def projected_approximation(m: np.ndarray, k: int) -> np.ndarray:
     of MᵀM), which equals the truncated SVD."""
     values, vectors = np.linalg.eigh(m.T @ m)
     top = vectors[:, np.argsort(values)[::-1][:k]]
-    return m @ top @ top.T
+    approximation: np.ndarray = m @ top @ top.T
+    return approximation
 
 
 def pulse(mob: Mobject, scale: float = 1.15) -> Animation:
     """Swell ``mob`` about its own centre and back (it ends where it started)."""
-    return built(mob.animate(rate_func=there_and_back).scale(scale))
+    # manim types ``.animate`` as the mobject; at run time it is a builder taking animation kwargs
+    swell = mob.animate(rate_func=there_and_back)  # type: ignore[operator]  # see above
+    return built(swell.scale(scale))
 
 
 # --- panel pieces -----------------------------------------------------------------------------------
-def matrix_row(name: str, entries: Sequence[Sequence[object]]) -> VGroup:
+def matrix_row(name: str, entries: Sequence[Sequence[SupportsFloat]]) -> VGroup:
     grid = Matrix(
         [[f"{float(x):g}" for x in row] for row in entries],
         element_to_mobject=MathTex,

@@ -15,7 +15,7 @@ import math
 from collections.abc import Sequence
 from fractions import Fraction
 from types import FunctionType
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import sympy as sp
@@ -61,6 +61,8 @@ POLAR_TARGET_DEGREES = 120
 
 TOL = 1e-6
 PANEL_SIZE = 34
+#: any mobject placed on the basis plane (``place`` returns it as it came)
+M = TypeVar("M", bound=Mobject)
 ROW_SIZE = 30
 #: where the basis plane's origin sits on screen, and its scale
 BASIS_ORIGIN = np.array([-5.6, -2.9, 0.0])
@@ -128,7 +130,8 @@ class PlainReadout(Readout):
         self._foot = plain.number.get_bottom()[1] - plain.label[0][-1].get_y()
         self.set(value)
 
-    def set(self, value: float) -> PlainReadout:  # noqa: D102 - Readout.set, trimmed
+    # like Readout.set, it takes the value: it shadows Mobject.set(**attributes) on purpose
+    def set(self, value: float) -> PlainReadout:  # type: ignore[override]  # noqa: D102 - Readout.set, trimmed
         places = self.max_decimals
         shown = round(float(value), places)
         while places > 0 and abs(round(shown, places - 1) - shown) < 1e-9:
@@ -247,11 +250,11 @@ class CoordinateSystems(LectureScene):
     # ------------------------------------------------------------------------------------
     def place(
         self,
-        mob: Mobject,
+        mob: M,
         coords_: Sequence[float],
         direction: np.ndarray | None = None,
         buff: float = 0.15,
-    ) -> Mobject:
+    ) -> M:
         """Centre ``mob`` on the basis plane's point ``coords_`` (or beside it)."""
         if direction is None:
             return mob.move_to(self.grid.c2p(*coords_))

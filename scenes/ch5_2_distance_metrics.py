@@ -15,7 +15,7 @@ bar narrowing with the histogram.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 from itertools import pairwise
 
@@ -38,6 +38,7 @@ from manim import (
     Mobject,
     NumberLine,
     Rectangle,
+    Text,
     VGroup,
 )
 from manim.animation.animation import Animation
@@ -88,7 +89,7 @@ PANEL_ANCHOR = np.array([0.7, 3.45, 0.0])
 L1_COLOR, L2_COLOR, LINF_COLOR = theme.NORM_L1, theme.NORM_L2, theme.GOOD
 
 
-def color_of(name: str):
+def color_of(name: str) -> ManimColor:
     """The course-wide colour of a user."""
     return theme.USER_COLORS[USERS.index(name)]
 
@@ -99,7 +100,7 @@ def ratings_on(name: str, movies: tuple[str, ...]) -> np.ndarray:
 
 
 # --- independent routes to the expected values ----------------------------------------------
-def exact_distances(u, v) -> dict[str, float]:
+def exact_distances(u: np.ndarray, v: np.ndarray) -> dict[str, float]:
     """L1, L2, L∞ by hand in exact arithmetic: Fractions for sums and max, sympy for the root."""
     diffs = [Fraction(int(b)) - Fraction(int(a)) for a, b in zip(u, v, strict=True)]
     return {
@@ -109,7 +110,7 @@ def exact_distances(u, v) -> dict[str, float]:
     }
 
 
-def scipy_distances(u, v) -> dict[str, float]:
+def scipy_distances(u: np.ndarray, v: np.ndarray) -> dict[str, float]:
     """L1, L2, L∞ from scipy.spatial.distance."""
     return {
         "l1": float(cityblock(u, v)),
@@ -118,7 +119,7 @@ def scipy_distances(u, v) -> dict[str, float]:
     }
 
 
-def cosine_sympy(u, v) -> float:
+def cosine_sympy(u: np.ndarray, v: np.ndarray) -> float:
     """``u·v / (|u| |v|)`` in exact arithmetic."""
     su, sv = sp.Matrix([int(x) for x in u]), sp.Matrix([int(x) for x in v])
     return float(su.dot(sv) / (sp.sqrt(su.dot(su)) * sp.sqrt(sv.dot(sv))))
@@ -150,7 +151,7 @@ def histograms_cdist(seed: int) -> dict[int, tuple[np.ndarray, float]]:
 
 
 # --- panel pieces -----------------------------------------------------------------------------
-def user_row(names, movies) -> VGroup:
+def user_row(names: Sequence[str], movies: tuple[str, ...]) -> VGroup:
     """``Ana = (4, 1)   Chloé = (2, 5)`` in the users' colours."""
     parts = []
     for name in names:
@@ -184,7 +185,7 @@ def rating_axes(movies: tuple[str, str]) -> tuple[Axes, VGroup]:
     return axes, VGroup(x_label, y_label)
 
 
-def name_label(name: str, point, direction, buff: float = 0.15) -> VGroup:
+def name_label(name: str, point: np.ndarray, direction: np.ndarray, buff: float = 0.15) -> Text:
     label = theme.text(name, size=theme.LABEL_SIZE + 2, color=color_of(name))
     return label.next_to(point, direction, buff=buff)
 

@@ -31,6 +31,7 @@ from mathviz.maths.calculus import (
     CUBIC_WELL,
     SIN_OF_SQUARE,
     SINE,
+    ChainRuleStep,
     DifferentiableFunction,
     chain_rule,
     classify_critical_point,
@@ -343,7 +344,10 @@ class Derivatives(LectureScene):
             size=PANEL_SIZE,
             color=theme.GRADIENT,
         )
-        rates = lambda: chain_rule(SINE, INNER, float(tracer.point_shown()[0]))  # noqa: E731
+
+        def rates() -> ChainRuleStep:
+            return chain_rule(SINE, INNER, float(tracer.point_shown()[0]))
+
         inner_read.follow(lambda: rates().inner_rate)
         outer_read.follow(lambda: rates().outer_rate)
         product_read.follow(tracer.slope_shown)

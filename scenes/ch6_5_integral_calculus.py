@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import math
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import sympy as sp
@@ -32,6 +34,7 @@ from manim import (
 )
 
 from mathviz import theme
+from mathviz.maths.integrals import Rule
 from mathviz.primitives.calculus import line_slope_shown
 from mathviz.primitives.integrals import AccumulatedArea, RiemannRectangles
 from mathviz.primitives.panel import Panel
@@ -39,7 +42,7 @@ from mathviz.primitives.readout import Readout
 from mathviz.readings import reads_screen
 from mathviz.scene import LectureScene
 
-RULE = "mid"
+RULE: Rule = "mid"
 REFINEMENTS = (4, 8, 16, 64)
 #: marked points for the fundamental theorem: one where sin is positive, one where negative
 MARKED_X = (1.0, 4.0)
@@ -72,7 +75,7 @@ def midpoint_sum_closed_form(n: int) -> float:
     return h / math.sin(h / 2)
 
 
-def sympy_integral(lo, hi) -> float:
+def sympy_integral(lo: sp.Expr | float, hi: sp.Expr | float) -> float:
     x = sp.symbols("x")
     return float(sp.integrate(sp.sin(x), (x, lo, hi)))
 
@@ -261,6 +264,13 @@ class IntegralCalculus(LectureScene):
         a_label.next_to(axes.c2p(math.pi, 2.0), UP, buff=0.15)
         self.panel = Panel(corner=UP + RIGHT)
         invariants = contextlib.ExitStack()  # from when the axes stand until the lobes cancel
+
+        def readout_against_region(
+            readout: Readout, quantity: str
+        ) -> Callable[[], tuple[Any, Any]]:
+            """A readout beside the quantity it names, read off the drawn region."""
+            return lambda: (readout.value, region.quantity_shown(quantity))
+
         with self.beat(
             "Now run the interval on to two pi and sweep a right edge across it. "
             "Above the axis the area piles up, and the yellow curve plots the running "
@@ -273,9 +283,7 @@ class IntegralCalculus(LectureScene):
                 ("A readout equals the drawn signed area", total, "area"),
             ):
                 invariants.enter_context(
-                    self.invariant(
-                        name, lambda r=readout, q=quantity: (r.value, region.quantity_shown(q))
-                    )
+                    self.invariant(name, readout_against_region(readout, quantity))
                 )
             self.play(self.panel.show(formula, above, below, total), FadeIn(region))
             b.say(1, region.sweep_to(math.pi), FadeIn(a_label))

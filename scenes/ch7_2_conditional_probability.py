@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 from fractions import Fraction
+from typing import cast
 
 import numpy as np
 from manim import (
@@ -34,6 +35,7 @@ from manim import (
     Transform,
     TransformFromCopy,
     VGroup,
+    VMobject,
     Write,
 )
 from manim.animation.animation import Animation
@@ -131,7 +133,7 @@ class ShareBar(VGroup):
         return float(self.h_part.width / (self.h_part.width + self.n_part.width))
 
 
-def _lit(*mobjects: VGroup | Rectangle, on: bool = True) -> Animation:
+def _lit(*mobjects: VMobject, on: bool = True) -> Animation:
     """Light regions (an accent outline) or put them back (the thin background seam)."""
     anims = [
         built(
@@ -142,6 +144,16 @@ def _lit(*mobjects: VGroup | Rectangle, on: bool = True) -> Animation:
         for m in mobjects
     ]
     return AnimationGroup(*anims)
+
+
+class LegendRow(VGroup):
+    """A legend row: a colour swatch and the readout of the area of the piece ``key``."""
+
+    def __init__(self, key: str, swatch: VMobject, readout: Readout) -> None:
+        super().__init__(swatch, readout)
+        self.key = key
+        self.swatch = swatch
+        self.readout = readout
 
 
 def _ghost(diagram: BayesAreaDiagram, share: float) -> DashedVMobject:
@@ -247,9 +259,13 @@ class ConditionalProbability(LectureScene):
         right_tex.next_to(right, RIGHT, 0.1)
         return VGroup(left, right, left_tex, right_tex)
 
-    def _legend(self, diagram: BayesAreaDiagram, h: str, n: str, e: str, not_e: str) -> VGroup:
-        """Four swatches with the areas of the drawn pieces: a table, the "=" signs aligned."""
+    def _legend(
+        self, diagram: BayesAreaDiagram, h: str, n: str, e: str, not_e: str
+    ) -> tuple[VGroup, list[LegendRow]]:
+        """Four swatches with the areas of the drawn pieces: a table, the "=" signs aligned;
+        the table and its rows."""
         rows = VGroup()
+        row_list: list[LegendRow] = []
         for key, (hyp, ev) in {
             "h_e": (h, e),
             "h_not_e": (h, not_e),
@@ -260,17 +276,17 @@ class ConditionalProbability(LectureScene):
             opacity = FAINT if key.endswith("not_e") else 0.9
             swatch = legend_row(color, opacity, "", size=LABEL_SIZE)[0]
             readout = Readout(rf"P(\text{{{hyp}}},\ \text{{{ev}}})", 0.0, size=LABEL_SIZE)
-            row = VGroup(swatch, readout)
-            row.key = key
+            row = LegendRow(key, swatch, readout)
             rows.add(row)
-        label_w = max(r[1].label.width for r in rows)
-        for i, row in enumerate(rows):
-            swatch, readout = row
-            swatch.move_to([0, -i * 0.62, 0], aligned_edge=LEFT)
+            row_list.append(row)
+        label_w = max(r.readout.label.width for r in row_list)
+        for i, row in enumerate(row_list):
+            swatch, readout = row.swatch, row.readout
+            swatch.move_to((0, -i * 0.62, 0), aligned_edge=LEFT)
             readout.next_to(swatch, RIGHT, buff=0.25 + label_w - readout.label.width)
         rows.shift(LEGEND_LEFT * RIGHT - rows.get_left()[0] * RIGHT)
         rows.align_to(diagram.frame, UP)
-        return rows
+        return rows, row_list
 
     def likelihood_beats(self, diagram: BayesAreaDiagram) -> VGroup:
         anim = diagram.split_by_likelihood()
@@ -291,10 +307,10 @@ class ConditionalProbability(LectureScene):
                 tol=1e-6,
             )
             self.check_likelihoods("fail", braces, HIGH_GIVEN_FAIL, false_alarm)
-        legend = self._legend(diagram, "fail", "ok", "high CPU", "normal")
+        legend, legend_rows = self._legend(diagram, "fail", "ok", "high CPU", "normal")
         # each row shows its drawn piece's area from the moment it appears
-        for row in legend:
-            row[1].set(diagram.area_shown(row.key))
+        for row in legend_rows:
+            row.readout.set(diagram.area_shown(row.key))
         joints = {
             "h_e": FAIL * HIGH_GIVEN_FAIL,
             "h_not_e": FAIL * (1 - HIGH_GIVEN_FAIL),
@@ -323,7 +339,7 @@ class ConditionalProbability(LectureScene):
                 0,
                 LaggedStart(*(FadeIn(row, shift=0.3 * LEFT) for row in legend), lag_ratio=0.35),
             )
-            shown = {row.key: row[1].value for row in legend}
+            shown = {row.key: row.readout.value for row in legend_rows}
             self.checkpoint(
                 "joint_fail_high",
                 diagram.area_shown("h_e"),
@@ -396,7 +412,7 @@ class ConditionalProbability(LectureScene):
         posterior.shift(2 * step * UP)
         names = self._conditioned_names(diagram, "fail", "ok")
         widths = self._width_braces(diagram)
-        posterior[1].set(diagram.posterior_shown())
+        cast(Readout, posterior[1]).set(diagram.posterior_shown())
         ghost = _ghost(diagram, float(FAIL))
         with self.beat(
             "The failing share of what is left is 0.045 out of 0.2: 22.5 percent. "
@@ -510,7 +526,7 @@ class ConditionalProbability(LectureScene):
             ),
             theme.tex(r"P(\text{Friday}) = 0.20", size=LABEL_SIZE, color=theme.EVIDENCE),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
-        facts.align_to([LEGEND_LEFT, 0, 0], LEFT).align_to(diagram.frame, UP)
+        facts.align_to((LEGEND_LEFT, 0, 0), LEFT).align_to(diagram.frame, UP)
         self.declare_shown(facts, "the brief's data for the Friday question")
         with self.beat(
             "Same picture, new question: should we deploy on Fridays? "
@@ -578,7 +594,7 @@ class ConditionalProbability(LectureScene):
             )
             names = self._conditioned_names(diagram, "incident", "fine")
             widths = self._width_braces(diagram, decimals=2)
-            posterior[1].set(diagram.posterior_shown())
+            cast(Readout, posterior[1]).set(diagram.posterior_shown())
             self.play(
                 FadeIn(names),
                 FadeIn(posterior, shift=0.2 * UP),

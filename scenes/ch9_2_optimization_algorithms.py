@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import math
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 from manim import (
@@ -235,15 +237,17 @@ class OptimizationAlgorithms(LectureScene):
     def race_beats(self) -> None:
         race = self.race
         rows = [valley_formula(), self.step, *(self.f_reads[n] for n in NAMES)]
+
+        def trail_end_and_dot(name: str) -> Callable[[], tuple[Any, Any]]:
+            """Where an optimizer's drawn trail ends, and where its dot is."""
+            return lambda: (race.trail_end_shown(name), race.positions_shown()[name])
+
         with contextlib.ExitStack() as motion:
             for name in NAMES:  # at every sampled frame of the race, not only at beat ends
                 motion.enter_context(
                     self.invariant(
                         f"trail ends at its dot: {name}",
-                        lambda name=name: (
-                            race.trail_end_shown(name),
-                            race.positions_shown()[name],
-                        ),
+                        trail_end_and_dot(name),
                         tol=TOL,
                     )
                 )

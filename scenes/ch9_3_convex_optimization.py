@@ -290,7 +290,7 @@ class HumpZoom(VGroup):
         self.balls = VGroup(*(p.dot.copy().clear_updaters() for p in paths))
         self.add(self.frame, self.axes, self.curve, self.divide, self.top, self.balls)
         for ball, path in zip(self.balls, paths, strict=True):
-            ring = path.dot.get_fill_opacity() < 0.5
+            ring = bool(path.dot.get_fill_opacity() < 0.5)
             ball.add_updater(lambda m, path=path, ring=ring: self._place(m, path, ring))
             self._place(ball, path, ring)
 

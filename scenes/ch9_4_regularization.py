@@ -86,8 +86,8 @@ def _normal_equations() -> tuple[list[list[Fraction]], list[Fraction]]:
     """XᵀX and Xᵀy in exact arithmetic (the data are decimals with one digit)."""
     xs = [[Fraction(str(v)) for v in row] for row in X]
     ys = [Fraction(str(v)) for v in Y]
-    a = [[sum(r[i] * r[j] for r in xs) for j in range(2)] for i in range(2)]
-    b = [sum(r[i] * t for r, t in zip(xs, ys, strict=True)) for i in range(2)]
+    a = [[sum((r[i] * r[j] for r in xs), Fraction(0)) for j in range(2)] for i in range(2)]
+    b = [sum((r[i] * t for r, t in zip(xs, ys, strict=True)), Fraction(0)) for i in range(2)]
     return a, b
 
 
@@ -114,7 +114,8 @@ def l1_by_scipy() -> np.ndarray:
     res = minimize(
         _loss, [0.0, 0.0], method="SLSQP", constraints=cons, options={"ftol": 1e-15, "maxiter": 500}
     )
-    return res.x
+    w: np.ndarray = res.x
+    return w
 
 
 def l2_by_lagrange() -> tuple[float, np.ndarray]:

@@ -377,3 +377,24 @@ def test_serve_serves_a_site_and_refuses_a_folder_that_is_not_one(tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_a_published_entry_without_its_page_in_course_json_is_dropped_not_a_crash(tmp_path):
+    # course.json is read back to keep what an earlier publish wrote; an entry that says
+    # "published" but names no page (a damaged file) is dropped like any other damaged entry,
+    # where before it was kept and writing the site then failed with a TypeError
+    from mathviz.publish import site
+
+    (tmp_path / "ok.html").write_text("<p>ok</p>")
+    entry = {"id": "6.3", "title": "Gradients", "level": 6, "level_title": "Calculus"}
+    (tmp_path / "course.json").write_text(
+        json.dumps(
+            {
+                "chapters": [
+                    {**entry, "status": "published", "page": "ok.html"},
+                    {**entry, "id": "6.4", "status": "published", "page": None},
+                ]
+            }
+        )
+    )
+    assert list(site._previous_entries(tmp_path)) == ["6.3"]

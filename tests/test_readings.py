@@ -155,3 +155,18 @@ def test_a_reshaped_printed_matrix_indexes_each_entry_with_its_own_text():
     assert row[1].half_unit == 0.005
     again = pickle.loads(pickle.dumps(matrix))
     assert again.shape == (2, 3) and again[1][0].text == "-4.5"
+
+
+def test_a_printed_view_that_lost_its_texts_still_reshapes_and_pickles():
+    # flattening a printed matrix gives a view whose shape no longer matches its texts: it
+    # keeps the values (as readings of the same source), not the texts; before, reshaping
+    # it raised ValueError and pickling it AttributeError
+    numbers = [DecimalNumber(v, num_decimal_places=1) for v in (1.5, -2.0, 3.5, 4.0)]
+    flat = printed_all(numbers).reshape(2, 2).ravel()
+    assert flat.texts == () and flat.half_units is None
+    square = flat.reshape(2, 2)
+    assert square.shape == (2, 2) and square.texts == ()
+    assert float(square[1, 0]) == 3.5
+    again = pickle.loads(pickle.dumps(flat))
+    assert isinstance(again, PrintedArray) and again.tolist() == flat.tolist()
+    assert again.source == "printed"

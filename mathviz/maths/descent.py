@@ -23,7 +23,8 @@ __all__ = [
     "angle_between",
 ]
 
-ScalarField = Callable[[NDArray[np.float64]], float]
+#: a function of a point, or of a stacked grid of points (shape (2, ...)) element-wise
+ScalarField = Callable[[NDArray[np.float64]], float | NDArray[np.float64]]
 VectorField = Callable[[NDArray[np.float64]], NDArray[np.float64]]
 
 

@@ -16,11 +16,14 @@ from manim import (
     Circle,
     Create,
     GrowFromCenter,
+    ManimColor,
+    Mobject,
     UpdateFromAlphaFunc,
     VGroup,
     VMobject,
 )
 from manim.animation.animation import Animation
+from manim.utils.color import ParsableManimColor
 from numpy.typing import ArrayLike
 
 from mathviz import theme
@@ -49,7 +52,7 @@ class TaylorSeriesPlot(VGroup):
         Degree of the first polynomial shown.
     """
 
-    def __init__(self, axes: Axes, degree: int = 1, *, color=theme.ACCENT) -> None:
+    def __init__(self, axes: Axes, degree: int = 1, *, color: ManimColor = theme.ACCENT) -> None:
         super().__init__()
         self.axes = axes
         self.degree = degree
@@ -110,7 +113,7 @@ class TaylorSeriesPlot(VGroup):
         """
         old, self.degree = self.degree, degree
 
-        def blend(_: VMobject, s: float) -> None:
+        def blend(_: Mobject, s: float) -> None:
             self._draw_blend(old, degree, s)
 
         return UpdateFromAlphaFunc(self.polynomial, blend, run_time=run_time)
@@ -148,7 +151,12 @@ class LogLogErrorPlot(DottedCurve):
     """
 
     def __init__(
-        self, axes: Axes, steps: ArrayLike, errors: ArrayLike, *, color=theme.CURVE
+        self,
+        axes: Axes,
+        steps: ArrayLike,
+        errors: ArrayLike,
+        *,
+        color: ParsableManimColor = theme.CURVE,
     ) -> None:
         self.steps = np.asarray(steps, dtype=float)
         self.errors = np.asarray(errors, dtype=float)
@@ -172,7 +180,8 @@ class LogLogErrorPlot(DottedCurve):
     def log10_points_shown(self) -> np.ndarray:
         """Each dot's ``(log10 h, log10 error)``: its position on the two logarithmic axes,
         read back through them, in drawing order."""
-        return np.log10(np.array([coords(self.axes, d) for d in self.dots]))
+        logs: np.ndarray = np.log10(np.array([coords(self.axes, d) for d in self.dots]))
+        return logs
 
     def mark_minimum(self) -> Animation:
         """Ring the dot with the smallest drawn error."""

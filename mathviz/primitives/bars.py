@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Sequence
-from typing import cast
 
 import numpy as np
 from manim import (
@@ -37,7 +36,7 @@ from manim.animation.animation import Animation
 from numpy.typing import ArrayLike
 
 from mathviz import theme
-from mathviz.primitives.motion import Scripted
+from mathviz.primitives.motion import Scripted, built
 from mathviz.readings import Printed, PrintedArray, ReadingError, printed, reads_screen
 
 __all__ = [
@@ -195,12 +194,14 @@ class BarChart(VGroup):
         self.add(self.axes, self.bars, self.labels, self.names)
 
     # --- building ---------------------------------------------------------------------------
-    def _bar_and_label(self, i: int, value: float, decimals: int) -> tuple[VMobject, Mobject]:
+    def _bar_and_label(self, i: int, value: float, decimals: int) -> tuple[VMobject, VMobject]:
         axes = self.axes
         lo, hi = axes.y_range[0], axes.y_range[1]
         slot = axes.c2p(1, 0)[0] - axes.c2p(0, 0)[0]
         bar_width = BAR_FILL * slot
         x = i + 0.5
+        bar: VMobject
+        label: VMobject
         if math.isnan(value):
             bar = Rectangle(
                 width=bar_width, height=1e-7, stroke_width=0, fill_color=theme.BAD, fill_opacity=0.0
@@ -287,14 +288,14 @@ class BarChart(VGroup):
             )
             self._retired.append(old_axes)
             self.add(self.axes)
-            anims += [old_axes.animate.set_opacity(0), FadeIn(self.axes)]
+            anims += [built(old_axes.animate.set_opacity(0)), FadeIn(self.axes)]
         self.values = new
         for i, v in enumerate(new):
             bar, label = self._bar_and_label(i, v, decimals)
             anims.append(Transform(self.bars[i], bar))
             old_label = self.labels[i]
             self._retired.append(old_label)
-            anims.append(old_label.animate.set_opacity(0))
+            anims.append(built(old_label.animate.set_opacity(0)))
             anims.append(FadeIn(label))
             self.labels.submobjects[i] = label
             self.add(old_label)  # stays drawn while it fades; dropped on the next morph
@@ -333,7 +334,7 @@ class BarChart(VGroup):
         for old_part in (*self.bars, *self.labels):
             _blank(old_part)
         self.bars.submobjects = [bar for bar, _ in drawn]
-        self.labels.submobjects = [cast(VMobject, label) for _, label in drawn]
+        self.labels.submobjects = [label for _, label in drawn]
 
     def glide(
         self,

@@ -21,6 +21,7 @@ from manim import (
     VGroup,
 )
 from manim.animation.animation import Animation
+from manim.utils.color import ParsableManimColor
 
 from mathviz import theme
 from mathviz.maths.bayes import BayesModel, Rect
@@ -92,7 +93,6 @@ class BayesAreaDiagram(VGroup):
         )
         corner = self.frame.get_corner(DOWN + LEFT)
         rect.move_to(corner + np.array([x + w / 2, y + h / 2, 0.0]))
-        rect.key = key
         return rect
 
     def _column(self, left: Fraction, width: Fraction, key: str) -> Rectangle:
@@ -201,7 +201,7 @@ class BayesAreaDiagram(VGroup):
         return self.frame.get_right()
 
 
-def legend_row(color, opacity: float, label_tex: str, size: int = 30) -> VGroup:
+def legend_row(color: ParsableManimColor, opacity: float, label_tex: str, size: int = 30) -> VGroup:
     """A colour swatch and a formula, for the diagram's legend."""
     swatch = Square(0.32, stroke_width=0, fill_color=color, fill_opacity=opacity)
     label = theme.tex(label_tex, size=size).next_to(swatch, RIGHT, buff=0.2)

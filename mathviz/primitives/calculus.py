@@ -26,12 +26,14 @@ from manim import (
     FadeIn,
     GrowFromCenter,
     Line,
+    ManimColor,
     UpdateFromAlphaFunc,
     ValueTracker,
     VGroup,
     VMobject,
 )
 from manim.animation.animation import Animation
+from manim.utils.color import ParsableManimColor
 
 from mathviz import theme
 from mathviz.maths.calculus import DifferentiableFunction, RealFunction, secant_slope
@@ -142,7 +144,7 @@ class SecantTangent(VGroup):
         readout: Readout | None = None,
         run_readout: Readout | None = None,
         reach: float = 0.9,
-        color=theme.GRADIENT,
+        color: ManimColor = theme.GRADIENT,
     ) -> None:
         super().__init__()
         self.axes, self.f, self.x0, self.reach = axes, f, float(x0), float(reach)
@@ -196,7 +198,7 @@ class SecantTangent(VGroup):
             raise ValueError("h must keep its sign and stay non-zero (use show_tangent)")
         start = self.h
 
-        def update(_mob, alpha: float) -> None:
+        def update(_mob: object, alpha: float) -> None:
             self.h_tracker.set_value(start * (h / start) ** alpha)
             self._redraw()
 
@@ -312,7 +314,7 @@ class LimitApproach(VGroup):
             raise ValueError("the dot approaches the hole from one side and never reaches it")
         start = self.x
 
-        def update(_mob, alpha: float) -> None:
+        def update(_mob: object, alpha: float) -> None:
             self._place(start + alpha * (x - start))
 
         return UpdateFromAlphaFunc(self, update, run_time=run_time)
@@ -494,7 +496,7 @@ class DerivativeTracer(VGroup):
         if not trace:
             self._visited = []
 
-        def update(_mob, alpha: float) -> None:
+        def update(_mob: object, alpha: float) -> None:
             self._place(start + alpha * (x - start), record=trace)
 
         return UpdateFromAlphaFunc(self, update, run_time=run_time)
@@ -524,7 +526,9 @@ class DerivativeTracer(VGroup):
         self.trail.clear_points()
         return self
 
-    def mark(self, x: float, color=theme.GOOD, radius: float = 0.1) -> Animation:
+    def mark(
+        self, x: float, color: ParsableManimColor = theme.GOOD, radius: float = 0.1
+    ) -> Animation:
         """Ring the point of ``f`` at ``x`` and its slope below (e.g. a critical point)."""
         rings = VGroup(
             Circle(radius=radius + 0.05, stroke_color=color, stroke_width=4).move_to(

@@ -9,7 +9,8 @@ are shown live while it moves. Everything is read back through a fixed reference
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from typing import cast
 
 import numpy as np
 from manim import (
@@ -26,13 +27,16 @@ from manim import (
     Succession,
     UpdateFromAlphaFunc,
     VGroup,
+    VMobject,
 )
 from manim.animation.animation import Animation
+from manim.utils.color import ParsableManimColor
 from numpy.typing import ArrayLike
 
 from mathviz import theme
 from mathviz.maths.coordinates import Basis2D, coefficient_along, from_polar, to_polar
 from mathviz.primitives.linear_map import CarryByMatrix
+from mathviz.primitives.motion import built
 from mathviz.primitives.plots import number_plane
 from mathviz.primitives.readout import Readout, coords
 from mathviz.readings import reads_screen
@@ -110,7 +114,13 @@ class BasisChangeGrid(VGroup):
         )
 
     # --- construction -------------------------------------------------------------------
-    def _arrow(self, start: ArrayLike, end: ArrayLike, color, width: float = 7) -> Arrow:
+    def _arrow(
+        self,
+        start: Iterable[float],
+        end: Iterable[float],
+        color: ParsableManimColor,
+        width: float = 7,
+    ) -> Arrow:
         return Arrow(
             self.reference.c2p(*start),
             self.reference.c2p(*end),
@@ -142,8 +152,8 @@ class BasisChangeGrid(VGroup):
         m = self.basis.matrix
         self._current = m.copy()
         reveal = AnimationGroup(
-            self.skew_grid.animate.set_stroke(opacity=0.85),
-            self.reference.animate.set_stroke(opacity=0.45),
+            built(self.skew_grid.animate.set_stroke(opacity=0.85)),
+            built(self.reference.animate.set_stroke(opacity=0.45)),
             run_time=0.8,
         )
         # one clock for grid and arrows: b₁, b₂ are the skew grid's (1, 0), (0, 1) throughout
@@ -211,11 +221,11 @@ class BasisChangeGrid(VGroup):
         legs = list(self.legs)
         self.legs.remove(*legs)
         self.spent_legs.add(*legs)
-        return AnimationGroup(*(leg.animate.set_opacity(0.0) for leg in legs), group=self)
+        return AnimationGroup(*(built(leg.animate.set_opacity(0.0)) for leg in legs), group=self)
 
     # --- read back ----------------------------------------------------------------------
     @reads_screen("geometry")
-    def tip_shown(self, arrow: Arrow) -> np.ndarray:
+    def tip_shown(self, arrow: VMobject) -> np.ndarray:
         """An arrow's tip in standard coordinates, as drawn."""
         return coords(self.reference, arrow.get_end())
 
@@ -235,7 +245,7 @@ class BasisChangeGrid(VGroup):
         """Where the drawn walk ends, in standard coordinates."""
         if len(self.legs) != 2:
             raise RuntimeError("no walk drawn")
-        return self.tip_shown(self.legs[1])
+        return self.tip_shown(cast(Arrow, self.legs[1]))  # the legs are arrows (_arrow)
 
     @reads_screen("geometry")
     def walk_coefficients_shown(self) -> np.ndarray:
@@ -244,7 +254,7 @@ class BasisChangeGrid(VGroup):
             raise RuntimeError("no walk drawn")
         out = []
         for leg, arrow in zip(self.legs, (self.b1_arrow, self.b2_arrow), strict=True):
-            leg_vec = self.tip_shown(leg) - coords(self.reference, leg.get_start())
+            leg_vec = self.tip_shown(cast(Arrow, leg)) - coords(self.reference, leg.get_start())
             base = self.tip_shown(arrow) - coords(self.reference, arrow.get_start())
             out.append(coefficient_along(leg_vec, base))
         return np.array(out)
@@ -342,7 +352,7 @@ class PolarGrid(VGroup):
         tip = self.plane.c2p(x, y)
         self.dot.move_to(tip)
         self.radius_line.put_start_and_end_on(origin, tip)
-        unit = np.linalg.norm(self.plane.c2p(1, 0) - origin)
+        unit = float(np.linalg.norm(self.plane.c2p(1, 0) - origin))
         self.arc.become(
             Arc(
                 radius=self.arc_radius * unit,
@@ -374,7 +384,7 @@ class PolarGrid(VGroup):
         """Slide the dot along its circle to ``degrees``; radius, arc and readouts follow."""
         start, end = self.theta, math.radians(degrees)
 
-        def update(_mob, alpha: float) -> None:
+        def update(_mob: object, alpha: float) -> None:
             self._place(start + alpha * (end - start))
 
         return AnimationGroup(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 import numpy as np
 from manim import (
@@ -13,6 +14,7 @@ from manim import (
     Dot,
     GrowArrow,
     Line,
+    ManimColor,
     Mobject,
     Succession,
     UpdateFromAlphaFunc,
@@ -25,11 +27,18 @@ from numpy.typing import ArrayLike
 
 from mathviz import theme
 from mathviz.maths.descent import ContourLine, DescentTrace, nearest_tangent
+from mathviz.primitives.motion import built
 from mathviz.primitives.plots import scene_points
 from mathviz.primitives.readout import Readout, coords
 from mathviz.readings import reads_screen
 
 __all__ = ["ContourMap", "GradientArrows", "GradientDescentPath"]
+
+
+class _LevelCurve(VMobject):
+    """A drawn level curve that knows its level."""
+
+    level: float
 
 
 class ContourMap(VGroup):
@@ -55,7 +64,7 @@ class ContourMap(VGroup):
         for line in self.lines:
             rank = levels.index(line.level) / max(len(levels) - 1, 1)
             shade = min_opacity + (1.0 - min_opacity) * rank
-            curve = VMobject(stroke_color=color, stroke_width=stroke_width, stroke_opacity=shade)
+            curve = _LevelCurve(stroke_color=color, stroke_width=stroke_width, stroke_opacity=shade)
             curve.set_points_smoothly(scene_points(axes, np.asarray(line.points)[:, :2]))
             curve.level = line.level
             self.add(curve)
@@ -66,13 +75,16 @@ class ContourMap(VGroup):
     @reads_screen("geometry")
     def tangent_shown(self, level: float, point: ArrayLike) -> np.ndarray:
         """Unit tangent of the *drawn* level curve nearest to ``point``, in axes coordinates."""
-        curves = [c for c in self if abs(c.level - level) < 1e-9]
+        drawn = cast(list[_LevelCurve], list(self))  # a contour map holds only its curves
+        curves = [c for c in drawn if abs(c.level - level) < 1e-9]
         if not curves:
             raise KeyError(f"no contour at level {level}")
         best = min(
             curves,
             key=lambda c: np.min(
-                np.linalg.norm(c.points[::4, :2] - self.axes.c2p(*point)[:2], axis=1)
+                np.linalg.norm(
+                    c.points[::4, :2] - self.axes.c2p(*np.asarray(point, dtype=float))[:2], axis=1
+                )
             ),
         )
         anchors = coords(self.axes, best.points[::4])
@@ -104,14 +116,16 @@ class GradientArrows(VGroup):
             )
 
     def create(self, run_time: float = 2.0) -> Animation:
-        return AnimationGroup(*(GrowArrow(a) for a in self), lag_ratio=0.1, run_time=run_time)
+        arrows = cast(list[Arrow], list(self))  # gradient arrows hold only their arrows
+        return AnimationGroup(*(GrowArrow(a) for a in arrows), lag_ratio=0.1, run_time=run_time)
 
     @reads_screen("geometry")
     def direction_shown(self, index: int) -> np.ndarray:
         """Unit direction of arrow ``index`` as drawn, in axes coordinates."""
         arrow = self[index]
         d = coords(self.axes, arrow.get_end()) - coords(self.axes, arrow.get_start())
-        return d / np.linalg.norm(d)
+        unit: np.ndarray = d / np.linalg.norm(d)
+        return unit
 
 
 class GradientDescentPath(VGroup):
@@ -142,7 +156,7 @@ class GradientDescentPath(VGroup):
         *,
         display_points: ArrayLike | None = None,
         readouts: Sequence[tuple[Readout, Sequence[float]]] = (),
-        color=theme.PATH,
+        color: ManimColor = theme.PATH,
         trail_width: float = 3,
         visited: bool = False,
     ) -> None:
@@ -174,12 +188,12 @@ class GradientDescentPath(VGroup):
         a, b = self.axes.c2p(*self.display_points[k - 1]), self.axes.c2p(*self.display_points[k])
         # the segment exists (in the trail) from the moment the walk is built, so it starts as
         # a stub at ``a`` and grows only when its own step plays: later steps stay unseen
-        parts: list[Animation] = [self.dot.animate.move_to(b)]
+        parts: list[Animation] = [built(self.dot.animate.move_to(b))]
         if np.linalg.norm(b - a) > 1e-6:  # a converged walk takes steps too short to draw
             segment = Line(a, a + (b - a) * 1e-4, color=self.color, stroke_width=self.trail_width)
             self.trail.add(segment)
 
-            def grow(line: Line, t: float, a=a, b=b) -> None:
+            def grow(line: Mobject, t: float, a: np.ndarray = a, b: np.ndarray = b) -> None:
                 line.put_start_and_end_on(a, a + (b - a) * max(t, 1e-4))
 
             parts.append(UpdateFromAlphaFunc(segment, grow))

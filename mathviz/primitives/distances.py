@@ -25,6 +25,8 @@ from manim import (
     GrowFromCenter,
     GrowFromEdge,
     Line,
+    ManimColor,
+    Mobject,
     Polygon,
     Transform,
     UpdateFromAlphaFunc,
@@ -36,6 +38,7 @@ from numpy.typing import ArrayLike
 
 from mathviz import theme
 from mathviz.maths.distances import largest_gap, manhattan_path
+from mathviz.primitives.motion import built
 from mathviz.primitives.plots import DottedCurve
 from mathviz.primitives.readout import Readout, coords
 from mathviz.readings import reads_screen
@@ -49,7 +52,7 @@ __all__ = [
 ]
 
 
-def _segment_length(axes: Axes, line: Line) -> float:
+def _segment_length(axes: Axes, line: VMobject) -> float:
     start, end = line.get_start_and_end()
     return float(np.linalg.norm(coords(axes, end) - coords(axes, start)))
 
@@ -79,7 +82,7 @@ class DistanceComparison(VGroup):
         start: ArrayLike,
         end: ArrayLike,
         *,
-        colors: tuple = (theme.USER_COLORS[0], theme.USER_COLORS[1]),
+        colors: tuple[ManimColor, ManimColor] = (theme.USER_COLORS[0], theme.USER_COLORS[1]),
         order: Sequence[int] = (0, 1),
     ) -> None:
         super().__init__()
@@ -143,7 +146,8 @@ class DistanceComparison(VGroup):
     @reads_screen("geometry")
     def difference_shown(self) -> np.ndarray:
         """``end − start`` as drawn (dot centres through the axes)."""
-        return coords(self.axes, self.dots[1]) - coords(self.axes, self.dots[0])
+        difference: np.ndarray = coords(self.axes, self.dots[1]) - coords(self.axes, self.dots[0])
+        return difference
 
     @reads_screen("geometry")
     def lengths_shown(self) -> dict[str, float]:
@@ -173,7 +177,12 @@ class DifferenceBars(VGroup):
     """
 
     def __init__(
-        self, axes: Axes, values: ArrayLike, *, width: float = 0.6, color=theme.MUTED
+        self,
+        axes: Axes,
+        values: ArrayLike,
+        *,
+        width: float = 0.6,
+        color: ManimColor = theme.MUTED,
     ) -> None:
         super().__init__()
         self.axes = axes
@@ -182,7 +191,7 @@ class DifferenceBars(VGroup):
         self.bars = VGroup(*(self._bar(i + 1, v, color) for i, v in enumerate(self.values)))
         self.add(self.bars)
 
-    def _bar(self, x: float, value: float, color) -> Polygon:
+    def _bar(self, x: float, value: float, color: ManimColor) -> Polygon:
         w = self.bar_width / 2
         corners = [(x - w, 0.0), (x + w, 0.0), (x + w, value), (x - w, value)]
         return Polygon(
@@ -205,12 +214,13 @@ class DifferenceBars(VGroup):
             group=self,
         )
 
-    def highlight_largest(self, color=theme.NORM_LINF) -> Animation:
+    def highlight_largest(self, color: ManimColor = theme.NORM_LINF) -> Animation:
         """Recolour every bar whose |value| is the maximum."""
         heights = np.abs(self.values_shown())
         top = [bar for bar, h in zip(self.bars, heights, strict=True) if h >= heights.max() - 1e-9]
         return AnimationGroup(
-            *(bar.animate.set_fill(color, opacity=0.9).set_stroke(color) for bar in top), group=self
+            *(built(bar.animate.set_fill(color, opacity=0.9).set_stroke(color)) for bar in top),
+            group=self,
         )
 
     @reads_screen("geometry")
@@ -256,7 +266,7 @@ class DirectionComparison(VGroup):
         first: ArrayLike,
         second: ArrayLike,
         *,
-        colors: tuple = (theme.USER_COLORS[0], theme.USER_COLORS[5]),
+        colors: tuple[ManimColor, ManimColor] = (theme.USER_COLORS[0], theme.USER_COLORS[5]),
         readouts: dict[str, Readout] | None = None,
     ) -> None:
         super().__init__()
@@ -275,7 +285,7 @@ class DirectionComparison(VGroup):
         self.add(self.first_arrow, self.second_arrow, self.arc)
         self._place(self.second)
 
-    def _arrow(self, tip: ArrayLike, color, width: float) -> Arrow:
+    def _arrow(self, tip: np.ndarray, color: ManimColor, width: float) -> Arrow:
         return Arrow(
             self.axes.c2p(0, 0),
             self.axes.c2p(*tip),
@@ -299,14 +309,14 @@ class DirectionComparison(VGroup):
         if side < 0:
             normal = -normal
         shift = self.GAP_OFFSET * normal
-        style = {"color": theme.NORM_L2, "stroke_width": 4}
+        color, width = theme.NORM_L2, 4
         return VGroup(
-            DashedLine(a + shift, b + shift, dash_length=0.12, **style),
-            Line(a + 0.3 * shift, a + 1.3 * shift, **style),
-            Line(b + 0.3 * shift, b + 1.3 * shift, **style),
+            DashedLine(a + shift, b + shift, dash_length=0.12, color=color, stroke_width=width),
+            Line(a + 0.3 * shift, a + 1.3 * shift, color=color, stroke_width=width),
+            Line(b + 0.3 * shift, b + 1.3 * shift, color=color, stroke_width=width),
         )
 
-    def _place(self, second: np.ndarray, color=None) -> None:
+    def _place(self, second: np.ndarray, color: ManimColor | None = None) -> None:
         self.second = np.asarray(second, dtype=float)
         color = self.second_arrow.get_color() if color is None else color
         self.second_arrow.become(self._arrow(self.second, color, width=6))
@@ -341,13 +351,15 @@ class DirectionComparison(VGroup):
         self.add_to_back(self.gap)
         return Create(self.gap, run_time=run_time)
 
-    def move_second_to(self, tip: ArrayLike, color=None, run_time: float = 2.5) -> Animation:
+    def move_second_to(
+        self, tip: ArrayLike, color: ManimColor | None = None, run_time: float = 2.5
+    ) -> Animation:
         """Glide the second vector to ``tip`` (recolouring it to ``color``)."""
         start, end = self.second.copy(), np.asarray(tip, dtype=float)
         c0 = self.second_arrow.get_color()
         c1 = c0 if color is None else color
 
-        def update(_mob, alpha: float) -> None:
+        def update(_mob: Mobject, alpha: float) -> None:
             self._place((1 - alpha) * start + alpha * end, c0.interpolate(c1, alpha))
 
         return AnimationGroup(
@@ -412,7 +424,12 @@ class Histogram(VGroup):
     """
 
     def __init__(
-        self, axes: Axes, edges: ArrayLike, heights: ArrayLike, *, color=theme.NORM_L2
+        self,
+        axes: Axes,
+        edges: ArrayLike,
+        heights: ArrayLike,
+        *,
+        color: ManimColor = theme.NORM_L2,
     ) -> None:
         super().__init__()
         self.axes = axes

@@ -8,6 +8,7 @@ area, with every vertex converted back through the axes.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal, cast
 
 import numpy as np
 from manim import (
@@ -17,6 +18,8 @@ from manim import (
     Dot,
     GrowFromEdge,
     Line,
+    ManimColor,
+    Mobject,
     Polygon,
     Transform,
     UpdateFromAlphaFunc,
@@ -24,6 +27,7 @@ from manim import (
     VMobject,
 )
 from manim.animation.animation import Animation
+from manim.utils.color import ParsableManimColor
 
 from mathviz import theme
 from mathviz.maths.integrals import (
@@ -40,9 +44,10 @@ from mathviz.readings import reads_screen
 __all__ = ["RiemannRectangles", "AccumulatedArea"]
 
 
-def _points_in(axes: Axes, mob) -> np.ndarray:
+def _points_in(axes: Axes, mob: VMobject) -> np.ndarray:
     """A polygon's corner points read back through ``axes``, shape (n, 2)."""
-    return np.asarray(axes.p2c(mob.get_vertices()), dtype=float).reshape(-1, 2)
+    vertices = cast(Polygon, mob).get_vertices()  # the bars are polygons (RiemannRectangles)
+    return np.asarray(axes.p2c(vertices), dtype=float).reshape(-1, 2)
 
 
 def _axes_frame(axes: Axes) -> tuple[np.ndarray, np.ndarray]:
@@ -62,7 +67,8 @@ def _scene_points(axes: Axes, xy: np.ndarray) -> np.ndarray:
     """Axes coordinates ``(n, 2)`` to scene points ``(n, 3)`` in one go: the same points as
     ``axes.c2p`` point by point, without its per-point cost on thousands of curve samples."""
     origin, basis = _axes_frame(axes)
-    return origin + np.asarray(xy, dtype=float) @ basis.T
+    points: np.ndarray = origin + np.asarray(xy, dtype=float) @ basis.T
+    return points
 
 
 def _axes_coords(axes: Axes, points: np.ndarray) -> np.ndarray:
@@ -70,7 +76,8 @@ def _axes_coords(axes: Axes, points: np.ndarray) -> np.ndarray:
     points at once, through the axes as drawn now)."""
     origin, basis = _axes_frame(axes)
     solution, *_ = np.linalg.lstsq(basis, (np.asarray(points, dtype=float) - origin).T, rcond=None)
-    return solution.T
+    xy: np.ndarray = solution.T
+    return xy
 
 
 class _SettlingTransform(Transform):
@@ -79,7 +86,7 @@ class _SettlingTransform(Transform):
 
     def finish(self) -> None:
         super().finish()
-        self.mobject.submobjects = list(self.target_mobject.submobjects)
+        cast(Mobject, self.mobject).submobjects = list(self.target_mobject.submobjects)
 
 
 class RiemannRectangles(VGroup):
@@ -109,8 +116,8 @@ class RiemannRectangles(VGroup):
         n: int,
         *,
         rule: Rule = "mid",
-        color=theme.AREA,
-        negative_color=theme.BAD,
+        color: ManimColor = theme.AREA,
+        negative_color: ManimColor = theme.BAD,
     ) -> None:
         super().__init__()
         self.axes, self.f, self.a, self.b, self.rule = axes, f, float(a), float(b), rule
@@ -225,8 +232,8 @@ class AccumulatedArea(VGroup):
         samples: int = 800,
         readouts: Sequence[tuple[Readout, str]] = (),
         trace: bool = False,
-        color=theme.AREA,
-        negative_color=theme.BAD,
+        color: ParsableManimColor = theme.AREA,
+        negative_color: ParsableManimColor = theme.BAD,
     ) -> None:
         super().__init__()
         self.axes, self.f, self.a, self.samples = axes, f, float(a), samples
@@ -268,7 +275,11 @@ class AccumulatedArea(VGroup):
             readout.stop_following()
         self.readouts = list(readouts)
         for readout, quantity in self.readouts:
-            readout.follow(lambda q=quantity: self.quantity_shown(q))
+
+            def read(q: str = quantity) -> float:
+                return self.quantity_shown(q)
+
+            readout.follow(read)
         return self
 
     def move_edge(self, x: float) -> AccumulatedArea:
@@ -294,7 +305,11 @@ class AccumulatedArea(VGroup):
 
     def _outline_to(self, x: float) -> None:
         """Redraw the two polygons for right edge ``x`` (the same ``x`` gives the same points)."""
-        for polygon, part in ((self.positive, "positive"), (self.negative, "negative")):
+        parts: tuple[tuple[Polygon, Literal["positive", "negative"]], ...] = (
+            (self.positive, "positive"),
+            (self.negative, "negative"),
+        )
+        for polygon, part in parts:
             if x > self.a:
                 outline = region_outline(self.f, self.a, x, part, self.samples)
             else:
@@ -345,7 +360,7 @@ class AccumulatedArea(VGroup):
         """Animation moving the right edge from where it is to ``x`` at constant speed."""
         start, end = self.x, float(x)
 
-        def update(_mob, alpha: float) -> None:
+        def update(_mob: object, alpha: float) -> None:
             self.move_edge(start + alpha * (end - start))
 
         return UpdateFromAlphaFunc(self, update, run_time=run_time, rate_func=lambda t: t)

@@ -8,11 +8,13 @@ the same clock, so a vector never leaves the grid it rides on.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 import numpy as np
 from manim import (
     AnimationGroup,
     Arrow,
+    Axes,
     Create,
     FadeIn,
     GrowArrow,
@@ -22,6 +24,7 @@ from manim import (
     VGroup,
 )
 from manim.animation.animation import Animation
+from manim.utils.color import ParsableManimColor
 from numpy.typing import ArrayLike
 
 from mathviz import theme
@@ -67,7 +70,7 @@ class CarryByMatrix(Animation):
     matrix
         The map ``M`` (2×2), applied after whatever the parts show when the animation begins.
     plane
-        The coordinates ``M`` acts in; its origin stays fixed.
+        The coordinates ``M`` acts in (any axes); its origin stays fixed.
     group
         The mobject the animation belongs to (usually the primitive holding the parts): it
         keeps its place in the scene's layers.
@@ -78,14 +81,14 @@ class CarryByMatrix(Animation):
     def __init__(
         self,
         matrix: ArrayLike,
-        plane: NumberPlane,
+        plane: Axes,
         *,
         group: Mobject,
         shapes: Iterable[Mobject] = (),
         arrows: Iterable[Arrow] = (),
         dots: Iterable[Mobject] = (),
         make_arrow: ArrowMaker = rebuilt_arrow,
-        **kwargs,
+        **kwargs: Any,
     ) -> None:
         self.step = as_matrix(matrix)
         self.plane = plane
@@ -130,7 +133,8 @@ class CarryByMatrix(Animation):
         origin = self._origin
 
         def carry(points: np.ndarray) -> np.ndarray:
-            return origin + (points - origin) @ m.T
+            carried: np.ndarray = origin + (points - origin) @ m.T
+            return carried
 
         for mob, points in self._shape_points:
             mob.points = carry(points)
@@ -171,19 +175,22 @@ class LinearMapDiagram(VGroup):
         basis: bool = True,
     ) -> None:
         super().__init__()
-        plane_kwargs = {
-            "x_range": (*x_range, 1),
-            "y_range": (*y_range, 1),
-            "x_length": (x_range[1] - x_range[0]) * unit,
-            "y_length": (y_range[1] - y_range[0]) * unit,
-        }
+        x_steps, y_steps = (*x_range, 1), (*y_range, 1)
+        x_length = (x_range[1] - x_range[0]) * unit
+        y_length = (y_range[1] - y_range[0]) * unit
         self.reference = NumberPlane(
-            **plane_kwargs,
+            x_range=x_steps,
+            y_range=y_steps,
+            x_length=x_length,
+            y_length=y_length,
             background_line_style={"stroke_color": theme.GRID_FAINT, "stroke_width": 1},
             axis_config={"stroke_color": theme.MUTED, "stroke_width": 1.5},
         )
         self.grid = NumberPlane(
-            **plane_kwargs,
+            x_range=x_steps,
+            y_range=y_steps,
+            x_length=x_length,
+            y_length=y_length,
             background_line_style={
                 "stroke_color": theme.GRID,
                 "stroke_width": 1.5,
@@ -194,8 +201,9 @@ class LinearMapDiagram(VGroup):
         self._matrix = np.eye(2)
         self.i_arrow = self._arrow((1.0, 0.0), theme.BASIS_I)
         self.j_arrow = self._arrow((0.0, 1.0), theme.BASIS_J)
-        self.base_vector = None if vector is None else np.asarray(vector, dtype=float)
-        self.v_arrow = None if vector is None else self._arrow(self.base_vector, theme.VECTOR)
+        base = None if vector is None else np.asarray(vector, dtype=float)
+        self.base_vector = base
+        self.v_arrow = None if base is None else self._arrow(base, theme.VECTOR)
         corners = [self.reference.c2p(x, y) for x, y in [(0, 0), (1, 0), (1, 1), (0, 1)]]
         self.square = Polygon(
             *corners,
@@ -218,7 +226,7 @@ class LinearMapDiagram(VGroup):
         self.add(self.reference, self.grid, *self.carried)
 
     # --- construction -------------------------------------------------------------------
-    def _arrow(self, end: ArrayLike, color) -> Arrow:
+    def _arrow(self, end: ArrayLike, color: ParsableManimColor) -> Arrow:
         x, y = np.asarray(end, dtype=float)
         return Arrow(
             self.reference.c2p(0, 0),

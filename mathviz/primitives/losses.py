@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 from manim import (
@@ -22,12 +23,14 @@ from manim import (
     FadeIn,
     GrowFromCenter,
     Line,
+    ParametricFunction,
     Polygon,
     UpdateFromAlphaFunc,
     ValueTracker,
     VGroup,
 )
 from manim.animation.animation import Animation
+from manim.utils.color import ParsableManimColor
 
 from mathviz import theme
 from mathviz.maths.losses import LineFit, RealFunction, chord_point
@@ -67,7 +70,7 @@ class ResidualSquares(VGroup):
         The data and the line.
     """
 
-    def __init__(self, axes: Axes, fit: LineFit, *, square_color=theme.AREA) -> None:
+    def __init__(self, axes: Axes, fit: LineFit, *, square_color: object = theme.AREA) -> None:
         super().__init__()
         self.axes, self.fit = axes, fit
         x_lo, x_hi = axes.x_range[0], axes.x_range[1]
@@ -148,7 +151,8 @@ class ResidualSquares(VGroup):
     @reads_screen("area")
     def areas_shown(self) -> np.ndarray:
         """Each square's area, its vertices read back through the axes."""
-        return np.array([polygon_area_shown(self.axes, sq) for sq in self.squares])
+        squares = cast(list[Polygon], list(self.squares))  # each square is a Polygon
+        return np.array([polygon_area_shown(self.axes, sq) for sq in squares])
 
     @reads_screen("area")
     def total_area_shown(self) -> float:
@@ -169,7 +173,7 @@ class LossSpec:
 
     name: str
     function: Callable[[float], float]
-    color: object
+    color: ParsableManimColor
     x_range: tuple[float, float]
 
 
@@ -185,12 +189,16 @@ class LossCurves(VGroup):
         self.axes = axes
         self.specs = {s.name: s for s in specs}
         self.marks = tuple(float(m) for m in marks)
-        self.curves: dict[str, VGroup] = {}
+        self.curves: dict[str, ParametricFunction] = {}
         self.dots: dict[str, VGroup] = {}
         for spec in specs:
             lo, hi = spec.x_range
+
+            def height(x: float, f: Callable[[float], float] = spec.function) -> float:
+                return float(f(x))
+
             curve = axes.plot(
-                lambda x, f=spec.function: float(f(x)),
+                height,
                 x_range=(lo, hi, (hi - lo) / 200),
                 color=spec.color,
                 stroke_width=4,
@@ -342,7 +350,7 @@ class ChordGap(VGroup):
             raise ValueError("t must lie in [0, 1]")
         start = self.t
 
-        def update(_mob, alpha: float) -> None:
+        def update(_mob: object, alpha: float) -> None:
             self.t_tracker.set_value(start + (t - start) * alpha)
             self._redraw()
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from itertools import pairwise
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import numpy as np
 from manim import (
@@ -31,6 +31,7 @@ from manim import (
     Line,
     ManimColor,
     MathTex,
+    Mobject,
     NumberPlane,
     Succession,
     SurroundingRectangle,
@@ -43,7 +44,7 @@ from manim import (
 )
 from manim.animation.animation import Animation
 from manim.animation.numbers import ChangeDecimalToValue
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
 
 from mathviz import theme
 from mathviz.layout import is_visible
@@ -64,7 +65,7 @@ from mathviz.maths.matrices import (
     shape,
     tip_to_tail,
 )
-from mathviz.primitives.motion import Redraw
+from mathviz.primitives.motion import Redraw, built
 from mathviz.primitives.plots import number_plane, square_bracket
 from mathviz.primitives.readout import Readout, coords
 from mathviz.readings import Printed, PrintedArray, printed, printed_all, reads_screen
@@ -93,13 +94,21 @@ _BRACKET_HOOK = 0.13
 _BRACKET_WIDTH = 2.5
 
 
-def _hide(mob: VMobject) -> VMobject:
+_V = TypeVar("_V", bound=VMobject)
+
+
+def _hide(mob: _V) -> _V:
     return mob.set_opacity(0)
 
 
 def _printed_or_nan(cell: DecimalNumber) -> Printed:
     """The number a cell shows as typeset; NaN (with no digits) while it is hidden."""
     return printed(cell) if is_visible(cell) else Printed(float("nan"), "printed", "", 0)
+
+
+def _is_operator(piece: VMobject, tex: str) -> bool:
+    """Whether ``piece`` is the operator typeset from ``tex`` (e.g. a work line's ``(``)."""
+    return isinstance(piece, MathTex) and piece.get_tex_string() == tex
 
 
 def _show_value(
@@ -123,7 +132,7 @@ class _MorphNumber(Transform):
         places: int,
         point: np.ndarray,
         color: ManimColor,
-        **kwargs,
+        **kwargs: Any,
     ) -> None:
         self.value, self.places, self.point = value, places, np.array(point)
         self.color = color
@@ -132,7 +141,8 @@ class _MorphNumber(Transform):
 
     def finish(self) -> None:
         super().finish()
-        _show_value(self.mobject, self.value, self.places, self.point, self.color)  # type: ignore[arg-type]
+        number = cast(DecimalNumber, self.mobject)  # built from a DecimalNumber
+        _show_value(number, self.value, self.places, self.point, self.color)
 
 
 class _SwapNumber(Redraw):
@@ -155,7 +165,8 @@ class _SwapNumber(Redraw):
         super().__init__(number, **kwargs)
 
     def _swap(self) -> None:
-        _show_value(self.mobject, self.value, self.places, self.point, self.color)  # type: ignore[arg-type]
+        number = cast(DecimalNumber, self.mobject)  # built from a DecimalNumber
+        _show_value(number, self.value, self.places, self.point, self.color)
         self._swapped = True
 
     def interpolate_mobject(self, alpha: float) -> None:
@@ -470,8 +481,8 @@ class MatrixProductHighlighter(VGroup):
         *,
         decimals: tuple[int | None, int | None, int | None, int | None] = (None,) * 4,
         names: tuple[str, str, str, str] | None = ("A", "B", "b", "C"),
-        font_size: float = 32,
-        work_size: float | None = None,
+        font_size: int = 32,
+        work_size: int | None = None,
         bias_color: ManimColor = theme.BIAS,
         work_gap: float = 1.0,
         column_gaps: tuple[float, float, float, float] = (0.45,) * 4,
@@ -542,7 +553,7 @@ class MatrixProductHighlighter(VGroup):
             *(FadeIn(p) for p in parts), lag_ratio=0.15, run_time=run_time, group=self
         )
 
-    def shape_labels(self, size: float = 28) -> VGroup:
+    def shape_labels(self, size: int = 28) -> VGroup:
         """``m×n`` under each matrix, counted from the drawn grids (not yet in the group)."""
         labels = VGroup()
         for g in self.grids:
@@ -581,14 +592,10 @@ class MatrixProductHighlighter(VGroup):
         ) -> None:
             wrap = after_operator and value < 0
             if wrap:
-                opening = self._operator("(")
-                opening.paren = "("
-                pieces.append((opening, None))
+                pieces.append((self._operator("("), None))
             pieces.append((self._copy_of(source, color), source))
             if wrap:
-                closing = self._operator(")")
-                closing.paren = ")"
-                pieces.append((closing, None))
+                pieces.append((self._operator(")"), None))
 
         for k, (x, w) in enumerate(terms):
             if k:
@@ -624,7 +631,7 @@ class MatrixProductHighlighter(VGroup):
         pieces, total = self._work_line(i, j)
         parts = [piece for piece, _ in pieces]
         for prev, cur in pairwise(parts):  # parentheses hug what they wrap
-            tight = getattr(prev, "paren", "") == "(" or getattr(cur, "paren", "") == ")"
+            tight = _is_operator(prev, "(") or _is_operator(cur, ")")
             cur.next_to(prev, RIGHT, buff=0.04 if tight else 0.14)
         line = VGroup(*parts)
         line.move_to(self.work_anchor.get_center())
@@ -639,7 +646,10 @@ class MatrixProductHighlighter(VGroup):
         _hide(total)
 
         boxes = [self.a_grid.row_box(i, theme.ROW), self.b_grid.column_box(j, theme.COLUMN)]
-        colored = [(self.a_grid.row(i), theme.ROW), (self.b_grid.column(j), theme.COLUMN)]
+        colored: list[tuple[VMobject, ManimColor]] = [
+            (self.a_grid.row(i), theme.ROW),
+            (self.b_grid.column(j), theme.COLUMN),
+        ]
         if self.bias_grid is not None:
             boxes.append(
                 SurroundingRectangle(
@@ -669,7 +679,7 @@ class MatrixProductHighlighter(VGroup):
             *(Create(b) for b in boxes),
             *(Transform(mob, mob.copy().set_color(c)) for mob, c in colored),
         )
-        lift = AnimationGroup(*(piece.animate.set_opacity(1) for piece, _ in arrivals))
+        lift = AnimationGroup(*(built(piece.animate.set_opacity(1)) for piece, _ in arrivals))
         fly = AnimationGroup(
             *(Transform(piece, arrival) for piece, arrival in arrivals),
             *(Transform(op, op.copy().set_opacity(1)) for op in operators),
@@ -677,7 +687,7 @@ class MatrixProductHighlighter(VGroup):
         )
         # the sum appears with its value: a count from 0 would print partial values that the
         # terms beside it do not add up to
-        reveal = total.animate.set_opacity(1)
+        reveal = built(total.animate.set_opacity(1))
         return Succession(
             AnimationGroup(light, run_time=0.25 * run_time),
             AnimationGroup(lift, run_time=0.04 * run_time),
@@ -778,7 +788,7 @@ class AugmentedMatrix(VGroup):
         *,
         reserve: Iterable[Sequence[Sequence[NumberLike]]] = (),
         font_size: float = 36,
-        label_size: float = 32,
+        label_size: int = 32,
         column_gap: float = 0.6,
     ) -> None:
         super().__init__()
@@ -804,7 +814,7 @@ class AugmentedMatrix(VGroup):
         self.add(self.grid, self.marks)
 
     @classmethod
-    def of(cls, elimination: Elimination, **kwargs) -> AugmentedMatrix:
+    def of(cls, elimination: Elimination, **kwargs: Any) -> AugmentedMatrix:
         """The starting matrix of ``elimination``, sized for every later step."""
         return cls(elimination.start, reserve=elimination.matrices, **kwargs)
 
@@ -846,18 +856,22 @@ class AugmentedMatrix(VGroup):
         boxes = [self.grid.row_box(op.target, theme.ACCENT)]
         if op.source is not None:
             boxes.append(self.grid.row_box(op.source, theme.ROW))
-        rows = [op.target] if op.kind != "swap" else [op.target, op.source]
-        changes, lit = [], []
+        rows = [op.target]
+        if op.kind == "swap":
+            assert op.source is not None  # a swap always names its second row
+            rows.append(op.source)
+        changes: list[Animation] = []
+        lit: list[DecimalNumber] = []
         for i in rows:
-            for j in range(len(step.after[i])):  # type: ignore[index]
-                before, after = step.before[i][j], step.after[i][j]  # type: ignore[index]
+            for j in range(len(step.after[i])):
+                before, after = step.before[i][j], step.after[i][j]
                 if after == before:
                     continue
                 new_zero = after == 0 and j < self.n_unknowns
                 color = theme.GOOD if new_zero else self.grid.entry_color
                 changes.append(self.grid.change_entry(i, j, after, color=color, swap=swap_digits))
                 if new_zero:
-                    lit.append(self.grid.entry(i, j))  # type: ignore[arg-type]
+                    lit.append(self.grid.entry(i, j))
         new_marks = [label, *boxes]
         for mark in new_marks:
             _hide(mark)
@@ -874,7 +888,7 @@ class AugmentedMatrix(VGroup):
             )
             for mk in (label, *boxes)
         ]
-        unlit = [cell.animate.set_color(self.grid.entry_color) for cell in old_lit]
+        unlit = [built(cell.animate.set_color(self.grid.entry_color)) for cell in old_lit]
         phases: list[Animation] = [AnimationGroup(*fades, *show, *unlit, run_time=0.35 * run_time)]
         if changes:
             phases.append(AnimationGroup(*changes, run_time=0.45 * run_time))
@@ -883,7 +897,7 @@ class AugmentedMatrix(VGroup):
 
     def settle(self, run_time: float = 0.6) -> Animation:
         """Fade the operation label and boxes of the last step; new zeros return to plain."""
-        unlit = [cell.animate.set_color(self.grid.entry_color) for cell in self._lit]
+        unlit = [built(cell.animate.set_color(self.grid.entry_color)) for cell in self._lit]
         self._lit = []
         return AnimationGroup(*self._fade_marks(), *unlit, run_time=run_time, group=self)
 
@@ -1000,7 +1014,7 @@ class RowPicture(VGroup):
         color = self.colors[k % len(self.colors)]
         ends = line_in_box(row[0], row[1], rhs, self.x_range, self.y_range)
         if ends is None:  # no points in view (0 = c, or off-screen): an invisible stub
-            centre = self.plane.c2p(*(np.mean(self.x_range), np.mean(self.y_range)))
+            centre = self.plane.c2p(float(np.mean(self.x_range)), float(np.mean(self.y_range)))
             line = Line(
                 centre, centre + 0.01 * RIGHT, stroke_color=color, stroke_width=self.line_width
             )
@@ -1096,7 +1110,7 @@ class RowPicture(VGroup):
         point = np.array(pivot, dtype=float)
         final = self._line(k, row, rhs)
 
-        def update(_: VMobject, alpha: float) -> None:
+        def update(_: Mobject, alpha: float) -> None:
             if alpha >= 1:
                 line.become(final)
                 return
@@ -1149,7 +1163,7 @@ class RowPicture(VGroup):
         return float("inf") if abs(x1 - x0) < 1e-12 else float((y1 - y0) / (x1 - x0))
 
     @reads_screen("geometry")
-    def distance_to_line_shown(self, point: Sequence[float], k: int) -> float:
+    def distance_to_line_shown(self, point: ArrayLike, k: int) -> float:
         """Distance (plane units) from ``point`` to the infinite line through drawn line ``k``."""
         p0, p1 = self.line_shown(k)
         d = p1 - p0
@@ -1188,7 +1202,7 @@ class ColumnPicture(VGroup):
         weight_names: Sequence[str] = ("x", "y", "z"),
         numbers: bool = True,
         number_size: float = 24,
-        readout_size: float = 34,
+        readout_size: int = 34,
         decimals: int = 1,
     ) -> None:
         super().__init__()
@@ -1279,14 +1293,15 @@ class ColumnPicture(VGroup):
         end = list(start)
         end[j] = exact(weight)
         self.weights = end
+        readout = cast(Readout, self.readouts[j])
 
-        def update(_mob: VMobject, alpha: float) -> None:
+        def update(_mob: Mobject, alpha: float) -> None:
             t = exact(round(alpha, 6))
             self._set_weights([s + t * (e - s) for s, e in zip(start, end, strict=True)])
 
         return AnimationGroup(
             UpdateFromAlphaFunc(self.scaled, update),
-            ChangeDecimalToValue(self.readouts[j].number, float(end[j])),
+            ChangeDecimalToValue(readout.number, float(end[j])),  # type: ignore[arg-type]  # manim types the target as int; it counts to any float
             run_time=run_time,
             group=self,
         )
@@ -1308,7 +1323,9 @@ class ColumnPicture(VGroup):
     def tip_shown(self) -> NDArray[np.float64]:
         """Where the tip-to-tail chain ends, in plane coordinates: the sum of the drawn
         scaled columns, starting at the drawn origin."""
-        return coords(self.plane, self.plane.c2p(0, 0)) + self.vectors_shown().sum(axis=0)
+        origin = coords(self.plane, self.plane.c2p(0, 0))
+        tip: NDArray[np.float64] = origin + self.vectors_shown().sum(axis=0)
+        return tip
 
     @reads_screen("geometry")
     def end_point_shown(self) -> NDArray[np.float64]:

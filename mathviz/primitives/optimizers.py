@@ -14,7 +14,7 @@ objects through their axes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 from manim import (
@@ -36,7 +36,7 @@ from manim.animation.animation import Animation
 from numpy.typing import ArrayLike, NDArray
 
 from mathviz import theme
-from mathviz.maths.descent import ContourLine
+from mathviz.maths.descent import ContourLine, ScalarField
 from mathviz.maths.optimizers import ridge_path
 from mathviz.maths.vectors import unit_ball_boundary
 from mathviz.primitives.descent import ContourMap
@@ -77,8 +77,7 @@ class OptimizerRace(VGroup):
         colors: Mapping[str, ManimColor],
         *,
         step_readout: Readout | None = None,
-        readouts: Mapping[str, tuple[Readout, Callable[[NDArray[np.float64]], float]]]
-        | None = None,
+        readouts: Mapping[str, tuple[Readout, ScalarField]] | None = None,
         dot_radius: float = 0.09,
     ) -> None:
         super().__init__()
@@ -110,11 +109,14 @@ class OptimizerRace(VGroup):
         self.step_index = 0
         for name, (readout, value_at) in self.readouts.items():
             dot = self.dots[name]
-            readout.follow(
-                lambda dot=dot, value_at=value_at: float(
-                    value_at(np.asarray(coords(self.axes, dot)))
-                )
-            )
+
+            def value(
+                dot: Dot = dot,
+                value_at: ScalarField = value_at,
+            ) -> float:
+                return float(value_at(np.asarray(coords(self.axes, dot))))
+
+            readout.follow(value)
 
     def _move(self, name: str, k: int) -> Animation:
         """Optimizer ``name``'s dot from iterate ``k − 1`` to ``k``, its trail's end riding on it."""
@@ -176,7 +178,8 @@ class OptimizerRace(VGroup):
         vertices = self.trail_shown(name)
         if not 1 <= k < len(vertices):
             raise IndexError(f"the trail of {name} has {len(vertices) - 1} drawn segment(s)")
-        return np.asarray(vertices[k]) - np.asarray(vertices[k - 1])
+        step: NDArray[np.float64] = np.asarray(vertices[k]) - np.asarray(vertices[k - 1])
+        return step
 
 
 class ConstraintRegion(VGroup):
@@ -294,7 +297,8 @@ class RidgePath(VGroup):
 
     def weights_at(self, lam: float) -> NDArray[np.float64]:
         """The ridge weights at ``lam`` (the model the drawing follows)."""
-        return ridge_path(self.X, self.y, [lam])[0]
+        weights: NDArray[np.float64] = ridge_path(self.X, self.y, [lam])[0]
+        return weights
 
     def _set(self, lam: float) -> None:
         w = self.weights_at(lam)
@@ -330,7 +334,7 @@ class RidgePath(VGroup):
         return AnimationGroup(UpdateFromAlphaFunc(self, update), *keep_fresh, run_time=run_time)
 
     def mark(
-        self, label: Mobject | None = None, direction: ArrayLike = (0.0, 1.0, 0.0)
+        self, label: VMobject | None = None, direction: ArrayLike = (0.0, 1.0, 0.0)
     ) -> Animation:
         """A small ring left at the dot's current place (and an optional label beside it)."""
         ring = Dot(self.dot.get_center(), radius=0.07, color=theme.TEXT)

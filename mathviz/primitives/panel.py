@@ -7,6 +7,9 @@ returns the animations that replace, grow or reveal them; the scene plays them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import cast
+
 import numpy as np
 from manim import (
     DOWN,
@@ -18,12 +21,14 @@ from manim import (
     Mobject,
     SurroundingRectangle,
     VGroup,
+    VMobject,
     config,
 )
 from manim.animation.animation import Animation
 from numpy.typing import ArrayLike
 
 from mathviz import theme
+from mathviz.primitives.motion import built
 
 __all__ = ["CARD_BUFF", "card_for", "Panel"]
 
@@ -43,6 +48,13 @@ def card_for(content: Mobject, buff: float = CARD_BUFF) -> SurroundingRectangle:
     )
     card.name = "panel card"
     return card
+
+
+def _vmobjects(mobjects: Iterable[Mobject]) -> list[VMobject]:
+    """``mobjects`` as what a panel's groups hold: a VGroup takes only VMobjects (it raises
+    TypeError for anything else), while callers often hold a row typed ``Mobject`` (a part of
+    a group, say)."""
+    return cast(list[VMobject], list(mobjects))
 
 
 class Panel:
@@ -86,7 +98,7 @@ class Panel:
     # --- layout ----------------------------------------------------------------------------
     def layout(self, *rows: Mobject) -> VGroup:
         """``rows`` arranged and placed where this panel puts its rows (not animated)."""
-        content = VGroup(*rows).arrange(DOWN, aligned_edge=LEFT, buff=self.row_buff)
+        content = VGroup(*_vmobjects(rows)).arrange(DOWN, aligned_edge=LEFT, buff=self.row_buff)
         if self.anchor is not None:
             content.move_to(self.anchor, aligned_edge=UL)
         else:
@@ -133,8 +145,8 @@ class Panel:
         # lag_ratio=1: the new rows start only when the old are gone, never two at once
         return AnimationGroup(
             AnimationGroup(
-                *(m.animate.set_opacity(0) for m in old),
-                self.card.animate.become(self._card(content)),
+                *(built(m.animate.set_opacity(0)) for m in old),
+                built(self.card.animate.become(self._card(content))),
             ),
             FadeIn(content),
             lag_ratio=1.0,
@@ -148,9 +160,9 @@ class Panel:
             return self.show(*rows, run_time=run_time / 0.8)
         self._drop_retired()
         self.content = self.layout(*self.content, *rows)
-        self.group.add(*rows)
+        self.group.add(*_vmobjects(rows))
         return AnimationGroup(
-            self.card.animate.become(self._card(self.content)),
+            built(self.card.animate.become(self._card(self.content))),
             *(FadeIn(r) for r in rows),
             group=self.group,
             run_time=run_time,
@@ -168,18 +180,19 @@ class Panel:
         counting to a new value, say).
         """
         self._drop_retired()
-        rows = list(self.content or [])
+        rows: list[Mobject] = list(self.content or [])
         for old, new in pairs:
             rows[rows.index(old)] = new
         self.content = self.layout(*rows)
         olds = [old for old, _ in pairs]
         self._retired += olds
-        self.group.add(*(new for _, new in pairs))
+        self.group.add(*_vmobjects(new for _, new in pairs))
+        assert self.card is not None, "swap() replaces rows shown before: show() them first"
         return AnimationGroup(
-            *(m.animate.set_opacity(0) for m in olds),
+            *(built(m.animate.set_opacity(0)) for m in olds),
             *(FadeIn(new) for _, new in pairs),
             *also,
-            self.card.animate.become(self._card(self.content)),
+            built(self.card.animate.become(self._card(self.content))),
             group=self.group,
             run_time=run_time,
         )
@@ -187,13 +200,13 @@ class Panel:
     def reveal(self, *mobjects: Mobject, run_time: float = 0.8) -> Animation:
         """Fade in pieces the scene placed itself; the card grows around all revealed so far."""
         self._drop_retired()
-        shown = VGroup(*(self.content or []), *mobjects)
+        shown = VGroup(*(self.content or []), *_vmobjects(mobjects))
         if self.card is None:
             return self._first(shown, run_time, intro=[FadeIn(m) for m in mobjects])
         self.content = shown
-        self.group.add(*mobjects)
+        self.group.add(*_vmobjects(mobjects))
         return AnimationGroup(
-            self.card.animate.become(self._card(shown)),
+            built(self.card.animate.become(self._card(shown))),
             *(FadeIn(m) for m in mobjects),
             group=self.group,
             run_time=run_time,

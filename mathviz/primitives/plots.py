@@ -24,6 +24,7 @@ from manim import (
 )
 from manim.animation.animation import Animation
 from manim.mobject.graphing.scale import LinearBase
+from manim.utils.color import ParsableManimColor
 from numpy.typing import ArrayLike
 
 from mathviz import theme
@@ -141,8 +142,8 @@ class DottedCurve(VGroup):
         axes: Axes,
         points: ArrayLike,
         *,
-        line_color=theme.CURVE,
-        dot_color=theme.ACCENT,
+        line_color: ParsableManimColor = theme.CURVE,
+        dot_color: ParsableManimColor = theme.ACCENT,
         dot_radius: float = 0.07,
     ) -> None:
         super().__init__()

@@ -5,11 +5,24 @@ from __future__ import annotations
 import copy
 import os
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar, cast
 
 import numpy as np
 import numpy.typing as npt
-from manim import DOWN, ORIGIN, RIGHT, UP, Axes, DecimalNumber, Mobject, NumberPlane, VGroup, config
+from manim import (
+    DOWN,
+    ORIGIN,
+    RIGHT,
+    UP,
+    Axes,
+    DecimalNumber,
+    ManimColor,
+    Mobject,
+    NumberPlane,
+    VGroup,
+    VMobject,
+    config,
+)
 from manim.animation.animation import Animation
 from manim.constants import RendererType
 
@@ -30,8 +43,10 @@ __all__ = [
     "coords",
 ]
 
+M = TypeVar("M", bound=Mobject)
 
-def light_clone(mob: Mobject) -> Mobject:
+
+def light_clone(mob: M) -> M:
     """A copy of ``mob``'s drawable tree that owns its points and colours and shares the rest.
 
     ``Mobject.copy`` deep-copies every attribute; for a TeX glyph that includes its TeX
@@ -69,9 +84,9 @@ class LiveDecimal(DecimalNumber):
     Units, ellipses, background rectangles and complex values take Manim's own path.
     """
 
-    _glyphs: ClassVar[dict[tuple, Mobject]] = {}
+    _glyphs: ClassVar[dict[tuple[object, ...], VMobject]] = {}
 
-    def _string_to_mob(self, string: str, mob_class: type | None = None, **kwargs: Any) -> Mobject:
+    def _string_to_mob(self, string: str, mob_class: type | None = None, **kwargs: Any) -> VMobject:
         key = (
             "raw",
             string,
@@ -85,7 +100,7 @@ class LiveDecimal(DecimalNumber):
             LiveDecimal._glyphs[key] = template
         return light_clone(template)
 
-    def _style_key(self) -> tuple:
+    def _style_key(self) -> tuple[object, ...]:
         return (
             self.fill_rgbas.tobytes(),
             self.stroke_rgbas.tobytes(),
@@ -99,7 +114,7 @@ class LiveDecimal(DecimalNumber):
             tuple(np.asarray(self.sheen_direction, dtype=float)),
         )
 
-    def _styled_glyph(self, char: str, style: tuple) -> Mobject:
+    def _styled_glyph(self, char: str, style: tuple[object, ...]) -> VMobject:
         key = ("styled", char, self.mob_class, round(float(self._font_size), 6), style)
         template = LiveDecimal._glyphs.get(key)
         if template is None:
@@ -195,12 +210,13 @@ class CountTo(Redraw):
         super().__init__(number, **kwargs)
 
     def begin(self) -> None:  # noqa: D102 - manim hook
-        self.start_value = float(self.mobject.get_value())
+        self.start_value = float(cast(DecimalNumber, self.mobject).get_value())
         super().begin()
 
     def interpolate_mobject(self, alpha: float) -> None:  # noqa: D102 - manim hook
         t = self.rate_func(alpha)
-        self.mobject.set_value(self.start_value + (self.target_value - self.start_value) * t)
+        number = cast(DecimalNumber, self.mobject)
+        number.set_value(self.start_value + (self.target_value - self.start_value) * t)
 
 
 class StepTo(Redraw):
@@ -212,12 +228,12 @@ class StepTo(Redraw):
         super().__init__(readout.number, **kwargs)
 
     def begin(self) -> None:  # noqa: D102 - manim hook
-        self.start_value = float(self.mobject.get_value())
+        self.start_value = float(cast(DecimalNumber, self.mobject).get_value())
         super().begin()
 
     def interpolate_mobject(self, alpha: float) -> None:  # noqa: D102 - manim hook
         shown = self.target_value if self.rate_func(alpha) >= 0.5 else self.start_value
-        if float(self.mobject.get_value()) != shown:
+        if float(cast(DecimalNumber, self.mobject).get_value()) != shown:
             self.readout.set(shown)
 
 
@@ -230,7 +246,7 @@ class Readout(VGroup):
         value: float = 0.0,
         *,
         decimals: int = 3,
-        color=theme.TEXT,
+        color: ManimColor = theme.TEXT,
         size: int = 34,
         unit: str | None = None,
         commas: bool = True,
@@ -263,7 +279,8 @@ class Readout(VGroup):
         """The number as currently typeset (its digits, sign and precision): a printed reading."""
         return printed(self.number)
 
-    def set(self, value: float) -> Readout:
+    # a readout's ``set`` takes its value: it shadows Mobject.set(**attributes) on purpose
+    def set(self, value: float) -> Readout:  # type: ignore[override]
         """Show ``value`` now (keeps the label in place)."""
         if isinstance(self.number, LiveDecimal) and self.number.shows_already(value):
             self.number.number = value  # same digits: nothing moves, nothing to measure
@@ -302,7 +319,7 @@ class Readout(VGroup):
         def update(_: Mobject) -> None:
             self.set(float(read()))
 
-        self._follower = update
+        self._follower: Callable[[Mobject], None] | None = update
         self.number.add_updater(update)
         update(self.number)
         return self
@@ -325,7 +342,7 @@ class DegreeReadout(Readout):
         value: float = 0.0,
         *,
         decimals: int = 1,
-        color=theme.TEXT,
+        color: ManimColor = theme.TEXT,
         size: int = 34,
     ) -> None:
         super().__init__(

@@ -13,6 +13,7 @@ Bring a primitive in with its ``create()`` animation (or ``scene.add`` it first)
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 import numpy as np
 from manim import (
@@ -55,6 +56,7 @@ from mathviz.maths.spectral import (
     fit_centred_ellipse,
 )
 from mathviz.primitives.linear_map import CarryByMatrix
+from mathviz.primitives.motion import built
 from mathviz.primitives.readout import Readout, coords
 from mathviz.readings import printed_all, reads_screen
 
@@ -108,7 +110,8 @@ def plane_arrow(
 @reads_screen("geometry")
 def arrow_vector_shown(plane: PlaneLike, arrow: Arrow) -> np.ndarray:
     """Tip minus tail of a drawn arrow, in plane coordinates."""
-    return coords(plane, arrow.get_end()) - coords(plane, arrow.get_start())
+    vector: np.ndarray = coords(plane, arrow.get_end()) - coords(plane, arrow.get_start())
+    return vector
 
 
 # --- 4.6: spans carried by a map -----------------------------------------------------------------
@@ -190,11 +193,10 @@ class EigenSpanDisplay(VGroup):
         of the original vectors fade to a faint outline."""
         m = np.asarray(matrix, dtype=float)
         self._matrix = m @ self._matrix
-        carry = CarryByMatrix(
-            m, self.plane, arrows=self.arrows, group=self.arrows, run_time=run_time
-        )
+        arrows = cast(list[Arrow], list(self.arrows))
+        carry = CarryByMatrix(m, self.plane, arrows=arrows, group=self.arrows, run_time=run_time)
         fades = [
-            ghost.animate(run_time=run_time).set_opacity(self.ghost_opacity)
+            built(ghost.animate(run_time=run_time).set_opacity(self.ghost_opacity))  # type: ignore[operator]  # manim types .animate as "builder | mobject"; it is the (callable) builder
             for ghost in self.ghosts
         ]
         return AnimationGroup(carry, *fades, run_time=run_time, group=self)
@@ -219,22 +221,24 @@ class EigenSpanDisplay(VGroup):
         """Unit direction of a vector's span line as drawn."""
         line = self.spans[self._index(which)]
         d = coords(self.plane, line.get_end()) - coords(self.plane, line.get_start())
-        return d / np.linalg.norm(d)
+        direction: np.ndarray = d / np.linalg.norm(d)
+        return direction
 
     @reads_screen("geometry")
     def off_span_angle_shown(self, which: int | Arrow) -> float:
         """Angle in degrees between a drawn arrow and its drawn span line."""
         i = self._index(which)
         return angle_between_lines(
-            arrow_vector_shown(self.plane, self.arrows[i]), self.span_direction_shown(i)
+            arrow_vector_shown(self.plane, cast(Arrow, self.arrows[i])),
+            self.span_direction_shown(i),
         )
 
     @reads_screen("geometry")
     def stretch_shown(self, which: int | Arrow) -> float:
         """Length of a drawn arrow over the length of its ghost (the original vector)."""
         i = self._index(which)
-        carried = np.linalg.norm(arrow_vector_shown(self.plane, self.arrows[i]))
-        original = np.linalg.norm(arrow_vector_shown(self.plane, self.ghosts[i]))
+        carried = np.linalg.norm(arrow_vector_shown(self.plane, cast(Arrow, self.arrows[i])))
+        original = np.linalg.norm(arrow_vector_shown(self.plane, cast(Arrow, self.ghosts[i])))
         return float(carried / original)
 
 
@@ -316,8 +320,8 @@ class PowerIterationTrail(VGroup):
         )
         parts: list[Animation] = [
             Transform(self.arrow, plane_arrow(self.plane, self.trace.vectors[k], self.color)),
-            self.ghosts[k - 1].animate.set_opacity(0.25),
-            self.marks[k].animate.set_opacity(1.0),
+            built(self.ghosts[k - 1].animate.set_opacity(0.25)),
+            built(self.marks[k].animate.set_opacity(1.0)),
         ]
         parts += [readout.step_to(values[k]) for readout, values in self.readouts]
         normalise = AnimationGroup(*parts, run_time=0.45 * seconds, group=self)
@@ -401,7 +405,7 @@ class SVDStages(VGroup):
         """Draw the circle, then grow the two arrows."""
         return AnimationGroup(
             Create(self.curve),
-            *(GrowArrow(a) for a in self.arrows),
+            *(GrowArrow(cast(Arrow, a)) for a in self.arrows),
             lag_ratio=0.5,
             run_time=run_time,
             group=self,
@@ -414,7 +418,7 @@ class SVDStages(VGroup):
             matrix,
             self.plane,
             shapes=[self.curve],
-            arrows=self.arrows,
+            arrows=cast(list[Arrow], list(self.arrows)),
             group=self,
             run_time=run_time,
         )
@@ -482,13 +486,15 @@ class SVDStages(VGroup):
         now (least squares over their anchors; exact while the curve is a linear image)."""
         now = coords(self.plane, self.curve.get_anchors())
         solution, *_ = np.linalg.lstsq(self._circle_anchors, now, rcond=None)
-        return solution.T
+        carried: np.ndarray = solution.T
+        return carried
 
     @reads_screen("geometry")
     def curve_image_shown(self, v: ArrayLike) -> np.ndarray:
         """Where the drawn curve's current map puts the plane vector ``v`` (a point of the
         unit circle lands on the curve)."""
-        return np.asarray(self.curve_map_shown()) @ np.asarray(v, dtype=float)
+        image: np.ndarray = np.asarray(self.curve_map_shown()) @ np.asarray(v, dtype=float)
+        return image
 
     @reads_screen("geometry")
     def semi_axes_shown(self) -> np.ndarray:
@@ -512,7 +518,7 @@ class SVDStages(VGroup):
     @reads_screen("geometry")
     def arrow_angle_shown(self, index: int) -> float:
         """Direction of drawn arrow ``index`` in degrees, in (-180, 180]."""
-        x, y = arrow_vector_shown(self.plane, self.arrows[index])
+        x, y = arrow_vector_shown(self.plane, cast(Arrow, self.arrows[index]))
         return float(np.degrees(np.arctan2(y, x)))
 
 
@@ -600,9 +606,9 @@ class MatrixHeatmap(VGroup):
             label.next_to(self.cells[j], UP, buff=0.15)
             self.col_labels.add(label)
         if len(self.col_labels):  # one baseline for all column names
-            top = max(label.get_bottom()[1] for label in self.col_labels)
-            for label in self.col_labels:
-                label.shift(UP * (top - label.get_bottom()[1]))
+            top = max(lab.get_bottom()[1] for lab in self.col_labels)
+            for lab in self.col_labels:
+                lab.shift(UP * (top - lab.get_bottom()[1]))
         self.add(self.cells, self.numbers, self.row_labels, self.col_labels)
 
     @property
@@ -641,8 +647,11 @@ class MatrixHeatmap(VGroup):
         self.values = target
         moves: list[Animation] = []
         for cell, number, value in zip(self.cells, self.numbers, target.ravel(), strict=True):
-            moves.append(ChangeDecimalToValue(number, float(value)))
-            moves.append(cell.animate.set_fill(self.color_of(value), opacity=self.fill_opacity))
+            digits = cast(DecimalNumber, number)
+            moves.append(ChangeDecimalToValue(digits, float(value)))  # type: ignore[arg-type]  # manim types the target as int; it counts to any float
+            moves.append(
+                built(cell.animate.set_fill(self.color_of(value), opacity=self.fill_opacity))
+            )
         return AnimationGroup(*moves, run_time=run_time, group=self)
 
     def highlight_row(self, index: int, color: ManimColor = theme.ACCENT) -> Rectangle:
@@ -741,12 +750,12 @@ class SingularValueBars(VGroup):
         """Bars ``1 … k`` bright, the dropped ones ``k+1 …`` dimmed."""
         if not 0 <= k <= len(self.bars):
             raise ValueError(f"k must be in 0..{len(self.bars)}")
-        moves = []
+        moves: list[Animation] = []
         for i, (bar, label) in enumerate(zip(self.bars, self.labels, strict=True)):
             kept = i < k
-            moves.append(bar.animate.set_fill(opacity=0.85 if kept else self.dim_opacity))
+            moves.append(built(bar.animate.set_fill(opacity=0.85 if kept else self.dim_opacity)))
             # dropped values stay readable (contrast ≥ 4.5:1 on the background)
-            moves.append(label.animate.set_opacity(1.0 if kept else 0.55))
+            moves.append(built(label.animate.set_opacity(1.0 if kept else 0.55)))
         return AnimationGroup(*moves, run_time=run_time, group=self)
 
     # --- read back ------------------------------------------------------------------------

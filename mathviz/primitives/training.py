@@ -10,6 +10,7 @@ primitive's own parts pass ``group=self`` so the primitive keeps its layer in th
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 import numpy as np
 from manim import (
@@ -26,6 +27,7 @@ from manim import (
     Line,
     ManimColor,
     MathTex,
+    Mobject,
     NumberPlane,
     Text,
     UpdateFromAlphaFunc,
@@ -132,7 +134,11 @@ class LearningRateRace(VGroup):
             )
             # |x| is the ball's distance from the minimum as drawn, at every frame: a ball that
             # jumps across the bottom passes through 0 on its way
-            abs_read.follow(lambda path=path: abs(float(path.position_of_dot()[0])))
+
+            def distance(path: GradientDescentPath = path) -> float:
+                return abs(float(path.position_of_dot()[0]))
+
+            abs_read.follow(distance)
             caption = theme.text(title, size=min(size, 30), color=color)
             caption.next_to(axes, UP, buff=0.25)
             readouts = VGroup(k_read, abs_read).arrange(RIGHT, buff=0.5)
@@ -260,11 +266,15 @@ class CriticalPointGallery(VGroup):
         self.panels.arrange(RIGHT, buff=0.9, aligned_edge=UP)
         self.add(self.panels)
 
+    def _panels(self) -> list[VGroup]:
+        """The panels, each the VGroup built for one surface in ``__init__``."""
+        return cast(list[VGroup], list(self.panels))
+
     def create(self, run_time: float = 2.0) -> Animation:
         """Axes, captions and contour maps (the Hessian parts come with :meth:`reveal_hessians`)."""
         parts = [
             AnimationGroup(FadeIn(VGroup(p[0], p[1])), m.create(run_time=run_time))
-            for p, m in zip(self.panels, self.maps, strict=True)
+            for p, m in zip(self._panels(), self.maps, strict=True)
         ]
         for p in self.panels:
             for extra in p[3:]:
@@ -396,7 +406,7 @@ class SchedulePlot(VGroup):
         self.step_value = end
         readouts = VGroup(self.step_readout, self.lr_readout)
 
-        def update(_: VGroup, alpha: float) -> None:
+        def update(_: Mobject, alpha: float) -> None:
             s = start + (end - start) * alpha
             self.dot.move_to(self.axes.c2p(s, self.schedule(s)))
             self.step_readout.set(s)
@@ -490,7 +500,7 @@ class ClipDisplay(VGroup):
                 self.ghosts.add(arrow.copy().set_opacity(0.3))
         readouts = VGroup(*self.norm_readouts)
 
-        def update(_: VGroup, alpha: float) -> None:
+        def update(_: Mobject, alpha: float) -> None:
             for i, (a, b) in enumerate(zip(starts, targets, strict=True)):
                 tip = a + (b - a) * alpha
                 old = self.arrows[i]

@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from itertools import pairwise
-from typing import Any
+from typing import Any, Protocol, cast
 
 import numpy as np
 from manim import (
@@ -59,6 +59,7 @@ from manim import (
 )
 from manim.animation.animation import Animation
 from manim.animation.numbers import ChangeDecimalToValue
+from manim.utils.color import ParsableManimColor
 from numpy.typing import ArrayLike, NDArray
 
 from mathviz import theme
@@ -108,6 +109,12 @@ MIN_ARROW_LENGTH = 1e-3
 Follower = tuple[Any, Callable[[], Any]]
 
 
+class _Display(Protocol):
+    """A follower's display: shows a value when given one (``Readout.set``, ``ColumnVector.set``)."""
+
+    def set(self, value: Any, /) -> object: ...
+
+
 class _Follow(Animation):
     """Show ``read()`` on ``display`` at every frame: an animation *of the display*, so the
     renderer redraws it while the geometry it describes moves."""
@@ -117,13 +124,13 @@ class _Follow(Animation):
         super().__init__(display, **kwargs)
 
     def create_starting_mobject(self) -> Mobject:  # noqa: D102 - manim hook; nothing to copy
-        return self.mobject
+        return cast(Mobject, self.mobject)
 
     def interpolate_mobject(self, alpha: float) -> None:  # noqa: D102 - manim hook
-        self.mobject.set(self.read())
+        cast(_Display, self.mobject).set(self.read())
 
 
-def _with_followers(motion: Animation, followers: Sequence[Follower], group: Mobject) -> Animation:
+def _with_followers(motion: Animation, followers: Sequence[Follower], group: VGroup) -> Animation:
     """``motion`` with every follower's display kept in step, frame by frame (the displays
     are updated after the motion, so they read the geometry of the same frame)."""
     if not followers:
@@ -148,19 +155,19 @@ class BackedLabel(VGroup):
         Opacity of the backing (the scene's background colour).
     """
 
-    def __init__(self, label: Mobject, *, buff: float = 0.06, opacity: float = 0.85) -> None:
+    def __init__(self, label: VMobject, *, buff: float = 0.06, opacity: float = 0.85) -> None:
         self.label = label
         self.backing = BackgroundRectangle(
             label, color=theme.BACKGROUND, fill_opacity=opacity, buff=buff
         )
         super().__init__(self.backing, label)
 
-    def set_color(self, color: ManimColor, family: bool = True) -> BackedLabel:  # noqa: D102
+    def set_color(self, color: ParsableManimColor, family: bool = True) -> BackedLabel:  # type: ignore[override]  # noqa: D102 - VMobject.set_color's signature, which manim declares incompatible with Mobject.set_color
         self.label.set_color(color, family=family)
         return self
 
 
-def _as_label(label: str | Mobject | None, color: ManimColor, size: int) -> Mobject | None:
+def _as_label(label: str | VMobject | None, color: ManimColor, size: int) -> BackedLabel | None:
     """A label on its backing (a TeX string is typeset first), or ``None``."""
     if label is None:
         return None
@@ -264,7 +271,7 @@ class VectorPlane(VGroup):
         self,
         end: ArrayLike,
         color: ManimColor = theme.VECTOR,
-        label: str | Mobject | None = None,
+        label: str | VMobject | None = None,
         *,
         name: str | None = None,
         start: ArrayLike = (0.0, 0.0),
@@ -352,6 +359,10 @@ class PlaneArrow(VGroup):
         Side of the tip the label sits on; ``None`` puts it beyond the tip, along the arrow.
     """
 
+    #: tail and tip in plane coordinates, as last drawn (:meth:`set_coords`)
+    start_coords: NDArray[np.float64]
+    end_coords: NDArray[np.float64]
+
     def __init__(
         self,
         plane: VectorPlane,
@@ -359,7 +370,7 @@ class PlaneArrow(VGroup):
         *,
         start: ArrayLike = (0.0, 0.0),
         color: ManimColor = theme.VECTOR,
-        label: str | Mobject | None = None,
+        label: str | VMobject | None = None,
         label_direction: ArrayLike | None = None,
         label_size: int = 36,
         stroke_width: float = 6.0,
@@ -416,7 +427,7 @@ class PlaneArrow(VGroup):
 
     def grow(self) -> Animation:
         """Grow the arrow out of its tail and fade its label in."""
-        parts = [GrowArrow(self.arrow)]
+        parts: list[Animation] = [GrowArrow(self.arrow)]
         if self.label is not None:
             parts.append(FadeIn(self.label))
         return AnimationGroup(*parts, lag_ratio=0.5, group=self)
@@ -465,7 +476,7 @@ class VectorSum(VGroup):
         second: ArrayLike,
         *,
         colors: tuple[ManimColor, ManimColor, ManimColor] = (FIRST_COLOR, SECOND_COLOR, SUM_COLOR),
-        labels: tuple[str | Mobject | None, ...] = (r"\vec v", r"\vec w", r"\vec v + \vec w"),
+        labels: tuple[str | VMobject | None, ...] = (r"\vec v", r"\vec w", r"\vec v + \vec w"),
         label_directions: tuple[ArrayLike | None, ...] = (None, None, None),
     ) -> None:
         super().__init__()
@@ -548,7 +559,7 @@ class VectorScaling(VGroup):
         vector: ArrayLike,
         *,
         color: ManimColor = theme.VECTOR,
-        label: str | Mobject | None = r"c\,\vec v",
+        label: str | VMobject | None = r"c\,\vec v",
         label_direction: ArrayLike | None = None,
         ghost: bool = True,
     ) -> None:
@@ -701,7 +712,7 @@ class ProjectionDiagram(VGroup):
         *,
         a_color: ManimColor = theme.VECTOR,
         b_color: ManimColor = SECOND_COLOR,
-        labels: tuple[str | Mobject | None, str | Mobject | None] = (r"\vec a", r"\vec b"),
+        labels: tuple[str | VMobject | None, str | VMobject | None] = (r"\vec a", r"\vec b"),
         arc_radius: float = 0.7,
         mark_size: float = 0.22,
     ) -> None:
@@ -936,10 +947,11 @@ class NormBallMorph(VGroup):
         color = norm_color(self.p)
         self.outline.set_stroke(color=color, width=5).set_fill(color, opacity=self.fill_opacity)
         if self.marker is not None:
+            assert self.marker_index is not None  # the marker exists only with its index
             self.marker.move_to(pts[self.marker_index])
 
     def create(self, run_time: float = 1.5) -> Animation:
-        parts = [Create(self.outline)]
+        parts: list[Animation] = [Create(self.outline)]
         if self.marker is not None:
             parts.append(FadeIn(self.marker))
         return AnimationGroup(*parts, lag_ratio=0.6, group=self, run_time=run_time)
@@ -1049,8 +1061,13 @@ class ExponentReadout(VGroup):
         super().__init__(self.readout, self.infinity)
         self.set(p)
 
-    def set(self, p: float) -> ExponentReadout:
-        """Show ``p`` now: its digits, or ``∞``."""
+    def set(self, p: float | None = None, **kwargs: Any) -> ExponentReadout:
+        """Show ``p`` now: its digits, or ``∞`` (attributes given by keyword are set as by
+        :meth:`~manim.mobject.mobject.Mobject.set`)."""
+        if kwargs:
+            super().set(**kwargs)
+        if p is None:
+            return self
         infinite = math.isinf(float(p))
         self.readout.number.set_opacity(0.0 if infinite else 1.0)
         if not infinite:
@@ -1060,7 +1077,7 @@ class ExponentReadout(VGroup):
 
     def shows_infinity(self) -> bool:
         """Whether ``∞`` is on screen instead of digits."""
-        return self.infinity.get_fill_opacity() > 0.5
+        return bool(self.infinity.get_fill_opacity() > 0.5)
 
     @property
     def value(self) -> Printed:
@@ -1099,7 +1116,7 @@ class ColumnVector(VGroup):
         color: ManimColor = theme.TEXT,
         size: int = 30,
         row_gap: float = 0.52,
-        header: str | Mobject | None = None,
+        header: str | VMobject | None = None,
         header_color: ManimColor | None = None,
         row_labels: Sequence[str] | None = None,
         label_size: int = theme.LABEL_SIZE,
@@ -1166,8 +1183,13 @@ class ColumnVector(VGroup):
         """The numbers the entries currently show."""
         return printed_all(self.entries)
 
-    def set(self, values: ArrayLike) -> ColumnVector:
-        """Show ``values`` now, each entry staying centred in its row."""
+    def set(self, values: ArrayLike | None = None, **kwargs: Any) -> ColumnVector:
+        """Show ``values`` now, each entry staying centred in its row (attributes given by
+        keyword are set as by :meth:`~manim.mobject.mobject.Mobject.set`)."""
+        if kwargs:
+            super().set(**kwargs)
+        if values is None:
+            return self
         centre = self.brackets.get_center()
         for entry, v, offset in zip(
             self.entries, np.asarray(values, dtype=float), self._offsets, strict=True
@@ -1180,7 +1202,7 @@ class ColumnVector(VGroup):
         """Count every entry to its new value."""
         return AnimationGroup(
             *(
-                ChangeDecimalToValue(e, float(v))
+                ChangeDecimalToValue(cast(DecimalNumber, e), float(v))  # type: ignore[arg-type]  # manim types the target as int; it counts to any float
                 for e, v in zip(self.entries, np.asarray(values, dtype=float), strict=True)
             ),
             group=self,
@@ -1201,9 +1223,9 @@ class ColumnVector(VGroup):
         anims: list[Animation] = []
         for i, entry in enumerate(self.entries):
             if i not in keep:
-                anims.append(FadeToColor(entry, dim_color))
+                anims.append(FadeToColor(entry, dim_color))  # type: ignore[arg-type]  # manim types the colour as str; it takes any colour
             elif color is not None and len(self.row_labels) > i:
-                anims.append(FadeToColor(self.row_labels[i], color))
+                anims.append(FadeToColor(self.row_labels[i], color))  # type: ignore[arg-type]  # as above
         return AnimationGroup(*anims, group=self)
 
 
@@ -1247,7 +1269,7 @@ def arrange_columns(columns: Sequence[ColumnVector], buff: float = 0.45) -> VGro
     return group
 
 
-def column_equation(*items: Mobject, buff: float = 0.22) -> VGroup:
+def column_equation(*items: VMobject, buff: float = 0.22) -> VGroup:
     """``[1, 2] + [3, 1] = [4, 3]``: items left to right, columns' rows on one height and any
     other item (an operator, a scalar) centred on the first column's rows."""
     columns = [m for m in items if isinstance(m, ColumnVector)]

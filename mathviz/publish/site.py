@@ -22,6 +22,7 @@ import json
 import shutil
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -63,11 +64,11 @@ class ChapterEntry:
     page: str | None = None
     duration: float | None = None
     files: dict[str, str] = field(default_factory=dict)
-    checkpoints: list[dict] = field(default_factory=list)
-    transcript: list[dict] = field(default_factory=list)
+    checkpoints: list[dict[str, Any]] = field(default_factory=list)
+    transcript: list[dict[str, Any]] = field(default_factory=list)
     message: str = ""
     #: one per beat: number, file (site-relative), start, end, narration
-    clips: list[dict] = field(default_factory=list)
+    clips: list[dict[str, Any]] = field(default_factory=list)
 
 
 def check_site_folder(site: Path) -> None:
@@ -125,7 +126,8 @@ def _previous_entries(site: Path) -> dict[str, ChapterEntry]:
         except TypeError:
             continue
         files = [*entry.files.values(), *(c["file"] for c in entry.clips)]
-        if entry.status == "published" and all((site / f).is_file() for f in files):
+        published = entry.status == "published" and entry.page is not None
+        if published and all((site / f).is_file() for f in files):
             kept[entry.id] = entry
     return kept
 
@@ -135,7 +137,7 @@ class PublishResult:
     site: Path
     entries: list[ChapterEntry]
     summary: BuildSummary
-    lectures: list[dict] = field(default_factory=list)
+    lectures: list[dict[str, Any]] = field(default_factory=list)
     #: what could not be added (e.g. a deck without reveal.js), each naming the fix
     warnings: list[str] = field(default_factory=list)
 
@@ -198,9 +200,9 @@ def _add_clips(
 
 def _level_lectures(
     entries: list[ChapterEntry], profile: Profile, site: Path, build_root: Path
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     """Join each level's published chapters (two or more) into one lecture in the site."""
-    made: list[dict] = []
+    made: list[dict[str, Any]] = []
     media = site / "media"
     for level in LEVELS:
         ids = {
@@ -293,16 +295,16 @@ def publish(
         entries[chapter.id] = entry
     ordered = []
     for chapter in CHAPTERS:
-        entry = entries.get(chapter.id)
-        if entry is None:
-            entry = ChapterEntry(
+        known = entries.get(chapter.id)
+        if known is None:
+            known = ChapterEntry(
                 chapter.id,
                 chapter.title,
                 chapter.level.number,
                 chapter.level.title,
                 "not built" if chapter.has_scenes else "planned",
             )
-        ordered.append(entry)
+        ordered.append(known)
     level_lectures = _level_lectures(ordered, profile, site, build_root)
     _write(site, ordered, level_lectures)
     _remove_unpublished(site, ordered)
@@ -329,7 +331,7 @@ def _remove_unpublished(site: Path, entries: list[ChapterEntry]) -> None:
                 path.unlink()
 
 
-def _write(site: Path, entries: list[ChapterEntry], level_lectures: list[dict]) -> None:
+def _write(site: Path, entries: list[ChapterEntry], level_lectures: list[dict[str, Any]]) -> None:
     env = Environment(
         loader=PackageLoader("mathviz.publish", "templates"),
         autoescape=select_autoescape(["html"]),
@@ -365,6 +367,7 @@ def _write(site: Path, entries: list[ChapterEntry], level_lectures: list[dict]) 
         html = env.get_template("chapter.html").render(
             chapter=entry, prev=prev_entry, next=next_entry, root=".."
         )
+        assert entry.page is not None  # a published entry has its page
         (site / entry.page).write_text(html, encoding="utf-8")
     if level_lectures:
         (site / "lectures").mkdir(exist_ok=True)
@@ -382,7 +385,7 @@ def _write(site: Path, entries: list[ChapterEntry], level_lectures: list[dict]) 
     )
 
 
-def _format_value(value) -> str:
+def _format_value(value: object) -> str:
     if isinstance(value, list):
         return "(" + ", ".join(_format_value(v) for v in value) + ")"
     if isinstance(value, float):
@@ -390,7 +393,7 @@ def _format_value(value) -> str:
     return str(value)
 
 
-def _map(entries: list[ChapterEntry]) -> dict:
+def _map(entries: list[ChapterEntry]) -> dict[str, Any]:
     """Nodes and routed edges of the learning-path map, in SVG units."""
     counts = {lv.number: 0 for lv in LEVELS}
     done = {lv.number: 0 for lv in LEVELS}

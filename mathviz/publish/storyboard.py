@@ -177,7 +177,10 @@ def select_frames(reports: Sequence[SceneReport], fps: float, *, mid: bool = Fal
         for check in report.checkpoints:
             if not check.ok and check.beat is not None:
                 failed[check.beat].append(check.name)
-        beats = {b.index: (first + i, b) for i, b in enumerate(report.beats)}
+        # looked up by a play's beat too (``None``: between beats)
+        beats: dict[int | None, tuple[int, BeatRecord]] = {
+            b.index: (first + i, b) for i, b in enumerate(report.beats)
+        }
         for index, beat in beats.values():
             at = max(beat.start, beat.end - 1.0 / fps)
             frames.append(
@@ -196,17 +199,17 @@ def select_frames(reports: Sequence[SceneReport], fps: float, *, mid: bool = Fal
             if not play.moving or play.end - play.start < MID_SECONDS - 1e-9:
                 continue
             at = (play.start + play.end) / 2
-            index, beat = beats.get(play.beat, (None, None))
+            mid_index, mid_beat = beats.get(play.beat, (None, None))
             frames.append(
                 Frame(
                     offset + at,
                     number,
                     at,
                     "mid",
-                    index,
-                    beat.index if beat else None,
-                    spoken_at(beat, at) if beat else "",
-                    tuple(failed[beat.index]) if beat else (),
+                    mid_index,
+                    mid_beat.index if mid_beat else None,
+                    spoken_at(mid_beat, at) if mid_beat else "",
+                    tuple(failed[mid_beat.index]) if mid_beat else (),
                 )
             )
         first += len(report.beats)
@@ -248,7 +251,7 @@ def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.I
         return ImageFont.load_default(size)
 
 
-def wrap(text: str, font, width: float) -> list[str]:
+def wrap(text: str, font: ImageFont.FreeTypeFont | ImageFont.ImageFont, width: float) -> list[str]:
     """``text`` broken at spaces into lines no wider than ``width`` px (a longer word alone)."""
     lines: list[str] = []
     line = ""
@@ -269,7 +272,9 @@ def columns_for(count: int) -> int:
     return 3 if count <= 9 else 4
 
 
-def _caption(cell: Cell, font) -> list[tuple[str, tuple[int, int, int]]]:
+def _caption(
+    cell: Cell, font: ImageFont.FreeTypeFont | ImageFont.ImageFont
+) -> list[tuple[str, tuple[int, int, int]]]:
     lines = [(cell.heading, MUTED)]
     lines += [(line, TEXT) for line in wrap(cell.narration, font, THUMB_WIDTH)]
     for name in cell.failed:
@@ -433,10 +438,10 @@ def chapter_sources(
     plays = [
         PlayRecord(float(a), float(b), bool(m), beat) for a, b, m, beat in sidecar.get("plays", ())
     ]
-    report = SceneReport(
+    whole = SceneReport(
         chapter.id, "chapter", beats, duration=float(sidecar["duration"]), plays=plays
     )
-    return Sources([report], [(final, 0.0)], from_sidecar=not plays)
+    return Sources([whole], [(final, 0.0)], from_sidecar=not plays)
 
 
 #: frames taken per ffmpeg pass: a ``select`` expression of a few hundred terms makes ffmpeg's
@@ -546,9 +551,9 @@ def write_storyboard(
             f"{n:03d}-{'x' if f.beat is None else f'beat{f.beat:02d}'}-{f.kind}.png"
             for n, f in enumerate(frames, start=1)
         ]
-        for path, name in zip(taken, names, strict=True):
-            assert path is not None
-            shutil.copyfile(path, work / name)
+        for shot, name in zip(taken, names, strict=True):
+            assert shot is not None
+            shutil.copyfile(shot, work / name)
         failed = sum(len(f.failed) for f in frames if f.kind == "end") + len(notes)
         duration = sum(r.duration for r in sources.reports)
         title = (

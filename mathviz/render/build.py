@@ -36,7 +36,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from mathviz.course import SCENES_ENV, Chapter
 from mathviz.errors import Busy
@@ -71,6 +71,13 @@ from mathviz.render.segments import (
     stale_temporaries,
 )
 from mathviz.render.split import discard_parts, join_parts, known_plays, split_jobs
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.context import BaseContext
+    from multiprocessing.queues import Queue
+
+    from mathviz.checkpoints import CheckpointResult
 
 __all__ = [
     "LOCK_NAME",
@@ -237,7 +244,7 @@ class ChapterOutcome:
     cached_segments: int = 0
     message: str = ""
     #: every checkpoint of the chapter's scenes (empty when unchanged)
-    checkpoints: list = field(default_factory=list)
+    checkpoints: list[CheckpointResult] = field(default_factory=list)
 
 
 @dataclass
@@ -252,7 +259,7 @@ class BuildSummary:
     def failed(self) -> list[ChapterOutcome]:
         return [o for o in self.outcomes if o.status == "failed"]
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         """The summary as plain data (``mathviz render --report``)."""
         return {
             "seconds": self.seconds,
@@ -663,7 +670,9 @@ def _run_jobs(
         alive.close()
 
 
-def _new_pool(ctx, workers: int, events, alive) -> ProcessPoolExecutor:
+def _new_pool(
+    ctx: BaseContext, workers: int, events: Queue[Any], alive: Connection
+) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(
         max_workers=workers,
         mp_context=ctx,
@@ -684,7 +693,9 @@ def _kill_workers(pool: ProcessPoolExecutor) -> None:
             process.join(timeout=5)
 
 
-def _init(events, alive, environ: dict[str, str]) -> None:  # pragma: no cover - worker
+def _init(  # pragma: no cover - worker
+    events: Queue[Any], alive: Connection, environ: dict[str, str]
+) -> None:
     from mathviz.render import worker
 
     worker.init_worker(events, alive, environ)

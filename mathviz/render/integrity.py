@@ -19,6 +19,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 __all__ = ["Digest", "digest_of", "problem_with", "canonical_hash", "forget_hashes"]
 
@@ -26,7 +27,8 @@ _HASH_CACHE_NAME = "hashes.json"
 #: a remembered hash counts only if taken this long after the file was last modified
 RACY_SECONDS = 2.0
 _lock = threading.Lock()
-_memory: dict[str, list] = {}
+#: path -> [size, inode, mtime_ns, sha256, hashed_at_ns] (as JSON)
+_memory: dict[str, list[Any]] = {}
 _loaded_from: Path | None = None
 
 
@@ -37,7 +39,7 @@ class Digest:
     size: int
     sha256: str
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {"size": self.size, "sha256": self.sha256}
 
     @classmethod
@@ -59,7 +61,7 @@ def _hash_cache_path() -> Path:
     return cache_dir() / _HASH_CACHE_NAME
 
 
-def _load() -> dict[str, list]:
+def _load() -> dict[str, list[Any]]:
     global _memory, _loaded_from
     path = _hash_cache_path()
     if _loaded_from != path:

@@ -85,6 +85,7 @@ class QuietReporter:
             click.echo(f"unchanged  {c.id} {c.title}", err=True)
         else:
             out = outcome.output
+            assert out is not None  # a rendered chapter has its output
             click.echo(f"rendered   {c.id} {c.title} ({out.duration:.1f} s)", err=True)
         path = outcome.output.video if outcome.output else None
         if path is not None and self.paths:
@@ -138,7 +139,7 @@ class LiveReporter(QuietReporter):
         self.started_at: dict[str, float] = {}
         self.overall: TaskID | None = None
         self.live: Live | None = None
-        self.rows: list[tuple] = []
+        self.rows: list[ChapterOutcome] = []
 
     def planned(self, plans: list[ChapterPlan], workers: int) -> None:
         _echo_warnings(plans)
@@ -182,6 +183,7 @@ class LiveReporter(QuietReporter):
             task = self.tasks.pop(label)
             done = self.progress.tasks[self.tasks_index(task)]
             if self.overall is not None:
+                assert done.total is not None  # every segment's task is added with its total
                 self.progress.advance(self.overall, max(0.0, done.total - done.completed))
             self.progress.remove_task(task)
         if not mine and self.overall is not None:

@@ -15,9 +15,10 @@ import shutil
 import tempfile
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from mathviz import doctor, state
 from mathviz.checkpoints import CheckpointResult, SceneReport, describe_failures
@@ -352,7 +353,7 @@ def shown_values(chapter: Chapter) -> dict[str, object]:
     return {c.name: c.shown for r in check_chapter(chapter) for c in r.checkpoints}
 
 
-def raise_for(chapter: Chapter, result: SegmentResult) -> None:
+def raise_for(chapter: Chapter, result: SegmentResult) -> NoReturn:
     """Turn a failed segment result into the exception a caller of one chapter expects."""
     if result.failure == "missing-tool":
         doctor.require("ffmpeg", "ffprobe", "latex", "standalone.cls", "dvisvgm")
@@ -360,6 +361,11 @@ def raise_for(chapter: Chapter, result: SegmentResult) -> None:
     if result.failure == "checkpoints" and result.report is not None:
         raise CheckpointFailure(chapter, result.report.failures)
     raise SceneError(chapter, result.job.scene, result.message, result.details)
+
+
+def _only(scene_cls: type) -> Callable[[Chapter], list[type]]:
+    """A scene loader that gives ``scene_cls`` alone."""
+    return lambda _chapter: [scene_cls]
 
 
 def render_chapter(chapter: Chapter, profile: Profile, fmt: str, out_root: Path) -> RenderOutput:
@@ -397,9 +403,10 @@ def render_chapter(chapter: Chapter, profile: Profile, fmt: str, out_root: Path)
                 work / f"{index:02d}-{name}.json",
                 log_path(chapter, profile, name),
             )
-            result = render_segment(job, load=lambda _c, cls=scene_cls: [cls])
+            result = render_segment(job, load=_only(scene_cls))
             if not result.ok:
                 raise_for(chapter, result)
+            assert result.report is not None  # a segment that rendered carries its report
             segments.append(job.video)
             reports.append(result.report)
         return assemble(

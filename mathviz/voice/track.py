@@ -53,7 +53,7 @@ import wave
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 
@@ -191,7 +191,8 @@ def _resample(x: np.ndarray, src: int, dst: int) -> np.ndarray:
     from scipy.signal import resample_poly
 
     g = math.gcd(src, dst)
-    return resample_poly(x, dst // g, src // g)
+    resampled: np.ndarray = resample_poly(x, dst // g, src // g)
+    return resampled
 
 
 def mix(placements: Sequence[Placement], duration: float, rate: int = _RATE) -> np.ndarray:
@@ -261,7 +262,7 @@ def _run(args: Sequence[str], what: str) -> subprocess.CompletedProcess[bytes]:
     return ffmpeg.run(args, what)
 
 
-def _probe_streams(path: Path) -> list[dict]:
+def _probe_streams(path: Path) -> list[dict[str, Any]]:
     """ffprobe's stream list of ``path``."""
     if not Path(path).exists():
         raise FileNotFoundError(path)
@@ -278,7 +279,10 @@ def _probe_streams(path: Path) -> list[dict]:
         ],
         f"ffprobe {path}",
     )
-    return json.loads(out.stdout.decode("utf-8", "replace") or "{}").get("streams", [])
+    streams: list[dict[str, Any]] = json.loads(out.stdout.decode("utf-8", "replace") or "{}").get(
+        "streams", []
+    )
+    return streams
 
 
 def has_audio(path: Path) -> bool:
@@ -442,7 +446,8 @@ def _limiter_gain(env: np.ndarray, ceiling_db: float, width: int) -> np.ndarray:
         np.float32(10.0 ** (ceiling_db / 20.0)) / np.maximum(env, np.float32(1e-30)),
     )
     gain = uniform_filter1d(minimum_filter1d(need, width, mode="nearest"), width, mode="nearest")
-    return np.minimum(gain, np.float32(1.0))
+    limited: np.ndarray = np.minimum(gain, np.float32(1.0))
+    return limited
 
 
 def _limit_for_gain(x: np.ndarray, rate: int, tp: float) -> np.ndarray:

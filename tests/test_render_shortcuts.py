@@ -3,7 +3,9 @@ and a still frame converted once encodes to the same frames as one converted per
 
 from __future__ import annotations
 
+import collections
 import gc
+import sys
 import weakref
 from fractions import Fraction
 from pathlib import Path
@@ -164,6 +166,43 @@ def test_a_frame_held_by_one_reference_is_never_drawn_into() -> None:
         count = len(camera._buffers)
         del frames, handed
         for _ in range(20):
+            camera.reset()
+            camera.capture_mobjects([square])
+        assert len(camera._buffers) == count
+
+
+def test_a_frame_is_never_drawn_into_while_a_profiler_keeps_the_stack_it_sampled() -> None:
+    """Dask's workers sample the stack of every running task every 10 ms and hold the frame
+    objects while they process them: a call that returns meanwhile leaves its locals alive in
+    its frame. When that call had been given a new array (Manim's ``get_cairo_context``), the
+    array's baseline counted that reference as the camera's own, and a frame handed over with
+    one holder was drawn over by the next (the cluster test saw frame 2 of a segment show
+    frame 3). Here a profile hook keeps the frames of the last calls made, a while each."""
+    kept_frames: collections.deque[object] = collections.deque(maxlen=16)
+
+    def keep(frame: object, event: str, arg: object) -> None:
+        if event == "call":
+            kept_frames.append(frame)
+
+    with tempconfig({"pixel_width": 160, "pixel_height": 90}):
+        camera = PathCachingCamera()
+        square = Square(side_length=2).set_fill("#ffffff", opacity=1)
+        frames, pictures = [], []
+        sys.setprofile(keep)
+        try:
+            for k in range(4):
+                camera.reset()
+                camera.capture_mobjects([square.copy().shift(0.4 * k * RIGHT)])
+                frames.append(camera.pixel_array)  # one holder each: the list
+                pictures.append(camera.pixel_array.copy())
+        finally:
+            sys.setprofile(None)
+        assert all(np.array_equal(f, p) for f, p in zip(frames, pictures, strict=True))
+        assert len({id(f) for f in frames}) == len(frames)
+        kept_frames.clear()
+        count = len(camera._buffers)
+        del frames
+        for _ in range(10):
             camera.reset()
             camera.capture_mobjects([square])
         assert len(camera._buffers) == count

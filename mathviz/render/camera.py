@@ -84,9 +84,31 @@ class PathCachingCamera(Camera):
             ):
                 return index
         created = np.empty(shape, dtype)
-        self.get_cairo_context(created)  # Manim's context for it, cached by the array's id
+        # Manim's context for it (as Camera.get_cairo_context makes it), cached by the
+        # array's id, made here by calls into C alone: no Python function is given the array
+        # before its baseline is measured. A sampling profiler (Dask's workers sample every
+        # task's stack every 10 ms) can hold the frame of such a call past its return, and
+        # with it the array: the baseline would count that passing reference as the
+        # camera's own, and later one real holder as none
+        pw, ph, fw, fh = self.pixel_width, self.pixel_height, self.frame_width, self.frame_height
+        fc = self.frame_center
+        context = cairo.Context(
+            cairo.ImageSurface.create_for_data(created.data, cairo.FORMAT_ARGB32, pw, ph)
+        )
+        context.scale(pw, ph)
+        context.set_matrix(
+            cairo.Matrix(
+                pw / fw,
+                0,
+                0,
+                -(ph / fh),
+                (pw / 2) - fc[0] * (pw / fw),
+                (ph / 2) + fc[1] * (ph / fh),
+            )
+        )
+        self.pixel_array_to_cairo_context[id(created)] = context
         self._buffers.append((created, 0))
-        del created
+        del created, context
         index = len(self._buffers) - 1
         # measured with no other reference alive here (a tuple under construction would hold
         # one while it is measured, and every holder after it would be counted one short)

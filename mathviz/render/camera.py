@@ -95,8 +95,7 @@ class PathCachingCamera(Camera):
         context = cairo.Context(
             cairo.ImageSurface.create_for_data(created.data, cairo.FORMAT_ARGB32, pw, ph)
         )
-        context.scale(pw, ph)
-        context.set_matrix(
+        context.set_matrix(  # the whole transform (Manim also scales first, to no effect)
             cairo.Matrix(
                 pw / fw,
                 0,

@@ -39,6 +39,7 @@ from manim import (
     Polygon,
     ShowPassingFlash,
     VGroup,
+    VMobject,
     smooth,
 )
 from manim.animation.animation import Animation
@@ -567,7 +568,7 @@ class CoordinateSystems(LectureScene):
         self,
         polar: PolarGrid,
         marks: tuple[Mobject, Mobject, Mobject],
-        heading: Mobject,
+        heading: VMobject,
         readouts: tuple[PlainReadout, PlainReadout, PlainReadout, PlainReadout],
     ) -> None:
         """The polar beats: out to r, round to θ, sliding round the circle, and x, y back."""

@@ -7,9 +7,6 @@ returns the animations that replace, grow or reveal them; the scene plays them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import cast
-
 import numpy as np
 from manim import (
     DOWN,
@@ -48,13 +45,6 @@ def card_for(content: Mobject, buff: float = CARD_BUFF) -> SurroundingRectangle:
     )
     card.name = "panel card"
     return card
-
-
-def _vmobjects(mobjects: Iterable[Mobject]) -> list[VMobject]:
-    """``mobjects`` as what a panel's groups hold: a VGroup takes only VMobjects (it raises
-    TypeError for anything else), while callers often hold a row typed ``Mobject`` (a part of
-    a group, say)."""
-    return cast(list[VMobject], list(mobjects))
 
 
 class Panel:
@@ -96,9 +86,9 @@ class Panel:
         self._retired: list[Mobject] = []
 
     # --- layout ----------------------------------------------------------------------------
-    def layout(self, *rows: Mobject) -> VGroup:
+    def layout(self, *rows: VMobject) -> VGroup:
         """``rows`` arranged and placed where this panel puts its rows (not animated)."""
-        content = VGroup(*_vmobjects(rows)).arrange(DOWN, aligned_edge=LEFT, buff=self.row_buff)
+        content = VGroup(*rows).arrange(DOWN, aligned_edge=LEFT, buff=self.row_buff)
         if self.anchor is not None:
             content.move_to(self.anchor, aligned_edge=UL)
         else:
@@ -132,7 +122,7 @@ class Panel:
         return AnimationGroup(FadeIn(self.card), *anims, group=self.group, run_time=run_time)
 
     # --- animations --------------------------------------------------------------------------
-    def show(self, *rows: Mobject, run_time: float = 1.0) -> Animation:
+    def show(self, *rows: VMobject, run_time: float = 1.0) -> Animation:
         """Replace what the panel shows with ``rows``: old rows out, card reshapes, new in."""
         self._drop_retired()
         content = self.layout(*rows)
@@ -154,13 +144,13 @@ class Panel:
             run_time=run_time,
         )
 
-    def grow(self, *rows: Mobject, run_time: float = 0.8) -> Animation:
+    def grow(self, *rows: VMobject, run_time: float = 0.8) -> Animation:
         """Add ``rows`` under the rows shown; the card grows to hold them."""
         if self.card is None or self.content is None:
             return self.show(*rows, run_time=run_time / 0.8)
         self._drop_retired()
         self.content = self.layout(*self.content, *rows)
-        self.group.add(*_vmobjects(rows))
+        self.group.add(*rows)
         return AnimationGroup(
             built(self.card.animate.become(self._card(self.content))),
             *(FadeIn(r) for r in rows),
@@ -170,7 +160,7 @@ class Panel:
 
     def swap(
         self,
-        *pairs: tuple[Mobject, Mobject],
+        *pairs: tuple[VMobject, VMobject],
         also: tuple[Animation, ...] = (),
         run_time: float = 1.0,
     ) -> Animation:
@@ -180,13 +170,13 @@ class Panel:
         counting to a new value, say).
         """
         self._drop_retired()
-        rows: list[Mobject] = list(self.content or [])
+        rows: list[VMobject] = list(self.content or [])
         for old, new in pairs:
             rows[rows.index(old)] = new
         self.content = self.layout(*rows)
         olds = [old for old, _ in pairs]
         self._retired += olds
-        self.group.add(*_vmobjects(new for _, new in pairs))
+        self.group.add(*(new for _, new in pairs))
         assert self.card is not None, "swap() replaces rows shown before: show() them first"
         return AnimationGroup(
             *(built(m.animate.set_opacity(0)) for m in olds),
@@ -197,14 +187,14 @@ class Panel:
             run_time=run_time,
         )
 
-    def reveal(self, *mobjects: Mobject, run_time: float = 0.8) -> Animation:
+    def reveal(self, *mobjects: VMobject, run_time: float = 0.8) -> Animation:
         """Fade in pieces the scene placed itself; the card grows around all revealed so far."""
         self._drop_retired()
-        shown = VGroup(*(self.content or []), *_vmobjects(mobjects))
+        shown = VGroup(*(self.content or []), *mobjects)
         if self.card is None:
             return self._first(shown, run_time, intro=[FadeIn(m) for m in mobjects])
         self.content = shown
-        self.group.add(*_vmobjects(mobjects))
+        self.group.add(*mobjects)
         return AnimationGroup(
             built(self.card.animate.become(self._card(shown))),
             *(FadeIn(m) for m in mobjects),
